@@ -1,0 +1,5 @@
+package fr.essor.model.account;
+
+public enum Role {
+    ENTREPRENEUR, ADVISOR, COMMITTEE_MEMBER, PARTNER, ADMIN
+}

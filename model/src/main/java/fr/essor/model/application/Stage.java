@@ -1,0 +1,5 @@
+package fr.essor.model.application;
+
+public enum Stage {
+    EMERGENCE, CREATION, DEVELOPMENT, CONSOLIDATION, TRANSFORMATION
+}

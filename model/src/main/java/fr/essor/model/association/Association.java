@@ -1,0 +1,131 @@
+package fr.essor.model.association;
+
+import jakarta.persistence.Cacheable;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+/** A territorial association: the tenant every business record belongs to. */
+@Entity
+@Table(name = "association")
+@Cacheable
+public class Association {
+
+    public static final int CODE_MIN = 2;
+    public static final int CODE_MAX = 10;
+    public static final String CODE_PATTERN = "[A-Z]{" + CODE_MIN + "," + CODE_MAX + "}";
+    public static final int NAME_MAX = 120;
+    public static final int REGION_MAX = 100;
+
+    private static final java.util.regex.Pattern CODE_REGEX = java.util.regex.Pattern.compile(CODE_PATTERN);
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @Column(name = "id")
+    private Long id;
+
+    @NotNull
+    @Pattern(regexp = CODE_PATTERN)
+    @Column(name = "code", length = CODE_MAX, nullable = false, unique = true, updatable = false)
+    private String code;
+
+    @NotBlank
+    @Size(max = NAME_MAX)
+    @Column(name = "name", length = NAME_MAX, nullable = false)
+    private String name;
+
+    @NotBlank
+    @Size(max = REGION_MAX)
+    @Column(name = "region", length = REGION_MAX, nullable = false)
+    private String region;
+
+    @Column(name = "active", nullable = false)
+    private boolean active = true;
+
+    @Version
+    @Column(name = "version", nullable = false)
+    private long version;
+
+    protected Association() {
+    }
+
+    public Association(String code, String name, String region) {
+        if (code == null || !CODE_REGEX.matcher(code).matches()) {
+            throw new IllegalArgumentException(
+                    "An association code is " + CODE_MIN + " to " + CODE_MAX + " upper-case letters: " + code);
+        }
+        this.code = code;
+        rename(name, region);
+    }
+
+    public void rename(String name, String region) {
+        this.name = requireText(name, "name");
+        this.region = requireText(region, "region");
+    }
+
+    public void deactivate() {
+        active = false;
+    }
+
+    public void activate() {
+        active = true;
+    }
+
+    private static String requireText(String value, String what) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException("The " + what + " of an association is required");
+        }
+        return value.strip();
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public String getCode() {
+        return code;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public String getRegion() {
+        return region;
+    }
+
+    public boolean isActive() {
+        return active;
+    }
+
+    public long getVersion() {
+        return version;
+    }
+
+    /** Equal on the id once persisted, like every entity of the model. */
+    @Override
+    public boolean equals(Object o) {
+        if (this == o) {
+            return true;
+        }
+        return o instanceof Association other && id != null && id.equals(other.id);
+    }
+
+    @Override
+    public int hashCode() {
+        return Association.class.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "Association[" + code + "]";
+    }
+}

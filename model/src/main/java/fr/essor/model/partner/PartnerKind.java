@@ -1,0 +1,5 @@
+package fr.essor.model.partner;
+
+public enum PartnerKind {
+    PUBLIC_BANK, REGION, DEPARTMENT, EU_FUND, BANK, FOUNDATION
+}

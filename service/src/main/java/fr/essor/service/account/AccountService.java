@@ -1,0 +1,321 @@
+package fr.essor.service.account;
+
+import fr.essor.model.account.Role;
+import fr.essor.model.account.UserAccount;
+import fr.essor.model.association.Association;
+import fr.essor.model.partner.Partner;
+import fr.essor.service.audit.AuditService;
+import fr.essor.service.security.Caller;
+import fr.essor.service.security.CallerIdentity;
+import fr.essor.service.security.LoginThrottle;
+import fr.essor.service.security.PasswordHasher;
+import fr.essor.service.security.PasswordPolicy;
+import fr.essor.service.security.VerifiedCredentialCache;
+import fr.essor.service.shared.ConflictException;
+import fr.essor.service.shared.ForbiddenException;
+import fr.essor.service.shared.InvalidInputException;
+import fr.essor.service.shared.NotFoundException;
+import fr.essor.service.shared.Page;
+import fr.essor.service.shared.Roles;
+import fr.essor.service.shared.TooManyAttemptsException;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/** Accounts: registration, credential checks, the caller's profile and the administration of staff. */
+@Stateless
+public class AccountService {
+
+    /** Pragmatic e-mail syntax: something@domain.tld, no spaces, no angle brackets. */
+    static final Pattern EMAIL = Pattern.compile("^[A-Za-z0-9._%+'-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$");
+    private static final String TEMP_ALPHABET = "abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    @PersistenceContext(unitName = "essor")
+    private EntityManager em;
+
+    @Inject
+    private Caller caller;
+
+    @EJB
+    private AuditService audit;
+
+    @EJB
+    private LoginThrottle throttle;
+
+    @EJB
+    private VerifiedCredentialCache credentialCache;
+
+    /** An entrepreneur opens an account for themself. */
+    @PermitAll
+    public AccountView register(String email, String displayName, String password, Locale locale) {
+        String normalized = normalizeEmail(email);
+        String name = requireName(displayName);
+        PasswordPolicy.check(password, normalized).ifPresent(key -> {
+            throw new InvalidInputException("password", key, PasswordPolicy.MIN_LENGTH);
+        });
+        requireFreeEmail(normalized);
+        UserAccount account = new UserAccount(normalized, name, PasswordHasher.hash(password.toCharArray()),
+                EnumSet.of(Role.ENTREPRENEUR), Instant.now());
+        if (locale != null) {
+            account.setPreferredLocale(locale.getLanguage());
+        }
+        em.persist(account);
+        em.flush();
+        audit.record(normalized, "UserAccount", account.getId(), "REGISTER", "Entrepreneur account registered");
+        return AccountView.of(account);
+    }
+
+    /**
+     * Checks an e-mail and password. Empty when they do not match an active account, whatever the
+     * reason; refused outright after too many failures for that e-mail.
+     */
+    @PermitAll
+    public Optional<CallerIdentity> authenticate(String email, char[] password) {
+        String normalized = email == null ? "" : email.trim().toLowerCase(Locale.ROOT);
+        long wait = throttle.secondsToWait(normalized);
+        if (wait > 0) {
+            throw new TooManyAttemptsException(wait);
+        }
+        List<UserAccount> found = em.createQuery("SELECT a FROM UserAccount a WHERE a.email = :email", UserAccount.class)
+                .setParameter("email", normalized)
+                .getResultList();
+        UserAccount account = found.isEmpty() ? null : found.get(0);
+        boolean ok;
+        if (account == null) {
+            PasswordHasher.verifyDummy(password);
+            ok = false;
+        } else if (credentialCache.matches(normalized, password, account.getPasswordHash())) {
+            ok = account.isActive();
+        } else {
+            ok = PasswordHasher.verify(password, account.getPasswordHash()) && account.isActive();
+            if (ok) {
+                credentialCache.remember(normalized, password, account.getPasswordHash());
+            }
+        }
+        if (!ok) {
+            throttle.recordFailure(normalized);
+            return Optional.empty();
+        }
+        throttle.recordSuccess(normalized);
+        return Optional.of(new CallerIdentity(account.getEmail(),
+                account.getRoles().stream().map(Role::name).collect(Collectors.toSet())));
+    }
+
+    /** The caller's own profile. */
+    @PermitAll
+    public AccountView me() {
+        return AccountView.of(caller.account());
+    }
+
+    /** The caller changes their own password, proving they know the current one. */
+    @PermitAll
+    public void changeOwnPassword(String currentPassword, String newPassword) {
+        UserAccount account = caller.account();
+        if (currentPassword == null || !PasswordHasher.verify(currentPassword.toCharArray(), account.getPasswordHash())) {
+            throw new InvalidInputException("currentPassword", "password.currentWrong");
+        }
+        PasswordPolicy.check(newPassword, account.getEmail()).ifPresent(key -> {
+            throw new InvalidInputException("newPassword", key, PasswordPolicy.MIN_LENGTH);
+        });
+        account.changePasswordHash(PasswordHasher.hash(newPassword.toCharArray()));
+        credentialCache.forget(account.getEmail());
+        audit.record(caller.actor(), "UserAccount", account.getId(), "CHANGE_PASSWORD", "Password changed by its owner");
+    }
+
+    /** Remembers the language the caller chose. */
+    @PermitAll
+    public void rememberLocale(String language) {
+        if (caller.email() == null || language == null || language.length() > UserAccount.LOCALE_MAX) {
+            return;
+        }
+        caller.account().setPreferredLocale(language);
+    }
+
+    // ---- administration ------------------------------------------------------------------------
+
+    /** Accounts visible to the administrator, filtered and paged in SQL. */
+    @RolesAllowed(Roles.ADMIN)
+    public Page<AccountView> search(String text, Role role, int first, int size) {
+        int pageSize = Page.clampSize(size);
+        Map<String, Object> params = new HashMap<>();
+        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+        Association scope = adminScope();
+        if (scope != null) {
+            where.append(" AND a.association = :scope");
+            params.put("scope", scope);
+        }
+        if (text != null && !text.isBlank()) {
+            where.append(" AND (LOWER(a.email) LIKE :text OR LOWER(a.displayName) LIKE :text)");
+            params.put("text", "%" + text.trim().toLowerCase(Locale.ROOT).replace("%", "\\%").replace("_", "\\_") + "%");
+        }
+        if (role != null) {
+            where.append(" AND :role MEMBER OF a.roles");
+            params.put("role", role);
+        }
+        TypedQuery<UserAccount> q = em.createQuery("SELECT a FROM UserAccount a LEFT JOIN FETCH a.association"
+                + where + " ORDER BY a.email", UserAccount.class);
+        TypedQuery<Long> c = em.createQuery("SELECT COUNT(a) FROM UserAccount a" + where, Long.class);
+        params.forEach((k, v) -> {
+            q.setParameter(k, v);
+            c.setParameter(k, v);
+        });
+        List<AccountView> items = q.setFirstResult(Math.max(0, first)).setMaxResults(pageSize).getResultList()
+                .stream().map(AccountView::of).toList();
+        return new Page<>(items, c.getSingleResult(), first, pageSize);
+    }
+
+    /**
+     * Creates a staff (or partner) account and returns it with a temporary password that the
+     * administrator hands over; it is shown once and stored only as a hash.
+     */
+    @RolesAllowed(Roles.ADMIN)
+    public CreatedAccount createAccount(String email, String displayName, Set<Role> roles, Long associationId,
+                                        Long partnerId) {
+        String normalized = normalizeEmail(email);
+        String name = requireName(displayName);
+        if (roles == null || roles.isEmpty()) {
+            throw new InvalidInputException("roles", "account.rolesRequired");
+        }
+        Association association = associationId == null ? null : em.find(Association.class, associationId);
+        if (associationId != null && association == null) {
+            throw new InvalidInputException("association", "account.associationUnknown");
+        }
+        Association scope = adminScope();
+        if (scope != null) {
+            if (roles.contains(Role.ADMIN) && association == null) {
+                throw new ForbiddenException();
+            }
+            if (association == null || !scope.getId().equals(association.getId())) {
+                throw new InvalidInputException("association", "account.associationOutOfScope");
+            }
+        }
+        boolean staff = roles.contains(Role.ADVISOR) || roles.contains(Role.COMMITTEE_MEMBER);
+        if (staff && association == null) {
+            throw new InvalidInputException("association", "account.associationRequired");
+        }
+        Partner partner = partnerId == null ? null : em.find(Partner.class, partnerId);
+        if (roles.contains(Role.PARTNER) && partner == null) {
+            throw new InvalidInputException("partner", "account.partnerRequired");
+        }
+        requireFreeEmail(normalized);
+        String temporary = temporaryPassword();
+        UserAccount account = new UserAccount(normalized, name, PasswordHasher.hash(temporary.toCharArray()),
+                EnumSet.copyOf(roles), Instant.now());
+        account.setAssociation(association);
+        account.setPartner(roles.contains(Role.PARTNER) ? partner : null);
+        em.persist(account);
+        em.flush();
+        audit.record(caller.actor(), "UserAccount", account.getId(), "CREATE",
+                "Account created with roles " + roles.stream().map(Role::name).sorted().toList());
+        return new CreatedAccount(AccountView.of(account), temporary);
+    }
+
+    @RolesAllowed(Roles.ADMIN)
+    public AccountView deactivate(long accountId) {
+        UserAccount account = managed(accountId);
+        if (account.getEmail().equals(caller.email())) {
+            throw new ConflictException("SELF_DEACTIVATION", "account.cannotDeactivateSelf");
+        }
+        account.deactivate();
+        credentialCache.forget(account.getEmail());
+        audit.record(caller.actor(), "UserAccount", account.getId(), "DEACTIVATE", "Account deactivated");
+        return AccountView.of(account);
+    }
+
+    @RolesAllowed(Roles.ADMIN)
+    public AccountView activate(long accountId) {
+        UserAccount account = managed(accountId);
+        account.activate();
+        audit.record(caller.actor(), "UserAccount", account.getId(), "ACTIVATE", "Account reactivated");
+        return AccountView.of(account);
+    }
+
+    /** Replaces the password by a new temporary one, returned once to the administrator. */
+    @RolesAllowed(Roles.ADMIN)
+    public CreatedAccount resetPassword(long accountId) {
+        UserAccount account = managed(accountId);
+        String temporary = temporaryPassword();
+        account.changePasswordHash(PasswordHasher.hash(temporary.toCharArray()));
+        credentialCache.forget(account.getEmail());
+        audit.record(caller.actor(), "UserAccount", account.getId(), "RESET_PASSWORD", "Password reset by an administrator");
+        return new CreatedAccount(AccountView.of(account), temporary);
+    }
+
+    private UserAccount managed(long accountId) {
+        UserAccount account = em.find(UserAccount.class, accountId);
+        Association scope = adminScope();
+        if (account == null || (scope != null && (account.getAssociation() == null
+                || !scope.getId().equals(account.getAssociation().getId())))) {
+            throw new NotFoundException("account");
+        }
+        return account;
+    }
+
+    /** The association an administrator is limited to, or null for a national administrator. */
+    private Association adminScope() {
+        return caller.account().getAssociation();
+    }
+
+    private void requireFreeEmail(String email) {
+        Long count = em.createQuery("SELECT COUNT(a) FROM UserAccount a WHERE a.email = :email", Long.class)
+                .setParameter("email", email)
+                .getSingleResult();
+        if (count > 0) {
+            throw new ConflictException("EMAIL_TAKEN", "account.emailTaken");
+        }
+    }
+
+    static String normalizeEmail(String email) {
+        String e = email == null ? "" : email.trim().toLowerCase(Locale.ROOT);
+        if (e.isEmpty()) {
+            throw new InvalidInputException("email", "account.emailRequired");
+        }
+        if (e.length() > UserAccount.EMAIL_MAX || !EMAIL.matcher(e).matches()) {
+            throw new InvalidInputException("email", "account.emailInvalid");
+        }
+        return e;
+    }
+
+    private static String requireName(String displayName) {
+        String n = displayName == null ? "" : displayName.strip();
+        if (n.isEmpty()) {
+            throw new InvalidInputException("displayName", "account.nameRequired");
+        }
+        if (n.length() > UserAccount.DISPLAY_NAME_MAX) {
+            throw new InvalidInputException("displayName", "account.nameTooLong", UserAccount.DISPLAY_NAME_MAX);
+        }
+        return n;
+    }
+
+    private static String temporaryPassword() {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < 14; i++) {
+            if (i == 7) {
+                sb.append('-');
+            }
+            sb.append(TEMP_ALPHABET.charAt(RANDOM.nextInt(TEMP_ALPHABET.length())));
+        }
+        return sb.toString();
+    }
+
+    /** An account created or reset by an administrator, with its one-time temporary password. */
+    public record CreatedAccount(AccountView account, String temporaryPassword) {
+    }
+}

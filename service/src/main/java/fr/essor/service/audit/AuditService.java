@@ -1,0 +1,122 @@
+package fr.essor.service.audit;
+
+import fr.essor.model.audit.AuditEvent;
+import fr.essor.service.shared.Page;
+import fr.essor.service.shared.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The append-only audit trail. Every write of Essor calls {@link #record} inside its own
+ * transaction, so that the event and the change commit or roll back together. Events are chained
+ * by hash; the chain head is one row locked for update, which serialises appends across every
+ * server of a cluster.
+ */
+@Stateless
+public class AuditService {
+
+    @PersistenceContext(unitName = "essor")
+    private EntityManager em;
+
+    @jakarta.ejb.EJB
+    private AuditChainVerifier verifier;
+
+    private final Clock clock = Clock.systemUTC();
+
+    /** Appends one event to the chain, in the caller's transaction. */
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public AuditEvent record(String actor, String entityType, Object entityId, String action, String summary) {
+        String previous = (String) em.createNativeQuery("SELECT last_hash FROM audit_chain_head WHERE id = 1 FOR UPDATE")
+                .getSingleResult();
+        AuditEvent event = AuditEvent.next(previous, Instant.now(clock), actor == null ? "system" : actor, entityType,
+                entityId == null ? "-" : String.valueOf(entityId), action, truncate(summary));
+        em.persist(event);
+        // EclipseLink may reorder the inserts of one transaction; flushing keeps ids in chain order.
+        em.flush();
+        em.createNativeQuery("UPDATE audit_chain_head SET last_hash = ?1 WHERE id = 1")
+                .setParameter(1, event.getHash())
+                .executeUpdate();
+        return event;
+    }
+
+    /** One page of the trail, newest first, filtered in SQL. */
+    @RolesAllowed(Roles.ADMIN)
+    public Page<AuditEvent> search(AuditFilter filter, int first, int size) {
+        int pageSize = Page.clampSize(size);
+        Map<String, Object> params = new HashMap<>();
+        String where = where(filter, params);
+        TypedQuery<AuditEvent> query = em.createQuery(
+                "SELECT e FROM AuditEvent e" + where + " ORDER BY e.id DESC", AuditEvent.class);
+        TypedQuery<Long> count = em.createQuery("SELECT COUNT(e) FROM AuditEvent e" + where, Long.class);
+        params.forEach((k, v) -> {
+            query.setParameter(k, v);
+            count.setParameter(k, v);
+        });
+        List<AuditEvent> items = query.setFirstResult(Math.max(0, first)).setMaxResults(pageSize).getResultList();
+        return new Page<>(items, count.getSingleResult(), first, pageSize);
+    }
+
+    /** Re-reads the whole chain in id order and checks every hash and link. */
+    @RolesAllowed(Roles.ADMIN)
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public ChainCheck verifyChain() {
+        return verifier.verify();
+    }
+
+    private static String where(AuditFilter filter, Map<String, Object> params) {
+        if (filter == null) {
+            return "";
+        }
+        List<String> clauses = new ArrayList<>();
+        if (filter.actor() != null && !filter.actor().isBlank()) {
+            clauses.add("LOWER(e.actor) LIKE :actor");
+            params.put("actor", "%" + escapeLike(filter.actor().trim().toLowerCase()) + "%");
+        }
+        if (filter.entityType() != null && !filter.entityType().isBlank()) {
+            clauses.add("e.entityType = :entityType");
+            params.put("entityType", filter.entityType().trim());
+        }
+        if (filter.entityId() != null && !filter.entityId().isBlank()) {
+            clauses.add("e.entityId = :entityId");
+            params.put("entityId", filter.entityId().trim());
+        }
+        if (filter.from() != null) {
+            clauses.add("e.occurredAt >= :from");
+            params.put("from", filter.from().atStartOfDay().toInstant(ZoneOffset.UTC));
+        }
+        if (filter.to() != null) {
+            clauses.add("e.occurredAt < :to");
+            params.put("to", filter.to().plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC));
+        }
+        return clauses.isEmpty() ? "" : " WHERE " + String.join(" AND ", clauses);
+    }
+
+    private static String escapeLike(String s) {
+        return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
+    private static String truncate(String summary) {
+        if (summary == null) {
+            return "";
+        }
+        return summary.length() <= AuditEvent.SUMMARY_MAX ? summary : summary.substring(0, AuditEvent.SUMMARY_MAX);
+    }
+
+    /** Criteria of the audit trail page; any may be null. */
+    public record AuditFilter(String actor, String entityType, String entityId, LocalDate from, LocalDate to) {
+    }
+
+}

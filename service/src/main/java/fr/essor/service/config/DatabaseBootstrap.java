@@ -1,0 +1,78 @@
+package fr.essor.service.config;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.annotation.sql.DataSourceDefinition;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionManagement;
+import jakarta.ejb.TransactionManagementType;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.SQLException;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.output.MigrateResult;
+
+/**
+ * Defines the application's data source from MicroProfile Config ({@code ESSOR_DB_URL},
+ * {@code ESSOR_DB_USER}, {@code ESSOR_DB_PASSWORD}; the embedded H2 file database when nothing is
+ * set) and brings its schema up to date with Flyway before anything else runs.
+ */
+@DataSourceDefinition(
+        name = DatabaseBootstrap.DATA_SOURCE,
+        className = "fr.essor.service.config.ConfiguredDataSource",
+        url = "${MPCONFIG=essor.db.url}",
+        user = "${MPCONFIG=essor.db.user}",
+        password = "${MPCONFIG=essor.db.password}",
+        minPoolSize = 2,
+        maxPoolSize = 40,
+        properties = {
+            "fish.payara.is-connection-validation-required=true",
+            "fish.payara.connection-validation-method=meta-data",
+            "fish.payara.fail-all-connections=true",
+            "fish.payara.max-wait-time-in-millis=10000"
+        })
+@Singleton
+@Startup
+@TransactionManagement(TransactionManagementType.BEAN)
+public class DatabaseBootstrap {
+
+    public static final String DATA_SOURCE = "java:app/jdbc/essor";
+    private static final Logger LOG = Logger.getLogger(DatabaseBootstrap.class.getName());
+
+    @Resource(lookup = DATA_SOURCE)
+    private DataSource dataSource;
+
+    private DatabaseKind kind;
+    private String description;
+
+    @PostConstruct
+    void migrate() {
+        try (Connection c = dataSource.getConnection()) {
+            DatabaseMetaData meta = c.getMetaData();
+            kind = DatabaseKind.of(meta.getURL());
+            description = meta.getDatabaseProductName() + " " + meta.getDatabaseProductVersion() + " at "
+                    + DatabaseKind.describe(meta.getURL());
+        } catch (SQLException e) {
+            throw new IllegalStateException("Essor cannot reach its database: " + e.getMessage(), e);
+        }
+        LOG.info(() -> "Essor database: " + description);
+        MigrateResult result = Flyway.configure(DatabaseBootstrap.class.getClassLoader())
+                .dataSource(dataSource)
+                .locations("classpath:db/migration")
+                .load()
+                .migrate();
+        LOG.info(() -> "Essor schema: " + result.migrationsExecuted + " migration(s) applied, now at version "
+                + result.targetSchemaVersion);
+    }
+
+    public DatabaseKind kind() {
+        return kind;
+    }
+
+    public String description() {
+        return description;
+    }
+}

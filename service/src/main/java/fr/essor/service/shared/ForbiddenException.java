@@ -1,0 +1,14 @@
+package fr.essor.service.shared;
+
+import jakarta.ejb.ApplicationException;
+
+/** The caller is known but may not do this. */
+@ApplicationException(rollback = true)
+public class ForbiddenException extends EssorException {
+
+    private static final long serialVersionUID = 1L;
+
+    public ForbiddenException() {
+        super("FORBIDDEN", "error.forbidden");
+    }
+}

@@ -1,0 +1,162 @@
+package fr.essor.web.admin;
+
+import fr.essor.model.account.Role;
+import fr.essor.service.account.AccountService;
+import fr.essor.service.account.AccountView;
+import fr.essor.service.association.AssociationService;
+import fr.essor.service.association.AssociationView;
+import fr.essor.service.shared.EssorException;
+import fr.essor.web.i18n.Messages;
+import fr.essor.web.shared.PageModel;
+import jakarta.annotation.PostConstruct;
+import jakarta.ejb.EJB;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/** The administrator's account list: search, create staff accounts, deactivate, reset passwords. */
+@Named
+@ViewScoped
+public class AccountsBacking implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @EJB
+    private AccountService accounts;
+
+    @EJB
+    private AssociationService associations;
+
+    private String text;
+    private Role role;
+    private PageModel<AccountView> model;
+    private List<AssociationView> associationChoices;
+
+    private String newEmail;
+    private String newName;
+    private Role[] newRoles;
+    private Long newAssociationId;
+    private String temporaryPassword;
+    private String temporaryFor;
+
+    @PostConstruct
+    void init() {
+        model = new PageModel<>((first, size) -> accounts.search(text, role, first, size), a -> String.valueOf(a.id()));
+        associationChoices = associations.all();
+    }
+
+    public void create() {
+        try {
+            Set<Role> roles = newRoles == null || newRoles.length == 0 ? Set.of() : EnumSet.copyOf(List.of(newRoles));
+            AccountService.CreatedAccount created = accounts.createAccount(newEmail, newName, roles, newAssociationId, null);
+            temporaryPassword = created.temporaryPassword();
+            temporaryFor = created.account().email();
+            Messages.info("admin.accounts.created", temporaryFor);
+            newEmail = null;
+            newName = null;
+            newRoles = null;
+            newAssociationId = null;
+        } catch (EssorException e) {
+            Messages.error(e, "create");
+        }
+    }
+
+    public void deactivate(AccountView account) {
+        try {
+            accounts.deactivate(account.id());
+            Messages.info("admin.accounts.deactivated", account.email());
+        } catch (EssorException e) {
+            Messages.error(e, null);
+        }
+    }
+
+    public void activate(AccountView account) {
+        try {
+            accounts.activate(account.id());
+            Messages.info("admin.accounts.activated", account.email());
+        } catch (EssorException e) {
+            Messages.error(e, null);
+        }
+    }
+
+    public void resetPassword(AccountView account) {
+        try {
+            temporaryPassword = accounts.resetPassword(account.id()).temporaryPassword();
+            temporaryFor = account.email();
+            Messages.info("admin.accounts.resetDone", account.email());
+        } catch (EssorException e) {
+            Messages.error(e, null);
+        }
+    }
+
+    public Role[] getAllRoles() {
+        return Role.values();
+    }
+
+    public PageModel<AccountView> getModel() {
+        return model;
+    }
+
+    public List<AssociationView> getAssociationChoices() {
+        return associationChoices;
+    }
+
+    public String getText() {
+        return text;
+    }
+
+    public void setText(String text) {
+        this.text = text;
+    }
+
+    public Role getRole() {
+        return role;
+    }
+
+    public void setRole(Role role) {
+        this.role = role;
+    }
+
+    public String getNewEmail() {
+        return newEmail;
+    }
+
+    public void setNewEmail(String newEmail) {
+        this.newEmail = newEmail;
+    }
+
+    public String getNewName() {
+        return newName;
+    }
+
+    public void setNewName(String newName) {
+        this.newName = newName;
+    }
+
+    public Role[] getNewRoles() {
+        return newRoles;
+    }
+
+    public void setNewRoles(Role[] newRoles) {
+        this.newRoles = newRoles;
+    }
+
+    public Long getNewAssociationId() {
+        return newAssociationId;
+    }
+
+    public void setNewAssociationId(Long newAssociationId) {
+        this.newAssociationId = newAssociationId;
+    }
+
+    public String getTemporaryPassword() {
+        return temporaryPassword;
+    }
+
+    public String getTemporaryFor() {
+        return temporaryFor;
+    }
+}

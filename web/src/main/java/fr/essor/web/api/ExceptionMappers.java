@@ -1,0 +1,123 @@
+package fr.essor.web.api;
+
+import fr.essor.service.shared.ConcurrentChangeException;
+import fr.essor.service.shared.ConflictException;
+import fr.essor.service.shared.EssorException;
+import fr.essor.service.shared.ForbiddenException;
+import fr.essor.service.shared.InvalidInputException;
+import fr.essor.service.shared.NotFoundException;
+import fr.essor.service.shared.TooManyAttemptsException;
+import fr.essor.web.i18n.Messages;
+import jakarta.ejb.EJBAccessException;
+import jakarta.json.bind.JsonbException;
+import jakarta.json.stream.JsonParsingException;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Every failure of the API becomes a JSON error with the right status; nothing reaches the client
+ * as a stack trace. Unexpected errors are logged with an id that the response also gives.
+ */
+@Provider
+public class ExceptionMappers implements ExceptionMapper<Throwable> {
+
+    private static final Logger LOG = Logger.getLogger(ExceptionMappers.class.getName());
+
+    @Context
+    private HttpHeaders headers;
+
+    @Override
+    public Response toResponse(Throwable thrown) {
+        Locale locale = ApiLocale.of(headers);
+        EssorException essor = find(thrown, EssorException.class);
+        if (essor != null) {
+            return json(statusOf(essor), essor.code(), Messages.text(essor, locale));
+        }
+        if (find(thrown, OptimisticLockException.class) != null) {
+            return json(409, "CONCURRENT_CHANGE", Messages.text(locale, "error.concurrentChange"));
+        }
+        if (find(thrown, EJBAccessException.class) != null) {
+            return json(403, "FORBIDDEN", Messages.text(locale, "error.forbidden"));
+        }
+        if (find(thrown, JsonParsingException.class) != null || find(thrown, JsonbException.class) != null) {
+            return json(400, "MALFORMED_JSON", Messages.text(locale, "error.api.malformedJson"));
+        }
+        ConstraintViolationException violations = find(thrown, ConstraintViolationException.class);
+        if (violations != null) {
+            String detail = violations.getConstraintViolations().stream()
+                    .map(v -> lastNode(v.getPropertyPath().toString()) + ": " + v.getMessage())
+                    .sorted().reduce((a, b) -> a + "; " + b).orElse("");
+            return json(400, "INVALID_INPUT", Messages.text(locale, "error.api.invalid", detail));
+        }
+        if (thrown instanceof WebApplicationException wae) {
+            int status = wae.getResponse().getStatus();
+            String code = switch (status) {
+                case 400 -> "BAD_REQUEST";
+                case 401 -> "UNAUTHENTICATED";
+                case 403 -> "FORBIDDEN";
+                case 404 -> "NOT_FOUND";
+                case 405 -> "METHOD_NOT_ALLOWED";
+                case 406 -> "NOT_ACCEPTABLE";
+                case 415 -> "UNSUPPORTED_MEDIA_TYPE";
+                default -> status >= 500 ? "SERVER_ERROR" : "CLIENT_ERROR";
+            };
+            if (status == 400 && find(thrown, Exception.class) != null && thrown.getCause() != null) {
+                return json(400, "MALFORMED_JSON", Messages.text(locale, "error.api.malformedJson"));
+            }
+            if (status < 500) {
+                return json(status, code, Messages.text(locale, "error.http." + status));
+            }
+        }
+        String incident = UUID.randomUUID().toString().substring(0, 8);
+        LOG.log(Level.SEVERE, "API error " + incident, thrown);
+        return json(500, "SERVER_ERROR", Messages.text(locale, "error.api.server", incident));
+    }
+
+    private static int statusOf(EssorException e) {
+        if (e instanceof NotFoundException) {
+            return 404;
+        }
+        if (e instanceof ForbiddenException) {
+            return 403;
+        }
+        if (e instanceof InvalidInputException) {
+            return 400;
+        }
+        if (e instanceof TooManyAttemptsException) {
+            return 429;
+        }
+        if (e instanceof ConflictException || e instanceof ConcurrentChangeException) {
+            return 409;
+        }
+        return 400;
+    }
+
+    static Response json(int status, String code, String message) {
+        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(new ApiError(code, message)).build();
+    }
+
+    private static String lastNode(String path) {
+        int dot = path.lastIndexOf('.');
+        return dot < 0 ? path : path.substring(dot + 1);
+    }
+
+    private static <T extends Throwable> T find(Throwable t, Class<T> type) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (type.isInstance(c)) {
+                return type.cast(c);
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,51 @@
+package fr.essor.web.i18n;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+
+class BundleCompletenessTest {
+
+    private static Properties load(String name) throws IOException {
+        Properties p = new Properties();
+        try (InputStream in = BundleCompletenessTest.class.getResourceAsStream("/fr/essor/web/i18n/" + name)) {
+            p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+        }
+        return p;
+    }
+
+    @Test
+    void englishHasExactlyTheKeysOfFrench() throws IOException {
+        Set<String> fr = new TreeSet<>(load("messages.properties").stringPropertyNames());
+        Set<String> en = new TreeSet<>(load("messages_en.properties").stringPropertyNames());
+        Set<String> missingInEnglish = new TreeSet<>(fr);
+        missingInEnglish.removeAll(en);
+        Set<String> onlyInEnglish = new TreeSet<>(en);
+        onlyInEnglish.removeAll(fr);
+        assertEquals(Set.of(), missingInEnglish, "keys missing in English");
+        assertEquals(Set.of(), onlyInEnglish, "keys missing in French");
+    }
+
+    @Test
+    void frenchOverrideFileStaysEmptySoTheBaseBundleIsTheFrenchText() throws IOException {
+        assertTrue(load("messages_fr.properties").isEmpty());
+    }
+
+    @Test
+    void noMessageIsBlank() throws IOException {
+        for (String file : new String[] {"messages.properties", "messages_en.properties"}) {
+            Properties p = load(file);
+            for (String key : p.stringPropertyNames()) {
+                assertTrue(!p.getProperty(key).isBlank(), file + " " + key + " is blank");
+            }
+        }
+    }
+}

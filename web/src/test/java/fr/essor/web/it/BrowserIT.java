@@ -1,0 +1,219 @@
+package fr.essor.web.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URL;
+import java.time.Duration;
+import java.util.UUID;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** What a person sees in Chromium: logging in as each demo user, registering, administering accounts. */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class BrowserIT {
+
+    private static ChromeDriver driver;
+
+    @ArquillianResource
+    private URL base;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.builtWar();
+    }
+
+    @BeforeAll
+    static void startBrowser() throws Exception {
+        driver = Browser.start();
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (driver != null) {
+            driver.quit();
+        }
+    }
+
+    @BeforeEach
+    void signedOut() {
+        driver.manage().deleteAllCookies();
+    }
+
+    private String url(String path) {
+        return base.toString().replaceAll("/$", "") + path;
+    }
+
+    private WebDriverWait waiting() {
+        return new WebDriverWait(driver, Duration.ofSeconds(20));
+    }
+
+    private void login(String email, String password) {
+        driver.get(url("/login.xhtml"));
+        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("login:email")));
+        driver.findElement(By.id("login:email")).sendKeys(email);
+        driver.findElement(By.id("login:password")).sendKeys(password);
+        driver.findElement(By.id("login:submit")).click();
+    }
+
+    private void logout() {
+        driver.findElement(By.id("logout:submit")).click();
+        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("login:email")));
+    }
+
+    private String heading() {
+        return driver.findElement(By.tagName("h1")).getText();
+    }
+
+    @ParameterizedTest(name = "{0} lands on the {1} page")
+    @CsvSource({
+        "admin@demo.essor, ADMIN, Administration",
+        "conseil@demo.essor, ADVISOR, Espace chargé·e d'accompagnement",
+        "comite@demo.essor, COMMITTEE_MEMBER, Espace comité d'engagement",
+        "partenaire@demo.essor, PARTNER, Espace partenaire financier",
+        "region@demo.essor, PARTNER, Espace partenaire financier",
+        "porteur@demo.essor, ENTREPRENEUR, Mon espace porteur·se de projet",
+        "porteur2@demo.essor, ENTREPRENEUR, Mon espace porteur·se de projet"
+    })
+    void eachDemoUserLogsInAndSeesTheLandingPageOfTheirRole(String email, String role, String title) {
+        login(email, "essor-demo");
+        WebElement landing = waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("landing")));
+        assertEquals(role, landing.getAttribute("data-role"));
+        assertEquals(title, heading());
+        assertTrue(driver.findElement(By.id("signed-in-as")).getText().contains(email));
+        Browser.assertAccessible(driver, role + " landing page");
+        logout();
+    }
+
+    @Test
+    void theEntrepreneurSeesTheirOwnEnterpriseOnly() {
+        login("porteur@demo.essor", "essor-demo");
+        WebElement table = waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("enterprises")));
+        assertTrue(table.getText().contains("La Fabrique Solidaire"));
+        assertFalse(table.getText().contains("Coop'Vélo Tours"));
+        assertTrue(table.getText().contains("812 345 678 00013"));
+        logout();
+    }
+
+    @Test
+    void aWrongPasswordIsRefusedWithoutSayingWhetherTheAccountExists() {
+        login("porteur@demo.essor", "pas-le-bon");
+        String known = waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("messages"))).getText();
+        login("inconnu@demo.essor", "pas-le-bon");
+        String unknown = waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("messages"))).getText();
+        assertTrue(known.contains("Adresse e-mail ou mot de passe incorrect."), known);
+        assertEquals(known, unknown);
+        Browser.assertAccessible(driver, "login page with an error");
+    }
+
+    @Test
+    void aPageOfAnotherRoleShowsTheForbiddenPage() {
+        login("porteur@demo.essor", "essor-demo");
+        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("landing")));
+        driver.get(url("/admin/accounts.xhtml"));
+        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("error-403")));
+        assertEquals("Accès refusé", heading());
+        assertFalse(driver.getPageSource().contains("Exception"));
+        driver.get(url("/home"));
+        logout();
+    }
+
+    @Test
+    void theLanguageSwitchShowsThePageInEnglish() {
+        driver.get(url("/login.xhtml"));
+        assertEquals("Connexion", heading());
+        driver.findElement(By.id("lang:switch")).click();
+        waiting().until(ExpectedConditions.textToBe(By.tagName("h1"), "Sign in"));
+        Browser.assertAccessible(driver, "English login page");
+        driver.findElement(By.id("lang:switch")).click();
+        waiting().until(ExpectedConditions.textToBe(By.tagName("h1"), "Connexion"));
+    }
+
+    @Test
+    void anEntrepreneurRegistersThenSignsIn() {
+        String email = "nouvelle-" + UUID.randomUUID().toString().substring(0, 8) + "@test.essor";
+        driver.get(url("/register.xhtml"));
+        Browser.assertAccessible(driver, "registration page");
+        driver.findElement(By.id("register:email")).sendKeys(email);
+        driver.findElement(By.id("register:displayName")).sendKeys("Nora <b>Nouvelle</b>");
+        driver.findElement(By.id("register:password")).sendKeys("court");
+        driver.findElement(By.id("register:passwordAgain")).sendKeys("court");
+        driver.findElement(By.id("register:submit")).click();
+        String error = waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("messages"))).getText()
+                + driver.findElement(By.tagName("main")).getText();
+        assertTrue(error.contains("au moins 10 caractères"), error);
+
+        driver.findElement(By.id("register:password")).sendKeys("Un-Bon-Mot-De-Passe-7");
+        driver.findElement(By.id("register:passwordAgain")).sendKeys("Un-Bon-Mot-De-Passe-7");
+        driver.findElement(By.id("register:submit")).click();
+        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("login:email")));
+        assertTrue(driver.findElement(By.id("messages")).getText().contains("Votre compte est créé"));
+
+        login(email, "Un-Bon-Mot-De-Passe-7");
+        WebElement landing = waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("landing")));
+        assertEquals("ENTREPRENEUR", landing.getAttribute("data-role"));
+        assertTrue(driver.findElement(By.id("enterprises")).getText().contains("Vous n'avez pas encore d'entreprise."));
+        logout();
+    }
+
+    @Test
+    void anAdministratorCreatesAnAdvisorWhoSignsInThenIsDeactivated() {
+        String email = "conseil-" + UUID.randomUUID().toString().substring(0, 8) + "@test.essor";
+        login("admin@demo.essor", "essor-demo");
+        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("landing")));
+        driver.get(url("/admin/accounts.xhtml"));
+        Browser.assertAccessible(driver, "accounts page");
+        driver.findElement(By.id("create:newEmail")).sendKeys(email);
+        driver.findElement(By.id("create:newName")).sendKeys("Victor Nouveau");
+        driver.findElement(By.cssSelector("label[for='create:roles:1']")).click();
+        driver.findElement(By.id("create:association_label")).click();
+        waiting().until(ExpectedConditions.elementToBeClickable(By.cssSelector("#create\\:association_items li[data-label^='CVL']"))).click();
+        driver.findElement(By.id("create:submit")).click();
+        String temporary = waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("temporary-password"))).getText();
+        assertEquals(15, temporary.length());
+        logout();
+
+        login(email, temporary);
+        WebElement landing = waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("landing")));
+        assertEquals("ADVISOR", landing.getAttribute("data-role"));
+        assertTrue(driver.findElement(By.id("profile-association")).getText().contains("CVL"));
+        logout();
+
+        login("admin@demo.essor", "essor-demo");
+        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("landing")));
+        driver.get(url("/admin/accounts.xhtml"));
+        driver.findElement(By.id("list:text")).sendKeys(email);
+        driver.findElement(By.id("list:filter")).click();
+        waiting().until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#list\\:accounts_data tr"), 1));
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("list:accounts_data"), email));
+        driver.findElement(By.xpath("//tbody[@id='list:accounts_data']//button[.//span[text()='Désactiver']]")).click();
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "désactivé"));
+
+        driver.get(url("/admin/audit.xhtml"));
+        Browser.assertAccessible(driver, "audit page");
+        driver.findElement(By.id("audit:verify")).click();
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "Chaîne intacte"));
+        logout();
+
+        login(email, temporary);
+        String refused = waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("messages"))).getText();
+        assertTrue(refused.contains("Adresse e-mail ou mot de passe incorrect."), refused);
+    }
+}

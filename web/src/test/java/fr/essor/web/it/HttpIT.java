@@ -1,0 +1,213 @@
+package fr.essor.web.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The running application seen over HTTP: redirects, headers, cookies, the API and its errors, operations. */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class HttpIT {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder()
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(Duration.ofSeconds(10))
+            .build();
+
+    @ArquillianResource
+    private URL base;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.builtWar();
+    }
+
+    private URI uri(String path) {
+        return URI.create(base.toString().replaceAll("/$", "") + path);
+    }
+
+    private URI serverUri(String path) {
+        return URI.create(base.getProtocol() + "://" + base.getHost() + ":" + base.getPort() + path);
+    }
+
+    private static String basic(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static HttpResponse<String> send(HttpRequest request) throws Exception {
+        return HTTP.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    private HttpResponse<String> get(String path, String... headers) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).GET();
+        if (headers.length > 0) {
+            b.headers(headers);
+        }
+        return send(b.build());
+    }
+
+    private static JsonObject json(HttpResponse<String> response) {
+        try (JsonReader r = Json.createReader(new StringReader(response.body()))) {
+            return r.readObject();
+        }
+    }
+
+    private static void assertSecurityHeaders(HttpResponse<?> response) {
+        assertEquals("nosniff", response.headers().firstValue("X-Content-Type-Options").orElse(null));
+        assertEquals("DENY", response.headers().firstValue("X-Frame-Options").orElse(null));
+        List<String> csp = response.headers().allValues("Content-Security-Policy");
+        assertTrue(csp.stream().anyMatch(v -> v.contains("frame-ancestors 'none'")), "CSP: " + csp);
+    }
+
+    @Test
+    void theRootSendsAnonymousVisitorsToTheLoginPage() throws Exception {
+        HttpResponse<String> root = get("/");
+        assertEquals(302, root.statusCode());
+        assertTrue(root.headers().firstValue("Location").orElseThrow().endsWith("/login.xhtml"));
+    }
+
+    @Test
+    void theLoginPageSpeaksFrenchFirstAndEnglishOnRequest() throws Exception {
+        HttpResponse<String> fr = get("/login.xhtml");
+        assertEquals(200, fr.statusCode());
+        assertTrue(fr.body().contains("Connexion"), fr.body());
+        assertTrue(fr.body().contains("lang=\"fr\""));
+        HttpResponse<String> en = get("/login.xhtml", "Accept-Language", "en-GB,en;q=0.9");
+        assertTrue(en.body().contains("Sign in"));
+        assertTrue(en.body().contains("lang=\"en\""));
+        assertSecurityHeaders(fr);
+    }
+
+    @Test
+    void theSessionCookieIsHttpOnlyAndSameSiteAndNeverInTheUrl() throws Exception {
+        HttpResponse<String> page = get("/login.xhtml");
+        String cookie = page.headers().allValues("Set-Cookie").stream()
+                .filter(c -> c.startsWith("ESSORSESSION=")).findFirst().orElseThrow();
+        assertTrue(cookie.contains("HttpOnly"), cookie);
+        assertTrue(cookie.contains("SameSite=Strict"), cookie);
+        assertFalse(page.body().contains(";jsessionid="), "session id leaked into a URL");
+    }
+
+    @Test
+    void aRolePageWithoutASessionRedirectsToTheLoginPage() throws Exception {
+        for (String page : List.of("/admin/index.xhtml", "/advisor/index.xhtml", "/entrepreneur/index.xhtml",
+                "/committee/index.xhtml", "/partner/index.xhtml")) {
+            HttpResponse<String> response = get(page);
+            assertEquals(302, response.statusCode(), page);
+            assertTrue(response.headers().firstValue("Location").orElseThrow().contains("/login.xhtml"), page);
+        }
+    }
+
+    @Test
+    void anUnknownPageGivesTheFrenchNotFoundPageWithoutAStackTrace() throws Exception {
+        HttpResponse<String> response = get("/nulle-part.xhtml");
+        assertEquals(404, response.statusCode());
+        assertTrue(response.body().contains("Page introuvable"), response.body());
+        assertFalse(response.body().contains("Exception"));
+        assertFalse(response.body().contains("at fr.essor"));
+        assertSecurityHeaders(response);
+    }
+
+    @Test
+    void meAnswersTheSignedInCaller() throws Exception {
+        HttpResponse<String> porteur = get("/api/v1/me", "Authorization", basic("porteur@demo.essor", "essor-demo"));
+        assertEquals(200, porteur.statusCode(), porteur.body());
+        JsonObject me = json(porteur);
+        assertEquals("porteur@demo.essor", me.getString("email"));
+        assertEquals(List.of("ENTREPRENEUR"), me.getJsonArray("roles").getValuesAs(jakarta.json.JsonString.class)
+                .stream().map(jakarta.json.JsonString::getString).toList());
+        JsonObject advisor = json(get("/api/v1/me", "Authorization", basic("conseil@demo.essor", "essor-demo")));
+        assertEquals("CVL", advisor.getString("association"));
+        assertSecurityHeaders(porteur);
+        assertTrue(porteur.headers().allValues("Set-Cookie").isEmpty(), "the API must not open sessions");
+    }
+
+    @Test
+    void theApiWithoutOrWithWrongCredentialsAnswers401InJsonAlike() throws Exception {
+        HttpResponse<String> none = get("/api/v1/me");
+        assertEquals(401, none.statusCode());
+        assertEquals("UNAUTHENTICATED", json(none).getString("error"));
+        assertTrue(none.headers().firstValue("WWW-Authenticate").orElseThrow().startsWith("Basic"));
+
+        HttpResponse<String> wrong = get("/api/v1/me", "Authorization", basic("porteur@demo.essor", "not-the-password"));
+        HttpResponse<String> unknown = get("/api/v1/me", "Authorization", basic("personne@demo.essor", "not-the-password"));
+        assertEquals(401, wrong.statusCode());
+        assertEquals(401, unknown.statusCode());
+        assertEquals(wrong.body(), unknown.body(), "an unknown account must look like a wrong password");
+        HttpResponse<String> english = get("/api/v1/me", "Accept-Language", "en");
+        assertEquals("Authentication required (HTTP Basic).", json(english).getString("message"));
+    }
+
+    @Test
+    void anUnknownApiPathAnswers404InJson() throws Exception {
+        HttpResponse<String> response = get("/api/v1/nothing-here", "Authorization", basic("porteur@demo.essor", "essor-demo"));
+        assertEquals(404, response.statusCode());
+        assertEquals("NOT_FOUND", json(response).getString("error"));
+    }
+
+    @Test
+    void aBodyThatIsNotJsonAnswers400AndChangesNothing() throws Exception {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/api/v1/me/password"))
+                .header("Authorization", basic("porteur2@demo.essor", "essor-demo"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"currentPassword\": \"essor-demo\", "))
+                .build());
+        assertEquals(400, response.statusCode(), response.body());
+        assertEquals("MALFORMED_JSON", json(response).getString("error"));
+        assertEquals(200, get("/api/v1/me", "Authorization", basic("porteur2@demo.essor", "essor-demo")).statusCode());
+    }
+
+    @Test
+    void aWeakNewPasswordIsRefusedWithTheRuleInTheCallersLanguage() throws Exception {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/api/v1/me/password"))
+                .header("Authorization", basic("porteur2@demo.essor", "essor-demo"))
+                .header("Content-Type", "application/json")
+                .header("Accept-Language", "fr")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"currentPassword\":\"essor-demo\",\"newPassword\":\"court\"}"))
+                .build());
+        assertEquals(400, response.statusCode(), response.body());
+        JsonObject error = json(response);
+        assertEquals("INVALID_INPUT", error.getString("error"));
+        assertEquals("Le mot de passe doit contenir au moins 10 caractères.", error.getString("message"));
+        assertEquals(200, get("/api/v1/me", "Authorization", basic("porteur2@demo.essor", "essor-demo")).statusCode());
+    }
+
+    @Test
+    void healthReportsTheDatabaseUp() throws Exception {
+        HttpResponse<String> health = send(HttpRequest.newBuilder(serverUri("/health")).GET().build());
+        assertEquals(200, health.statusCode(), health.body());
+        assertTrue(health.body().contains("\"UP\""), health.body());
+        assertTrue(health.body().contains("essor-database"), "the application's check must be there: " + health.body());
+    }
+
+    @Test
+    void openApiDocumentsTheApi() throws Exception {
+        HttpResponse<String> doc = send(HttpRequest.newBuilder(serverUri("/openapi")).GET().build());
+        assertEquals(200, doc.statusCode());
+        assertTrue(doc.body().contains("Essor API"), doc.body());
+        assertTrue(doc.body().contains("/me"));
+        assertNotNull(doc.headers().firstValue("Content-Type").orElse(null));
+    }
+}
