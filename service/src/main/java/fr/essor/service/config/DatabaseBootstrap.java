@@ -59,13 +59,13 @@ public class DatabaseBootstrap {
             throw new IllegalStateException("Essor cannot reach its database: " + e.getMessage(), e);
         }
         LOG.info(() -> "Essor database: " + description);
-        MigrateResult result = Flyway.configure(DatabaseBootstrap.class.getClassLoader())
+        Flyway flyway = Flyway.configure(DatabaseBootstrap.class.getClassLoader())
                 .dataSource(dataSource)
                 .locations("classpath:db/migration")
-                .load()
-                .migrate();
+                .load();
+        MigrateResult result = flyway.migrate();
         LOG.info(() -> "Essor schema: " + result.migrationsExecuted + " migration(s) applied, now at version "
-                + result.targetSchemaVersion);
+                + flyway.info().current().getVersion());
     }
 
     public DatabaseKind kind() {

@@ -1,5 +1,6 @@
 package fr.essor.web.api;
 
+import fr.essor.web.i18n.LocaleBean;
 import jakarta.ws.rs.core.HttpHeaders;
 import java.util.Locale;
 
@@ -10,16 +11,7 @@ final class ApiLocale {
     }
 
     static Locale of(HttpHeaders headers) {
-        if (headers != null) {
-            for (Locale l : headers.getAcceptableLanguages()) {
-                if ("en".equals(l.getLanguage())) {
-                    return Locale.ENGLISH;
-                }
-                if ("fr".equals(l.getLanguage())) {
-                    return Locale.FRENCH;
-                }
-            }
-        }
-        return Locale.FRENCH;
+        String header = headers == null ? null : headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE);
+        return Locale.forLanguageTag(LocaleBean.preferred(header));
     }
 }

@@ -14,15 +14,37 @@ public class LocaleBean implements Serializable {
 
     private static final long serialVersionUID = 1L;
     public static final List<String> SUPPORTED = List.of("fr", "en");
+    /** The chosen language, also kept as a plain session attribute for pages outside Faces. */
+    public static final String SESSION_LANGUAGE = "essor.language";
 
     private String language;
 
     public Locale getLocale() {
         if (language == null) {
-            Locale requested = FacesContext.getCurrentInstance().getExternalContext().getRequestLocale();
-            language = requested != null && "en".equals(requested.getLanguage()) ? "en" : "fr";
+            language = preferred(FacesContext.getCurrentInstance().getExternalContext().getRequestHeaderMap().get("Accept-Language"));
         }
         return Locale.forLanguageTag(language);
+    }
+
+    /**
+     * The first supported language of an Accept-Language header; French when there is none (the
+     * servlet container would otherwise answer with the server's own default locale).
+     */
+    public static String preferred(String acceptLanguage) {
+        if (acceptLanguage == null || acceptLanguage.isBlank()) {
+            return "fr";
+        }
+        try {
+            for (Locale.LanguageRange range : Locale.LanguageRange.parse(acceptLanguage)) {
+                String lang = range.getRange().split("-")[0];
+                if (SUPPORTED.contains(lang)) {
+                    return lang;
+                }
+            }
+        } catch (IllegalArgumentException malformed) {
+            return "fr";
+        }
+        return "fr";
     }
 
     public String getLanguage() {
@@ -33,7 +55,9 @@ public class LocaleBean implements Serializable {
     public void switchTo(String lang) {
         if (SUPPORTED.contains(lang)) {
             language = lang;
-            FacesContext.getCurrentInstance().getViewRoot().setLocale(getLocale());
+            FacesContext fc = FacesContext.getCurrentInstance();
+            fc.getExternalContext().getSessionMap().put(SESSION_LANGUAGE, lang);
+            fc.getViewRoot().setLocale(getLocale());
         }
     }
 

@@ -25,7 +25,8 @@ public final class Messages {
         } catch (MissingResourceException e) {
             pattern = bundle.getString("error.generic");
         }
-        return args.length == 0 ? pattern : new MessageFormat(pattern, locale).format(args);
+        // Our texts use plain apostrophes (l'événement); MessageFormat would read them as quotes.
+        return args.length == 0 ? pattern : new MessageFormat(pattern.replace("'", "''"), locale).format(args);
     }
 
     public static String text(EssorException e, Locale locale) {

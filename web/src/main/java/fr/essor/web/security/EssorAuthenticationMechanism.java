@@ -2,6 +2,7 @@ package fr.essor.web.security;
 
 import fr.essor.service.shared.TooManyAttemptsException;
 import fr.essor.web.api.ApiError;
+import fr.essor.web.i18n.LocaleBean;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.bind.Jsonb;
@@ -142,7 +143,8 @@ public class EssorAuthenticationMechanism implements HttpAuthenticationMechanism
 
     private static void writeJson(HttpServletRequest request, HttpServletResponse response, int status, String code, String key) {
         try {
-            Locale locale = request.getLocale() != null && "en".equals(request.getLocale().getLanguage()) ? Locale.ENGLISH : Locale.FRENCH;
+            Locale locale = Locale.forLanguageTag(LocaleBean.preferred(request.getHeader("Accept-Language")));
+            SecurityHeadersFilter.apply(request, response);
             String message = ResourceBundle.getBundle("fr.essor.web.i18n.messages", locale).getString(key);
             response.setStatus(status);
             response.setContentType("application/json");

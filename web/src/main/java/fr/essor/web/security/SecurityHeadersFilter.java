@@ -23,6 +23,12 @@ public class SecurityHeadersFilter extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
+        apply(request, response);
+        chain.doFilter(request, response);
+    }
+
+    /** Sets the headers; also called by the authentication mechanism, which answers before filters run. */
+    public static void apply(HttpServletRequest request, HttpServletResponse response) {
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("X-Frame-Options", "DENY");
         response.setHeader("Referrer-Policy", "same-origin");
@@ -39,6 +45,5 @@ public class SecurityHeadersFilter extends HttpFilter {
         } else {
             response.setHeader("Content-Security-Policy", POLICY);
         }
-        chain.doFilter(request, response);
     }
 }

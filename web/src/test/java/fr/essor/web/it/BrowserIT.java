@@ -58,7 +58,8 @@ class BrowserIT {
     }
 
     private String url(String path) {
-        return base.toString().replaceAll("/$", "") + path;
+        // Payara listens on 127.0.0.1 only; Chromium may resolve "localhost" to ::1 first.
+        return base.toString().replace("//localhost:", "//127.0.0.1:").replaceAll("/$", "") + path;
     }
 
     private WebDriverWait waiting() {
