@@ -54,7 +54,7 @@ public class LoginBacking {
             if (tooMany == null) {
                 throw e;
             }
-            Messages.error(null, "login.tooManyAttempts", tooMany.arguments().toArray());
+            Messages.errorFor(null, "login.tooManyAttempts", tooMany.arguments().toArray());
             return;
         }
         if (status == AuthenticationStatus.SUCCESS) {
@@ -73,7 +73,7 @@ public class LoginBacking {
             facesContext.responseComplete();
         } else {
             // Same words whether the e-mail is unknown, the password wrong or the account disabled.
-            Messages.error(null, "login.failed");
+            Messages.errorFor(null, "login.failed");
         }
     }
 

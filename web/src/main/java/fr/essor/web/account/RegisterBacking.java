@@ -28,7 +28,7 @@ public class RegisterBacking {
 
     public void register() throws IOException {
         if (password == null || !password.equals(passwordAgain)) {
-            Messages.error("register:passwordAgain", "register.passwordsDiffer");
+            Messages.errorFor("register:passwordAgain", "register.passwordsDiffer");
             facesContext.validationFailed();
             return;
         }

@@ -42,7 +42,7 @@ public class AuditBacking implements Serializable {
         if (check.intact()) {
             Messages.info("admin.audit.intact", check.checked());
         } else {
-            Messages.error(null, "admin.audit.broken", check.firstBrokenId(), check.checked());
+            Messages.errorFor(null, "admin.audit.broken", check.firstBrokenId(), check.checked());
         }
     }
 

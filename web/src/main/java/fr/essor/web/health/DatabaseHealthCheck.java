@@ -26,7 +26,7 @@ public class DatabaseHealthCheck implements HealthCheck {
             boolean valid = c.isValid(2);
             return HealthCheckResponse.named("essor-database")
                     .status(valid)
-                    .withData("database", c.getMetaData().getDatabaseProductName())
+                    .withData("database", c.getMetaData().getDatabaseProductName() + " " + c.getMetaData().getDatabaseProductVersion())
                     .build();
         } catch (SQLException e) {
             return HealthCheckResponse.named("essor-database").down().withData("error", e.getClass().getSimpleName()).build();

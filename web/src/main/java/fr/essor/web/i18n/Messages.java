@@ -37,7 +37,7 @@ public final class Messages {
         add(null, FacesMessage.SEVERITY_INFO, key, args);
     }
 
-    public static void error(String clientId, String key, Object... args) {
+    public static void errorFor(String clientId, String key, Object... args) {
         add(clientId, FacesMessage.SEVERITY_ERROR, key, args);
     }
 

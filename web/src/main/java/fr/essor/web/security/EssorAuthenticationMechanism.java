@@ -82,7 +82,8 @@ public class EssorAuthenticationMechanism implements HttpAuthenticationMechanism
     private AuthenticationStatus formLogin(HttpServletRequest request, HttpMessageContext context, Credential credential) {
         CredentialValidationResult result = identityStores.validate(credential);
         if (result.getStatus() != CredentialValidationResult.Status.VALID) {
-            return context.responseUnauthorized();
+            // No sendError here: the login page renders the message itself.
+            return AuthenticationStatus.SEND_FAILURE;
         }
         // A new session id at login: a session fixed by an attacker before login is worth nothing after.
         HttpSession session = request.getSession(true);

@@ -9,8 +9,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 
 /**
- * Security headers on every response. Scripts are governed by PrimeFaces' own CSP (nonces, see
- * {@code primefaces.CSP} in web.xml); this policy adds what does not depend on the page.
+ * Security headers on every response. Faces pages need inline scripts (PrimeFaces widgets and
+ * handlers) but only from this origin; everything else gets a policy without any script.
  */
 @WebFilter(filterName = "securityHeaders", urlPatterns = "/*", asyncSupported = true)
 public class SecurityHeadersFilter extends HttpFilter {
@@ -39,11 +39,7 @@ public class SecurityHeadersFilter extends HttpFilter {
             // Pages carry personal data: never cached, and the API and pages forbid framing.
             response.setHeader("Cache-Control", "no-store");
         }
-        if (path.startsWith("/api/") || !path.endsWith(".xhtml")) {
-            // Faces pages get a script-aware policy from PrimeFaces; everything else gets a strict one.
-            response.setHeader("Content-Security-Policy", POLICY + (path.startsWith("/api/") ? "" : "; script-src 'self'"));
-        } else {
-            response.setHeader("Content-Security-Policy", POLICY);
-        }
+        boolean page = path.endsWith(".xhtml") && !path.startsWith("/jakarta.faces.resource/");
+        response.setHeader("Content-Security-Policy", POLICY + (page ? "; script-src 'self' 'unsafe-inline'" : "; script-src 'self'"));
     }
 }

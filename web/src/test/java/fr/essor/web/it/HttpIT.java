@@ -110,6 +110,68 @@ class HttpIT {
         assertFalse(page.body().contains(";jsessionid="), "session id leaked into a URL");
     }
 
+    private static String sessionCookie(HttpResponse<?> response) {
+        return response.headers().allValues("Set-Cookie").stream()
+                .filter(c -> c.startsWith("ESSORSESSION="))
+                .map(c -> c.substring(0, c.indexOf(';')))
+                .findFirst().orElse(null);
+    }
+
+    private static String viewState(String html) {
+        java.util.regex.Matcher m = java.util.regex.Pattern
+                .compile("name=\"jakarta.faces.ViewState\" id=\"[^\"]*\" value=\"([^\"]*)\"").matcher(html);
+        assertTrue(m.find(), "no view state in the page");
+        return m.group(1);
+    }
+
+    private HttpResponse<String> postLogin(String cookie, String viewState, String email, String password) throws Exception {
+        String form = "login=login&login%3Aemail=" + java.net.URLEncoder.encode(email, StandardCharsets.UTF_8)
+                + "&login%3Apassword=" + java.net.URLEncoder.encode(password, StandardCharsets.UTF_8)
+                + "&login%3Asubmit=&jakarta.faces.ViewState=" + java.net.URLEncoder.encode(viewState, StandardCharsets.UTF_8);
+        return send(HttpRequest.newBuilder(uri("/login.xhtml"))
+                .header("Cookie", cookie)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form))
+                .build());
+    }
+
+    @Test
+    void loggingInGivesANewSessionIdAndTheOldOneOpensNothing() throws Exception {
+        HttpResponse<String> page = get("/login.xhtml");
+        String before = sessionCookie(page);
+        HttpResponse<String> login = postLogin(before, viewState(page.body()), "porteur@demo.essor", "essor-demo");
+        assertEquals(302, login.statusCode(), login.body());
+        assertTrue(login.headers().firstValue("Location").orElseThrow().endsWith("/entrepreneur/index.xhtml"));
+        String after = sessionCookie(login);
+        assertNotNull(after, "a new session cookie must be set at login");
+        assertFalse(after.equals(before), "the session id must change at login");
+
+        HttpResponse<String> withNew = get("/entrepreneur/index.xhtml", "Cookie", after);
+        assertEquals(200, withNew.statusCode());
+        assertTrue(withNew.body().contains("La Fabrique Solidaire"));
+        HttpResponse<String> withOld = get("/entrepreneur/index.xhtml", "Cookie", before);
+        assertEquals(302, withOld.statusCode(), "the pre-login session id must not be signed in");
+    }
+
+    @Test
+    void aFormPostWithAForgedViewStateIsRefusedAndSignsNobodyIn() throws Exception {
+        HttpResponse<String> page = get("/login.xhtml");
+        String cookie = sessionCookie(page);
+        HttpResponse<String> forged = postLogin(cookie, "-1234567890:987654321", "porteur@demo.essor", "essor-demo");
+        assertTrue(forged.statusCode() >= 400, "status " + forged.statusCode());
+        assertFalse(forged.body().contains(".java:"), "stack trace shown");
+        assertEquals(302, get("/entrepreneur/index.xhtml", "Cookie", cookie).statusCode());
+    }
+
+    @Test
+    void anEntrepreneurAskingForAnAdminPageGets403() throws Exception {
+        HttpResponse<String> page = get("/login.xhtml");
+        HttpResponse<String> login = postLogin(sessionCookie(page), viewState(page.body()), "porteur@demo.essor", "essor-demo");
+        HttpResponse<String> admin = get("/admin/accounts.xhtml", "Cookie", sessionCookie(login));
+        assertEquals(403, admin.statusCode());
+        assertTrue(admin.body().contains("Accès refusé"));
+    }
+
     @Test
     void aRolePageWithoutASessionRedirectsToTheLoginPage() throws Exception {
         for (String page : List.of("/admin/index.xhtml", "/advisor/index.xhtml", "/entrepreneur/index.xhtml",
@@ -200,6 +262,11 @@ class HttpIT {
         assertEquals(200, health.statusCode(), health.body());
         assertTrue(health.body().contains("\"UP\""), health.body());
         assertTrue(health.body().contains("essor-database"), "the application's check must be there: " + health.body());
+        System.out.println("Essor under test runs on: " + health.body());
+        String expected = System.getProperty("essor.it.expect.db", "");
+        if (!expected.isBlank()) {
+            assertTrue(health.body().contains(expected), "expected the tests to run on " + expected);
+        }
     }
 
     @Test
