@@ -24,7 +24,12 @@ import fr.essor.model.account.UserAccount;
 import fr.essor.model.association.Association;
 import fr.essor.model.enterprise.Enterprise;
 import fr.essor.model.shared.EssorDomainException;
+import fr.essor.model.shared.Money;
+import java.math.BigDecimal;
 import jakarta.persistence.CascadeType;
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -109,6 +114,39 @@ public class Application {
     @OrderBy("occurredAt, id")
     private List<StatusChange> history = new ArrayList<>();
 
+    public static final int TERRITORY_MAX = 200;
+    public static final int SOCIAL_UTILITY_MAX = 4000;
+    /** An application may request a handful of lines; more is a sign of a broken client. */
+    public static final int MAX_LINES = 10;
+    public static final int MAX_PLAN_ITEMS = 40;
+
+    @Size(max = TERRITORY_MAX)
+    @Column(name = "territory", length = TERRITORY_MAX)
+    private String territory;
+
+    @ElementCollection
+    @CollectionTable(name = "application_line", joinColumns = @JoinColumn(name = "application_id"))
+    @OrderColumn(name = "line_no")
+    private List<FinancingLine> requestedLines = new ArrayList<>();
+
+    @ElementCollection
+    @CollectionTable(name = "application_plan_item", joinColumns = @JoinColumn(name = "application_id"))
+    @OrderColumn(name = "position")
+    private List<PlanItem> plan = new ArrayList<>();
+
+    @Column(name = "jobs_created", precision = 7, scale = 2)
+    private BigDecimal jobsCreated;
+
+    @Column(name = "jobs_maintained", precision = 7, scale = 2)
+    private BigDecimal jobsMaintained;
+
+    @Column(name = "beneficiaries")
+    private Integer beneficiaries;
+
+    @Size(max = SOCIAL_UTILITY_MAX)
+    @Column(name = "social_utility", length = SOCIAL_UTILITY_MAX)
+    private String socialUtility;
+
     @Version
     @Column(name = "version", nullable = false)
     private long version;
@@ -130,6 +168,123 @@ public class Application {
         this.createdAt = Objects.requireNonNull(now, "now");
         this.status = DRAFT;
         history.add(new StatusChange(this, null, DRAFT, now, actorEmail, null, true));
+    }
+
+    /** The territory the project serves (communes, quarter, department). */
+    public void serveTerritory(String newTerritory) {
+        requireEditable();
+        String t = blankToNull(newTerritory);
+        if (t != null && t.length() > TERRITORY_MAX) {
+            throw new EssorDomainException("Territory longer than " + TERRITORY_MAX);
+        }
+        this.territory = t;
+    }
+
+    /** Replaces the requested lines (each already checked against its instrument). */
+    public void replaceRequestedLines(List<FinancingLine> lines) {
+        requireEditable();
+        if (lines.size() > MAX_LINES) {
+            throw new EssorDomainException("At most " + MAX_LINES + " lines");
+        }
+        requestedLines.clear();
+        requestedLines.addAll(lines);
+    }
+
+    /** Replaces the financing plan. */
+    public void replacePlan(List<PlanItem> items) {
+        requireEditable();
+        if (items.size() > MAX_PLAN_ITEMS) {
+            throw new EssorDomainException("At most " + MAX_PLAN_ITEMS + " plan items");
+        }
+        plan.clear();
+        plan.addAll(items);
+    }
+
+    /** The expected impact: jobs (FTE), beneficiaries and social utility. */
+    public void describeImpact(BigDecimal created, BigDecimal maintained, Integer newBeneficiaries, String utility) {
+        requireEditable();
+        if ((created != null && created.signum() < 0) || (maintained != null && maintained.signum() < 0)
+                || (newBeneficiaries != null && newBeneficiaries < 0)) {
+            throw new EssorDomainException("Impact figures cannot be negative");
+        }
+        String u = blankToNull(utility);
+        if (u != null && u.length() > SOCIAL_UTILITY_MAX) {
+            throw new EssorDomainException("Social utility longer than " + SOCIAL_UTILITY_MAX);
+        }
+        this.jobsCreated = created;
+        this.jobsMaintained = maintained;
+        this.beneficiaries = newBeneficiaries;
+        this.socialUtility = u;
+    }
+
+    public Money totalUses() {
+        return total(PlanItem.Kind.USE);
+    }
+
+    public Money totalSources() {
+        return total(PlanItem.Kind.SOURCE);
+    }
+
+    /** Sources minus uses: zero when the plan balances. */
+    public Money planDifference() {
+        return totalSources().minus(totalUses());
+    }
+
+    private Money total(PlanItem.Kind kind) {
+        Money sum = Money.zero();
+        for (PlanItem item : plan) {
+            if (item.getKind() == kind) {
+                sum = sum.plus(item.getAmount());
+            }
+        }
+        return sum;
+    }
+
+    /**
+     * What the application still lacks before submission, step by step; empty when it can be
+     * submitted. Documents are counted by the caller, which holds them.
+     */
+    public List<MissingPiece> missingPieces(int documentCount) {
+        List<MissingPiece> missing = new ArrayList<>();
+        if (description == null || description.isBlank()) {
+            missing.add(new MissingPiece(MissingPiece.WizardStep.PROJECT, "missing.description", null));
+        }
+        if (territory == null) {
+            missing.add(new MissingPiece(MissingPiece.WizardStep.PROJECT, "missing.territory", null));
+        }
+        if (requestedLines.isEmpty()) {
+            missing.add(new MissingPiece(MissingPiece.WizardStep.FINANCING, "missing.lines", null));
+        }
+        if (totalUses().isZero() || totalSources().isZero()) {
+            missing.add(new MissingPiece(MissingPiece.WizardStep.PLAN, "missing.plan", null));
+        } else if (!planDifference().isZero()) {
+            missing.add(new MissingPiece(MissingPiece.WizardStep.PLAN, "missing.planUnbalanced", planDifference()));
+        }
+        if (jobsCreated == null || jobsMaintained == null) {
+            missing.add(new MissingPiece(MissingPiece.WizardStep.IMPACT, "missing.jobs", null));
+        }
+        if (socialUtility == null) {
+            missing.add(new MissingPiece(MissingPiece.WizardStep.IMPACT, "missing.socialUtility", null));
+        }
+        if (documentCount == 0) {
+            missing.add(new MissingPiece(MissingPiece.WizardStep.DOCUMENTS, "missing.documents", null));
+        }
+        return missing;
+    }
+
+    /** Submits a complete draft; refuses, naming what is missing, when it is not complete. */
+    public void submitComplete(String actorEmail, Instant now, int documentCount) {
+        List<MissingPiece> missing = missingPieces(documentCount);
+        if (!missing.isEmpty()) {
+            throw new IncompleteApplicationException(missing);
+        }
+        submit(actorEmail, now);
+    }
+
+    private void requireEditable() {
+        if (!isEditableByApplicant()) {
+            throw new EssorDomainException("Application " + reference + " cannot be changed in status " + status);
+        }
     }
 
     /** Changes what the applicant wrote; allowed while the applicant holds the file (DRAFT, INFO_REQUESTED). */
@@ -252,6 +407,34 @@ public class Application {
 
     private static String blankToNull(String text) {
         return text == null || text.isBlank() ? null : text.strip();
+    }
+
+    public String getTerritory() {
+        return territory;
+    }
+
+    public List<FinancingLine> getRequestedLines() {
+        return Collections.unmodifiableList(requestedLines);
+    }
+
+    public List<PlanItem> getPlan() {
+        return Collections.unmodifiableList(plan);
+    }
+
+    public BigDecimal getJobsCreated() {
+        return jobsCreated;
+    }
+
+    public BigDecimal getJobsMaintained() {
+        return jobsMaintained;
+    }
+
+    public Integer getBeneficiaries() {
+        return beneficiaries;
+    }
+
+    public String getSocialUtility() {
+        return socialUtility;
     }
 
     public Long getId() {

@@ -5,6 +5,7 @@ import fr.essor.model.account.UserAccount;
 import fr.essor.model.association.Association;
 import fr.essor.model.partner.Partner;
 import fr.essor.service.audit.AuditService;
+import fr.essor.service.mail.MailService;
 import fr.essor.service.security.Caller;
 import fr.essor.service.security.CallerIdentity;
 import fr.essor.service.security.LoginThrottle;
@@ -60,6 +61,9 @@ public class AccountService {
     private LoginThrottle throttle;
 
     @EJB
+    private MailService mail;
+
+    @EJB
     private VerifiedCredentialCache credentialCache;
 
     /** An entrepreneur opens an account for themself. */
@@ -79,6 +83,7 @@ public class AccountService {
         em.persist(account);
         em.flush();
         audit.record(normalized, "UserAccount", account.getId(), "REGISTER", "Entrepreneur account registered");
+        mail.accountCreated(normalized, locale, name, account.getId());
         return AccountView.of(account);
     }
 

@@ -25,11 +25,15 @@ public class ReferenceService {
     /** The next reference of an association for a year, in the caller's transaction. */
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
     public ApplicationReference next(String associationCode, int year) {
-        int updated = increment(associationCode, year);
-        if (updated == 0) {
+        // Create the counter first, in its own transaction: an UPDATE that finds no row would take a
+        // gap lock (InnoDB) that the creating transaction would then wait on forever.
+        long exists = ((Number) em.createNativeQuery(
+                        "SELECT COUNT(*) FROM reference_counter WHERE association_code = ?1 AND ref_year = ?2")
+                .setParameter(1, associationCode).setParameter(2, year).getSingleResult()).longValue();
+        if (exists == 0) {
             context.getBusinessObject(ReferenceService.class).createCounter(associationCode, year);
-            updated = increment(associationCode, year);
         }
+        int updated = increment(associationCode, year);
         if (updated != 1) {
             throw new IllegalStateException("No reference counter for " + associationCode + " " + year);
         }

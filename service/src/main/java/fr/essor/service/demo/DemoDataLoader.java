@@ -76,6 +76,11 @@ public class DemoDataLoader {
         passwordHash = PasswordHasher.hash(DEMO_PASSWORD.toCharArray());
         Association cvl = new Association("CVL", "France Active Centre-Val de Loire", "Centre-Val de Loire");
         em.persist(cvl);
+        em.flush();
+        for (String department : new String[] {"18", "28", "36", "37", "41", "45"}) {
+            em.createNativeQuery("INSERT INTO association_department (association_id, department) VALUES (?1, ?2)")
+                    .setParameter(1, cvl.getId()).setParameter(2, department).executeUpdate();
+        }
         Partner bdt = new Partner("Banque des Territoires", PartnerKind.PUBLIC_BANK);
         Partner region = new Partner("Région Centre-Val de Loire", PartnerKind.REGION);
         em.persist(bdt);
@@ -101,21 +106,60 @@ public class DemoDataLoader {
         String p = porteur.getEmail();
         String advisor = "conseil@demo.essor";
 
-        application(fabrique, "Extension de la recyclerie", Stage.DEVELOPMENT, p, year, now);
+        Application draft = application(fabrique, "Extension de la recyclerie", Stage.DEVELOPMENT, p, year, now);
+        draft.serveTerritory("Orléans Métropole");
         Application submitted = application(fabrique, "Atelier de réparation d'électroménager", Stage.CREATION, p, year, now);
+        complete(submitted, now);
         submitted.submit(p, now);
         Application review = application(fabrique, "Boutique solidaire en centre-ville", Stage.DEVELOPMENT, p, year, now);
+        complete(review, now);
         review.submit(p, now);
         review.startReview(advisor, now);
         Application info = application(fabrique, "Camion de collecte", Stage.CONSOLIDATION, p, year, now);
+        complete(info, now);
         info.submit(p, now);
         info.startReview(advisor, now);
         info.requestInformation(advisor, now, "Merci de joindre le devis du véhicule.");
         Application velo1 = application(velo, "Atelier vélo participatif", Stage.CREATION, porteur2.getEmail(), year, now);
+        complete(velo1, now);
         velo1.submit(porteur2.getEmail(), now);
 
         audit.record("system", "Demo", "-", "LOAD", "Demo data loaded");
         LOG.info("Essor demo data: loaded (7 demo accounts, password " + DEMO_PASSWORD + ")");
+    }
+
+    /** Gives a demo application a plausible, balanced content and one document, as a real applicant would. */
+    private void complete(Application a, Instant now) {
+        a.serveTerritory("Loiret (45) et Indre-et-Loire (37)");
+        a.replaceRequestedLines(java.util.List.of(
+                fr.essor.model.application.FinancingLine.of(fr.essor.model.application.Instrument.HONOUR_LOAN,
+                        fr.essor.model.shared.Money.of("8000.00"), 60, null, null, null),
+                fr.essor.model.application.FinancingLine.of(fr.essor.model.application.Instrument.GUARANTEE,
+                        fr.essor.model.shared.Money.of("20000.00"), 84, "Crédit Coopératif",
+                        fr.essor.model.shared.Money.of("40000.00"), new BigDecimal("50.00"))));
+        a.replacePlan(java.util.List.of(
+                new fr.essor.model.application.PlanItem(fr.essor.model.application.PlanItem.Kind.USE, "Matériel et aménagement",
+                        fr.essor.model.shared.Money.of("45000.00")),
+                new fr.essor.model.application.PlanItem(fr.essor.model.application.PlanItem.Kind.USE, "Besoin en fonds de roulement",
+                        fr.essor.model.shared.Money.of("8000.00")),
+                new fr.essor.model.application.PlanItem(fr.essor.model.application.PlanItem.Kind.SOURCE, "Prêt bancaire garanti",
+                        fr.essor.model.shared.Money.of("40000.00")),
+                new fr.essor.model.application.PlanItem(fr.essor.model.application.PlanItem.Kind.SOURCE, "Prêt d'honneur",
+                        fr.essor.model.shared.Money.of("8000.00")),
+                new fr.essor.model.application.PlanItem(fr.essor.model.application.PlanItem.Kind.SOURCE, "Apport des associés",
+                        fr.essor.model.shared.Money.of("5000.00"))));
+        a.describeImpact(new BigDecimal("2.00"), new BigDecimal("4.50"), 350,
+                "Réemploi d'objets et insertion de personnes éloignées de l'emploi.");
+        em.persist(a);
+        em.flush();
+        byte[] pdf = ("%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\n"
+                + "trailer<</Root 1 0 R>>\n%%EOF\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        fr.essor.model.application.ApplicationDocument doc = new fr.essor.model.application.ApplicationDocument(a,
+                fr.essor.model.application.DocumentKind.BUSINESS_PLAN, "plan-d-affaires.pdf", "application/pdf", pdf.length,
+                fr.essor.model.document.DocumentRules.sha256Hex(pdf), a.getEnterprise().getOwners().iterator().next().getEmail(), now);
+        em.persist(doc);
+        em.flush();
+        em.persist(new fr.essor.model.application.DocumentContent(doc.getId(), pdf));
     }
 
     private UserAccount account(String email, String name, Association association, Partner partner, Role role) {

@@ -8,6 +8,7 @@ import fr.essor.service.shared.InvalidInputException;
 import fr.essor.service.shared.NotFoundException;
 import fr.essor.service.shared.TooManyAttemptsException;
 import fr.essor.web.i18n.Messages;
+import jakarta.ejb.AccessLocalException;
 import jakarta.ejb.EJBAccessException;
 import jakarta.json.bind.JsonbException;
 import jakarta.json.stream.JsonParsingException;
@@ -41,13 +42,21 @@ public class ExceptionMappers implements ExceptionMapper<Throwable> {
     public Response toResponse(Throwable thrown) {
         Locale locale = ApiLocale.of(headers);
         EssorException essor = find(thrown, EssorException.class);
+        if (essor instanceof fr.essor.service.application.IncompleteException incomplete) {
+            java.util.Map<String, Object> body = new java.util.LinkedHashMap<>();
+            body.put("error", "INCOMPLETE");
+            body.put("message", Messages.text(essor, locale));
+            body.put("missing", incomplete.missing().stream().map(m -> java.util.Map.of("step", m.step(),
+                    "message", Messages.text(locale, m.messageKey(), m.detail() == null ? "" : m.detail()))).toList());
+            return Response.status(400).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
+        }
         if (essor != null) {
             return json(statusOf(essor), essor.code(), Messages.text(essor, locale));
         }
         if (find(thrown, OptimisticLockException.class) != null) {
             return json(409, "CONCURRENT_CHANGE", Messages.text(locale, "error.concurrentChange"));
         }
-        if (find(thrown, EJBAccessException.class) != null) {
+        if (find(thrown, EJBAccessException.class) != null || find(thrown, AccessLocalException.class) != null) {
             return json(403, "FORBIDDEN", Messages.text(locale, "error.forbidden"));
         }
         if (find(thrown, JsonParsingException.class) != null || find(thrown, JsonbException.class) != null) {

@@ -43,6 +43,16 @@ public class Format {
         return nf.format(amount);
     }
 
+    /** A file size in kB or MB, for lists of documents. */
+    public String size(long bytes) {
+        NumberFormat nf = NumberFormat.getNumberInstance(locale());
+        nf.setMaximumFractionDigits(1);
+        if (bytes < 1024 * 1024) {
+            return nf.format(Math.max(1, bytes / 1024.0)) + ("fr".equals(locale().getLanguage()) ? " Ko" : " kB");
+        }
+        return nf.format(bytes / (1024.0 * 1024.0)) + ("fr".equals(locale().getLanguage()) ? " Mo" : " MB");
+    }
+
     public String number(BigDecimal value) {
         return value == null ? "" : NumberFormat.getNumberInstance(locale()).format(value);
     }

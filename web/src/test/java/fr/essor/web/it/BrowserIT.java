@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URL;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -53,7 +54,8 @@ class BrowserIT {
     }
 
     @BeforeEach
-    void signedOut() {
+    void signedOut() throws InterruptedException {
+        Deployments.awaitReady(base);
         driver.manage().deleteAllCookies();
     }
 
@@ -216,5 +218,104 @@ class BrowserIT {
         login(email, temporary);
         String refused = waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("messages"))).getText();
         assertTrue(refused.contains("Adresse e-mail ou mot de passe incorrect."), refused);
+    }
+
+    private void fill(String id, String value) {
+        WebElement input = driver.findElement(By.id(id));
+        input.clear();
+        input.sendKeys(value);
+    }
+
+    private void choose(String menuId, String label) {
+        driver.findElement(By.id(menuId + "_label")).click();
+        waiting().until(ExpectedConditions.elementToBeClickable(
+                By.cssSelector("[id='" + menuId + "_items'] li[data-label=\"" + label + "\"]"))).click();
+    }
+
+    private void saveStep(String formId) {
+        driver.findElement(By.id(formId + ":save")).click();
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "Étape enregistrée."));
+    }
+
+    @Test
+    void anEntrepreneurFilesACompleteApplicationStepByStepAndFollowsIt() throws Exception {
+        login("porteur2@demo.essor", "essor-demo");
+        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("landing")));
+        fill("new:title", "Vélo-école <script>alert('x')</script>");
+        choose("new:stage", "Création");
+        driver.findElement(By.id("new:start")).click();
+
+        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("project:description")));
+        Browser.assertAccessible(driver, "wizard, project step");
+        fill("project:description", "Apprendre le vélo aux adultes.");
+        fill("project:territory", "Tours Métropole");
+        saveStep("project");
+
+        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("financing:addLine")));
+        Browser.assertAccessible(driver, "wizard, financing step");
+        String line = driver.findElement(By.cssSelector("[id$=':instrument']")).getAttribute("id");
+        String prefix = line.substring(0, line.length() - "instrument".length());
+        choose(line, "Prêt d'honneur");
+        fill(prefix + "amount", "50000");
+        fill(prefix + "duration_input", "48");
+        driver.findElement(By.id("financing:save")).click();
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "plafond"));
+        fill(prefix + "amount", "6000,00");
+        saveStep("financing");
+
+        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("plan:save")));
+        Browser.assertAccessible(driver, "wizard, plan step");
+        List<WebElement> labels = driver.findElements(By.cssSelector("input[id$=':label']"));
+        List<WebElement> amounts = driver.findElements(By.cssSelector("input[id$=':amount']"));
+        labels.get(0).sendKeys("Vélos et atelier");
+        amounts.get(0).sendKeys("9000");
+        labels.get(1).sendKeys("Prêt d'honneur");
+        amounts.get(1).sendKeys("6000");
+        amounts.get(1).sendKeys(org.openqa.selenium.Keys.TAB);
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("difference"), "3"));
+        saveStep("plan");
+
+        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("impact:save")));
+        fill("impact:jobsCreated", "1");
+        fill("impact:jobsMaintained", "0,5");
+        fill("impact:socialUtility", "Mobilité des personnes sans permis.");
+        saveStep("impact");
+
+        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("documents:upload")));
+        Browser.assertAccessible(driver, "wizard, documents step");
+        java.nio.file.Path pdf = java.nio.file.Files.createTempFile("plan-affaires", ".pdf");
+        java.nio.file.Files.write(pdf, ApplicationApiIT.PDF);
+        driver.findElement(By.cssSelector("input[type='file']")).sendKeys(pdf.toString());
+        driver.findElement(By.id("documents:upload")).click();
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("document-list"), ".pdf"));
+
+        driver.findElement(By.id("to-summary")).click();
+        WebElement missing = waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("missing")));
+        assertTrue(missing.getText().contains("n'est pas équilibré"), missing.getText());
+        Browser.assertAccessible(driver, "wizard, summary step");
+        driver.findElement(By.id("submit:submit")).click();
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "incomplet"));
+
+        missing = driver.findElement(By.id("missing"));
+        missing.findElement(By.tagName("a")).click();
+        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("plan:addSource")));
+        driver.findElement(By.id("plan:addSource")).click();
+        waiting().until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("input[id$=':label']"), 3));
+        driver.findElements(By.cssSelector("input[id$=':label']")).get(2).sendKeys("Apport personnel");
+        driver.findElements(By.cssSelector("input[id$=':amount']")).get(2).sendKeys("3000");
+        saveStep("plan");
+
+        driver.get(driver.getCurrentUrl().replace("step=IMPACT", "step=SUMMARY"));
+        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("submit:submit"))).click();
+        WebElement status = waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("status")));
+        assertEquals("Déposé", status.getText());
+        assertTrue(driver.findElement(By.tagName("h1")).getText().startsWith("Dossier CVL-"));
+        assertTrue(driver.findElement(By.id("timeline")).getText().contains("Déposé"));
+        Browser.assertAccessible(driver, "application file");
+
+        driver.get(url("/entrepreneur/index.xhtml"));
+        WebElement table = waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("applications")));
+        assertTrue(table.getText().contains("Vélo-école <script>alert('x')</script>"), "title shown as text, escaped");
+        logout();
     }
 }

@@ -22,6 +22,36 @@ final class Deployments {
         return ShrinkWrap.create(ZipImporter.class, "essor.war").importFrom(war).as(WebArchive.class);
     }
 
+    private static final java.util.Set<String> READY = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    /**
+     * Waits until the deployed application answers its login page. Under load the Arquillian
+     * adapter can report the server ready a moment before the application is.
+     */
+    static void awaitReady(java.net.URL base) throws InterruptedException {
+        String url = base.toString().replace("//localhost:", "//127.0.0.1:").replaceAll("/$", "") + "/login.xhtml";
+        if (READY.contains(url)) {
+            return;
+        }
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(180);
+        int status = -1;
+        while (System.nanoTime() < deadline) {
+            try {
+                status = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url)).GET().build(),
+                        java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
+                if (status == 200) {
+                    READY.add(url);
+                    return;
+                }
+            } catch (java.io.IOException e) {
+                status = -1;
+            }
+            Thread.sleep(500);
+        }
+        throw new IllegalStateException("Essor did not answer " + url + " within 180 s (last status " + status + ")");
+    }
+
     static WebArchive builtWarWith(Class<?>... testClasses) {
         return builtWar().addClasses(testClasses);
     }

@@ -44,6 +44,11 @@ class HttpIT {
         return Deployments.builtWar();
     }
 
+    @org.junit.jupiter.api.BeforeEach
+    void applicationReady() throws InterruptedException {
+        Deployments.awaitReady(base);
+    }
+
     private URI uri(String path) {
         return URI.create(base.toString().replaceAll("/$", "") + path);
     }

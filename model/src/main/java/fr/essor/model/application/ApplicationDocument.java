@@ -1,0 +1,118 @@
+package fr.essor.model.application;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * A document attached to an application: what it is, its checked format, size and SHA-256. The
+ * bytes live in {@link DocumentContent} so that listing documents never reads them.
+ */
+@Entity
+@Table(name = "application_document")
+public class ApplicationDocument {
+
+    public static final int FILE_NAME_MAX = 160;
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @Column(name = "id")
+    private Long id;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "application_id", nullable = false, updatable = false)
+    private Application application;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "kind", length = 20, nullable = false)
+    private DocumentKind kind;
+
+    @Column(name = "file_name", length = FILE_NAME_MAX, nullable = false)
+    private String fileName;
+
+    @Column(name = "media_type", length = 100, nullable = false)
+    private String mediaType;
+
+    @Column(name = "size_bytes", nullable = false)
+    private long sizeBytes;
+
+    @Column(name = "sha256", length = 64, nullable = false)
+    private String sha256;
+
+    @Column(name = "uploaded_by", length = 254, nullable = false)
+    private String uploadedBy;
+
+    @Column(name = "uploaded_at", nullable = false)
+    private Instant uploadedAt;
+
+    protected ApplicationDocument() {
+    }
+
+    public ApplicationDocument(Application application, DocumentKind kind, String fileName, String mediaType,
+                               long sizeBytes, String sha256, String uploadedBy, Instant uploadedAt) {
+        this.application = Objects.requireNonNull(application);
+        this.kind = Objects.requireNonNull(kind);
+        this.fileName = Objects.requireNonNull(fileName);
+        this.mediaType = Objects.requireNonNull(mediaType);
+        this.sizeBytes = sizeBytes;
+        this.sha256 = Objects.requireNonNull(sha256);
+        this.uploadedBy = Objects.requireNonNull(uploadedBy);
+        this.uploadedAt = Objects.requireNonNull(uploadedAt);
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public Application getApplication() {
+        return application;
+    }
+
+    public DocumentKind getKind() {
+        return kind;
+    }
+
+    public String getFileName() {
+        return fileName;
+    }
+
+    public String getMediaType() {
+        return mediaType;
+    }
+
+    public long getSizeBytes() {
+        return sizeBytes;
+    }
+
+    public String getSha256() {
+        return sha256;
+    }
+
+    public String getUploadedBy() {
+        return uploadedBy;
+    }
+
+    public Instant getUploadedAt() {
+        return uploadedAt;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ApplicationDocument d && id != null && id.equals(d.id);
+    }
+
+    @Override
+    public int hashCode() {
+        return ApplicationDocument.class.hashCode();
+    }
+}

@@ -1,0 +1,425 @@
+package fr.essor.service.application;
+
+import fr.essor.model.account.UserAccount;
+import fr.essor.model.application.Application;
+import fr.essor.model.application.ApplicationDocument;
+import fr.essor.model.application.ApplicationMessage;
+import fr.essor.model.application.ApplicationStatus;
+import fr.essor.model.application.FinancingLine;
+import fr.essor.model.application.IllegalTransitionException;
+import fr.essor.model.application.IncompleteApplicationException;
+import fr.essor.model.application.Instrument;
+import fr.essor.model.application.InvalidFinancingLineException;
+import fr.essor.model.application.PlanItem;
+import fr.essor.model.application.Stage;
+import fr.essor.model.enterprise.Enterprise;
+import fr.essor.model.shared.EssorDomainException;
+import fr.essor.model.shared.Money;
+import fr.essor.service.audit.AuditService;
+import fr.essor.service.mail.MailService;
+import fr.essor.service.security.Caller;
+import fr.essor.service.shared.ConflictException;
+import fr.essor.service.shared.InvalidInputException;
+import fr.essor.service.shared.NotFoundException;
+import fr.essor.service.shared.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The entrepreneurs' journey: draft an application step by step, submit it, follow it, answer the
+ * advisor, withdraw. Every method checks that the caller owns the application's enterprise; any
+ * other caller is told the application does not exist.
+ */
+@Stateless
+public class ApplicationService {
+
+    static final ZoneId NETWORK_ZONE = ZoneId.of("Europe/Paris");
+
+    @PersistenceContext(unitName = "essor")
+    private EntityManager em;
+
+    @Inject
+    private Caller caller;
+
+    @EJB
+    private AuditService audit;
+
+    @EJB
+    private ReferenceService references;
+
+    @EJB
+    private MailService mail;
+
+    @Inject
+    private ApplicationAccess access;
+
+    private final Clock clock = Clock.systemUTC();
+
+    /** The caller's applications, newest first. */
+    @RolesAllowed(Roles.ENTREPRENEUR)
+    public List<ApplicationViews.Summary> mine() {
+        return summaries();
+    }
+
+    private List<ApplicationViews.Summary> summaries() {
+        List<Object[]> rows = em.createQuery("SELECT a.id, a.reference, a.title, a.status, e.legalName, a.createdAt, a.submittedAt"
+                        + " FROM Application a JOIN a.enterprise e JOIN e.owners o WHERE o.email = :email ORDER BY a.id DESC",
+                        Object[].class)
+                .setParameter("email", caller.email())
+                .getResultList();
+        List<ApplicationViews.Summary> result = new ArrayList<>();
+        for (Object[] r : rows) {
+            result.add(new ApplicationViews.Summary((Long) r[0], r[1].toString(), (String) r[2],
+                    ((ApplicationStatus) r[3]).name(), (String) r[4], (Instant) r[5], (Instant) r[6]));
+        }
+        return result;
+    }
+
+    /** Starts a draft for one of the caller's enterprises. */
+    @RolesAllowed(Roles.ENTREPRENEUR)
+    public ApplicationViews.Detail create(long enterpriseId, ProjectInput project) {
+        Enterprise enterprise = em.find(Enterprise.class, enterpriseId);
+        UserAccount me = caller.account();
+        if (enterprise == null || !enterprise.isOwnedBy(me)) {
+            throw new NotFoundException("enterprise");
+        }
+        ProjectInput p = project == null ? new ProjectInput(null, null, null, null) : project;
+        String title = requiredText("title", p.title(), Application.TITLE_MAX);
+        Stage stage = stage(p.stage());
+        String description = optionalText("description", p.description(), Application.DESCRIPTION_MAX);
+        Instant now = Instant.now(clock);
+        int year = now.atZone(NETWORK_ZONE).getYear();
+        Application application = new Application(references.next(enterprise.getAssociation().getCode(), year), enterprise,
+                title, stage, description, me.getEmail(), now);
+        application.serveTerritory(optionalText("territory", p.territory(), Application.TERRITORY_MAX));
+        em.persist(application);
+        em.flush();
+        audit.record(me.getEmail(), "Application", application.getId(), "CREATE",
+                "Draft " + application.getReference() + " created");
+        return detail(application);
+    }
+
+    /** One of the caller's applications, or an application of the caller's association for staff. */
+    @RolesAllowed({Roles.ENTREPRENEUR, Roles.ADVISOR, Roles.COMMITTEE_MEMBER, Roles.ADMIN})
+    public ApplicationViews.Detail get(long id) {
+        return detail(visible(id));
+    }
+
+    @RolesAllowed(Roles.ENTREPRENEUR)
+    public ApplicationViews.Detail saveProject(long id, long expectedVersion, ProjectInput p) {
+        Application a = owned(id, expectedVersion);
+        guard(() -> {
+            a.revise(requiredText("title", p.title(), Application.TITLE_MAX), stage(p.stage()),
+                    optionalText("description", p.description(), Application.DESCRIPTION_MAX));
+            a.serveTerritory(optionalText("territory", p.territory(), Application.TERRITORY_MAX));
+        });
+        return saved(a, "SAVE_PROJECT", "Project step saved");
+    }
+
+    /** Replaces the requested lines; each is checked against its instrument's limits. */
+    @RolesAllowed(Roles.ENTREPRENEUR)
+    public ApplicationViews.Detail saveLines(long id, long expectedVersion, List<LineInput> inputs) {
+        Application a = owned(id, expectedVersion);
+        if (inputs == null || inputs.isEmpty()) {
+            throw new InvalidInputException("lines", "line.atLeastOne");
+        }
+        if (inputs.size() > Application.MAX_LINES) {
+            throw new InvalidInputException("lines", "line.tooMany", Application.MAX_LINES);
+        }
+        List<FinancingLine> lines = new ArrayList<>();
+        for (int i = 0; i < inputs.size(); i++) {
+            lines.add(line(i, inputs.get(i)));
+        }
+        guard(() -> a.replaceRequestedLines(lines));
+        return saved(a, "SAVE_LINES", lines.size() + " requested line(s) saved");
+    }
+
+    @RolesAllowed(Roles.ENTREPRENEUR)
+    public ApplicationViews.Detail savePlan(long id, long expectedVersion, List<PlanItemInput> inputs) {
+        Application a = owned(id, expectedVersion);
+        List<PlanItemInput> rows = inputs == null ? List.of() : inputs;
+        if (rows.size() > Application.MAX_PLAN_ITEMS) {
+            throw new InvalidInputException("plan", "plan.tooMany", Application.MAX_PLAN_ITEMS);
+        }
+        List<PlanItem> items = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            PlanItemInput in = rows.get(i);
+            String field = "plan[" + i + "]";
+            PlanItem.Kind kind;
+            try {
+                kind = PlanItem.Kind.valueOf(in.kind() == null ? "" : in.kind().trim().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new InvalidInputException(field + ".kind", "plan.kindInvalid", i + 1);
+            }
+            String label = requiredText(field + ".label", in.label(), PlanItem.LABEL_MAX);
+            Money amount = positiveMoney(field + ".amount", in.amount(), i + 1);
+            items.add(new PlanItem(kind, label, amount));
+        }
+        guard(() -> a.replacePlan(items));
+        return saved(a, "SAVE_PLAN", items.size() + " plan item(s) saved, difference " + a.planDifference());
+    }
+
+    @RolesAllowed(Roles.ENTREPRENEUR)
+    public ApplicationViews.Detail saveImpact(long id, long expectedVersion, ImpactInput in) {
+        Application a = owned(id, expectedVersion);
+        BigDecimal created = fte("jobsCreated", in.jobsCreated());
+        BigDecimal maintained = fte("jobsMaintained", in.jobsMaintained());
+        if (in.beneficiaries() != null && (in.beneficiaries() < 0 || in.beneficiaries() > 10_000_000)) {
+            throw new InvalidInputException("beneficiaries", "impact.beneficiariesInvalid");
+        }
+        String utility = optionalText("socialUtility", in.socialUtility(), Application.SOCIAL_UTILITY_MAX);
+        guard(() -> a.describeImpact(created, maintained, in.beneficiaries(), utility));
+        return saved(a, "SAVE_IMPACT", "Impact step saved");
+    }
+
+    /**
+     * Saves any of the steps in one transaction (the API's PUT): the version is checked once, then
+     * each part given replaces what was there.
+     */
+    @RolesAllowed(Roles.ENTREPRENEUR)
+    public ApplicationViews.Detail update(long id, long expectedVersion, ProjectInput project, List<LineInput> lines,
+                                          List<PlanItemInput> plan, ImpactInput impact) {
+        ApplicationViews.Detail result = detail(owned(id, expectedVersion));
+        if (project != null) {
+            // Fields left out keep their value: a PUT may send only what changed.
+            ProjectInput merged = new ProjectInput(project.title() == null ? result.title() : project.title(),
+                    project.stage() == null ? result.stage() : project.stage(),
+                    project.description() == null ? result.description() : project.description(),
+                    project.territory() == null ? result.territory() : project.territory());
+            result = saveProject(id, -1, merged);
+        }
+        if (lines != null) {
+            result = saveLines(id, -1, lines);
+        }
+        if (plan != null) {
+            result = savePlan(id, -1, plan);
+        }
+        if (impact != null) {
+            result = saveImpact(id, -1, impact);
+        }
+        return result;
+    }
+
+    /** Submits a complete draft: the status moves to SUBMITTED and the applicant is sent an acknowledgement. */
+    @RolesAllowed(Roles.ENTREPRENEUR)
+    public ApplicationViews.Detail submit(long id, long expectedVersion) {
+        Application a = owned(id, expectedVersion);
+        int documents = documentCount(a);
+        try {
+            a.submitComplete(caller.email(), Instant.now(clock), documents);
+        } catch (IncompleteApplicationException e) {
+            throw new IncompleteException(e.missing().stream().map(ApplicationViews.Missing::of).toList());
+        } catch (IllegalTransitionException e) {
+            throw illegal(e);
+        }
+        em.flush();
+        audit.record(caller.email(), "Application", a.getId(), "SUBMIT", "Application " + a.getReference() + " submitted");
+        mail.applicationSubmitted(caller.email(), locale(), a.getReference(), a.getTitle());
+        return detail(a);
+    }
+
+    /** The applicant answers an information request: the file goes back to review. */
+    @RolesAllowed(Roles.ENTREPRENEUR)
+    public ApplicationViews.Detail answerInformation(long id, long expectedVersion, String answer) {
+        Application a = owned(id, expectedVersion);
+        String text = requiredText("answer", answer, ApplicationMessage.BODY_MAX);
+        try {
+            a.answerInformation(caller.email(), Instant.now(clock), text);
+        } catch (IllegalTransitionException e) {
+            throw illegal(e);
+        }
+        em.persist(new ApplicationMessage(a, caller.email(), ApplicationMessage.Side.APPLICANT, text, null, Instant.now(clock)));
+        em.flush();
+        audit.record(caller.email(), "Application", a.getId(), "ANSWER_INFORMATION", "Information request answered");
+        return detail(a);
+    }
+
+    /** The applicant withdraws the application, before any decision, giving a reason. */
+    @RolesAllowed(Roles.ENTREPRENEUR)
+    public ApplicationViews.Detail withdraw(long id, long expectedVersion, String reason) {
+        Application a = owned(id, expectedVersion);
+        String text = requiredText("reason", reason, 2000);
+        try {
+            a.withdraw(caller.email(), Instant.now(clock), text);
+        } catch (IllegalTransitionException e) {
+            throw illegal(e);
+        }
+        em.flush();
+        audit.record(caller.email(), "Application", a.getId(), "WITHDRAW", "Application withdrawn: " + text);
+        return detail(a);
+    }
+
+    /** The message thread of an application, oldest first, for its owners and its association's staff. */
+    @RolesAllowed({Roles.ENTREPRENEUR, Roles.ADVISOR, Roles.ADMIN})
+    public List<ApplicationViews.Message> messages(long id) {
+        Application a = visible(id);
+        return em.createQuery("SELECT m FROM ApplicationMessage m WHERE m.application = :a ORDER BY m.sentAt, m.id",
+                        ApplicationMessage.class)
+                .setParameter("a", a).getResultList().stream().map(ApplicationViews.Message::of).toList();
+    }
+
+    /** Adds a message to the thread, from the applicant or from staff of the association. */
+    @RolesAllowed({Roles.ENTREPRENEUR, Roles.ADVISOR})
+    public ApplicationViews.Message postMessage(long id, String body, Long documentId) {
+        Application a = visible(id);
+        UserAccount me = caller.account();
+        String text = requiredText("body", body, ApplicationMessage.BODY_MAX);
+        ApplicationMessage.Side side = a.getEnterprise().isOwnedBy(me) ? ApplicationMessage.Side.APPLICANT
+                : ApplicationMessage.Side.ADVISOR;
+        if (documentId != null) {
+            ApplicationDocument d = em.find(ApplicationDocument.class, documentId);
+            if (d == null || !d.getApplication().getId().equals(a.getId())) {
+                throw new InvalidInputException("documentId", "message.documentUnknown");
+            }
+        }
+        ApplicationMessage m = new ApplicationMessage(a, me.getEmail(), side, text, documentId, Instant.now(clock));
+        em.persist(m);
+        em.flush();
+        audit.record(me.getEmail(), "Application", a.getId(), "MESSAGE", "Message posted by " + side);
+        return ApplicationViews.Message.of(m);
+    }
+
+    // ---- helpers ------------------------------------------------------------------------------------
+
+    private ApplicationViews.Detail saved(Application a, String action, String summary) {
+        em.flush();
+        audit.record(caller.email(), "Application", a.getId(), action, summary);
+        return detail(a);
+    }
+
+    private ApplicationViews.Detail detail(Application a) {
+        return access.detail(a);
+    }
+
+    private int documentCount(Application a) {
+        return access.documentCount(a);
+    }
+
+    private Application owned(long id, long expectedVersion) {
+        return access.owned(id, expectedVersion);
+    }
+
+    private Application visible(long id) {
+        return access.visible(id);
+    }
+
+    private Locale locale() {
+        String pref = caller.account().getPreferredLocale();
+        return pref == null ? Locale.FRENCH : Locale.forLanguageTag(pref);
+    }
+
+    private static FinancingLine line(int index, LineInput in) {
+        String field = "lines[" + index + "]";
+        int n = index + 1;
+        if (in == null) {
+            throw new InvalidInputException(field, "line.instrumentRequired", n);
+        }
+        Instrument instrument;
+        try {
+            instrument = Instrument.valueOf(in.instrument() == null ? "" : in.instrument().trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException(field + ".instrument", "line.instrumentRequired", n);
+        }
+        Money amount = money(field + ".amount", in.amount(), n);
+        Money bankLoan = in.bankLoanAmount() == null ? null : money(field + ".bankLoanAmount", in.bankLoanAmount(), n);
+        try {
+            return FinancingLine.of(instrument, amount, in.durationMonths(), in.bankName(), bankLoan, in.guaranteedShare());
+        } catch (InvalidFinancingLineException e) {
+            String key = e.problems().get(0);
+            throw new InvalidInputException(field, key, n, limitFor(key, instrument));
+        }
+    }
+
+    private static Object limitFor(String key, Instrument instrument) {
+        return switch (key) {
+            case "line.amountOverLimit" -> instrument.maxAmount().amount();
+            case "line.durationOutOfRange" -> instrument.minDurationMonths() + "–" + instrument.maxDurationMonths();
+            case "line.bankLoanOverLimit" -> Instrument.MAX_BANK_LOAN.amount();
+            case "line.shareOutOfRange" -> Instrument.MIN_GUARANTEED_SHARE + "–" + Instrument.MAX_GUARANTEED_SHARE;
+            default -> "";
+        };
+    }
+
+    private static Money money(String field, BigDecimal value, int n) {
+        if (value == null) {
+            throw new InvalidInputException(field, "line.amountRequired", n);
+        }
+        if (value.stripTrailingZeros().scale() > 2) {
+            throw new InvalidInputException(field, "amount.tooPrecise", n);
+        }
+        if (value.abs().compareTo(new BigDecimal("9999999999999.99")) > 0) {
+            throw new InvalidInputException(field, "amount.tooLarge", n);
+        }
+        return Money.of(value);
+    }
+
+    private static Money positiveMoney(String field, BigDecimal value, int n) {
+        Money m = money(field, value, n);
+        if (!m.isPositive()) {
+            throw new InvalidInputException(field, "line.amountPositive", n);
+        }
+        return m;
+    }
+
+    private static BigDecimal fte(String field, BigDecimal value) {
+        if (value == null) {
+            return null;
+        }
+        if (value.signum() < 0 || value.compareTo(new BigDecimal("99999")) > 0 || value.stripTrailingZeros().scale() > 2) {
+            throw new InvalidInputException(field, "impact.fteInvalid");
+        }
+        return value;
+    }
+
+    private static Stage stage(String value) {
+        try {
+            return Stage.valueOf(value == null ? "" : value.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("stage", "project.stageRequired");
+        }
+    }
+
+    static String requiredText(String field, String value, int max) {
+        String v = value == null ? "" : value.strip();
+        if (v.isEmpty()) {
+            throw new InvalidInputException(field, "field.required");
+        }
+        if (v.length() > max) {
+            throw new InvalidInputException(field, "field.tooLong", max);
+        }
+        return v;
+    }
+
+    static String optionalText(String field, String value, int max) {
+        String v = value == null ? "" : value.strip();
+        if (v.length() > max) {
+            throw new InvalidInputException(field, "field.tooLong", max);
+        }
+        return v.isEmpty() ? null : v;
+    }
+
+    private static void guard(Runnable change) {
+        try {
+            change.run();
+        } catch (IllegalTransitionException e) {
+            throw illegal(e);
+        } catch (EssorDomainException e) {
+            throw new ConflictException("NOT_EDITABLE", "application.notEditable");
+        }
+    }
+
+    private static ConflictException illegal(IllegalTransitionException e) {
+        return new ConflictException("ILLEGAL_TRANSITION", "application.illegalTransition", e.from().name(), e.to().name());
+    }
+}

@@ -1,0 +1,102 @@
+package fr.essor.service.application;
+
+import fr.essor.model.application.Application;
+import fr.essor.model.application.ApplicationDocument;
+import fr.essor.model.application.ApplicationMessage;
+import fr.essor.model.application.FinancingLine;
+import fr.essor.model.application.MissingPiece;
+import fr.essor.model.application.PlanItem;
+import fr.essor.model.application.StatusChange;
+import fr.essor.model.shared.Money;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+
+/** What pages and the API show of an application; plain values, no entities. */
+public final class ApplicationViews {
+
+    private ApplicationViews() {
+    }
+
+    public record Summary(long id, String reference, String title, String status, String enterpriseName, Instant createdAt,
+                          Instant submittedAt) {
+    }
+
+    public record Line(String instrument, BigDecimal amount, Integer durationMonths, String bankName,
+                       BigDecimal bankLoanAmount, BigDecimal guaranteedShare) {
+
+        static Line of(FinancingLine l) {
+            return new Line(l.getInstrument().name(), ApplicationViews.amount(l.getAmount()), l.getDurationMonths(), l.getBankName(),
+                    ApplicationViews.amount(l.getBankLoanAmount()), l.getGuaranteedShare());
+        }
+    }
+
+    public record Item(String kind, String label, BigDecimal amount) {
+
+        static Item of(PlanItem p) {
+            return new Item(p.getKind().name(), p.getLabel(), ApplicationViews.amount(p.getAmount()));
+        }
+    }
+
+    public record Document(long id, String kind, String fileName, String mediaType, long sizeBytes, String sha256,
+                           Instant uploadedAt) {
+
+        static Document of(ApplicationDocument d) {
+            return new Document(d.getId(), d.getKind().name(), d.getFileName(), d.getMediaType(), d.getSizeBytes(),
+                    d.getSha256(), d.getUploadedAt());
+        }
+    }
+
+    /** One entry of the timeline the applicant sees: a status change and its public comment. */
+    public record Step(String from, String to, Instant at, String comment) {
+
+        static Step of(StatusChange c) {
+            return new Step(c.getFromStatus() == null ? null : c.getFromStatus().name(), c.getToStatus().name(),
+                    c.getOccurredAt(), c.isVisibleToApplicant() ? c.getComment() : null);
+        }
+    }
+
+    public record Message(long id, String author, String side, String body, Long documentId, Instant sentAt) {
+
+        static Message of(ApplicationMessage m) {
+            return new Message(m.getId(), m.getAuthor(), m.getSide().name(), m.getBody(), m.getDocumentId(), m.getSentAt());
+        }
+    }
+
+    public record Missing(String step, String messageKey, String detail) {
+
+        static Missing of(MissingPiece p) {
+            return new Missing(p.step().name(), p.messageKey(), p.detail() == null ? null : p.detail().toString());
+        }
+    }
+
+    public record Detail(long id, String reference, long enterpriseId, String enterpriseName, String title, String stage,
+                         String description, String territory, String status, List<Line> lines, List<Item> plan,
+                         BigDecimal totalUses, BigDecimal totalSources, BigDecimal planDifference,
+                         BigDecimal jobsCreated, BigDecimal jobsMaintained, Integer beneficiaries, String socialUtility,
+                         List<Document> documents, List<Step> timeline, List<Missing> missing, boolean editable,
+                         boolean withdrawable, String pendingQuestion, Instant submittedAt, long version) {
+
+        static Detail of(Application a, List<ApplicationDocument> documents) {
+            List<Step> timeline = a.history().stream().map(Step::of).toList();
+            String question = null;
+            if (a.getStatus() == fr.essor.model.application.ApplicationStatus.INFO_REQUESTED && !a.history().isEmpty()) {
+                question = a.history().get(a.history().size() - 1).getComment();
+            }
+            return new Detail(a.getId(), a.getReference().toString(), a.getEnterprise().getId(),
+                    a.getEnterprise().getLegalName(), a.getTitle(), a.getStage().name(), a.getDescription(), a.getTerritory(),
+                    a.getStatus().name(), a.getRequestedLines().stream().map(Line::of).toList(),
+                    a.getPlan().stream().map(Item::of).toList(), amount(a.totalUses()), amount(a.totalSources()),
+                    amount(a.planDifference()), a.getJobsCreated(), a.getJobsMaintained(), a.getBeneficiaries(),
+                    a.getSocialUtility(), documents.stream().map(Document::of).toList(), timeline,
+                    a.getStatus() == fr.essor.model.application.ApplicationStatus.DRAFT
+                            ? a.missingPieces(documents.size()).stream().map(Missing::of).toList() : List.of(),
+                    a.isEditableByApplicant(), a.getStatus().canMoveTo(fr.essor.model.application.ApplicationStatus.WITHDRAWN),
+                    question, a.getSubmittedAt(), a.getVersion());
+        }
+    }
+
+    static BigDecimal amount(Money m) {
+        return m == null ? null : m.amount();
+    }
+}

@@ -1,0 +1,107 @@
+package fr.essor.service.application;
+
+import fr.essor.model.application.Application;
+import fr.essor.model.application.ApplicationDocument;
+import fr.essor.model.application.DocumentContent;
+import fr.essor.model.application.DocumentKind;
+import fr.essor.model.document.DocumentCheck;
+import fr.essor.model.document.DocumentRules;
+import fr.essor.service.audit.AuditService;
+import fr.essor.service.security.Caller;
+import fr.essor.service.shared.ConflictException;
+import fr.essor.service.shared.InvalidInputException;
+import fr.essor.service.shared.NotFoundException;
+import fr.essor.service.shared.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.util.Locale;
+
+/**
+ * Documents of an application: uploaded while the applicant holds the file, typed from their
+ * content (never from their name), stored with a SHA-256 in the database, removable while a draft.
+ */
+@Stateless
+public class DocumentService {
+
+    /** An application holds a bounded number of documents. */
+    public static final int MAX_DOCUMENTS = 30;
+
+    @PersistenceContext(unitName = "essor")
+    private EntityManager em;
+
+    @Inject
+    private Caller caller;
+
+    @EJB
+    private AuditService audit;
+
+    @Inject
+    private ApplicationAccess applications;
+
+    @RolesAllowed(Roles.ENTREPRENEUR)
+    public ApplicationViews.Document upload(long applicationId, String kind, String originalFileName, byte[] content) {
+        Application a = applications.owned(applicationId, -1);
+        if (!a.isEditableByApplicant()) {
+            throw new ConflictException("NOT_EDITABLE", "application.notEditable");
+        }
+        DocumentKind documentKind;
+        try {
+            documentKind = DocumentKind.valueOf(kind == null ? "" : kind.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("kind", "document.kindRequired");
+        }
+        if (applications.documentCount(a) >= MAX_DOCUMENTS) {
+            throw new ConflictException("TOO_MANY_DOCUMENTS", "document.tooMany", MAX_DOCUMENTS);
+        }
+        DocumentCheck check = DocumentRules.check(originalFileName, content == null ? new byte[0] : content);
+        if (check instanceof DocumentCheck.Rejected rejected) {
+            throw new InvalidInputException("file", "document." + rejected.reason().name(), DocumentRules.MAX_BYTES / (1024 * 1024));
+        }
+        DocumentCheck.Accepted ok = (DocumentCheck.Accepted) check;
+        ApplicationDocument document = new ApplicationDocument(a, documentKind, ok.fileName(), ok.format().mediaType(),
+                ok.size(), ok.sha256(), caller.email(), Instant.now());
+        em.persist(document);
+        em.flush();
+        em.persist(new DocumentContent(document.getId(), content));
+        audit.record(caller.email(), "Application", a.getId(), "UPLOAD",
+                "Document " + document.getId() + " (" + documentKind + ", " + ok.size() + " bytes, sha256 " + ok.sha256() + ")");
+        return ApplicationViews.Document.of(document);
+    }
+
+    /** Removes a document while the application is still a draft. */
+    @RolesAllowed(Roles.ENTREPRENEUR)
+    public void remove(long applicationId, long documentId) {
+        Application a = applications.owned(applicationId, -1);
+        ApplicationDocument d = em.find(ApplicationDocument.class, documentId);
+        if (d == null || !d.getApplication().getId().equals(a.getId())) {
+            throw new NotFoundException("document");
+        }
+        if (a.getStatus() != fr.essor.model.application.ApplicationStatus.DRAFT) {
+            throw new ConflictException("NOT_EDITABLE", "document.notRemovable");
+        }
+        em.remove(em.getReference(DocumentContent.class, documentId));
+        em.remove(d);
+        audit.record(caller.email(), "Application", a.getId(), "REMOVE_DOCUMENT", "Document " + documentId + " removed");
+    }
+
+    /** A document and its bytes, for the applicant and the staff of the association. */
+    @RolesAllowed({Roles.ENTREPRENEUR, Roles.ADVISOR, Roles.COMMITTEE_MEMBER, Roles.ADMIN})
+    public Download download(long applicationId, long documentId) {
+        Application a = applications.visible(applicationId);
+        ApplicationDocument d = em.find(ApplicationDocument.class, documentId);
+        if (d == null || !d.getApplication().getId().equals(a.getId())) {
+            throw new NotFoundException("document");
+        }
+        DocumentContent content = em.find(DocumentContent.class, documentId);
+        return new Download(d.getFileName(), d.getMediaType(), content.getContent());
+    }
+
+    /** A file to send back: its safe name, checked media type and bytes. */
+    public record Download(String fileName, String mediaType, byte[] content) {
+    }
+}

@@ -1,0 +1,32 @@
+package fr.essor.service.security;
+
+import fr.essor.model.account.Role;
+import fr.essor.model.account.UserAccount;
+import fr.essor.model.enterprise.Enterprise;
+
+/** Who may see an enterprise's records: its owners, the staff of its association, national administrators. */
+public final class Access {
+
+    private Access() {
+    }
+
+    public static boolean canSee(UserAccount account, Enterprise enterprise) {
+        if (enterprise.isOwnedBy(account)) {
+            return true;
+        }
+        return isStaffOf(account, enterprise);
+    }
+
+    /** Staff (advisor, committee member, administrator) of the enterprise's association, or a national admin. */
+    public static boolean isStaffOf(UserAccount account, Enterprise enterprise) {
+        boolean staff = account.hasRole(Role.ADVISOR) || account.hasRole(Role.COMMITTEE_MEMBER) || account.hasRole(Role.ADMIN);
+        if (!staff) {
+            return false;
+        }
+        if (account.hasRole(Role.ADMIN) && account.getAssociation() == null) {
+            return true;
+        }
+        return account.getAssociation() != null
+                && account.getAssociation().getId().equals(enterprise.getAssociation().getId());
+    }
+}

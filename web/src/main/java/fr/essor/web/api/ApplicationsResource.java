@@ -1,0 +1,100 @@
+package fr.essor.web.api;
+
+import fr.essor.service.application.ApplicationService;
+import fr.essor.service.application.ApplicationViews;
+import fr.essor.service.shared.InvalidInputException;
+import fr.essor.web.api.ApplicationJson.ApplicationOut;
+import fr.essor.web.api.ApplicationJson.ApplicationRequest;
+import fr.essor.web.api.ApplicationJson.SummaryOut;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/** The entrepreneurs' applications: file one, complete it, submit it, follow it. */
+@Path("applications")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class ApplicationsResource {
+
+    @EJB
+    private ApplicationService applications;
+
+    @Context
+    private UriInfo uriInfo;
+
+    @GET
+    @Path("mine")
+    @RolesAllowed("ENTREPRENEUR")
+    @Operation(summary = "The caller's applications, newest first")
+    public List<SummaryOut> mine() {
+        return applications.mine().stream()
+                .map(s -> new SummaryOut(s.id(), s.reference(), s.title(), s.status(), s.enterpriseName())).toList();
+    }
+
+    @POST
+    @RolesAllowed("ENTREPRENEUR")
+    @Operation(summary = "Start a draft for one of the caller's enterprises (enterpriseId, title, stage required)")
+    public Response create(ApplicationRequest body) {
+        ApplicationRequest b = required(body);
+        if (b.enterpriseId() == null) {
+            throw new InvalidInputException("enterpriseId", "field.required");
+        }
+        ApplicationViews.Detail created = applications.create(b.enterpriseId(),
+                b.project() == null ? new fr.essor.service.application.ProjectInput(null, null, null, null) : b.project());
+        if (b.lines() != null || b.plan() != null || b.impact() != null) {
+            created = applications.update(created.id(), created.version(), null, b.lineInputs(), b.planInputs(), b.impactInput());
+        }
+        return Response.created(uriInfo.getAbsolutePathBuilder().path(String.valueOf(created.id())).build())
+                .entity(ApplicationOut.of(created)).build();
+    }
+
+    @GET
+    @Path("{id}")
+    @RolesAllowed({"ENTREPRENEUR", "ADVISOR", "COMMITTEE_MEMBER", "ADMIN"})
+    @Operation(summary = "One application (its owners and the staff of its association only; 404 otherwise)")
+    public ApplicationOut get(@PathParam("id") long id) {
+        return ApplicationOut.of(applications.get(id));
+    }
+
+    @PUT
+    @Path("{id}")
+    @RolesAllowed("ENTREPRENEUR")
+    @Operation(summary = "Save the parts given (project, lines, plan, impact) at the version last read")
+    public ApplicationOut update(@PathParam("id") long id, ApplicationRequest body) {
+        ApplicationRequest b = required(body);
+        if (b.version() == null) {
+            throw new InvalidInputException("version", "field.required");
+        }
+        return ApplicationOut.of(applications.update(id, b.version(), b.project(), b.lineInputs(), b.planInputs(), b.impactInput()));
+    }
+
+    @POST
+    @Path("{id}/submit")
+    @RolesAllowed("ENTREPRENEUR")
+    @Operation(summary = "Submit a complete draft; 400 with the list of what is missing otherwise")
+    public ApplicationOut submit(@PathParam("id") long id, @QueryParam("version") Long version) {
+        return ApplicationOut.of(applications.submit(id, version == null ? -1 : version));
+    }
+
+    private static ApplicationRequest required(ApplicationRequest body) {
+        if (body == null) {
+            throw new InvalidInputException(null, "error.api.bodyRequired");
+        }
+        return body;
+    }
+}

@@ -1,0 +1,85 @@
+package fr.essor.web.api;
+
+import fr.essor.model.mail.OutboxMessage;
+import fr.essor.model.mail.OutboxStatus;
+import fr.essor.service.mail.MailService;
+import fr.essor.service.shared.InvalidInputException;
+import fr.essor.service.shared.Page;
+import jakarta.annotation.security.PermitAll;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/** The mail outbox, for administrators: what went out, what waits, what failed. The service checks the ADMIN role. */
+@Path("admin/outbox")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class OutboxResource {
+
+    @EJB
+    private MailService mail;
+
+    @GET
+    @PermitAll
+    @Operation(summary = "Messages of the outbox, newest first, optionally of one status (PENDING, SENT, FAILED)")
+    public OutboxPage list(@QueryParam("status") String status, @QueryParam("first") @DefaultValue("0") int first,
+            @QueryParam("size") @DefaultValue("50") int size) {
+        Page<OutboxMessage> page = mail.search(status(status), first, size);
+        return new OutboxPage(page.items().stream().map(OutboxItem::of).toList(), page.total(), page.first(), page.size());
+    }
+
+    @POST
+    @Path("send")
+    @PermitAll
+    @Operation(summary = "Send every pending message now, without waiting for retry delays; returns how many were sent")
+    public SendResult send() {
+        return new SendResult(mail.sendNow());
+    }
+
+    @POST
+    @Path("{id}/retry")
+    @PermitAll
+    @Operation(summary = "Put a pending or failed message back in line for an attempt now")
+    public OutboxItem retry(@PathParam("id") long id) {
+        return OutboxItem.of(mail.retry(id));
+    }
+
+    private static OutboxStatus status(String status) {
+        if (status == null || status.isBlank()) {
+            return null;
+        }
+        try {
+            return OutboxStatus.valueOf(status.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("status", "outbox.statusUnknown", status);
+        }
+    }
+
+    public record OutboxPage(List<OutboxItem> items, long total, int first, int size) {
+    }
+
+    public record OutboxItem(long id, String recipient, String subject, String body, String kind, String locale,
+            String status, int attempts, Instant createdAt, Instant nextAttemptAt, Instant sentAt, String lastError,
+            String relatedEntity, String relatedId) {
+
+        static OutboxItem of(OutboxMessage m) {
+            return new OutboxItem(m.getId(), m.getRecipient(), m.getSubject(), m.getBody(), m.getKind(), m.getLocale(),
+                    m.getStatus().name(), m.getAttempts(), m.getCreatedAt(), m.getNextAttemptAt(), m.getSentAt(),
+                    m.getLastError(), m.getRelatedEntity(), m.getRelatedId());
+        }
+    }
+
+    public record SendResult(int sent) {
+    }
+}

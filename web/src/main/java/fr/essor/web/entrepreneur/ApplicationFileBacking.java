@@ -1,0 +1,96 @@
+package fr.essor.web.entrepreneur;
+
+import fr.essor.service.application.ApplicationService;
+import fr.essor.service.application.ApplicationViews;
+import fr.essor.service.shared.EssorException;
+import fr.essor.web.i18n.Messages;
+import jakarta.ejb.EJB;
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.IOException;
+import java.io.Serializable;
+import java.util.List;
+
+/** A submitted application as its applicant follows it: timeline, messages, answer, withdrawal. */
+@Named
+@ViewScoped
+public class ApplicationFileBacking implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @EJB
+    private ApplicationService applications;
+
+    @Inject
+    private transient FacesContext facesContext;
+
+    private Long id;
+    private ApplicationViews.Detail detail;
+    private List<ApplicationViews.Message> messages;
+    private String answer;
+    private String message;
+    private String reason;
+
+    public void load() throws IOException {
+        try {
+            reload();
+        } catch (EssorException e) {
+            facesContext.getExternalContext().responseSendError(404, null);
+            facesContext.responseComplete();
+        }
+    }
+
+    private void reload() {
+        if (id == null) {
+            throw new fr.essor.service.shared.NotFoundException("application");
+        }
+        detail = applications.get(id);
+        messages = applications.messages(id);
+    }
+
+    public void answerRequest() {
+        try {
+            applications.answerInformation(id, detail.version(), answer);
+            answer = null;
+            Messages.info("file.answered");
+            reload();
+        } catch (EssorException e) {
+            Messages.error(e, "answer");
+        }
+    }
+
+    public void postMessage() {
+        try {
+            applications.postMessage(id, message, null);
+            message = null;
+            Messages.info("file.messageSent");
+            reload();
+        } catch (EssorException e) {
+            Messages.error(e, "thread");
+        }
+    }
+
+    public void withdraw() {
+        try {
+            applications.withdraw(id, detail.version(), reason);
+            reason = null;
+            Messages.info("file.withdrawn");
+            reload();
+        } catch (EssorException e) {
+            Messages.error(e, "withdraw");
+        }
+    }
+
+    public Long getId() { return id; }
+    public void setId(Long id) { this.id = id; }
+    public ApplicationViews.Detail getDetail() { return detail; }
+    public List<ApplicationViews.Message> getMessages() { return messages; }
+    public String getAnswer() { return answer; }
+    public void setAnswer(String v) { answer = v; }
+    public String getMessage() { return message; }
+    public void setMessage(String v) { message = v; }
+    public String getReason() { return reason; }
+    public void setReason(String v) { reason = v; }
+}

@@ -1,0 +1,324 @@
+package fr.essor.web.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonValue;
+import java.io.ByteArrayOutputStream;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The entrepreneurs' journey through the REST API: draft, complete, attach, submit; and every kind
+ * of bad input refused with a clear JSON error that leaves the stored application unchanged.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class ApplicationApiIT {
+
+    private static final String PORTEUR = "porteur@demo.essor";
+    private static final String PORTEUR2 = "porteur2@demo.essor";
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    static final byte[] PDF = "%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
+            .getBytes(StandardCharsets.US_ASCII);
+
+    @ArquillianResource
+    private URL base;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.builtWar();
+    }
+
+    @BeforeEach
+    void ready() throws InterruptedException {
+        Deployments.awaitReady(base);
+    }
+
+    private URI uri(String path) {
+        return URI.create(base.toString().replaceAll("/$", "") + "/api/v1" + path);
+    }
+
+    private static String basic(String user) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":essor-demo").getBytes(StandardCharsets.UTF_8));
+    }
+
+    private HttpResponse<String> call(String user, String method, String path, String json) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).header("Authorization", basic(user))
+                .header("Accept-Language", "fr");
+        if (json != null) {
+            b.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
+        } else {
+            b.method(method, HttpRequest.BodyPublishers.noBody());
+        }
+        return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    private HttpResponse<String> upload(String user, long id, String kind, String name, byte[] body) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(uri("/applications/" + id + "/documents?kind=" + kind))
+                .header("Authorization", basic(user)).header("X-File-Name", name)
+                .header("Content-Type", "application/octet-stream")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static JsonObject json(HttpResponse<String> r) {
+        try (JsonReader reader = Json.createReader(new StringReader(r.body()))) {
+            return reader.readObject();
+        }
+    }
+
+    private long enterpriseOf(String user) throws Exception {
+        HttpResponse<String> r = call(user, "GET", "/enterprises/mine", null);
+        assertEquals(200, r.statusCode(), r.body());
+        try (JsonReader reader = Json.createReader(new StringReader(r.body()))) {
+            return reader.readArray().getJsonObject(0).getJsonNumber("id").longValue();
+        }
+    }
+
+    private JsonObject newDraft(String title) throws Exception {
+        HttpResponse<String> r = call(PORTEUR, "POST", "/applications",
+                "{\"enterpriseId\":" + enterpriseOf(PORTEUR) + ",\"title\":\"" + title + "\",\"stage\":\"CREATION\"}");
+        assertEquals(201, r.statusCode(), r.body());
+        assertTrue(r.headers().firstValue("Location").orElseThrow().contains("/api/v1/applications/"));
+        return json(r);
+    }
+
+    private JsonObject get(String user, long id) throws Exception {
+        HttpResponse<String> r = call(user, "GET", "/applications/" + id, null);
+        assertEquals(200, r.statusCode(), r.body());
+        return json(r);
+    }
+
+    private static final String COMPLETE = "\"description\":\"Une recyclerie\",\"territory\":\"Orléans\","
+            + "\"lines\":[{\"instrument\":\"HONOUR_LOAN\",\"amount\":\"8000.00\",\"durationMonths\":60},"
+            + "{\"instrument\":\"GUARANTEE\",\"amount\":\"20000.00\",\"durationMonths\":84,\"bankName\":\"Crédit Coopératif\","
+            + "\"bankLoanAmount\":\"40000.00\",\"guaranteedShare\":\"50\"}],"
+            + "\"plan\":[{\"kind\":\"USE\",\"label\":\"Matériel\",\"amount\":\"48000.00\"},"
+            + "{\"kind\":\"SOURCE\",\"label\":\"Prêt bancaire\",\"amount\":\"40000.00\"},"
+            + "{\"kind\":\"SOURCE\",\"label\":\"Prêt d'honneur\",\"amount\":\"8000.00\"}],"
+            + "\"impact\":{\"jobsCreated\":\"2\",\"jobsMaintained\":\"1.5\",\"beneficiaries\":120,\"socialUtility\":\"Réemploi\"}";
+
+    @Test
+    void anEntrepreneurDraftsCompletesAttachesAndSubmits() throws Exception {
+        JsonObject draft = newDraft("Atelier <script>alert(1)</script>");
+        long id = draft.getJsonNumber("id").longValue();
+        assertEquals("DRAFT", draft.getString("status"));
+        assertTrue(draft.getString("reference").matches("CVL-\\d{4}-\\d{5}"), draft.getString("reference"));
+        assertEquals("Atelier <script>alert(1)</script>", draft.getString("title"), "stored as typed; pages escape it");
+
+        HttpResponse<String> put = call(PORTEUR, "PUT", "/applications/" + id,
+                "{\"version\":" + draft.getJsonNumber("version") + "," + COMPLETE + "}");
+        assertEquals(200, put.statusCode(), put.body());
+        JsonObject saved = json(put);
+        assertEquals("48000.00", saved.getString("totalUses"));
+        assertEquals("0.00", saved.getString("planDifference"));
+        assertEquals("8000.00", saved.getJsonArray("lines").getJsonObject(0).getString("amount"));
+
+        HttpResponse<String> doc = upload(PORTEUR, id, "BUSINESS_PLAN", "../../plan <b>final</b>.exe", PDF);
+        assertEquals(201, doc.statusCode(), doc.body());
+        JsonObject document = json(doc);
+        assertEquals("application/pdf", document.getString("mediaType"));
+        assertFalse(document.getString("fileName").contains("/") || document.getString("fileName").contains("<"));
+        assertTrue(document.getString("fileName").endsWith(".pdf"));
+
+        HttpResponse<String> submitted = call(PORTEUR, "POST", "/applications/" + id + "/submit", null);
+        assertEquals(200, submitted.statusCode(), submitted.body());
+        JsonObject after = json(submitted);
+        assertEquals("SUBMITTED", after.getString("status"));
+        JsonArray timeline = after.getJsonArray("timeline");
+        assertEquals("SUBMITTED", timeline.getJsonObject(timeline.size() - 1).getString("to"));
+
+        HttpResponse<String> again = call(PORTEUR, "PUT", "/applications/" + id,
+                "{\"version\":" + after.getJsonNumber("version") + ",\"title\":\"Changé\",\"stage\":\"CREATION\"}");
+        assertEquals(409, again.statusCode(), "a submitted application is no longer editable: " + again.body());
+        assertEquals("Atelier <script>alert(1)</script>", get(PORTEUR, id).getString("title"));
+    }
+
+    @Test
+    void submittingAnIncompleteDraftListsWhatIsMissingAndChangesNothing() throws Exception {
+        long id = newDraft("Incomplet").getJsonNumber("id").longValue();
+        HttpResponse<String> r = call(PORTEUR, "POST", "/applications/" + id + "/submit", null);
+        assertEquals(400, r.statusCode(), r.body());
+        JsonObject error = json(r);
+        assertEquals("INCOMPLETE", error.getString("error"));
+        List<String> steps = error.getJsonArray("missing").getValuesAs(JsonObject.class).stream()
+                .map(m -> m.getString("step")).toList();
+        assertTrue(steps.containsAll(List.of("PROJECT", "FINANCING", "PLAN", "IMPACT", "DOCUMENTS")), steps.toString());
+        assertEquals("DRAFT", get(PORTEUR, id).getString("status"));
+    }
+
+    @Test
+    void anUnbalancedPlanIsRefusedAtSubmissionWithTheDifference() throws Exception {
+        JsonObject d = newDraft("Plan bancal");
+        long id = d.getJsonNumber("id").longValue();
+        String unbalanced = COMPLETE.replace("\"amount\":\"48000.00\"", "\"amount\":\"50000.00\"");
+        assertEquals(200, call(PORTEUR, "PUT", "/applications/" + id, "{\"version\":" + d.getJsonNumber("version") + ","
+                + unbalanced + "}").statusCode());
+        assertEquals(201, upload(PORTEUR, id, "STATUTES", "statuts.pdf", PDF).statusCode());
+        HttpResponse<String> r = call(PORTEUR, "POST", "/applications/" + id + "/submit", null);
+        assertEquals(400, r.statusCode(), r.body());
+        String messages = json(r).getJsonArray("missing").toString();
+        assertTrue(messages.contains("n'est pas équilibré") && messages.contains("-2"), messages);
+        assertEquals("DRAFT", get(PORTEUR, id).getString("status"));
+    }
+
+    @Test
+    void badAmountsAreRefusedWith400AndTheStoredLinesStay() throws Exception {
+        JsonObject d = newDraft("Montants");
+        long id = d.getJsonNumber("id").longValue();
+        JsonObject saved = json(call(PORTEUR, "PUT", "/applications/" + id, "{\"version\":" + d.getJsonNumber("version") + ","
+                + COMPLETE + "}"));
+        long version = saved.getJsonNumber("version").longValue();
+        String[][] cases = {
+            {"{\"instrument\":\"HONOUR_LOAN\",\"amount\":\"90000.00\",\"durationMonths\":60}", "plafond"},
+            {"{\"instrument\":\"GRANT\",\"amount\":\"-10.00\"}", "positif"},
+            {"{\"instrument\":\"GRANT\",\"amount\":\"10.005\"}", "deux décimales"},
+            {"{\"instrument\":\"GRANT\",\"amount\":\"douze\"}", "nombre"},
+            {"{\"instrument\":\"HONOUR_LOAN\",\"amount\":\"5000.00\",\"durationMonths\":600}", "durée"},
+            {"{\"instrument\":\"GUARANTEE\",\"amount\":\"30000.00\",\"durationMonths\":60,\"bankName\":\"B\","
+                    + "\"bankLoanAmount\":\"40000.00\",\"guaranteedShare\":\"50\"}", "quotité"},
+            {"{\"instrument\":\"ROCKET\",\"amount\":\"10.00\"}", "instrument"},
+        };
+        for (String[] c : cases) {
+            HttpResponse<String> r = call(PORTEUR, "PUT", "/applications/" + id,
+                    "{\"version\":" + version + ",\"lines\":[" + c[0] + "]}");
+            assertEquals(400, r.statusCode(), c[0] + " -> " + r.body());
+            assertTrue(json(r).getString("message").contains(c[1]), c[0] + " -> " + r.body());
+        }
+        JsonObject after = get(PORTEUR, id);
+        assertEquals(version, after.getJsonNumber("version").longValue(), "nothing may have been stored");
+        assertEquals(2, after.getJsonArray("lines").size());
+    }
+
+    @Test
+    void badFilesAreRefusedWithAClearMessageAndNothingIsStored() throws Exception {
+        long id = newDraft("Fichiers").getJsonNumber("id").longValue();
+        byte[] exe = new byte[2048];
+        exe[0] = 'M';
+        exe[1] = 'Z';
+        ByteArrayOutputStream zip = new ByteArrayOutputStream();
+        try (ZipOutputStream z = new ZipOutputStream(zip)) {
+            z.putNextEntry(new ZipEntry("word/evil.txt"));
+            z.write("not a docx".getBytes(StandardCharsets.UTF_8));
+        }
+        Object[][] cases = {
+            {"virus.pdf", exe, "Type de fichier refusé"},
+            {"vide.pdf", new byte[0], "vide"},
+            {"page.pdf", "<html><script>alert(1)</script></html>".getBytes(StandardCharsets.UTF_8), "Type de fichier refusé"},
+            {"faux.docx", zip.toByteArray(), "Type de fichier refusé"},
+            {"enorme.pdf", big(), "10 Mo"},
+        };
+        for (Object[] c : cases) {
+            HttpResponse<String> r = upload(PORTEUR, id, "OTHER", (String) c[0], (byte[]) c[1]);
+            assertEquals(400, r.statusCode(), c[0] + " -> " + r.body());
+            assertTrue(json(r).getString("message").contains((String) c[2]), c[0] + " -> " + r.body());
+        }
+        assertEquals(0, get(PORTEUR, id).getJsonArray("documents").size());
+    }
+
+    private static byte[] big() {
+        byte[] b = new byte[50 * 1024 * 1024];
+        System.arraycopy(PDF, 0, b, 0, PDF.length);
+        return b;
+    }
+
+    @Test
+    void anotherEntrepreneurCannotSeeOrChangeTheApplication() throws Exception {
+        JsonObject d = newDraft("Privé");
+        long id = d.getJsonNumber("id").longValue();
+        assertEquals(404, call(PORTEUR2, "GET", "/applications/" + id, null).statusCode());
+        assertEquals(404, call(PORTEUR2, "PUT", "/applications/" + id,
+                "{\"version\":" + d.getJsonNumber("version") + ",\"title\":\"Volé\",\"stage\":\"CREATION\"}").statusCode());
+        assertEquals(404, call(PORTEUR2, "POST", "/applications/" + id + "/submit", null).statusCode());
+        assertEquals(404, upload(PORTEUR2, id, "OTHER", "x.pdf", PDF).statusCode());
+        HttpResponse<String> foreignEnterprise = call(PORTEUR2, "POST", "/applications",
+                "{\"enterpriseId\":" + enterpriseOf(PORTEUR) + ",\"title\":\"T\",\"stage\":\"CREATION\"}");
+        assertEquals(404, foreignEnterprise.statusCode());
+        assertEquals("Privé", get(PORTEUR, id).getString("title"));
+        assertEquals(403, call("partenaire@demo.essor", "GET", "/applications/" + id, null).statusCode());
+    }
+
+    @Test
+    void aStaleVersionIsRefusedWith409() throws Exception {
+        JsonObject d = newDraft("Versions");
+        long id = d.getJsonNumber("id").longValue();
+        long v = d.getJsonNumber("version").longValue();
+        assertEquals(200, call(PORTEUR, "PUT", "/applications/" + id,
+                "{\"version\":" + v + ",\"title\":\"Premier\",\"stage\":\"CREATION\"}").statusCode());
+        HttpResponse<String> stale = call(PORTEUR, "PUT", "/applications/" + id,
+                "{\"version\":" + v + ",\"title\":\"Second\",\"stage\":\"CREATION\"}");
+        assertEquals(409, stale.statusCode(), stale.body());
+        assertEquals("CONCURRENT_CHANGE", json(stale).getString("error"));
+        assertEquals("Premier", get(PORTEUR, id).getString("title"));
+    }
+
+    @Test
+    void twoSimultaneousSubmissionsSubmitOnce() throws Exception {
+        JsonObject d = newDraft("Double dépôt");
+        long id = d.getJsonNumber("id").longValue();
+        JsonObject saved = json(call(PORTEUR, "PUT", "/applications/" + id, "{\"version\":" + d.getJsonNumber("version") + ","
+                + COMPLETE + "}"));
+        assertEquals(201, upload(PORTEUR, id, "BUSINESS_PLAN", "bp.pdf", PDF).statusCode());
+        long version = get(PORTEUR, id).getJsonNumber("version").longValue();
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        List<Future<Integer>> results = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            Callable<Integer> submit = () -> call(PORTEUR, "POST", "/applications/" + id + "/submit?version=" + version, null)
+                    .statusCode();
+            results.add(pool.submit(submit));
+        }
+        int ok = 0;
+        int conflicts = 0;
+        for (Future<Integer> f : results) {
+            int status = f.get();
+            if (status == 200) {
+                ok++;
+            } else if (status == 409) {
+                conflicts++;
+            }
+        }
+        pool.shutdown();
+        assertEquals(1, ok, "exactly one submission wins");
+        assertEquals(3, conflicts);
+        JsonArray timeline = get(PORTEUR, id).getJsonArray("timeline");
+        assertEquals(1, timeline.getValuesAs(JsonObject.class).stream().filter(s -> "SUBMITTED".equals(s.getString("to"))).count());
+        assertFalse(saved.isNull("reference") && saved.get("reference") == JsonValue.NULL);
+    }
+
+    @Test
+    void aMalformedBodyAnswers400() throws Exception {
+        HttpResponse<String> r = call(PORTEUR, "POST", "/applications", "{\"enterpriseId\": 1, \"title\": ");
+        assertEquals(400, r.statusCode(), r.body());
+        assertEquals("MALFORMED_JSON", json(r).getString("error"));
+        HttpResponse<String> wrongType = call(PORTEUR, "POST", "/applications", "{\"enterpriseId\": \"abc\"}");
+        assertEquals(400, wrongType.statusCode(), wrongType.body());
+    }
+}

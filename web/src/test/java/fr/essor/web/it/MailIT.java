@@ -1,0 +1,282 @@
+package fr.essor.web.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.mail.Address;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.URL;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Mail as it arrives: the server under test sends to 127.0.0.1 on {@code essor.it.smtp.port}
+ * (failsafe sets ESSOR_SMTP_HOST and ESSOR_SMTP_PORT), where this test runs a GreenMail SMTP
+ * server, and stops it to play an SMTP server that is down.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class MailIT {
+
+    private static final int SMTP_PORT = Integer.getInteger("essor.it.smtp.port", 3025);
+    private static final String ADMIN = basic("admin@demo.essor", "essor-demo");
+    private static final String PASSWORD = "Solide-et-long-42";
+    /** The timer runs every 15 seconds; a loaded machine may be slow to start a run. */
+    private static final Duration WAIT = Duration.ofSeconds(90);
+    private static final HttpClient HTTP = HttpClient.newBuilder()
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(Duration.ofSeconds(10))
+            .build();
+
+    private static GreenMail smtp;
+
+    @ArquillianResource
+    private URL base;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.builtWar();
+    }
+
+    @BeforeEach
+    void smtpServerRuns() {
+        if (smtp == null) {
+            smtp = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+            smtp.start();
+        }
+    }
+
+    @AfterAll
+    static void stopSmtpServer() {
+        if (smtp != null) {
+            smtp.stop();
+            smtp = null;
+        }
+    }
+
+    @Test
+    void aRegistrationThroughTheApiSendsAWelcomeMailInFrenchWithoutThePassword() throws Exception {
+        String email = uniqueEmail("bienvenue");
+        HttpResponse<String> created = register(email, "Bérénice Bienvenue", "fr");
+        assertEquals(201, created.statusCode(), created.body());
+        assertTrue(created.headers().firstValue("Location").orElseThrow().endsWith("/api/v1/me"));
+        assertEquals(email, json(created).getString("email"));
+
+        // no "send now": the timer alone must deliver it
+        MimeMessage mail = waitFor("the welcome mail to " + email, () -> received(email));
+        assertEquals("Bienvenue sur Essor", mail.getSubject());
+        assertEquals("no-reply@essor.local", ((InternetAddress) mail.getFrom()[0]).getAddress());
+        String body = String.valueOf(mail.getContent());
+        assertTrue(body.contains("Bonjour Bérénice Bienvenue,"), body);
+        assertTrue(body.contains("Votre compte Essor a été créé pour l'adresse " + email), body);
+        assertFalse(body.contains(PASSWORD), "a mail must never carry the password");
+
+        JsonObject item = waitFor("the message marked SENT", () -> outboxItem(email, "SENT"));
+        assertEquals("ACCOUNT_CREATED", item.getString("kind"));
+        assertEquals(1, item.getInt("attempts"));
+        assertEquals("UserAccount", item.getString("relatedEntity"));
+    }
+
+    @Test
+    void whileTheSmtpServerIsDownMailWaitsInTheOutboxAndGoesOutWhenItIsBack() throws Exception {
+        smtp.stop();
+        smtp = null;
+        String email = uniqueEmail("patience");
+        assertEquals(201, register(email, "Paul Patience", "en").statusCode());
+
+        JsonObject pending = waitFor("a failed attempt recorded for " + email, () -> {
+            sendNow();
+            return outboxItem(email, "PENDING").filter(i -> i.getInt("attempts") >= 1);
+        });
+        assertFalse(pending.isNull("lastError"), pending.toString());
+        assertEquals("Welcome to Essor", pending.getString("subject"));
+
+        smtpServerRuns();
+        MimeMessage mail = waitFor("the mail to " + email + " once SMTP is back", () -> {
+            sendNow();
+            return received(email);
+        });
+        assertEquals("Welcome to Essor", mail.getSubject());
+        assertTrue(String.valueOf(mail.getContent()).contains("Hello Paul Patience,"));
+        JsonObject sent = waitFor("the message marked SENT", () -> outboxItem(email, "SENT"));
+        assertTrue(sent.getInt("attempts") >= 2, sent.toString());
+        assertEquals(1, Arrays.stream(smtp.getReceivedMessages()).filter(m -> addressedTo(m, email)).count(),
+                "sent exactly once");
+    }
+
+    @Test
+    void theOutboxIsForAdministratorsAndRegistrationOnlyForPost() throws Exception {
+        HttpResponse<String> entrepreneur = send(HttpRequest.newBuilder(uri("/api/v1/admin/outbox"))
+                .header("Authorization", basic("porteur@demo.essor", "essor-demo")).GET().build());
+        assertEquals(403, entrepreneur.statusCode(), entrepreneur.body());
+        assertEquals(401, send(HttpRequest.newBuilder(uri("/api/v1/admin/outbox")).GET().build()).statusCode());
+        assertEquals(401, send(HttpRequest.newBuilder(uri("/api/v1/accounts")).GET().build()).statusCode());
+        HttpResponse<String> unknownStatus = send(HttpRequest.newBuilder(uri("/api/v1/admin/outbox?status=LOST"))
+                .header("Authorization", ADMIN).GET().build());
+        assertEquals(400, unknownStatus.statusCode(), unknownStatus.body());
+
+        HttpResponse<String> taken = register("porteur@demo.essor", "Double", "fr");
+        assertEquals(409, taken.statusCode(), taken.body());
+        assertEquals("EMAIL_TAKEN", json(taken).getString("error"));
+        HttpResponse<String> weak = register(uniqueEmail("faible"), "Fay Faible", "fr", "court");
+        assertEquals(400, weak.statusCode(), weak.body());
+    }
+
+    @Test
+    void anAdministratorReadsTheMailsOnAnAccessibleOutboxPage() throws Exception {
+        String email = uniqueEmail("lecture");
+        assertEquals(201, register(email, "Léa Lecture", "fr").statusCode());
+        ChromeDriver driver = Browser.start();
+        try {
+            WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+            // Payara listens on 127.0.0.1 only; Chromium may resolve "localhost" to ::1 first.
+            String root = base.toString().replace("//localhost:", "//127.0.0.1:").replaceAll("/$", "");
+            driver.get(root + "/login.xhtml");
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("login:email"))).sendKeys("admin@demo.essor");
+            driver.findElement(By.id("login:password")).sendKeys("essor-demo");
+            driver.findElement(By.id("login:submit")).click();
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("landing")));
+            driver.findElement(By.linkText("Courriels sortants")).click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("outbox:messages-table_data"), email));
+            assertEquals("true", driver.findElement(By.id("smtp-status")).getAttribute("data-enabled"));
+            Browser.assertAccessible(driver, "outbox page");
+
+            driver.findElement(By.xpath("//tbody[@id='outbox:messages-table_data']//tr[contains(., '" + email + "')]//summary"))
+                    .click();
+            assertTrue(driver.findElement(By.xpath("//tbody[@id='outbox:messages-table_data']//tr[contains(., '" + email
+                    + "')]//pre")).getText().contains("Bonjour Léa Lecture,"));
+            driver.findElement(By.id("outbox:sendNow")).click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "courriel(s) envoyé(s)"));
+        } finally {
+            driver.quit();
+        }
+    }
+
+    // ---- helpers ---------------------------------------------------------------------------------
+
+    private URI uri(String path) {
+        return URI.create(base.toString().replaceAll("/$", "") + path);
+    }
+
+    private static String basic(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String uniqueEmail(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8) + "@test.essor";
+    }
+
+    private static HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {
+        return HTTP.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    private static JsonObject json(HttpResponse<String> response) {
+        try (JsonReader r = Json.createReader(new StringReader(response.body()))) {
+            return r.readObject();
+        }
+    }
+
+    private HttpResponse<String> register(String email, String name, String language) throws Exception {
+        return register(email, name, language, PASSWORD);
+    }
+
+    private HttpResponse<String> register(String email, String name, String language, String password) throws Exception {
+        String body = Json.createObjectBuilder().add("email", email).add("displayName", name).add("password", password)
+                .add("language", language).build().toString();
+        return send(HttpRequest.newBuilder(uri("/api/v1/accounts"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build());
+    }
+
+    private void sendNow() {
+        try {
+            HttpResponse<String> r = send(HttpRequest.newBuilder(uri("/api/v1/admin/outbox/send"))
+                    .header("Authorization", ADMIN).POST(HttpRequest.BodyPublishers.noBody()).build());
+            assertEquals(200, r.statusCode(), r.body());
+            assertTrue(json(r).containsKey("sent"), r.body());
+        } catch (IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The newest message to that address with that status, as the admin API shows it. */
+    private Optional<JsonObject> outboxItem(String email, String status) {
+        try {
+            HttpResponse<String> r = send(HttpRequest.newBuilder(
+                            uri("/api/v1/admin/outbox?size=200&status=" + URLEncoder.encode(status, StandardCharsets.UTF_8)))
+                    .header("Authorization", ADMIN).GET().build());
+            assertEquals(200, r.statusCode(), r.body());
+            return json(r).getJsonArray("items").getValuesAs(JsonObject.class).stream()
+                    .filter(i -> email.equals(i.getString("recipient")))
+                    .findFirst();
+        } catch (IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Optional<MimeMessage> received(String email) {
+        if (smtp == null) {
+            return Optional.empty();
+        }
+        return Arrays.stream(smtp.getReceivedMessages()).filter(m -> addressedTo(m, email)).findFirst();
+    }
+
+    private static boolean addressedTo(MimeMessage m, String email) {
+        try {
+            Address[] to = m.getAllRecipients();
+            return to != null && Arrays.stream(to).anyMatch(a -> a instanceof InternetAddress ia && email.equalsIgnoreCase(ia.getAddress()));
+        } catch (MessagingException e) {
+            return false;
+        }
+    }
+
+    /** Polls until the condition yields a value; fails with its description after {@link #WAIT}. */
+    private static <T> T waitFor(String what, Supplier<Optional<T>> condition) throws InterruptedException {
+        Instant deadline = Instant.now().plus(WAIT);
+        while (Instant.now().isBefore(deadline)) {
+            Optional<T> value = condition.get();
+            if (value.isPresent()) {
+                return value.get();
+            }
+            Thread.sleep(250);
+        }
+        fail("Waited " + WAIT.toSeconds() + " s for " + what);
+        return null;
+    }
+}
