@@ -260,6 +260,59 @@ public class ApplicationService {
         return detail(a);
     }
 
+    /** An advisor of the application's association takes a submitted file into review. */
+    @RolesAllowed(Roles.ADVISOR)
+    public ApplicationViews.Detail startReview(long id, long expectedVersion) {
+        Application a = staffLocked(id, expectedVersion);
+        try {
+            a.startReview(caller.email(), Instant.now(clock));
+        } catch (IllegalTransitionException e) {
+            throw illegal(e);
+        }
+        em.flush();
+        audit.record(caller.email(), "Application", a.getId(), "START_REVIEW", "Review started");
+        return detail(a);
+    }
+
+    /**
+     * An advisor asks the applicant for information: the question goes to the timeline and the
+     * thread, the status to INFO_REQUESTED, and each owner gets a mail.
+     */
+    @RolesAllowed(Roles.ADVISOR)
+    public ApplicationViews.Detail requestInformation(long id, long expectedVersion, String question) {
+        Application a = staffLocked(id, expectedVersion);
+        String text = requiredText("question", question, ApplicationMessage.BODY_MAX);
+        Instant now = Instant.now(clock);
+        try {
+            a.requestInformation(caller.email(), now, text);
+        } catch (IllegalTransitionException e) {
+            throw illegal(e);
+        }
+        em.persist(new ApplicationMessage(a, caller.email(), ApplicationMessage.Side.ADVISOR, text, null, now));
+        em.flush();
+        audit.record(caller.email(), "Application", a.getId(), "REQUEST_INFORMATION", "Information requested");
+        for (UserAccount owner : a.getEnterprise().getOwners()) {
+            String pref = owner.getPreferredLocale();
+            mail.informationRequested(owner.getEmail(), pref == null ? Locale.FRENCH : Locale.forLanguageTag(pref),
+                    a.getReference(), text);
+        }
+        return detail(a);
+    }
+
+    /** An application of the caller's association (staff), locked, at the expected version. */
+    private Application staffLocked(long id, long expectedVersion) {
+        Application a = em.find(Application.class, id);
+        if (a == null || !fr.essor.service.security.Access.isStaffOf(caller.account(), a.getEnterprise())) {
+            throw new NotFoundException("application");
+        }
+        em.lock(a, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        em.refresh(a);
+        if (expectedVersion >= 0 && a.getVersion() != expectedVersion) {
+            throw new fr.essor.service.shared.ConcurrentChangeException();
+        }
+        return a;
+    }
+
     /** The message thread of an application, oldest first, for its owners and its association's staff. */
     @RolesAllowed({Roles.ENTREPRENEUR, Roles.ADVISOR, Roles.ADMIN})
     public List<ApplicationViews.Message> messages(long id) {

@@ -91,6 +91,42 @@ public class ApplicationsResource {
         return ApplicationOut.of(applications.submit(id, version == null ? -1 : version));
     }
 
+    @POST
+    @Path("{id}/review")
+    @RolesAllowed("ADVISOR")
+    @Operation(summary = "Advisor: take a submitted application into review")
+    public ApplicationOut startReview(@PathParam("id") long id, @QueryParam("version") Long version) {
+        return ApplicationOut.of(applications.startReview(id, version == null ? -1 : version));
+    }
+
+    @POST
+    @Path("{id}/information-requests")
+    @RolesAllowed("ADVISOR")
+    @Operation(summary = "Advisor: ask the applicant for information ({\"question\": …})")
+    public ApplicationOut requestInformation(@PathParam("id") long id, @QueryParam("version") Long version, Question body) {
+        if (body == null) {
+            throw new InvalidInputException(null, "error.api.bodyRequired");
+        }
+        return ApplicationOut.of(applications.requestInformation(id, version == null ? -1 : version, body.question()));
+    }
+
+    @POST
+    @Path("{id}/answer")
+    @RolesAllowed("ENTREPRENEUR")
+    @Operation(summary = "Answer the pending information request ({\"answer\": …}); the file goes back to review")
+    public ApplicationOut answer(@PathParam("id") long id, @QueryParam("version") Long version, Answer body) {
+        if (body == null) {
+            throw new InvalidInputException(null, "error.api.bodyRequired");
+        }
+        return ApplicationOut.of(applications.answerInformation(id, version == null ? -1 : version, body.answer()));
+    }
+
+    public record Question(String question) {
+    }
+
+    public record Answer(String answer) {
+    }
+
     private static ApplicationRequest required(ApplicationRequest body) {
         if (body == null) {
             throw new InvalidInputException(null, "error.api.bodyRequired");

@@ -321,4 +321,32 @@ class ApplicationApiIT {
         HttpResponse<String> wrongType = call(PORTEUR, "POST", "/applications", "{\"enterpriseId\": \"abc\"}");
         assertEquals(400, wrongType.statusCode(), wrongType.body());
     }
+
+    @Test
+    void theAdvisorRequestsInformationAndOnlyTheOwnerCanAnswer() throws Exception {
+        JsonObject d = newDraft("Question");
+        long id = d.getJsonNumber("id").longValue();
+        call(PORTEUR, "PUT", "/applications/" + id, "{\"version\":" + d.getJsonNumber("version") + "," + COMPLETE + "}");
+        assertEquals(201, upload(PORTEUR, id, "BUSINESS_PLAN", "bp.pdf", PDF).statusCode());
+        assertEquals(200, call(PORTEUR, "POST", "/applications/" + id + "/submit", null).statusCode());
+
+        assertEquals(403, call(PORTEUR, "POST", "/applications/" + id + "/review", null).statusCode(),
+                "an entrepreneur cannot act as advisor");
+        assertEquals(200, call("conseil@demo.essor", "POST", "/applications/" + id + "/review", null).statusCode());
+        HttpResponse<String> asked = call("conseil@demo.essor", "POST", "/applications/" + id + "/information-requests",
+                "{\"question\":\"Quel est le devis ?\"}");
+        assertEquals(200, asked.statusCode(), asked.body());
+        assertEquals("INFO_REQUESTED", json(asked).getString("status"));
+        assertEquals("Quel est le devis ?", get(PORTEUR, id).getString("pendingQuestion"));
+
+        assertEquals(404, call(PORTEUR2, "POST", "/applications/" + id + "/answer", "{\"answer\":\"Intrus\"}").statusCode());
+        HttpResponse<String> empty = call(PORTEUR, "POST", "/applications/" + id + "/answer", "{\"answer\":\"  \"}");
+        assertEquals(400, empty.statusCode());
+        assertEquals("INFO_REQUESTED", get(PORTEUR, id).getString("status"));
+        HttpResponse<String> answered = call(PORTEUR, "POST", "/applications/" + id + "/answer", "{\"answer\":\"5 000 €\"}");
+        assertEquals(200, answered.statusCode(), answered.body());
+        assertEquals("IN_REVIEW", json(answered).getString("status"));
+        HttpResponse<String> twice = call(PORTEUR, "POST", "/applications/" + id + "/answer", "{\"answer\":\"encore\"}");
+        assertEquals(409, twice.statusCode(), "no question is pending any more");
+    }
 }

@@ -238,9 +238,47 @@ class BrowserIT {
     }
 
     @Test
-    void anEntrepreneurFilesACompleteApplicationStepByStepAndFollowsIt() throws Exception {
-        login("porteur2@demo.essor", "essor-demo");
+    void aNewEntrepreneurRegistersDescribesTheEnterpriseFilesStepByStepAndAnswersTheAdvisor() throws Exception {
+        com.icegreen.greenmail.util.GreenMail smtp = new com.icegreen.greenmail.util.GreenMail(
+                new com.icegreen.greenmail.util.ServerSetup(Integer.getInteger("essor.it.smtp.port", 3025), "127.0.0.1",
+                        com.icegreen.greenmail.util.ServerSetup.PROTOCOL_SMTP));
+        smtp.start();
+        try {
+            fileAndFollow(smtp);
+        } finally {
+            smtp.stop();
+        }
+    }
+
+    private void fileAndFollow(com.icegreen.greenmail.util.GreenMail smtp) throws Exception {
+        String email = "velo-" + UUID.randomUUID().toString().substring(0, 8) + "@test.essor";
+        String password = "Pedaler-Toujours-42";
+        driver.get(url("/register.xhtml"));
+        fill("register:email", email);
+        fill("register:displayName", "Vera Vélo");
+        fill("register:password", password);
+        fill("register:passwordAgain", password);
+        driver.findElement(By.id("register:submit")).click();
+        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("login:email")));
+        login(email, password);
         waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("landing")));
+
+        driver.findElement(By.id("new-enterprise")).click();
+        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("enterprise:siret")));
+        Browser.assertAccessible(driver, "enterprise form");
+        String siret = validSiret();
+        fill("enterprise:legalName", "Vélo-école de Blois");
+        fill("enterprise:siret", "12345678900000");
+        choose("enterprise:legalForm", "Association");
+        fill("enterprise:department", "41");
+        driver.findElement(By.id("enterprise:submit")).click();
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "SIRET n'est pas valide"));
+        fill("enterprise:siret", siret);
+        fill("enterprise:city", "Blois");
+        fill("enterprise:employees", "1,5");
+        driver.findElement(By.id("enterprise:submit")).click();
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "Vélo-école de Blois"));
+
         fill("new:title", "Vélo-école <script>alert('x')</script>");
         choose("new:stage", "Création");
         driver.findElement(By.id("new:start")).click();
@@ -248,7 +286,7 @@ class BrowserIT {
         waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("project:description")));
         Browser.assertAccessible(driver, "wizard, project step");
         fill("project:description", "Apprendre le vélo aux adultes.");
-        fill("project:territory", "Tours Métropole");
+        fill("project:territory", "Blois Agglopolys");
         saveStep("project");
 
         waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("financing:addLine")));
@@ -276,6 +314,7 @@ class BrowserIT {
         saveStep("plan");
 
         waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("impact:save")));
+        Browser.assertAccessible(driver, "wizard, impact step");
         fill("impact:jobsCreated", "1");
         fill("impact:jobsMaintained", "0,5");
         fill("impact:socialUtility", "Mobilité des personnes sans permis.");
@@ -309,13 +348,68 @@ class BrowserIT {
         waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("submit:submit"))).click();
         WebElement status = waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("status")));
         assertEquals("Déposé", status.getText());
-        assertTrue(driver.findElement(By.tagName("h1")).getText().startsWith("Dossier CVL-"));
+        String reference = driver.findElement(By.tagName("h1")).getText().replace("Dossier ", "");
+        assertTrue(reference.matches("CVL-\\d{4}-\\d{5}"), reference);
         assertTrue(driver.findElement(By.id("timeline")).getText().contains("Déposé"));
         Browser.assertAccessible(driver, "application file");
+
+        // the acknowledgement arrives by mail (the outbox timer sends it)
+        jakarta.mail.internet.MimeMessage ack = null;
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(90);
+        while (ack == null && System.nanoTime() < deadline) {
+            ack = java.util.Arrays.stream(smtp.getReceivedMessages()).filter(m -> {
+                try {
+                    return m.getAllRecipients()[0].toString().equals(email) && m.getSubject().contains(reference);
+                } catch (jakarta.mail.MessagingException e) {
+                    return false;
+                }
+            }).findFirst().orElse(null);
+            if (ack == null) {
+                smtp.waitForIncomingEmail(2_000, smtp.getReceivedMessages().length + 1);
+            }
+        }
+        assertTrue(ack != null, "no acknowledgement mail to " + email + " about " + reference + " within 90 s");
+        assertTrue(com.icegreen.greenmail.util.GreenMailUtil.getBody(ack).length() > 0);
+
+        // the advisor asks for information through the API; the applicant answers on the page
+        long id = Long.parseLong(driver.getCurrentUrl().replaceAll(".*[?&]id=(\\d+).*", "$1"));
+        assertEquals(200, advisor("/applications/" + id + "/review", null));
+        assertEquals(200, advisor("/applications/" + id + "/information-requests",
+                "{\"question\":\"Pouvez-vous joindre un devis des vélos ?\"}"));
+        driver.navigate().refresh();
+        WebElement question = waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("question")));
+        assertEquals("Pouvez-vous joindre un devis des vélos ?", question.getText());
+        Browser.assertAccessible(driver, "application file with a question");
+        fill("answer:text", "Le devis est en cours, livraison en mars.");
+        driver.findElement(By.id("answer:send")).click();
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "En instruction"));
+        assertTrue(driver.findElement(By.id("thread")).getText().contains("livraison en mars"));
 
         driver.get(url("/entrepreneur/index.xhtml"));
         WebElement table = waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("applications")));
         assertTrue(table.getText().contains("Vélo-école <script>alert('x')</script>"), "title shown as text, escaped");
         logout();
+    }
+
+    private int advisor(String path, String json) throws Exception {
+        java.net.http.HttpRequest.Builder b = java.net.http.HttpRequest.newBuilder(java.net.URI.create(url("/api/v1" + path)))
+                .header("Authorization", "Basic " + java.util.Base64.getEncoder()
+                        .encodeToString("conseil@demo.essor:essor-demo".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        b = json == null ? b.POST(java.net.http.HttpRequest.BodyPublishers.noBody())
+                : b.header("Content-Type", "application/json").POST(java.net.http.HttpRequest.BodyPublishers.ofString(json));
+        return java.net.http.HttpClient.newHttpClient().send(b.build(), java.net.http.HttpResponse.BodyHandlers.discarding())
+                .statusCode();
+    }
+
+    /** A fresh SIRET with a valid Luhn key, so that repeated runs on one database never collide. */
+    private static String validSiret() {
+        String base = String.format("%013d", Math.abs(UUID.randomUUID().getMostSignificantBits()) % 10_000_000_000_000L);
+        for (int check = 0; check < 10; check++) {
+            String candidate = base + check;
+            if (fr.essor.model.shared.Siret.isValid(candidate)) {
+                return candidate;
+            }
+        }
+        throw new IllegalStateException();
     }
 }
