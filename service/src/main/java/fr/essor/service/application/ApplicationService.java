@@ -260,6 +260,26 @@ public class ApplicationService {
         return detail(a);
     }
 
+    /** The latest decision on an application, for its owners and its association's staff. */
+    @RolesAllowed({Roles.ENTREPRENEUR, Roles.ADVISOR, Roles.COMMITTEE_MEMBER, Roles.ADMIN})
+    public java.util.Optional<ApplicationViews.DecisionView> decision(long id) {
+        return latestDecision(visible(id)).map(ApplicationViews.DecisionView::of);
+    }
+
+    /** The decision letter as a PDF, in the caller's language. */
+    @RolesAllowed({Roles.ENTREPRENEUR, Roles.ADVISOR, Roles.COMMITTEE_MEMBER, Roles.ADMIN})
+    public byte[] decisionLetter(long id, Locale locale) {
+        fr.essor.model.application.Decision d = latestDecision(visible(id))
+                .orElseThrow(() -> new NotFoundException("decision"));
+        return fr.essor.service.report.DecisionLetter.pdf(d, locale, java.time.LocalDate.now(NETWORK_ZONE));
+    }
+
+    private java.util.Optional<fr.essor.model.application.Decision> latestDecision(Application a) {
+        return em.createQuery("SELECT d FROM Decision d WHERE d.application = :a ORDER BY d.decidedAt DESC, d.id DESC",
+                        fr.essor.model.application.Decision.class)
+                .setParameter("a", a).setMaxResults(1).getResultList().stream().findFirst();
+    }
+
     /** An advisor of the application's association takes a submitted file into review. */
     @RolesAllowed(Roles.ADVISOR)
     public ApplicationViews.Detail startReview(long id, long expectedVersion) {

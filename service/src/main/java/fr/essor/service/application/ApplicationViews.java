@@ -96,6 +96,20 @@ public final class ApplicationViews {
         }
     }
 
+    /** The committee's decision as the applicant reads it. */
+    public record DecisionView(String outcome, List<Line> grantedLines, BigDecimal totalGranted, String conditions,
+                               String reasons, java.time.LocalDate decisionDate) {
+
+        static DecisionView of(fr.essor.model.application.Decision d) {
+            Money total = Money.zero();
+            for (FinancingLine l : d.getGrantedLines()) {
+                total = total.plus(l.getAmount());
+            }
+            return new DecisionView(d.getOutcome().name(), d.getGrantedLines().stream().map(Line::of).toList(),
+                    total.amount(), d.getConditions(), d.getReasons(), d.getDecisionDate());
+        }
+    }
+
     static BigDecimal amount(Money m) {
         return m == null ? null : m.amount();
     }

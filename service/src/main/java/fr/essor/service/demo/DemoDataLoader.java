@@ -120,6 +120,20 @@ public class DemoDataLoader {
         info.submit(p, now);
         info.startReview(advisor, now);
         info.requestInformation(advisor, now, "Merci de joindre le devis du véhicule.");
+        Application approved = application(fabrique, "Épicerie solidaire itinérante", Stage.CREATION, p, year, now);
+        complete(approved, now);
+        approved.submit(p, now);
+        approved.startReview(advisor, now);
+        approved.markReadyForCommittee(advisor, now);
+        approved.putOnAgenda(advisor, now);
+        em.persist(fr.essor.model.application.Decision.approve(approved, java.util.List.of(
+                fr.essor.model.application.FinancingLine.of(fr.essor.model.application.Instrument.HONOUR_LOAN,
+                        fr.essor.model.shared.Money.of("8000.00"), 60, null, null, null),
+                fr.essor.model.application.FinancingLine.of(fr.essor.model.application.Instrument.GUARANTEE,
+                        fr.essor.model.shared.Money.of("20000.00"), 84, "Crédit Coopératif",
+                        fr.essor.model.shared.Money.of("40000.00"), new BigDecimal("50.00"))),
+                "Versement du prêt d'honneur sur présentation du prêt bancaire signé.",
+                LocalDate.now(clock.withZone(ZoneOffset.UTC)), "comite@demo.essor", now));
         Application velo1 = application(velo, "Atelier vélo participatif", Stage.CREATION, porteur2.getEmail(), year, now);
         complete(velo1, now);
         velo1.submit(porteur2.getEmail(), now);

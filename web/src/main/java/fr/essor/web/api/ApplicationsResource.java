@@ -91,6 +91,18 @@ public class ApplicationsResource {
         return ApplicationOut.of(applications.submit(id, version == null ? -1 : version));
     }
 
+    @GET
+    @Path("{id}/decision-letter")
+    @Produces("application/pdf")
+    @RolesAllowed({"ENTREPRENEUR", "ADVISOR", "COMMITTEE_MEMBER", "ADMIN"})
+    @Operation(summary = "The decision letter as a PDF (404 while there is no decision)")
+    public Response decisionLetter(@PathParam("id") long id, @jakarta.ws.rs.core.Context jakarta.ws.rs.core.HttpHeaders headers) {
+        byte[] pdf = applications.decisionLetter(id, ApiLocale.of(headers));
+        return Response.ok(pdf, "application/pdf")
+                .header("Content-Disposition", "attachment; filename=\"decision-" + id + ".pdf\"")
+                .header("X-Content-Type-Options", "nosniff").build();
+    }
+
     @POST
     @Path("{id}/review")
     @RolesAllowed("ADVISOR")

@@ -29,6 +29,7 @@ public class ApplicationFileBacking implements Serializable {
     private Long id;
     private ApplicationViews.Detail detail;
     private List<ApplicationViews.Message> messages;
+    private ApplicationViews.DecisionView decision;
     private String answer;
     private String message;
     private String reason;
@@ -48,6 +49,7 @@ public class ApplicationFileBacking implements Serializable {
         }
         detail = applications.get(id);
         messages = applications.messages(id);
+        decision = applications.decision(id).orElse(null);
     }
 
     public void answerRequest() {
@@ -87,6 +89,7 @@ public class ApplicationFileBacking implements Serializable {
     public void setId(Long id) { this.id = id; }
     public ApplicationViews.Detail getDetail() { return detail; }
     public List<ApplicationViews.Message> getMessages() { return messages; }
+    public ApplicationViews.DecisionView getDecision() { return decision; }
     public String getAnswer() { return answer; }
     public void setAnswer(String v) { answer = v; }
     public String getMessage() { return message; }

@@ -24,9 +24,36 @@ public class DocumentDownloadServlet extends HttpServlet {
     @EJB
     private DocumentService documents;
 
+    @EJB
+    private fr.essor.service.application.ApplicationService applications;
+
+    /** {@code /files/letter/{applicationId}}: the decision letter, in the session's language. */
+    private void letter(HttpServletRequest request, HttpServletResponse response, String id) throws IOException {
+        byte[] pdf;
+        try {
+            Object lang = request.getSession(false) == null ? null
+                    : request.getSession(false).getAttribute(fr.essor.web.i18n.LocaleBean.SESSION_LANGUAGE);
+            String language = lang instanceof String l ? l
+                    : fr.essor.web.i18n.LocaleBean.preferred(request.getHeader("Accept-Language"));
+            pdf = applications.decisionLetter(Long.parseLong(id), java.util.Locale.forLanguageTag(language));
+        } catch (EssorException | EJBAccessException | NumberFormatException e) {
+            response.sendError(404);
+            return;
+        }
+        response.setContentType("application/pdf");
+        response.setContentLength(pdf.length);
+        response.setHeader("X-Content-Type-Options", "nosniff");
+        response.setHeader("Content-Disposition", "attachment; filename=\"decision-" + id + ".pdf\"");
+        response.getOutputStream().write(pdf);
+    }
+
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String[] parts = request.getPathInfo() == null ? new String[0] : request.getPathInfo().substring(1).split("/");
+        if (parts.length == 2 && "letter".equals(parts[0])) {
+            letter(request, response, parts[1]);
+            return;
+        }
         long applicationId;
         long documentId;
         try {

@@ -349,4 +349,53 @@ class ApplicationApiIT {
         HttpResponse<String> twice = call(PORTEUR, "POST", "/applications/" + id + "/answer", "{\"answer\":\"encore\"}");
         assertEquals(409, twice.statusCode(), "no question is pending any more");
     }
+
+    private long approvedDemoApplication() throws Exception {
+        HttpResponse<String> mine = call(PORTEUR, "GET", "/applications/mine", null);
+        try (JsonReader reader = Json.createReader(new StringReader(mine.body()))) {
+            return reader.readArray().getValuesAs(JsonObject.class).stream()
+                    .filter(a -> "APPROVED".equals(a.getString("status"))).findFirst().orElseThrow()
+                    .getJsonNumber("id").longValue();
+        }
+    }
+
+    private static String pdfText(byte[] pdf) throws Exception {
+        com.lowagie.text.pdf.PdfReader reader = new com.lowagie.text.pdf.PdfReader(pdf);
+        try {
+            com.lowagie.text.pdf.parser.PdfTextExtractor extractor = new com.lowagie.text.pdf.parser.PdfTextExtractor(reader);
+            StringBuilder text = new StringBuilder();
+            for (int page = 1; page <= reader.getNumberOfPages(); page++) {
+                text.append(extractor.getTextFromPage(page)).append('\n');
+            }
+            return text.toString().replace('\u202f', ' ').replace('\u00a0', ' ').replaceAll("[ \\t]+", " ");
+        } finally {
+            reader.close();
+        }
+    }
+
+    @Test
+    void theDecisionLetterIsARealPdfWithTheGrantedLinesInTheCallersLanguage() throws Exception {
+        long id = approvedDemoApplication();
+        String reference = get(PORTEUR, id).getString("reference");
+        HttpResponse<byte[]> fr = HTTP.send(HttpRequest.newBuilder(uri("/applications/" + id + "/decision-letter"))
+                .header("Authorization", basic(PORTEUR)).header("Accept-Language", "fr").GET().build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, fr.statusCode());
+        assertTrue(fr.headers().firstValue("Content-Type").orElseThrow().startsWith("application/pdf"));
+        assertTrue(fr.headers().firstValue("Content-Disposition").orElseThrow().startsWith("attachment"));
+        String text = pdfText(fr.body());
+        assertTrue(text.contains("Notification de décision"), text);
+        assertTrue(text.contains(reference), text);
+        assertTrue(text.contains("Prêt d'honneur : 8 000,00 €"), text);
+        assertTrue(text.contains("28 000,00 €"), text);
+
+        HttpResponse<byte[]> en = HTTP.send(HttpRequest.newBuilder(uri("/applications/" + id + "/decision-letter"))
+                .header("Authorization", basic(PORTEUR)).header("Accept-Language", "en").GET().build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertTrue(pdfText(en.body()).contains("Notice of decision"));
+
+        assertEquals(404, call(PORTEUR2, "GET", "/applications/" + id + "/decision-letter", null).statusCode());
+        long draft = newDraft("Sans décision").getJsonNumber("id").longValue();
+        assertEquals(404, call(PORTEUR, "GET", "/applications/" + draft + "/decision-letter", null).statusCode());
+    }
 }

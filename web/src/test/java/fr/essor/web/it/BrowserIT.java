@@ -412,4 +412,26 @@ class BrowserIT {
         }
         throw new IllegalStateException();
     }
+
+    @Test
+    void theEntrepreneurReadsTheCommitteeDecisionAndItsLetter() throws Exception {
+        login("porteur@demo.essor", "essor-demo");
+        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("applications")));
+        driver.findElement(By.linkText(driver.findElements(By.xpath("//tbody[@id='applications_data']/tr"))
+                .stream().filter(r -> r.getText().contains("Accordé")).findFirst().orElseThrow()
+                .findElement(By.tagName("a")).getText())).click();
+        WebElement decision = waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("decision")));
+        assertTrue(decision.getText().contains("Accordé"), decision.getText());
+        assertTrue(driver.findElement(By.id("total-granted")).getText().replace('\u202f', ' ').replace('\u00a0', ' ')
+                .contains("28 000,00"));
+        Browser.assertAccessible(driver, "application file with a decision");
+        String href = driver.findElement(By.id("decision-letter")).getAttribute("href");
+        String cookie = driver.manage().getCookieNamed("ESSORSESSION").getValue();
+        java.net.http.HttpResponse<byte[]> pdf = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(href)).header("Cookie", "ESSORSESSION=" + cookie).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, pdf.statusCode());
+        assertEquals("%PDF", new String(pdf.body(), 0, 4, java.nio.charset.StandardCharsets.US_ASCII));
+        logout();
+    }
 }

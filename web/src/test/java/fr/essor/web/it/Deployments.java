@@ -23,6 +23,7 @@ final class Deployments {
     }
 
     private static final java.util.Set<String> READY = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private static final java.util.Map<String, String> FAILED = new java.util.concurrent.ConcurrentHashMap<>();
 
     /**
      * Waits until the deployed application answers its login page. Under load the Arquillian
@@ -33,8 +34,12 @@ final class Deployments {
         if (READY.contains(url)) {
             return;
         }
+        if (FAILED.containsKey(url)) {
+            // once is enough: do not wait again for every test of a class whose deployment failed
+            throw new IllegalStateException(FAILED.get(url));
+        }
         java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
-        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(180);
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(120);
         int status = -1;
         while (System.nanoTime() < deadline) {
             try {
@@ -49,7 +54,9 @@ final class Deployments {
             }
             Thread.sleep(500);
         }
-        throw new IllegalStateException("Essor did not answer " + url + " within 180 s (last status " + status + ")");
+        String failure = "Essor did not answer " + url + " within 120 s (last status " + status + ")";
+        FAILED.put(url, failure);
+        throw new IllegalStateException(failure);
     }
 
     static WebArchive builtWarWith(Class<?>... testClasses) {

@@ -1,0 +1,160 @@
+package fr.essor.model.application;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.OrderColumn;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A committee's decision on an application: the outcome, the lines granted (which may differ from
+ * the request, each within its instrument's limits), conditions or reasons. Immutable once made.
+ */
+@Entity
+@Table(name = "decision")
+public class Decision {
+
+    public static final int TEXT_MAX = 4000;
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @Column(name = "id")
+    private Long id;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "application_id", nullable = false, updatable = false)
+    private Application application;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "outcome", length = 10, nullable = false, updatable = false)
+    private DecisionOutcome outcome;
+
+    @ElementCollection
+    @CollectionTable(name = "decision_line", joinColumns = @JoinColumn(name = "decision_id"))
+    @OrderColumn(name = "line_no")
+    private List<FinancingLine> grantedLines = new ArrayList<>();
+
+    @Column(name = "conditions", length = TEXT_MAX, updatable = false)
+    private String conditions;
+
+    @Column(name = "reasons", length = TEXT_MAX, updatable = false)
+    private String reasons;
+
+    @Column(name = "decision_date", nullable = false, updatable = false)
+    private LocalDate decisionDate;
+
+    @Column(name = "decided_at", nullable = false, updatable = false)
+    private Instant decidedAt;
+
+    @Column(name = "decided_by", length = 254, nullable = false, updatable = false)
+    private String decidedBy;
+
+    @Version
+    @Column(name = "version", nullable = false)
+    private long version;
+
+    protected Decision() {
+    }
+
+    private Decision(Application application, DecisionOutcome outcome, List<FinancingLine> lines, String conditions,
+                     String reasons, LocalDate decisionDate, String decidedBy, Instant decidedAt) {
+        this.application = Objects.requireNonNull(application);
+        this.outcome = Objects.requireNonNull(outcome);
+        this.grantedLines.addAll(lines);
+        this.conditions = conditions;
+        this.reasons = reasons;
+        this.decisionDate = Objects.requireNonNull(decisionDate);
+        this.decidedBy = Objects.requireNonNull(decidedBy);
+        this.decidedAt = Objects.requireNonNull(decidedAt);
+    }
+
+    /** Approves with at least one granted line; the application moves to APPROVED. */
+    public static Decision approve(Application application, List<FinancingLine> granted, String conditions,
+                                   LocalDate decisionDate, String decidedBy, Instant now) {
+        if (granted == null || granted.isEmpty()) {
+            throw new IllegalArgumentException("An approval grants at least one line");
+        }
+        application.approve(decidedBy, now);
+        return new Decision(application, DecisionOutcome.APPROVED, granted, text(conditions), null, decisionDate, decidedBy, now);
+    }
+
+    /** Defers with a reason; the application moves to DEFERRED, and back to review later. */
+    public static Decision defer(Application application, String reason, LocalDate decisionDate, String decidedBy, Instant now) {
+        application.defer(decidedBy, now, reason);
+        return new Decision(application, DecisionOutcome.DEFERRED, List.of(), null, text(reason), decisionDate, decidedBy, now);
+    }
+
+    /** Rejects with reasons; the application moves to REJECTED. */
+    public static Decision reject(Application application, String reasons, LocalDate decisionDate, String decidedBy,
+                                  Instant now) {
+        application.reject(decidedBy, now, reasons);
+        return new Decision(application, DecisionOutcome.REJECTED, List.of(), null, text(reasons), decisionDate, decidedBy, now);
+    }
+
+    private static String text(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String v = value.strip();
+        if (v.length() > TEXT_MAX) {
+            throw new IllegalArgumentException("Text longer than " + TEXT_MAX);
+        }
+        return v;
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public Application getApplication() {
+        return application;
+    }
+
+    public DecisionOutcome getOutcome() {
+        return outcome;
+    }
+
+    public List<FinancingLine> getGrantedLines() {
+        return Collections.unmodifiableList(grantedLines);
+    }
+
+    public String getConditions() {
+        return conditions;
+    }
+
+    public String getReasons() {
+        return reasons;
+    }
+
+    public LocalDate getDecisionDate() {
+        return decisionDate;
+    }
+
+    public Instant getDecidedAt() {
+        return decidedAt;
+    }
+
+    public String getDecidedBy() {
+        return decidedBy;
+    }
+
+    public long getVersion() {
+        return version;
+    }
+}
