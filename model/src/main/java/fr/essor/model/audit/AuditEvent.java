@@ -114,7 +114,9 @@ public class AuditEvent {
             throw new IllegalArgumentException("A previous hash is 64 lower-case hex digits: " + previousHash);
         }
         Objects.requireNonNull(at, "at");
-        return new AuditEvent(previousHash, at.truncatedTo(ChronoUnit.MICROS), required(actor, "actor", ACTOR_MAX),
+        // Whole seconds: MySQL Connector/J drops fractional seconds when the server reports itself as
+        // MySQL 5.5 (MariaDB does), and the hash must survive the database round trip everywhere.
+        return new AuditEvent(previousHash, at.truncatedTo(ChronoUnit.SECONDS), required(actor, "actor", ACTOR_MAX),
                 required(entityType, "entityType", ENTITY_TYPE_MAX), required(entityId, "entityId", ENTITY_ID_MAX),
                 required(action, "action", ACTION_MAX), optional(summary, "summary", SUMMARY_MAX));
     }
