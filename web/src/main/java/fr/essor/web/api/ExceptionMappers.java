@@ -81,7 +81,7 @@ public class ExceptionMappers implements ExceptionMapper<Throwable> {
                 case 415 -> "UNSUPPORTED_MEDIA_TYPE";
                 default -> status >= 500 ? "SERVER_ERROR" : "CLIENT_ERROR";
             };
-            if (status == 400 && find(thrown, Exception.class) != null && thrown.getCause() != null) {
+            if (status == 400 && thrown.getCause() != null) {
                 return json(400, "MALFORMED_JSON", Messages.text(locale, "error.api.malformedJson"));
             }
             if (status < 500) {

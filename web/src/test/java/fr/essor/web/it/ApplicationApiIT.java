@@ -8,7 +8,6 @@ import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
-import jakarta.json.JsonValue;
 import java.io.ByteArrayOutputStream;
 import java.io.StringReader;
 import java.net.URI;
@@ -284,8 +283,8 @@ class ApplicationApiIT {
     void twoSimultaneousSubmissionsSubmitOnce() throws Exception {
         JsonObject d = newDraft("Double dépôt");
         long id = d.getJsonNumber("id").longValue();
-        JsonObject saved = json(call(PORTEUR, "PUT", "/applications/" + id, "{\"version\":" + d.getJsonNumber("version") + ","
-                + COMPLETE + "}"));
+        assertEquals(200, call(PORTEUR, "PUT", "/applications/" + id, "{\"version\":" + d.getJsonNumber("version") + ","
+                + COMPLETE + "}").statusCode());
         assertEquals(201, upload(PORTEUR, id, "BUSINESS_PLAN", "bp.pdf", PDF).statusCode());
         long version = get(PORTEUR, id).getJsonNumber("version").longValue();
         ExecutorService pool = Executors.newFixedThreadPool(4);
@@ -310,7 +309,6 @@ class ApplicationApiIT {
         assertEquals(3, conflicts);
         JsonArray timeline = get(PORTEUR, id).getJsonArray("timeline");
         assertEquals(1, timeline.getValuesAs(JsonObject.class).stream().filter(s -> "SUBMITTED".equals(s.getString("to"))).count());
-        assertFalse(saved.isNull("reference") && saved.get("reference") == JsonValue.NULL);
     }
 
     @Test

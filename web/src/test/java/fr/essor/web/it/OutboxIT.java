@@ -17,7 +17,7 @@ import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.transaction.UserTransaction;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
+
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -49,7 +49,7 @@ class OutboxIT {
 
     @Deployment
     static WebArchive deployment() {
-        return Deployments.builtWarWith(OutboxIT.class);
+        return Deployments.builtWarWith(OutboxIT.class, Sql.class);
     }
 
     @EJB
@@ -74,41 +74,20 @@ class OutboxIT {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8) + "@test.essor";
     }
 
-    private long count(String sql, Object... params) throws SQLException {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < params.length; i++) {
-                ps.setObject(i + 1, params[i]);
-            }
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }
-    }
 
-    private String string(String sql, Object... params) throws SQLException {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < params.length; i++) {
-                ps.setObject(i + 1, params[i]);
-            }
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? rs.getString(1) : null;
-            }
-        }
-    }
 
     @Test
     void registrationQueuesOneWelcomeMailWithoutThePasswordAndAnAuditEvent() throws SQLException {
         String email = uniqueEmail("accueil");
         AccountView account = accounts.register(email, "Alix Accueil", "Solide-et-long-42", Locale.ENGLISH);
-        assertEquals(1, count("SELECT COUNT(*) FROM outbox_message WHERE recipient = ? AND kind = 'ACCOUNT_CREATED'"
+        assertEquals(1, Sql.count(dataSource, "SELECT COUNT(*) FROM outbox_message WHERE recipient = ? AND kind = 'ACCOUNT_CREATED'"
                 + " AND related_entity = 'UserAccount' AND related_id = ?", email, String.valueOf(account.id())));
-        assertEquals("Welcome to Essor", string("SELECT subject FROM outbox_message WHERE recipient = ?", email));
-        String body = string("SELECT body FROM outbox_message WHERE recipient = ?", email);
+        assertEquals("Welcome to Essor", Sql.string(dataSource, "SELECT subject FROM outbox_message WHERE recipient = ?", email));
+        String body = Sql.string(dataSource, "SELECT body FROM outbox_message WHERE recipient = ?", email);
         assertTrue(body.startsWith("Hello Alix Accueil,"), body);
         assertFalse(body.contains("Solide-et-long-42"));
-        long id = count("SELECT id FROM outbox_message WHERE recipient = ?", email);
-        assertEquals(1, count("SELECT COUNT(*) FROM audit_event WHERE action = 'MAIL_QUEUED' AND entity_type = 'OutboxMessage'"
+        long id = Sql.count(dataSource, "SELECT id FROM outbox_message WHERE recipient = ?", email);
+        assertEquals(1, Sql.count(dataSource, "SELECT COUNT(*) FROM audit_event WHERE action = 'MAIL_QUEUED' AND entity_type = 'OutboxMessage'"
                 + " AND entity_id = ?", String.valueOf(id)));
     }
 
@@ -116,7 +95,7 @@ class OutboxIT {
     void aRefusedRegistrationQueuesNoMail() throws SQLException {
         String email = uniqueEmail("refus");
         assertThrows(InvalidInputException.class, () -> accounts.register(email, "Rémi Refus", "court", Locale.FRENCH));
-        assertEquals(0, count("SELECT COUNT(*) FROM outbox_message WHERE recipient = ?", email));
+        assertEquals(0, Sql.count(dataSource, "SELECT COUNT(*) FROM outbox_message WHERE recipient = ?", email));
     }
 
     @Test
@@ -125,7 +104,7 @@ class OutboxIT {
         tx.begin();
         mail.applicationSubmitted(email, Locale.FRENCH, "CVL-2026-00042", "Recyclerie");
         tx.rollback();
-        assertEquals(0, count("SELECT COUNT(*) FROM outbox_message WHERE recipient = ?", email));
+        assertEquals(0, Sql.count(dataSource, "SELECT COUNT(*) FROM outbox_message WHERE recipient = ?", email));
 
         assertThrows(EJBTransactionRequiredException.class,
                 () -> mail.applicationSubmitted(email, Locale.FRENCH, "CVL-2026-00042", "Recyclerie"));
@@ -134,8 +113,8 @@ class OutboxIT {
         mail.decisionMade(email, Locale.FRENCH, "CVL-2026-00042", "APPROVED");
         tx.commit();
         assertEquals("Dossier CVL-2026-00042 : décision du comité d'engagement",
-                string("SELECT subject FROM outbox_message WHERE recipient = ?", email));
-        assertTrue(string("SELECT body FROM outbox_message WHERE recipient = ?", email).contains("Décision : accordé."));
+                Sql.string(dataSource, "SELECT subject FROM outbox_message WHERE recipient = ?", email));
+        assertTrue(Sql.string(dataSource, "SELECT body FROM outbox_message WHERE recipient = ?", email).contains("Décision : accordé."));
     }
 
     @Test
@@ -190,8 +169,8 @@ class OutboxIT {
         }
         assertEquals(1, delivered);
         assertEquals(1, sent.get(), "the message went to SMTP twice");
-        assertEquals("SENT", string("SELECT status FROM outbox_message WHERE id = ?", id));
-        assertEquals(1, count("SELECT attempts FROM outbox_message WHERE id = ?", id));
+        assertEquals("SENT", Sql.string(dataSource, "SELECT status FROM outbox_message WHERE id = ?", id));
+        assertEquals(1, Sql.count(dataSource, "SELECT attempts FROM outbox_message WHERE id = ?", id));
     }
 
     @Test
@@ -210,12 +189,12 @@ class OutboxIT {
         assertFalse(delivery.deliver(id, later, m -> {
             throw new jakarta.mail.MessagingException("421 try again later");
         }));
-        assertEquals("PENDING", string("SELECT status FROM outbox_message WHERE id = ?", id));
-        assertEquals(1, count("SELECT attempts FROM outbox_message WHERE id = ?", id));
-        assertTrue(string("SELECT last_error FROM outbox_message WHERE id = ?", id).contains("421 try again later"));
+        assertEquals("PENDING", Sql.string(dataSource, "SELECT status FROM outbox_message WHERE id = ?", id));
+        assertEquals(1, Sql.count(dataSource, "SELECT attempts FROM outbox_message WHERE id = ?", id));
+        assertTrue(Sql.string(dataSource, "SELECT last_error FROM outbox_message WHERE id = ?", id).contains("421 try again later"));
         assertFalse(delivery.deliver(id, later.plusSeconds(30), m -> {
             throw new IllegalStateException("not due yet: must not be called");
         }));
-        assertEquals(1, count("SELECT attempts FROM outbox_message WHERE id = ?", id));
+        assertEquals(1, Sql.count(dataSource, "SELECT attempts FROM outbox_message WHERE id = ?", id));
     }
 }

@@ -24,9 +24,9 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.EJBAccessException;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.transaction.UserTransaction;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
+
+
+
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -54,7 +54,7 @@ class ServicesIT {
 
     @Deployment
     static WebArchive deployment() {
-        return Deployments.builtWarWith(ServicesIT.class);
+        return Deployments.builtWarWith(ServicesIT.class, Sql.class);
     }
 
     @EJB
@@ -88,46 +88,17 @@ class ServicesIT {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8) + "@test.essor";
     }
 
-    private long count(String sql, Object... params) throws SQLException {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < params.length; i++) {
-                ps.setObject(i + 1, params[i]);
-            }
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }
-    }
 
-    private String string(String sql, Object... params) throws SQLException {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < params.length; i++) {
-                ps.setObject(i + 1, params[i]);
-            }
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? rs.getString(1) : null;
-            }
-        }
-    }
 
-    private int update(String sql, Object... params) throws SQLException {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < params.length; i++) {
-                ps.setObject(i + 1, params[i]);
-            }
-            return ps.executeUpdate();
-        }
-    }
 
     @Test
     void flywayCreatedTheSchemaAndTheDemoAccountsExist() throws SQLException {
         // audit_chain_head comes from V2, the rest from V1
-        assertEquals(1, count("SELECT COUNT(*) FROM audit_chain_head"));
+        assertEquals(1, Sql.count(dataSource, "SELECT COUNT(*) FROM audit_chain_head"));
         for (String login : List.of("admin", "conseil", "comite", "partenaire", "region", "porteur", "porteur2")) {
-            assertEquals(1, count("SELECT COUNT(*) FROM user_account WHERE email = ?", login + "@demo.essor"), login);
+            assertEquals(1, Sql.count(dataSource, "SELECT COUNT(*) FROM user_account WHERE email = ?", login + "@demo.essor"), login);
         }
-        assertEquals(1, count("SELECT COUNT(*) FROM association WHERE code = 'CVL'"));
+        assertEquals(1, Sql.count(dataSource, "SELECT COUNT(*) FROM association WHERE code = 'CVL'"));
         assertTrue(database.description() != null && !database.description().isBlank());
     }
 
@@ -138,29 +109,29 @@ class ServicesIT {
 
         assertEquals(email.toLowerCase(Locale.ROOT), created.email());
         assertEquals(List.of("ENTREPRENEUR"), created.roles());
-        String hash = string("SELECT password_hash FROM user_account WHERE email = ?", created.email());
+        String hash = Sql.string(dataSource, "SELECT password_hash FROM user_account WHERE email = ?", created.email());
         assertTrue(hash.startsWith("pbkdf2-sha256$"), hash);
         assertFalse(hash.contains(GOOD_PASSWORD));
-        assertEquals(1, count("SELECT COUNT(*) FROM audit_event WHERE action = 'REGISTER' AND entity_id = ?",
+        assertEquals(1, Sql.count(dataSource, "SELECT COUNT(*) FROM audit_event WHERE action = 'REGISTER' AND entity_id = ?",
                 String.valueOf(created.id())));
     }
 
     @Test
     void registrationWithAWeakPasswordIsRefusedAndStoresNothing() throws SQLException {
         String email = uniqueEmail("faible");
-        long before = count("SELECT COUNT(*) FROM user_account");
+        long before = Sql.count(dataSource, "SELECT COUNT(*) FROM user_account");
         InvalidInputException e = assertThrows(InvalidInputException.class,
                 () -> accounts.register(email, "Fay Faible", "court1", Locale.FRENCH));
         assertEquals("password", e.field());
         assertEquals("password.tooShort", e.messageKey());
         assertThrows(InvalidInputException.class, () -> accounts.register(email, "Fay Faible", "motdepasse1", Locale.FRENCH));
         assertThrows(InvalidInputException.class, () -> accounts.register(email, "Fay Faible", "abcdefghijkl", Locale.FRENCH));
-        assertEquals(before, count("SELECT COUNT(*) FROM user_account"));
+        assertEquals(before, Sql.count(dataSource, "SELECT COUNT(*) FROM user_account"));
     }
 
     @Test
     void registrationWithATakenOrMalformedEmailIsRefusedAndStoresNothing() throws SQLException {
-        long before = count("SELECT COUNT(*) FROM user_account");
+        long before = Sql.count(dataSource, "SELECT COUNT(*) FROM user_account");
         ConflictException taken = assertThrows(ConflictException.class,
                 () -> accounts.register("PORTEUR@demo.essor", "Double", GOOD_PASSWORD, Locale.FRENCH));
         assertEquals("EMAIL_TAKEN", taken.code());
@@ -169,7 +140,7 @@ class ServicesIT {
         assertEquals("account.emailInvalid", malformed.messageKey());
         assertThrows(InvalidInputException.class,
                 () -> accounts.register("<script>@x.fr", "Script", GOOD_PASSWORD, Locale.FRENCH));
-        assertEquals(before, count("SELECT COUNT(*) FROM user_account"));
+        assertEquals(before, Sql.count(dataSource, "SELECT COUNT(*) FROM user_account"));
     }
 
     @Test
@@ -186,7 +157,7 @@ class ServicesIT {
         String email = uniqueEmail("inactive");
         accounts.register(email, "Ina Active", GOOD_PASSWORD, Locale.FRENCH);
         assertTrue(accounts.authenticate(email, GOOD_PASSWORD.toCharArray()).isPresent());
-        update("UPDATE user_account SET active = FALSE WHERE email = ?", email);
+        Sql.update(dataSource, "UPDATE user_account SET active = FALSE WHERE email = ?", email);
         assertTrue(accounts.authenticate(email, GOOD_PASSWORD.toCharArray()).isEmpty());
     }
 
@@ -226,15 +197,15 @@ class ServicesIT {
         assertTrue(before.intact(), "chain should start intact: " + before);
         assertTrue(before.checked() >= 2);
 
-        long victim = count("SELECT MAX(id) FROM audit_event WHERE action = 'FIRST'");
-        String original = string("SELECT summary FROM audit_event WHERE id = ?", victim);
-        update("UPDATE audit_event SET summary = ? WHERE id = ?", "réécrit", victim);
+        long victim = Sql.count(dataSource, "SELECT MAX(id) FROM audit_event WHERE action = 'FIRST'");
+        String original = Sql.string(dataSource, "SELECT summary FROM audit_event WHERE id = ?", victim);
+        Sql.update(dataSource, "UPDATE audit_event SET summary = ? WHERE id = ?", "réécrit", victim);
         try {
             ChainCheck tampered = chain.verify();
             assertFalse(tampered.intact());
             assertEquals(victim, tampered.firstBrokenId());
         } finally {
-            update("UPDATE audit_event SET summary = ? WHERE id = ?", original, victim);
+            Sql.update(dataSource, "UPDATE audit_event SET summary = ? WHERE id = ?", original, victim);
         }
         assertTrue(chain.verify().intact());
     }
@@ -284,6 +255,6 @@ class ServicesIT {
         assertEquals(total, all.size(), "a reference was handed out twice");
         assertTrue(all.contains(association + "-2026-00001"));
         assertTrue(all.contains(String.format("%s-2026-%05d", association, threads * perThread)));
-        assertNotEquals(0, count("SELECT COUNT(*) FROM reference_counter WHERE association_code = ?", association));
+        assertNotEquals(0, Sql.count(dataSource, "SELECT COUNT(*) FROM reference_counter WHERE association_code = ?", association));
     }
 }
