@@ -48,7 +48,11 @@ class MigrationTest {
     private static final List<Class<?>> ENTITIES = List.of(Association.class, Partner.class, UserAccount.class,
             Enterprise.class, Application.class, StatusChange.class, AuditEvent.class, OutboxMessage.class,
             fr.essor.model.application.ApplicationDocument.class, fr.essor.model.application.DocumentContent.class,
-            fr.essor.model.application.ApplicationMessage.class, fr.essor.model.application.Decision.class);
+            fr.essor.model.application.ApplicationMessage.class, fr.essor.model.application.Decision.class,
+            fr.essor.model.application.Review.class, fr.essor.model.committee.Committee.class,
+            fr.essor.model.committee.CommitteeMember.class, fr.essor.model.committee.CommitteeSession.class,
+            fr.essor.model.committee.AgendaItem.class, fr.essor.model.committee.ConflictOfInterest.class,
+            fr.essor.model.committee.Vote.class, fr.essor.model.committee.SessionMinutes.class);
 
     /** Tables no entity maps directly. */
     private static final Map<String, List<String>> OTHER_TABLES =

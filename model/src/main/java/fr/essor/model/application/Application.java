@@ -343,6 +343,14 @@ public class Application {
         moveTo(ON_AGENDA, actorEmail, null, true, now);
     }
 
+    /** Taken off a planned agenda before the session: ready for another one. Internal step. */
+    public void takeOffAgenda(String actorEmail, Instant now) {
+        if (status != ON_AGENDA) {
+            throw new IllegalTransitionException(status, READY_FOR_COMMITTEE);
+        }
+        moveTo(READY_FOR_COMMITTEE, actorEmail, null, false, now);
+    }
+
     public void approve(String actorEmail, Instant now) {
         moveTo(APPROVED, actorEmail, null, true, now);
         decidedAt = now;

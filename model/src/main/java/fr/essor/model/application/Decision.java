@@ -50,6 +50,11 @@ public class Decision {
     @OrderColumn(name = "line_no")
     private List<FinancingLine> grantedLines = new ArrayList<>();
 
+    /** The agenda item of the committee session that decided; one decision per item. */
+    @jakarta.persistence.OneToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "agenda_item_id", unique = true, updatable = false)
+    private fr.essor.model.committee.AgendaItem agendaItem;
+
     @Column(name = "conditions", length = TEXT_MAX, updatable = false)
     private String conditions;
 
@@ -72,9 +77,10 @@ public class Decision {
     protected Decision() {
     }
 
-    private Decision(Application application, DecisionOutcome outcome, List<FinancingLine> lines, String conditions,
+    private Decision(Application application, fr.essor.model.committee.AgendaItem item, DecisionOutcome outcome, List<FinancingLine> lines, String conditions,
                      String reasons, LocalDate decisionDate, String decidedBy, Instant decidedAt) {
         this.application = Objects.requireNonNull(application);
+        this.agendaItem = item;
         this.outcome = Objects.requireNonNull(outcome);
         this.grantedLines.addAll(lines);
         this.conditions = conditions;
@@ -87,24 +93,44 @@ public class Decision {
     /** Approves with at least one granted line; the application moves to APPROVED. */
     public static Decision approve(Application application, List<FinancingLine> granted, String conditions,
                                    LocalDate decisionDate, String decidedBy, Instant now) {
-        if (granted == null || granted.isEmpty()) {
-            throw new IllegalArgumentException("An approval grants at least one line");
-        }
-        application.approve(decidedBy, now);
-        return new Decision(application, DecisionOutcome.APPROVED, granted, text(conditions), null, decisionDate, decidedBy, now);
+        return approve(application, null, granted, conditions, decisionDate, decidedBy, now);
     }
 
     /** Defers with a reason; the application moves to DEFERRED, and back to review later. */
     public static Decision defer(Application application, String reason, LocalDate decisionDate, String decidedBy, Instant now) {
-        application.defer(decidedBy, now, reason);
-        return new Decision(application, DecisionOutcome.DEFERRED, List.of(), null, text(reason), decisionDate, decidedBy, now);
+        return defer(application, null, reason, decisionDate, decidedBy, now);
     }
 
     /** Rejects with reasons; the application moves to REJECTED. */
     public static Decision reject(Application application, String reasons, LocalDate decisionDate, String decidedBy,
                                   Instant now) {
+        return reject(application, null, reasons, decisionDate, decidedBy, now);
+    }
+
+    /** Approval made at a committee session (see CommitteeSession#recordDecision). */
+    public static Decision approve(Application application, fr.essor.model.committee.AgendaItem item,
+                                   List<FinancingLine> granted, String conditions,
+                                   LocalDate decisionDate, String decidedBy, Instant now) {
+        if (granted == null || granted.isEmpty()) {
+            throw new IllegalArgumentException("An approval grants at least one line");
+        }
+        String c = text(conditions);
+        application.approve(decidedBy, now);
+        return new Decision(application, item, DecisionOutcome.APPROVED, granted, c, null, decisionDate, decidedBy, now);
+    }
+
+    public static Decision defer(Application application, fr.essor.model.committee.AgendaItem item, String reason,
+                                 LocalDate decisionDate, String decidedBy, Instant now) {
+        String r = text(reason);
+        application.defer(decidedBy, now, reason);
+        return new Decision(application, item, DecisionOutcome.DEFERRED, List.of(), null, r, decisionDate, decidedBy, now);
+    }
+
+    public static Decision reject(Application application, fr.essor.model.committee.AgendaItem item, String reasons,
+                                  LocalDate decisionDate, String decidedBy, Instant now) {
+        String r = text(reasons);
         application.reject(decidedBy, now, reasons);
-        return new Decision(application, DecisionOutcome.REJECTED, List.of(), null, text(reasons), decisionDate, decidedBy, now);
+        return new Decision(application, item, DecisionOutcome.REJECTED, List.of(), null, r, decisionDate, decidedBy, now);
     }
 
     private static String text(String value) {
@@ -124,6 +150,11 @@ public class Decision {
 
     public Application getApplication() {
         return application;
+    }
+
+    /** The agenda item that decided, or null for a decision recorded before committees existed. */
+    public fr.essor.model.committee.AgendaItem getAgendaItem() {
+        return agendaItem;
     }
 
     public DecisionOutcome getOutcome() {

@@ -32,6 +32,7 @@ class ApplicationStatusTest {
         {"ON_AGENDA", "APPROVED"},
         {"ON_AGENDA", "DEFERRED"},
         {"ON_AGENDA", "REJECTED"},
+        {"ON_AGENDA", "READY_FOR_COMMITTEE"},
         {"APPROVED", "CONTRACTED"},
         {"CONTRACTED", "CLOSED"},
         {"DEFERRED", "IN_REVIEW"},

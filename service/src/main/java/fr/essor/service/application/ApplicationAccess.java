@@ -1,5 +1,6 @@
 package fr.essor.service.application;
 
+import fr.essor.model.account.UserAccount;
 import fr.essor.model.application.Application;
 import fr.essor.model.application.ApplicationDocument;
 import fr.essor.service.security.Access;
@@ -40,11 +41,39 @@ public class ApplicationAccess {
         return a;
     }
 
-    /** An application the caller may read: theirs, or their association's for staff. */
+    /**
+     * An application the caller may read: theirs, their association's for advisors and admins, or
+     * one on the agenda of a session of a committee the caller sits on.
+     */
     public Application visible(long id) {
         Application a = em.find(Application.class, id);
-        if (a == null || !Access.canSee(caller.account(), a.getEnterprise())) {
+        if (a == null) {
             throw new NotFoundException("application");
+        }
+        UserAccount me = caller.account();
+        if (!Access.canSee(me, a.getEnterprise()) && !onAgendaOfCommitteeOf(me, a)) {
+            throw new NotFoundException("application");
+        }
+        return a;
+    }
+
+    /** The application is on an agenda of one of the member's committees. */
+    public boolean onAgendaOfCommitteeOf(UserAccount member, Application a) {
+        return em.createQuery("SELECT COUNT(i) FROM AgendaItem i JOIN i.session s JOIN s.committee c JOIN c.members m"
+                        + " WHERE i.application = :a AND m.account = :me", Long.class)
+                .setParameter("a", a).setParameter("me", member).getSingleResult() > 0;
+    }
+
+    /** An application of the caller's association (advisors, admins), locked, at the expected version. */
+    public Application staffLocked(long id, long expectedVersion) {
+        Application a = em.find(Application.class, id);
+        if (a == null || !Access.isStaffOf(caller.account(), a.getEnterprise())) {
+            throw new NotFoundException("application");
+        }
+        em.lock(a, LockModeType.PESSIMISTIC_WRITE);
+        em.refresh(a);
+        if (expectedVersion >= 0 && a.getVersion() != expectedVersion) {
+            throw new ConcurrentChangeException();
         }
         return a;
     }

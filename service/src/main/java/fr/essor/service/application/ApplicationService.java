@@ -139,7 +139,7 @@ public class ApplicationService {
         }
         List<FinancingLine> lines = new ArrayList<>();
         for (int i = 0; i < inputs.size(); i++) {
-            lines.add(line(i, inputs.get(i)));
+            lines.add(Lines.parse(i, inputs.get(i)));
         }
         guard(() -> a.replaceRequestedLines(lines));
         return saved(a, "SAVE_LINES", lines.size() + " requested line(s) saved");
@@ -274,8 +274,16 @@ public class ApplicationService {
         return fr.essor.service.report.DecisionLetter.pdf(d, locale, java.time.LocalDate.now(NETWORK_ZONE));
     }
 
+    /**
+     * The latest decision on the application. Staff see it as soon as it is recorded; the applicant
+     * once the session that made it is closed and the decision final.
+     */
     private java.util.Optional<fr.essor.model.application.Decision> latestDecision(Application a) {
-        return em.createQuery("SELECT d FROM Decision d WHERE d.application = :a ORDER BY d.decidedAt DESC, d.id DESC",
+        boolean staff = fr.essor.service.security.Access.isStaffOf(caller.account(), a.getEnterprise())
+                || !a.getEnterprise().isOwnedBy(caller.account());
+        String finalOnly = staff ? "" : " AND (i IS NULL OR s.status = fr.essor.model.committee.SessionStatus.CLOSED)";
+        return em.createQuery("SELECT d FROM Decision d LEFT JOIN d.agendaItem i LEFT JOIN i.session s"
+                        + " WHERE d.application = :a" + finalOnly + " ORDER BY d.decidedAt DESC, d.id DESC",
                         fr.essor.model.application.Decision.class)
                 .setParameter("a", a).setMaxResults(1).getResultList().stream().findFirst();
     }
@@ -319,18 +327,8 @@ public class ApplicationService {
         return detail(a);
     }
 
-    /** An application of the caller's association (staff), locked, at the expected version. */
     private Application staffLocked(long id, long expectedVersion) {
-        Application a = em.find(Application.class, id);
-        if (a == null || !fr.essor.service.security.Access.isStaffOf(caller.account(), a.getEnterprise())) {
-            throw new NotFoundException("application");
-        }
-        em.lock(a, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
-        em.refresh(a);
-        if (expectedVersion >= 0 && a.getVersion() != expectedVersion) {
-            throw new fr.essor.service.shared.ConcurrentChangeException();
-        }
-        return a;
+        return access.staffLocked(id, expectedVersion);
     }
 
     /** The message thread of an application, oldest first, for its owners and its association's staff. */
@@ -392,53 +390,8 @@ public class ApplicationService {
         return pref == null ? Locale.FRENCH : Locale.forLanguageTag(pref);
     }
 
-    private static FinancingLine line(int index, LineInput in) {
-        String field = "lines[" + index + "]";
-        int n = index + 1;
-        if (in == null) {
-            throw new InvalidInputException(field, "line.instrumentRequired", n);
-        }
-        Instrument instrument;
-        try {
-            instrument = Instrument.valueOf(in.instrument() == null ? "" : in.instrument().trim().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new InvalidInputException(field + ".instrument", "line.instrumentRequired", n);
-        }
-        Money amount = money(field + ".amount", in.amount(), n);
-        Money bankLoan = in.bankLoanAmount() == null ? null : money(field + ".bankLoanAmount", in.bankLoanAmount(), n);
-        try {
-            return FinancingLine.of(instrument, amount, in.durationMonths(), in.bankName(), bankLoan, in.guaranteedShare());
-        } catch (InvalidFinancingLineException e) {
-            String key = e.problems().get(0);
-            throw new InvalidInputException(field, key, n, limitFor(key, instrument));
-        }
-    }
-
-    private static Object limitFor(String key, Instrument instrument) {
-        return switch (key) {
-            case "line.amountOverLimit" -> instrument.maxAmount().amount();
-            case "line.durationOutOfRange" -> instrument.minDurationMonths() + "–" + instrument.maxDurationMonths();
-            case "line.bankLoanOverLimit" -> Instrument.MAX_BANK_LOAN.amount();
-            case "line.shareOutOfRange" -> Instrument.MIN_GUARANTEED_SHARE + "–" + Instrument.MAX_GUARANTEED_SHARE;
-            default -> "";
-        };
-    }
-
-    private static Money money(String field, BigDecimal value, int n) {
-        if (value == null) {
-            throw new InvalidInputException(field, "line.amountRequired", n);
-        }
-        if (value.stripTrailingZeros().scale() > 2) {
-            throw new InvalidInputException(field, "amount.tooPrecise", n);
-        }
-        if (value.abs().compareTo(new BigDecimal("9999999999999.99")) > 0) {
-            throw new InvalidInputException(field, "amount.tooLarge", n);
-        }
-        return Money.of(value);
-    }
-
     private static Money positiveMoney(String field, BigDecimal value, int n) {
-        Money m = money(field, value, n);
+        Money m = Lines.money(field, value, n);
         if (!m.isPositive()) {
             throw new InvalidInputException(field, "line.amountPositive", n);
         }

@@ -25,7 +25,7 @@ public final class ApplicationViews {
     public record Line(String instrument, BigDecimal amount, Integer durationMonths, String bankName,
                        BigDecimal bankLoanAmount, BigDecimal guaranteedShare) {
 
-        static Line of(FinancingLine l) {
+        public static Line of(FinancingLine l) {
             return new Line(l.getInstrument().name(), ApplicationViews.amount(l.getAmount()), l.getDurationMonths(), l.getBankName(),
                     ApplicationViews.amount(l.getBankLoanAmount()), l.getGuaranteedShare());
         }
@@ -100,7 +100,7 @@ public final class ApplicationViews {
     public record DecisionView(String outcome, List<Line> grantedLines, BigDecimal totalGranted, String conditions,
                                String reasons, java.time.LocalDate decisionDate) {
 
-        static DecisionView of(fr.essor.model.application.Decision d) {
+        public static DecisionView of(fr.essor.model.application.Decision d) {
             Money total = Money.zero();
             for (FinancingLine l : d.getGrantedLines()) {
                 total = total.plus(l.getAmount());

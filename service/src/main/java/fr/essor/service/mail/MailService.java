@@ -41,6 +41,7 @@ public class MailService {
     public static final String INFORMATION_REQUESTED = "INFORMATION_REQUESTED";
     public static final String DECISION_MADE = "DECISION_MADE";
     public static final String ACCOUNT_CREATED = "ACCOUNT_CREATED";
+    public static final String SESSION_CONVENED = "SESSION_CONVENED";
 
     @PersistenceContext(unitName = "essor")
     private EntityManager em;
@@ -85,6 +86,14 @@ public class MailService {
         String code = String.valueOf(outcome);
         String label = MailTemplates.label("outcome." + code, locale, code);
         return enqueue(recipient, DECISION_MADE, locale, "Application", reference, reference, label);
+    }
+
+    /** A committee member's convocation with the agenda (one line per file). */
+    @PermitAll
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public OutboxMessage sessionConvened(String recipient, Locale locale, Object sessionId, String when, String committee,
+                                         String where, String agenda) {
+        return enqueue(recipient, SESSION_CONVENED, locale, "CommitteeSession", sessionId, when, committee, where, agenda);
     }
 
     /** Welcome to a newly registered person; it never contains a password. */

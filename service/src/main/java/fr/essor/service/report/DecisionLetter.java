@@ -79,7 +79,7 @@ public final class DecisionLetter {
         return out.toByteArray();
     }
 
-    private static String describe(ResourceBundle text, Locale locale, FinancingLine line) {
+    static String describe(ResourceBundle text, Locale locale, FinancingLine line) {
         StringBuilder sb = new StringBuilder(text.getString("Instrument." + line.getInstrument().name()))
                 .append(" : ").append(line.getAmount().format(locale));
         if (line.getDurationMonths() != null) {
@@ -92,7 +92,7 @@ public final class DecisionLetter {
         return sb.toString();
     }
 
-    private static String format(ResourceBundle text, Locale locale, String key, Object... args) {
+    static String format(ResourceBundle text, Locale locale, String key, Object... args) {
         return new MessageFormat(text.getString(key), locale).format(args);
     }
 }

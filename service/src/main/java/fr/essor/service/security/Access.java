@@ -17,9 +17,13 @@ public final class Access {
         return isStaffOf(account, enterprise);
     }
 
-    /** Staff (advisor, committee member, administrator) of the enterprise's association, or a national admin. */
+    /**
+     * Staff (advisor, administrator) of the enterprise's association, or a national admin. A committee
+     * member who is nothing else sees only the files on the agendas of their committees (checked by
+     * the application services).
+     */
     public static boolean isStaffOf(UserAccount account, Enterprise enterprise) {
-        boolean staff = account.hasRole(Role.ADVISOR) || account.hasRole(Role.COMMITTEE_MEMBER) || account.hasRole(Role.ADMIN);
+        boolean staff = account.hasRole(Role.ADVISOR) || account.hasRole(Role.ADMIN);
         if (!staff) {
             return false;
         }

@@ -19,7 +19,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class MailTemplatesTest {
 
     private static final Set<String> KINDS = Set.of(MailService.APPLICATION_SUBMITTED, MailService.INFORMATION_REQUESTED,
-            MailService.DECISION_MADE, MailService.ACCOUNT_CREATED);
+            MailService.DECISION_MADE, MailService.ACCOUNT_CREATED, MailService.SESSION_CONVENED);
 
     private static Properties load(String name) throws IOException {
         Properties p = new Properties();
@@ -50,8 +50,8 @@ class MailTemplatesTest {
     void everyTextFormatsWithoutLeftOverPlaceholdersOrDoubledApostrophes(String language) {
         Locale locale = Locale.forLanguageTag(language);
         for (String kind : KINDS) {
-            String subject = MailTemplates.subject(kind, locale, "CVL-2026-00042", "L'atelier {vélo}");
-            String body = MailTemplates.body(kind, locale, "CVL-2026-00042", "L'atelier {vélo}");
+            String subject = MailTemplates.subject(kind, locale, "CVL-2026-00042", "L'atelier {vélo}", "Orléans", "1. CVL-2026-00042");
+            String body = MailTemplates.body(kind, locale, "CVL-2026-00042", "L'atelier {vélo}", "Orléans", "1. CVL-2026-00042");
             for (String text : new String[] {subject, body}) {
                 assertFalse(text.contains("''"), kind + ": " + text);
                 assertFalse(text.matches("(?s).*\\{\\d}.*"), kind + ": " + text);

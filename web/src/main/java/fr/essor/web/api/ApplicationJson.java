@@ -40,18 +40,7 @@ public final class ApplicationJson {
         }
 
         List<LineInput> lineInputs() {
-            if (lines == null) {
-                return null;
-            }
-            List<LineInput> result = new ArrayList<>();
-            for (int i = 0; i < lines.size(); i++) {
-                LineDto l = lines.get(i);
-                String f = "lines[" + i + "]";
-                result.add(l == null ? null : new LineInput(l.instrument(), decimal(f + ".amount", l.amount()), l.durationMonths(),
-                        l.bankName(), decimal(f + ".bankLoanAmount", l.bankLoanAmount()),
-                        decimal(f + ".guaranteedShare", l.guaranteedShare())));
-            }
-            return result;
+            return ApplicationJson.lineInputs(lines);
         }
 
         List<PlanItemInput> planInputs() {
@@ -73,6 +62,27 @@ public final class ApplicationJson {
             return impact == null ? null : new ImpactInput(decimal("impact.jobsCreated", impact.jobsCreated()),
                     decimal("impact.jobsMaintained", impact.jobsMaintained()), impact.beneficiaries(), impact.socialUtility());
         }
+    }
+
+    /** Lines as sent, with their amounts parsed; null stays null. */
+    static List<LineInput> lineInputs(List<LineDto> lines) {
+        if (lines == null) {
+            return null;
+        }
+        List<LineInput> result = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            LineDto l = lines.get(i);
+            String f = "lines[" + i + "]";
+            result.add(l == null ? null : new LineInput(l.instrument(), decimal(f + ".amount", l.amount()), l.durationMonths(),
+                    l.bankName(), decimal(f + ".bankLoanAmount", l.bankLoanAmount()),
+                    decimal(f + ".guaranteedShare", l.guaranteedShare())));
+        }
+        return result;
+    }
+
+    static LineOut lineOut(ApplicationViews.Line l) {
+        return new LineOut(l.instrument(), text(l.amount()), l.durationMonths(), l.bankName(), text(l.bankLoanAmount()),
+                l.guaranteedShare() == null ? null : l.guaranteedShare().toPlainString());
     }
 
     /** Parses a decimal string; anything else is a 400 naming the field. */

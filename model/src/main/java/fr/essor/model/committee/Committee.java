@@ -1,0 +1,169 @@
+package fr.essor.model.committee;
+
+import fr.essor.model.account.Role;
+import fr.essor.model.account.UserAccount;
+import fr.essor.model.association.Association;
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A "comité d'engagement" of an association: its members, one of them chairing, and the quorum,
+ * the minimum number of present, non-conflicted members who must take part to decide an item.
+ */
+@Entity
+@Table(name = "committee")
+public class Committee {
+
+    public static final int NAME_MAX = 120;
+    public static final int QUORUM_MAX = 50;
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @Column(name = "id")
+    private Long id;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "association_id", nullable = false, updatable = false)
+    private Association association;
+
+    @Column(name = "name", length = NAME_MAX, nullable = false)
+    private String name;
+
+    @Column(name = "quorum", nullable = false)
+    private int quorum;
+
+    @Column(name = "active", nullable = false)
+    private boolean active = true;
+
+    @OneToMany(mappedBy = "committee", cascade = CascadeType.ALL, orphanRemoval = true)
+    @OrderBy("id")
+    private List<CommitteeMember> members = new ArrayList<>();
+
+    @Version
+    @Column(name = "version", nullable = false)
+    private long version;
+
+    protected Committee() {
+    }
+
+    public Committee(Association association, String name, int quorum) {
+        this.association = Objects.requireNonNull(association, "association");
+        rename(name);
+        changeQuorum(quorum);
+    }
+
+    public void rename(String newName) {
+        String n = newName == null ? "" : newName.strip();
+        if (n.isEmpty() || n.length() > NAME_MAX) {
+            throw new CommitteeRuleException("committee.nameInvalid", NAME_MAX);
+        }
+        this.name = n;
+    }
+
+    public void changeQuorum(int newQuorum) {
+        if (newQuorum < 1 || newQuorum > QUORUM_MAX) {
+            throw new CommitteeRuleException("committee.quorumInvalid", QUORUM_MAX);
+        }
+        this.quorum = newQuorum;
+    }
+
+    /**
+     * Seats a committee member of the association. A new chair replaces the former one, who stays a
+     * member.
+     */
+    public CommitteeMember seat(UserAccount account, MemberRole role) {
+        Objects.requireNonNull(account, "account");
+        Objects.requireNonNull(role, "role");
+        if (!account.hasRole(Role.COMMITTEE_MEMBER)) {
+            throw new CommitteeRuleException("committee.notCommitteeMember", account.getEmail());
+        }
+        if (!Objects.equals(account.getAssociation(), association)) {
+            throw new CommitteeRuleException("committee.otherAssociation", account.getEmail());
+        }
+        if (role == MemberRole.CHAIR) {
+            members.stream().filter(m -> m.getRole() == MemberRole.CHAIR).forEach(m -> m.changeRole(MemberRole.MEMBER));
+        }
+        Optional<CommitteeMember> existing = membership(account);
+        if (existing.isPresent()) {
+            existing.get().changeRole(role);
+            return existing.get();
+        }
+        CommitteeMember m = new CommitteeMember(this, account, role);
+        members.add(m);
+        return m;
+    }
+
+    public void unseat(UserAccount account) {
+        members.removeIf(m -> m.isAccount(account));
+    }
+
+    public Optional<CommitteeMember> membership(UserAccount account) {
+        return members.stream().filter(m -> m.isAccount(account)).findFirst();
+    }
+
+    public boolean isMember(UserAccount account) {
+        return membership(account).isPresent();
+    }
+
+    public boolean isChair(UserAccount account) {
+        return membership(account).map(m -> m.getRole() == MemberRole.CHAIR).orElse(false);
+    }
+
+    public void deactivate() {
+        this.active = false;
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public Association getAssociation() {
+        return association;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public int getQuorum() {
+        return quorum;
+    }
+
+    public boolean isActive() {
+        return active;
+    }
+
+    public List<CommitteeMember> getMembers() {
+        return Collections.unmodifiableList(members);
+    }
+
+    public long getVersion() {
+        return version;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return this == o || (o instanceof Committee c && id != null && id.equals(c.id));
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hashCode(id);
+    }
+}

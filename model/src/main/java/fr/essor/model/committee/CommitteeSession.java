@@ -1,0 +1,438 @@
+package fr.essor.model.committee;
+
+import fr.essor.model.account.Role;
+import fr.essor.model.account.UserAccount;
+import fr.essor.model.application.Application;
+import fr.essor.model.application.Decision;
+import fr.essor.model.application.DecisionOutcome;
+import fr.essor.model.application.FinancingLine;
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.JoinTable;
+import jakarta.persistence.ManyToMany;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.net.URI;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * A sitting of a committee: PLANNED (agenda being built, conflicts may be declared), OPEN
+ * (attendance taken, votes, decisions), CLOSED (everything decided and frozen). The session is
+ * the aggregate root of its agenda items, their votes, conflicts and decisions: every rule of the
+ * committee (quorum, conflicts, immutability) is checked here.
+ */
+@Entity
+@Table(name = "committee_session")
+public class CommitteeSession {
+
+    public static final int PLACE_MAX = 200;
+    public static final int LINK_MAX = 500;
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @Column(name = "id")
+    private Long id;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "committee_id", nullable = false, updatable = false)
+    private Committee committee;
+
+    /** Local time of the association (Europe/Paris for the French network). */
+    @Column(name = "starts_at", nullable = false)
+    private LocalDateTime startsAt;
+
+    @Column(name = "place", length = PLACE_MAX)
+    private String place;
+
+    @Column(name = "video_link", length = LINK_MAX)
+    private String videoLink;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "status", length = 10, nullable = false)
+    private SessionStatus status = SessionStatus.PLANNED;
+
+    @Column(name = "opened_at")
+    private Instant openedAt;
+
+    @Column(name = "closed_at")
+    private Instant closedAt;
+
+    @ManyToMany
+    @JoinTable(name = "session_attendance", joinColumns = @JoinColumn(name = "session_id"),
+            inverseJoinColumns = @JoinColumn(name = "account_id"))
+    private Set<UserAccount> present = new HashSet<>();
+
+    @OneToMany(mappedBy = "session", cascade = CascadeType.ALL, orphanRemoval = true)
+    @OrderBy("position")
+    private List<AgendaItem> items = new ArrayList<>();
+
+    @Version
+    @Column(name = "version", nullable = false)
+    private long version;
+
+    protected CommitteeSession() {
+    }
+
+    public CommitteeSession(Committee committee, LocalDateTime startsAt, String place, String videoLink) {
+        this.committee = Objects.requireNonNull(committee, "committee");
+        if (!committee.isActive()) {
+            throw new CommitteeRuleException("committee.inactive");
+        }
+        schedule(startsAt, place, videoLink);
+    }
+
+    /** Changes date, place or link while the session is planned. */
+    public void reschedule(LocalDateTime newStart, String newPlace, String newLink) {
+        requireStatus(SessionStatus.PLANNED);
+        schedule(newStart, newPlace, newLink);
+    }
+
+    private void schedule(LocalDateTime newStart, String newPlace, String newLink) {
+        if (newStart == null) {
+            throw new CommitteeRuleException("session.dateRequired");
+        }
+        String p = blankToNull(newPlace);
+        String l = blankToNull(newLink);
+        if (p == null && l == null) {
+            throw new CommitteeRuleException("session.placeRequired");
+        }
+        if (p != null && p.length() > PLACE_MAX) {
+            throw new CommitteeRuleException("session.placeTooLong", PLACE_MAX);
+        }
+        if (l != null && !isWebLink(l)) {
+            throw new CommitteeRuleException("session.linkInvalid", LINK_MAX);
+        }
+        this.startsAt = newStart.withNano(0);
+        this.place = p;
+        this.videoLink = l;
+    }
+
+    /** Only http(s) links with a host: a javascript: or data: link is never stored. */
+    static boolean isWebLink(String link) {
+        if (link.length() > LINK_MAX) {
+            return false;
+        }
+        try {
+            URI uri = new URI(link);
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            return (scheme.equals("https") || scheme.equals("http")) && uri.getHost() != null;
+        } catch (java.net.URISyntaxException e) {
+            return false;
+        }
+    }
+
+    // ---- agenda --------------------------------------------------------------------------------
+
+    /** Puts a file that is ready for committee at the end of the agenda. */
+    public AgendaItem addToAgenda(Application application, UserAccount presenter, String actor, Instant now) {
+        requireNotClosed();
+        if (!Objects.equals(application.association(), committee.getAssociation())) {
+            throw new CommitteeRuleException("agenda.otherAssociation");
+        }
+        if (items.stream().anyMatch(i -> i.getApplication().equals(application))) {
+            throw new CommitteeRuleException("agenda.alreadyOn", application.getReference().toString());
+        }
+        if (presenter != null && (!presenter.hasRole(Role.ADVISOR)
+                || !Objects.equals(presenter.getAssociation(), committee.getAssociation()))) {
+            throw new CommitteeRuleException("agenda.presenterNotAdvisor");
+        }
+        application.putOnAgenda(actor, now);
+        AgendaItem item = new AgendaItem(this, application, items.size() + 1, presenter);
+        items.add(item);
+        return item;
+    }
+
+    /** Takes an undecided file off a planned agenda; it is ready for another session. */
+    public void removeFromAgenda(AgendaItem item, String actor, Instant now) {
+        requireStatus(SessionStatus.PLANNED);
+        AgendaItem i = own(item);
+        requireUndecided(i);
+        i.getApplication().takeOffAgenda(actor, now);
+        items.remove(i);
+        renumber();
+    }
+
+    /** Moves an item one place up (-1) or down (+1) in the agenda. */
+    public void move(AgendaItem item, int delta) {
+        requireNotClosed();
+        AgendaItem i = own(item);
+        int from = items.indexOf(i);
+        int to = Math.max(0, Math.min(items.size() - 1, from + Integer.signum(delta)));
+        if (from != to) {
+            Collections.swap(items, from, to);
+            renumber();
+        }
+    }
+
+    public void changePresenter(AgendaItem item, UserAccount presenter) {
+        requireNotClosed();
+        if (presenter != null && (!presenter.hasRole(Role.ADVISOR)
+                || !Objects.equals(presenter.getAssociation(), committee.getAssociation()))) {
+            throw new CommitteeRuleException("agenda.presenterNotAdvisor");
+        }
+        own(item).presentedBy(presenter);
+    }
+
+    private void renumber() {
+        for (int n = 0; n < items.size(); n++) {
+            items.get(n).moveTo(n + 1);
+        }
+    }
+
+    // ---- sitting --------------------------------------------------------------------------------
+
+    /** The chair opens the session and takes attendance. */
+    public void open(UserAccount chair, Collection<UserAccount> attendees, Instant now) {
+        requireStatus(SessionStatus.PLANNED);
+        requireChair(chair);
+        if (attendees == null || attendees.isEmpty()) {
+            throw new CommitteeRuleException("session.nobodyPresent");
+        }
+        for (UserAccount a : attendees) {
+            requireMember(a);
+        }
+        present.clear();
+        present.addAll(attendees);
+        status = SessionStatus.OPEN;
+        openedAt = Objects.requireNonNull(now);
+    }
+
+    /** A member who arrives late is marked present (open session only). */
+    public void markPresent(UserAccount member) {
+        requireStatus(SessionStatus.OPEN);
+        requireMember(member);
+        present.add(member);
+    }
+
+    public boolean isPresent(UserAccount member) {
+        return present.stream().anyMatch(p -> AgendaItem.same(p, member));
+    }
+
+    /**
+     * A member declares a conflict of interest on an item; a vote already cast on it is withdrawn.
+     * Declaring twice changes nothing.
+     */
+    public void declareConflict(AgendaItem item, UserAccount member, String reason, Instant now) {
+        requireNotClosed();
+        requireMember(member);
+        AgendaItem i = own(item);
+        requireUndecided(i);
+        if (i.isConflicted(member)) {
+            return;
+        }
+        String r = blankToNull(reason);
+        if (r != null && r.length() > ConflictOfInterest.REASON_MAX) {
+            throw new CommitteeRuleException("conflict.reasonTooLong", ConflictOfInterest.REASON_MAX);
+        }
+        i.removeVoteOf(member);
+        i.addConflict(new ConflictOfInterest(i, member, r, now));
+    }
+
+    /** A present, non-conflicted member votes on an undecided item of the open session. */
+    public void vote(AgendaItem item, UserAccount member, VoteChoice choice, Instant now) {
+        requireStatus(SessionStatus.OPEN);
+        requireMember(member);
+        AgendaItem i = own(item);
+        requireUndecided(i);
+        if (i.isConflicted(member)) {
+            throw new CommitteeRuleException("vote.conflicted");
+        }
+        if (!isPresent(member)) {
+            throw new CommitteeRuleException("vote.notPresent");
+        }
+        Objects.requireNonNull(choice, "choice");
+        i.voteOf(member).ifPresentOrElse(v -> v.change(choice, now), () -> i.addVote(new Vote(i, member, choice, now)));
+    }
+
+    /** Present, non-conflicted members who voted on the item: those who count towards its quorum. */
+    public int participants(AgendaItem item) {
+        AgendaItem i = own(item);
+        return (int) i.getVotes().stream()
+                .filter(v -> isPresent(v.getMember()) && !i.isConflicted(v.getMember()))
+                .count();
+    }
+
+    /** How many more participants the item needs before it can be decided; 0 when the quorum is met. */
+    public int missingForQuorum(AgendaItem item) {
+        return Math.max(0, committee.getQuorum() - participants(item));
+    }
+
+    /**
+     * The chair records the committee's decision on an item. Refused unless the session is open, the
+     * item on its agenda and undecided, and the quorum met; an approval also needs more votes for
+     * than against, and grants at least one line.
+     */
+    public Decision recordDecision(AgendaItem item, UserAccount chair, DecisionOutcome outcome, List<FinancingLine> granted,
+                                   String conditions, String reasons, Instant now) {
+        requireStatus(SessionStatus.OPEN);
+        requireChair(chair);
+        AgendaItem i = own(item);
+        requireUndecided(i);
+        int missing = missingForQuorum(i);
+        if (missing > 0) {
+            throw new CommitteeRuleException("decision.quorumMissing", missing, committee.getQuorum(), participants(i));
+        }
+        Objects.requireNonNull(outcome, "outcome");
+        String actor = chair.getEmail();
+        Decision d = switch (outcome) {
+            case APPROVED -> {
+                if (granted == null || granted.isEmpty()) {
+                    throw new CommitteeRuleException("decision.linesRequired");
+                }
+                if (i.count(VoteChoice.FOR) <= i.count(VoteChoice.AGAINST)) {
+                    throw new CommitteeRuleException("decision.noMajority", i.count(VoteChoice.FOR), i.count(VoteChoice.AGAINST));
+                }
+                yield Decision.approve(i.getApplication(), i, granted, conditions, startsAt.toLocalDate(), actor, now);
+            }
+            case DEFERRED -> Decision.defer(i.getApplication(), i, required(reasons), startsAt.toLocalDate(), actor, now);
+            case REJECTED -> Decision.reject(i.getApplication(), i, required(reasons), startsAt.toLocalDate(), actor, now);
+        };
+        i.decided(d);
+        return d;
+    }
+
+    private static String required(String reasons) {
+        String r = blankToNull(reasons);
+        if (r == null) {
+            throw new CommitteeRuleException("decision.reasonsRequired");
+        }
+        return r;
+    }
+
+    /** The chair closes the session once every item is decided; from then on nothing changes. */
+    public void close(UserAccount chair, Instant now) {
+        requireStatus(SessionStatus.OPEN);
+        requireChair(chair);
+        long undecided = items.stream().filter(i -> !i.isDecided()).count();
+        if (undecided > 0) {
+            throw new CommitteeRuleException("session.undecidedItems", undecided);
+        }
+        status = SessionStatus.CLOSED;
+        closedAt = Objects.requireNonNull(now);
+    }
+
+    // ---- checks ---------------------------------------------------------------------------------
+
+    private AgendaItem own(AgendaItem item) {
+        if (item == null || !items.contains(item)) {
+            throw new CommitteeRuleException("agenda.notOnAgenda");
+        }
+        return items.get(items.indexOf(item));
+    }
+
+    private void requireStatus(SessionStatus expected) {
+        if (status == SessionStatus.CLOSED) {
+            throw new CommitteeRuleException("session.closed");
+        }
+        if (status != expected) {
+            throw new CommitteeRuleException(expected == SessionStatus.OPEN ? "session.notOpen" : "session.alreadyOpen");
+        }
+    }
+
+    private void requireNotClosed() {
+        if (status == SessionStatus.CLOSED) {
+            throw new CommitteeRuleException("session.closed");
+        }
+    }
+
+    private void requireMember(UserAccount account) {
+        if (account == null || !committee.isMember(account)) {
+            throw new CommitteeRuleException("committee.notMember");
+        }
+    }
+
+    private void requireChair(UserAccount account) {
+        if (account == null || !committee.isChair(account)) {
+            throw new CommitteeRuleException("committee.notChair");
+        }
+    }
+
+    private static void requireUndecided(AgendaItem item) {
+        if (item.isDecided()) {
+            throw new CommitteeRuleException("decision.alreadyDecided");
+        }
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    public AgendaItem item(long itemId) {
+        return items.stream().filter(i -> i.getId() != null && i.getId() == itemId).findFirst()
+                .orElseThrow(() -> new CommitteeRuleException("agenda.notOnAgenda"));
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public Committee getCommittee() {
+        return committee;
+    }
+
+    public LocalDateTime getStartsAt() {
+        return startsAt;
+    }
+
+    public String getPlace() {
+        return place;
+    }
+
+    public String getVideoLink() {
+        return videoLink;
+    }
+
+    public SessionStatus getStatus() {
+        return status;
+    }
+
+    public Instant getOpenedAt() {
+        return openedAt;
+    }
+
+    public Instant getClosedAt() {
+        return closedAt;
+    }
+
+    public Set<UserAccount> getPresent() {
+        return Collections.unmodifiableSet(present);
+    }
+
+    public List<AgendaItem> getItems() {
+        return Collections.unmodifiableList(items);
+    }
+
+    public long getVersion() {
+        return version;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return this == o || (o instanceof CommitteeSession s && id != null && id.equals(s.id));
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hashCode(id);
+    }
+}

@@ -1,0 +1,7 @@
+package fr.essor.model.committee;
+
+public enum VoteChoice {
+    FOR,
+    AGAINST,
+    ABSTAIN
+}

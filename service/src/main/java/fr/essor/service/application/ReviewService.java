@@ -1,0 +1,190 @@
+package fr.essor.service.application;
+
+import fr.essor.model.account.UserAccount;
+import fr.essor.model.application.Application;
+import fr.essor.model.application.ApplicationStatus;
+import fr.essor.model.application.FinancingLine;
+import fr.essor.model.application.IllegalTransitionException;
+import fr.essor.model.application.Review;
+import fr.essor.model.application.ScoreCriterion;
+import fr.essor.model.shared.EssorDomainException;
+import fr.essor.service.audit.AuditService;
+import fr.essor.service.security.Access;
+import fr.essor.service.security.Caller;
+import fr.essor.service.shared.ConcurrentChangeException;
+import fr.essor.service.shared.ConflictException;
+import fr.essor.service.shared.InvalidInputException;
+import fr.essor.service.shared.NotFoundException;
+import fr.essor.service.shared.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Instruction of a file by an advisor: the analysis note with its scoring grid, then "ready for
+ * committee" once the note is complete, and back to review after a deferral.
+ */
+@Stateless
+public class ReviewService {
+
+    /** Statuses in which the advisor may write the note. */
+    private static final Set<ApplicationStatus> EDITABLE = EnumSet.of(ApplicationStatus.IN_REVIEW,
+            ApplicationStatus.INFO_REQUESTED, ApplicationStatus.READY_FOR_COMMITTEE, ApplicationStatus.DEFERRED);
+
+    @PersistenceContext(unitName = "essor")
+    private EntityManager em;
+
+    @Inject
+    private Caller caller;
+
+    @Inject
+    private ApplicationAccess access;
+
+    @EJB
+    private AuditService audit;
+
+    private final Clock clock = Clock.systemUTC();
+
+    /**
+     * The analysis note of a file, for advisors and admins of its association and for committee
+     * members who have it on an agenda and declared no conflict on it. Empty when none was written.
+     */
+    @RolesAllowed({Roles.ADVISOR, Roles.COMMITTEE_MEMBER, Roles.ADMIN})
+    public Optional<ReviewView> review(long applicationId) {
+        Application a = access.visible(applicationId);
+        UserAccount me = caller.account();
+        if (a.getEnterprise().isOwnedBy(me) && !Access.isStaffOf(me, a.getEnterprise())) {
+            throw new NotFoundException("review");
+        }
+        if (!Access.isStaffOf(me, a.getEnterprise()) && conflicted(me, a)) {
+            throw new NotFoundException("review");
+        }
+        return find(a).map(ReviewView::of);
+    }
+
+    /** Whether the member declared a conflict on an agenda item of this application. */
+    public boolean conflicted(UserAccount member, Application a) {
+        return em.createQuery("SELECT COUNT(c) FROM ConflictOfInterest c WHERE c.item.application = :a AND c.member = :me",
+                Long.class).setParameter("a", a).setParameter("me", member).getSingleResult() > 0;
+    }
+
+    private Optional<Review> find(Application a) {
+        return em.createQuery("SELECT r FROM Review r WHERE r.application = :a", Review.class)
+                .setParameter("a", a).getResultList().stream().findFirst();
+    }
+
+    /**
+     * Saves the note; {@code expectedVersion} is the note's version as last read (-1 for a new note).
+     */
+    @RolesAllowed(Roles.ADVISOR)
+    public ReviewView save(long applicationId, long expectedVersion, ReviewInput in) {
+        Application a = access.staffLocked(applicationId, -1);
+        if (!EDITABLE.contains(a.getStatus())) {
+            throw new ConflictException("NOT_EDITABLE", "review.notEditable");
+        }
+        ReviewInput input = in == null ? new ReviewInput(Map.of(), null, null, null, List.of()) : in;
+        Map<ScoreCriterion, Integer> scores = scores(input.scores());
+        String strengths = ApplicationService.optionalText("strengths", input.strengths(), Review.TEXT_MAX);
+        String risks = ApplicationService.optionalText("risks", input.risks(), Review.TEXT_MAX);
+        String recommendation = ApplicationService.optionalText("recommendation", input.recommendation(), Review.TEXT_MAX);
+        if (input.proposedLines() != null && input.proposedLines().size() > Application.MAX_LINES) {
+            throw new InvalidInputException("proposedLines", "line.tooMany", Application.MAX_LINES);
+        }
+        List<FinancingLine> lines = Lines.parseAll(input.proposedLines());
+        Instant now = Instant.now(clock);
+        Optional<Review> existing = find(a);
+        Review review;
+        if (existing.isPresent()) {
+            review = existing.get();
+            if (expectedVersion >= 0 && review.getVersion() != expectedVersion) {
+                throw new ConcurrentChangeException();
+            }
+        } else {
+            if (expectedVersion > 0) {
+                throw new ConcurrentChangeException();
+            }
+            review = new Review(a, caller.email(), now);
+            em.persist(review);
+        }
+        try {
+            review.revise(scores, strengths, risks, recommendation, lines, caller.email(), now);
+        } catch (EssorDomainException e) {
+            throw new InvalidInputException("scores", "review.scoreRange");
+        }
+        em.flush();
+        audit.record(caller.email(), "Application", a.getId(), "SAVE_REVIEW",
+                "Analysis note saved (" + review.total() + "/25, " + lines.size() + " proposed line(s))");
+        return ReviewView.of(review);
+    }
+
+    private static Map<ScoreCriterion, Integer> scores(Map<String, Integer> in) {
+        Map<ScoreCriterion, Integer> scores = new EnumMap<>(ScoreCriterion.class);
+        if (in == null) {
+            return scores;
+        }
+        for (Map.Entry<String, Integer> e : in.entrySet()) {
+            ScoreCriterion c;
+            try {
+                c = ScoreCriterion.valueOf(e.getKey() == null ? "" : e.getKey().trim().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException ex) {
+                throw new InvalidInputException("scores", "review.criterionUnknown", String.valueOf(e.getKey()));
+            }
+            Integer v = e.getValue();
+            if (v != null && (v < ScoreCriterion.MIN || v > ScoreCriterion.MAX)) {
+                throw new InvalidInputException("scores." + c.name(), "review.scoreRange");
+            }
+            scores.put(c, v);
+        }
+        return scores;
+    }
+
+    /** The file goes to the committee's waiting list once its analysis note is complete. */
+    @RolesAllowed(Roles.ADVISOR)
+    public ApplicationViews.Detail markReady(long applicationId, long expectedVersion, String internalNote) {
+        Application a = access.staffLocked(applicationId, expectedVersion);
+        Review review = find(a).orElse(null);
+        if (review == null || !review.isComplete()) {
+            throw new ConflictException("REVIEW_INCOMPLETE", "review.incomplete",
+                    review == null ? 7 : review.missing().size());
+        }
+        try {
+            a.markReadyForCommittee(caller.email(), Instant.now(clock),
+                    ApplicationService.optionalText("note", internalNote, 2000));
+        } catch (IllegalTransitionException e) {
+            throw illegal(e);
+        }
+        em.flush();
+        audit.record(caller.email(), "Application", a.getId(), "READY_FOR_COMMITTEE", "Ready for committee");
+        return access.detail(a);
+    }
+
+    /** A deferred file goes back to review. */
+    @RolesAllowed(Roles.ADVISOR)
+    public ApplicationViews.Detail resumeReview(long applicationId, long expectedVersion) {
+        Application a = access.staffLocked(applicationId, expectedVersion);
+        try {
+            a.resumeReview(caller.email(), Instant.now(clock));
+        } catch (IllegalTransitionException e) {
+            throw illegal(e);
+        }
+        em.flush();
+        audit.record(caller.email(), "Application", a.getId(), "RESUME_REVIEW", "Back to review after deferral");
+        return access.detail(a);
+    }
+
+    private static ConflictException illegal(IllegalTransitionException e) {
+        return new ConflictException("ILLEGAL_TRANSITION", "application.illegalTransition", e.from().name(), e.to().name());
+    }
+}

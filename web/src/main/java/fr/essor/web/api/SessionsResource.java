@@ -1,0 +1,192 @@
+package fr.essor.web.api;
+
+import fr.essor.service.committee.CommitteeService;
+import fr.essor.service.committee.CommitteeViews;
+import fr.essor.service.committee.DecisionInput;
+import fr.essor.service.shared.InvalidInputException;
+import fr.essor.service.shared.Page;
+import fr.essor.web.api.ApplicationJson.LineDto;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/**
+ * Committee sessions: scheduling and agenda (advisors), conflicts, attendance, votes, decisions
+ * and closing (members and chair), minutes.
+ */
+@Path("sessions")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class SessionsResource {
+
+    @EJB
+    private CommitteeService committees;
+
+    @Context
+    private UriInfo uriInfo;
+
+    @GET
+    @RolesAllowed({"ADVISOR", "COMMITTEE_MEMBER", "ADMIN"})
+    @Operation(summary = "Sessions the caller may see: coming ones (past=false, default) or past ones, paged")
+    public PageOut sessions(@QueryParam("past") boolean past, @QueryParam("page") Integer page,
+                            @QueryParam("size") Integer size) {
+        int s = size == null ? 25 : size;
+        int p = page == null ? 0 : page;
+        if (s < 1 || s > 200 || p < 0) {
+            throw new InvalidInputException("page", "page.invalid");
+        }
+        Page<CommitteeViews.SessionSummary> result = committees.sessions(!past, p * s, s);
+        return new PageOut(result.items(), result.total(), p, s);
+    }
+
+    @POST
+    @RolesAllowed("ADVISOR")
+    @Operation(summary = "Schedule a session: committeeId, startsAt (ISO local date-time), place or videoLink")
+    public Response schedule(ScheduleRequest body) {
+        if (body == null || body.committeeId() == null) {
+            throw new InvalidInputException("committeeId", "field.required");
+        }
+        CommitteeViews.Session s = committees.schedule(body.committeeId(), dateTime(body.startsAt()), body.place(),
+                body.videoLink());
+        return Response.created(uriInfo.getAbsolutePathBuilder().path(String.valueOf(s.id())).build()).entity(s).build();
+    }
+
+    @GET
+    @Path("{id}")
+    @RolesAllowed({"ADVISOR", "COMMITTEE_MEMBER", "ADMIN"})
+    @Operation(summary = "One session with its members, attendance and agenda")
+    public CommitteeViews.Session session(@PathParam("id") long id) {
+        return committees.session(id);
+    }
+
+    @POST
+    @Path("{id}/items")
+    @RolesAllowed("ADVISOR")
+    @Operation(summary = "Put a file that is ready for committee on the agenda")
+    public CommitteeViews.Session addItem(@PathParam("id") long id, ItemRequest body) {
+        if (body == null || body.applicationId() == null) {
+            throw new InvalidInputException("applicationId", "field.required");
+        }
+        return committees.addToAgenda(id, body.applicationId(), body.presenterId());
+    }
+
+    @DELETE
+    @Path("{id}/items/{itemId}")
+    @RolesAllowed("ADVISOR")
+    @Operation(summary = "Take an undecided file off a planned agenda")
+    public CommitteeViews.Session removeItem(@PathParam("id") long id, @PathParam("itemId") long itemId) {
+        return committees.removeFromAgenda(id, itemId);
+    }
+
+    @POST
+    @Path("{id}/convocations")
+    @RolesAllowed("ADVISOR")
+    @Operation(summary = "Send the members their convocation with the agenda")
+    public CountOut convene(@PathParam("id") long id) {
+        return new CountOut(committees.convene(id));
+    }
+
+    @POST
+    @Path("{id}/open")
+    @RolesAllowed("COMMITTEE_MEMBER")
+    @Operation(summary = "The chair opens the session with the account ids of the members present")
+    public CommitteeViews.Session open(@PathParam("id") long id, OpenRequest body) {
+        return committees.open(id, body == null ? List.of() : body.present());
+    }
+
+    @POST
+    @Path("{id}/items/{itemId}/conflict")
+    @RolesAllowed("COMMITTEE_MEMBER")
+    @Operation(summary = "Declare a conflict of interest on an item")
+    public CommitteeViews.Session conflict(@PathParam("id") long id, @PathParam("itemId") long itemId, ConflictRequest body) {
+        return committees.declareConflict(id, itemId, body == null ? null : body.reason());
+    }
+
+    @PUT
+    @Path("{id}/items/{itemId}/vote")
+    @RolesAllowed("COMMITTEE_MEMBER")
+    @Operation(summary = "Vote FOR, AGAINST or ABSTAIN on an item")
+    public CommitteeViews.Session vote(@PathParam("id") long id, @PathParam("itemId") long itemId, VoteRequest body) {
+        return committees.vote(id, itemId, body == null ? null : body.choice());
+    }
+
+    @POST
+    @Path("{id}/items/{itemId}/decision")
+    @RolesAllowed("COMMITTEE_MEMBER")
+    @Operation(summary = "The chair records the decision on an item (version: the item's version as last read)")
+    public CommitteeViews.Session decide(@PathParam("id") long id, @PathParam("itemId") long itemId, DecisionRequest body) {
+        if (body == null) {
+            throw new InvalidInputException("outcome", "decision.outcomeRequired");
+        }
+        return committees.decide(id, itemId, body.version() == null ? -1 : body.version(),
+                new DecisionInput(body.outcome(), ApplicationJson.lineInputs(body.lines()), body.conditions(), body.reasons()));
+    }
+
+    @POST
+    @Path("{id}/close")
+    @RolesAllowed("COMMITTEE_MEMBER")
+    @Operation(summary = "The chair closes the session; the minutes are generated and the applicants notified")
+    public CommitteeViews.Session close(@PathParam("id") long id) {
+        return committees.close(id);
+    }
+
+    @GET
+    @Path("{id}/minutes")
+    @Produces("application/pdf")
+    @RolesAllowed({"ADVISOR", "COMMITTEE_MEMBER", "ADMIN"})
+    @Operation(summary = "The minutes of a closed session (PDF)")
+    public Response minutes(@PathParam("id") long id) {
+        return Response.ok(committees.minutes(id), "application/pdf")
+                .header("Content-Disposition", "attachment; filename=\"minutes-" + id + ".pdf\"").build();
+    }
+
+    private static LocalDateTime dateTime(String value) {
+        try {
+            return value == null ? null : LocalDateTime.parse(value.trim());
+        } catch (DateTimeParseException e) {
+            throw new InvalidInputException("startsAt", "date.invalid");
+        }
+    }
+
+    public record PageOut(List<CommitteeViews.SessionSummary> items, long total, int page, int size) {
+    }
+
+    public record ScheduleRequest(Long committeeId, String startsAt, String place, String videoLink) {
+    }
+
+    public record ItemRequest(Long applicationId, Long presenterId) {
+    }
+
+    public record OpenRequest(List<Long> present) {
+    }
+
+    public record ConflictRequest(String reason) {
+    }
+
+    public record VoteRequest(String choice) {
+    }
+
+    public record DecisionRequest(Long version, String outcome, List<LineDto> lines, String conditions, String reasons) {
+    }
+
+    public record CountOut(int count) {
+    }
+}
