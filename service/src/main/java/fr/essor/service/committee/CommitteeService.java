@@ -484,14 +484,6 @@ public class CommitteeService {
         return m.getContent();
     }
 
-    /** Generates and keeps the minutes of a closed session that has none (demo data, recovery). */
-    public void keepMinutes(CommitteeSession s) {
-        if (s.getStatus() == SessionStatus.CLOSED && em.find(SessionMinutes.class, s.getId()) == null) {
-            byte[] pdf = SessionMinutesReport.pdf(s, Locale.FRENCH, NETWORK_ZONE);
-            em.persist(new SessionMinutes(s.getId(), pdf, sha256(pdf), s.getClosedAt()));
-        }
-    }
-
     // ---- helpers -------------------------------------------------------------------------------------
 
     private Instant now() {

@@ -30,6 +30,23 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.EnumSet;
+import java.util.List;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import fr.essor.model.application.DecisionOutcome;
+import fr.essor.model.application.FinancingLine;
+import fr.essor.model.application.Instrument;
+import fr.essor.model.application.Review;
+import fr.essor.model.application.ScoreCriterion;
+import fr.essor.model.committee.AgendaItem;
+import fr.essor.model.committee.Committee;
+import fr.essor.model.committee.CommitteeSession;
+import fr.essor.model.committee.MemberRole;
+import fr.essor.model.committee.SessionMinutes;
+import fr.essor.model.committee.VoteChoice;
+import fr.essor.model.document.DocumentRules;
+import fr.essor.model.shared.Money;
+import fr.essor.service.report.SessionMinutesReport;
 import java.util.logging.Logger;
 
 /**
@@ -58,6 +75,8 @@ public class DemoDataLoader {
 
     @Inject
     private EssorConfig config;
+
+    private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
 
     private final Clock clock = Clock.systemUTC();
     private String passwordHash;
@@ -88,7 +107,10 @@ public class DemoDataLoader {
 
         account("admin@demo.essor", "Alice Administratrice", null, null, Role.ADMIN);
         account("conseil@demo.essor", "Camille Conseillère", cvl, null, Role.ADVISOR);
-        account("comite@demo.essor", "Claude Président·e du comité", cvl, null, Role.COMMITTEE_MEMBER);
+        UserAccount chair = account("comite@demo.essor", "Claude Président·e du comité", cvl, null, Role.COMMITTEE_MEMBER);
+        UserAccount banker = account("membre1@demo.essor", "Marc Banquier", cvl, null, Role.COMMITTEE_MEMBER);
+        UserAccount member2 = account("membre2@demo.essor", "Nadia Entrepreneure ESS", cvl, null, Role.COMMITTEE_MEMBER);
+        UserAccount member3 = account("membre3@demo.essor", "Olivier Élu local", cvl, null, Role.COMMITTEE_MEMBER);
         account("partenaire@demo.essor", "Paul Partenaire", null, bdt, Role.PARTNER);
         account("region@demo.essor", "Rachida Région", null, region, Role.PARTNER);
         UserAccount porteur = account("porteur@demo.essor", "Pauline Porteuse", null, null, Role.ENTREPRENEUR);
@@ -120,26 +142,136 @@ public class DemoDataLoader {
         info.submit(p, now);
         info.startReview(advisor, now);
         info.requestInformation(advisor, now, "Merci de joindre le devis du véhicule.");
-        Application approved = application(fabrique, "Épicerie solidaire itinérante", Stage.CREATION, p, year, now);
-        complete(approved, now);
-        approved.submit(p, now);
-        approved.startReview(advisor, now);
-        approved.markReadyForCommittee(advisor, now);
-        approved.putOnAgenda(advisor, now);
-        em.persist(fr.essor.model.application.Decision.approve(approved, java.util.List.of(
-                fr.essor.model.application.FinancingLine.of(fr.essor.model.application.Instrument.HONOUR_LOAN,
-                        fr.essor.model.shared.Money.of("8000.00"), 60, null, null, null),
-                fr.essor.model.application.FinancingLine.of(fr.essor.model.application.Instrument.GUARANTEE,
-                        fr.essor.model.shared.Money.of("20000.00"), 84, "Crédit Coopératif",
-                        fr.essor.model.shared.Money.of("40000.00"), new BigDecimal("50.00"))),
-                "Versement du prêt d'honneur sur présentation du prêt bancaire signé.",
-                LocalDate.now(clock.withZone(ZoneOffset.UTC)), "comite@demo.essor", now));
         Application velo1 = application(velo, "Atelier vélo participatif", Stage.CREATION, porteur2.getEmail(), year, now);
         complete(velo1, now);
         velo1.submit(porteur2.getEmail(), now);
 
+        committees(cvl, fabrique, velo, porteur, porteur2, chair, List.of(chair, banker, member2, member3), now, year);
+
         audit.record("system", "Demo", "-", "LOAD", "Demo data loaded");
         LOG.info("Essor demo data: loaded (7 demo accounts, password " + DEMO_PASSWORD + ")");
+    }
+
+    /**
+     * The CVL committee (quorum 3), two past sessions closed with their minutes, and a planned one:
+     * files APPROVED, DEFERRED and REJECTED by the committee, one ON_AGENDA, one READY_FOR_COMMITTEE.
+     */
+    private void committees(Association cvl, Enterprise fabrique, Enterprise velo, UserAccount porteur, UserAccount porteur2,
+                            UserAccount chair, List<UserAccount> members, Instant now, int year) {
+        UserAccount advisor = em.createQuery("SELECT a FROM UserAccount a WHERE a.email = 'conseil@demo.essor'",
+                UserAccount.class).getSingleResult();
+        Committee committee = new Committee(cvl, "Comité d'engagement Centre-Val de Loire", 3);
+        committee.seat(chair, MemberRole.CHAIR);
+        for (UserAccount m : members.subList(1, members.size())) {
+            committee.seat(m, MemberRole.MEMBER);
+        }
+        em.persist(committee);
+        em.flush();
+        LocalDate today = LocalDate.now(PARIS);
+        String p1 = porteur.getEmail();
+        String p2 = porteur2.getEmail();
+
+        // an older session: one approval for Coop'Vélo
+        LocalDateTime older = today.minusDays(75).atTime(17, 30);
+        Application cargo = readyFile(velo, "Vélos-cargos pour la livraison du dernier kilomètre", Stage.CREATION, p2, year,
+                at(older.minusDays(30)), advisor, 4);
+        CommitteeSession first = new CommitteeSession(committee, older, "Maison de l'ESS, Tours", null);
+        em.persist(first);
+        AgendaItem cargoItem = first.addToAgenda(cargo, advisor, advisor.getEmail(), at(older.minusDays(10)));
+        first.open(chair, members, at(older));
+        vote(first, cargoItem, members, VoteChoice.FOR, VoteChoice.FOR, VoteChoice.FOR, VoteChoice.ABSTAIN);
+        em.persist(first.recordDecision(cargoItem, chair, DecisionOutcome.APPROVED, List.of(
+                FinancingLine.of(Instrument.GRANT, Money.of("5000.00"), null, null, null, null),
+                FinancingLine.of(Instrument.HONOUR_LOAN, Money.of("10000.00"), 48, null, null, null)),
+                null, null, at(older.plusMinutes(40))));
+        first.close(chair, at(older.plusHours(2)));
+        em.flush();
+        keepMinutes(first);
+
+        // the last session: approved, deferred and rejected files, a conflict of interest
+        LocalDateTime last = today.minusDays(20).atTime(14, 0);
+        Application approved = readyFile(fabrique, "Épicerie solidaire itinérante", Stage.CREATION, p1, year,
+                at(last.minusDays(30)), advisor, 4);
+        Application deferred = readyFile(velo, "Local de stockage et atelier", Stage.DEVELOPMENT, p2, year,
+                at(last.minusDays(28)), advisor, 3);
+        Application rejected = readyFile(velo, "Flotte de trottinettes en libre-service", Stage.EMERGENCE, p2, year,
+                at(last.minusDays(27)), advisor, 2);
+        CommitteeSession second = new CommitteeSession(committee, last, "France Active Centre-Val de Loire, Orléans",
+                "https://visio.example.org/comite-cvl");
+        em.persist(second);
+        AgendaItem a1 = second.addToAgenda(approved, advisor, advisor.getEmail(), at(last.minusDays(7)));
+        AgendaItem a2 = second.addToAgenda(deferred, advisor, advisor.getEmail(), at(last.minusDays(7)));
+        AgendaItem a3 = second.addToAgenda(rejected, advisor, advisor.getEmail(), at(last.minusDays(7)));
+        second.declareConflict(a2, members.get(1), "Banque de l'entreprise", at(last.minusDays(2)));
+        second.open(chair, members, at(last));
+        vote(second, a1, members, VoteChoice.FOR, VoteChoice.FOR, VoteChoice.FOR, VoteChoice.FOR);
+        em.persist(second.recordDecision(a1, chair, DecisionOutcome.APPROVED, List.of(
+                FinancingLine.of(Instrument.HONOUR_LOAN, Money.of("8000.00"), 60, null, null, null),
+                FinancingLine.of(Instrument.GUARANTEE, Money.of("20000.00"), 84, "Crédit Coopératif", Money.of("40000.00"),
+                        new BigDecimal("50.00"))),
+                "Versement du prêt d'honneur sur présentation du prêt bancaire signé.", null, at(last.plusMinutes(30))));
+        vote(second, a2, members, VoteChoice.ABSTAIN, null, VoteChoice.FOR, VoteChoice.ABSTAIN);
+        em.persist(second.recordDecision(a2, chair, DecisionOutcome.DEFERRED, null, null,
+                "Prévisionnel à consolider avec le bail du local.", at(last.plusMinutes(50))));
+        vote(second, a3, members, VoteChoice.AGAINST, VoteChoice.AGAINST, VoteChoice.AGAINST, VoteChoice.FOR);
+        em.persist(second.recordDecision(a3, chair, DecisionOutcome.REJECTED, null, null,
+                "Modèle économique non démontré et forte concurrence sur le territoire.", at(last.plusMinutes(70))));
+        second.close(chair, at(last.plusHours(2)));
+        em.flush();
+        keepMinutes(second);
+
+        // the coming session: one file on its agenda, another ready for the advisor to add
+        LocalDateTime next = today.plusDays(14).atTime(14, 0);
+        Application onAgenda = readyFile(fabrique, "Ressourcerie numérique", Stage.DEVELOPMENT, p1, year,
+                at(today.minusDays(12).atTime(9, 0)), advisor, 4);
+        readyFile(velo, "Vélo-école pour adultes", Stage.CREATION, p2, year, at(today.minusDays(10).atTime(9, 0)), advisor, 4);
+        CommitteeSession planned = new CommitteeSession(committee, next, "France Active Centre-Val de Loire, Orléans",
+                "https://visio.example.org/comite-cvl");
+        em.persist(planned);
+        planned.addToAgenda(onAgenda, advisor, advisor.getEmail(), now);
+        em.flush();
+    }
+
+    private static Instant at(LocalDateTime local) {
+        return local.atZone(PARIS).toInstant();
+    }
+
+    /** Votes of the members in order; null for a member who does not vote (e.g. conflicted). */
+    private static void vote(CommitteeSession s, AgendaItem item, List<UserAccount> members, VoteChoice... choices) {
+        Instant t = s.getOpenedAt();
+        for (int i = 0; i < choices.length; i++) {
+            if (choices[i] != null) {
+                s.vote(item, members.get(i), choices[i], t.plusSeconds(60L * (item.getPosition() * 10 + i)));
+            }
+        }
+    }
+
+    /** A complete file taken through review, with its analysis note, to READY_FOR_COMMITTEE. */
+    private Application readyFile(Enterprise e, String title, Stage stage, String owner, int year, Instant submittedAt,
+                                  UserAccount advisor, int score) {
+        Application a = application(e, title, stage, owner, year, submittedAt);
+        complete(a, submittedAt);
+        a.submit(owner, submittedAt);
+        a.startReview(advisor.getEmail(), submittedAt.plus(2, ChronoUnit.DAYS));
+        a.assignTo(advisor);
+        Review review = new Review(a, advisor.getEmail(), submittedAt.plus(5, ChronoUnit.DAYS));
+        em.persist(review);
+        java.util.Map<ScoreCriterion, Integer> scores = new java.util.EnumMap<>(ScoreCriterion.class);
+        for (ScoreCriterion c : ScoreCriterion.values()) {
+            scores.put(c, Math.max(1, Math.min(5, score + (c.ordinal() % 2 == 0 ? 0 : -1))));
+        }
+        review.revise(scores, "Équipe engagée, ancrage local fort, partenaires identifiés.",
+                score >= 4 ? "Besoin en fonds de roulement à suivre." : "Marché incertain, prévisionnel optimiste.",
+                score >= 4 ? "Avis favorable." : "Avis réservé.", a.getRequestedLines(), advisor.getEmail(),
+                submittedAt.plus(5, ChronoUnit.DAYS));
+        a.markReadyForCommittee(advisor.getEmail(), submittedAt.plus(6, ChronoUnit.DAYS));
+        return a;
+    }
+
+    private void keepMinutes(CommitteeSession s) {
+        byte[] pdf = SessionMinutesReport.pdf(s, java.util.Locale.FRENCH, PARIS);
+        em.persist(new SessionMinutes(s.getId(), pdf, DocumentRules.sha256Hex(pdf), s.getClosedAt()));
+        em.flush();
     }
 
     /** Gives a demo application a plausible, balanced content and one document, as a real applicant would. */
