@@ -27,6 +27,9 @@ public class DocumentDownloadServlet extends HttpServlet {
     @EJB
     private fr.essor.service.application.ApplicationService applications;
 
+    @EJB
+    private fr.essor.service.committee.CommitteeService committees;
+
     /** {@code /files/letter/{applicationId}}: the decision letter, in the session's language. */
     private void letter(HttpServletRequest request, HttpServletResponse response, String id) throws IOException {
         byte[] pdf;
@@ -47,11 +50,31 @@ public class DocumentDownloadServlet extends HttpServlet {
         response.getOutputStream().write(pdf);
     }
 
+    /** {@code /files/minutes/{sessionId}}: the minutes of a closed committee session, as kept at closing. */
+    private void minutes(HttpServletResponse response, String id) throws IOException {
+        byte[] pdf;
+        try {
+            pdf = committees.minutes(Long.parseLong(id));
+        } catch (EssorException | EJBAccessException | NumberFormatException e) {
+            response.sendError(404);
+            return;
+        }
+        response.setContentType("application/pdf");
+        response.setContentLength(pdf.length);
+        response.setHeader("X-Content-Type-Options", "nosniff");
+        response.setHeader("Content-Disposition", "attachment; filename=\"minutes-" + id + ".pdf\"");
+        response.getOutputStream().write(pdf);
+    }
+
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String[] parts = request.getPathInfo() == null ? new String[0] : request.getPathInfo().substring(1).split("/");
         if (parts.length == 2 && "letter".equals(parts[0])) {
             letter(request, response, parts[1]);
+            return;
+        }
+        if (parts.length == 2 && "minutes".equals(parts[0])) {
+            minutes(response, parts[1]);
             return;
         }
         long applicationId;

@@ -34,6 +34,12 @@ public class Format {
                 : DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM).withLocale(locale()).withZone(ZONE).format(instant);
     }
 
+    /** A local date and time of the network (a committee session), without seconds. */
+    public String dateTime(java.time.LocalDateTime dateTime) {
+        return dateTime == null ? ""
+                : DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT).withLocale(locale()).format(dateTime);
+    }
+
     public String money(BigDecimal amount) {
         if (amount == null) {
             return "";

@@ -1,0 +1,172 @@
+package fr.essor.web.advisor;
+
+import fr.essor.model.application.ScoreCriterion;
+import fr.essor.service.application.ApplicationService;
+import fr.essor.service.application.ApplicationViews;
+import fr.essor.service.application.ReviewInput;
+import fr.essor.service.application.ReviewService;
+import fr.essor.service.application.ReviewView;
+import fr.essor.service.shared.EssorException;
+import fr.essor.service.shared.NotFoundException;
+import fr.essor.web.i18n.Messages;
+import jakarta.ejb.EJB;
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.IOException;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An advisor instructs a file: reads it, takes it into review, asks the applicant for information,
+ * writes the analysis note with its scoring grid and proposed lines, marks it ready for committee.
+ */
+@Named
+@ViewScoped
+public class AdvisorFileBacking implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @EJB
+    private ApplicationService applications;
+
+    @EJB
+    private ReviewService reviews;
+
+    @Inject
+    private transient FacesContext facesContext;
+
+    private Long id;
+    private ApplicationViews.Detail detail;
+    private List<ApplicationViews.Message> messages;
+    private ApplicationViews.DecisionView decision;
+    private ReviewView review;
+    private String question;
+    private String message;
+    private final Map<String, Integer> scores = new HashMap<>();
+    private String strengths;
+    private String risks;
+    private String recommendation;
+    private List<LineRow> lines = new ArrayList<>();
+
+    public void load() throws IOException {
+        try {
+            reload();
+            fillForm();
+        } catch (EssorException e) {
+            facesContext.getExternalContext().responseSendError(404, null);
+            facesContext.responseComplete();
+        }
+    }
+
+    private void reload() {
+        if (id == null) {
+            throw new NotFoundException("application");
+        }
+        detail = applications.get(id);
+        messages = applications.messages(id);
+        decision = applications.decision(id).orElse(null);
+        review = reviews.review(id).orElse(null);
+    }
+
+    private void fillForm() {
+        scores.clear();
+        lines = new ArrayList<>();
+        if (review != null) {
+            review.scores().forEach((k, v) -> scores.put(k, v));
+            strengths = review.strengths();
+            risks = review.risks();
+            recommendation = review.recommendation();
+            review.proposedLines().forEach(l -> lines.add(new LineRow(l)));
+        }
+        if (lines.isEmpty()) {
+            detail.lines().forEach(l -> lines.add(new LineRow(l)));
+        }
+    }
+
+    public void startReview() {
+        act(() -> applications.startReview(id, detail.version()), "advisor.file.reviewStarted", "actions");
+    }
+
+    public void requestInformation() {
+        act(() -> applications.requestInformation(id, detail.version(), question), "advisor.file.infoRequested", "request");
+        if (!facesContext.isValidationFailed()) {
+            question = null;
+        }
+    }
+
+    public void saveReview() {
+        try {
+            review = reviews.save(id, review == null ? -1 : review.version(), new ReviewInput(new HashMap<>(scores), strengths,
+                    risks, recommendation, lines.stream().map(LineRow::input).toList()));
+            reload();
+            Messages.info("advisor.review.saved");
+        } catch (EssorException e) {
+            Messages.error(e, "review");
+        }
+    }
+
+    public void markReady() {
+        act(() -> reviews.markReady(id, detail.version(), null), "advisor.file.ready", "actions");
+    }
+
+    public void resumeReview() {
+        act(() -> reviews.resumeReview(id, detail.version()), "advisor.file.resumed", "actions");
+    }
+
+    public void postMessage() {
+        try {
+            applications.postMessage(id, message, null);
+            message = null;
+            reload();
+            Messages.info("file.messageSent");
+        } catch (EssorException e) {
+            Messages.error(e, "thread");
+        }
+    }
+
+    private void act(Runnable action, String doneKey, String formId) {
+        try {
+            action.run();
+            reload();
+            Messages.info(doneKey);
+        } catch (EssorException e) {
+            Messages.error(e, formId);
+            facesContext.validationFailed();
+        }
+    }
+
+    public List<String> getCriteria() {
+        return java.util.Arrays.stream(ScoreCriterion.values()).map(Enum::name).toList();
+    }
+
+    public boolean isReviewEditable() {
+        return switch (detail.status()) {
+            case "IN_REVIEW", "INFO_REQUESTED", "READY_FOR_COMMITTEE", "DEFERRED" -> true;
+            default -> false;
+        };
+    }
+
+    public Long getId() { return id; }
+    public void setId(Long id) { this.id = id; }
+    public ApplicationViews.Detail getDetail() { return detail; }
+    public List<ApplicationViews.Message> getMessages() { return messages; }
+    public ApplicationViews.DecisionView getDecision() { return decision; }
+    public ReviewView getReview() { return review; }
+    public String getQuestion() { return question; }
+    public void setQuestion(String v) { question = v; }
+    public String getMessage() { return message; }
+    public void setMessage(String v) { message = v; }
+    public Map<String, Integer> getScores() { return scores; }
+    public String getStrengths() { return strengths; }
+    public void setStrengths(String v) { strengths = v; }
+    public String getRisks() { return risks; }
+    public void setRisks(String v) { risks = v; }
+    public String getRecommendation() { return recommendation; }
+    public void setRecommendation(String v) { recommendation = v; }
+    public List<LineRow> getLines() { return lines; }
+}

@@ -1,0 +1,147 @@
+package fr.essor.web.committee;
+
+import fr.essor.service.application.ApplicationService;
+import fr.essor.service.application.ApplicationViews;
+import fr.essor.service.application.ReviewService;
+import fr.essor.service.application.ReviewView;
+import fr.essor.service.committee.CommitteeService;
+import fr.essor.service.committee.CommitteeViews;
+import fr.essor.service.committee.DecisionInput;
+import fr.essor.service.shared.EssorException;
+import fr.essor.service.shared.NotFoundException;
+import fr.essor.web.advisor.LineRow;
+import fr.essor.web.i18n.Messages;
+import jakarta.ejb.EJB;
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.IOException;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * A committee session as a member sits it: the agenda with each file and its analysis (hidden after
+ * a conflict of interest), conflicts, votes; for the chair, attendance, decisions and closing.
+ */
+@Named
+@ViewScoped
+public class CommitteeSessionBacking implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @EJB
+    private CommitteeService committees;
+
+    @EJB
+    private ReviewService reviews;
+
+    @EJB
+    private ApplicationService applications;
+
+    @Inject
+    private transient FacesContext facesContext;
+
+    private Long id;
+    private CommitteeViews.Session session;
+    private final Map<Long, ReviewView> analyses = new HashMap<>();
+    private final Map<Long, ApplicationViews.Detail> files = new HashMap<>();
+    private List<Long> present = new ArrayList<>();
+    private final Map<Long, String> conflictReasons = new HashMap<>();
+    private final Map<Long, String> outcomes = new HashMap<>();
+    private final Map<Long, List<LineRow>> grants = new HashMap<>();
+    private final Map<Long, String> conditions = new HashMap<>();
+    private final Map<Long, String> reasons = new HashMap<>();
+
+    public void load() throws IOException {
+        try {
+            if (id == null) {
+                throw new NotFoundException("session");
+            }
+            refresh(committees.session(id));
+            present = new ArrayList<>(session.members().stream().map(CommitteeViews.Member::accountId).toList());
+        } catch (EssorException e) {
+            facesContext.getExternalContext().responseSendError(404, null);
+            facesContext.responseComplete();
+        }
+    }
+
+    private void refresh(CommitteeViews.Session s) {
+        session = s;
+        analyses.clear();
+        for (CommitteeViews.Item item : s.items()) {
+            files.computeIfAbsent(item.id(), k -> applications.get(item.applicationId()));
+            if (!item.callerConflicted()) {
+                try {
+                    reviews.review(item.applicationId()).ifPresent(r -> analyses.put(item.id(), r));
+                } catch (EssorException e) {
+                    // no analysis for this member
+                }
+            }
+            if (!grants.containsKey(item.id())) {
+                List<LineRow> rows = new ArrayList<>();
+                ReviewView r = analyses.get(item.id());
+                List<ApplicationViews.Line> proposed = r != null && !r.proposedLines().isEmpty() ? r.proposedLines()
+                        : files.get(item.id()).lines();
+                proposed.forEach(l -> rows.add(new LineRow(l)));
+                grants.put(item.id(), rows);
+                outcomes.put(item.id(), "APPROVED");
+            }
+        }
+    }
+
+    public void open() {
+        act(() -> committees.open(id, present), "committee.session.opened", "attendance");
+    }
+
+    public void declareConflict(long itemId) {
+        act(() -> committees.declareConflict(id, itemId, conflictReasons.get(itemId)), "committee.session.conflictDeclared",
+                "item-" + itemId);
+    }
+
+    public void vote(long itemId, String choice) {
+        act(() -> committees.vote(id, itemId, choice), "committee.session.voted", "item-" + itemId);
+    }
+
+    public void decide(long itemId, long version) {
+        List<LineRow> rows = grants.getOrDefault(itemId, List.of());
+        act(() -> committees.decide(id, itemId, version, new DecisionInput(outcomes.get(itemId),
+                rows.stream().map(LineRow::input).toList(), conditions.get(itemId), reasons.get(itemId))),
+                "committee.session.decided", "decide-" + itemId);
+    }
+
+    public void close() {
+        act(() -> committees.close(id), "committee.session.closed", "closing");
+    }
+
+    private void act(Supplier<CommitteeViews.Session> action, String doneKey, String formId) {
+        try {
+            refresh(action.get());
+            Messages.info(doneKey);
+        } catch (EssorException e) {
+            Messages.error(e, formId);
+            try {
+                refresh(committees.session(id));
+            } catch (EssorException ignored) {
+                // the session itself is gone: keep what is shown
+            }
+        }
+    }
+
+    public Long getId() { return id; }
+    public void setId(Long v) { id = v; }
+    public CommitteeViews.Session getSession() { return session; }
+    public Map<Long, ReviewView> getAnalyses() { return analyses; }
+    public Map<Long, ApplicationViews.Detail> getFiles() { return files; }
+    public List<Long> getPresent() { return present; }
+    public void setPresent(List<Long> v) { present = v; }
+    public Map<Long, String> getConflictReasons() { return conflictReasons; }
+    public Map<Long, String> getOutcomes() { return outcomes; }
+    public Map<Long, List<LineRow>> getGrants() { return grants; }
+    public Map<Long, String> getConditions() { return conditions; }
+    public Map<Long, String> getReasons() { return reasons; }
+}
