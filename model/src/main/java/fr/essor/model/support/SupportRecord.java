@@ -53,9 +53,10 @@ public class SupportRecord {
     @JoinColumn(name = "advisor_id", nullable = false, updatable = false)
     private UserAccount advisor;
 
+    // "date" would clash with the SQL and JPQL keyword in queries; the getter keeps the plain name.
     @NotNull
     @Column(name = "support_date", nullable = false)
-    private LocalDate date;
+    private LocalDate supportDate;
 
     @NotNull
     @Enumerated(EnumType.STRING)
@@ -110,14 +111,14 @@ public class SupportRecord {
             throw new InvalidSupportRecordException("kind", "support.kindRequired");
         }
         if (newDurationMinutes < MIN_DURATION_MINUTES || newDurationMinutes > MAX_DURATION_MINUTES) {
-            throw new InvalidSupportRecordException("duration", "support.durationOutOfRange", MIN_DURATION_MINUTES,
+            throw new InvalidSupportRecordException("durationMinutes", "support.durationOutOfRange", MIN_DURATION_MINUTES,
                     MAX_DURATION_MINUTES);
         }
         String text = newNotes == null ? "" : newNotes.strip();
         if (text.length() > NOTES_MAX) {
             throw new InvalidSupportRecordException("notes", "support.notesTooLong", NOTES_MAX);
         }
-        this.date = newDate;
+        this.supportDate = newDate;
         this.kind = newKind;
         this.durationMinutes = newDurationMinutes;
         this.notes = text.isEmpty() ? null : text;
@@ -139,8 +140,9 @@ public class SupportRecord {
         return advisor;
     }
 
+    /** The day the advice was given. */
     public LocalDate getDate() {
-        return date;
+        return supportDate;
     }
 
     public SupportKind getKind() {
@@ -178,6 +180,6 @@ public class SupportRecord {
 
     @Override
     public String toString() {
-        return "SupportRecord[" + id + ", " + kind + ", " + date + "]";
+        return "SupportRecord[" + id + ", " + kind + ", " + supportDate + "]";
     }
 }

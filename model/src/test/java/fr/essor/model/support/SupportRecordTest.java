@@ -98,7 +98,7 @@ class SupportRecordTest {
     @ValueSource(ints = {Integer.MIN_VALUE, -30, 0, 24 * 60 * 5 + 1, Integer.MAX_VALUE})
     void durationsOutsideTheRangeAreRefused(int minutes) {
         InvalidSupportRecordException e = refused(() -> record(TODAY, SupportKind.FOLLOW_UP, minutes, null));
-        assertEquals("duration", e.field());
+        assertEquals("durationMinutes", e.field());
         assertEquals("support.durationOutOfRange", e.messageKey());
         assertEquals(java.util.List.of(1, 7200), e.arguments());
     }
