@@ -10,6 +10,8 @@ import fr.essor.model.enterprise.LegalForm;
 import fr.essor.model.partner.Partner;
 import fr.essor.model.partner.PartnerKind;
 import fr.essor.model.shared.Siret;
+import fr.essor.model.support.SupportKind;
+import fr.essor.model.support.SupportRecord;
 import fr.essor.service.application.ReferenceService;
 import fr.essor.service.audit.AuditService;
 import fr.essor.service.config.DatabaseBootstrap;
@@ -150,6 +152,38 @@ public class DemoDataLoader {
 
         audit.record("system", "Demo", "-", "LOAD", "Demo data loaded");
         LOG.info("Essor demo data: loaded (7 demo accounts, password " + DEMO_PASSWORD + ")");
+        loadSupportRecords();
+    }
+
+    /**
+     * Advice given this year by the CVL advisor to the two demo enterprises, dated from January
+     * on and never after today, so that they count as "enterprises advised" of the current year.
+     */
+    private void loadSupportRecords() {
+        UserAccount advisor = em.createQuery("SELECT a FROM UserAccount a WHERE a.email = :e", UserAccount.class)
+                .setParameter("e", "conseil@demo.essor").getSingleResult();
+        Enterprise fabrique = em.createQuery("SELECT e FROM Enterprise e WHERE e.siret = :s", Enterprise.class)
+                .setParameter("s", Siret.of("81234567800013")).getSingleResult();
+        Enterprise velo = em.createQuery("SELECT e FROM Enterprise e WHERE e.siret = :s", Enterprise.class)
+                .setParameter("s", Siret.of("88765432100017")).getSingleResult();
+        LocalDate today = LocalDate.now(clock.withZone(java.time.ZoneId.of("Europe/Paris")));
+        LocalDate january = today.withDayOfYear(1);
+        Instant now = Instant.now(clock).truncatedTo(ChronoUnit.SECONDS);
+        Object[][] records = {
+            {fabrique, 5, SupportKind.DIAGNOSTIC, 120, "Diagnostic de la recyclerie : modèle économique, besoins de financement."},
+            {fabrique, 40, SupportKind.FOLLOW_UP, 60, "Point sur le plan de financement de la boutique solidaire."},
+            {fabrique, 75, SupportKind.DLA, 180, "Orientation vers le DLA du Loiret pour structurer la gouvernance de la SCIC."},
+            {velo, 12, SupportKind.DIAGNOSTIC, 90, "Premier rendez-vous : projet d'atelier vélo participatif."},
+            {velo, 60, SupportKind.COLLECTIVE_WORKSHOP, 150, "Atelier collectif « Construire son prévisionnel »."},
+        };
+        for (Object[] r : records) {
+            // spread over the year so far; early in January every record falls on the 1st
+            LocalDate date = january.plusDays(Math.min((int) r[1], today.getDayOfYear() - 1));
+            em.persist(new SupportRecord((Enterprise) r[0], advisor, date, (SupportKind) r[2], (int) r[3], (String) r[4],
+                    now, today));
+        }
+        em.flush();
+        audit.record("system", "Demo", "-", "LOAD_SUPPORT", records.length + " demo support records loaded");
     }
 
     /**

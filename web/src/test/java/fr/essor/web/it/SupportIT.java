@@ -1,0 +1,376 @@
+package fr.essor.web.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import fr.essor.service.security.PasswordHasher;
+import jakarta.annotation.Resource;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.URL;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Base64;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.sql.DataSource;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Support records ("accompagnement") through the REST API and the advisor's pages: an advisor
+ * records and lists advice; bad input, an entrepreneur and the staff of another association are
+ * refused and nothing stored changes. The first test runs inside the server to create an advisor of
+ * another association (no API creates staff accounts); the others are HTTP clients.
+ */
+@ExtendWith(ArquillianExtension.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class SupportIT {
+
+    private static final String ADVISOR = "conseil@demo.essor";
+    private static final String PORTEUR = "porteur@demo.essor";
+    private static final String OTHER_ADVISOR = "conseil@autre-association.test";
+    private static final String PASSWORD = "essor-demo";
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+    @ArquillianResource
+    private URL base;
+
+    @Resource(lookup = "java:app/jdbc/essor")
+    private DataSource dataSource;
+
+    @Deployment
+    static WebArchive deployment() {
+        return Deployments.builtWarWith(SupportIT.class, Sql.class);
+    }
+
+    // ---- in the server: an advisor of another association ------------------------------------------
+
+    @Test
+    @Order(1)
+    void anAdvisorOfAnotherAssociationExists() throws Exception {
+        if (Sql.count(dataSource, "SELECT COUNT(*) FROM user_account WHERE email = ?", OTHER_ADVISOR) == 0) {
+            if (Sql.count(dataSource, "SELECT COUNT(*) FROM association WHERE code = ?", "ZZT") == 0) {
+                Sql.update(dataSource, "INSERT INTO association (code, name, region, active, version) VALUES (?, ?, ?, TRUE, 0)",
+                        "ZZT", "Association de test", "Ailleurs");
+            }
+            long association = Sql.count(dataSource, "SELECT id FROM association WHERE code = ?", "ZZT");
+            Sql.update(dataSource, "INSERT INTO user_account (email, display_name, password_hash, association_id, active,"
+                    + " created_at, version) VALUES (?, ?, ?, ?, TRUE, ?, 0)", OTHER_ADVISOR, "Conseil Ailleurs",
+                    PasswordHasher.hash(PASSWORD.toCharArray()), association, Timestamp.from(Instant.now()));
+            long account = Sql.count(dataSource, "SELECT id FROM user_account WHERE email = ?", OTHER_ADVISOR);
+            Sql.update(dataSource, "INSERT INTO account_role (account_id, role) VALUES (?, ?)", account, "ADVISOR");
+        }
+        assertEquals(1, Sql.count(dataSource, "SELECT COUNT(*) FROM user_account u JOIN association a ON a.id = u.association_id"
+                + " JOIN account_role r ON r.account_id = u.id WHERE u.email = ? AND a.code = 'ZZT' AND r.role = 'ADVISOR'",
+                OTHER_ADVISOR));
+    }
+
+    // ---- HTTP clients -------------------------------------------------------------------------------
+
+    private URI uri(String path) {
+        return URI.create(base.toString().replaceAll("/$", "") + path);
+    }
+
+    private static String basic(String user) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private HttpResponse<String> call(String user, String method, String path, String json) throws Exception {
+        Deployments.awaitReady(base);
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri("/api/v1" + path)).header("Authorization", basic(user))
+                .header("Accept-Language", "fr");
+        if (json != null) {
+            b.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
+        } else {
+            b.method(method, HttpRequest.BodyPublishers.noBody());
+        }
+        return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    private static JsonObject json(HttpResponse<String> r) {
+        try (JsonReader reader = Json.createReader(new StringReader(r.body()))) {
+            return reader.readObject();
+        }
+    }
+
+    private long fabrique() throws Exception {
+        HttpResponse<String> r = call(PORTEUR, "GET", "/enterprises/mine", null);
+        assertEquals(200, r.statusCode(), r.body());
+        try (JsonReader reader = Json.createReader(new StringReader(r.body()))) {
+            JsonObject e = reader.readArray().getJsonObject(0);
+            assertEquals("La Fabrique Solidaire", e.getString("legalName"));
+            return e.getJsonNumber("id").longValue();
+        }
+    }
+
+    private long count(long enterprise) throws Exception {
+        HttpResponse<String> r = call(ADVISOR, "GET", "/enterprises/" + enterprise + "/support-records?page=0&size=1", null);
+        assertEquals(200, r.statusCode(), r.body());
+        return json(r).getJsonNumber("total").longValue();
+    }
+
+    private static LocalDate today() {
+        return LocalDate.now(ZoneId.of("Europe/Paris"));
+    }
+
+    private static String body(String date, String kind, Object minutes, String notes) {
+        return "{\"date\":\"" + date + "\",\"kind\":\"" + kind + "\",\"durationMinutes\":" + minutes
+                + (notes == null ? "" : ",\"notes\":\"" + notes + "\"") + "}";
+    }
+
+    @Test
+    @Order(2)
+    @RunAsClient
+    void anAdvisorRecordsSupportAndListsItNewestFirst() throws Exception {
+        long enterprise = fabrique();
+        long before = count(enterprise);
+        assertTrue(before >= 3, "the demo data gives La Fabrique Solidaire three records: " + before);
+
+        String older = today().minusDays(20).toString();
+        String newer = today().minusDays(1).toString();
+        HttpResponse<String> first = call(ADVISOR, "POST", "/enterprises/" + enterprise + "/support-records",
+                body(older, "FOLLOW_UP", 45, "Point d'étape <b>gras</b>"));
+        assertEquals(201, first.statusCode(), first.body());
+        HttpResponse<String> second = call(ADVISOR, "POST", "/enterprises/" + enterprise + "/support-records",
+                body(newer, "DIAGNOSTIC", 90, "Diagnostic approfondi"));
+        assertEquals(201, second.statusCode(), second.body());
+        JsonObject created = json(second);
+        assertEquals(newer, created.getString("date"));
+        assertEquals("DIAGNOSTIC", created.getString("kind"));
+        assertEquals(90, created.getInt("durationMinutes"));
+        assertEquals(ADVISOR, created.getString("advisor"));
+
+        String location = second.headers().firstValue("Location").orElseThrow();
+        assertTrue(location.endsWith("/api/v1/enterprises/" + enterprise + "/support-records/" + created.getJsonNumber("id")),
+                location);
+        HttpResponse<String> read = call(ADVISOR, "GET", location.substring(location.indexOf("/api/v1") + 7), null);
+        assertEquals(200, read.statusCode(), read.body());
+        assertEquals("Diagnostic approfondi", json(read).getString("notes"));
+
+        assertEquals(before + 2, count(enterprise));
+        HttpResponse<String> list = call(ADVISOR, "GET", "/enterprises/" + enterprise + "/support-records?page=0&size=50", null);
+        JsonArray items = json(list).getJsonArray("items");
+        for (int i = 1; i < items.size(); i++) {
+            assertTrue(items.getJsonObject(i - 1).getString("date").compareTo(items.getJsonObject(i).getString("date")) >= 0,
+                    "newest first: " + items);
+        }
+        assertTrue(items.stream().anyMatch(v -> v.asJsonObject().getString("notes", "").equals("Point d'étape <b>gras</b>")),
+                "stored as typed; pages escape it");
+
+        HttpResponse<String> page2 = call(ADVISOR, "GET", "/enterprises/" + enterprise + "/support-records?page=1&size=2", null);
+        assertEquals(200, page2.statusCode(), page2.body());
+        assertEquals(items.getJsonObject(2).getJsonNumber("id"), json(page2).getJsonArray("items").getJsonObject(0).getJsonNumber("id"));
+    }
+
+    @Test
+    @Order(3)
+    @RunAsClient
+    void badInputIsRefusedWith400OnItsFieldAndStoresNothing() throws Exception {
+        long enterprise = fabrique();
+        long before = count(enterprise);
+        String today = today().toString();
+        String[][] cases = {
+            {body(today().plusDays(2).toString(), "DIAGNOSTIC", 60, null), "date", "postérieure"},
+            {body("1999-12-31", "DIAGNOSTIC", 60, null), "date", "antérieure"},
+            {body("2026-02-30", "DIAGNOSTIC", 60, null), "date", "AAAA-MM-JJ"},
+            {body(today, "DIAGNOSTIC", 0, null), "durationMinutes", "comprise entre 1 et 7"},
+            {body(today, "DIAGNOSTIC", -30, null), "durationMinutes", "comprise entre 1 et 7"},
+            {body(today, "DIAGNOSTIC", 7201, null), "durationMinutes", "comprise entre 1 et 7"},
+            {"{\"date\":\"" + today + "\",\"kind\":\"DIAGNOSTIC\"}", "durationMinutes", "minutes"},
+            {body(today, "COACHING", 60, null), "kind", "type d'accompagnement"},
+            {body(today, "", 60, null), "kind", "type d'accompagnement"},
+            {body(today, "FOLLOW_UP", 60, "x".repeat(4001)), "notes", "4"},
+        };
+        for (String[] c : cases) {
+            HttpResponse<String> r = call(ADVISOR, "POST", "/enterprises/" + enterprise + "/support-records", c[0]);
+            assertEquals(400, r.statusCode(), c[0] + " -> " + r.body());
+            JsonObject error = json(r);
+            assertEquals("INVALID_INPUT", error.getString("error"), r.body());
+            assertEquals(c[1], error.getString("field"), r.body());
+            assertTrue(error.getString("message").contains(c[2]), r.body());
+        }
+        for (String malformed : new String[] {"{\"date\":\"" + today + "\",", "{\"date\":\"" + today
+                + "\",\"kind\":\"DIAGNOSTIC\",\"durationMinutes\":\"une heure\"}", "[]"}) {
+            HttpResponse<String> r = call(ADVISOR, "POST", "/enterprises/" + enterprise + "/support-records", malformed);
+            assertEquals(400, r.statusCode(), malformed + " -> " + r.body());
+            assertEquals("MALFORMED_JSON", json(r).getString("error"), r.body());
+        }
+        assertEquals(before, count(enterprise), "no refused record was stored");
+    }
+
+    @Test
+    @Order(4)
+    @RunAsClient
+    void anEntrepreneurGets403AndStoresNothing() throws Exception {
+        long enterprise = fabrique();
+        long before = count(enterprise);
+        HttpResponse<String> post = call(PORTEUR, "POST", "/enterprises/" + enterprise + "/support-records",
+                body(today().toString(), "DIAGNOSTIC", 60, "auto-déclaré"));
+        assertEquals(403, post.statusCode(), post.body());
+        assertEquals("FORBIDDEN", json(post).getString("error"));
+        HttpResponse<String> get = call(PORTEUR, "GET", "/enterprises/" + enterprise + "/support-records", null);
+        assertEquals(403, get.statusCode(), get.body());
+        assertEquals(before, count(enterprise));
+    }
+
+    @Test
+    @Order(5)
+    @RunAsClient
+    void theStaffOfAnotherAssociationGets404AndStoresNothing() throws Exception {
+        long enterprise = fabrique();
+        long before = count(enterprise);
+        HttpResponse<String> me = call(OTHER_ADVISOR, "GET", "/me", null);
+        assertEquals(200, me.statusCode(), "the other association's advisor signs in: " + me.body());
+        HttpResponse<String> post = call(OTHER_ADVISOR, "POST", "/enterprises/" + enterprise + "/support-records",
+                body(today().toString(), "DIAGNOSTIC", 60, null));
+        assertEquals(404, post.statusCode(), post.body());
+        assertEquals("NOT_FOUND", json(post).getString("error"));
+        HttpResponse<String> get = call(OTHER_ADVISOR, "GET", "/enterprises/" + enterprise + "/support-records", null);
+        assertEquals(404, get.statusCode(), get.body());
+        long record = json(call(ADVISOR, "GET", "/enterprises/" + enterprise + "/support-records?size=1", null))
+                .getJsonArray("items").getJsonObject(0).getJsonNumber("id").longValue();
+        assertEquals(404, call(OTHER_ADVISOR, "GET", "/enterprises/" + enterprise + "/support-records/" + record, null)
+                .statusCode());
+        assertEquals(404, call(OTHER_ADVISOR, "DELETE", "/enterprises/" + enterprise + "/support-records/" + record
+                + "?version=0", null).statusCode());
+        assertEquals(before, count(enterprise));
+    }
+
+    @Test
+    @Order(6)
+    @RunAsClient
+    void theAuthorCorrectsAndDeletesAtTheVersionReadAndAStaleVersionIsRefused() throws Exception {
+        long enterprise = fabrique();
+        String path = "/enterprises/" + enterprise + "/support-records";
+        JsonObject created = json(call(ADVISOR, "POST", path, body(today().minusDays(3).toString(), "FOLLOW_UP", 30, "v0")));
+        long id = created.getJsonNumber("id").longValue();
+        long v0 = created.getJsonNumber("version").longValue();
+        long before = count(enterprise);
+
+        HttpResponse<String> updated = call(ADVISOR, "PUT", path + "/" + id + "?version=" + v0,
+                body(today().minusDays(2).toString(), "DLA", 120, "v1"));
+        assertEquals(200, updated.statusCode(), updated.body());
+        assertEquals("DLA", json(updated).getString("kind"));
+        long v1 = json(updated).getJsonNumber("version").longValue();
+        assertTrue(v1 > v0);
+
+        HttpResponse<String> stale = call(ADVISOR, "PUT", path + "/" + id + "?version=" + v0,
+                body(today().minusDays(2).toString(), "DIAGNOSTIC", 10, "stale"));
+        assertEquals(409, stale.statusCode(), stale.body());
+        assertEquals("CONCURRENT_CHANGE", json(stale).getString("error"));
+        HttpResponse<String> invalid = call(ADVISOR, "PUT", path + "/" + id + "?version=" + v1,
+                body(today().minusDays(2).toString(), "DIAGNOSTIC", 0, "invalid"));
+        assertEquals(400, invalid.statusCode(), invalid.body());
+        JsonObject kept = json(call(ADVISOR, "GET", path + "/" + id, null));
+        assertEquals("v1", kept.getString("notes"));
+        assertEquals(120, kept.getInt("durationMinutes"));
+
+        assertEquals(409, call(ADVISOR, "DELETE", path + "/" + id + "?version=" + v0, null).statusCode());
+        assertEquals(before, count(enterprise));
+        assertEquals(204, call(ADVISOR, "DELETE", path + "/" + id + "?version=" + v1, null).statusCode());
+        assertEquals(before - 1, count(enterprise));
+        assertEquals(404, call(ADVISOR, "GET", path + "/" + id, null).statusCode());
+    }
+
+    // ---- pages --------------------------------------------------------------------------------------
+
+    private static final Pattern VIEW_STATE = Pattern.compile("name=\"jakarta.faces.ViewState\" id=\"[^\"]*\" value=\"([^\"]*)\"");
+
+    private HttpResponse<String> page(String cookie, String path) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(uri(path)).header("Cookie", cookie).header("Accept-Language", "fr").GET().build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    private HttpResponse<String> post(String cookie, String path, String form) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(uri(path)).header("Cookie", cookie).header("Accept-Language", "fr")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    private static String viewState(String html) {
+        Matcher m = VIEW_STATE.matcher(html);
+        assertTrue(m.find(), "no view state in the page");
+        return URLEncoder.encode(m.group(1), StandardCharsets.UTF_8);
+    }
+
+    private String signIn(String email) throws Exception {
+        Deployments.awaitReady(base);
+        HttpResponse<String> login = HTTP.send(HttpRequest.newBuilder(uri("/login.xhtml")).GET().build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        String cookie = login.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("ESSORSESSION="))
+                .map(c -> c.substring(0, c.indexOf(';'))).findFirst().orElseThrow();
+        HttpResponse<String> done = post(cookie, "/login.xhtml", "login=login&login%3Aemail=" + URLEncoder.encode(email,
+                StandardCharsets.UTF_8) + "&login%3Apassword=" + PASSWORD + "&login%3Asubmit=&jakarta.faces.ViewState="
+                + viewState(login.body()));
+        assertEquals(302, done.statusCode(), done.body());
+        return done.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("ESSORSESSION="))
+                .map(c -> c.substring(0, c.indexOf(';'))).findFirst().orElse(cookie);
+    }
+
+    @Test
+    @Order(7)
+    @RunAsClient
+    void theAdvisorFindsTheEnterpriseAndRecordsSupportOnItsPageWhileBadInputIsShownOnItsField() throws Exception {
+        long enterprise = fabrique();
+        String cookie = signIn(ADVISOR);
+
+        HttpResponse<String> list = page(cookie, "/advisor/enterprises.xhtml");
+        assertEquals(200, list.statusCode(), list.body());
+        assertTrue(list.body().contains("Entreprises accompagnées"), "navigation link and title");
+        assertTrue(list.body().contains("La Fabrique Solidaire"), list.body());
+        assertTrue(list.body().contains("Coop&#39;Vélo Tours") || list.body().contains("Coop'Vélo Tours"), list.body());
+        assertTrue(list.body().contains("advisor/enterprise.xhtml?id=" + enterprise), "link to the enterprise page");
+
+        String path = "/advisor/enterprise.xhtml?id=" + enterprise;
+        HttpResponse<String> profile = page(cookie, path);
+        assertEquals(200, profile.statusCode(), profile.body());
+        String html = profile.body();
+        assertTrue(html.contains("812 345 678 00013"), "SIRET shown");
+        assertTrue(html.contains("Diagnostic de la recyclerie"), "demo support notes listed");
+        assertTrue(html.contains("advisor/file.xhtml?id="), "applications link to their file");
+        assertFalse(html.contains("Extension de la recyclerie"), "drafts stay the applicant's own");
+
+        long before = count(enterprise);
+        String form = "support=support&support%3Adate_input=" + URLEncoder.encode(
+                today().format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy")), StandardCharsets.UTF_8)
+                + "&support%3Akind_input=DIAGNOSTIC&support%3AdurationMinutes=0&support%3Anotes=page"
+                + "&support%3Asave=&jakarta.faces.ViewState=" + viewState(html);
+        HttpResponse<String> refused = post(cookie, path, form);
+        assertEquals(200, refused.statusCode(), refused.body());
+        assertTrue(refused.body().contains("La durée doit être comprise entre 1 et 7"), refused.body());
+        assertEquals(before, count(enterprise), "nothing saved");
+
+        HttpResponse<String> saved = post(cookie, path, form.replace("durationMinutes=0", "durationMinutes=75")
+                .replace(viewState(html), viewState(refused.body())));
+        assertEquals(200, saved.statusCode(), saved.body());
+        assertTrue(saved.body().contains("Accompagnement enregistré."), saved.body());
+        assertTrue(saved.body().contains("1 h 15"), "the new record is listed with its duration");
+        assertEquals(before + 1, count(enterprise));
+
+        String porteur = signIn(PORTEUR);
+        assertEquals(403, page(porteur, path).statusCode());
+        assertEquals(404, page(cookie, "/advisor/enterprise.xhtml?id=999999").statusCode());
+    }
+}
