@@ -164,6 +164,17 @@ public class CommitteeService {
                 c.getMembers().size(), c.isActive());
     }
 
+    /** Accounts of the committee's association that hold the committee member role: who may be seated. */
+    @RolesAllowed(Roles.ADMIN)
+    public List<CommitteeViews.Member> candidates(long committeeId) {
+        Committee c = administered(committeeId);
+        return em.createQuery("SELECT a FROM UserAccount a JOIN a.roles r WHERE a.association = :assoc AND r = :role"
+                        + " AND a.active = TRUE ORDER BY a.displayName", UserAccount.class)
+                .setParameter("assoc", c.getAssociation()).setParameter("role", Role.COMMITTEE_MEMBER)
+                .setMaxResults(500).getResultList().stream()
+                .map(a -> new CommitteeViews.Member(a.getId(), a.getDisplayName(), a.getEmail(), null, false)).toList();
+    }
+
     private Committee administered(long committeeId) {
         Committee c = em.find(Committee.class, committeeId);
         UserAccount me = caller.account();

@@ -1,0 +1,314 @@
+package fr.essor.web.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.Base64;
+import java.util.List;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The committee journey in Chromium, from instruction to minutes: an advisor instructs a file and
+ * asks a question, the applicant answers, the advisor writes the analysis and puts the file on a new
+ * session's agenda, a member declares a conflict, the others vote, the chair records the decision
+ * and closes the session, the minutes PDF holds the decision, and the applicant reads it.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class CommitteeJourneyIT {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private static ChromeDriver driver;
+
+    @ArquillianResource
+    private URL base;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.builtWar();
+    }
+
+    @BeforeAll
+    static void startBrowser() throws Exception {
+        driver = Browser.start();
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (driver != null) {
+            driver.quit();
+        }
+    }
+
+    @BeforeEach
+    void ready() throws InterruptedException {
+        Deployments.awaitReady(base);
+        driver.manage().deleteAllCookies();
+    }
+
+    private String url(String path) {
+        return base.toString().replace("//localhost:", "//127.0.0.1:").replaceAll("/$", "") + path;
+    }
+
+    private WebDriverWait waiting() {
+        return new WebDriverWait(driver, Duration.ofSeconds(20));
+    }
+
+    private void login(String email) {
+        driver.manage().deleteAllCookies();
+        driver.get(url("/login.xhtml"));
+        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("login:email")));
+        driver.findElement(By.id("login:email")).sendKeys(email);
+        driver.findElement(By.id("login:password")).sendKeys("essor-demo");
+        driver.findElement(By.id("login:submit")).click();
+        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("signed-in-as")));
+    }
+
+    private void fill(String id, String value) {
+        WebElement input = driver.findElement(By.id(id));
+        input.clear();
+        input.sendKeys(value);
+    }
+
+    private void expectMessage(String text) {
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), text));
+    }
+
+    private WebElement inItem(String reference, String idSuffix) {
+        return driver.findElement(By.cssSelector("#item-" + reference + " [id$='" + idSuffix + "']"));
+    }
+
+    // ---- the file to instruct, filed through the API by porteur2 --------------------------------
+
+    private HttpResponse<String> api(String user, String method, String path, String json) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url("/api/v1" + path)))
+                .header("Authorization", "Basic " + Base64.getEncoder()
+                        .encodeToString((user + ":essor-demo").getBytes(StandardCharsets.UTF_8)))
+                .header("Accept-Language", "fr");
+        b = json == null ? b.method(method, HttpRequest.BodyPublishers.noBody())
+                : b.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
+        return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    private static JsonObject json(String body) {
+        try (JsonReader r = Json.createReader(new StringReader(body))) {
+            return r.readObject();
+        }
+    }
+
+    private JsonObject submittedFile() throws Exception {
+        HttpResponse<String> mine = api("porteur2@demo.essor", "GET", "/enterprises/mine", null);
+        long enterprise;
+        try (JsonReader r = Json.createReader(new StringReader(mine.body()))) {
+            enterprise = r.readArray().getJsonObject(0).getJsonNumber("id").longValue();
+        }
+        HttpResponse<String> created = api("porteur2@demo.essor", "POST", "/applications", "{\"enterpriseId\":" + enterprise
+                + ",\"title\":\"Vélobus scolaire\",\"stage\":\"CREATION\",\"description\":\"Ramassage scolaire à vélo\","
+                + "\"territory\":\"Tours\",\"lines\":[{\"instrument\":\"HONOUR_LOAN\",\"amount\":\"8000.00\",\"durationMonths\":60}],"
+                + "\"plan\":[{\"kind\":\"USE\",\"label\":\"Vélos\",\"amount\":\"8000.00\"},"
+                + "{\"kind\":\"SOURCE\",\"label\":\"Prêt d'honneur\",\"amount\":\"8000.00\"}],"
+                + "\"impact\":{\"jobsCreated\":\"1\",\"jobsMaintained\":\"0\",\"beneficiaries\":40,\"socialUtility\":\"Mobilité\"}}");
+        assertEquals(201, created.statusCode(), created.body());
+        JsonObject draft = json(created.body());
+        long id = draft.getJsonNumber("id").longValue();
+        byte[] pdf = "%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
+        HttpResponse<String> upload = HTTP.send(HttpRequest.newBuilder(URI.create(url("/api/v1/applications/" + id
+                        + "/documents?kind=BUSINESS_PLAN")))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("porteur2@demo.essor:essor-demo"
+                        .getBytes(StandardCharsets.UTF_8)))
+                .header("X-File-Name", "plan.pdf").header("Content-Type", "application/octet-stream")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(pdf)).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(201, upload.statusCode(), upload.body());
+        JsonObject current = json(api("porteur2@demo.essor", "GET", "/applications/" + id, null).body());
+        HttpResponse<String> submitted = api("porteur2@demo.essor", "POST", "/applications/" + id + "/submit?version="
+                + current.getJsonNumber("version"), null);
+        assertEquals(200, submitted.statusCode(), submitted.body());
+        return json(submitted.body());
+    }
+
+    private static String pdfText(byte[] pdf) throws Exception {
+        com.lowagie.text.pdf.PdfReader reader = new com.lowagie.text.pdf.PdfReader(pdf);
+        try {
+            com.lowagie.text.pdf.parser.PdfTextExtractor extractor = new com.lowagie.text.pdf.parser.PdfTextExtractor(reader);
+            StringBuilder text = new StringBuilder();
+            for (int page = 1; page <= reader.getNumberOfPages(); page++) {
+                text.append(extractor.getTextFromPage(page)).append('\n');
+            }
+            return text.toString().replace('\u202f', ' ').replace('\u00a0', ' ').replaceAll("[ \\t]+", " ");
+        } finally {
+            reader.close();
+        }
+    }
+
+    private byte[] download(String href) throws Exception {
+        String cookie = driver.manage().getCookieNamed("ESSORSESSION").getValue();
+        HttpResponse<byte[]> r = HTTP.send(HttpRequest.newBuilder(URI.create(href)).header("Cookie", "ESSORSESSION=" + cookie)
+                .build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, r.statusCode());
+        assertEquals("application/pdf", r.headers().firstValue("Content-Type").orElse("").replaceAll(";.*", ""));
+        return r.body();
+    }
+
+    @Test
+    void anAdvisorInstructsTheCommitteeDecidesAndTheMinutesHoldTheDecision() throws Exception {
+        JsonObject file = submittedFile();
+        long id = file.getJsonNumber("id").longValue();
+        String reference = file.getString("reference");
+
+        // the advisor takes the file into review and asks a question
+        login("conseil@demo.essor");
+        driver.get(url("/advisor/file.xhtml?id=" + id));
+        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("actions:start-review"))).click();
+        expectMessage("Le dossier est en instruction.");
+        Browser.assertAccessible(driver, "advisor file in review");
+        fill("request:question", "Combien d'enfants transporterez-vous chaque jour ?");
+        driver.findElement(By.id("request:send")).click();
+        expectMessage("La demande d'information est envoyée");
+        assertEquals("Informations demandées", driver.findElement(By.id("status")).getText());
+
+        // the applicant answers
+        login("porteur2@demo.essor");
+        driver.get(url("/entrepreneur/file.xhtml?id=" + id));
+        fill("answer:text", "Une trentaine, sur deux lignes.");
+        driver.findElement(By.id("answer:send")).click();
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "En instruction"));
+
+        // the advisor writes the analysis, marks the file ready and puts it on a new session's agenda
+        login("conseil@demo.essor");
+        driver.get(url("/advisor/file.xhtml?id=" + id));
+        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("review:save")));
+        assertTrue(driver.findElement(By.id("thread")).getText().contains("Une trentaine"));
+        driver.findElement(By.id("actions:mark-ready")).click();
+        expectMessage("La note d'analyse est incomplète");
+        List<WebElement> scores = driver.findElements(By.cssSelector("select[id$=':score']"));
+        assertEquals(5, scores.size());
+        for (WebElement score : scores) {
+            new Select(score).selectByValue("4");
+        }
+        fill("review:strengths", "Besoin avéré, écoles partenaires.");
+        fill("review:risks", "Saisonnalité.");
+        fill("review:recommendation", "Avis favorable pour un prêt d'honneur.");
+        driver.findElement(By.id("review:save")).click();
+        expectMessage("Note d'analyse enregistrée.");
+        assertTrue(driver.findElement(By.id("review-total")).getText().contains("20 / 25"));
+        Browser.assertAccessible(driver, "advisor file with its analysis");
+        driver.findElement(By.id("actions:mark-ready")).click();
+        expectMessage("Le dossier est prêt pour le comité.");
+
+        driver.get(url("/advisor/sessions.xhtml"));
+        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("schedule:create")));
+        Browser.assertAccessible(driver, "advisor sessions");
+        String day = LocalDate.now().plusDays(30).format(DateTimeFormatter.ofPattern("dd/MM/yyyy"));
+        WebElement date = driver.findElement(By.id("schedule:startsAt_input"));
+        date.sendKeys(day + " 14:00");
+        fill("schedule:place", "Maison des associations, Tours");
+        driver.findElement(By.id("schedule:create")).click();
+        try {
+            waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("agenda:add")));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError("no session page after scheduling: " + driver.findElement(By.tagName("main")).getText(), e);
+        }
+        String sessionId = driver.getCurrentUrl().replaceAll(".*[?&]id=(\\d+).*", "$1");
+        new Select(driver.findElement(By.id("agenda:file"))).selectByValue(String.valueOf(id));
+        driver.findElement(By.id("agenda:add")).click();
+        expectMessage("Dossier inscrit à l'ordre du jour.");
+        assertTrue(driver.findElement(By.id("agenda-items")).getText().contains(reference));
+        Browser.assertAccessible(driver, "advisor session agenda");
+
+        // the chair opens the session with everyone present
+        login("comite@demo.essor");
+        driver.get(url("/committee/session.xhtml?id=" + sessionId));
+        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("attendance:open")));
+        Browser.assertAccessible(driver, "planned session for the chair");
+        driver.findElement(By.id("attendance:open")).click();
+        expectMessage("La séance est ouverte.");
+
+        // a member declares a conflict: the analysis disappears and the vote buttons with it
+        login("membre1@demo.essor");
+        driver.get(url("/committee/session.xhtml?id=" + sessionId));
+        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("item-" + reference)));
+        assertTrue(driver.findElement(By.id("item-" + reference)).getText().contains("Avis favorable pour un prêt d'honneur."));
+        inItem(reference, ":reason").sendKeys("Je siège au conseil d'administration de la SCOP.");
+        inItem(reference, ":conflict").click();
+        expectMessage("Conflit d'intérêts enregistré.");
+        WebElement item = driver.findElement(By.id("item-" + reference));
+        assertTrue(item.getText().contains("la note d'analyse vous est masquée"), item.getText());
+        assertTrue(!item.getText().contains("Avis favorable pour un prêt d'honneur."), "the analysis is hidden after a conflict");
+        assertTrue(item.findElements(By.cssSelector("[id$=':for']")).isEmpty(), "no vote after a conflict");
+        Browser.assertAccessible(driver, "session after a conflict");
+
+        // the others vote; the quorum of 3 counts the chair and two members
+        for (String member : List.of("membre2@demo.essor", "membre3@demo.essor")) {
+            login(member);
+            driver.get(url("/committee/session.xhtml?id=" + sessionId));
+            waiting().until(ExpectedConditions.elementToBeClickable(By.cssSelector("#item-" + reference + " [id$=':for']")))
+                    .click();
+            expectMessage("Vote enregistré.");
+        }
+        login("comite@demo.essor");
+        driver.get(url("/committee/session.xhtml?id=" + sessionId));
+        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("item-" + reference)));
+        assertTrue(driver.findElement(By.id("item-" + reference)).getText().contains("participants manquants pour le quorum : 1"));
+        inItem(reference, ":record").click();
+        expectMessage("Quorum non atteint : il manque 1 participant(s)");
+        inItem(reference, ":for").click();
+        expectMessage("Vote enregistré.");
+        WebElement amount = inItem(reference, ":amount");
+        amount.clear();
+        amount.sendKeys("7500");
+        inItem(reference, ":conditions").sendKeys("Versement après signature de la convention avec les écoles.");
+        inItem(reference, ":record").click();
+        expectMessage("Décision enregistrée.");
+        assertTrue(driver.findElement(By.id("item-" + reference)).getText().contains("Décision : Accordé"));
+        Browser.assertAccessible(driver, "open session with a decision");
+        driver.findElement(By.id("closing:close")).click();
+        expectMessage("La séance est close");
+        assertEquals("Close", driver.findElement(By.id("session-status")).getText());
+
+        String minutes = pdfText(download(driver.findElement(By.id("minutes")).getAttribute("href")));
+        assertTrue(minutes.contains(reference), minutes);
+        assertTrue(minutes.contains("Décision : ACCORDÉ"), minutes);
+        assertTrue(minutes.contains("Prêt d'honneur : 7 500,00 €"), minutes);
+        assertTrue(minutes.contains("Votes : 3 pour, 0 contre, 0 abstention(s)"), minutes);
+        assertTrue(minutes.contains("sans participation au vote : Marc Banquier"), minutes);
+        assertTrue(minutes.contains("Présences : 4 membre(s) présent(s) sur 4"), minutes);
+
+        // the applicant reads the decision and downloads the letter
+        login("porteur2@demo.essor");
+        driver.get(url("/entrepreneur/file.xhtml?id=" + id));
+        WebElement decision = waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("decision")));
+        assertTrue(decision.getText().contains("Accordé"), decision.getText());
+        assertTrue(driver.findElement(By.id("total-granted")).getText().replace('\u202f', ' ').replace('\u00a0', ' ')
+                .contains("7 500,00"));
+        String letter = pdfText(download(driver.findElement(By.id("decision-letter")).getAttribute("href")));
+        assertTrue(letter.contains("7 500,00 €"), letter);
+    }
+}
