@@ -1,0 +1,630 @@
+package fr.essor.web.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonValue;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import javax.naming.InitialContext;
+import javax.sql.DataSource;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The committee's rules through the REST API against the real database: quorum, conflicts of
+ * interest, immutability after closing, concurrent decisions, scope, bad input and what the
+ * applicant sees. Every test builds its own session and files, so that the order does not matter;
+ * every refusal is followed by a re-read proving that nothing stored changed.
+ *
+ * <p>Most tests run as a client. The scope test across associations runs inside the server because
+ * there is no API to create an association or a committee: it inserts them with JDBC, then calls
+ * the API over HTTP like the others.
+ */
+@ExtendWith(ArquillianExtension.class)
+class CommitteeApiIT {
+
+    private static final String ADVISOR = "conseil@demo.essor";
+    private static final String CHAIR = "comite@demo.essor";
+    private static final String M1 = "membre1@demo.essor";
+    private static final String M2 = "membre2@demo.essor";
+    private static final String M3 = "membre3@demo.essor";
+    private static final String PORTEUR = "porteur@demo.essor";
+    private static final String PORTEUR2 = "porteur2@demo.essor";
+    private static final String ADMIN = "admin@demo.essor";
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+    private static final String COMPLETE = "\"description\":\"Une recyclerie\",\"territory\":\"Orléans\","
+            + "\"lines\":[{\"instrument\":\"HONOUR_LOAN\",\"amount\":\"8000.00\",\"durationMonths\":60}],"
+            + "\"plan\":[{\"kind\":\"USE\",\"label\":\"Matériel\",\"amount\":\"8000.00\"},"
+            + "{\"kind\":\"SOURCE\",\"label\":\"Prêt d'honneur\",\"amount\":\"8000.00\"}],"
+            + "\"impact\":{\"jobsCreated\":\"2\",\"jobsMaintained\":\"1.5\",\"beneficiaries\":120,\"socialUtility\":\"Réemploi\"}";
+
+    private static final String ANALYSIS = "{\"scores\":{\"SOCIAL_UTILITY\":4,\"ECONOMIC_VIABILITY\":3,\"TEAM\":4,"
+            + "\"FINANCIAL_STRUCTURE\":3,\"TERRITORIAL_ANCHORING\":5},\"strengths\":\"Équipe solide\","
+            + "\"risks\":\"Trésorerie tendue\",\"recommendation\":\"Avis favorable\","
+            + "\"proposedLines\":[{\"instrument\":\"HONOUR_LOAN\",\"amount\":\"8000.00\",\"durationMonths\":60}]}";
+
+    private static final String APPROVE_8000 = "\"outcome\":\"APPROVED\",\"lines\":[{\"instrument\":\"HONOUR_LOAN\","
+            + "\"amount\":\"8000.00\",\"durationMonths\":60}],\"conditions\":\"Versement sur présentation du prêt bancaire\"";
+
+    /** A tiny valid PDF for the business plan (ApplicationApiIT is not deployed with this class). */
+    private static final byte[] PDF = "%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
+            .getBytes(StandardCharsets.US_ASCII);
+
+    @ArquillianResource
+    private URL base;
+
+    @Deployment
+    static WebArchive deployment() {
+        return Deployments.builtWarWith(CommitteeApiIT.class, Sql.class, Deployments.class);
+    }
+
+    @BeforeEach
+    void ready() throws InterruptedException {
+        Deployments.awaitReady(base);
+    }
+
+    // ---- 1. quorum ---------------------------------------------------------------------------------
+
+    @Test
+    @RunAsClient
+    void aDecisionNeedsTheQuorumAndTheMessageSaysHowManyAreMissing() throws Exception {
+        long s = newSession();
+        long app = readyApplication("Quorum");
+        long item = putOnAgenda(s, app);
+        openWithEveryone(s);
+        assertEquals(200, vote(CHAIR, s, item, "FOR").statusCode());
+        assertEquals(200, vote(M2, s, item, "FOR").statusCode());
+
+        HttpResponse<String> refused = decide(s, item, itemOf(session(CHAIR, s), item).getJsonNumber("version").longValue(),
+                APPROVE_8000);
+        assertEquals(409, refused.statusCode(), refused.body());
+        assertEquals("COMMITTEE_RULE", json(refused).getString("error"));
+        assertTrue(json(refused).getString("message").contains("il manque 1 participant(s)"), refused.body());
+        JsonObject after = itemOf(session(CHAIR, s), item);
+        assertFalse(after.containsKey("decision") && !after.isNull("decision"), "no decision stored: " + after);
+        assertEquals(2, after.getInt("participants"));
+        assertEquals(1, after.getInt("missingForQuorum"));
+        assertEquals("ON_AGENDA", application(ADVISOR, app).getString("status"));
+
+        assertEquals(200, vote(M3, s, item, "FOR").statusCode());
+        HttpResponse<String> decided = decide(s, item, itemOf(session(CHAIR, s), item).getJsonNumber("version").longValue(),
+                APPROVE_8000);
+        assertEquals(200, decided.statusCode(), decided.body());
+        assertEquals("APPROVED", itemOf(json(decided), item).getJsonObject("decision").getString("outcome"));
+        assertEquals("APPROVED", application(ADVISOR, app).getString("status"));
+    }
+
+    // ---- 2. conflicts of interest ----------------------------------------------------------------------
+
+    @Test
+    @RunAsClient
+    void aConflictedMemberCannotVoteDoesNotCountAndNoLongerSeesTheAnalysis() throws Exception {
+        long s = newSession();
+        long app = readyApplication("Conflit");
+        long item = putOnAgenda(s, app);
+        openWithEveryone(s);
+        assertEquals(200, call(M1, "GET", "/applications/" + app + "/instruction/analysis", null).statusCode(),
+                "before declaring a conflict the member reads the analysis");
+        assertEquals(200, vote(M1, s, item, "FOR").statusCode());
+        assertEquals(1, itemOf(session(CHAIR, s), item).getInt("votesFor"));
+
+        HttpResponse<String> declared = call(M1, "POST", "/sessions/" + s + "/items/" + item + "/conflict",
+                "{\"reason\":\"Banquier de l'entreprise\"}");
+        assertEquals(200, declared.statusCode(), declared.body());
+        JsonObject afterConflict = itemOf(session(M1, s), item);
+        assertTrue(afterConflict.getBoolean("callerConflicted"));
+        assertEquals(0, afterConflict.getInt("votesFor"), "the earlier vote is withdrawn");
+        assertFalse(afterConflict.containsKey("callerVote") && !afterConflict.isNull("callerVote"));
+        assertTrue(afterConflict.getJsonArray("conflictedMembers").getString(0).contains("Marc Banquier"));
+
+        HttpResponse<String> crafted = vote(M1, s, item, "FOR");
+        assertEquals(409, crafted.statusCode(), crafted.body());
+        assertTrue(json(crafted).getString("message").contains("conflit d'intérêts"), crafted.body());
+        JsonObject unchanged = itemOf(session(CHAIR, s), item);
+        assertEquals(0, unchanged.getInt("votesFor"));
+        assertEquals(0, unchanged.getInt("participants"));
+
+        assertEquals(200, vote(CHAIR, s, item, "FOR").statusCode());
+        assertEquals(200, vote(M2, s, item, "FOR").statusCode());
+        HttpResponse<String> short1 = decide(s, item, itemOf(session(CHAIR, s), item).getJsonNumber("version").longValue(),
+                APPROVE_8000);
+        assertEquals(409, short1.statusCode(), "the conflicted member does not count for the quorum: " + short1.body());
+        assertTrue(json(short1).getString("message").contains("il manque 1 participant(s)"), short1.body());
+        assertEquals(2, itemOf(session(CHAIR, s), item).getInt("participants"));
+
+        assertEquals(404, call(M1, "GET", "/applications/" + app + "/instruction/analysis", null).statusCode());
+        HttpResponse<String> m2 = call(M2, "GET", "/applications/" + app + "/instruction/analysis", null);
+        assertEquals(200, m2.statusCode(), m2.body());
+        assertEquals(19, json(m2).getInt("total"));
+        int applicant = call(PORTEUR, "GET", "/applications/" + app + "/instruction/analysis", null).statusCode();
+        assertTrue(applicant == 403 || applicant == 404, "the applicant never sees the analysis: " + applicant);
+        assertFalse(call(PORTEUR, "GET", "/applications/" + app, null).body().contains("Trésorerie tendue"));
+    }
+
+    // ---- 3. immutability after closing -------------------------------------------------------------------
+
+    @Test
+    @RunAsClient
+    void afterClosingNothingChangesAndTheMinutesTellTheDecision() throws Exception {
+        long s = newSession();
+        long app = readyApplication("Clôture");
+        long item = putOnAgenda(s, app);
+        openWithEveryone(s);
+        for (String m : List.of(CHAIR, M1, M2)) {
+            assertEquals(200, vote(m, s, item, "FOR").statusCode());
+        }
+        long version = itemOf(session(CHAIR, s), item).getJsonNumber("version").longValue();
+        assertEquals(200, decide(s, item, version, APPROVE_8000).statusCode());
+        HttpResponse<String> closed = call(CHAIR, "POST", "/sessions/" + s + "/close", null);
+        assertEquals(200, closed.statusCode(), closed.body());
+        assertEquals("CLOSED", json(closed).getString("status"));
+        JsonObject before = itemOf(session(CHAIR, s), item);
+
+        long late = readyApplication("Trop tard");
+        List<HttpResponse<String>> refusals = List.of(
+                vote(M3, s, item, "AGAINST"),
+                vote(M1, s, item, "AGAINST"),
+                call(M3, "POST", "/sessions/" + s + "/items/" + item + "/conflict", "{\"reason\":\"Après coup\"}"),
+                decide(s, item, before.getJsonNumber("version").longValue(),
+                        "\"outcome\":\"REJECTED\",\"reasons\":\"On se ravise\""),
+                call(ADVISOR, "POST", "/sessions/" + s + "/items", "{\"applicationId\":" + late + "}"));
+        for (HttpResponse<String> r : refusals) {
+            assertEquals(409, r.statusCode(), r.body());
+            assertTrue(json(r).getString("message").contains("séance est close"), r.body());
+        }
+
+        JsonObject after = session(CHAIR, s);
+        assertEquals("CLOSED", after.getString("status"));
+        assertEquals(1, after.getJsonArray("items").size());
+        JsonObject i = itemOf(after, item);
+        assertEquals(3, i.getInt("votesFor"));
+        assertEquals(0, i.getInt("votesAgainst"));
+        assertEquals(0, i.getJsonArray("conflictedMembers").size());
+        assertEquals(before.getJsonObject("decision"), i.getJsonObject("decision"));
+        assertEquals("APPROVED", i.getJsonObject("decision").getString("outcome"));
+        assertEquals("8000.00", i.getJsonObject("decision").getString("totalGranted"));
+        assertEquals("READY_FOR_COMMITTEE", application(ADVISOR, late).getString("status"));
+        assertEquals("APPROVED", application(ADVISOR, app).getString("status"));
+
+        HttpResponse<byte[]> minutes = bytes(CHAIR, "/sessions/" + s + "/minutes");
+        assertEquals(200, minutes.statusCode());
+        assertTrue(minutes.headers().firstValue("Content-Type").orElseThrow().startsWith("application/pdf"));
+        String text = pdfText(minutes.body());
+        String reference = application(ADVISOR, app).getString("reference");
+        assertTrue(text.contains(reference), text);
+        assertTrue(text.contains("ACCORDÉ"), text);
+        assertTrue(text.contains("8 000,00"), text);
+        assertTrue(text.contains("Votes : 3 pour, 0 contre"), text);
+        assertTrue(text.contains("4 membre(s) présent(s) sur 4"), text);
+        for (String name : List.of("Marc Banquier", "Nadia Entrepreneure ESS", "Olivier Élu local")) {
+            assertTrue(text.contains(name), name + " in " + text);
+        }
+    }
+
+    // ---- 4. concurrent decisions ----------------------------------------------------------------------------
+
+    @Test
+    @RunAsClient
+    void twoChairsDecidingAtOnceRecordOneDecisionAndTheOthersAreToldTheRecordChanged() throws Exception {
+        long s = newSession();
+        List<long[]> items = new ArrayList<>();
+        for (int n = 0; n < 3; n++) {
+            long app = readyApplication("Concurrence " + n);
+            items.add(new long[] {app, putOnAgenda(s, app)});
+        }
+        openWithEveryone(s);
+        ExecutorService pool = Executors.newFixedThreadPool(6);
+        try {
+            for (long[] pair : items) {
+                long app = pair[0];
+                long item = pair[1];
+                for (String m : List.of(CHAIR, M1, M2)) {
+                    assertEquals(200, vote(m, s, item, "FOR").statusCode());
+                }
+                long version = itemOf(session(CHAIR, s), item).getJsonNumber("version").longValue();
+                CountDownLatch start = new CountDownLatch(1);
+                List<Future<HttpResponse<String>>> results = new ArrayList<>();
+                for (int t = 0; t < 6; t++) {
+                    String amount = (8000 + t) + ".00";
+                    Callable<HttpResponse<String>> task = () -> {
+                        start.await();
+                        return decide(s, item, version, "\"outcome\":\"APPROVED\",\"lines\":[{\"instrument\":\"HONOUR_LOAN\","
+                                + "\"amount\":\"" + amount + "\",\"durationMonths\":60}]");
+                    };
+                    results.add(pool.submit(task));
+                }
+                start.countDown();
+                int ok = 0;
+                int conflicts = 0;
+                String winner = null;
+                for (int t = 0; t < results.size(); t++) {
+                    HttpResponse<String> r = results.get(t).get();
+                    if (r.statusCode() == 200) {
+                        ok++;
+                        winner = (8000 + t) + ".00";
+                    } else {
+                        assertEquals(409, r.statusCode(), r.body());
+                        String error = json(r).getString("error");
+                        assertEquals("CONCURRENT_CHANGE", error, r.body());
+                        assertTrue(json(r).getString("message").contains("modifié par quelqu'un d'autre"), r.body());
+                        conflicts++;
+                    }
+                }
+                assertEquals(1, ok, "exactly one decision wins");
+                assertEquals(5, conflicts);
+                JsonObject decision = itemOf(session(CHAIR, s), item).getJsonObject("decision");
+                assertEquals(winner, decision.getString("totalGranted"), "the stored decision is the winner's");
+                assertEquals(1, decision.getJsonArray("grantedLines").size());
+                JsonArray timeline = application(ADVISOR, app).getJsonArray("timeline");
+                assertEquals(1, timeline.getValuesAs(JsonObject.class).stream()
+                        .filter(step -> "APPROVED".equals(step.getString("to", null))).count(), timeline.toString());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    // ---- 5. scope -------------------------------------------------------------------------------------------
+
+    @Test
+    @RunAsClient
+    void entrepreneursReachNeitherTheSessionsNorOtherPeoplesFiles() throws Exception {
+        long s = newSession();
+        long app = readyApplication("Périmètre");
+        long item = putOnAgenda(s, app);
+        assertEquals(403, call(PORTEUR, "GET", "/sessions", null).statusCode());
+        assertEquals(403, call(PORTEUR, "GET", "/sessions/" + s, null).statusCode());
+        assertEquals(403, call(PORTEUR2, "PUT", "/sessions/" + s + "/items/" + item + "/vote", "{\"choice\":\"FOR\"}")
+                .statusCode());
+        assertEquals(404, call(PORTEUR2, "GET", "/applications/" + app, null).statusCode());
+        assertEquals(404, call(PORTEUR2, "GET", "/applications/" + app + "/decision-letter", null).statusCode());
+        assertEquals(403, call("partenaire@demo.essor", "GET", "/sessions/" + s, null).statusCode());
+        assertEquals(0, itemOf(session(CHAIR, s), item).getInt("votesFor"));
+    }
+
+    /**
+     * Inside the server: another association with its own advisor and committee (inserted with JDBC,
+     * no API creates them); neither reaches the CVL session or file, and CVL members do not reach
+     * the other committee's session.
+     */
+    @Test
+    void peopleOfAnotherAssociationOrCommitteeAreToldTheSessionAndFileDoNotExist() throws Exception {
+        DataSource ds = InitialContext.doLookup("java:app/jdbc/essor");
+        String code = "T" + UUID.randomUUID().toString().replace("-", "").substring(0, 6).toUpperCase(Locale.ROOT);
+        Sql.update(ds, "INSERT INTO association (code, name, region, active, version) VALUES (?, ?, 'Bretagne', TRUE, 0)",
+                code, "Association " + code);
+        long association = Sql.count(ds, "SELECT id FROM association WHERE code = ?", code);
+        String otherAdvisor = "conseil-" + code.toLowerCase(Locale.ROOT) + "@test.essor";
+        String otherMember = "membre-" + code.toLowerCase(Locale.ROOT) + "@test.essor";
+        account(ds, otherAdvisor, association, "ADVISOR");
+        long memberId = account(ds, otherMember, association, "COMMITTEE_MEMBER");
+        Sql.update(ds, "INSERT INTO committee (association_id, name, quorum, active, version) VALUES (?, ?, 1, TRUE, 0)",
+                association, "Comité " + code);
+        long committee = Sql.count(ds, "SELECT id FROM committee WHERE association_id = ?", association);
+        Sql.update(ds, "INSERT INTO committee_member (committee_id, account_id, member_role) VALUES (?, ?, 'CHAIR')",
+                committee, memberId);
+        Sql.update(ds, "INSERT INTO committee_session (committee_id, starts_at, place, status, version)"
+                + " VALUES (?, ?, 'Rennes', 'PLANNED', 0)", committee, Timestamp.valueOf(LocalDateTime.of(2027, 2, 1, 10, 0)));
+        long otherSession = Sql.count(ds, "SELECT id FROM committee_session WHERE committee_id = ?", committee);
+        assertEquals(200, call(otherMember, "GET", "/sessions/" + otherSession, null).statusCode(),
+                "the inserted member can sign in and see their own session");
+
+        long s = newSession();
+        long app = readyApplication("Autre association");
+        long item = putOnAgenda(s, app);
+        long cvlItemsBefore = Sql.count(ds, "SELECT COUNT(*) FROM agenda_item WHERE session_id = ?", s);
+
+        // a member of another committee
+        assertEquals(404, call(otherMember, "GET", "/sessions/" + s, null).statusCode());
+        assertEquals(404, call(otherMember, "GET", "/applications/" + app, null).statusCode());
+        assertEquals(404, call(otherMember, "GET", "/applications/" + app + "/instruction/analysis", null).statusCode());
+        assertEquals(404, call(otherMember, "PUT", "/sessions/" + s + "/items/" + item + "/vote", "{\"choice\":\"FOR\"}")
+                .statusCode());
+        assertEquals(404, call(otherMember, "POST", "/sessions/" + s + "/items/" + item + "/conflict", "{}").statusCode());
+        HttpResponse<String> listed = call(otherMember, "GET", "/sessions", null);
+        assertEquals(200, listed.statusCode(), listed.body());
+        assertEquals(List.of(otherSession), json(listed).getJsonArray("items").getValuesAs(JsonObject.class).stream()
+                .map(x -> x.getJsonNumber("id").longValue()).toList(), "a member lists only their committee's sessions");
+        // an advisor of another association
+        assertEquals(404, call(otherAdvisor, "GET", "/sessions/" + s, null).statusCode());
+        assertEquals(404, call(otherAdvisor, "GET", "/applications/" + app, null).statusCode());
+        assertEquals(404, call(otherAdvisor, "GET", "/applications/" + app + "/instruction/analysis", null).statusCode());
+        assertEquals(404, call(otherAdvisor, "POST", "/sessions/" + s + "/items", "{\"applicationId\":" + app + "}")
+                .statusCode());
+        assertEquals(404, call(otherAdvisor, "POST", "/sessions", "{\"committeeId\":" + committeeId()
+                + ",\"startsAt\":\"2027-01-15T14:00\",\"place\":\"Rennes\"}").statusCode());
+        // CVL people towards the other committee
+        assertEquals(404, call(M1, "GET", "/sessions/" + otherSession, null).statusCode());
+        assertEquals(404, call(ADVISOR, "GET", "/sessions/" + otherSession, null).statusCode());
+        assertEquals(404, call(ADVISOR, "POST", "/sessions/" + otherSession + "/items", "{\"applicationId\":"
+                + readyApplication("Mauvais comité") + "}").statusCode());
+
+        assertEquals(cvlItemsBefore, Sql.count(ds, "SELECT COUNT(*) FROM agenda_item WHERE session_id = ?", s));
+        assertEquals(0, Sql.count(ds, "SELECT COUNT(*) FROM agenda_item WHERE session_id = ?", otherSession));
+        assertEquals(0, Sql.count(ds, "SELECT COUNT(*) FROM committee_vote v JOIN agenda_item i ON v.item_id = i.id"
+                + " WHERE i.session_id = ?", s));
+        assertEquals(0, Sql.count(ds, "SELECT COUNT(*) FROM conflict_of_interest c JOIN agenda_item i ON c.item_id = i.id"
+                + " WHERE i.session_id = ?", s));
+    }
+
+    private static long account(DataSource ds, String email, long association, String role) throws Exception {
+        // the demo advisor's hash: the inserted account signs in with the demo password
+        Sql.update(ds, "INSERT INTO user_account (email, display_name, password_hash, association_id, active, created_at,"
+                + " version) SELECT ?, ?, password_hash, ?, TRUE, created_at, 0 FROM user_account WHERE email = ?",
+                email, "Test " + email, association, ADVISOR);
+        long id = Sql.count(ds, "SELECT id FROM user_account WHERE email = ?", email);
+        Sql.update(ds, "INSERT INTO account_role (account_id, role) VALUES (?, ?)", id, role);
+        return id;
+    }
+
+    // ---- 6. bad input ---------------------------------------------------------------------------------------
+
+    @Test
+    @RunAsClient
+    void badVotesAndDecisionsAreRefusedWithAClearMessageAndStoreNothing() throws Exception {
+        long s = newSession();
+        long app = readyApplication("Mauvaises saisies");
+        long item = putOnAgenda(s, app);
+        openWithEveryone(s);
+        for (String m : List.of(CHAIR, M1, M2)) {
+            assertEquals(200, vote(m, s, item, "FOR").statusCode());
+        }
+        JsonObject before = itemOf(session(CHAIR, s), item);
+        long version = before.getJsonNumber("version").longValue();
+
+        HttpResponse<String> maybe = vote(M3, s, item, "MAYBE");
+        assertEquals(400, maybe.statusCode(), maybe.body());
+        assertTrue(json(maybe).getString("message").contains("Choisissez une valeur"), maybe.body());
+
+        HttpResponse<String> overLimit = decide(s, item, version, "\"outcome\":\"APPROVED\",\"lines\":["
+                + "{\"instrument\":\"GRANT\",\"amount\":\"1000.00\"},"
+                + "{\"instrument\":\"HONOUR_LOAN\",\"amount\":\"999999.00\",\"durationMonths\":60}]");
+        assertEquals(400, overLimit.statusCode(), overLimit.body());
+        String message = json(overLimit).getString("message");
+        assertTrue(message.contains("Ligne 2") && message.contains("plafond"), overLimit.body());
+
+        HttpResponse<String> noReasons = decide(s, item, version, "\"outcome\":\"REJECTED\",\"reasons\":\"  \"");
+        assertTrue(noReasons.statusCode() == 409 || noReasons.statusCode() == 400, noReasons.body());
+        assertTrue(json(noReasons).getString("message").contains("motifs"), noReasons.body());
+
+        HttpResponse<String> unknown = decide(s, item, version, "\"outcome\":\"PERHAPS\"");
+        assertEquals(400, unknown.statusCode(), unknown.body());
+
+        JsonObject after = itemOf(session(CHAIR, s), item);
+        assertEquals(before, after, "nothing stored changed");
+        assertFalse(after.containsKey("decision"));
+        assertEquals(3, after.getInt("votesFor"));
+        assertFalse(after.containsKey("callerVote") && after.getString("callerVote").equals("MAYBE"));
+        assertEquals("ON_AGENDA", application(ADVISOR, app).getString("status"));
+
+        HttpResponse<String> rejected = decide(s, item, version,
+                "\"outcome\":\"REJECTED\",\"reasons\":\"Modèle économique non démontré\"");
+        assertEquals(200, rejected.statusCode(), "with its reasons the rejection is recorded: " + rejected.body());
+        assertEquals("REJECTED", itemOf(json(rejected), item).getJsonObject("decision").getString("outcome"));
+        assertEquals("REJECTED", application(ADVISOR, app).getString("status"));
+    }
+
+    // ---- 7. the applicant ---------------------------------------------------------------------------------
+
+    @Test
+    @RunAsClient
+    void theApplicantGetsTheLetterAndTheMailOnlyOnceTheSessionIsClosed() throws Exception {
+        long s = newSession();
+        long app = readyApplication("Lettre");
+        long item = putOnAgenda(s, app);
+        String reference = application(PORTEUR, app).getString("reference");
+        openWithEveryone(s);
+        for (String m : List.of(CHAIR, M1, M3)) {
+            assertEquals(200, vote(m, s, item, "FOR").statusCode());
+        }
+        HttpResponse<String> decided = decide(s, item, itemOf(session(CHAIR, s), item).getJsonNumber("version").longValue(),
+                APPROVE_8000);
+        assertEquals(200, decided.statusCode(), decided.body());
+
+        assertEquals("APPROVED", application(PORTEUR, app).getString("status"));
+        assertEquals(404, bytes(PORTEUR, "/applications/" + app + "/decision-letter").statusCode(),
+                "no letter while the session is open");
+        assertEquals(0, decisionMails(reference).size(), "no mail while the session is open");
+
+        assertEquals(200, call(CHAIR, "POST", "/sessions/" + s + "/close", null).statusCode());
+        HttpResponse<byte[]> letter = bytes(PORTEUR, "/applications/" + app + "/decision-letter");
+        assertEquals(200, letter.statusCode());
+        assertTrue(letter.headers().firstValue("Content-Type").orElseThrow().startsWith("application/pdf"));
+        String text = pdfText(letter.body());
+        assertTrue(text.contains("Notification de décision") && text.contains(reference), text);
+        assertTrue(text.contains("8 000,00"), text);
+
+        List<JsonObject> mails = decisionMails(reference);
+        assertEquals(1, mails.size(), mails.toString());
+        assertEquals(PORTEUR, mails.get(0).getString("recipient"));
+        assertEquals("Application", mails.get(0).getString("relatedEntity"));
+    }
+
+    private List<JsonObject> decisionMails(String reference) throws Exception {
+        HttpResponse<String> r = call(ADMIN, "GET", "/admin/outbox?size=200", null);
+        assertEquals(200, r.statusCode(), r.body());
+        return json(r).getJsonArray("items").getValuesAs(JsonObject.class).stream()
+                .filter(m -> "DECISION_MADE".equals(m.getString("kind", null)) && reference.equals(m.getString("relatedId", null)))
+                .toList();
+    }
+
+    // ---- helpers ----------------------------------------------------------------------------------------------
+
+    private URI uri(String path) {
+        return URI.create(base.toString().replace("//localhost:", "//127.0.0.1:").replaceAll("/$", "") + "/api/v1" + path);
+    }
+
+    private static String basic(String user) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":essor-demo").getBytes(StandardCharsets.UTF_8));
+    }
+
+    private HttpResponse<String> call(String user, String method, String path, String body) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).header("Authorization", basic(user))
+                .header("Accept-Language", "fr").timeout(Duration.ofSeconds(60));
+        if (body != null) {
+            b.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body));
+        } else {
+            b.method(method, HttpRequest.BodyPublishers.noBody());
+        }
+        return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    private HttpResponse<byte[]> bytes(String user, String path) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(uri(path)).header("Authorization", basic(user))
+                .header("Accept-Language", "fr").GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    private static JsonObject json(HttpResponse<String> r) {
+        try (JsonReader reader = Json.createReader(new StringReader(r.body()))) {
+            return reader.readObject();
+        }
+    }
+
+    private JsonObject application(String user, long id) throws Exception {
+        HttpResponse<String> r = call(user, "GET", "/applications/" + id, null);
+        assertEquals(200, r.statusCode(), r.body());
+        return json(r);
+    }
+
+    private JsonObject session(String user, long id) throws Exception {
+        HttpResponse<String> r = call(user, "GET", "/sessions/" + id, null);
+        assertEquals(200, r.statusCode(), r.body());
+        return json(r);
+    }
+
+    private static JsonObject itemOf(JsonObject session, long itemId) {
+        return session.getJsonArray("items").getValuesAs(JsonObject.class).stream()
+                .filter(i -> i.getJsonNumber("id").longValue() == itemId).findFirst()
+                .orElseThrow(() -> new AssertionError("item " + itemId + " not in " + session));
+    }
+
+    /** The CVL committee, read from the sessions the demo advisor sees. */
+    private long committeeId() throws Exception {
+        HttpResponse<String> r = call(ADVISOR, "GET", "/sessions?past=true", null);
+        assertEquals(200, r.statusCode(), r.body());
+        return json(r).getJsonArray("items").getJsonObject(0).getJsonNumber("committeeId").longValue();
+    }
+
+    /** A new planned session of the CVL committee, scheduled by the advisor. */
+    private long newSession() throws Exception {
+        HttpResponse<String> r = call(ADVISOR, "POST", "/sessions", "{\"committeeId\":" + committeeId()
+                + ",\"startsAt\":\"2027-01-15T14:00\",\"place\":\"Orléans\"}");
+        assertEquals(201, r.statusCode(), r.body());
+        JsonObject s = json(r);
+        assertEquals("PLANNED", s.getString("status"));
+        return s.getJsonNumber("id").longValue();
+    }
+
+    /** A fresh application of porteur@, submitted, instructed by conseil@ and ready for committee. */
+    private long readyApplication(String title) throws Exception {
+        HttpResponse<String> mine = call(PORTEUR, "GET", "/enterprises/mine", null);
+        assertEquals(200, mine.statusCode(), mine.body());
+        long enterprise;
+        try (JsonReader reader = Json.createReader(new StringReader(mine.body()))) {
+            enterprise = reader.readArray().getJsonObject(0).getJsonNumber("id").longValue();
+        }
+        HttpResponse<String> created = call(PORTEUR, "POST", "/applications",
+                "{\"enterpriseId\":" + enterprise + ",\"title\":\"" + title + "\",\"stage\":\"CREATION\"}");
+        assertEquals(201, created.statusCode(), created.body());
+        JsonObject draft = json(created);
+        long id = draft.getJsonNumber("id").longValue();
+        HttpResponse<String> put = call(PORTEUR, "PUT", "/applications/" + id,
+                "{\"version\":" + draft.getJsonNumber("version") + "," + COMPLETE + "}");
+        assertEquals(200, put.statusCode(), put.body());
+        HttpResponse<String> doc = HTTP.send(HttpRequest.newBuilder(uri("/applications/" + id + "/documents?kind=BUSINESS_PLAN"))
+                .header("Authorization", basic(PORTEUR)).header("X-File-Name", "plan.pdf")
+                .header("Content-Type", "application/octet-stream")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(PDF)).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(201, doc.statusCode(), doc.body());
+        HttpResponse<String> submitted = call(PORTEUR, "POST", "/applications/" + id + "/submit", null);
+        assertEquals(200, submitted.statusCode(), submitted.body());
+
+        HttpResponse<String> review = call(ADVISOR, "POST", "/applications/" + id + "/review?version="
+                + json(submitted).getJsonNumber("version"), null);
+        assertEquals(200, review.statusCode(), review.body());
+        HttpResponse<String> analysis = call(ADVISOR, "PUT", "/applications/" + id + "/instruction/analysis", ANALYSIS);
+        assertEquals(200, analysis.statusCode(), analysis.body());
+        assertEquals(0, json(analysis).getJsonArray("missing").size(), analysis.body());
+        long version = application(ADVISOR, id).getJsonNumber("version").longValue();
+        HttpResponse<String> ready = call(ADVISOR, "POST", "/applications/" + id + "/instruction/ready?version=" + version, null);
+        assertEquals(200, ready.statusCode(), ready.body());
+        assertEquals("READY_FOR_COMMITTEE", json(ready).getString("status"));
+        return id;
+    }
+
+    /** Puts the file on the session's agenda; returns the agenda item's id. */
+    private long putOnAgenda(long session, long application) throws Exception {
+        HttpResponse<String> r = call(ADVISOR, "POST", "/sessions/" + session + "/items", "{\"applicationId\":" + application + "}");
+        assertEquals(200, r.statusCode(), r.body());
+        return json(r).getJsonArray("items").getValuesAs(JsonObject.class).stream()
+                .filter(i -> i.getJsonNumber("applicationId").longValue() == application).findFirst().orElseThrow()
+                .getJsonNumber("id").longValue();
+    }
+
+    /** The chair opens the session with the four members present. */
+    private void openWithEveryone(long session) throws Exception {
+        JsonArray members = session(CHAIR, session).getJsonArray("members");
+        assertEquals(4, members.size());
+        StringBuilder ids = new StringBuilder();
+        for (JsonValue m : members) {
+            ids.append(ids.length() == 0 ? "" : ",").append(m.asJsonObject().getJsonNumber("accountId"));
+        }
+        HttpResponse<String> r = call(CHAIR, "POST", "/sessions/" + session + "/open", "{\"present\":[" + ids + "]}");
+        assertEquals(200, r.statusCode(), r.body());
+        assertEquals("OPEN", json(r).getString("status"));
+    }
+
+    private HttpResponse<String> vote(String member, long session, long item, String choice) throws Exception {
+        return call(member, "PUT", "/sessions/" + session + "/items/" + item + "/vote", "{\"choice\":\"" + choice + "\"}");
+    }
+
+    private HttpResponse<String> decide(long session, long item, long version, String fields) throws Exception {
+        return call(CHAIR, "POST", "/sessions/" + session + "/items/" + item + "/decision",
+                "{\"version\":" + version + "," + fields + "}");
+    }
+
+    private static String pdfText(byte[] pdf) throws Exception {
+        com.lowagie.text.pdf.PdfReader reader = new com.lowagie.text.pdf.PdfReader(pdf);
+        try {
+            com.lowagie.text.pdf.parser.PdfTextExtractor extractor = new com.lowagie.text.pdf.parser.PdfTextExtractor(reader);
+            StringBuilder text = new StringBuilder();
+            for (int page = 1; page <= reader.getNumberOfPages(); page++) {
+                text.append(extractor.getTextFromPage(page)).append('\n');
+            }
+            return text.toString().replace('\u202f', ' ').replace('\u00a0', ' ').replaceAll("[ \\t]+", " ");
+        } finally {
+            reader.close();
+        }
+    }
+}
