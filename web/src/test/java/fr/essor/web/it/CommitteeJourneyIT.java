@@ -227,9 +227,11 @@ class CommitteeJourneyIT {
         waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("schedule:create")));
         Browser.assertAccessible(driver, "advisor sessions");
         String day = LocalDate.now().plusDays(30).format(DateTimeFormatter.ofPattern("dd/MM/yyyy"));
+        fill("schedule:place", "Maison des associations, Tours");
         WebElement date = driver.findElement(By.id("schedule:startsAt_input"));
         date.sendKeys(day + " 14:00");
-        fill("schedule:place", "Maison des associations, Tours");
+        date.sendKeys(org.openqa.selenium.Keys.ESCAPE);
+        assertEquals("Maison des associations, Tours", driver.findElement(By.id("schedule:place")).getAttribute("value"));
         driver.findElement(By.id("schedule:create")).click();
         try {
             waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("agenda:add")));
