@@ -188,6 +188,8 @@ class BrowserIT {
         driver.findElement(By.cssSelector("label[for='create:roles:1']")).click();
         driver.findElement(By.id("create:association_label")).click();
         waiting().until(ExpectedConditions.elementToBeClickable(By.cssSelector("#create\\:association_items li[data-label^='CVL']"))).click();
+        // the menu's panel closes with an animation that would catch the next click
+        waiting().until(ExpectedConditions.invisibilityOfElementLocated(By.id("create:association_panel")));
         driver.findElement(By.id("create:submit")).click();
         String temporary = waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("temporary-password"))).getText();
         assertEquals(15, temporary.length());

@@ -244,6 +244,8 @@ class CommitteeJourneyIT {
         expectMessage("Dossier inscrit à l'ordre du jour.");
         assertTrue(driver.findElement(By.id("agenda-items")).getText().contains(reference));
         Browser.assertAccessible(driver, "advisor session agenda");
+        driver.findElement(By.id("agenda:convene")).click();
+        expectMessage("4 membre(s) convoqué(s).");
 
         // the chair opens the session with everyone present
         login("comite@demo.essor");
@@ -312,5 +314,40 @@ class CommitteeJourneyIT {
                 .contains("7 500,00"));
         String letter = pdfText(download(driver.findElement(By.id("decision-letter")).getAttribute("href")));
         assertTrue(letter.contains("7 500,00 €"), letter);
+    }
+
+    @Test
+    void anAdvisorRecordsAdviceGivenToAnEnterpriseWithTheKeyboardFriendlyPages() {
+        login("conseil@demo.essor");
+        driver.get(url("/advisor/enterprises.xhtml"));
+        WebElement list = waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("enterprises:list")));
+        assertTrue(list.getText().contains("Coop'Vélo Tours"), list.getText());
+        Browser.assertAccessible(driver, "supported enterprises");
+        driver.findElement(By.linkText("Coop'Vélo Tours")).click();
+        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("support:save")));
+        Browser.assertAccessible(driver, "enterprise with its support records");
+        WebElement date = driver.findElement(By.id("support:date_input"));
+        date.sendKeys(LocalDate.now().format(DateTimeFormatter.ofPattern("dd/MM/yyyy")));
+        date.sendKeys(org.openqa.selenium.Keys.ESCAPE);
+        driver.findElement(By.id("support:kind_label")).click();
+        waiting().until(ExpectedConditions.elementToBeClickable(
+                By.cssSelector("[id='support:kind_items'] li[data-label=\"Diagnostic\"]"))).click();
+        waiting().until(ExpectedConditions.invisibilityOfElementLocated(By.id("support:kind_panel")));
+        fill("support:durationMinutes", "0");
+        // the browser itself refuses 0 (min="1"); take that guard away to prove the server refuses it too
+        driver.executeScript("arguments[0].removeAttribute('min')", driver.findElement(By.id("support:durationMinutes")));
+        fill("support:notes", "Diagnostic de la gouvernance <b>coopérative</b>.");
+        WebElement save = driver.findElement(By.id("support:save"));
+        save.click();
+        waiting().until(ExpectedConditions.stalenessOf(save));
+        String error = waiting().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".ui-message-error")))
+                .getText();
+        assertTrue(!error.isBlank(), "a zero duration is refused next to the field");
+        assertTrue(!driver.findElement(By.id("records")).getText().contains("gouvernance"), "nothing stored");
+        fill("support:durationMinutes", "90");
+        driver.findElement(By.id("support:save")).click();
+        expectMessage("Accompagnement enregistré.");
+        assertTrue(driver.findElement(By.id("records")).getText().contains("Diagnostic de la gouvernance <b>coopérative</b>."),
+                "notes are shown as typed, escaped");
     }
 }
