@@ -48,7 +48,8 @@ class MigrationTest {
     private static final List<Class<?>> ENTITIES = List.of(Association.class, Partner.class, UserAccount.class,
             Enterprise.class, Application.class, StatusChange.class, AuditEvent.class, OutboxMessage.class,
             fr.essor.model.application.ApplicationDocument.class, fr.essor.model.application.DocumentContent.class,
-            fr.essor.model.application.ApplicationMessage.class, fr.essor.model.application.Decision.class);
+            fr.essor.model.application.ApplicationMessage.class, fr.essor.model.application.Decision.class,
+            fr.essor.model.application.SavedFilter.class);
 
     /** Tables no entity maps directly. */
     private static final Map<String, List<String>> OTHER_TABLES =
