@@ -53,7 +53,8 @@ class MigrationTest {
             fr.essor.model.committee.CommitteeMember.class, fr.essor.model.committee.CommitteeSession.class,
             fr.essor.model.committee.AgendaItem.class, fr.essor.model.committee.ConflictOfInterest.class,
             fr.essor.model.committee.Vote.class, fr.essor.model.committee.SessionMinutes.class,
-            fr.essor.model.support.SupportRecord.class);
+            fr.essor.model.support.SupportRecord.class,
+            fr.essor.model.application.SavedFilter.class);
 
     /** Tables no entity maps directly. */
     private static final Map<String, List<String>> OTHER_TABLES =

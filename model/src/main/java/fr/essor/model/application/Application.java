@@ -397,6 +397,11 @@ public class Application {
         this.assignedAdvisor = advisor;
     }
 
+    /** Nobody instructs the file any more; it waits in the queue for an advisor. */
+    public void unassign() {
+        this.assignedAdvisor = null;
+    }
+
     private void moveTo(ApplicationStatus target, String actorEmail, String comment, boolean visibleToApplicant,
             Instant now) {
         status.checkMoveTo(target);

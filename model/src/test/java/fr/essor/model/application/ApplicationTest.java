@@ -277,4 +277,14 @@ class ApplicationTest {
         Application a = newDraft();
         assertThrows(EssorDomainException.class, () -> a.assignTo(advisor));
     }
+
+    @Test
+    void unassignLeavesTheFileWithoutAdvisor() {
+        UserAccount advisor = new UserAccount(ADVISOR, "Conseil", "hash", Set.of(Role.ADVISOR), T0);
+        advisor.setAssociation(cvl);
+        Application a = newDraft();
+        a.assignTo(advisor);
+        a.unassign();
+        assertNull(a.getAssignedAdvisor());
+    }
 }

@@ -2,7 +2,14 @@ package fr.essor.web.api;
 
 import fr.essor.service.application.ApplicationService;
 import fr.essor.service.application.ApplicationViews;
+import fr.essor.model.application.ApplicationStatus;
+import fr.essor.service.application.QueueFilter;
+import fr.essor.service.application.QueueService;
+import fr.essor.service.application.QueueSort;
 import fr.essor.service.shared.InvalidInputException;
+import fr.essor.web.api.QueueJson.AssigneeRequest;
+import fr.essor.web.api.QueueJson.AssignmentOut;
+import fr.essor.web.api.QueueJson.QueuePageOut;
 import fr.essor.web.api.ApplicationJson.ApplicationOut;
 import fr.essor.web.api.ApplicationJson.ApplicationRequest;
 import fr.essor.web.api.ApplicationJson.SummaryOut;
@@ -21,10 +28,16 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
-/** The entrepreneurs' applications: file one, complete it, submit it, follow it. */
+/**
+ * Applications: the entrepreneurs file, complete, submit and follow theirs; advisors list their
+ * association's in the work queue and hand them to one another.
+ */
 @Path("applications")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
@@ -34,8 +47,93 @@ public class ApplicationsResource {
     @EJB
     private ApplicationService applications;
 
+    @EJB
+    private QueueService queue;
+
     @Context
     private UriInfo uriInfo;
+
+    /** The largest page the API serves. */
+    static final int MAX_PAGE_SIZE = 100;
+
+    @GET
+    @RolesAllowed({"ADVISOR", "ADMIN"})
+    @Operation(summary = "The work queue: applications of the caller's association (all for a national administrator), "
+            + "drafts excepted, paged in SQL. status: one or more statuses separated by commas; q: enterprise name, SIRET "
+            + "or reference; sort: reference, enterprise, status, submittedAt, department or advisor, '-' first for "
+            + "descending (default submittedAt); page from 0; size 1-100 (default 25)")
+    public QueuePageOut queue(@QueryParam("status") String status, @QueryParam("q") String text,
+                              @QueryParam("sort") String sort, @QueryParam("page") String page,
+                              @QueryParam("size") String size) {
+        int p = integer("page", page, 0, 0, Integer.MAX_VALUE / MAX_PAGE_SIZE, "queue.api.pageInvalid");
+        int s = integer("size", size, 25, 1, MAX_PAGE_SIZE, "queue.api.sizeInvalid");
+        QueueFilter filter = QueueFilter.any().withStatuses(statuses(status)).withText(text);
+        return QueuePageOut.of(queue.page(filter, sortOf(sort), p * s, s), p);
+    }
+
+    @PUT
+    @Path("{id}/assignee")
+    @RolesAllowed({"ADVISOR", "ADMIN"})
+    @Operation(summary = "Hand the application to an advisor of its association ({\"advisorId\": id or null to unassign, "
+            + "\"version\": the version last read}); 409 when it changed since, 404 outside the caller's association")
+    public AssignmentOut assign(@PathParam("id") long id, AssigneeRequest body) {
+        if (body == null) {
+            throw new InvalidInputException(null, "error.api.bodyRequired");
+        }
+        if (body.version() == null || body.version() < 0) {
+            throw new InvalidInputException("version", "field.required");
+        }
+        return AssignmentOut.of(queue.assign(id, body.advisorId(), body.version()));
+    }
+
+    private static Set<ApplicationStatus> statuses(String value) {
+        Set<ApplicationStatus> result = EnumSet.noneOf(ApplicationStatus.class);
+        if (value == null || value.isBlank()) {
+            return result;
+        }
+        for (String part : value.split(",")) {
+            try {
+                ApplicationStatus st = ApplicationStatus.valueOf(part.trim().toUpperCase(Locale.ROOT));
+                if (st == ApplicationStatus.DRAFT) {
+                    throw new IllegalArgumentException("drafts are not in the queue");
+                }
+                result.add(st);
+            } catch (IllegalArgumentException e) {
+                throw new InvalidInputException("status", "queue.api.statusInvalid", part.trim());
+            }
+        }
+        return result;
+    }
+
+    private static QueueSort sortOf(String value) {
+        if (value == null || value.isBlank()) {
+            return QueueSort.DEFAULT;
+        }
+        String v = value.trim();
+        boolean descending = v.startsWith("-");
+        String name = descending ? v.substring(1) : v;
+        for (QueueSort.Column c : QueueSort.Column.values()) {
+            if (c.name().replace("_", "").equalsIgnoreCase(name)) {
+                return new QueueSort(c, !descending);
+            }
+        }
+        throw new InvalidInputException("sort", "queue.api.sortInvalid", v);
+    }
+
+    private static int integer(String field, String value, int fallback, int min, int max, String key) {
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            int v = Integer.parseInt(value.trim());
+            if (v >= min && v <= max) {
+                return v;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new InvalidInputException(field, key, MAX_PAGE_SIZE);
+    }
 
     @GET
     @Path("mine")

@@ -1,0 +1,108 @@
+package fr.essor.model.application;
+
+import fr.essor.model.account.UserAccount;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.util.Objects;
+
+/**
+ * A work-queue filter an advisor saved under a name. The criteria are kept in the small text form
+ * the service layer writes and reads back; the model does not interpret them.
+ */
+@Entity
+@Table(name = "saved_filter")
+public class SavedFilter {
+
+    public static final int NAME_MAX = 80;
+    public static final int CRITERIA_MAX = 2000;
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @Column(name = "id")
+    private Long id;
+
+    @NotNull
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "account_id", nullable = false, updatable = false)
+    private UserAccount account;
+
+    @NotBlank
+    @Size(max = NAME_MAX)
+    @Column(name = "name", length = NAME_MAX, nullable = false)
+    private String name;
+
+    @NotNull
+    @Size(max = CRITERIA_MAX)
+    @Column(name = "filter", length = CRITERIA_MAX, nullable = false)
+    private String criteria;
+
+    @Version
+    @Column(name = "version", nullable = false)
+    private long version;
+
+    protected SavedFilter() {
+    }
+
+    public SavedFilter(UserAccount account, String name, String criteria) {
+        this.account = Objects.requireNonNull(account, "account");
+        String n = name == null ? "" : name.strip();
+        if (n.isEmpty() || n.length() > NAME_MAX) {
+            throw new IllegalArgumentException("A filter name has 1 to " + NAME_MAX + " characters");
+        }
+        this.name = n;
+        replaceCriteria(criteria);
+    }
+
+    public void replaceCriteria(String newCriteria) {
+        String c = newCriteria == null ? "" : newCriteria;
+        if (c.length() > CRITERIA_MAX) {
+            throw new IllegalArgumentException("Filter criteria longer than " + CRITERIA_MAX);
+        }
+        this.criteria = c;
+    }
+
+    public boolean belongsTo(UserAccount other) {
+        return other != null && account.getId() != null && account.getId().equals(other.getId());
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public UserAccount getAccount() {
+        return account;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public String getCriteria() {
+        return criteria;
+    }
+
+    public long getVersion() {
+        return version;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return this == o || o instanceof SavedFilter other && id != null && id.equals(other.id);
+    }
+
+    @Override
+    public int hashCode() {
+        return SavedFilter.class.hashCode();
+    }
+}
