@@ -1,8 +1,6 @@
 package fr.essor.model.application;
 
-import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
-import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -12,7 +10,6 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
-import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
@@ -45,10 +42,9 @@ public class Decision {
     @Column(name = "outcome", length = 10, nullable = false, updatable = false)
     private DecisionOutcome outcome;
 
-    @ElementCollection
-    @CollectionTable(name = "decision_line", joinColumns = @JoinColumn(name = "decision_id"))
-    @OrderColumn(name = "line_no")
-    private List<FinancingLine> grantedLines = new ArrayList<>();
+    @jakarta.persistence.OneToMany(mappedBy = "decision", cascade = jakarta.persistence.CascadeType.PERSIST)
+    @jakarta.persistence.OrderBy("lineNo")
+    private List<GrantedLine> grantedLines = new ArrayList<>();
 
     /** The agenda item of the committee session that decided; one decision per item. */
     @jakarta.persistence.OneToOne(fetch = FetchType.LAZY)
@@ -82,7 +78,9 @@ public class Decision {
         this.application = Objects.requireNonNull(application);
         this.agendaItem = item;
         this.outcome = Objects.requireNonNull(outcome);
-        this.grantedLines.addAll(lines);
+        for (int i = 0; i < lines.size(); i++) {
+            this.grantedLines.add(new GrantedLine(this, i, lines.get(i)));
+        }
         this.conditions = conditions;
         this.reasons = reasons;
         this.decisionDate = Objects.requireNonNull(decisionDate);
@@ -162,6 +160,11 @@ public class Decision {
     }
 
     public List<FinancingLine> getGrantedLines() {
+        return grantedLines.stream().map(GrantedLine::getLine).toList();
+    }
+
+    /** The granted lines with their identity, to which convention money is allocated. */
+    public List<GrantedLine> getGranted() {
         return Collections.unmodifiableList(grantedLines);
     }
 

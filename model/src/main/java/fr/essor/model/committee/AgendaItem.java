@@ -113,6 +113,11 @@ public class AgendaItem {
         return a != null && b != null && (a == b || (a.getId() != null && a.getId().equals(b.getId())));
     }
 
+    /** The applicant withdrew the file after it was put on the agenda. */
+    public boolean isWithdrawn() {
+        return decision == null && application.getStatus() == fr.essor.model.application.ApplicationStatus.WITHDRAWN;
+    }
+
     public boolean isDecided() {
         return decision != null;
     }

@@ -167,7 +167,9 @@ public class CommitteeSession {
         requireStatus(SessionStatus.PLANNED);
         AgendaItem i = own(item);
         requireUndecided(i);
-        i.getApplication().takeOffAgenda(actor, now);
+        if (!i.isWithdrawn()) {
+            i.getApplication().takeOffAgenda(actor, now);
+        }
         items.remove(i);
         renumber();
     }
@@ -319,11 +321,14 @@ public class CommitteeSession {
         return r;
     }
 
-    /** The chair closes the session once every item is decided; from then on nothing changes. */
+    /**
+     * The chair closes the session once every item is decided (a file its applicant withdrew meanwhile
+     * needs no decision); from then on nothing changes.
+     */
     public void close(UserAccount chair, Instant now) {
         requireStatus(SessionStatus.OPEN);
         requireChair(chair);
-        long undecided = items.stream().filter(i -> !i.isDecided()).count();
+        long undecided = items.stream().filter(i -> !i.isDecided() && !i.isWithdrawn()).count();
         if (undecided > 0) {
             throw new CommitteeRuleException("session.undecidedItems", undecided);
         }

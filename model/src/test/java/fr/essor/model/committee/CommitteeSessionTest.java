@@ -225,4 +225,15 @@ class CommitteeSessionTest {
         assertTrue(c.isMember(chair));
         rule("committee.quorumInvalid", () -> c.changeQuorum(0));
     }
+
+    @Test
+    void aFileWithdrawnByItsApplicantAfterTheAgendaNeedsNoDecisionToClose() {
+        CommitteeSession s = session();
+        AgendaItem item = s.addToAgenda(ready(enterprise, 1), advisor, "x", NOW);
+        s.open(chair, List.of(chair, m1, m2), NOW);
+        item.getApplication().withdraw("porteur@demo.essor", NOW, "Projet abandonné");
+        assertTrue(item.isWithdrawn());
+        s.close(chair, NOW);
+        assertEquals(SessionStatus.CLOSED, s.getStatus());
+    }
 }

@@ -87,6 +87,26 @@ public class ApplicationAccess {
         List<ApplicationDocument> documents = em.createQuery(
                         "SELECT d FROM ApplicationDocument d WHERE d.application = :a ORDER BY d.id", ApplicationDocument.class)
                 .setParameter("a", a).getResultList();
-        return ApplicationViews.Detail.of(a, documents);
+        UserAccount me = caller.account();
+        boolean applicantOnly = a.getEnterprise().isOwnedBy(me) && !Access.isStaffOf(me, a.getEnterprise());
+        return ApplicationViews.Detail.of(a, documents, applicantOnly && a.getStatus().isDecided() && decisionPending(a));
+    }
+
+    /** A committee recorded a decision on the application in a session that is not closed yet. */
+    public boolean decisionPending(Application a) {
+        return em.createQuery("SELECT COUNT(d) FROM Decision d JOIN d.agendaItem i JOIN i.session s"
+                        + " WHERE d.application = :a AND s.status <> fr.essor.model.committee.SessionStatus.CLOSED", Long.class)
+                .setParameter("a", a).getSingleResult() > 0;
+    }
+
+    /** Of the given applications, those whose decision is recorded but not final (session still open). */
+    public java.util.Set<Long> pendingDecisions(java.util.Collection<Long> applicationIds) {
+        if (applicationIds.isEmpty()) {
+            return java.util.Set.of();
+        }
+        return new java.util.HashSet<>(em.createQuery("SELECT d.application.id FROM Decision d JOIN d.agendaItem i"
+                        + " JOIN i.session s WHERE d.application.id IN :ids"
+                        + " AND s.status <> fr.essor.model.committee.SessionStatus.CLOSED", Long.class)
+                .setParameter("ids", applicationIds).getResultList());
     }
 }

@@ -78,10 +78,13 @@ public class ApplicationService {
                         Object[].class)
                 .setParameter("email", caller.email())
                 .getResultList();
+        // a decision recorded in a session that is still open is not the applicant's to read yet
+        java.util.Set<Long> pending = access.pendingDecisions(rows.stream().map(r -> (Long) r[0]).toList());
         List<ApplicationViews.Summary> result = new ArrayList<>();
         for (Object[] r : rows) {
+            String status = pending.contains((Long) r[0]) ? ApplicationStatus.ON_AGENDA.name() : ((ApplicationStatus) r[3]).name();
             result.add(new ApplicationViews.Summary((Long) r[0], r[1].toString(), (String) r[2],
-                    ((ApplicationStatus) r[3]).name(), (String) r[4], (Instant) r[5], (Instant) r[6]));
+                    status, (String) r[4], (Instant) r[5], (Instant) r[6]));
         }
         return result;
     }

@@ -78,6 +78,29 @@ public final class ApplicationViews {
                          boolean withdrawable, String pendingQuestion, Instant submittedAt, long version) {
 
         static Detail of(Application a, List<ApplicationDocument> documents) {
+            return of(a, documents, false);
+        }
+
+        /**
+         * With {@code decisionPending}, the file is shown as it was before the committee's decision,
+         * which its applicant may not read until the session is closed: ON_AGENDA, without the later steps.
+         */
+        static Detail of(Application a, List<ApplicationDocument> documents, boolean decisionPending) {
+            if (decisionPending) {
+                List<StatusChange> shown = new java.util.ArrayList<>();
+                for (StatusChange c : a.history()) {
+                    shown.add(c);
+                    if (c.getToStatus() == fr.essor.model.application.ApplicationStatus.ON_AGENDA) {
+                        break;
+                    }
+                }
+                Detail d = of(a, documents, false);
+                return new Detail(d.id(), d.reference(), d.enterpriseId(), d.enterpriseName(), d.title(), d.stage(),
+                        d.description(), d.territory(), fr.essor.model.application.ApplicationStatus.ON_AGENDA.name(), d.lines(),
+                        d.plan(), d.totalUses(), d.totalSources(), d.planDifference(), d.jobsCreated(), d.jobsMaintained(),
+                        d.beneficiaries(), d.socialUtility(), d.documents(), shown.stream().map(Step::of).toList(), List.of(),
+                        false, false, null, d.submittedAt(), d.version());
+            }
             List<Step> timeline = a.history().stream().map(Step::of).toList();
             String question = null;
             if (a.getStatus() == fr.essor.model.application.ApplicationStatus.INFO_REQUESTED && !a.history().isEmpty()) {

@@ -68,7 +68,8 @@ public class ReviewService {
         if (a.getEnterprise().isOwnedBy(me) && !Access.isStaffOf(me, a.getEnterprise())) {
             throw new NotFoundException("review");
         }
-        if (!Access.isStaffOf(me, a.getEnterprise()) && conflicted(me, a)) {
+        if (conflicted(me, a)) {
+            // also for an advisor or administrator who sits on the committee and declared a conflict
             throw new NotFoundException("review");
         }
         return find(a).map(ReviewView::of);
@@ -108,7 +109,8 @@ public class ReviewService {
         Review review;
         if (existing.isPresent()) {
             review = existing.get();
-            if (expectedVersion >= 0 && review.getVersion() != expectedVersion) {
+            // a caller who saw no note (-1) while one exists now would overwrite a colleague's work
+            if (review.getVersion() != expectedVersion) {
                 throw new ConcurrentChangeException();
             }
         } else {

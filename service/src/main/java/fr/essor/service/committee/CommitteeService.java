@@ -154,6 +154,11 @@ public class CommitteeService {
     public CommitteeViews.CommitteeSummary changeQuorum(long committeeId, int quorum) {
         Committee c = administered(committeeId);
         em.lock(c, LockModeType.PESSIMISTIC_WRITE);
+        long open = em.createQuery("SELECT COUNT(s) FROM CommitteeSession s WHERE s.committee = :c AND s.status = :open",
+                Long.class).setParameter("c", c).setParameter("open", SessionStatus.OPEN).getSingleResult();
+        if (open > 0) {
+            throw new ConflictException("COMMITTEE_RULE", "committee.quorumDuringSession");
+        }
         rule(() -> {
             c.changeQuorum(quorum);
             return null;
@@ -471,6 +476,9 @@ public class CommitteeService {
         byte[] pdf = SessionMinutesReport.pdf(s, Locale.FRENCH, NETWORK_ZONE);
         em.persist(new SessionMinutes(s.getId(), pdf, sha256(pdf), now));
         for (AgendaItem item : s.getItems()) {
+            if (!item.isDecided()) {
+                continue;
+            }
             Application a = item.getApplication();
             for (UserAccount owner : a.getEnterprise().getOwners()) {
                 String pref = owner.getPreferredLocale();

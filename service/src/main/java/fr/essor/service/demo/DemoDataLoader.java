@@ -49,6 +49,9 @@ import fr.essor.model.committee.VoteChoice;
 import fr.essor.model.document.DocumentRules;
 import fr.essor.model.shared.Money;
 import fr.essor.service.report.SessionMinutesReport;
+import fr.essor.model.convention.Allocation;
+import fr.essor.model.convention.Convention;
+import fr.essor.model.convention.ConventionKind;
 import java.util.logging.Logger;
 
 /**
@@ -149,6 +152,7 @@ public class DemoDataLoader {
         velo1.submit(porteur2.getEmail(), now);
 
         committees(cvl, fabrique, velo, porteur, porteur2, chair, List.of(chair, banker, member2, member3), now, year);
+        conventions(cvl, bdt, region, now);
 
         audit.record("system", "Demo", "-", "LOAD", "Demo data loaded");
         LOG.info("Essor demo data: loaded (7 demo accounts, password " + DEMO_PASSWORD + ")");
@@ -263,6 +267,69 @@ public class DemoDataLoader {
                 "https://visio.example.org/comite-cvl");
         em.persist(planned);
         planned.addToAgenda(onAgenda, advisor, advisor.getEmail(), now);
+        em.flush();
+    }
+
+    /**
+     * Banque des Territoires' 2021 operating support (45,000 EUR, targets on enterprises advised and
+     * financed), its honour-loan and guarantee funds of this year, the region's fund; the older approved
+     * file allocated, partly disbursed, with its repayment schedule; the latest approval left to allocate.
+     */
+    private void conventions(Association cvl, Partner bdt, Partner region, Instant now) {
+        LocalDate today = LocalDate.now(PARIS);
+        LocalDate start = LocalDate.of(today.minusDays(120).getYear(), 1, 1);
+        LocalDate end = LocalDate.of(today.getYear(), 12, 31);
+        Convention support2021 = new Convention("BDT-CVL-2021-FONCTIONNEMENT", bdt, cvl, ConventionKind.OPERATING_SUPPORT,
+                LocalDate.of(2021, 1, 1), LocalDate.of(2021, 12, 31), Money.of("45000.00"), false);
+        support2021.setTargets(600, 440, null);
+        support2021.activate();
+        em.persist(support2021);
+        Convention loans = new Convention("BDT-CVL-" + today.getYear() + "-PRETS-HONNEUR", bdt, cvl, ConventionKind.FINANCING_FUND,
+                start, end, Money.of("300000.00"), true);
+        loans.restrictTo(List.of(Instrument.HONOUR_LOAN), List.of(), List.of(), List.of());
+        loans.setTargets(null, 40, new BigDecimal("60.00"));
+        loans.activate();
+        em.persist(loans);
+        Convention guarantees = new Convention("BDT-CVL-" + today.getYear() + "-GARANTIES", bdt, cvl, ConventionKind.FINANCING_FUND,
+                start, end, Money.of("500000.00"), false);
+        guarantees.restrictTo(List.of(Instrument.GUARANTEE), List.of(), List.of(), List.of());
+        guarantees.activate();
+        em.persist(guarantees);
+        Convention regional = new Convention("REGION-CVL-" + today.getYear() + "-FONDS-ESS", region, cvl,
+                ConventionKind.FINANCING_FUND, start, end, Money.of("200000.00"), false);
+        regional.restrictTo(List.of(Instrument.GRANT, Instrument.HONOUR_LOAN), List.of(), List.of(), List.of(
+                fr.essor.model.application.Stage.EMERGENCE, fr.essor.model.application.Stage.CREATION,
+                fr.essor.model.application.Stage.DEVELOPMENT));
+        regional.setTargets(null, 25, new BigDecimal("40.00"));
+        regional.activate();
+        em.persist(regional);
+        em.flush();
+
+        // the vélos-cargos file: fully allocated (grant from the region, loan from BdT), contracted, disbursed
+        List<fr.essor.model.application.GrantedLine> cargo = em.createQuery("SELECT g FROM GrantedLine g"
+                        + " WHERE g.decision.application.title = :t ORDER BY g.lineNo", fr.essor.model.application.GrantedLine.class)
+                .setParameter("t", "Vélos-cargos pour la livraison du dernier kilomètre").getResultList();
+        String advisor = "conseil@demo.essor";
+        LocalDate decided = cargo.get(0).getDecision().getDecisionDate();
+        Allocation grant = Allocation.commit(regional, cargo.get(0), cargo.get(0).getLine().getAmount(),
+                regional.getAmount(), cargo.get(0).getLine().getAmount(), decided.plusDays(5), advisor, now);
+        Allocation loan = Allocation.commit(loans, cargo.get(1), cargo.get(1).getLine().getAmount(), loans.getAmount(),
+                cargo.get(1).getLine().getAmount(), decided.plusDays(5), advisor, now);
+        for (Allocation a : List.of(grant, loan)) {
+            em.persist(a);
+            em.persist(a.commitment());
+        }
+        em.persist(grant.disburse(grant.getAmount(), decided.plusDays(12), advisor, now));
+        em.persist(loan.disburse(loan.getAmount(), decided.plusDays(12), advisor, now));
+        em.flush();
+        loan.scheduleRepayments(decided.plusDays(12).plusMonths(1).withDayOfMonth(5));
+        em.flush();
+        for (fr.essor.model.convention.Instalment i : loan.getInstalments()) {
+            if (i.getDueDate().isBefore(today)) {
+                em.persist(loan.pay(i.getId(), i.getDueDate(), advisor, now));
+            }
+        }
+        cargo.get(0).getDecision().getApplication().markContracted(advisor, now);
         em.flush();
     }
 

@@ -85,7 +85,8 @@ public final class SessionMinutesReport {
                         item.count(VoteChoice.AGAINST), item.count(VoteChoice.ABSTAIN)), body));
                 Decision d = item.getDecision();
                 if (d == null) {
-                    document.add(new Paragraph(text.getString("minutes.undecided"), body));
+                    document.add(new Paragraph(text.getString(item.isWithdrawn() ? "minutes.withdrawn" : "minutes.undecided"),
+                            body));
                     continue;
                 }
                 document.add(new Paragraph(DecisionLetter.format(text, locale, "minutes.decision",

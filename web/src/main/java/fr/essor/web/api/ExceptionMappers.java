@@ -50,6 +50,13 @@ public class ExceptionMappers implements ExceptionMapper<Throwable> {
                     "message", Messages.text(locale, m.messageKey(), m.detail() == null ? "" : m.detail()))).toList());
             return Response.status(400).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
         }
+        if (essor instanceof fr.essor.service.shared.InvariantViolatedException invariant) {
+            java.util.Map<String, Object> body = new java.util.LinkedHashMap<>();
+            body.put("error", essor.code());
+            body.put("message", Messages.text(essor, locale));
+            body.put("available", invariant.available().setScale(2, java.math.RoundingMode.UNNECESSARY).toPlainString());
+            return Response.status(409).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
+        }
         if (essor instanceof InvalidInputException invalid && invalid.field() != null) {
             // the field tells a client which input to correct
             java.util.Map<String, Object> body = new java.util.LinkedHashMap<>();

@@ -54,6 +54,7 @@ public class CommitteeSessionBacking implements Serializable {
     private final Map<Long, String> conflictReasons = new HashMap<>();
     private final Map<Long, String> outcomes = new HashMap<>();
     private final Map<Long, List<LineRow>> grants = new HashMap<>();
+    private final java.util.Set<Long> fromAnalysis = new java.util.HashSet<>();
     private final Map<Long, String> conditions = new HashMap<>();
     private final Map<Long, String> reasons = new HashMap<>();
 
@@ -82,11 +83,18 @@ public class CommitteeSessionBacking implements Serializable {
                     // no analysis for this member
                 }
             }
+            if (item.callerConflicted() && fromAnalysis.remove(item.id())) {
+                // the caller declared a conflict: the proposal of the analysis is no longer theirs to see
+                grants.remove(item.id());
+            }
             if (!grants.containsKey(item.id())) {
                 List<LineRow> rows = new ArrayList<>();
                 ReviewView r = analyses.get(item.id());
-                List<ApplicationViews.Line> proposed = r != null && !r.proposedLines().isEmpty() ? r.proposedLines()
-                        : files.get(item.id()).lines();
+                boolean useAnalysis = r != null && !r.proposedLines().isEmpty();
+                if (useAnalysis) {
+                    fromAnalysis.add(item.id());
+                }
+                List<ApplicationViews.Line> proposed = useAnalysis ? r.proposedLines() : files.get(item.id()).lines();
                 proposed.forEach(l -> rows.add(new LineRow(l)));
                 grants.put(item.id(), rows);
                 outcomes.put(item.id(), "APPROVED");

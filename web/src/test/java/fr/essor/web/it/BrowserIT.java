@@ -186,10 +186,7 @@ class BrowserIT {
         driver.findElement(By.id("create:newEmail")).sendKeys(email);
         driver.findElement(By.id("create:newName")).sendKeys("Victor Nouveau");
         driver.findElement(By.cssSelector("label[for='create:roles:1']")).click();
-        driver.findElement(By.id("create:association_label")).click();
-        waiting().until(ExpectedConditions.elementToBeClickable(By.cssSelector("#create\\:association_items li[data-label^='CVL']"))).click();
-        // the menu's panel closes with an animation that would catch the next click
-        waiting().until(ExpectedConditions.invisibilityOfElementLocated(By.id("create:association_panel")));
+        chooseRetrying("create:association", "CVL");
         driver.findElement(By.id("create:submit")).click();
         String temporary = waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("temporary-password"))).getText();
         assertEquals(15, temporary.length());
@@ -226,6 +223,28 @@ class BrowserIT {
         WebElement input = driver.findElement(By.id(id));
         input.clear();
         input.sendKeys(value);
+    }
+
+    /**
+     * Picks an option of a PrimeFaces select menu. The panel opens and closes with an animation: a click
+     * that lands while it moves is lost, so the pick is repeated until the panel is closed.
+     */
+    private void chooseRetrying(String menuId, String label) {
+        By panel = By.id(menuId + "_panel");
+        By item = By.cssSelector("[id='" + menuId + "_items'] li[data-label^=\"" + label + "\"]");
+        for (int attempt = 0; attempt < 5; attempt++) {
+            if (!driver.findElement(panel).isDisplayed()) {
+                driver.findElement(By.id(menuId + "_label")).click();
+            }
+            waiting().until(ExpectedConditions.elementToBeClickable(item)).click();
+            try {
+                new WebDriverWait(driver, Duration.ofSeconds(3)).until(ExpectedConditions.invisibilityOfElementLocated(panel));
+                return;
+            } catch (org.openqa.selenium.TimeoutException e) {
+                // the click was lost in the animation: try again
+            }
+        }
+        throw new AssertionError("could not choose " + label + " in " + menuId);
     }
 
     private void choose(String menuId, String label) {

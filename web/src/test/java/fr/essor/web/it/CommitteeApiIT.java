@@ -452,12 +452,17 @@ class CommitteeApiIT {
                 APPROVE_8000);
         assertEquals(200, decided.statusCode(), decided.body());
 
-        assertEquals("APPROVED", application(PORTEUR, app).getString("status"));
+        JsonObject seen = application(PORTEUR, app);
+        assertEquals("ON_AGENDA", seen.getString("status"), "the applicant reads the decision once the session is closed");
+        assertTrue(seen.getJsonArray("timeline").stream().noneMatch(step -> step.toString().contains("APPROVED")),
+                seen.toString());
+        assertEquals("APPROVED", application(ADVISOR, app).getString("status"), "staff see it at once");
         assertEquals(404, bytes(PORTEUR, "/applications/" + app + "/decision-letter").statusCode(),
                 "no letter while the session is open");
         assertEquals(0, decisionMails(reference).size(), "no mail while the session is open");
 
         assertEquals(200, call(CHAIR, "POST", "/sessions/" + s + "/close", null).statusCode());
+        assertEquals("APPROVED", application(PORTEUR, app).getString("status"));
         HttpResponse<byte[]> letter = bytes(PORTEUR, "/applications/" + app + "/decision-letter");
         assertEquals(200, letter.statusCode());
         assertTrue(letter.headers().firstValue("Content-Type").orElseThrow().startsWith("application/pdf"));

@@ -102,6 +102,28 @@ class CommitteeJourneyIT {
         waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), text));
     }
 
+    /**
+     * Picks an option of a PrimeFaces select menu. The panel opens and closes with an animation: a click
+     * that lands while it moves is lost, so the pick is repeated until the panel is closed.
+     */
+    private void choose(String menuId, String label) {
+        By panel = By.id(menuId + "_panel");
+        By item = By.cssSelector("[id='" + menuId + "_items'] li[data-label^=\"" + label + "\"]");
+        for (int attempt = 0; attempt < 5; attempt++) {
+            if (!driver.findElement(panel).isDisplayed()) {
+                driver.findElement(By.id(menuId + "_label")).click();
+            }
+            waiting().until(ExpectedConditions.elementToBeClickable(item)).click();
+            try {
+                new WebDriverWait(driver, Duration.ofSeconds(3)).until(ExpectedConditions.invisibilityOfElementLocated(panel));
+                return;
+            } catch (org.openqa.selenium.TimeoutException e) {
+                // the click was lost in the animation: try again
+            }
+        }
+        throw new AssertionError("could not choose " + label + " in " + menuId);
+    }
+
     private WebElement inItem(String reference, String idSuffix) {
         return driver.findElement(By.cssSelector("#item-" + reference + " [id$='" + idSuffix + "']"));
     }
@@ -329,10 +351,7 @@ class CommitteeJourneyIT {
         WebElement date = driver.findElement(By.id("support:date_input"));
         date.sendKeys(LocalDate.now().format(DateTimeFormatter.ofPattern("dd/MM/yyyy")));
         date.sendKeys(org.openqa.selenium.Keys.ESCAPE);
-        driver.findElement(By.id("support:kind_label")).click();
-        waiting().until(ExpectedConditions.elementToBeClickable(
-                By.cssSelector("[id='support:kind_items'] li[data-label=\"Diagnostic\"]"))).click();
-        waiting().until(ExpectedConditions.invisibilityOfElementLocated(By.id("support:kind_panel")));
+        choose("support:kind", "Diagnostic");
         fill("support:durationMinutes", "0");
         // the browser itself refuses 0 (min="1"); take that guard away to prove the server refuses it too
         driver.executeScript("arguments[0].removeAttribute('min')", driver.findElement(By.id("support:durationMinutes")));

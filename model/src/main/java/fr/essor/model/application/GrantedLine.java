@@ -1,0 +1,72 @@
+package fr.essor.model.application;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import java.util.Objects;
+
+/**
+ * A line a committee granted, with an identity of its own so that convention money can be
+ * allocated to it ({@code decisionLineId} in the API). Immutable; part of its {@link Decision}.
+ */
+@Entity
+@Table(name = "granted_line")
+public class GrantedLine {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @Column(name = "id")
+    private Long id;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "decision_id", nullable = false, updatable = false)
+    private Decision decision;
+
+    @Column(name = "line_no", nullable = false, updatable = false)
+    private int lineNo;
+
+    @Embedded
+    private FinancingLine line;
+
+    protected GrantedLine() {
+    }
+
+    GrantedLine(Decision decision, int lineNo, FinancingLine line) {
+        this.decision = decision;
+        this.lineNo = lineNo;
+        this.line = Objects.requireNonNull(line);
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public Decision getDecision() {
+        return decision;
+    }
+
+    public int getLineNo() {
+        return lineNo;
+    }
+
+    public FinancingLine getLine() {
+        return line;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return this == o || (o instanceof GrantedLine g && id != null && id.equals(g.id));
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hashCode(id);
+    }
+}

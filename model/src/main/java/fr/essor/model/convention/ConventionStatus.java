@@ -1,0 +1,8 @@
+package fr.essor.model.convention;
+
+/** DRAFT → ACTIVE → CLOSED. */
+public enum ConventionStatus {
+    DRAFT,
+    ACTIVE,
+    CLOSED
+}

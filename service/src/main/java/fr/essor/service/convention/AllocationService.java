@@ -1,0 +1,352 @@
+package fr.essor.service.convention;
+
+import fr.essor.model.account.UserAccount;
+import fr.essor.model.application.Application;
+import fr.essor.model.application.ApplicationStatus;
+import fr.essor.model.application.GrantedLine;
+import fr.essor.model.application.IllegalTransitionException;
+import fr.essor.model.convention.Allocation;
+import fr.essor.model.convention.Convention;
+import fr.essor.model.convention.ConventionRuleException;
+import fr.essor.model.convention.LedgerMovement;
+import fr.essor.model.shared.Money;
+import fr.essor.service.audit.AuditService;
+import fr.essor.service.security.Access;
+import fr.essor.service.security.Caller;
+import fr.essor.service.shared.ConflictException;
+import fr.essor.service.shared.InvalidInputException;
+import fr.essor.service.shared.InvariantViolatedException;
+import fr.essor.service.shared.NotFoundException;
+import fr.essor.service.shared.Page;
+import fr.essor.service.shared.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Advisors put convention money on granted lines and follow it: allocation, disbursement in
+ * tranches, release of what is unused, repayment schedule of honour loans, repayments, write-off,
+ * guarantee calls. Invariants 1 to 4 hold under concurrency: the convention row and then the
+ * granted line's row are locked before the sums are read and the allocation written.
+ */
+@Stateless
+public class AllocationService {
+
+    static final ZoneId NETWORK_ZONE = ZoneId.of("Europe/Paris");
+
+    @PersistenceContext(unitName = "essor")
+    private EntityManager em;
+
+    @Inject
+    private Caller caller;
+
+    @EJB
+    private AuditService audit;
+
+    @EJB
+    private ConventionService conventions;
+
+    private final Clock clock = Clock.systemUTC();
+
+    /** Approved lines of the caller's association with what is allocated to them, paged in SQL. */
+    @RolesAllowed({Roles.ADVISOR, Roles.ADMIN})
+    public Page<ConventionViews.LineRow> lines(boolean unallocatedOnly, int first, int size) {
+        UserAccount me = caller.account();
+        String scope = me.getAssociation() == null ? "1 = 1" : "e.association_id = " + me.getAssociation().getId();
+        String having = unallocatedOnly ? " HAVING g.amount > COALESCE(SUM(al.amount - al.released), 0)" : "";
+        String from = " FROM granted_line g JOIN decision d ON d.id = g.decision_id JOIN application ap ON ap.id = d.application_id"
+                + " JOIN enterprise e ON e.id = ap.enterprise_id"
+                + " LEFT JOIN allocation al ON al.granted_line_id = g.id AND al.status <> 'RELEASED'";
+        String where = " WHERE " + scope + " AND d.outcome = 'APPROVED' AND ap.status IN ('APPROVED', 'CONTRACTED', 'CLOSED')";
+        String group = " GROUP BY g.id, ap.reference, ap.id, e.legal_name, e.department, g.instrument, g.amount, d.decision_date,"
+                + " g.duration_months";
+        int pageSize = Page.clampSize(size);
+        List<?> rows = em.createNativeQuery("SELECT g.id, ap.reference, ap.id, e.legal_name, e.department, g.instrument, g.amount,"
+                + " COALESCE(SUM(al.amount - al.released), 0), d.decision_date, g.duration_months" + from + where + group + having
+                + " ORDER BY d.decision_date DESC, g.id LIMIT " + pageSize + " OFFSET " + Math.max(0, first)).getResultList();
+        long total = ((Number) em.createNativeQuery("SELECT COUNT(*) FROM (SELECT g.id" + from + where + group + having + ") t")
+                .getSingleResult()).longValue();
+        List<ConventionViews.LineRow> items = new ArrayList<>();
+        for (Object o : rows) {
+            Object[] r = (Object[]) o;
+            BigDecimal granted = ConventionService.decimal(r[6]);
+            BigDecimal allocated = ConventionService.decimal(r[7]);
+            items.add(new ConventionViews.LineRow(((Number) r[0]).longValue(), (String) r[1], ((Number) r[2]).longValue(),
+                    (String) r[3], (String) r[4], (String) r[5], granted, allocated, granted.subtract(allocated),
+                    ConventionService.date(r[8]), r[9] == null ? null : ((Number) r[9]).intValue()));
+        }
+        return new Page<>(items, total, Math.max(0, first), pageSize);
+    }
+
+    /** The conventions that could fund a line, with what they have left, most left first. */
+    @RolesAllowed(Roles.ADVISOR)
+    public List<ConventionViews.Summary> eligible(long lineId) {
+        GrantedLine line = line(lineId);
+        List<Convention> candidates = em.createQuery("SELECT c FROM Convention c WHERE c.association = :a"
+                        + " AND c.status = fr.essor.model.convention.ConventionStatus.ACTIVE", Convention.class)
+                .setParameter("a", line.getDecision().getApplication().association()).getResultList();
+        return candidates.stream().filter(c -> c.refusal(line).isEmpty()).map(c -> conventions.figures(c.getId()))
+                .filter(s -> s.remaining().signum() > 0)
+                .sorted((x, y) -> y.remaining().compareTo(x.remaining())).toList();
+    }
+
+    /**
+     * Allocates convention money to a granted line. Refused with 409 and the amount still available
+     * when the convention's remaining amount or the line's unallocated amount would be exceeded.
+     */
+    @RolesAllowed(Roles.ADVISOR)
+    public ConventionViews.AllocationRow allocate(long conventionId, long lineId, BigDecimal amount) {
+        Money money = amount("amount", amount);
+        UserAccount me = caller.account();
+        Convention convention = em.find(Convention.class, conventionId, LockModeType.PESSIMISTIC_WRITE);
+        if (convention == null || !ConventionService.canSee(me, convention)) {
+            throw new NotFoundException("convention");
+        }
+        GrantedLine line = em.find(GrantedLine.class, lineId, LockModeType.PESSIMISTIC_WRITE);
+        if (line == null || !Access.isStaffOf(me, line.getDecision().getApplication().getEnterprise())) {
+            throw new NotFoundException("decisionLine");
+        }
+        ApplicationStatus status = line.getDecision().getApplication().getStatus();
+        if (line.getDecision().getOutcome() != fr.essor.model.application.DecisionOutcome.APPROVED
+                || !(status == ApplicationStatus.APPROVED || status == ApplicationStatus.CONTRACTED)) {
+            throw new ConflictException("CONVENTION_RULE", "allocation.lineNotApproved");
+        }
+        Money available = Money.of(conventions.figures(conventionId).remaining().max(BigDecimal.ZERO));
+        Money unallocated = line.getLine().getAmount().minus(allocatedTo(line));
+        Allocation allocation;
+        try {
+            allocation = Allocation.commit(convention, line, money, available, unallocated, today(), me.getEmail(), now());
+        } catch (ConventionRuleException e) {
+            throw switch (e.key()) {
+                case "allocation.overConvention" -> new InvariantViolatedException(e.key(), available.amount(),
+                        available.amount());
+                case "allocation.overLine" -> new InvariantViolatedException(e.key(), unallocated.amount(),
+                        unallocated.amount());
+                default -> new ConflictException("CONVENTION_RULE", e.key(), e.arguments().toArray());
+            };
+        }
+        em.persist(allocation);
+        em.persist(allocation.commitment());
+        em.flush();
+        audit.record(me.getEmail(), "Allocation", allocation.getId(), "ALLOCATE", money.amount().toPlainString()
+                + " EUR of " + convention.getReference() + " to line " + lineId + " of "
+                + line.getDecision().getApplication().getReference());
+        return row(allocation.getId());
+    }
+
+    private Money allocatedTo(GrantedLine line) {
+        Object sum = em.createNativeQuery("SELECT COALESCE(SUM(amount - released), 0) FROM allocation"
+                + " WHERE granted_line_id = ? AND status <> 'RELEASED'").setParameter(1, line.getId()).getSingleResult();
+        return Money.of(ConventionService.decimal(sum));
+    }
+
+    @RolesAllowed(Roles.ADVISOR)
+    public ConventionViews.AllocationRow disburse(long allocationId, BigDecimal amount, LocalDate on) {
+        Money tranche = amount("amount", amount);
+        Allocation a = locked(allocationId);
+        LedgerMovement m = moneyRule(() -> a.disburse(tranche, date(on), caller.email(), now()), a);
+        return saved(a, m, "DISBURSE");
+    }
+
+    @RolesAllowed(Roles.ADVISOR)
+    public ConventionViews.AllocationRow release(long allocationId) {
+        Allocation a = locked(allocationId);
+        LedgerMovement m = moneyRule(() -> a.release(today(), caller.email(), now()), a);
+        return saved(a, m, "RELEASE");
+    }
+
+    /** Generates the monthly repayment schedule of a disbursed honour loan. */
+    @RolesAllowed(Roles.ADVISOR)
+    public List<ConventionViews.InstalmentRow> schedule(long allocationId, LocalDate firstDue) {
+        if (firstDue == null) {
+            throw new InvalidInputException("firstDueDate", "field.required");
+        }
+        Allocation a = locked(allocationId);
+        ConventionService.rule(() -> a.scheduleRepayments(firstDue));
+        em.flush();
+        audit.record(caller.email(), "Allocation", a.getId(), "SCHEDULE", a.getInstalments().size()
+                + " monthly instalments from " + firstDue);
+        return instalments(a);
+    }
+
+    @RolesAllowed(Roles.ADVISOR)
+    public List<ConventionViews.InstalmentRow> pay(long allocationId, long instalmentId, LocalDate on) {
+        Allocation a = locked(allocationId);
+        LedgerMovement m = moneyRule(() -> a.pay(instalmentId, date(on), caller.email(), now()), a);
+        saved(a, m, "REPAYMENT");
+        return instalments(a);
+    }
+
+    @RolesAllowed(Roles.ADVISOR)
+    public List<ConventionViews.InstalmentRow> writeOff(long allocationId) {
+        Allocation a = locked(allocationId);
+        LedgerMovement m = moneyRule(() -> a.writeOff(today(), caller.email(), now()), a);
+        saved(a, m, "WRITE_OFF");
+        return instalments(a);
+    }
+
+    @RolesAllowed(Roles.ADVISOR)
+    public ConventionViews.AllocationRow callGuarantee(long allocationId, BigDecimal amount, LocalDate on) {
+        Money claimed = amount("amount", amount);
+        Allocation a = locked(allocationId);
+        LedgerMovement m = moneyRule(() -> a.callGuarantee(claimed, date(on), caller.email(), now()), a);
+        return saved(a, m, "GUARANTEE_CALL");
+    }
+
+    /** The file is contracted once every granted line is fully allocated. */
+    @RolesAllowed(Roles.ADVISOR)
+    public void markContracted(long applicationId) {
+        Application app = em.find(Application.class, applicationId, LockModeType.PESSIMISTIC_WRITE);
+        if (app == null || !Access.isStaffOf(caller.account(), app.getEnterprise())) {
+            throw new NotFoundException("application");
+        }
+        List<GrantedLine> lines = em.createQuery("SELECT g FROM GrantedLine g WHERE g.decision.application = :a"
+                        + " AND g.decision.outcome = fr.essor.model.application.DecisionOutcome.APPROVED", GrantedLine.class)
+                .setParameter("a", app).getResultList();
+        BigDecimal missing = BigDecimal.ZERO;
+        for (GrantedLine g : lines) {
+            missing = missing.add(g.getLine().getAmount().minus(allocatedTo(g)).amount());
+        }
+        if (lines.isEmpty() || missing.signum() > 0) {
+            throw new InvariantViolatedException("contract.linesNotCovered", missing, missing);
+        }
+        try {
+            app.markContracted(caller.email(), now());
+        } catch (IllegalTransitionException e) {
+            throw new ConflictException("ILLEGAL_TRANSITION", "application.illegalTransition", e.from().name(), e.to().name());
+        }
+        em.flush();
+        audit.record(caller.email(), "Application", app.getId(), "CONTRACTED", "All granted lines covered");
+    }
+
+    /** One allocation with what it funds. */
+    @RolesAllowed({Roles.PARTNER, Roles.ADVISOR, Roles.ADMIN})
+    public ConventionViews.AllocationRow allocation(long allocationId) {
+        Allocation a = em.find(Allocation.class, allocationId);
+        if (a == null || !ConventionService.canSee(caller.account(), a.getConvention())) {
+            throw new NotFoundException("allocation");
+        }
+        return row(allocationId);
+    }
+
+    /** The repayment schedule of an allocation. */
+    @RolesAllowed({Roles.PARTNER, Roles.ADVISOR, Roles.ADMIN})
+    public List<ConventionViews.InstalmentRow> instalments(long allocationId) {
+        Allocation a = em.find(Allocation.class, allocationId);
+        if (a == null || !ConventionService.canSee(caller.account(), a.getConvention())) {
+            throw new NotFoundException("allocation");
+        }
+        return instalments(a);
+    }
+
+    /** Guarantee exposure of the caller's association: per bank, or per fund (convention). */
+    @RolesAllowed({Roles.ADVISOR, Roles.ADMIN})
+    public List<ConventionViews.Exposure> exposure(boolean perBank) {
+        UserAccount me = caller.account();
+        String scope = me.getAssociation() == null ? "1 = 1" : "c.association_id = " + me.getAssociation().getId();
+        String key = perBank ? "COALESCE(g.bank_name, '—')" : "c.reference";
+        List<?> rows = em.createNativeQuery("SELECT " + key + ", SUM(al.amount - al.released), SUM(al.called)"
+                + " FROM allocation al JOIN granted_line g ON g.id = al.granted_line_id JOIN convention c ON c.id = al.convention_id"
+                + " WHERE " + scope + " AND g.instrument = 'GUARANTEE' AND al.status <> 'RELEASED' GROUP BY " + key
+                + " ORDER BY 2 DESC").getResultList();
+        return rows.stream().map(o -> {
+            Object[] r = (Object[]) o;
+            BigDecimal guaranteed = ConventionService.decimal(r[1]);
+            BigDecimal called = ConventionService.decimal(r[2]);
+            return new ConventionViews.Exposure((String) r[0], guaranteed, called, guaranteed.subtract(called));
+        }).toList();
+    }
+
+    // ---- helpers -------------------------------------------------------------------------------
+
+    private ConventionViews.AllocationRow saved(Allocation a, LedgerMovement m, String action) {
+        em.persist(m);
+        em.flush();
+        audit.record(caller.email(), "Allocation", a.getId(), action, m.getKind() + " " + m.getAmount().amount().toPlainString()
+                + " EUR on " + m.getOccurredOn());
+        return row(a.getId());
+    }
+
+    private ConventionViews.AllocationRow row(long id) {
+        return ConventionService.allocationRow((Object[]) em.createNativeQuery(ConventionService.ALLOCATIONS + " WHERE al.id = ?")
+                .setParameter(1, id).getSingleResult());
+    }
+
+    private static List<ConventionViews.InstalmentRow> instalments(Allocation a) {
+        return a.getInstalments().stream().map(i -> new ConventionViews.InstalmentRow(i.getId() == null ? 0 : i.getId(),
+                i.getNumber(), i.getDueDate(), i.getAmount().amount(), i.getPaidOn(), i.getStatus().name())).toList();
+    }
+
+    private GrantedLine line(long lineId) {
+        GrantedLine line = em.find(GrantedLine.class, lineId);
+        if (line == null || !Access.isStaffOf(caller.account(), line.getDecision().getApplication().getEnterprise())) {
+            throw new NotFoundException("decisionLine");
+        }
+        return line;
+    }
+
+    /** An allocation of the advisor's association, locked (its convention row first, as allocating does). */
+    private Allocation locked(long id) {
+        Allocation a = em.find(Allocation.class, id);
+        UserAccount me = caller.account();
+        if (a == null || !Access.isStaffOf(me, a.getLine().getDecision().getApplication().getEnterprise())) {
+            throw new NotFoundException("allocation");
+        }
+        em.lock(a.getConvention(), LockModeType.PESSIMISTIC_WRITE);
+        em.lock(a, LockModeType.PESSIMISTIC_WRITE);
+        em.refresh(a);
+        return a;
+    }
+
+    private static LedgerMovement moneyRule(java.util.function.Supplier<LedgerMovement> action, Allocation a) {
+        try {
+            return action.get();
+        } catch (ConventionRuleException e) {
+            if (e.key().equals("disbursement.overAllocation") || e.key().equals("guarantee.overExposure")) {
+                BigDecimal left = (BigDecimal) e.arguments().get(0);
+                throw new InvariantViolatedException(e.key(), left, left);
+            }
+            throw new ConflictException("CONVENTION_RULE", e.key(), e.arguments().toArray());
+        }
+    }
+
+    private static Money amount(String field, BigDecimal value) {
+        if (value == null) {
+            throw new InvalidInputException(field, "field.required");
+        }
+        if (value.stripTrailingZeros().scale() > 2) {
+            throw new InvalidInputException(field, "amount.tooPrecise", 1);
+        }
+        if (value.signum() <= 0) {
+            throw new InvalidInputException(field, "amount.mustBePositive");
+        }
+        if (value.compareTo(new BigDecimal("9999999999999.99")) > 0) {
+            throw new InvalidInputException(field, "amount.tooLarge", 1);
+        }
+        return Money.of(value);
+    }
+
+    private LocalDate date(LocalDate on) {
+        return on == null ? today() : on;
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock.withZone(NETWORK_ZONE));
+    }
+
+    private Instant now() {
+        return Instant.now(clock);
+    }
+
+}

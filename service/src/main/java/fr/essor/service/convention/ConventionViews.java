@@ -1,0 +1,54 @@
+package fr.essor.service.convention;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+/** What partners, advisors and administrators read about conventions; every figure summed in SQL from the ledger. */
+public final class ConventionViews {
+
+    private ConventionViews() {
+    }
+
+    /** A convention with its money: allocated = allocations less releases; remaining = amount − allocated (+ repaid when revolving). */
+    public record Summary(long id, String reference, String partner, String association, String kind, String status,
+                          LocalDate periodStart, LocalDate periodEnd, BigDecimal amount, BigDecimal allocated,
+                          BigDecimal disbursed, BigDecimal repaid, BigDecimal remaining, boolean revolving) {
+    }
+
+    public record Target(String name, BigDecimal target, BigDecimal achieved) {
+    }
+
+    public record Detail(Summary summary, List<String> instruments, List<String> departments, List<String> legalForms,
+                         List<String> stages, List<Target> targets, long version) {
+    }
+
+    public record AllocationRow(long id, long conventionId, String conventionReference, long lineId,
+                                String applicationReference, long applicationId, String enterprise, String department,
+                                String instrument, BigDecimal amount, BigDecimal released, BigDecimal disbursed,
+                                LocalDate date, String status) {
+    }
+
+    public record LineRow(long id, String applicationReference, long applicationId, String enterprise, String department,
+                          String instrument, BigDecimal granted, BigDecimal allocated, BigDecimal unallocated,
+                          LocalDate decisionDate, Integer durationMonths) {
+    }
+
+    public record Breakdown(String key, long count, BigDecimal amount) {
+    }
+
+    public record Point(String month, BigDecimal allocated, BigDecimal disbursed, BigDecimal repaid) {
+    }
+
+    /** A funded enterprise as a partner may see it: no personal contact data. */
+    public record Funded(String enterprise, String department, String sector, String legalForm, String stage,
+                         String instrument, BigDecimal allocated, BigDecimal disbursed, BigDecimal jobsCreated,
+                         BigDecimal jobsMaintained) {
+    }
+
+    public record InstalmentRow(long id, int number, LocalDate dueDate, BigDecimal amount, LocalDate paidOn, String status) {
+    }
+
+    public record Exposure(String key, BigDecimal guaranteed, BigDecimal called, BigDecimal outstanding) {
+    }
+}

@@ -1,0 +1,125 @@
+package fr.essor.web.api;
+
+import fr.essor.service.convention.AllocationService;
+import fr.essor.service.convention.ConventionViews;
+import fr.essor.service.shared.InvalidInputException;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/** Following allocated money: tranches, release, repayment schedule, repayments, write-off, guarantee calls. */
+@Path("allocations")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class AllocationsResource {
+
+    @EJB
+    private AllocationService allocations;
+
+    @GET
+    @Path("{id}")
+    @RolesAllowed({"PARTNER", "ADVISOR", "ADMIN"})
+    @Operation(summary = "One allocation")
+    public ConventionViews.AllocationRow get(@PathParam("id") long id) {
+        return allocations.allocation(id);
+    }
+
+    @POST
+    @Path("{id}/disbursements")
+    @RolesAllowed("ADVISOR")
+    @Operation(summary = "Pay out a tranche (amount, date); 409 with \"available\" above what is left")
+    public Response disburse(@PathParam("id") long id, MoneyRequest body) {
+        if (body == null) {
+            throw new InvalidInputException("amount", "field.required");
+        }
+        return Response.status(201).entity(allocations.disburse(id, ApplicationJson.decimal("amount", body.amount()),
+                ConventionsResource.date("date", body.date()))).build();
+    }
+
+    @POST
+    @Path("{id}/release")
+    @RolesAllowed("ADVISOR")
+    @Operation(summary = "Give the money not disbursed back to the convention")
+    public ConventionViews.AllocationRow release(@PathParam("id") long id) {
+        return allocations.release(id);
+    }
+
+    @GET
+    @Path("{id}/instalments")
+    @RolesAllowed({"PARTNER", "ADVISOR", "ADMIN"})
+    @Operation(summary = "The repayment schedule")
+    public List<ConventionViews.InstalmentRow> instalments(@PathParam("id") long id) {
+        return allocations.instalments(id);
+    }
+
+    @POST
+    @Path("{id}/instalments")
+    @RolesAllowed("ADVISOR")
+    @Operation(summary = "Generate the monthly repayment schedule of a disbursed honour loan (firstDueDate)")
+    public List<ConventionViews.InstalmentRow> schedule(@PathParam("id") long id, ScheduleRequest body) {
+        return allocations.schedule(id, ConventionsResource.date("firstDueDate", body == null ? null : body.firstDueDate()));
+    }
+
+    @POST
+    @Path("{id}/instalments/{instalmentId}/payment")
+    @RolesAllowed("ADVISOR")
+    @Operation(summary = "Record the payment of an instalment")
+    public List<ConventionViews.InstalmentRow> pay(@PathParam("id") long id, @PathParam("instalmentId") long instalmentId,
+                                                   MoneyRequest body) {
+        return allocations.pay(id, instalmentId, ConventionsResource.date("date", body == null ? null : body.date()));
+    }
+
+    @POST
+    @Path("{id}/write-off")
+    @RolesAllowed("ADVISOR")
+    @Operation(summary = "Write off every instalment still due")
+    public List<ConventionViews.InstalmentRow> writeOff(@PathParam("id") long id) {
+        return allocations.writeOff(id);
+    }
+
+    @POST
+    @Path("{id}/guarantee-calls")
+    @RolesAllowed("ADVISOR")
+    @Operation(summary = "Record a bank's call on a guarantee (amount, date)")
+    public Response call(@PathParam("id") long id, MoneyRequest body) {
+        if (body == null) {
+            throw new InvalidInputException("amount", "field.required");
+        }
+        return Response.status(201).entity(allocations.callGuarantee(id, ApplicationJson.decimal("amount", body.amount()),
+                ConventionsResource.date("date", body.date()))).build();
+    }
+
+    @GET
+    @Path("exposure")
+    @RolesAllowed({"ADVISOR", "ADMIN"})
+    @Operation(summary = "Guarantee exposure outstanding per bank (by=bank) or per fund (by=fund)")
+    public List<ConventionViews.Exposure> exposure(@jakarta.ws.rs.QueryParam("by") String by) {
+        return allocations.exposure(!"fund".equals(by));
+    }
+
+    @POST
+    @Path("contracts/{applicationId}")
+    @RolesAllowed("ADVISOR")
+    @Operation(summary = "Mark an approved file CONTRACTED once all its granted lines are covered")
+    public Response contract(@PathParam("applicationId") long applicationId) {
+        allocations.markContracted(applicationId);
+        return Response.noContent().build();
+    }
+
+    public record MoneyRequest(String amount, String date) {
+    }
+
+    public record ScheduleRequest(String firstDueDate) {
+    }
+}

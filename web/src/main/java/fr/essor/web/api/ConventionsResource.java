@@ -1,0 +1,188 @@
+package fr.essor.web.api;
+
+import fr.essor.service.convention.AllocationService;
+import fr.essor.service.convention.ConventionInput;
+import fr.essor.service.convention.ConventionService;
+import fr.essor.service.convention.ConventionViews;
+import fr.essor.service.shared.InvalidInputException;
+import fr.essor.service.shared.Page;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/**
+ * Conventions and their money. Lists are paged ({@code page} from 0, {@code size} up to 200) and
+ * give the total in the {@code X-Total-Count} header. Amounts are strings with two decimals.
+ */
+@Path("conventions")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class ConventionsResource {
+
+    @EJB
+    private ConventionService conventions;
+
+    @EJB
+    private AllocationService allocations;
+
+    @Context
+    private UriInfo uriInfo;
+
+    @GET
+    @RolesAllowed({"PARTNER", "ADVISOR", "ADMIN"})
+    @Operation(summary = "Conventions visible to the caller with amount, allocated, disbursed, repaid and remaining")
+    public Response list(@QueryParam("page") Integer page, @QueryParam("size") Integer size) {
+        Paging p = Paging.of(page, size);
+        Page<ConventionViews.Summary> result = conventions.conventions(p.first(), p.size());
+        return Response.ok(result.items()).header("X-Total-Count", result.total()).build();
+    }
+
+    @POST
+    @RolesAllowed("ADMIN")
+    @Operation(summary = "Record a convention (DRAFT) with its eligibility rules and targets")
+    public Response create(ConventionRequest body) {
+        if (body == null) {
+            throw new InvalidInputException("reference", "field.required");
+        }
+        ConventionViews.Detail created = conventions.create(new ConventionInput(body.reference(), body.partnerId(),
+                body.associationId(), body.kind(), date("periodStart", body.periodStart()), date("periodEnd", body.periodEnd()),
+                ApplicationJson.decimal("amount", body.amount()), Boolean.TRUE.equals(body.revolving()), body.instruments(),
+                body.departments(), body.legalForms(), body.stages(), body.targetAdvised(), body.targetFinanced(),
+                ApplicationJson.decimal("targetJobs", body.targetJobs())));
+        return Response.created(uriInfo.getAbsolutePathBuilder().path(String.valueOf(created.summary().id())).build())
+                .entity(ConventionOut.of(created)).build();
+    }
+
+    @GET
+    @Path("{id}")
+    @RolesAllowed({"PARTNER", "ADVISOR", "ADMIN"})
+    @Operation(summary = "One convention with its figures, rules, and targets against achieved")
+    public ConventionOut get(@PathParam("id") long id) {
+        return ConventionOut.of(conventions.convention(id));
+    }
+
+    @POST
+    @Path("{id}/activation")
+    @RolesAllowed("ADMIN")
+    @Operation(summary = "Activate a draft convention")
+    public ConventionOut activate(@PathParam("id") long id) {
+        return ConventionOut.of(conventions.activate(id));
+    }
+
+    @POST
+    @Path("{id}/closing")
+    @RolesAllowed("ADMIN")
+    @Operation(summary = "Close an active convention")
+    public ConventionOut close(@PathParam("id") long id) {
+        return ConventionOut.of(conventions.close(id));
+    }
+
+    @GET
+    @Path("{id}/allocations")
+    @RolesAllowed({"PARTNER", "ADVISOR", "ADMIN"})
+    @Operation(summary = "The convention's allocations: enterprise, department, instrument, amount, disbursed, date, status")
+    public Response allocations(@PathParam("id") long id, @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
+        Paging p = Paging.of(page, size);
+        Page<ConventionViews.AllocationRow> result = conventions.allocations(id, p.first(), p.size());
+        return Response.ok(result.items()).header("X-Total-Count", result.total()).build();
+    }
+
+    @POST
+    @Path("{id}/allocations")
+    @RolesAllowed("ADVISOR")
+    @Operation(summary = "Allocate convention money to an approved decision line; 409 with \"available\" when an invariant would break")
+    public Response allocate(@PathParam("id") long id, AllocationRequest body) {
+        if (body == null || body.decisionLineId() == null) {
+            throw new InvalidInputException("decisionLineId", "field.required");
+        }
+        BigDecimal amount = ApplicationJson.decimal("amount", body.amount());
+        ConventionViews.AllocationRow row = allocations.allocate(id, body.decisionLineId(), amount);
+        return Response.created(uriInfo.getBaseUriBuilder().path("allocations").path(String.valueOf(row.id())).build())
+                .entity(row).build();
+    }
+
+    @GET
+    @Path("{id}/breakdowns/{dimension}")
+    @RolesAllowed({"PARTNER", "ADVISOR", "ADMIN"})
+    @Operation(summary = "Amounts by INSTRUMENT, DEPARTMENT, LEGAL_FORM or STAGE")
+    public List<ConventionViews.Breakdown> breakdown(@PathParam("id") long id, @PathParam("dimension") String dimension) {
+        return conventions.breakdown(id, dimension);
+    }
+
+    @GET
+    @Path("{id}/consumption")
+    @RolesAllowed({"PARTNER", "ADVISOR", "ADMIN"})
+    @Operation(summary = "Month by month: allocated, disbursed and repaid")
+    public List<ConventionViews.Point> consumption(@PathParam("id") long id) {
+        return conventions.consumption(id);
+    }
+
+    @GET
+    @Path("{id}/funded")
+    @RolesAllowed({"PARTNER", "ADVISOR", "ADMIN"})
+    @Operation(summary = "The enterprises funded: name, department, sector, instrument, amounts, jobs (no personal data)")
+    public Response funded(@PathParam("id") long id, @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
+        Paging p = Paging.of(page, size);
+        Page<ConventionViews.Funded> result = conventions.funded(id, p.first(), p.size());
+        return Response.ok(result.items()).header("X-Total-Count", result.total()).build();
+    }
+
+    static LocalDate date(String field, String value) {
+        try {
+            return value == null || value.isBlank() ? null : LocalDate.parse(value.trim());
+        } catch (DateTimeParseException e) {
+            throw new InvalidInputException(field, "date.invalidDay");
+        }
+    }
+
+    record Paging(int first, int size) {
+        static Paging of(Integer page, Integer size) {
+            int s = size == null ? 25 : size;
+            int p = page == null ? 0 : page;
+            if (s < 1 || s > 200 || p < 0) {
+                throw new InvalidInputException("page", "page.invalid");
+            }
+            return new Paging(p * s, s);
+        }
+    }
+
+    public record AllocationRequest(Long decisionLineId, String amount) {
+    }
+
+    public record ConventionRequest(String reference, Long partnerId, Long associationId, String kind, String periodStart,
+                                    String periodEnd, String amount, Boolean revolving, List<String> instruments,
+                                    List<String> departments, List<String> legalForms, List<String> stages,
+                                    Integer targetAdvised, Integer targetFinanced, String targetJobs) {
+    }
+
+    public record ConventionOut(long id, String reference, String partner, String association, String kind, String status,
+                               LocalDate periodStart, LocalDate periodEnd, BigDecimal amount, BigDecimal allocated,
+                               BigDecimal disbursed, BigDecimal repaid, BigDecimal remaining, boolean revolving,
+                               List<String> instruments, List<String> departments, List<String> legalForms,
+                               List<String> stages, List<ConventionViews.Target> targets) {
+
+        static ConventionOut of(ConventionViews.Detail d) {
+            ConventionViews.Summary s = d.summary();
+            return new ConventionOut(s.id(), s.reference(), s.partner(), s.association(), s.kind(), s.status(), s.periodStart(),
+                    s.periodEnd(), s.amount(), s.allocated(), s.disbursed(), s.repaid(), s.remaining(), s.revolving(),
+                    d.instruments(), d.departments(), d.legalForms(), d.stages(), d.targets());
+        }
+    }
+}

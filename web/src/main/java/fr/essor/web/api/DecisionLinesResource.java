@@ -1,0 +1,45 @@
+package fr.essor.web.api;
+
+import fr.essor.service.convention.AllocationService;
+import fr.essor.service.convention.ConventionViews;
+import fr.essor.service.shared.Page;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/** Approved lines of the caller's association and what is allocated to them. */
+@Path("decision-lines")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class DecisionLinesResource {
+
+    @EJB
+    private AllocationService allocations;
+
+    @GET
+    @RolesAllowed({"ADVISOR", "ADMIN"})
+    @Operation(summary = "Approved lines: id, applicationReference, enterprise, instrument, granted, allocated, unallocated, decisionDate")
+    public Response lines(@QueryParam("unallocated") boolean unallocated, @QueryParam("page") Integer page,
+                          @QueryParam("size") Integer size) {
+        ConventionsResource.Paging p = ConventionsResource.Paging.of(page, size);
+        Page<ConventionViews.LineRow> result = allocations.lines(unallocated, p.first(), p.size());
+        return Response.ok(result.items()).header("X-Total-Count", result.total()).build();
+    }
+
+    @GET
+    @Path("{id}/eligible-conventions")
+    @RolesAllowed("ADVISOR")
+    @Operation(summary = "The active conventions whose rules accept the line, with what they have left")
+    public List<ConventionViews.Summary> eligible(@PathParam("id") long id) {
+        return allocations.eligible(id);
+    }
+}
