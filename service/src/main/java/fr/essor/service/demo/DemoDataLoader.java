@@ -81,6 +81,9 @@ public class DemoDataLoader {
     @Inject
     private EssorConfig config;
 
+    @jakarta.annotation.Resource(lookup = DatabaseBootstrap.DATA_SOURCE)
+    private javax.sql.DataSource dataSource;
+
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
 
     private final Clock clock = Clock.systemUTC();
@@ -153,6 +156,7 @@ public class DemoDataLoader {
 
         committees(cvl, fabrique, velo, porteur, porteur2, chair, List.of(chair, banker, member2, member3), now, year);
         conventions(cvl, bdt, region, now);
+        year2021(cvl);
 
         audit.record("system", "Demo", "-", "LOAD", "Demo data loaded");
         LOG.info("Essor demo data: loaded (7 demo accounts, password " + DEMO_PASSWORD + ")");
@@ -331,6 +335,30 @@ public class DemoDataLoader {
         }
         cargo.get(0).getDecision().getApplication().markContracted(advisor, now);
         em.flush();
+    }
+
+    /** The press release's figures for 2021: 605 enterprises advised, 450 financed, 6,250,000.00 EUR mobilised. */
+    public static final int ADVISED_2021 = 605;
+    public static final int FINANCED_2021 = 450;
+    public static final long MOBILISED_2021_CENTS = 6_250_000_00L;
+
+    /** Centre-Val de Loire's 2021, generated deterministically (seed 2021) and written with JDBC in this transaction. */
+    private void year2021(Association cvl) {
+        em.flush();
+        long committee = em.createQuery("SELECT c.id FROM Committee c WHERE c.association = :a", Long.class)
+                .setParameter("a", cvl).getResultList().get(0);
+        long advisor = em.createQuery("SELECT a.id FROM UserAccount a WHERE a.email = 'conseil@demo.essor'", Long.class)
+                .getSingleResult();
+        long[] members = em.createQuery("SELECT m.account.id FROM CommitteeMember m WHERE m.committee.id = :c ORDER BY m.id",
+                Long.class).setParameter("c", committee).getResultList().stream().mapToLong(Long::longValue).toArray();
+        try (java.sql.Connection c = dataSource.getConnection()) {
+            ActivityGenerator.Result r = ActivityGenerator.generate(c, new ActivityGenerator.Plan(cvl.getId(), cvl.getCode(),
+                    new String[] {"18", "28", "36", "37", "41", "45"}, 2021, ADVISED_2021, FINANCED_2021, MOBILISED_2021_CENTS,
+                    committee, advisor, members, 2021L));
+            LOG.info(() -> "Essor demo data: CVL 2021 generated, " + r);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("The 2021 demo year could not be generated", e);
+        }
     }
 
     private static Instant at(LocalDateTime local) {

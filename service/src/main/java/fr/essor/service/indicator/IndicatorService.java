@@ -1,0 +1,82 @@
+package fr.essor.service.indicator;
+
+import fr.essor.model.account.Role;
+import fr.essor.model.account.UserAccount;
+import fr.essor.model.association.Association;
+import fr.essor.service.config.DatabaseBootstrap;
+import fr.essor.service.security.Caller;
+import fr.essor.service.shared.ForbiddenException;
+import fr.essor.service.shared.InvalidInputException;
+import fr.essor.service.shared.NotFoundException;
+import fr.essor.service.shared.Roles;
+import jakarta.annotation.Resource;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Year;
+import java.util.List;
+import java.util.Locale;
+import javax.sql.DataSource;
+
+/**
+ * The indicators of an association or of the network for a year. Staff see their association, a
+ * national administrator any association or the network, a partner the associations it has
+ * conventions with.
+ */
+@Stateless
+public class IndicatorService {
+
+    @PersistenceContext(unitName = "essor")
+    private EntityManager em;
+
+    @Resource(lookup = DatabaseBootstrap.DATA_SOURCE)
+    private DataSource dataSource;
+
+    @Inject
+    private Caller caller;
+
+    /** {@code associationCode} null or blank means the whole network (national administrators only). */
+    @RolesAllowed({Roles.ADVISOR, Roles.ADMIN, Roles.PARTNER})
+    public Indicators indicators(String associationCode, int year) {
+        if (year < 2000 || year > Year.now().getValue() + 1) {
+            throw new InvalidInputException("year", "indicator.yearInvalid", Year.now().getValue() + 1);
+        }
+        UserAccount me = caller.account();
+        Association association = null;
+        if (associationCode != null && !associationCode.isBlank()) {
+            List<Association> found = em.createQuery("SELECT a FROM Association a WHERE a.code = :c", Association.class)
+                    .setParameter("c", associationCode.strip().toUpperCase(Locale.ROOT)).getResultList();
+            if (found.isEmpty() || !maySee(me, found.get(0))) {
+                throw new NotFoundException("association");
+            }
+            association = found.get(0);
+        } else if (!(me.hasRole(Role.ADMIN) && me.getAssociation() == null)) {
+            if (me.getAssociation() == null) {
+                throw new ForbiddenException();
+            }
+            association = me.getAssociation();
+        }
+        try (Connection c = dataSource.getConnection()) {
+            return IndicatorQueries.compute(c, association == null ? null : association.getId(),
+                    association == null ? null : association.getCode(), year);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Indicators could not be computed", e);
+        }
+    }
+
+    private boolean maySee(UserAccount me, Association a) {
+        if (me.hasRole(Role.ADMIN) && me.getAssociation() == null) {
+            return true;
+        }
+        if ((me.hasRole(Role.ADVISOR) || me.hasRole(Role.ADMIN)) && a.equals(me.getAssociation())) {
+            return true;
+        }
+        return me.hasRole(Role.PARTNER) && me.getPartner() != null
+                && em.createQuery("SELECT COUNT(c) FROM Convention c WHERE c.partner = :p AND c.association = :a", Long.class)
+                .setParameter("p", me.getPartner()).setParameter("a", a).getSingleResult() > 0;
+    }
+}

@@ -1,0 +1,91 @@
+package fr.essor.web.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The network's published figures, computed from the demo data: Centre-Val de Loire 2021 and who may read them. */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class IndicatorsIT {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+    @ArquillianResource
+    private URL base;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.builtWar();
+    }
+
+    @BeforeEach
+    void ready() throws InterruptedException {
+        Deployments.awaitReady(base);
+    }
+
+    private HttpResponse<String> get(String user, String path) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(base.toString().replace("//localhost:", "//127.0.0.1:")
+                        .replaceAll("/$", "") + "/api/v1" + path))
+                .header("Authorization", "Basic " + Base64.getEncoder()
+                        .encodeToString((user + ":essor-demo").getBytes(StandardCharsets.UTF_8)))
+                .header("Accept-Language", "fr").GET().build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    private static JsonObject json(HttpResponse<String> r) {
+        try (JsonReader reader = Json.createReader(new StringReader(r.body()))) {
+            return reader.readObject();
+        }
+    }
+
+    @Test
+    void centreValDeLoire2021ComesOutAt605Advised450FinancedAnd6250000Mobilised() throws Exception {
+        HttpResponse<String> r = get("conseil@demo.essor", "/indicators?association=CVL&year=2021");
+        assertEquals(200, r.statusCode(), r.body());
+        JsonObject i = json(r);
+        assertEquals("CVL", i.getString("association"));
+        assertEquals(2021, i.getInt("year"));
+        assertEquals(605, i.getInt("advised"));
+        assertEquals(450, i.getInt("financed"));
+        assertEquals("6250000.00", i.getString("mobilised"), "amounts are strings with two decimals");
+        assertTrue(i.getJsonObject("byInstrument").containsKey("HONOUR_LOAN"), i.toString());
+        assertEquals(6, i.getJsonArray("byDepartment").size(), "the six departments of the region");
+        assertTrue(i.getJsonArray("targets").toString().contains("BDT-CVL-2021-FONCTIONNEMENT"), i.toString());
+    }
+
+    @Test
+    void theNationalAdministratorReadsTheNetworkAndPartnersOnlyTheirAssociations() throws Exception {
+        HttpResponse<String> network = get("admin@demo.essor", "/indicators?year=2021");
+        assertEquals(200, network.statusCode(), network.body());
+        assertEquals(605, json(network).getInt("advised"), "one association in the demo: the network is CVL");
+        assertEquals(200, get("partenaire@demo.essor", "/indicators?association=CVL&year=2021").statusCode(),
+                "Banque des Territoires has conventions with CVL");
+        assertEquals(404, get("partenaire@demo.essor", "/indicators?association=XYZ&year=2021").statusCode());
+        assertEquals(403, get("partenaire@demo.essor", "/indicators?year=2021").statusCode(), "not the whole network");
+        assertEquals(403, get("porteur@demo.essor", "/indicators?association=CVL&year=2021").statusCode());
+        HttpResponse<String> bad = get("conseil@demo.essor", "/indicators?association=CVL&year=deux-mille");
+        assertEquals(400, bad.statusCode(), bad.body());
+        assertTrue(json(bad).getString("message").contains("Année invalide"), bad.body());
+        assertEquals(400, get("conseil@demo.essor", "/indicators?association=CVL&year=1850").statusCode());
+    }
+}
