@@ -93,7 +93,7 @@ public class ConventionExports {
                 .toList();
         ConventionReportData data = new ConventionReportData(s.reference(), s.partner(), s.association(), s.kind(),
                 s.periodStart(), s.periodEnd(), year, s.amount(), s.allocated(), s.disbursed(), s.repaid(), s.remaining(),
-                breakdowns, targets, fundedTable(s.reference(), allFunded(conventionId), locale), LocalDate.now(PARIS));
+                breakdowns, targets, compact(fundedTable(s.reference(), allFunded(conventionId), locale)), LocalDate.now(PARIS));
         return ConventionReport.pdf(data, locale);
     }
 
@@ -141,6 +141,26 @@ public class ConventionExports {
                 maintained));
         String title = new MessageFormat(text.getString("report.funded.title"), locale).format(new Object[] {reference});
         return new Table(title, columns, rows);
+    }
+
+    /** Columns of the funded table that the annual report keeps: its pages are portrait, the export's landscape. */
+    private static final int[] REPORT_COLUMNS = {0, 1, 5, 6, 7, 8};
+
+    /** The funded table narrowed to enterprise, department, instrument, allocated, disbursed and jobs created. */
+    static Table compact(Table funded) {
+        List<Table.Column> columns = new ArrayList<>();
+        for (int c : REPORT_COLUMNS) {
+            columns.add(funded.columns().get(c));
+        }
+        List<List<Object>> rows = new ArrayList<>(funded.rows().size());
+        for (List<Object> row : funded.rows()) {
+            List<Object> kept = new ArrayList<>(REPORT_COLUMNS.length);
+            for (int c : REPORT_COLUMNS) {
+                kept.add(row.get(c));
+            }
+            rows.add(kept);
+        }
+        return new Table(funded.title(), columns, rows);
     }
 
     /** The translated label of a code of a dimension (a department is its own label). */

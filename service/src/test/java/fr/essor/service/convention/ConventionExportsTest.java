@@ -43,6 +43,16 @@ class ConventionExportsTest {
     }
 
     @Test
+    void theReportKeepsSixColumnsForItsPortraitPages() {
+        Table t = ConventionExports.compact(ConventionExports.fundedTable("BDT-1", FUNDED, Locale.FRENCH));
+        assertEquals(List.of("Entreprise", "Département", "Instrument", "Engagé", "Décaissé", "Emplois créés (ETP)"),
+                t.columns().stream().map(Table.Column::header).toList());
+        assertEquals(List.of("Coop'Vélo Tours", "37", "Prêt d'honneur", new BigDecimal("10000.00"),
+                new BigDecimal("10000.00"), new BigDecimal("2.00")), t.rows().get(0));
+        assertEquals("Total", t.rows().get(2).get(0));
+    }
+
+    @Test
     void anEmptyConventionStillHasItsTotalsRow() {
         Table t = ConventionExports.fundedTable("X", List.of(), Locale.FRENCH);
         assertEquals(1, t.rows().size());
