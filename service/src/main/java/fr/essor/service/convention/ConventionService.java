@@ -216,24 +216,33 @@ public class ConventionService {
     public Page<ConventionViews.Funded> funded(long conventionId, int first, int size) {
         visible(conventionId);
         int pageSize = Page.clampSize(size);
+        List<ConventionViews.Funded> rows = fundedRows(em, conventionId, Math.max(0, first), pageSize);
+        long total = ((Number) em.createNativeQuery("SELECT COUNT(*) FROM (SELECT 1 AS one FROM allocation al"
+                        + " JOIN granted_line g ON g.id = al.granted_line_id JOIN decision d ON d.id = g.decision_id"
+                        + " WHERE al.convention_id = ? AND al.status <> 'RELEASED' GROUP BY d.application_id, g.instrument) x")
+                .setParameter(1, conventionId).getSingleResult()).longValue();
+        return new Page<>(rows, total, Math.max(0, first), pageSize);
+    }
+
+    /**
+     * One slice of the funded enterprises, in a stable order (name, file, instrument), without any
+     * permission check: callers check {@link #visible(long)} (or a public method that does) first.
+     */
+    static List<ConventionViews.Funded> fundedRows(EntityManager em, long conventionId, int first, int limit) {
         List<?> rows = em.createNativeQuery("SELECT e.legal_name, e.department, e.sector, e.legal_form, ap.stage, g.instrument,"
                         + " SUM(al.amount - al.released), SUM(al.disbursed), MAX(ap.jobs_created), MAX(ap.jobs_maintained)"
                         + " FROM allocation al JOIN granted_line g ON g.id = al.granted_line_id JOIN decision d ON d.id = g.decision_id"
                         + " JOIN application ap ON ap.id = d.application_id JOIN enterprise e ON e.id = ap.enterprise_id"
                         + " WHERE al.convention_id = ? AND al.status <> 'RELEASED'"
                         + " GROUP BY e.id, e.legal_name, e.department, e.sector, e.legal_form, ap.id, ap.stage, g.instrument"
-                        + " ORDER BY e.legal_name, ap.id, g.instrument LIMIT " + pageSize + " OFFSET " + Math.max(0, first))
+                        + " ORDER BY e.legal_name, ap.id, g.instrument LIMIT " + limit + " OFFSET " + first)
                 .setParameter(1, conventionId).getResultList();
-        long total = ((Number) em.createNativeQuery("SELECT COUNT(*) FROM (SELECT 1 AS one FROM allocation al"
-                        + " JOIN granted_line g ON g.id = al.granted_line_id JOIN decision d ON d.id = g.decision_id"
-                        + " WHERE al.convention_id = ? AND al.status <> 'RELEASED' GROUP BY d.application_id, g.instrument) x")
-                .setParameter(1, conventionId).getSingleResult()).longValue();
-        return new Page<>(rows.stream().map(o -> {
+        return rows.stream().map(o -> {
             Object[] r = (Object[]) o;
             return new ConventionViews.Funded((String) r[0], (String) r[1], (String) r[2], (String) r[3], (String) r[4],
                     (String) r[5], decimal(r[6]), decimal(r[7]), r[8] == null ? null : decimal(r[8]),
                     r[9] == null ? null : decimal(r[9]));
-        }).toList(), total, Math.max(0, first), pageSize);
+        }).toList();
     }
 
     // ---- administration -----------------------------------------------------------------------

@@ -1,5 +1,6 @@
 package fr.essor.service.convention;
 
+import java.io.Serializable;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
@@ -13,42 +14,42 @@ public final class ConventionViews {
     /** A convention with its money: allocated = allocations less releases; remaining = amount − allocated (+ repaid when revolving). */
     public record Summary(long id, String reference, String partner, String association, String kind, String status,
                           LocalDate periodStart, LocalDate periodEnd, BigDecimal amount, BigDecimal allocated,
-                          BigDecimal disbursed, BigDecimal repaid, BigDecimal remaining, boolean revolving) {
+                          BigDecimal disbursed, BigDecimal repaid, BigDecimal remaining, boolean revolving) implements Serializable {
     }
 
-    public record Target(String name, BigDecimal target, BigDecimal achieved) {
+    public record Target(String name, BigDecimal target, BigDecimal achieved) implements Serializable {
     }
 
     public record Detail(Summary summary, List<String> instruments, List<String> departments, List<String> legalForms,
-                         List<String> stages, List<Target> targets, long version) {
+                         List<String> stages, List<Target> targets, long version) implements Serializable {
     }
 
     public record AllocationRow(long id, long conventionId, String conventionReference, long lineId,
                                 String applicationReference, long applicationId, String enterprise, String department,
                                 String instrument, BigDecimal amount, BigDecimal released, BigDecimal disbursed,
-                                LocalDate date, String status) {
+                                LocalDate date, String status) implements Serializable {
     }
 
     public record LineRow(long id, String applicationReference, long applicationId, String enterprise, String department,
                           String instrument, BigDecimal granted, BigDecimal allocated, BigDecimal unallocated,
-                          LocalDate decisionDate, Integer durationMonths) {
+                          LocalDate decisionDate, Integer durationMonths) implements Serializable {
     }
 
-    public record Breakdown(String key, long count, BigDecimal amount) {
+    public record Breakdown(String key, long count, BigDecimal amount) implements Serializable {
     }
 
-    public record Point(String month, BigDecimal allocated, BigDecimal disbursed, BigDecimal repaid) {
+    public record Point(String month, BigDecimal allocated, BigDecimal disbursed, BigDecimal repaid) implements Serializable {
     }
 
     /** A funded enterprise as a partner may see it: no personal contact data. */
     public record Funded(String enterprise, String department, String sector, String legalForm, String stage,
                          String instrument, BigDecimal allocated, BigDecimal disbursed, BigDecimal jobsCreated,
-                         BigDecimal jobsMaintained) {
+                         BigDecimal jobsMaintained) implements Serializable {
     }
 
-    public record InstalmentRow(long id, int number, LocalDate dueDate, BigDecimal amount, LocalDate paidOn, String status) {
+    public record InstalmentRow(long id, int number, LocalDate dueDate, BigDecimal amount, LocalDate paidOn, String status) implements Serializable {
     }
 
-    public record Exposure(String key, BigDecimal guaranteed, BigDecimal called, BigDecimal outstanding) {
+    public record Exposure(String key, BigDecimal guaranteed, BigDecimal called, BigDecimal outstanding) implements Serializable {
     }
 }

@@ -1,6 +1,7 @@
 package fr.essor.web.api;
 
 import fr.essor.service.convention.AllocationService;
+import fr.essor.service.convention.ConventionExports;
 import fr.essor.service.convention.ConventionInput;
 import fr.essor.service.convention.ConventionService;
 import fr.essor.service.convention.ConventionViews;
@@ -17,6 +18,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -42,8 +44,14 @@ public class ConventionsResource {
     @EJB
     private AllocationService allocations;
 
+    @EJB
+    private ConventionExports exports;
+
     @Context
     private UriInfo uriInfo;
+
+    @Context
+    private HttpHeaders headers;
 
     @GET
     @RolesAllowed({"PARTNER", "ADVISOR", "ADMIN"})
@@ -142,6 +150,37 @@ public class ConventionsResource {
         Paging p = Paging.of(page, size);
         Page<ConventionViews.Funded> result = conventions.funded(id, p.first(), p.size());
         return Response.ok(result.items()).header("X-Total-Count", result.total()).build();
+    }
+
+    @GET
+    @Path("{id}/funded/export")
+    @RolesAllowed({"PARTNER", "ADVISOR", "ADMIN"})
+    @Produces({"text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "application/pdf",
+            MediaType.APPLICATION_JSON})
+    @Operation(summary = "The funded enterprises with a totals row as a file: format=csv (';' and decimal comma in French),"
+            + " xlsx or pdf; headers in the Accept-Language (French by default); 404 when not the caller's convention")
+    public Response fundedExport(@PathParam("id") long id, @QueryParam("format") String format) {
+        byte[] body = exports.funded(id, format, ApiLocale.of(headers));
+        String f = format.strip().toLowerCase(java.util.Locale.ROOT);
+        return Response.ok(body, ConventionExports.mediaType(f))
+                .header("Content-Disposition", "attachment; filename=\"convention-" + id + "-funded." + f + "\"")
+                .header("X-Content-Type-Options", "nosniff").build();
+    }
+
+    @GET
+    @Path("{id}/report")
+    @RolesAllowed({"PARTNER", "ADVISOR", "ADMIN"})
+    @Produces({"application/pdf", MediaType.APPLICATION_JSON})
+    @Operation(summary = "The annual report of the convention as a PDF for a year of its period (year=2026), in the"
+            + " Accept-Language; 400 without a year or outside the period, 404 when not the caller's convention")
+    public Response report(@PathParam("id") long id, @QueryParam("year") Integer year) {
+        if (year == null) {
+            throw new InvalidInputException("year", "field.required");
+        }
+        byte[] body = exports.annualReport(id, year, ApiLocale.of(headers));
+        return Response.ok(body, "application/pdf")
+                .header("Content-Disposition", "attachment; filename=\"convention-" + id + "-report-" + year + ".pdf\"")
+                .header("X-Content-Type-Options", "nosniff").build();
     }
 
     static LocalDate date(String field, String value) {
