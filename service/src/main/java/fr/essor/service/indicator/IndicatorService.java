@@ -68,6 +68,27 @@ public class IndicatorService {
         }
     }
 
+    /** The yearly activity report as {@code pdf} or {@code xlsx}, in the caller's language. */
+    @RolesAllowed({Roles.ADVISOR, Roles.ADMIN, Roles.PARTNER})
+    public byte[] activityReport(String associationCode, int year, String format, Locale locale) {
+        Indicators i = indicators(associationCode, year);
+        fr.essor.service.report.Table table = ActivityReport.table(i, locale);
+        return switch (format == null ? "" : format.toLowerCase(Locale.ROOT)) {
+            case "pdf" -> fr.essor.service.report.TableExport.pdf(table, locale);
+            case "xlsx" -> fr.essor.service.report.TableExport.xlsx(table, locale);
+            case "csv" -> fr.essor.service.report.TableExport.csv(table, locale);
+            default -> throw new InvalidInputException("format", "field.invalidChoice");
+        };
+    }
+
+    /** The associations the caller may choose on the indicators page (code and name). */
+    @RolesAllowed({Roles.ADVISOR, Roles.ADMIN, Roles.PARTNER})
+    public List<String[]> associations() {
+        UserAccount me = caller.account();
+        return em.createQuery("SELECT a FROM Association a WHERE a.active = TRUE ORDER BY a.code", Association.class)
+                .getResultList().stream().filter(a -> maySee(me, a)).map(a -> new String[] {a.getCode(), a.getName()}).toList();
+    }
+
     private boolean maySee(UserAccount me, Association a) {
         if (me.hasRole(Role.ADMIN) && me.getAssociation() == null) {
             return true;
