@@ -183,6 +183,10 @@ class ConventionApiIT {
     @Test
     void twoAdvisorsTakingTheLastEurosOfALineFromTwoConventionsOneWins() throws Exception {
         DataSource ds = ds();
+        try (java.sql.Connection c = ds.getConnection()) {
+            assertEquals(java.sql.Connection.TRANSACTION_READ_COMMITTED, c.getTransactionIsolation(),
+                    "sums read under a row lock must see what the previous holder committed");
+        }
         String second = advisorOfCvl(ds);
         long a = activeConvention(ds, BDT, "100000.00", false);
         long b = activeConvention(ds, REGION, "100000.00", false);
