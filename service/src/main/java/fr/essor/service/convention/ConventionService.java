@@ -129,8 +129,16 @@ public class ConventionService {
         return new Achieved(advised, ((Number) r[0]).longValue(), decimal(r[1]));
     }
 
-    /** The figures of one convention, summed from the ledger now (used under lock by allocations too). */
+    /** The figures of one convention, summed from the ledger now. */
     ConventionViews.Summary figures(long id) {
+        return figures(em, id);
+    }
+
+    /**
+     * The same, for {@link AllocationService} under its lock: a static helper on the caller's own
+     * EntityManager, because a package-private method cannot be called through the EJB's view.
+     */
+    static ConventionViews.Summary figures(EntityManager em, long id) {
         Object[] r = (Object[]) em.createNativeQuery(SUMMARY + " WHERE c.id = ?" + GROUP).setParameter(1, id).getSingleResult();
         return summary(r);
     }
