@@ -8,7 +8,7 @@ import java.util.List;
  * inline script as it is, so every string is escaped for JSON and for HTML ({@code <}, {@code >},
  * {@code &} as unicode escapes): a label can never close the script.
  */
-final class ChartJson {
+public final class ChartJson {
 
     /** Allocated, disbursed, repaid: dark colours with at least 4.5:1 against white. */
     static final List<String> COLOURS = List.of("#0b4f6c", "#1a7f37", "#8a4b00", "#6f42c1", "#b42318", "#4a5560");
@@ -16,11 +16,11 @@ final class ChartJson {
     private ChartJson() {
     }
 
-    record Series(String label, List<BigDecimal> values) {
+    public record Series(String label, List<BigDecimal> values) {
     }
 
     /** A line chart of several series over the same labels (months). */
-    static String line(List<String> labels, List<Series> series) {
+    public static String line(List<String> labels, List<Series> series) {
         StringBuilder sb = new StringBuilder("{\"type\":\"line\",\"data\":{\"labels\":");
         strings(sb, labels);
         sb.append(",\"datasets\":[");
@@ -36,7 +36,7 @@ final class ChartJson {
     }
 
     /** A horizontal bar chart of one series. */
-    static String bars(List<String> labels, String seriesLabel, List<BigDecimal> values) {
+    public static String bars(List<String> labels, String seriesLabel, List<BigDecimal> values) {
         StringBuilder sb = new StringBuilder("{\"type\":\"bar\",\"data\":{\"labels\":");
         strings(sb, labels);
         sb.append(",\"datasets\":[{\"label\":").append(string(seriesLabel)).append(",\"data\":");

@@ -74,6 +74,62 @@ class IndicatorsIT {
     }
 
     @Test
+    void theIndicatorsPageShows2021AndItsActivityReportOpensInExcel() throws Exception {
+        org.openqa.selenium.chrome.ChromeDriver driver = Browser.start();
+        try {
+            String root = base.toString().replace("//localhost:", "//127.0.0.1:").replaceAll("/$", "");
+            org.openqa.selenium.support.ui.WebDriverWait wait = new org.openqa.selenium.support.ui.WebDriverWait(driver,
+                    Duration.ofSeconds(20));
+            driver.get(root + "/login.xhtml");
+            wait.until(org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElementLocated(
+                    org.openqa.selenium.By.id("login:email"))).sendKeys("admin@demo.essor");
+            driver.findElement(org.openqa.selenium.By.id("login:password")).sendKeys("essor-demo");
+            driver.findElement(org.openqa.selenium.By.id("login:submit")).click();
+            wait.until(org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElementLocated(
+                    org.openqa.selenium.By.id("signed-in-as")));
+            driver.get(root + "/indicators/index.xhtml");
+            new org.openqa.selenium.support.ui.Select(driver.findElement(org.openqa.selenium.By.id("choice:association")))
+                    .selectByValue("CVL");
+            new org.openqa.selenium.support.ui.Select(driver.findElement(org.openqa.selenium.By.id("choice:year")))
+                    .selectByValue("2021");
+            org.openqa.selenium.WebElement show = driver.findElement(org.openqa.selenium.By.id("choice:show"));
+            show.click();
+            wait.until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(show));
+            assertEquals("605", driver.findElement(org.openqa.selenium.By.id("advised")).getText());
+            assertEquals("450", driver.findElement(org.openqa.selenium.By.id("financed")).getText());
+            assertEquals("6 250 000,00 €", driver.findElement(org.openqa.selenium.By.id("mobilised")).getText()
+                    .replace('\u202f', ' ').replace('\u00a0', ' '));
+            Browser.assertAccessible(driver, "indicators 2021");
+            String href = driver.findElement(org.openqa.selenium.By.id("report-xlsx")).getAttribute("href");
+            String cookie = driver.manage().getCookieNamed("ESSORSESSION").getValue();
+            HttpResponse<byte[]> xlsx = HTTP.send(HttpRequest.newBuilder(URI.create(href)).header("Cookie", "ESSORSESSION=" + cookie)
+                    .build(), HttpResponse.BodyHandlers.ofByteArray());
+            assertEquals(200, xlsx.statusCode());
+            try (org.apache.poi.xssf.usermodel.XSSFWorkbook book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(
+                    new java.io.ByteArrayInputStream(xlsx.body()))) {
+                org.apache.poi.ss.usermodel.Sheet sheet = book.getSheetAt(0);
+                boolean found = false;
+                for (org.apache.poi.ss.usermodel.Row row : sheet) {
+                    for (org.apache.poi.ss.usermodel.Cell cell : row) {
+                        if (cell.getCellType() == org.apache.poi.ss.usermodel.CellType.NUMERIC
+                                && cell.getNumericCellValue() == 6_250_000.00) {
+                            found = true;
+                        }
+                    }
+                }
+                assertTrue(found, "the mobilised amount is a number in the workbook");
+            }
+            HttpResponse<byte[]> pdf = HTTP.send(HttpRequest.newBuilder(URI.create(
+                    driver.findElement(org.openqa.selenium.By.id("report-pdf")).getAttribute("href")))
+                    .header("Cookie", "ESSORSESSION=" + cookie).build(), HttpResponse.BodyHandlers.ofByteArray());
+            assertEquals(200, pdf.statusCode());
+            assertEquals("%PDF", new String(pdf.body(), 0, 4, StandardCharsets.US_ASCII));
+        } finally {
+            driver.quit();
+        }
+    }
+
+    @Test
     void theNationalAdministratorReadsTheNetworkAndPartnersOnlyTheirAssociations() throws Exception {
         HttpResponse<String> network = get("admin@demo.essor", "/indicators?year=2021");
         assertEquals(200, network.statusCode(), network.body());

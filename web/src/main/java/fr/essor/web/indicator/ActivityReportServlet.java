@@ -1,0 +1,56 @@
+package fr.essor.web.indicator;
+
+import fr.essor.service.indicator.IndicatorService;
+import fr.essor.service.shared.EssorException;
+import fr.essor.web.i18n.LocaleBean;
+import jakarta.ejb.EJB;
+import jakarta.ejb.EJBAccessException;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** {@code /files/indicators/{association|NETWORK}/{year}.{pdf|xlsx|csv}}: the yearly activity report. */
+@WebServlet(urlPatterns = "/files/indicators/*")
+public class ActivityReportServlet extends HttpServlet {
+
+    private static final long serialVersionUID = 1L;
+    private static final Pattern PATH = Pattern.compile("/([A-Za-z0-9]{1,10})/(\\d{4})\\.(pdf|xlsx|csv)");
+
+    @EJB
+    private IndicatorService indicators;
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Matcher m = PATH.matcher(request.getPathInfo() == null ? "" : request.getPathInfo());
+        if (!m.matches()) {
+            response.sendError(404);
+            return;
+        }
+        String association = "NETWORK".equals(m.group(1)) ? null : m.group(1);
+        String format = m.group(3);
+        Object lang = request.getSession(false) == null ? null : request.getSession(false).getAttribute(LocaleBean.SESSION_LANGUAGE);
+        Locale locale = Locale.forLanguageTag(lang instanceof String l ? l : LocaleBean.preferred(request.getHeader("Accept-Language")));
+        byte[] content;
+        try {
+            content = indicators.activityReport(association, Integer.parseInt(m.group(2)), format, locale);
+        } catch (EssorException | EJBAccessException e) {
+            response.sendError(e instanceof fr.essor.service.shared.InvalidInputException ? 400 : 404);
+            return;
+        }
+        response.setContentType(switch (format) {
+            case "pdf" -> "application/pdf";
+            case "xlsx" -> "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+            default -> "text/csv;charset=UTF-8";
+        });
+        response.setContentLength(content.length);
+        response.setHeader("X-Content-Type-Options", "nosniff");
+        response.setHeader("Content-Disposition", "attachment; filename=\"activite-" + m.group(1) + "-" + m.group(2) + "."
+                + format + "\"");
+        response.getOutputStream().write(content);
+    }
+}
