@@ -406,10 +406,74 @@ class BrowserIT {
         waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "En instruction"));
         assertTrue(driver.findElement(By.id("thread")).getText().contains("livraison en mars"));
 
+        // the committee decides (its own pages are driven in CommitteeJourneyIT; here through the API)
+        decideThroughTheCommittee(id);
+        driver.get(url("/entrepreneur/file.xhtml?id=" + id));
+        WebElement decision = waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("decision")));
+        assertTrue(decision.getText().contains("Accordé"), decision.getText());
+        assertTrue(driver.findElement(By.id("total-granted")).getText().replace('\u202f', ' ').replace('\u00a0', ' ')
+                .contains("6 000,00"));
+        Browser.assertAccessible(driver, "the new entrepreneur's decision");
+        String letterHref = driver.findElement(By.id("decision-letter")).getAttribute("href");
+        java.net.http.HttpResponse<byte[]> letter = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(letterHref))
+                        .header("Cookie", "ESSORSESSION=" + driver.manage().getCookieNamed("ESSORSESSION").getValue()).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, letter.statusCode());
+        assertEquals("%PDF", new String(letter.body(), 0, 4, java.nio.charset.StandardCharsets.US_ASCII));
+
         driver.get(url("/entrepreneur/index.xhtml"));
         WebElement table = waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("applications")));
         assertTrue(table.getText().contains("Vélo-école <script>alert('x')</script>"), "title shown as text, escaped");
         logout();
+    }
+
+    private java.net.http.HttpResponse<String> api(String user, String method, String path, String json) throws Exception {
+        java.net.http.HttpRequest.Builder b = java.net.http.HttpRequest.newBuilder(java.net.URI.create(url("/api/v1" + path)))
+                .header("Authorization", "Basic " + java.util.Base64.getEncoder()
+                        .encodeToString((user + ":essor-demo").getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        b = json == null ? b.method(method, java.net.http.HttpRequest.BodyPublishers.noBody())
+                : b.header("Content-Type", "application/json").method(method, java.net.http.HttpRequest.BodyPublishers.ofString(json));
+        java.net.http.HttpResponse<String> r = java.net.http.HttpClient.newHttpClient().send(b.build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString(java.nio.charset.StandardCharsets.UTF_8));
+        assertTrue(r.statusCode() < 300, method + " " + path + " → " + r.statusCode() + " " + r.body());
+        return r;
+    }
+
+    private static jakarta.json.JsonObject json(java.net.http.HttpResponse<String> r) {
+        try (jakarta.json.JsonReader reader = jakarta.json.Json.createReader(new java.io.StringReader(r.body()))) {
+            return reader.readObject();
+        }
+    }
+
+    /** Analysis, ready for committee, a new session, the agenda, attendance, three votes, the decision, closing. */
+    private void decideThroughTheCommittee(long id) throws Exception {
+        String line = "[{\"instrument\":\"HONOUR_LOAN\",\"amount\":\"6000.00\",\"durationMonths\":48}]";
+        api("conseil@demo.essor", "PUT", "/applications/" + id + "/instruction/analysis", "{\"scores\":{\"SOCIAL_UTILITY\":4,"
+                + "\"ECONOMIC_VIABILITY\":3,\"TEAM\":4,\"FINANCIAL_STRUCTURE\":3,\"TERRITORIAL_ANCHORING\":5},"
+                + "\"recommendation\":\"Favorable\",\"proposedLines\":" + line + "}");
+        long version = json(api("conseil@demo.essor", "GET", "/applications/" + id, null)).getJsonNumber("version").longValue();
+        api("conseil@demo.essor", "POST", "/applications/" + id + "/instruction/ready?version=" + version, null);
+        long committee = json(api("conseil@demo.essor", "GET", "/sessions?past=true&size=1", null)).getJsonArray("items")
+                .getJsonObject(0).getJsonNumber("committeeId").longValue();
+        long session = json(api("conseil@demo.essor", "POST", "/sessions", "{\"committeeId\":" + committee
+                + ",\"startsAt\":\"2027-03-01T14:00\",\"place\":\"Blois\"}")).getJsonNumber("id").longValue();
+        jakarta.json.JsonObject s = json(api("conseil@demo.essor", "POST", "/sessions/" + session + "/items",
+                "{\"applicationId\":" + id + "}"));
+        long item = s.getJsonArray("items").getJsonObject(0).getJsonNumber("id").longValue();
+        StringBuilder present = new StringBuilder();
+        for (jakarta.json.JsonValue m : s.getJsonArray("members")) {
+            present.append(present.length() == 0 ? "" : ",").append(m.asJsonObject().getJsonNumber("accountId"));
+        }
+        api("comite@demo.essor", "POST", "/sessions/" + session + "/open", "{\"present\":[" + present + "]}");
+        for (String member : List.of("comite@demo.essor", "membre1@demo.essor", "membre2@demo.essor")) {
+            api(member, "PUT", "/sessions/" + session + "/items/" + item + "/vote", "{\"choice\":\"FOR\"}");
+        }
+        long itemVersion = json(api("comite@demo.essor", "GET", "/sessions/" + session, null)).getJsonArray("items")
+                .getJsonObject(0).getJsonNumber("version").longValue();
+        api("comite@demo.essor", "POST", "/sessions/" + session + "/items/" + item + "/decision", "{\"version\":" + itemVersion
+                + ",\"outcome\":\"APPROVED\",\"lines\":" + line + ",\"conditions\":\"Devis signé.\"}");
+        api("comite@demo.essor", "POST", "/sessions/" + session + "/close", null);
     }
 
     private int advisor(String path, String json) throws Exception {
