@@ -364,6 +364,45 @@ public class ApplicationService {
         return ApplicationViews.Message.of(m);
     }
 
+    /**
+     * Adds a message with a file attached, from the applicant or from staff, while the file is not
+     * closed: the file is checked as any document (type from the content, size) and kept with the
+     * application's documents.
+     */
+    @RolesAllowed({Roles.ENTREPRENEUR, Roles.ADVISOR})
+    public ApplicationViews.Message postMessageWithAttachment(long id, String body, String fileName, byte[] content) {
+        Application a = visible(id);
+        if (a.getStatus().isTerminal()) {
+            throw new ConflictException("NOT_EDITABLE", "application.notEditable");
+        }
+        if (documentCount(a) >= DocumentService.MAX_DOCUMENTS) {
+            throw new ConflictException("TOO_MANY_DOCUMENTS", "document.tooMany", DocumentService.MAX_DOCUMENTS);
+        }
+        String text = requiredText("body", body, ApplicationMessage.BODY_MAX);
+        fr.essor.model.document.DocumentCheck check = fr.essor.model.document.DocumentRules.check(fileName,
+                content == null ? new byte[0] : content);
+        if (check instanceof fr.essor.model.document.DocumentCheck.Rejected rejected) {
+            throw new InvalidInputException("file", "document." + rejected.reason().name(),
+                    fr.essor.model.document.DocumentRules.MAX_BYTES / (1024 * 1024));
+        }
+        fr.essor.model.document.DocumentCheck.Accepted ok = (fr.essor.model.document.DocumentCheck.Accepted) check;
+        UserAccount me = caller.account();
+        Instant now = Instant.now(clock);
+        ApplicationDocument document = new ApplicationDocument(a, fr.essor.model.application.DocumentKind.OTHER, ok.fileName(),
+                ok.format().mediaType(), ok.size(), ok.sha256(), me.getEmail(), now);
+        em.persist(document);
+        em.flush();
+        em.persist(new fr.essor.model.application.DocumentContent(document.getId(), content));
+        ApplicationMessage.Side side = a.getEnterprise().isOwnedBy(me) ? ApplicationMessage.Side.APPLICANT
+                : ApplicationMessage.Side.ADVISOR;
+        ApplicationMessage m = new ApplicationMessage(a, me.getEmail(), side, text, document.getId(), now);
+        em.persist(m);
+        em.flush();
+        audit.record(me.getEmail(), "Application", a.getId(), "MESSAGE", "Message posted by " + side + " with document "
+                + document.getId() + " (sha256 " + ok.sha256() + ")");
+        return ApplicationViews.Message.of(m);
+    }
+
     // ---- helpers ------------------------------------------------------------------------------------
 
     private ApplicationViews.Detail saved(Application a, String action, String summary) {

@@ -47,6 +47,7 @@ public class AdvisorFileBacking implements Serializable {
     private ReviewView review;
     private String question;
     private String message;
+    private transient jakarta.servlet.http.Part attachment;
     private final Map<String, Integer> scores = new HashMap<>();
     private String strengths;
     private String risks;
@@ -120,12 +121,21 @@ public class AdvisorFileBacking implements Serializable {
 
     public void postMessage() {
         try {
-            applications.postMessage(id, message, null);
+            if (attachment != null && attachment.getSubmittedFileName() != null && !attachment.getSubmittedFileName().isBlank()) {
+                try (java.io.InputStream in = attachment.getInputStream()) {
+                    applications.postMessageWithAttachment(id, message, attachment.getSubmittedFileName(),
+                            in.readNBytes(fr.essor.model.document.DocumentRules.MAX_BYTES + 1));
+                }
+            } else {
+                applications.postMessage(id, message, null);
+            }
             message = null;
             reload();
             Messages.info("file.messageSent");
         } catch (EssorException e) {
             Messages.error(e, "thread");
+        } catch (IOException e) {
+            Messages.errorFor("thread:attachment", "document.EMPTY");
         }
     }
 
@@ -160,6 +170,8 @@ public class AdvisorFileBacking implements Serializable {
     public String getQuestion() { return question; }
     public void setQuestion(String v) { question = v; }
     public String getMessage() { return message; }
+    public jakarta.servlet.http.Part getAttachment() { return attachment; }
+    public void setAttachment(jakarta.servlet.http.Part v) { attachment = v; }
     public void setMessage(String v) { message = v; }
     public Map<String, Integer> getScores() { return scores; }
     public String getStrengths() { return strengths; }

@@ -33,6 +33,7 @@ public class ApplicationFileBacking implements Serializable {
     private String answer;
     private String message;
     private String reason;
+    private transient jakarta.servlet.http.Part attachment;
 
     public void load() throws IOException {
         try {
@@ -65,12 +66,21 @@ public class ApplicationFileBacking implements Serializable {
 
     public void postMessage() {
         try {
-            applications.postMessage(id, message, null);
+            if (attachment != null && attachment.getSubmittedFileName() != null && !attachment.getSubmittedFileName().isBlank()) {
+                try (java.io.InputStream in = attachment.getInputStream()) {
+                    applications.postMessageWithAttachment(id, message, attachment.getSubmittedFileName(),
+                            in.readNBytes(fr.essor.model.document.DocumentRules.MAX_BYTES + 1));
+                }
+            } else {
+                applications.postMessage(id, message, null);
+            }
             message = null;
             Messages.info("file.messageSent");
             reload();
         } catch (EssorException e) {
             Messages.error(e, "thread");
+        } catch (IOException e) {
+            Messages.errorFor("thread:attachment", "document.EMPTY");
         }
     }
 
@@ -95,5 +105,7 @@ public class ApplicationFileBacking implements Serializable {
     public String getMessage() { return message; }
     public void setMessage(String v) { message = v; }
     public String getReason() { return reason; }
+    public jakarta.servlet.http.Part getAttachment() { return attachment; }
+    public void setAttachment(jakarta.servlet.http.Part v) { attachment = v; }
     public void setReason(String v) { reason = v; }
 }
