@@ -54,9 +54,6 @@ public class AllocationService {
     @EJB
     private AuditService audit;
 
-    @EJB
-    private ConventionService conventions;
-
     @Inject
     private fr.essor.service.application.ApplicationAccess applications;
 
@@ -99,7 +96,7 @@ public class AllocationService {
         List<Convention> candidates = em.createQuery("SELECT c FROM Convention c WHERE c.association = :a"
                         + " AND c.status = fr.essor.model.convention.ConventionStatus.ACTIVE", Convention.class)
                 .setParameter("a", line.getDecision().getApplication().association()).getResultList();
-        return candidates.stream().filter(c -> c.refusal(line).isEmpty()).map(c -> conventions.figures(c.getId()))
+        return candidates.stream().filter(c -> c.refusal(line).isEmpty()).map(c -> ConventionService.figures(em, c.getId()))
                 .filter(s -> s.remaining().signum() > 0)
                 .sorted((x, y) -> y.remaining().compareTo(x.remaining())).toList();
     }
@@ -125,7 +122,7 @@ public class AllocationService {
                 || !(status == ApplicationStatus.APPROVED || status == ApplicationStatus.CONTRACTED)) {
             throw new ConflictException("CONVENTION_RULE", "allocation.lineNotApproved");
         }
-        Money available = Money.of(conventions.figures(conventionId).remaining().max(BigDecimal.ZERO));
+        Money available = Money.of(ConventionService.figures(em, conventionId).remaining().max(BigDecimal.ZERO));
         Money unallocated = line.getLine().getAmount().minus(allocatedTo(line));
         Allocation allocation;
         try {

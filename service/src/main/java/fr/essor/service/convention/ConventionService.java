@@ -129,8 +129,16 @@ public class ConventionService {
         return new Achieved(advised, ((Number) r[0]).longValue(), decimal(r[1]));
     }
 
-    /** The figures of one convention, summed from the ledger now (used under lock by allocations too). */
-    ConventionViews.Summary figures(long id) {
+    private ConventionViews.Summary figures(long id) {
+        return figures(em, id);
+    }
+
+    /**
+     * The figures of one convention, summed from the ledger now (used under lock by allocations too).
+     * Static on purpose: a package-private method of this bean is no business method, and calling it
+     * through the EJB reference fails ("Illegal non-business method access on no-interface view").
+     */
+    static ConventionViews.Summary figures(EntityManager em, long id) {
         Object[] r = (Object[]) em.createNativeQuery(SUMMARY + " WHERE c.id = ?" + GROUP).setParameter(1, id).getSingleResult();
         return summary(r);
     }

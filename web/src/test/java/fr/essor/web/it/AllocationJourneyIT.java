@@ -119,6 +119,15 @@ class AllocationJourneyIT {
         waiting().until(ExpectedConditions.elementToBeClickable(button)).click();
     }
 
+    /** Waits for an element, telling what the page says instead when it does not come. */
+    private WebElement await(By by) {
+        try {
+            return waiting().until(ExpectedConditions.visibilityOfElementLocated(by));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError("no " + by + " on " + driver.getCurrentUrl() + ": " + driver.findElement(By.tagName("body")).getText(), e);
+        }
+    }
+
     private static String xpathLiteral(String s) {
         if (!s.contains("'")) {
             return "'" + s + "'";
@@ -206,7 +215,7 @@ class AllocationJourneyIT {
         assertTrue(driver.findElement(By.id("lines:table")).getText().contains(fileRef));
         Browser.assertAccessible(driver, "advisor allocations");
         clickTitled("Allouer " + fileRef + " — Prêt d'honneur");
-        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("allocate:submit")));
+        await(By.id("allocate:submit"));
         String eligible = driver.findElement(By.id("eligible")).getText();
         assertTrue(eligible.contains(loans), eligible);
         assertFalse(eligible.contains(reference), "an equity-only convention does not fund an honour loan");
@@ -250,7 +259,7 @@ class AllocationJourneyIT {
 
         // the loan is disbursed, its schedule generated, the first instalment paid
         driver.get(loanAllocation);
-        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("disburse:submit")));
+        await(By.id("disburse:submit"));
         assertEquals("8000,00", driver.findElement(By.id("disburse:amount")).getAttribute("value"));
         Browser.assertAccessible(driver, "allocation before disbursement");
         fill("disburse:amount", "8000.01");
@@ -277,7 +286,7 @@ class AllocationJourneyIT {
         // the applicant reads the schedule, and nothing about the funds behind it
         login("porteur@demo.essor");
         driver.get(url("/entrepreneur/file.xhtml?id=" + fileId));
-        WebElement schedule = waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("repayment-schedule")));
+        WebElement schedule = await(By.id("repayment-schedule"));
         String text = plain(schedule.getText());
         assertTrue(text.contains("Échéancier de remboursement"), text);
         assertTrue(text.contains("Payée"), text);
