@@ -106,7 +106,8 @@ class AllocationJourneyIT {
     /** Waits for a message, spaces in amounts read as plain spaces. */
     private void expectMessage(String text) {
         try {
-            waiting().until(d -> plain(d.findElement(By.id("messages")).getText()).contains(text));
+            waiting().ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                    .until(d -> plain(d.findElement(By.id("messages")).getText()).contains(text));
         } catch (org.openqa.selenium.TimeoutException e) {
             throw new AssertionError("expected message \"" + text + "\", page says: "
                     + driver.findElement(By.tagName("main")).getText(), e);
