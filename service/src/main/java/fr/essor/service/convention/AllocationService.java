@@ -54,6 +54,9 @@ public class AllocationService {
     @EJB
     private AuditService audit;
 
+    @Inject
+    private fr.essor.service.application.ApplicationAccess applications;
+
     private final Clock clock = Clock.systemUTC();
 
     /** Approved lines of the caller's association with what is allocated to them, paged in SQL. */
@@ -245,6 +248,86 @@ public class AllocationService {
             throw new NotFoundException("allocation");
         }
         return instalments(a);
+    }
+
+    /** The allocations of one granted line of the caller's association, oldest first (a line has a handful). */
+    @RolesAllowed({Roles.ADVISOR, Roles.ADMIN})
+    public List<ConventionViews.AllocationRow> allocationsOfLine(long lineId) {
+        line(lineId);
+        return em.createNativeQuery(ConventionService.ALLOCATIONS + " WHERE al.granted_line_id = ? ORDER BY al.id LIMIT 100")
+                .setParameter(1, lineId).getResultList().stream()
+                .map(r -> ConventionService.allocationRow((Object[]) r)).toList();
+    }
+
+    /**
+     * Approved files of the caller's association whose granted lines are all covered by allocations
+     * and that are not yet contracted, oldest decision first, at most {@code limit} (up to 200).
+     */
+    @RolesAllowed({Roles.ADVISOR, Roles.ADMIN})
+    public List<ConventionViews.ContractCandidate> toContract(int limit) {
+        UserAccount me = caller.account();
+        String scope = me.getAssociation() == null ? "1 = 1" : "e.association_id = " + me.getAssociation().getId();
+        List<?> rows = em.createNativeQuery("SELECT ap.id, ap.reference, e.legal_name, SUM(g.amount), MIN(d.decision_date)"
+                + " FROM application ap JOIN enterprise e ON e.id = ap.enterprise_id"
+                + " JOIN decision d ON d.application_id = ap.id AND d.outcome = 'APPROVED'"
+                + " JOIN granted_line g ON g.decision_id = d.id"
+                + " WHERE " + scope + " AND ap.status = 'APPROVED'"
+                + " AND NOT EXISTS (SELECT 1 FROM decision d2 JOIN granted_line g2 ON g2.decision_id = d2.id"
+                + " WHERE d2.application_id = ap.id AND d2.outcome = 'APPROVED' AND g2.amount > (SELECT"
+                + " COALESCE(SUM(al.amount - al.released), 0) FROM allocation al WHERE al.granted_line_id = g2.id"
+                + " AND al.status <> 'RELEASED'))"
+                + " GROUP BY ap.id, ap.reference, e.legal_name ORDER BY 5, ap.id LIMIT " + Page.clampSize(limit))
+                .getResultList();
+        return rows.stream().map(o -> {
+            Object[] r = (Object[]) o;
+            return new ConventionViews.ContractCandidate(((Number) r[0]).longValue(), (String) r[1], (String) r[2],
+                    ConventionService.decimal(r[3]));
+        }).toList();
+    }
+
+    /**
+     * The repayment schedules of the honour loans of one of the caller's own applications, once it is
+     * contracted: instalments only, nothing about the conventions or partners that fund them.
+     */
+    @RolesAllowed(Roles.ENTREPRENEUR)
+    public List<ConventionViews.RepaymentSchedule> repaymentSchedule(long applicationId) {
+        Application app = applications.visible(applicationId);
+        if (!app.getEnterprise().isOwnedBy(caller.account())) {
+            throw new NotFoundException("application");
+        }
+        if (app.getStatus() != ApplicationStatus.CONTRACTED && app.getStatus() != ApplicationStatus.CLOSED) {
+            return List.of();
+        }
+        List<?> rows = em.createNativeQuery("SELECT i.allocation_id, i.number, i.due_date, i.amount, i.paid_on, i.status"
+                        + " FROM instalment i JOIN allocation al ON al.id = i.allocation_id"
+                        + " JOIN granted_line g ON g.id = al.granted_line_id JOIN decision d ON d.id = g.decision_id"
+                        + " WHERE d.application_id = ? AND g.instrument = 'HONOUR_LOAN' ORDER BY i.allocation_id, i.number"
+                        + " LIMIT 2000")
+                .setParameter(1, applicationId).getResultList();
+        List<ConventionViews.RepaymentSchedule> schedules = new ArrayList<>();
+        long current = -1;
+        List<ConventionViews.Repayment> instalments = null;
+        BigDecimal total = BigDecimal.ZERO;
+        for (Object o : rows) {
+            Object[] r = (Object[]) o;
+            long allocation = ((Number) r[0]).longValue();
+            if (allocation != current) {
+                if (instalments != null) {
+                    schedules.add(new ConventionViews.RepaymentSchedule(schedules.size() + 1, total, List.copyOf(instalments)));
+                }
+                current = allocation;
+                instalments = new ArrayList<>();
+                total = BigDecimal.ZERO;
+            }
+            BigDecimal amount = ConventionService.decimal(r[3]);
+            total = total.add(amount);
+            instalments.add(new ConventionViews.Repayment(((Number) r[1]).intValue(), ConventionService.date(r[2]), amount,
+                    ConventionService.date(r[4]), (String) r[5]));
+        }
+        if (instalments != null) {
+            schedules.add(new ConventionViews.RepaymentSchedule(schedules.size() + 1, total, List.copyOf(instalments)));
+        }
+        return schedules;
     }
 
     /** Guarantee exposure of the caller's association: per bank, or per fund (convention). */

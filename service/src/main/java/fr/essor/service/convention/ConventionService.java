@@ -317,6 +317,13 @@ public class ConventionService {
         return convention(id);
     }
 
+    /** The financing partners, by name, for an administrator's choice list (a network has a few dozen). */
+    @RolesAllowed(Roles.ADMIN)
+    public List<ConventionViews.PartnerOption> partners() {
+        return em.createQuery("SELECT p FROM Partner p ORDER BY p.name, p.id", Partner.class).setMaxResults(500).getResultList()
+                .stream().map(p -> new ConventionViews.PartnerOption(p.getId(), p.getName(), p.getKind().name())).toList();
+    }
+
     // ---- helpers -------------------------------------------------------------------------------
 
     /** A convention the caller may see; anyone else is told it does not exist. */

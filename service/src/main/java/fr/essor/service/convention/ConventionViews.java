@@ -52,4 +52,20 @@ public final class ConventionViews {
 
     public record Exposure(String key, BigDecimal guaranteed, BigDecimal called, BigDecimal outstanding) implements Serializable {
     }
+
+    /** A financing partner as an administrator picks it for a new convention. */
+    public record PartnerOption(long id, String name, String kind) {
+    }
+
+    /** An approved file whose granted lines are all covered by allocations, ready to be marked contracted. */
+    public record ContractCandidate(long applicationId, String reference, String enterprise, BigDecimal granted) {
+    }
+
+    /** One instalment as the applicant sees it: no convention, no partner. */
+    public record Repayment(int number, LocalDate dueDate, BigDecimal amount, LocalDate paidOn, String status) {
+    }
+
+    /** The repayment schedule of one honour loan (one per allocation when the loan is co-financed). */
+    public record RepaymentSchedule(int loan, BigDecimal total, List<Repayment> instalments) {
+    }
 }

@@ -23,6 +23,9 @@ public class ApplicationFileBacking implements Serializable {
     @EJB
     private ApplicationService applications;
 
+    @EJB
+    private fr.essor.service.convention.AllocationService allocations;
+
     @Inject
     private transient FacesContext facesContext;
 
@@ -30,6 +33,7 @@ public class ApplicationFileBacking implements Serializable {
     private ApplicationViews.Detail detail;
     private List<ApplicationViews.Message> messages;
     private ApplicationViews.DecisionView decision;
+    private List<fr.essor.service.convention.ConventionViews.RepaymentSchedule> schedules = List.of();
     private String answer;
     private String message;
     private String reason;
@@ -51,6 +55,11 @@ public class ApplicationFileBacking implements Serializable {
         detail = applications.get(id);
         messages = applications.messages(id);
         decision = applications.decision(id).orElse(null);
+        try {
+            schedules = allocations.repaymentSchedule(id);
+        } catch (fr.essor.service.shared.NotFoundException e) {
+            schedules = List.of(); // readable here without being an owner: no schedule to show
+        }
     }
 
     public void answerRequest() {
@@ -100,6 +109,7 @@ public class ApplicationFileBacking implements Serializable {
     public ApplicationViews.Detail getDetail() { return detail; }
     public List<ApplicationViews.Message> getMessages() { return messages; }
     public ApplicationViews.DecisionView getDecision() { return decision; }
+    public List<fr.essor.service.convention.ConventionViews.RepaymentSchedule> getSchedules() { return schedules; }
     public String getAnswer() { return answer; }
     public void setAnswer(String v) { answer = v; }
     public String getMessage() { return message; }

@@ -1,0 +1,175 @@
+package fr.essor.web.advisor;
+
+import fr.essor.service.convention.AllocationService;
+import fr.essor.service.convention.ConventionViews;
+import fr.essor.service.shared.EssorException;
+import fr.essor.service.shared.NotFoundException;
+import fr.essor.web.i18n.Format;
+import fr.essor.web.i18n.Messages;
+import jakarta.ejb.EJB;
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.IOException;
+import java.io.Serializable;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * One allocation followed by the advisor: tranches paid out, release of the rest, the repayment
+ * schedule of an honour loan with its payments and write-off, the calls on a guarantee.
+ */
+@Named
+@ViewScoped
+public class AllocationBacking implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @EJB
+    private AllocationService allocations;
+
+    @Inject
+    private transient FacesContext facesContext;
+
+    private Long id;
+    private ConventionViews.AllocationRow allocation;
+    private List<ConventionViews.InstalmentRow> instalments = List.of();
+    private BigDecimal tranche;
+    private LocalDate trancheDate;
+    private LocalDate firstDue;
+    private BigDecimal callAmount;
+    private LocalDate callDate;
+
+    public void load() throws IOException {
+        try {
+            if (id == null) {
+                throw new NotFoundException("allocation");
+            }
+            reload();
+            tranche = getLeftToDisburse().signum() > 0 ? getLeftToDisburse() : null;
+            trancheDate = LocalDate.now(Format.ZONE);
+            callDate = LocalDate.now(Format.ZONE);
+            firstDue = LocalDate.now(Format.ZONE).plusMonths(1).withDayOfMonth(1);
+        } catch (EssorException e) {
+            facesContext.getExternalContext().responseSendError(404, null);
+            facesContext.responseComplete();
+        }
+    }
+
+    private void reload() {
+        allocation = allocations.allocation(id);
+        instalments = isLoan() ? allocations.instalments(id) : List.of();
+    }
+
+    public void disburse() {
+        try {
+            allocations.disburse(id, tranche, trancheDate);
+            Messages.info("allocation.disbursedMessage", new Format().money(tranche));
+            reload();
+            tranche = getLeftToDisburse().signum() > 0 ? getLeftToDisburse() : null;
+        } catch (EssorException e) {
+            Messages.error(e, "disburse");
+        }
+    }
+
+    public void release() {
+        try {
+            allocations.release(id);
+            Messages.info("allocation.releasedMessage");
+            reload();
+        } catch (EssorException e) {
+            Messages.error(e, "release");
+        }
+    }
+
+    public void schedule() {
+        try {
+            instalments = allocations.schedule(id, firstDue);
+            Messages.info("allocation.scheduled", instalments.size());
+            reload();
+        } catch (EssorException e) {
+            Messages.error(e, "schedule");
+        }
+    }
+
+    public void pay(long instalmentId) {
+        try {
+            allocations.pay(id, instalmentId, null);
+            reload();
+            instalments.stream().filter(i -> i.id() == instalmentId).findFirst()
+                    .ifPresent(i -> Messages.info("allocation.paid", i.number()));
+        } catch (EssorException e) {
+            Messages.error(e, "instalments");
+        }
+    }
+
+    public void writeOff() {
+        try {
+            allocations.writeOff(id);
+            Messages.info("allocation.writtenOff");
+            reload();
+        } catch (EssorException e) {
+            Messages.error(e, "writeOff");
+        }
+    }
+
+    public void callGuarantee() {
+        try {
+            allocations.callGuarantee(id, callAmount, callDate);
+            Messages.info("allocation.called", new Format().money(callAmount));
+            callAmount = null;
+            reload();
+        } catch (EssorException e) {
+            Messages.error(e, "call");
+        }
+    }
+
+    public boolean isLoan() {
+        return allocation != null && "HONOUR_LOAN".equals(allocation.instrument());
+    }
+
+    public boolean isGuarantee() {
+        return allocation != null && "GUARANTEE".equals(allocation.instrument());
+    }
+
+    /** Open: money may still be paid out or released. */
+    public boolean isOpen() {
+        return allocation != null && ("COMMITTED".equals(allocation.status()) || "PARTLY_DISBURSED".equals(allocation.status()));
+    }
+
+    public BigDecimal getLeftToDisburse() {
+        return allocation == null ? BigDecimal.ZERO
+                : allocation.amount().subtract(allocation.released()).subtract(allocation.disbursed());
+    }
+
+    /** The schedule can be (re)generated while nothing in it is paid, late or written off. */
+    public boolean isSchedulable() {
+        return isLoan() && allocation.disbursed().signum() > 0 && instalments.stream().allMatch(i -> "DUE".equals(i.status()));
+    }
+
+    public boolean isAnyOpenInstalment() {
+        return instalments.stream().anyMatch(i -> "DUE".equals(i.status()) || "LATE".equals(i.status()));
+    }
+
+    public BigDecimal getRepaid() {
+        return instalments.stream().filter(i -> "PAID".equals(i.status())).map(ConventionViews.InstalmentRow::amount)
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+
+    public Long getId() { return id; }
+    public void setId(Long v) { id = v; }
+    public ConventionViews.AllocationRow getAllocation() { return allocation; }
+    public List<ConventionViews.InstalmentRow> getInstalments() { return instalments; }
+    public BigDecimal getTranche() { return tranche; }
+    public void setTranche(BigDecimal v) { tranche = v; }
+    public LocalDate getTrancheDate() { return trancheDate; }
+    public void setTrancheDate(LocalDate v) { trancheDate = v; }
+    public LocalDate getFirstDue() { return firstDue; }
+    public void setFirstDue(LocalDate v) { firstDue = v; }
+    public BigDecimal getCallAmount() { return callAmount; }
+    public void setCallAmount(BigDecimal v) { callAmount = v; }
+    public LocalDate getCallDate() { return callDate; }
+    public void setCallDate(LocalDate v) { callDate = v; }
+}

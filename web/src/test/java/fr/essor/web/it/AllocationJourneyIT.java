@@ -1,0 +1,300 @@
+package fr.essor.web.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Base64;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Convention money in Chromium, from the envelope to the applicant's schedule: an administrator
+ * creates and activates a convention; the advisor allocates the demo approval's honour loan and
+ * guarantee, is refused an over-allocation with the amount still available, marks the file
+ * contracted, disburses the loan, generates its schedule and records a payment; the applicant then
+ * reads the schedule on the file page. Every page passes axe-core.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class AllocationJourneyIT {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private static final String FILE_TITLE = "Épicerie solidaire itinérante";
+    private static ChromeDriver driver;
+
+    @ArquillianResource
+    private URL base;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.builtWar();
+    }
+
+    @BeforeAll
+    static void startBrowser() throws Exception {
+        driver = Browser.start();
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (driver != null) {
+            driver.quit();
+        }
+    }
+
+    @BeforeEach
+    void ready() throws InterruptedException {
+        Deployments.awaitReady(base);
+        driver.manage().deleteAllCookies();
+    }
+
+    private String url(String path) {
+        return base.toString().replace("//localhost:", "//127.0.0.1:").replaceAll("/$", "") + path;
+    }
+
+    private WebDriverWait waiting() {
+        return new WebDriverWait(driver, Duration.ofSeconds(20));
+    }
+
+    private void login(String email) {
+        driver.manage().deleteAllCookies();
+        driver.get(url("/login.xhtml"));
+        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("login:email")));
+        driver.findElement(By.id("login:email")).sendKeys(email);
+        driver.findElement(By.id("login:password")).sendKeys("essor-demo");
+        driver.findElement(By.id("login:submit")).click();
+        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("signed-in-as")));
+    }
+
+    private void fill(String id, String value) {
+        WebElement input = driver.findElement(By.id(id));
+        input.clear();
+        input.sendKeys(value);
+    }
+
+    private static String plain(String text) {
+        return text.replace('\u202f', ' ').replace('\u00a0', ' ');
+    }
+
+    /** Waits for a message, spaces in amounts read as plain spaces. */
+    private void expectMessage(String text) {
+        try {
+            waiting().ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                    .until(d -> plain(d.findElement(By.id("messages")).getText()).contains(text));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError("expected message \"" + text + "\", page says: "
+                    + driver.findElement(By.tagName("main")).getText(), e);
+        }
+    }
+
+    /** Clicks the button whose title is given (buttons in table rows carry a distinct title). */
+    private void clickTitled(String title) {
+        By button = By.xpath("//button[@title=" + xpathLiteral(title) + "]");
+        waiting().until(ExpectedConditions.elementToBeClickable(button)).click();
+    }
+
+    /** Waits for an element, telling what the page says instead when it does not come. */
+    private WebElement await(By by) {
+        try {
+            return waiting().until(ExpectedConditions.visibilityOfElementLocated(by));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError("no " + by + " on " + driver.getCurrentUrl() + ": " + driver.findElement(By.tagName("body")).getText(), e);
+        }
+    }
+
+    private static String xpathLiteral(String s) {
+        if (!s.contains("'")) {
+            return "'" + s + "'";
+        }
+        if (!s.contains("\"")) {
+            return "\"" + s + "\"";
+        }
+        return "concat('" + s.replace("'", "', \"'\", '") + "')";
+    }
+
+    /** Picks an option of a PrimeFaces select menu, repeating a click lost in the panel's animation. */
+    private void choose(String menuId, String label) {
+        By panel = By.id(menuId + "_panel");
+        By item = By.cssSelector("[id='" + menuId + "_items'] li[data-label^=\"" + label + "\"]");
+        for (int attempt = 0; attempt < 5; attempt++) {
+            if (!driver.findElement(panel).isDisplayed()) {
+                driver.findElement(By.id(menuId + "_label")).click();
+            }
+            waiting().until(ExpectedConditions.elementToBeClickable(item)).click();
+            try {
+                new WebDriverWait(driver, Duration.ofSeconds(3)).until(ExpectedConditions.invisibilityOfElementLocated(panel));
+                return;
+            } catch (org.openqa.selenium.TimeoutException e) {
+                // the click was lost in the animation: try again
+            }
+        }
+        throw new AssertionError("could not choose " + label + " in " + menuId);
+    }
+
+    private JsonObject demoFile() throws Exception {
+        HttpResponse<String> mine = HTTP.send(HttpRequest.newBuilder(URI.create(url("/api/v1/applications/mine")))
+                .header("Authorization", "Basic " + Base64.getEncoder()
+                        .encodeToString("porteur@demo.essor:essor-demo".getBytes(StandardCharsets.UTF_8)))
+                .header("Accept", "application/json").GET().build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        assertEquals(200, mine.statusCode(), mine.body());
+        try (JsonReader r = Json.createReader(new StringReader(mine.body()))) {
+            JsonArray files = r.readArray();
+            for (int i = 0; i < files.size(); i++) {
+                JsonObject f = files.getJsonObject(i);
+                if (FILE_TITLE.equals(f.getString("title"))) {
+                    return f;
+                }
+            }
+        }
+        throw new AssertionError("no demo file " + FILE_TITLE + " in " + mine.body());
+    }
+
+    @Test
+    void conventionMoneyGoesFromTheEnvelopeToTheApplicantsRepaymentSchedule() throws Exception {
+        int year = LocalDate.now(java.time.ZoneId.of("Europe/Paris")).getYear();
+        String loans = "BDT-CVL-" + year + "-PRETS-HONNEUR";
+        String guarantees = "BDT-CVL-" + year + "-GARANTIES";
+
+        // the administrator records a convention restricted to equity in two departments, and activates it
+        login("admin@demo.essor");
+        driver.get(url("/admin/conventions.xhtml"));
+        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("create:submit")));
+        Browser.assertAccessible(driver, "admin conventions");
+        String reference = "IT-FP-" + Long.toString(System.currentTimeMillis(), 36).toUpperCase(java.util.Locale.ROOT);
+        fill("create:reference", reference);
+        choose("create:partnerId", "Région Centre-Val de Loire");
+        choose("create:associationId", "CVL");
+        fill("create:amount", "12 500,50");
+        driver.findElement(By.xpath("//*[@id='create:instruments']//label[normalize-space()='Fonds propres']")).click();
+        fill("create:departments", "45, 37");
+        driver.findElement(By.id("create:submit")).click();
+        expectMessage("Convention " + reference + " créée en brouillon.");
+        WebElement list = driver.findElement(By.id("list:table"));
+        assertTrue(plain(list.getText()).contains("12 500,50 €"), list.getText());
+        clickTitled("Activer " + reference);
+        expectMessage("Convention " + reference + " activée.");
+        assertTrue(driver.findElements(By.xpath("//button[@title=" + xpathLiteral("Activer " + reference) + "]")).isEmpty(),
+                "an active convention is not activated again");
+        assertFalse(driver.findElements(By.xpath("//button[@title=" + xpathLiteral("Clore " + reference) + "]")).isEmpty(),
+                "an active convention can be closed");
+        Browser.assertAccessible(driver, "admin conventions after activation");
+
+        // the advisor allocates the demo approval's honour loan
+        JsonObject file = demoFile();
+        long fileId = file.getJsonNumber("id").longValue();
+        String fileRef = file.getString("reference");
+        login("conseil@demo.essor");
+        driver.get(url("/advisor/allocations.xhtml"));
+        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("lines:table")));
+        assertTrue(driver.findElement(By.id("lines:table")).getText().contains(fileRef));
+        Browser.assertAccessible(driver, "advisor allocations");
+        clickTitled("Allouer " + fileRef + " — Prêt d'honneur");
+        await(By.id("allocate:submit"));
+        String eligible = driver.findElement(By.id("eligible")).getText();
+        assertTrue(eligible.contains(loans), eligible);
+        assertFalse(eligible.contains(reference), "an equity-only convention does not fund an honour loan");
+        choose("allocate:convention", loans);
+        assertEquals("8000,00", driver.findElement(By.id("allocate:amount")).getAttribute("value"),
+                "prefilled with what the line still needs");
+        Browser.assertAccessible(driver, "advisor allocations with a line chosen");
+
+        // more than the line's unallocated amount: refused, with the amount still available
+        fill("allocate:amount", "9000");
+        driver.findElement(By.id("allocate:submit")).click();
+        expectMessage("Montant supérieur à la part non allouée de la ligne accordée : 8 000");
+        assertTrue(plain(driver.findElement(By.id("messages")).getText()).contains("au plus"));
+        assertTrue(plain(driver.findElement(By.id("unallocated")).getText()).contains("8 000,00"), "nothing allocated");
+
+        fill("allocate:amount", "8000");
+        driver.findElement(By.id("allocate:submit")).click();
+        expectMessage("8 000,00 € alloués sur " + loans + " au dossier " + fileRef + ".");
+        WebElement loanLink = waiting().until(ExpectedConditions.visibilityOfElementLocated(
+                By.xpath("//table[@id='line-allocations']//a[normalize-space()='" + loans + "']")));
+        String loanAllocation = loanLink.getAttribute("href");
+        assertTrue(plain(driver.findElement(By.id("line-allocations")).getText()).contains("8 000,00 €"));
+
+        // the guarantee, from the guarantee fund
+        clickTitled("Allouer " + fileRef + " — Garantie bancaire");
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("selected"), "Garantie bancaire"));
+        choose("allocate:convention", guarantees);
+        assertEquals("20000,00", driver.findElement(By.id("allocate:amount")).getAttribute("value"));
+        driver.findElement(By.id("allocate:submit")).click();
+        expectMessage("20 000,00 € alloués sur " + guarantees + " au dossier " + fileRef + ".");
+        String exposure = plain(driver.findElement(By.id("exposure-bank")).getText());
+        assertTrue(exposure.contains("Crédit Coopératif"), exposure);
+        assertTrue(plain(driver.findElement(By.id("exposure-fund")).getText()).contains(guarantees));
+
+        // every line covered: the file is contracted
+        assertTrue(driver.findElement(By.id("to-contract")).getText().contains(fileRef));
+        clickTitled("Marquer contractualisé " + fileRef);
+        expectMessage("Dossier " + fileRef + " contractualisé.");
+        assertFalse(driver.findElement(By.id("to-contract")).getText().contains(fileRef));
+        Browser.assertAccessible(driver, "advisor allocations after contracting");
+
+        // the loan is disbursed, its schedule generated, the first instalment paid
+        driver.get(loanAllocation);
+        await(By.id("disburse:submit"));
+        assertEquals("8000,00", driver.findElement(By.id("disburse:amount")).getAttribute("value"));
+        Browser.assertAccessible(driver, "allocation before disbursement");
+        fill("disburse:amount", "8000.01");
+        driver.findElement(By.id("disburse:submit")).click();
+        expectMessage("Versement supérieur au reste à verser de l'allocation : 8 000");
+        fill("disburse:amount", "8000");
+        driver.findElement(By.id("disburse:submit")).click();
+        expectMessage("Versement de 8 000,00 € enregistré.");
+        assertEquals("Versée", driver.findElement(By.id("allocation-status")).getText());
+        assertTrue(plain(driver.findElement(By.id("disbursed")).getText()).contains("8 000,00"));
+        driver.findElement(By.id("schedule:submit")).click();
+        expectMessage("Échéancier de 60 mensualités généré.");
+        assertTrue(plain(driver.findElement(By.id("instalment-1")).getText()).contains("133,33 €"));
+        assertTrue(plain(driver.findElement(By.id("instalment-60")).getText()).contains("133,53 €"),
+                "the cents left by the division go on the last instalment");
+        Browser.assertAccessible(driver, "allocation with its schedule");
+        clickTitled("Enregistrer le paiement de l'échéance n° 1");
+        expectMessage("Paiement de l'échéance n° 1 enregistré.");
+        assertTrue(driver.findElement(By.id("instalment-1")).getText().contains("Payée"));
+        assertTrue(driver.findElements(By.xpath("//button[@title=" + xpathLiteral("Enregistrer le paiement de l'échéance n° 1")
+                + "]")).isEmpty(), "a paid instalment cannot be paid again");
+        assertTrue(plain(driver.findElement(By.id("repaid")).getText()).contains("133,33"));
+
+        // the applicant reads the schedule, and nothing about the funds behind it
+        login("porteur@demo.essor");
+        driver.get(url("/entrepreneur/file.xhtml?id=" + fileId));
+        WebElement schedule = await(By.id("repayment-schedule"));
+        String text = plain(schedule.getText());
+        assertTrue(text.contains("Échéancier de remboursement"), text);
+        assertTrue(text.contains("Payée"), text);
+        assertTrue(text.contains("À échoir"), text);
+        assertTrue(text.contains("133,53 €"), text);
+        assertEquals(60, schedule.findElements(By.cssSelector("tbody tr")).size());
+        assertFalse(driver.findElement(By.tagName("main")).getText().contains("BDT-CVL"), "no convention shown to the applicant");
+        Browser.assertAccessible(driver, "applicant's file with its repayment schedule");
+    }
+}
