@@ -176,6 +176,63 @@ class AllocationJourneyIT {
         throw new AssertionError("no demo file " + FILE_TITLE + " in " + mine.body());
     }
 
+    /**
+     * Banque des Territoires' loan fund: the demo allocated and disbursed 10,000.00 to Coop'Vélo Tours; with the
+     * 5,000.00 just allocated and disbursed to La Fabrique Solidaire the dashboard shows 15,000.00, and the
+     * XLSX export holds both enterprises and the total.
+     */
+    private void partnerSeesTheAllocation(String loans) throws Exception {
+        HttpResponse<String> list = HTTP.send(HttpRequest.newBuilder(URI.create(url("/api/v1/conventions?size=200")))
+                .header("Authorization", "Basic " + Base64.getEncoder()
+                        .encodeToString("partenaire@demo.essor:essor-demo".getBytes(StandardCharsets.UTF_8))).GET().build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        long conventionId = -1;
+        try (JsonReader r = Json.createReader(new StringReader(list.body()))) {
+            for (jakarta.json.JsonValue v : r.readArray()) {
+                if (loans.equals(v.asJsonObject().getString("reference"))) {
+                    conventionId = v.asJsonObject().getJsonNumber("id").longValue();
+                }
+            }
+        }
+        assertTrue(conventionId > 0, list.body());
+        login("partenaire@demo.essor");
+        driver.get(url("/partner/convention.xhtml?id=" + conventionId));
+        await(By.id("figure-allocated"));
+        assertEquals("15 000,00 €", plain(driver.findElement(By.id("figure-allocated")).getText()));
+        assertEquals("15 000,00 €", plain(driver.findElement(By.id("figure-disbursed")).getText()));
+        Browser.assertAccessible(driver, "partner dashboard after the allocation");
+        HttpResponse<byte[]> xlsx = HTTP.send(HttpRequest.newBuilder(URI.create(driver.findElement(By.id("export-xlsx"))
+                        .getAttribute("href"))).header("Cookie", "ESSORSESSION=" + driver.manage().getCookieNamed("ESSORSESSION")
+                        .getValue()).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, xlsx.statusCode());
+        java.util.Map<String, Double> allocatedByRow = new java.util.LinkedHashMap<>();
+        try (org.apache.poi.xssf.usermodel.XSSFWorkbook book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(
+                new java.io.ByteArrayInputStream(xlsx.body()))) {
+            org.apache.poi.ss.usermodel.Sheet sheet = book.getSheetAt(0);
+            int allocatedColumn = -1;
+            for (org.apache.poi.ss.usermodel.Row row : sheet) {
+                if (allocatedColumn < 0) {
+                    for (org.apache.poi.ss.usermodel.Cell cell : row) {
+                        if (cell.getCellType() == org.apache.poi.ss.usermodel.CellType.STRING
+                                && cell.getStringCellValue().toLowerCase(java.util.Locale.ROOT).startsWith("engag")) {
+                            allocatedColumn = cell.getColumnIndex();
+                        }
+                    }
+                    continue;
+                }
+                org.apache.poi.ss.usermodel.Cell name = row.getCell(0);
+                org.apache.poi.ss.usermodel.Cell amount = row.getCell(allocatedColumn);
+                if (name != null && amount != null && amount.getCellType() == org.apache.poi.ss.usermodel.CellType.NUMERIC) {
+                    allocatedByRow.put(name.getStringCellValue(), amount.getNumericCellValue());
+                }
+            }
+            assertTrue(allocatedColumn >= 0, "an allocated column");
+        }
+        assertEquals(10_000.0, allocatedByRow.get("Coop'Vélo Tours"), allocatedByRow.toString());
+        assertEquals(5_000.0, allocatedByRow.get("La Fabrique Solidaire"), allocatedByRow.toString());
+        assertTrue(allocatedByRow.values().stream().anyMatch(v -> v == 15_000.0), "a totals row: " + allocatedByRow);
+    }
+
     @Test
     void conventionMoneyGoesFromTheEnvelopeToTheApplicantsRepaymentSchedule() throws Exception {
         int year = LocalDate.now(java.time.ZoneId.of("Europe/Paris")).getYear();
@@ -232,13 +289,23 @@ class AllocationJourneyIT {
         assertTrue(plain(driver.findElement(By.id("messages")).getText()).contains("au plus"));
         assertTrue(plain(driver.findElement(By.id("unallocated")).getText()).contains("8 000,00"), "nothing allocated");
 
-        fill("allocate:amount", "8000");
+        // co-financing: 5,000.00 from the Banque des Territoires fund, the remaining 3,000.00 from the region's
+        fill("allocate:amount", "5000");
         driver.findElement(By.id("allocate:submit")).click();
-        expectMessage("8 000,00 € alloués sur " + loans + " au dossier " + fileRef + ".");
+        expectMessage("5 000,00 € alloués sur " + loans + " au dossier " + fileRef + ".");
         WebElement loanLink = waiting().until(ExpectedConditions.visibilityOfElementLocated(
                 By.xpath("//table[@id='line-allocations']//a[normalize-space()='" + loans + "']")));
         String loanAllocation = loanLink.getAttribute("href");
-        assertTrue(plain(driver.findElement(By.id("line-allocations")).getText()).contains("8 000,00 €"));
+        String regional = "REGION-CVL-" + year + "-FONDS-ESS";
+        clickTitled("Allouer " + fileRef + " — Prêt d'honneur");
+        await(By.id("allocate:submit"));
+        choose("allocate:convention", regional);
+        assertEquals("3000,00", driver.findElement(By.id("allocate:amount")).getAttribute("value"),
+                "prefilled with what the line still needs");
+        driver.findElement(By.id("allocate:submit")).click();
+        expectMessage("3 000,00 € alloués sur " + regional + " au dossier " + fileRef + ".");
+        String lineAllocations = plain(driver.findElement(By.id("line-allocations")).getText());
+        assertTrue(lineAllocations.contains("5 000,00 €") && lineAllocations.contains("3 000,00 €"), lineAllocations);
 
         // the guarantee, from the guarantee fund
         clickTitled("Allouer " + fileRef + " — Garantie bancaire");
@@ -261,20 +328,20 @@ class AllocationJourneyIT {
         // the loan is disbursed, its schedule generated, the first instalment paid
         driver.get(loanAllocation);
         await(By.id("disburse:submit"));
-        assertEquals("8000,00", driver.findElement(By.id("disburse:amount")).getAttribute("value"));
+        assertEquals("5000,00", driver.findElement(By.id("disburse:amount")).getAttribute("value"));
         Browser.assertAccessible(driver, "allocation before disbursement");
-        fill("disburse:amount", "8000.01");
+        fill("disburse:amount", "5000.01");
         driver.findElement(By.id("disburse:submit")).click();
-        expectMessage("Versement supérieur au reste à verser de l'allocation : 8 000");
-        fill("disburse:amount", "8000");
+        expectMessage("Versement supérieur au reste à verser de l'allocation : 5 000");
+        fill("disburse:amount", "5000");
         driver.findElement(By.id("disburse:submit")).click();
-        expectMessage("Versement de 8 000,00 € enregistré.");
+        expectMessage("Versement de 5 000,00 € enregistré.");
         assertEquals("Versée", driver.findElement(By.id("allocation-status")).getText());
-        assertTrue(plain(driver.findElement(By.id("disbursed")).getText()).contains("8 000,00"));
+        assertTrue(plain(driver.findElement(By.id("disbursed")).getText()).contains("5 000,00"));
         driver.findElement(By.id("schedule:submit")).click();
         expectMessage("Échéancier de 60 mensualités généré.");
-        assertTrue(plain(driver.findElement(By.id("instalment-1")).getText()).contains("133,33 €"));
-        assertTrue(plain(driver.findElement(By.id("instalment-60")).getText()).contains("133,53 €"),
+        assertTrue(plain(driver.findElement(By.id("instalment-1")).getText()).contains("83,33 €"));
+        assertTrue(plain(driver.findElement(By.id("instalment-60")).getText()).contains("83,53 €"),
                 "the cents left by the division go on the last instalment");
         Browser.assertAccessible(driver, "allocation with its schedule");
         clickTitled("Enregistrer le paiement de l'échéance n° 1");
@@ -282,7 +349,10 @@ class AllocationJourneyIT {
         assertTrue(driver.findElement(By.id("instalment-1")).getText().contains("Payée"));
         assertTrue(driver.findElements(By.xpath("//button[@title=" + xpathLiteral("Enregistrer le paiement de l'échéance n° 1")
                 + "]")).isEmpty(), "a paid instalment cannot be paid again");
-        assertTrue(plain(driver.findElement(By.id("repaid")).getText()).contains("133,33"));
+        assertTrue(plain(driver.findElement(By.id("repaid")).getText()).contains("83,33"));
+
+        // the partner sees its fund's figures move and finds the enterprise in the XLSX export
+        partnerSeesTheAllocation(loans);
 
         // the applicant reads the schedule, and nothing about the funds behind it
         login("porteur@demo.essor");
@@ -292,7 +362,7 @@ class AllocationJourneyIT {
         assertTrue(text.contains("Échéancier de remboursement"), text);
         assertTrue(text.contains("Payée"), text);
         assertTrue(text.contains("À échoir"), text);
-        assertTrue(text.contains("133,53 €"), text);
+        assertTrue(text.contains("83,53 €"), text);
         assertEquals(60, schedule.findElements(By.cssSelector("tbody tr")).size());
         assertFalse(driver.findElement(By.tagName("main")).getText().contains("BDT-CVL"), "no convention shown to the applicant");
         Browser.assertAccessible(driver, "applicant's file with its repayment schedule");

@@ -639,6 +639,55 @@ class ConventionApiIT {
         assertEquals("0.00", json(more).getString("available"));
     }
 
+    /**
+     * The figures partners read (API) equal the ledger summed here, independently, with plain JDBC: for every
+     * convention, allocated = allocations − releases, disbursed, repaid, and remaining = amount − allocated
+     * (+ repaid for a revolving fund); and the allocations' own state agrees with the ledger.
+     */
+    @Test
+    void thePartnersFiguresEqualTheLedgerSummedIndependently() throws Exception {
+        DataSource ds = ds();
+        HttpResponse<String> list = call("admin@demo.essor", "GET", "/conventions?size=200", null);
+        assertEquals(200, list.statusCode(), list.body());
+        int checked = 0;
+        try (jakarta.json.JsonReader r = jakarta.json.Json.createReader(new java.io.StringReader(list.body()))) {
+            for (jakarta.json.JsonValue v : r.readArray()) {
+                JsonObject c = v.asJsonObject();
+                long id = c.getJsonNumber("id").longValue();
+                java.math.BigDecimal allocated = sum(ds, "SELECT COALESCE(SUM(amount), 0) FROM ledger_movement WHERE convention_id = ?"
+                        + " AND kind = 'ALLOCATION'", id).subtract(sum(ds, "SELECT COALESCE(SUM(amount), 0) FROM ledger_movement"
+                        + " WHERE convention_id = ? AND kind = 'RELEASE'", id));
+                java.math.BigDecimal disbursed = sum(ds, "SELECT COALESCE(SUM(amount), 0) FROM ledger_movement WHERE convention_id = ?"
+                        + " AND kind = 'DISBURSEMENT'", id);
+                java.math.BigDecimal repaid = sum(ds, "SELECT COALESCE(SUM(amount), 0) FROM ledger_movement WHERE convention_id = ?"
+                        + " AND kind = 'REPAYMENT'", id);
+                java.math.BigDecimal amount = new java.math.BigDecimal(c.getString("amount"));
+                java.math.BigDecimal remaining = amount.subtract(allocated).add(c.getBoolean("revolving") ? repaid
+                        : java.math.BigDecimal.ZERO);
+                String ref = c.getString("reference");
+                assertEquals(0, allocated.compareTo(new java.math.BigDecimal(c.getString("allocated"))), ref + " allocated");
+                assertEquals(0, disbursed.compareTo(new java.math.BigDecimal(c.getString("disbursed"))), ref + " disbursed");
+                assertEquals(0, repaid.compareTo(new java.math.BigDecimal(c.getString("repaid"))), ref + " repaid");
+                assertEquals(0, remaining.compareTo(new java.math.BigDecimal(c.getString("remaining"))), ref + " remaining");
+                assertEquals(0, allocated.compareTo(sum(ds, "SELECT COALESCE(SUM(amount - released), 0) FROM allocation"
+                        + " WHERE convention_id = ?", id)), ref + ": the allocations' state agrees with the ledger");
+                checked++;
+            }
+        }
+        assertTrue(checked >= 4, "the demo's conventions at least: " + checked);
+        System.out.println("ConventionApiIT: figures of " + checked + " conventions equal the ledger");
+    }
+
+    private static java.math.BigDecimal sum(DataSource ds, String sql, long id) throws Exception {
+        try (java.sql.Connection c = ds.getConnection(); java.sql.PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setLong(1, id);
+            try (java.sql.ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getBigDecimal(1);
+            }
+        }
+    }
+
     // ---- helpers: data ----------------------------------------------------------------------------------------
 
     private static DataSource ds() throws Exception {
