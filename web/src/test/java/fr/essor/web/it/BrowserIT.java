@@ -248,9 +248,7 @@ class BrowserIT {
     }
 
     private void choose(String menuId, String label) {
-        driver.findElement(By.id(menuId + "_label")).click();
-        waiting().until(ExpectedConditions.elementToBeClickable(
-                By.cssSelector("[id='" + menuId + "_items'] li[data-label=\"" + label + "\"]"))).click();
+        chooseRetrying(menuId, label);
     }
 
     private void saveStep(String formId) {

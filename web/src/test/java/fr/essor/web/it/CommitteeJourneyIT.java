@@ -222,12 +222,22 @@ class CommitteeJourneyIT {
         fill("answer:text", "Une trentaine, sur deux lignes.");
         driver.findElement(By.id("answer:send")).click();
         waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "En instruction"));
+        // and sends the quote as an attachment in the thread
+        fill("thread:text", "Voici le devis des vélos.");
+        java.nio.file.Path quote = java.nio.file.Files.createTempFile("devis-velos", ".pdf");
+        java.nio.file.Files.write(quote, ApplicationApiIT.PDF);
+        driver.findElement(By.id("thread:attachment")).sendKeys(quote.toString());
+        driver.findElement(By.id("thread:send")).click();
+        expectMessage("Message envoyé.");
+        assertEquals(1, driver.findElements(By.cssSelector("ul.thread a.attachment")).size(), "the attachment is linked");
 
         // the advisor writes the analysis, marks the file ready and puts it on a new session's agenda
         login("conseil@demo.essor");
         driver.get(url("/advisor/file.xhtml?id=" + id));
         waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("review:save")));
-        assertTrue(driver.findElement(By.id("thread")).getText().contains("Une trentaine"));
+        assertTrue(driver.findElement(By.cssSelector("ul.thread")).getText().contains("Une trentaine"));
+        byte[] attached = download(driver.findElement(By.cssSelector("ul.thread a.attachment")).getAttribute("href"));
+        assertEquals("%PDF", new String(attached, 0, 4, StandardCharsets.US_ASCII), "the advisor opens the applicant's attachment");
         driver.findElement(By.id("actions:mark-ready")).click();
         expectMessage("La note d'analyse est incomplète");
         List<WebElement> scores = driver.findElements(By.cssSelector("select[id$=':score']"));

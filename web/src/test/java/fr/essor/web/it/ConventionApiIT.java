@@ -352,16 +352,16 @@ class ConventionApiIT {
         assertEquals(409, call(ADVISOR, "POST", "/allocations/" + allocation + "/release", null).statusCode());
         assertEquals(ledgerBefore + 2, ledger(ds), "one tranche and one release");
 
-        // 40 tranches of 1000.00 at once against an allocation of 20,000: exactly 20 are paid out
+        // 120 tranches of 200.00 at once against an allocation of 20,000: exactly 100 are paid out
         long big = json(created(allocate(ADVISOR, convention, lines.get(1), "20000.00"))).getJsonNumber("id").longValue();
         ExecutorService pool = Executors.newFixedThreadPool(16);
         CountDownLatch start = new CountDownLatch(1);
         List<Future<HttpResponse<String>>> results = new ArrayList<>();
         try {
-            for (int n = 0; n < 40; n++) {
+            for (int n = 0; n < 120; n++) {
                 results.add(pool.submit(() -> {
                     start.await();
-                    return disburse(big, "1000.00");
+                    return disburse(big, "200.00");
                 }));
             }
             long t0 = System.nanoTime();
@@ -380,9 +380,10 @@ class ConventionApiIT {
                     refused++;
                 }
             }
-            System.out.printf("ConventionApiIT: 40 concurrent tranches of 1000.00 against a 20000.00 allocation:"
+            System.out.printf("ConventionApiIT: 120 concurrent tranches of 200.00 against a 20000.00 allocation:"
                     + " %d paid (201), %d refused (409) in %d ms%n", ok, refused, (System.nanoTime() - t0) / 1_000_000);
-            assertEquals(20, ok);
+            assertEquals(100, ok);
+            assertEquals(20, refused);
         } finally {
             pool.shutdownNow();
         }
