@@ -54,6 +54,7 @@ class MigrationTest {
             fr.essor.model.committee.AgendaItem.class, fr.essor.model.committee.ConflictOfInterest.class,
             fr.essor.model.committee.Vote.class, fr.essor.model.committee.SessionMinutes.class,
             fr.essor.model.support.SupportRecord.class,
+            fr.essor.model.enterprise.CoOwnerInvitation.class,
             fr.essor.model.application.SavedFilter.class, fr.essor.model.application.GrantedLine.class,
             fr.essor.model.convention.Convention.class, fr.essor.model.convention.Allocation.class,
             fr.essor.model.convention.LedgerMovement.class, fr.essor.model.convention.Instalment.class);

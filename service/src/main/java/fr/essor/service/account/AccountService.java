@@ -3,8 +3,10 @@ package fr.essor.service.account;
 import fr.essor.model.account.Role;
 import fr.essor.model.account.UserAccount;
 import fr.essor.model.association.Association;
+import fr.essor.model.enterprise.CoOwnerInvitation;
 import fr.essor.model.partner.Partner;
 import fr.essor.service.audit.AuditService;
+import fr.essor.service.enterprise.EnterpriseService;
 import fr.essor.service.mail.MailService;
 import fr.essor.service.security.Caller;
 import fr.essor.service.security.CallerIdentity;
@@ -69,14 +71,34 @@ public class AccountService {
     /** An entrepreneur opens an account for themself. */
     @PermitAll
     public AccountView register(String email, String displayName, String password, Locale locale) {
+        return register(email, displayName, password, locale, null).account();
+    }
+
+    /**
+     * An entrepreneur opens an account for themself, possibly through the link of a co-owner
+     * invitation ({@code invitationToken}): registering with the invited address then makes the new
+     * account an owner of the enterprise. A link that is unknown, used or expired, or another
+     * address, is refused and nothing is created.
+     */
+    @PermitAll
+    public Registration register(String email, String displayName, String password, Locale locale, String invitationToken) {
         String normalized = normalizeEmail(email);
         String name = requireName(displayName);
         PasswordPolicy.check(password, normalized).ifPresent(key -> {
             throw new InvalidInputException("password", key, PasswordPolicy.MIN_LENGTH);
         });
+        CoOwnerInvitation invitation = null;
+        if (invitationToken != null && !invitationToken.isBlank()) {
+            invitation = pendingInvitation(invitationToken)
+                    .orElseThrow(() -> new InvalidInputException("invitation", "invitation.invalid"));
+            if (!invitation.getEmail().equals(normalized)) {
+                throw new InvalidInputException("email", "invitation.otherAddress", invitation.getEmail());
+            }
+        }
         requireFreeEmail(normalized);
+        Instant now = Instant.now();
         UserAccount account = new UserAccount(normalized, name, PasswordHasher.hash(password.toCharArray()),
-                EnumSet.of(Role.ENTREPRENEUR), Instant.now());
+                EnumSet.of(Role.ENTREPRENEUR), now);
         if (locale != null) {
             account.setPreferredLocale(locale.getLanguage());
         }
@@ -84,7 +106,44 @@ public class AccountService {
         em.flush();
         audit.record(normalized, "UserAccount", account.getId(), "REGISTER", "Entrepreneur account registered");
         mail.accountCreated(normalized, locale, name, account.getId());
-        return AccountView.of(account);
+        String joined = null;
+        if (invitation != null) {
+            invitation.accept(account, now);
+            joined = invitation.getEnterprise().getLegalName();
+            audit.record(normalized, "CoOwnerInvitation", invitation.getId(), "ACCEPT",
+                    "Co-owner invitation accepted: owner of enterprise " + invitation.getEnterprise().getId());
+        }
+        return new Registration(AccountView.of(account), joined);
+    }
+
+    /** The invitation a registration link carries, while it can still be accepted. */
+    @PermitAll
+    public Optional<InvitationView> invitation(String token) {
+        return pendingInvitation(token).map(i -> new InvitationView(i.getEmail(), i.getEnterprise().getLegalName(),
+                i.getInvitedBy().getDisplayName(), i.getExpiresAt()));
+    }
+
+    private Optional<CoOwnerInvitation> pendingInvitation(String token) {
+        if (token == null || token.isBlank() || token.length() > 100) {
+            return Optional.empty();
+        }
+        return em.createQuery("SELECT i FROM CoOwnerInvitation i WHERE i.tokenHash = :h", CoOwnerInvitation.class)
+                .setParameter("h", EnterpriseService.sha256(token.trim()))
+                .setLockMode(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
+                .getResultList().stream().filter(i -> i.isPendingAt(Instant.now())).findFirst();
+    }
+
+    /** A new account, and the enterprise it joined as co-owner when registered through an invitation. */
+    public record Registration(AccountView account, String joinedEnterprise) {
+    }
+
+    /** What the registration page shows of an invitation. */
+    public record InvitationView(String email, String enterprise, String invitedBy, Instant expiresAt) {
+    }
+
+    /** Whether an address has a plausible e-mail syntax (already trimmed and lower-cased). */
+    public static boolean isPlausibleEmail(String email) {
+        return email != null && email.length() <= UserAccount.EMAIL_MAX && EMAIL.matcher(email).matches();
     }
 
     /**

@@ -14,6 +14,19 @@ public class EssorConfig {
     @ConfigProperty(name = "essor.demo.data", defaultValue = "auto")
     String demoData;
 
+    /**
+     * {@code ESSOR_PUBLIC_URL}: the address at which users reach Essor, for the links of mails
+     * (without a trailing slash).
+     */
+    @Inject
+    @ConfigProperty(name = "essor.public.url", defaultValue = "http://localhost:8080")
+    String publicUrl;
+
+    public String publicUrl() {
+        String url = publicUrl == null || publicUrl.isBlank() ? "http://localhost:8080" : publicUrl.trim();
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+
     public boolean demoDataWanted(DatabaseKind kind) {
         String v = demoData == null ? "auto" : demoData.trim().toLowerCase(Locale.ROOT);
         return switch (v) {

@@ -1,6 +1,9 @@
 package fr.essor.service.enterprise;
 
+import fr.essor.model.enterprise.CoOwnerInvitation;
 import fr.essor.model.enterprise.Enterprise;
+import fr.essor.service.config.EssorConfig;
+import fr.essor.service.mail.MailService;
 import fr.essor.service.security.Access;
 import fr.essor.service.security.Caller;
 import fr.essor.service.shared.InvalidInputException;
@@ -11,6 +14,7 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
 import java.util.List;
 
 /** Enterprises as their owners and the staff of their association see them. */
@@ -25,6 +29,17 @@ public class EnterpriseService {
 
     @jakarta.ejb.EJB
     private fr.essor.service.audit.AuditService audit;
+
+    @jakarta.ejb.EJB
+    private MailService mail;
+
+    @Inject
+    private EssorConfig config;
+
+    public static final String CO_OWNER_INVITED = "CO_OWNER_INVITED";
+    public static final String CO_OWNER_ADDED = "CO_OWNER_ADDED";
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+    private final java.time.Clock clock = java.time.Clock.systemUTC();
 
     /**
      * The caller creates an enterprise they own. It belongs to the territorial association that
@@ -87,23 +102,120 @@ public class EnterpriseService {
         return EnterpriseView.of(e);
     }
 
-    /** An owner adds a co-owner, who must already have an entrepreneur account. */
+    /**
+     * An owner invites a co-owner by e-mail. Someone who already has an entrepreneur account is
+     * added at once and told by mail; someone without an account gets an invitation mail whose link
+     * opens the registration page, and becomes an owner on registering there with that address
+     * (see {@link fr.essor.service.account.AccountService#register}). Inviting the same address
+     * again renews the invitation with a new link. Staff accounts cannot own enterprises.
+     */
     @RolesAllowed(Roles.ENTREPRENEUR)
-    public EnterpriseView addCoOwner(long enterpriseId, String email) {
+    public CoOwnerOutcome inviteCoOwner(long enterpriseId, String email) {
+        Enterprise e = em.find(Enterprise.class, enterpriseId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        fr.essor.model.account.UserAccount me = caller.account();
+        if (e == null || !e.isOwnedBy(me)) {
+            throw new NotFoundException("enterprise");
+        }
+        String normalized = email == null ? "" : email.trim().toLowerCase(java.util.Locale.ROOT);
+        if (normalized.isEmpty()) {
+            throw new InvalidInputException("email", "field.required");
+        }
+        if (normalized.length() > 254 || !fr.essor.service.account.AccountService.isPlausibleEmail(normalized)) {
+            throw new InvalidInputException("email", "enterprise.coOwnerEmailInvalid");
+        }
+        Instant now = Instant.now(clock);
+        List<fr.essor.model.account.UserAccount> found = em.createQuery(
+                        "SELECT a FROM UserAccount a WHERE a.email = :e", fr.essor.model.account.UserAccount.class)
+                .setParameter("e", normalized).getResultList();
+        if (!found.isEmpty()) {
+            fr.essor.model.account.UserAccount invitee = found.get(0);
+            if (e.isOwnedBy(invitee)) {
+                throw new fr.essor.service.shared.ConflictException("ALREADY_OWNER", "enterprise.coOwnerAlready", normalized);
+            }
+            if (!invitee.isActive() || !invitee.hasRole(fr.essor.model.account.Role.ENTREPRENEUR)) {
+                throw new InvalidInputException("email", "enterprise.coOwnerNotEntrepreneur");
+            }
+            e.addOwner(invitee);
+            audit.record(me.getEmail(), "Enterprise", e.getId(), "ADD_OWNER", "Co-owner " + normalized + " added");
+            mail.enqueue(normalized, CO_OWNER_ADDED, localeOf(invitee), "Enterprise", e.getId(),
+                    me.getDisplayName(), e.getLegalName());
+            return new CoOwnerOutcome(CoOwnerOutcome.ADDED, normalized);
+        }
+        String token = newToken();
+        List<CoOwnerInvitation> pending = em.createQuery("SELECT i FROM CoOwnerInvitation i"
+                        + " WHERE i.enterprise = :e AND i.email = :m AND i.acceptedAt IS NULL", CoOwnerInvitation.class)
+                .setParameter("e", e).setParameter("m", normalized).getResultList();
+        CoOwnerInvitation invitation;
+        if (pending.isEmpty()) {
+            invitation = new CoOwnerInvitation(e, normalized, sha256(token), me, now);
+            em.persist(invitation);
+            em.flush();
+        } else {
+            invitation = pending.get(0);
+            invitation.renew(sha256(token), me, now);
+        }
+        audit.record(me.getEmail(), "CoOwnerInvitation", invitation.getId(), pending.isEmpty() ? "INVITE" : "INVITE_AGAIN",
+                "Co-owner " + normalized + " invited to enterprise " + e.getId());
+        String link = config.publicUrl() + "/register.xhtml?invitation=" + token;
+        java.util.Locale locale = localeOf(me);
+        mail.enqueue(normalized, CO_OWNER_INVITED, locale, "Enterprise", e.getId(), me.getDisplayName(), e.getLegalName(),
+                link, java.time.format.DateTimeFormatter.ofLocalizedDate(java.time.format.FormatStyle.LONG).withLocale(locale)
+                        .format(invitation.getExpiresAt().atZone(java.time.ZoneOffset.UTC).toLocalDate()));
+        return new CoOwnerOutcome(CoOwnerOutcome.INVITED, normalized);
+    }
+
+    /** The owners of an enterprise and its invitations still pending, for its owners. */
+    @RolesAllowed(Roles.ENTREPRENEUR)
+    public Owners owners(long enterpriseId) {
         Enterprise e = em.find(Enterprise.class, enterpriseId);
         if (e == null || !e.isOwnedBy(caller.account())) {
             throw new NotFoundException("enterprise");
         }
-        String normalized = email == null ? "" : email.trim().toLowerCase(java.util.Locale.ROOT);
-        List<fr.essor.model.account.UserAccount> found = em.createQuery(
-                        "SELECT a FROM UserAccount a WHERE a.email = :e AND a.active = TRUE", fr.essor.model.account.UserAccount.class)
-                .setParameter("e", normalized).getResultList();
-        if (found.isEmpty() || !found.get(0).hasRole(fr.essor.model.account.Role.ENTREPRENEUR)) {
-            throw new InvalidInputException("coOwner", "enterprise.coOwnerUnknown");
+        Instant now = Instant.now(clock);
+        List<Owners.Owner> owners = e.getOwners().stream()
+                .sorted(java.util.Comparator.comparing(fr.essor.model.account.UserAccount::getEmail))
+                .map(o -> new Owners.Owner(o.getDisplayName(), o.getEmail())).toList();
+        List<Owners.Invitation> invitations = em.createQuery("SELECT i FROM CoOwnerInvitation i"
+                        + " WHERE i.enterprise = :e AND i.acceptedAt IS NULL AND i.expiresAt > :now ORDER BY i.email",
+                        CoOwnerInvitation.class)
+                .setParameter("e", e).setParameter("now", now).getResultList().stream()
+                .map(i -> new Owners.Invitation(i.getEmail(), i.getInvitedAt(), i.getExpiresAt())).toList();
+        return new Owners(EnterpriseView.of(e), owners, invitations);
+    }
+
+    /** What inviting a co-owner did: {@link #ADDED} an existing account, or {@link #INVITED} by mail. */
+    public record CoOwnerOutcome(String outcome, String email) {
+        public static final String ADDED = "ADDED";
+        public static final String INVITED = "INVITED";
+    }
+
+    public record Owners(EnterpriseView enterprise, List<Owner> owners, List<Invitation> invitations) {
+        public record Owner(String displayName, String email) {
         }
-        e.addOwner(found.get(0));
-        audit.record(caller.email(), "Enterprise", e.getId(), "ADD_OWNER", "Co-owner " + normalized + " added");
-        return EnterpriseView.of(e);
+
+        public record Invitation(String email, Instant invitedAt, Instant expiresAt) {
+        }
+    }
+
+    private static java.util.Locale localeOf(fr.essor.model.account.UserAccount account) {
+        String pref = account.getPreferredLocale();
+        return pref == null ? java.util.Locale.FRENCH : java.util.Locale.forLanguageTag(pref);
+    }
+
+    private static String newToken() {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    /** The SHA-256 of an invitation token, as stored. */
+    public static String sha256(String token) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(token.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException ex) {
+            throw new IllegalStateException(ex);
+        }
     }
 
     private static String text(String field, String value, int max, boolean required) {

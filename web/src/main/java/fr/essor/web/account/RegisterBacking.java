@@ -19,6 +19,8 @@ public class RegisterBacking {
     private String displayName;
     private String password;
     private String passwordAgain;
+    private String invitation;
+    private AccountService.InvitationView invited;
 
     @EJB
     private AccountService accounts;
@@ -26,22 +28,57 @@ public class RegisterBacking {
     @Inject
     private FacesContext facesContext;
 
+    /** Opened from an invitation mail's link: shows who invites to what, and fills in the address. */
+    public void loadInvitation() {
+        if (invitation == null || invitation.isBlank()) {
+            return;
+        }
+        invited = accounts.invitation(invitation).orElse(null);
+        if (invited == null) {
+            Messages.errorFor(null, "invitation.invalid");
+        } else if (email == null) {
+            email = invited.email();
+        }
+    }
+
     public void register() throws IOException {
         if (password == null || !password.equals(passwordAgain)) {
             Messages.errorFor("register:passwordAgain", "register.passwordsDiffer");
             facesContext.validationFailed();
             return;
         }
+        AccountService.Registration registration;
         try {
-            accounts.register(email, displayName, password, facesContext.getViewRoot().getLocale());
+            registration = accounts.register(email, displayName, password, facesContext.getViewRoot().getLocale(), invitation);
         } catch (EssorException e) {
             Messages.error(e, "register");
             return;
         }
         Messages.info("register.done");
+        if (registration.joinedEnterprise() != null) {
+            Messages.info("register.joined", registration.joinedEnterprise());
+        }
         facesContext.getExternalContext().getFlash().setKeepMessages(true);
         facesContext.getExternalContext().redirect(facesContext.getExternalContext().getRequestContextPath() + "/login.xhtml");
         facesContext.responseComplete();
+    }
+
+    public String getInvitation() {
+        return invitation;
+    }
+
+    public void setInvitation(String invitation) {
+        this.invitation = invitation;
+    }
+
+    /** Who invites to which enterprise, in the page's language. */
+    public String getInvitedText() {
+        return invited == null ? null : Messages.text(facesContext.getViewRoot().getLocale(), "register.invited",
+                invited.invitedBy(), invited.enterprise());
+    }
+
+    public AccountService.InvitationView getInvited() {
+        return invited;
     }
 
     public String getEmail() {

@@ -47,10 +47,12 @@ public class AccountsResource {
         if (body == null) {
             throw new InvalidInputException(null, "error.api.bodyRequired");
         }
-        AccountView account = accounts.register(body.email(), body.displayName(), body.password(), language(body.language()));
+        AccountService.Registration registration = accounts.register(body.email(), body.displayName(), body.password(),
+                language(body.language()), body.invitation());
+        AccountView account = registration.account();
         return Response.created(uriInfo.getBaseUriBuilder().path(MeResource.class).build())
                 .entity(new Registered(account.id(), account.email(), account.displayName(), account.roles(),
-                        account.preferredLocale()))
+                        account.preferredLocale(), registration.joinedEnterprise()))
                 .build();
     }
 
@@ -65,9 +67,12 @@ public class AccountsResource {
      * The service checks every field. No Bean Validation annotations on record components here:
      * Payara 6's OpenAPI generator fails on them (NullPointerException in addSchemaParameter).
      */
-    public record Registration(String email, String displayName, String password, String language) {
+    /** {@code invitation}: the token of a co-owner invitation's link, when registering through it. */
+    public record Registration(String email, String displayName, String password, String language, String invitation) {
     }
 
-    public record Registered(long id, String email, String displayName, List<String> roles, String language) {
+    /** {@code joinedEnterprise}: the enterprise the new account co-owns through its invitation, if any. */
+    public record Registered(long id, String email, String displayName, List<String> roles, String language,
+                             String joinedEnterprise) {
     }
 }

@@ -5,7 +5,11 @@ import fr.essor.service.enterprise.EnterpriseView;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
+import fr.essor.service.shared.InvalidInputException;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
@@ -27,6 +31,30 @@ public class EnterprisesResource {
     @Operation(summary = "The enterprises the caller owns")
     public List<EnterpriseOut> mine() {
         return enterprises.mine().stream().map(EnterpriseOut::of).toList();
+    }
+
+    @GET
+    @Path("{id}/co-owners")
+    @RolesAllowed("ENTREPRENEUR")
+    @Operation(summary = "The owners of one of the caller's enterprises and the invitations still pending")
+    public EnterpriseService.Owners coOwners(@PathParam("id") long id) {
+        return enterprises.owners(id);
+    }
+
+    @POST
+    @Path("{id}/co-owners")
+    @RolesAllowed("ENTREPRENEUR")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Invite a co-owner by e-mail: an existing entrepreneur account is added at once (ADDED),"
+            + " anyone else receives an invitation to register (INVITED)")
+    public EnterpriseService.CoOwnerOutcome invite(@PathParam("id") long id, CoOwnerIn body) {
+        if (body == null) {
+            throw new InvalidInputException(null, "error.api.bodyRequired");
+        }
+        return enterprises.inviteCoOwner(id, body.email());
+    }
+
+    public record CoOwnerIn(String email) {
     }
 
     public record EnterpriseOut(long id, String legalName, String siret, String legalForm, String department, String association) {

@@ -187,6 +187,112 @@ class MailIT {
         }
     }
 
+    @Test
+    void anOwnerInvitesACoOwnerWithoutAnAccountWhoRegistersThroughTheMailedLinkAndSeesTheEnterprise() throws Exception {
+        String invitee = uniqueEmail("associee");
+        ChromeDriver driver = Browser.start();
+        try {
+            WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+            String root = base.toString().replace("//localhost:", "//127.0.0.1:").replaceAll("/$", "");
+            driver.get(root + "/login.xhtml");
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("login:email"))).sendKeys("porteur2@demo.essor");
+            driver.findElement(By.id("login:password")).sendKeys("essor-demo");
+            driver.findElement(By.id("login:submit")).click();
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("landing")));
+            driver.findElement(By.xpath("//tbody[@id='enterprises_data']//tr[contains(., 'Coop')]//a[contains(@id, 'owners')]"))
+                    .click();
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("invite:email")));
+            assertTrue(driver.findElement(By.id("owners_data")).getText().contains("porteur2@demo.essor"));
+            Browser.assertAccessible(driver, "co-owners page");
+
+            driver.findElement(By.id("invite:email")).sendKeys(invitee);
+            driver.findElement(By.id("invite:send")).click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "Invitation envoyée à " + invitee));
+            assertTrue(driver.findElement(By.id("invitations_data")).getText().contains(invitee));
+        } finally {
+            driver.quit();
+        }
+
+        MimeMessage mail = waitFor("the invitation mail to " + invitee, () -> received(invitee));
+        assertTrue(mail.getSubject().contains("vous invite à porter Coop"), mail.getSubject());
+        String body = String.valueOf(mail.getContent());
+        java.util.regex.Matcher link = java.util.regex.Pattern.compile("/register\\.xhtml\\?invitation=([A-Za-z0-9_-]{43})").matcher(body);
+        assertTrue(link.find(), body);
+        String token = link.group(1);
+
+        // the link is good for the invited address only: another address creates nothing
+        String other = uniqueEmail("intrus");
+        HttpResponse<String> wrongAddress = register(other, "Ivan Intrus", "fr", PASSWORD, token);
+        assertEquals(400, wrongAddress.statusCode(), wrongAddress.body());
+        assertTrue(json(wrongAddress).getString("message").contains(invitee), wrongAddress.body());
+        assertEquals(401, send(HttpRequest.newBuilder(uri("/api/v1/me")).header("Authorization", basic(other, PASSWORD))
+                .GET().build()).statusCode(), "no account was created for " + other);
+
+        driver = Browser.start();
+        try {
+            WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+            String root = base.toString().replace("//localhost:", "//127.0.0.1:").replaceAll("/$", "");
+            driver.get(root + "/register.xhtml?invitation=" + token);
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("invited"), "Coop"));
+            assertEquals(invitee, driver.findElement(By.id("register:email")).getAttribute("value"));
+            Browser.assertAccessible(driver, "registration through an invitation");
+            driver.findElement(By.id("register:displayName")).sendKeys("Inès Invitée");
+            driver.findElement(By.id("register:password")).sendKeys(PASSWORD);
+            driver.findElement(By.id("register:passwordAgain")).sendKeys(PASSWORD);
+            driver.findElement(By.id("register:submit")).click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "Vous êtes co-porteur·se de l'entreprise Coop"));
+        } finally {
+            driver.quit();
+        }
+
+        HttpResponse<String> mine = send(HttpRequest.newBuilder(uri("/api/v1/enterprises/mine"))
+                .header("Authorization", basic(invitee, PASSWORD)).GET().build());
+        assertEquals(200, mine.statusCode(), mine.body());
+        assertTrue(mine.body().contains("Coop"), mine.body());
+        HttpResponse<String> again = register(uniqueEmail("rejeu"), "Rémi Rejeu", "fr", PASSWORD, token);
+        assertEquals(400, again.statusCode(), "a used link opens nothing: " + again.body());
+    }
+
+    @Test
+    void anExistingEntrepreneurIsAddedAtOnceAndToldByMailWhileStrangersAndStaffAreRefused() throws Exception {
+        String partner = uniqueEmail("associe");
+        assertEquals(201, register(partner, "Aïssa Associé", "en").statusCode());
+        String owner = basic("porteur2@demo.essor", "essor-demo");
+        HttpResponse<String> mine = send(HttpRequest.newBuilder(uri("/api/v1/enterprises/mine"))
+                .header("Authorization", owner).GET().build());
+        long enterprise = Json.createReader(new StringReader(mine.body())).readArray().getJsonObject(0).getJsonNumber("id").longValue();
+        String path = "/api/v1/enterprises/" + enterprise + "/co-owners";
+
+        HttpResponse<String> added = post(path, owner, Json.createObjectBuilder().add("email", partner.toUpperCase()).build().toString());
+        assertEquals(200, added.statusCode(), added.body());
+        assertEquals("ADDED", json(added).getString("outcome"));
+        MimeMessage mail = waitFor("the co-owner notice to " + partner, () -> smtp == null ? Optional.<MimeMessage>empty()
+                : Arrays.stream(smtp.getReceivedMessages()).filter(m -> addressedTo(m, partner)).filter(m -> {
+                    try {
+                        return m.getSubject().startsWith("You are a co-owner");
+                    } catch (MessagingException e) {
+                        return false;
+                    }
+                }).findFirst());
+        assertTrue(String.valueOf(mail.getContent()).contains("has added you as a co-owner"));
+        assertTrue(send(HttpRequest.newBuilder(uri("/api/v1/enterprises/mine")).header("Authorization", basic(partner, PASSWORD))
+                .GET().build()).body().contains("Coop"));
+
+        HttpResponse<String> badAddress = post(path, owner, "{\"email\":\"pas-une-adresse\"}");
+        assertEquals(400, badAddress.statusCode(), badAddress.body());
+        assertEquals("Adresse e-mail invalide.", json(badAddress).getString("message"));
+        HttpResponse<String> twice = post(path, owner, "{\"email\":\"" + partner + "\"}");
+        assertEquals(409, twice.statusCode(), twice.body());
+        HttpResponse<String> staff = post(path, owner, "{\"email\":\"conseil@demo.essor\"}");
+        assertEquals(400, staff.statusCode(), staff.body());
+        HttpResponse<String> stranger = post(path, basic("porteur@demo.essor", "essor-demo"), "{\"email\":\"x@test.essor\"}");
+        assertEquals(404, stranger.statusCode(), "not an owner: the enterprise does not exist for them");
+        HttpResponse<String> owners = send(HttpRequest.newBuilder(uri(path)).header("Authorization", owner).GET().build());
+        assertEquals(200, owners.statusCode(), owners.body());
+        assertTrue(owners.body().contains(partner), owners.body());
+        assertFalse(owners.body().contains("x@test.essor"), owners.body());
+    }
+
     // ---- helpers ---------------------------------------------------------------------------------
 
     private URI uri(String path) {
@@ -216,12 +322,26 @@ class MailIT {
     }
 
     private HttpResponse<String> register(String email, String name, String language, String password) throws Exception {
-        String body = Json.createObjectBuilder().add("email", email).add("displayName", name).add("password", password)
-                .add("language", language).build().toString();
+        return register(email, name, language, password, null);
+    }
+
+    private HttpResponse<String> register(String email, String name, String language, String password, String invitation)
+            throws Exception {
+        jakarta.json.JsonObjectBuilder json = Json.createObjectBuilder().add("email", email).add("displayName", name)
+                .add("password", password).add("language", language);
+        if (invitation != null) {
+            json.add("invitation", invitation);
+        }
+        String body = json.build().toString();
         return send(HttpRequest.newBuilder(uri("/api/v1/accounts"))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build());
+    }
+
+    private HttpResponse<String> post(String path, String authorization, String json) throws Exception {
+        return send(HttpRequest.newBuilder(uri(path)).header("Authorization", authorization)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build());
     }
 
     private void sendNow() {

@@ -1,0 +1,84 @@
+package fr.essor.model.enterprise;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import fr.essor.model.account.Role;
+import fr.essor.model.account.UserAccount;
+import fr.essor.model.association.Association;
+import fr.essor.model.shared.EssorDomainException;
+import fr.essor.model.shared.Siret;
+import java.lang.reflect.Field;
+import java.time.Instant;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class CoOwnerInvitationTest {
+
+    private static final String HASH = "a".repeat(64);
+    private static final Instant NOW = Instant.parse("2026-11-26T10:00:00Z");
+
+    private final Enterprise enterprise = new Enterprise("La Fabrique", Siret.of("73282932000074"), LegalForm.SCIC,
+            new Association("CVL", "France Active Centre-Val de Loire", "Centre-Val de Loire"));
+    private final UserAccount inviter = account("porteur@demo.essor", 1);
+
+    private static UserAccount account(String email, long id) {
+        UserAccount a = new UserAccount(email, "Porteur", "h", Set.of(Role.ENTREPRENEUR), Instant.EPOCH);
+        try {
+            Field f = UserAccount.class.getDeclaredField("id");
+            f.setAccessible(true);
+            f.set(a, id);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
+        return a;
+    }
+
+    @Test
+    void acceptingWithTheInvitedAddressMakesAnOwnerOnce() {
+        CoOwnerInvitation invitation = new CoOwnerInvitation(enterprise, " Associe@Example.org ", HASH, inviter, NOW);
+        assertEquals("associe@example.org", invitation.getEmail());
+        UserAccount invitee = account("associe@example.org", 2);
+        assertFalse(enterprise.isOwnedBy(invitee));
+
+        invitation.accept(invitee, NOW.plusSeconds(60));
+
+        assertTrue(enterprise.isOwnedBy(invitee));
+        assertEquals(NOW.plusSeconds(60), invitation.getAcceptedAt());
+        assertFalse(invitation.isPendingAt(NOW.plusSeconds(61)));
+        EssorDomainException again = assertThrows(EssorDomainException.class, () -> invitation.accept(invitee, NOW.plusSeconds(90)));
+        assertEquals("invitation.alreadyAccepted", again.getMessage());
+    }
+
+    @Test
+    void anotherAddressOrAnExpiredInvitationMakesNobodyAnOwner() {
+        CoOwnerInvitation invitation = new CoOwnerInvitation(enterprise, "associe@example.org", HASH, inviter, NOW);
+        UserAccount stranger = account("autre@example.org", 3);
+        assertEquals("invitation.otherAddress",
+                assertThrows(EssorDomainException.class, () -> invitation.accept(stranger, NOW)).getMessage());
+        assertFalse(enterprise.isOwnedBy(stranger));
+
+        Instant expiry = NOW.plus(CoOwnerInvitation.VALIDITY);
+        assertTrue(invitation.isPendingAt(expiry.minusSeconds(1)));
+        assertFalse(invitation.isPendingAt(expiry));
+        UserAccount late = account("associe@example.org", 4);
+        assertEquals("invitation.expired",
+                assertThrows(EssorDomainException.class, () -> invitation.accept(late, expiry)).getMessage());
+        assertFalse(enterprise.isOwnedBy(late));
+    }
+
+    @Test
+    void invitingAgainRenewsTheTokenAndTheValidity() {
+        CoOwnerInvitation invitation = new CoOwnerInvitation(enterprise, "associe@example.org", HASH, inviter, NOW);
+        Instant later = NOW.plus(CoOwnerInvitation.VALIDITY).plusSeconds(3600);
+        assertFalse(invitation.isPendingAt(later));
+
+        invitation.renew("b".repeat(64), inviter, later);
+
+        assertEquals("b".repeat(64), invitation.getTokenHash());
+        assertTrue(invitation.isPendingAt(later.plusSeconds(1)));
+        assertThrows(IllegalArgumentException.class, () -> invitation.renew("not-a-hash", inviter, later));
+    }
+}

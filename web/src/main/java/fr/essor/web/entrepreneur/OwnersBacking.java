@@ -1,0 +1,60 @@
+package fr.essor.web.entrepreneur;
+
+import fr.essor.service.enterprise.EnterpriseService;
+import fr.essor.service.shared.EssorException;
+import fr.essor.web.i18n.Messages;
+import jakarta.ejb.EJB;
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.IOException;
+import java.io.Serializable;
+
+/** An enterprise's owners and pending invitations; an owner invites a co-owner by e-mail. */
+@Named
+@ViewScoped
+public class OwnersBacking implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @EJB
+    private EnterpriseService enterprises;
+
+    @Inject
+    private transient FacesContext facesContext;
+
+    private Long id;
+    private EnterpriseService.Owners owners;
+    private String email;
+
+    public void load() throws IOException {
+        try {
+            if (id == null) {
+                throw new fr.essor.service.shared.NotFoundException("enterprise");
+            }
+            owners = enterprises.owners(id);
+        } catch (EssorException e) {
+            facesContext.getExternalContext().responseSendError(404, null);
+            facesContext.responseComplete();
+        }
+    }
+
+    public void invite() {
+        try {
+            EnterpriseService.CoOwnerOutcome outcome = enterprises.inviteCoOwner(id, email);
+            Messages.info(EnterpriseService.CoOwnerOutcome.ADDED.equals(outcome.outcome())
+                    ? "owners.added" : "owners.invited", outcome.email());
+            email = null;
+            owners = enterprises.owners(id);
+        } catch (EssorException e) {
+            Messages.error(e, "invite");
+        }
+    }
+
+    public Long getId() { return id; }
+    public void setId(Long id) { this.id = id; }
+    public EnterpriseService.Owners getOwners() { return owners; }
+    public String getEmail() { return email; }
+    public void setEmail(String email) { this.email = email; }
+}
