@@ -92,6 +92,9 @@ class ConventionApiIT {
     @ArquillianResource
     private URL base;
 
+    @jakarta.ejb.EJB
+    private fr.essor.service.convention.LateInstalmentTimer lateTimer;
+
     @Deployment
     static WebArchive deployment() {
         return Deployments.builtWarWith(ConventionApiIT.class, Sql.class, Deployments.class);
@@ -461,6 +464,100 @@ class ConventionApiIT {
             assertEquals(ledgerBefore, ledger(ds));
             assertEquals(after.getString("repaid"), convention(ADVISOR, conv).getString("repaid"));
         }
+    }
+
+    // ---- 5b. overdue instalments, write-off, guarantee calls --------------------------------------------------
+
+    @Test
+    void overdueInstalmentsTurnLateAtNightAndAWriteOffClosesWhatIsStillOwedInTheLedger() throws Exception {
+        DataSource ds = ds();
+        long conv = activeConvention(ds, BDT, "20000.00", true, "HONOUR_LOAN");
+        long app = approvedFile("Prêt en retard", "{\"instrument\":\"HONOUR_LOAN\",\"amount\":\"6000.00\",\"durationMonths\":12}");
+        long allocation = json(created(allocate(ADVISOR, conv, lines(ds, app).get(0), "6000.00"))).getJsonNumber("id").longValue();
+        assertEquals(201, disburse(allocation, "6000.00").statusCode());
+        List<JsonObject> schedule = array(call(ADVISOR, "POST", "/allocations/" + allocation + "/instalments",
+                "{\"firstDueDate\":\"2025-01-05\"}")).getValuesAs(JsonObject.class);
+        assertEquals(12, schedule.size());
+        assertEquals(200, call(ADVISOR, "POST", "/allocations/" + allocation + "/instalments/"
+                + schedule.get(0).getJsonNumber("id") + "/payment", "{\"date\":\"2025-01-05\"}").statusCode());
+
+        // the nightly job, run as it would on the night of 1 April 2025
+        int marked = lateTimer.markLate(LocalDate.of(2025, 4, 1));
+        List<JsonObject> after = array(call(ADVISOR, "GET", "/allocations/" + allocation + "/instalments", null))
+                .getValuesAs(JsonObject.class);
+        assertEquals(List.of("PAID", "LATE", "LATE", "DUE", "DUE"),
+                after.subList(0, 5).stream().map(i -> i.getString("status")).toList(),
+                "due on 5 Feb and 5 Mar and unpaid on 1 Apr: LATE; 5 Apr onwards: still DUE");
+        assertTrue(marked >= 2, "marked " + marked);
+        assertEquals(0, lateTimer.markLate(LocalDate.of(2025, 4, 1)), "a second run the same night changes nothing");
+        assertEquals(2, Sql.count(ds, "SELECT COUNT(*) FROM instalment WHERE allocation_id = ? AND status = 'LATE'", allocation));
+
+        JsonObject before = convention(ADVISOR, conv);
+        long ledgerBefore = ledger(ds);
+        HttpResponse<String> writeOff = call(ADVISOR, "POST", "/allocations/" + allocation + "/write-off", null);
+        assertEquals(200, writeOff.statusCode(), writeOff.body());
+        List<JsonObject> closed = array(writeOff).getValuesAs(JsonObject.class);
+        assertEquals("PAID", closed.get(0).getString("status"));
+        assertTrue(closed.subList(1, 12).stream().allMatch(i -> "WRITTEN_OFF".equals(i.getString("status"))), closed.toString());
+        BigDecimal owed = new BigDecimal("6000.00").subtract(new BigDecimal(schedule.get(0).getString("amount")));
+        assertEquals(ledgerBefore + 1, ledger(ds), "one ledger movement for the write-off");
+        assertEquals(0, owed.compareTo(sum(ds, "SELECT SUM(amount) FROM ledger_movement WHERE allocation_id = ? AND kind = 'WRITE_OFF'",
+                allocation)), "the ledger records what was still owed");
+        JsonObject afterWriteOff = convention(ADVISOR, conv);
+        assertEquals(before.getString("repaid"), afterWriteOff.getString("repaid"), "a write-off repays nothing");
+        assertEquals(before.getString("remaining"), afterWriteOff.getString("remaining"), "nor does the money come back");
+
+        HttpResponse<String> twice = call(ADVISOR, "POST", "/allocations/" + allocation + "/write-off", null);
+        assertEquals(409, twice.statusCode(), twice.body());
+        assertEquals(ledgerBefore + 1, ledger(ds));
+        HttpResponse<String> partner = call(PARTNER_BDT, "POST", "/allocations/" + allocation + "/write-off", null);
+        assertEquals(403, partner.statusCode(), "a partner follows the money but never writes it off");
+    }
+
+    @Test
+    void aBankCallsAGuaranteeUpToWhatIsStillGuaranteedAndTheExposureFallsByTheCall() throws Exception {
+        DataSource ds = ds();
+        String bank = "Banque Essai " + UUID.randomUUID().toString().substring(0, 6);
+        long conv = activeConvention(ds, BDT, "50000.00", false, "GUARANTEE");
+        long app = approvedFile("Garantie appelée", "{\"instrument\":\"GUARANTEE\",\"amount\":\"20000.00\",\"durationMonths\":84,"
+                + "\"bankName\":\"" + bank + "\",\"bankLoanAmount\":\"40000.00\",\"guaranteedShare\":\"50\"}");
+        long allocation = json(created(allocate(ADVISOR, conv, lines(ds, app).get(0), "20000.00"))).getJsonNumber("id").longValue();
+        JsonObject exposure = exposureOf(bank);
+        assertEquals("20000.00", exposure.getString("guaranteed"));
+        assertEquals("0.00", exposure.getString("called"));
+        assertEquals("20000.00", exposure.getString("outstanding"));
+
+        HttpResponse<String> first = call(ADVISOR, "POST", "/allocations/" + allocation + "/guarantee-calls",
+                "{\"amount\":\"12500.00\",\"date\":\"2027-06-30\"}");
+        assertEquals(201, first.statusCode(), first.body());
+        exposure = exposureOf(bank);
+        assertEquals("12500.00", exposure.getString("called"));
+        assertEquals("7500.00", exposure.getString("outstanding"));
+        assertEquals(0, new BigDecimal("12500.00").compareTo(sum(ds,
+                "SELECT SUM(amount) FROM ledger_movement WHERE allocation_id = ? AND kind = 'GUARANTEE_CALL'", allocation)));
+
+        long ledgerBefore = ledger(ds);
+        HttpResponse<String> tooMuch = call(ADVISOR, "POST", "/allocations/" + allocation + "/guarantee-calls",
+                "{\"amount\":\"7500.01\",\"date\":\"2027-07-31\"}");
+        assertEquals(409, tooMuch.statusCode(), tooMuch.body());
+        assertTrue(json(tooMuch).getString("message").contains("7"), "says what is left: " + tooMuch.body());
+        HttpResponse<String> negative = call(ADVISOR, "POST", "/allocations/" + allocation + "/guarantee-calls",
+                "{\"amount\":\"-1.00\",\"date\":\"2027-07-31\"}");
+        assertTrue(negative.statusCode() == 400 || negative.statusCode() == 409, negative.body());
+        assertEquals(ledgerBefore, ledger(ds), "refused calls leave the ledger alone");
+        assertEquals("7500.00", exposureOf(bank).getString("outstanding"));
+
+        HttpResponse<String> rest = call(ADVISOR, "POST", "/allocations/" + allocation + "/guarantee-calls",
+                "{\"amount\":\"7500.00\",\"date\":\"2027-07-31\"}");
+        assertEquals(201, rest.statusCode(), rest.body());
+        assertEquals("0.00", exposureOf(bank).getString("outstanding"));
+    }
+
+    private JsonObject exposureOf(String bank) throws Exception {
+        HttpResponse<String> r = call(ADVISOR, "GET", "/allocations/exposure?by=bank", null);
+        assertEquals(200, r.statusCode(), r.body());
+        return array(r).getValuesAs(JsonObject.class).stream().filter(e -> bank.equals(e.getString("key"))).findFirst()
+                .orElseThrow(() -> new AssertionError(bank + " not in " + r.body()));
     }
 
     // ---- 6. partners' scope and other associations ------------------------------------------------------------
