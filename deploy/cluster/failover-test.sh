@@ -4,7 +4,10 @@
 #   1. concurrent allocations sent to BOTH nodes directly never over-allocate: 120 requests of
 #      1,000.00 from 16 threads against a 50,000.00 convention; exactly 50 are created, and SQL
 #      afterwards finds no convention nor line allocated beyond its amount;
-#   2. a browser session survives the loss of its node: signs in through nginx with the login form
+#   2. EclipseLink's shared cache stays fresh: the administrator creates an association on node1,
+#      node2 lists it (and caches it), node1 deactivates it, node2 must show it deactivated
+#      (CLUSTER_CACHE_COORDINATION=off shows the stale copy this step catches);
+#   3. a browser session survives the loss of its node: signs in through nginx with the login form
 #      (cookie kept), finds the node that served it (nginx's X-Essor-Upstream header), stops that
 #      node (SIGTERM, or SIGKILL with FAILOVER_SIGNAL=KILL), then on the other node: a page that
 #      needs the login loads with the same user signed in, and a form posted with the view state
@@ -51,23 +54,62 @@ check "exactly 50 allocations created" [ "$created" = 50 ]
 check "the convention holds exactly its amount" [ "$allocated" = "50000.00" ]
 check "nothing over-allocated anywhere" [ "$over" = 0 ]
 
-echo "== 2. session failover through nginx"
-jar="$dir/cookies.txt"
-rm -f "$jar"
 view_state() { sed -n 's/.*name="jakarta.faces.ViewState"[^>]*value="\([^"]*\)".*/\1/p' "$1" | head -1; }
 upstream() { tr -d '\r' <"$1" | sed -n 's/^X-Essor-Upstream: //Ip' | tail -1; }
-curl -sS -c "$jar" -b "$jar" -D "$dir/h1" -o "$dir/b1" "$lb/login.xhtml"
-vs=$(view_state "$dir/b1")
-code=$(curl -sS -c "$jar" -b "$jar" -D "$dir/h2" -o "$dir/b2" -w '%{http_code}' -H "Origin: $lb" \
-  --data-urlencode "login=login" --data-urlencode "login:email=$user" --data-urlencode "login:password=essor-demo" \
-  --data-urlencode "login:submit=" --data-urlencode "jakarta.faces.ViewState=$vs" "$lb/login.xhtml")
-location=$(tr -d '\r' <"$dir/h2" | sed -n 's/^Location: //Ip')
-echo "   login: HTTP $code to $location (served by $(upstream "$dir/h2"))"
+signed_in() { grep -o 'id="signed-in-as">[^<]*' "$1" | cut -d'>' -f2; }
+# login BASE JAR EMAIL: the login form (GET for the view state, then POST); prints the HTTP status
+login() {
+  local base=$1 jar=$2 email=$3 vs
+  curl -sS -c "$jar" -b "$jar" -o "$dir/login-page" "$base/login.xhtml"
+  vs=$(view_state "$dir/login-page")
+  curl -sS -c "$jar" -b "$jar" -D "$dir/login-h" -o /dev/null -w '%{http_code}' -H "Origin: $base" \
+    --data-urlencode "login=login" --data-urlencode "login:email=$email" --data-urlencode "login:password=essor-demo" \
+    --data-urlencode "login:submit=" --data-urlencode "jakarta.faces.ViewState=$vs" "$base/login.xhtml"
+}
+# row_of PAGE CODE: the table row of an association on the administrators' associations page
+row_of() { tr '\n' ' ' <"$1" | sed 's/<tr/\n<tr/g' | grep ">$2<" | head -1; }
+
+echo "== 2. EclipseLink's shared cache stays fresh across nodes (Association is @Cacheable)"
+n1=http://127.0.0.1:18081
+n2=http://127.0.0.1:18082
+code_a=CACHETEST
+la=$(login "$n1" "$dir/admin1.txt" admin@demo.essor)
+lb2=$(login "$n2" "$dir/admin2.txt" admin@demo.essor)
+echo "   admin login: node1 HTTP $la, node2 HTTP $lb2"
+check "the administrator signs in on each node directly" [ "$la$lb2" = 302302 ]
+curl -sS -c "$dir/admin1.txt" -b "$dir/admin1.txt" -o "$dir/assoc1" "$n1/admin/associations.xhtml"
+code=$(curl -sS -c "$dir/admin1.txt" -b "$dir/admin1.txt" -o "$dir/assoc1b" -w '%{http_code}' -H "Origin: $n1" \
+  --data-urlencode "create=create" --data-urlencode "create:code=$code_a" --data-urlencode "create:name=Cache $code_a" \
+  --data-urlencode "create:region=Test" --data-urlencode "create:submit=" \
+  --data-urlencode "jakarta.faces.ViewState=$(view_state "$dir/assoc1")" "$n1/admin/associations.xhtml")
+echo "   association $code_a created on node1: HTTP $code"
+curl -sS -b "$dir/admin2.txt" -c "$dir/admin2.txt" -o "$dir/assoc2" "$n2/admin/associations.xhtml"
+before=$(row_of "$dir/assoc2" "$code_a" | grep -o 'status-o[a-z]*' | head -1)
+check "node2 lists $code_a as active (and now holds it in its cache)" [ "$before" = status-ok ]
+curl -sS -c "$dir/admin1.txt" -b "$dir/admin1.txt" -o "$dir/assoc1c" "$n1/admin/associations.xhtml"
+button=$(row_of "$dir/assoc1c" "$code_a" | grep -o 'name="list:associations:[0-9]*:[^"]*"' | head -1 | cut -d'"' -f2)
+code=$(curl -sS -c "$dir/admin1.txt" -b "$dir/admin1.txt" -o "$dir/assoc1d" -w '%{http_code}' -H "Origin: $n1" \
+  --data-urlencode "list=list" --data-urlencode "$button=" \
+  --data-urlencode "jakarta.faces.ViewState=$(view_state "$dir/assoc1c")" "$n1/admin/associations.xhtml")
+in_db=$(sql "SELECT active FROM association WHERE code = '$code_a'")
+echo "   $code_a deactivated on node1 ($button): HTTP $code; in the database active=$in_db"
+curl -sS -b "$dir/admin2.txt" -c "$dir/admin2.txt" -o "$dir/assoc2b" "$n2/admin/associations.xhtml"
+shown=$(row_of "$dir/assoc2b" "$code_a" | grep -o 'status-o[a-z]*' | head -1)
+echo "   node2 now shows $code_a as: $shown (status-ok = active, status-off = deactivated)"
+check "the database holds the deactivation" [ "$in_db" = 0 ]
+check "node2 shows $code_a deactivated, not its stale cached copy" [ "$shown" = status-off ]
+
+echo "== 3. session failover through nginx"
+jar="$dir/cookies.txt"
+rm -f "$jar"
+code=$(login "$lb" "$jar" "$user")
+location=$(tr -d '\r' <"$dir/login-h" | sed -n 's/^Location: //Ip')
+echo "   login: HTTP $code to $location (served by $(upstream "$dir/login-h"))"
 check "the login form signs in (302 to the advisor's home)" [ "$code" = 302 ]
 code=$(curl -sS -c "$jar" -b "$jar" -D "$dir/h3" -o "$dir/b3" -w '%{http_code}' "$lb/advisor/index.xhtml")
 served=$(upstream "$dir/h3")
 served=${served##*, }
-echo "   advisor home: HTTP $code, served by $served, $(grep -o 'id="signed-in-as">[^<]*' "$dir/b3" | cut -d'>' -f2)"
+echo "   advisor home: HTTP $code, served by $served, $(signed_in "$dir/b3")"
 check "the advisor's home loads signed in" grep -q "signed-in-as\">[^<]*$user" "$dir/b3"
 vs_before=$(view_state "$dir/b3")
 case "$served" in
@@ -84,7 +126,7 @@ t1=$(date +%s%3N)
 code=$(curl -sS -c "$jar" -b "$jar" -D "$dir/h4" -o "$dir/b4" -w '%{http_code}' "$lb/advisor/index.xhtml")
 t2=$(date +%s%3N)
 now=$(upstream "$dir/h4")
-echo "   advisor home again: HTTP $code in $((t2 - t1)) ms, served by $now, $(grep -o 'id="signed-in-as">[^<]*' "$dir/b4" | cut -d'>' -f2)"
+echo "   advisor home again: HTTP $code in $((t2 - t1)) ms, served by $now, $(signed_in "$dir/b4")"
 check "served by the other node" [ "${now##*, }" = "127.0.0.1:$survivor" ]
 check "same user still signed in on the other node (HTTP 200, not the login page)" \
   bash -c "[ '$code' = 200 ] && grep -q 'signed-in-as\">[^<]*$user' '$dir/b4'"
@@ -92,7 +134,7 @@ code=$(curl -sS -c "$jar" -b "$jar" -D "$dir/h5" -o "$dir/b5" -w '%{http_code}' 
   --data-urlencode "lang=lang" --data-urlencode "lang:switch=English" --data-urlencode "jakarta.faces.ViewState=$vs_before" \
   "$lb/advisor/index.xhtml")
 echo "   form posted with the stopped node's view state: HTTP $code, served by $(upstream "$dir/h5"),\
- $(grep -o 'id="signed-in-as">[^<]*' "$dir/b5" | cut -d'>' -f2)"
+ $(signed_in "$dir/b5")"
 check "the postback is accepted on the other node and switches the language" \
   bash -c "[ '$code' = 200 ] && grep -q 'signed-in-as\">Signed in: $user' '$dir/b5'"
 sessions=$(grep -c "ESSORSESSION" "$jar" || true)

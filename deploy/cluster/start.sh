@@ -78,14 +78,14 @@ set configs.config.server-config.availability-service.web-container-availability
 set configs.config.server-config.availability-service.web-container-availability.persistence-type=hazelcast
 EOF
 members="127.0.0.1:$hz_port,127.0.0.1:$((hz_port + 1))"
+# EclipseLink's shared cache (Association, Partner) coordinated over the data grid: a node's commit
+# refreshes the other nodes' copies. CLUSTER_CACHE_COORDINATION=off only to show what goes wrong without.
+coordination="-Declipselink.cache.coordination.protocol=fish.payara.persistence.eclipselink.cache.coordination.HazelcastPublishingTransportManager -Declipselink.cache.coordination.channel=essor-cache"
+if [ "${CLUSTER_CACHE_COORDINATION:-on}" = off ]; then coordination=""; fi
 start_node() {
   local i=$1 name=${nodes[$1]} port=${http_ports[$1]}
   # shellcheck disable=SC2086
-  java $java_opts -Duser.timezone=UTC \
-    -Dessor.node="$name" \
-    -Declipselink.cache.coordination.protocol=fish.payara.persistence.eclipselink.cache.coordination.HazelcastPublishingTransportManager \
-    -Declipselink.cache.coordination.channel=essor-cache \
-    -jar "$jar" --port "$port" --name "$name" \
+  java $java_opts $coordination -Duser.timezone=UTC -jar "$jar" --port "$port" --name "$name" \
     --clustername essor-local --clustermode "tcpip:$members" --interfaces 127.0.0.1 \
     --startport "$((hz_port + i))" --nohostaware \
     --prebootcommandfile "$dir/pre-boot.asadmin" >"$dir/$name.log" 2>&1 &
@@ -107,7 +107,7 @@ start_node 0
 wait_node 0
 start_node 1
 wait_node 1
-grep -h "Members {size:2" -A3 "$dir/node2.log" | head -4 || true
+grep -h "DG Size" "$dir/node2.log" | tail -1 || true
 
 # ---- nginx ------------------------------------------------------------------------------------------
 sed -e "s#@DIR@#$dir#g" -e "s#@LB_PORT@#$lb_port#g" -e "s#@NODE1@#127.0.0.1:${http_ports[0]}#g" \
