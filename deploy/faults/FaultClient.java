@@ -35,6 +35,9 @@ import java.util.concurrent.Future;
  *   to the lines from the convention in a loop, for SECONDS. Every request is one line of LOG:
  *   {@code startMs endMs thread op status clean id}; a 2xx submission or allocation is logged with
  *   the id Essor acknowledged.</li>
+ *   <li>{@code race BASE,BASE,... CONVENTION LINE,LINE,... REQUESTS AMOUNT}: REQUESTS allocations of
+ *   AMOUNT from 16 threads, sent in turn to each BASE (deploy/cluster/failover-test.sh); prints how
+ *   many each instance created (201) and refused (409). Exit code 1 on any other answer.</li>
  *   <li>{@code report LOG OUTAGE_START_MS OUTAGE_END_MS SUBMITTED_IDS ALLOCATION_IDS}: what happened
  *   during and after the outage, and whether every acknowledged id is in the database (files with
  *   one id a line, dumped from the database after the run). Exit code 1 when something is lost,
