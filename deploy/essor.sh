@@ -14,6 +14,7 @@ cd "$root"
 mkdir -p data
 port="${ESSOR_PORT:-8080}"
 java_opts="${JAVA_OPTS:--Xmx512m -XX:+UseSerialGC -XX:TieredStopAtLevel=1}"
+# One node: no data grid (deploy/cluster/start.sh runs several nodes in one).
 echo "Essor: starting on http://localhost:${port}/ (database: ${ESSOR_DB_URL:-embedded H2 in ./data})"
 # shellcheck disable=SC2086
 exec java $java_opts -Duser.timezone=UTC -jar "$jar" --port "$port" --nohazelcast

@@ -68,6 +68,13 @@ public class ExceptionMappers implements ExceptionMapper<Throwable> {
         if (essor != null) {
             return json(statusOf(essor), essor.code(), Messages.text(essor, locale));
         }
+        if (DatabaseUnavailable.causes(thrown)) {
+            // the pool reconnects on its own once the database is back: nothing to investigate per request
+            LOG.warning(() -> "API request failed, database unreachable: " + thrown);
+            return Response.status(503).type(MediaType.APPLICATION_JSON_TYPE)
+                    .header("Retry-After", DatabaseUnavailable.RETRY_AFTER_SECONDS)
+                    .entity(new ApiError("UNAVAILABLE", Messages.text(locale, "error.api.unavailable"))).build();
+        }
         if (find(thrown, OptimisticLockException.class) != null) {
             return json(409, "CONCURRENT_CHANGE", Messages.text(locale, "error.concurrentChange"));
         }

@@ -2,6 +2,7 @@ package fr.essor.web.security;
 
 import fr.essor.service.shared.TooManyAttemptsException;
 import fr.essor.web.api.ApiError;
+import fr.essor.web.api.DatabaseUnavailable;
 import fr.essor.web.i18n.LocaleBean;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -115,6 +116,14 @@ public class EssorAuthenticationMechanism implements HttpAuthenticationMechanism
             } catch (RuntimeException e) {
                 if (causedBy(e, TooManyAttemptsException.class)) {
                     return tooManyAttempts(request, response, context);
+                }
+                if (DatabaseUnavailable.causes(e)) {
+                    // the accounts cannot be read: neither 401 (the credentials may be right) nor an HTML 500
+                    LOG.warning(() -> "API authentication failed, database unreachable: " + e);
+                    response.setHeader("Retry-After", String.valueOf(DatabaseUnavailable.RETRY_AFTER_SECONDS));
+                    writeJson(request, response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, "UNAVAILABLE",
+                            "error.api.unavailable");
+                    return AuthenticationStatus.SEND_FAILURE;
                 }
                 throw e;
             }
