@@ -391,8 +391,8 @@ public final class NetworkGenerator {
                 add("decision", decision, appId, approved ? "APPROVED" : "REJECTED",
                         approved ? null : "Modèle économique à consolider.", date(decisionDate), ts(decidedAt), ACTOR, item);
                 if (approved) {
-                    // conventions fund the lines of about half the contracted files
-                    boolean funded = "CONTRACTED".equals(status) && r.nextInt(100) < 55;
+                    // conventions fund the lines of two contracted files in five
+                    boolean funded = "CONTRACTED".equals(status) && r.nextInt(100) < 40;
                     for (int k = 0; k < lines.size(); k++) {
                         long lineId = next("granted_line");
                         addLine("granted_line", lineId, decision, k, lines.get(k));
