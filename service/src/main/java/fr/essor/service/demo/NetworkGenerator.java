@@ -42,9 +42,9 @@ import org.flywaydb.core.Flyway;
  * without them).
  *
  * <p>Benchmark accounts (password {@value #PASSWORD}): {@code admin@bench.essor}, advisors
- * {@code advisor1.a01@bench.essor} … {@code advisor4.a35@bench.essor} (advisor1 to 3 sit on their committee),
- * {@code partner@bench.essor} (the national partner: one convention per association, NAT-A01 … the largest
- * ones) and {@code region.a01@bench.essor} …. Each association also has a convention BENCH-Axx (honour
+ * {@code advisor1.naa@bench.essor} … {@code advisor4.nbi@bench.essor} (advisor1 to 3 sit on their committee),
+ * {@code partner@bench.essor} (the national partner: one convention per association, NAT-NAA … the largest
+ * ones) and {@code region.naa@bench.essor} …. Each association also has a convention BENCH-NAx (honour
  * loans of the last year, nothing allocated yet) and approved, unallocated honour-loan lines of the last
  * autumn for the allocation benchmark.
  */
@@ -196,7 +196,7 @@ public final class NetworkGenerator {
         Random r = new Random(scale.seed() * 1_000_003L + index);
         Assoc as = new Assoc();
         as.id = next("association");
-        as.code = String.format("A%02d", index);
+        as.code = code(index);
         add("association", as.id, as.code, "Association " + as.code, "Région " + as.code);
         as.departments = new String[] {department(2 * index - 1), department(2 * index)};
         for (String d : as.departments) {
@@ -638,6 +638,11 @@ public final class NetworkGenerator {
             }
         }
         c.commit();
+    }
+
+    /** Association codes are letters only: NAA, NAB, … NAZ, NBA, … */
+    static String code(int index) {
+        return "N" + (char) ('A' + (index - 1) / 26) + (char) ('A' + (index - 1) % 26);
     }
 
     /** Two-digit department codes 01 … 95 without 20 (Corsica is 2A/2B). */

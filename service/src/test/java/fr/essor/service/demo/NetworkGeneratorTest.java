@@ -3,7 +3,9 @@ package fr.essor.service.demo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import fr.essor.model.application.ApplicationReference;
 import fr.essor.model.application.ApplicationStatus;
+import fr.essor.model.shared.Siret;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -124,7 +126,25 @@ class NetworkGeneratorTest {
                 + " ON ap.id = d.application_id WHERE ap.status = 'APPROVED' AND g.instrument = 'HONOUR_LOAN'"
                 + " AND NOT EXISTS (SELECT 1 FROM allocation al WHERE al.granted_line_id = g.id)") > 0);
         assertEquals(0, count("SELECT COUNT(*) FROM allocation al JOIN convention c ON c.id = al.convention_id WHERE c.reference LIKE 'BENCH-%'"));
-        assertEquals(1, count("SELECT COUNT(*) FROM user_account WHERE email = 'advisor1.a02@bench.essor'"));
+        assertEquals(1, count("SELECT COUNT(*) FROM user_account WHERE email = 'advisor1.nab@bench.essor'"));
+    }
+
+    @Test
+    void codesAndReferencesFollowTheModelsFormats() throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT a.reference, s.code FROM application a"
+                + " JOIN enterprise e ON e.id = a.enterprise_id JOIN association s ON s.id = e.association_id")) {
+            int n = 0;
+            while (rs.next()) {
+                assertEquals(rs.getString(2), ApplicationReference.parse(rs.getString(1)).associationCode());
+                n++;
+            }
+            assertTrue(n > 0);
+        }
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT siret FROM enterprise")) {
+            while (rs.next()) {
+                assertTrue(Siret.isValid(rs.getString(1)), rs.getString(1));
+            }
+        }
     }
 
     @Test
