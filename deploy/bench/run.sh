@@ -68,10 +68,10 @@ idle_rss() {
 load() {
   local name="$1" conns="$2" lua="$3" out before after requests
   before=$(counters)
-  out=$(wrk -t2 -c"$conns" -d"${duration}s" --latency -s "$here/$lua" "$base" 2>&1)
+  out=$(wrk -t"$(( conns < 2 ? conns : 2 ))" -c"$conns" -d"${duration}s" --latency -s "$here/$lua" "$base" 2>&1)
   after=$(counters)
   requests=$(echo "$out" | awk '/requests in/ {print $1}')
-  echo "$out" | sed "s/^/  [$name c=$conns] /" | grep -E "Latency |50%|75%|90%|99%|requests in|Requests/sec|Non-2xx|ALLOCATIONS|Socket errors"
+  echo "$out" | sed "s/^/  [$name c=$conns] /" | grep -E "Latency |50%|75%|90%|99%|requests in|Requests/sec|Non-2xx|ALLOCATIONS|Socket errors" || true
   local q s
   q=$(echo "$before $after $requests" | awk '{printf "%.2f", ($3-$1-1)/$5}')
   s=$(echo "$before $after $requests" | awk '{printf "%.2f", ($4-$2)/$5}')
@@ -98,37 +98,42 @@ fi
 # the allocation benchmark starts from empty BENCH-* conventions (runs repeat)
 bench_ids=$(sql "SELECT GROUP_CONCAT(id) FROM convention WHERE reference LIKE 'BENCH-%'")
 sql "DELETE FROM ledger_movement WHERE convention_id IN ($bench_ids); DELETE FROM allocation WHERE convention_id IN ($bench_ids);
-     UPDATE convention SET amount = 25000.00 WHERE id IN ($bench_ids); UPDATE convention SET amount = 500.00 WHERE reference = 'BENCH-A08'"
+     UPDATE convention SET amount = 25000.00 WHERE id IN ($bench_ids); UPDATE convention SET amount = 500.00 WHERE reference = 'BENCH-NAH'"
 mkdir -p "$work/maria"
 start_essor "MariaDB" "$work/maria" ESSOR_DB_URL="$jdbc" ESSOR_DB_USER="$user" ESSOR_DB_PASSWORD="$password" ESSOR_DEMO_DATA=false
 idle_rss "MariaDB"
 
-advisor="advisor1.a01@bench.essor"
-nat=$(sql "SELECT id FROM convention WHERE reference = 'NAT-A01'")
+advisor="advisor1.naa@bench.essor"
+nat=$(sql "SELECT id FROM convention WHERE reference = 'NAT-NAA'")
 year=2025
-echo "== NAT-A01 (the partner dashboard's convention): $(sql "SELECT CONCAT((SELECT COUNT(*) FROM allocation WHERE convention_id = $nat),
+echo "== NAT-NAA (the partner dashboard's convention): $(sql "SELECT CONCAT((SELECT COUNT(*) FROM allocation WHERE convention_id = $nat),
   ' allocations, ', (SELECT COUNT(*) FROM ledger_movement WHERE convention_id = $nat), ' ledger movements')")"
 
 # ---------- advisor queue ----------
 q1="/api/v1/applications?sort=-submittedAt&size=25"
 q2="/api/v1/applications?status=SUBMITTED,IN_REVIEW,INFO_REQUESTED,READY_FOR_COMMITTEE&sort=enterprise&size=25"
 q3="/api/v1/applications?q=atelier&sort=-submittedAt&size=25&page=2"
-a01=$(sql "SELECT id FROM association WHERE code = 'A01'")
-account="SELECT id, active, created_at, display_name, email, password_hash, preferred_locale, version, association_id, partner_id FROM user_account WHERE email = '%s' AND active = TRUE;"
+a01=$(sql "SELECT id FROM association WHERE code = 'NAA'")
+# the caller's account with its roles (one statement; the server also runs it once more to authenticate)
+account="SELECT t0.id, t0.active, t0.created_at, t0.display_name, t0.email, t0.password_hash, t0.preferred_locale, t0.version, t0.association_id, t0.partner_id, t1.role FROM user_account t0 LEFT OUTER JOIN account_role t1 ON t1.account_id = t0.id WHERE t0.email = '%s' AND t0.active = TRUE;"
+# the statements the server runs (QueueSql): the page's ids from narrow indexes, then those rows; the count
 rows="SELECT a.id, a.reference, a.title, e.legal_name, e.siret, e.department, a.stage, a.status,
  (SELECT SUM(l.amount) FROM application_line l WHERE l.application_id = a.id), a.submitted_at, a.assigned_advisor_id, u.display_name, a.version
- FROM application a JOIN enterprise e ON e.id = a.enterprise_id LEFT JOIN user_account u ON u.id = a.assigned_advisor_id"
+ FROM application a JOIN enterprise e ON e.id = a.enterprise_id LEFT JOIN user_account u ON u.id = a.assigned_advisor_id
+ JOIN (SELECT a.id AS page_id FROM application a JOIN enterprise e ON e.id = a.enterprise_id"
 text="(LOWER(e.legal_name) LIKE '%atelier%' ESCAPE '!' OR e.siret LIKE '%atelier%' ESCAPE '!' OR LOWER(a.reference) LIKE '%atelier%' ESCAPE '!')"
 open="a.status IN ('SUBMITTED', 'IN_REVIEW', 'INFO_REQUESTED', 'READY_FOR_COMMITTEE')"
+by_date="ORDER BY a.submitted_at DESC, a.id DESC"
+by_name="ORDER BY e.legal_name ASC, a.id ASC"
 {
   echo "--- request"; printf "$account\n" "$advisor"
-  echo "$rows WHERE a.status <> 'DRAFT' AND e.association_id = $a01 ORDER BY a.submitted_at DESC, a.id DESC LIMIT 25 OFFSET 0;"
+  echo "$rows WHERE a.status <> 'DRAFT' AND e.association_id = $a01 $by_date LIMIT 25 OFFSET 0) p ON p.page_id = a.id $by_date;"
   echo "SELECT COUNT(*) FROM application a JOIN enterprise e ON e.id = a.enterprise_id WHERE a.status <> 'DRAFT' AND e.association_id = $a01;"
   echo "--- request"; printf "$account\n" "$advisor"
-  echo "$rows WHERE a.status <> 'DRAFT' AND e.association_id = $a01 AND $open ORDER BY e.legal_name ASC, a.id ASC LIMIT 25 OFFSET 0;"
+  echo "$rows WHERE a.status <> 'DRAFT' AND e.association_id = $a01 AND $open $by_name LIMIT 25 OFFSET 0) p ON p.page_id = a.id $by_name;"
   echo "SELECT COUNT(*) FROM application a JOIN enterprise e ON e.id = a.enterprise_id WHERE a.status <> 'DRAFT' AND e.association_id = $a01 AND $open;"
   echo "--- request"; printf "$account\n" "$advisor"
-  echo "$rows WHERE a.status <> 'DRAFT' AND e.association_id = $a01 AND $text ORDER BY a.submitted_at DESC, a.id DESC LIMIT 25 OFFSET 50;"
+  echo "$rows WHERE a.status <> 'DRAFT' AND e.association_id = $a01 AND $text $by_date LIMIT 25 OFFSET 50) p ON p.page_id = a.id $by_date;"
   echo "SELECT COUNT(*) FROM application a JOIN enterprise e ON e.id = a.enterprise_id WHERE a.status <> 'DRAFT' AND e.association_id = $a01 AND $text;"
 } > "$work/queue.sql"
 
@@ -180,12 +185,12 @@ curl -s -u "$advisor:essor-bench" "$base$q1" | head -c 300; echo
 curl -s -u "$partner:essor-bench" "$base$d1" | head -c 300; echo
 curl -s -u "admin@bench.essor:essor-bench" "$base/api/v1/indicators?year=$year" | head -c 300; echo
 
-echo "== advisor queue (advisor of A01; three queries in turn: all files by date, open files by enterprise, a text search page 3)"
+echo "== advisor queue (advisor of NAA; three queries in turn: all files by date, open files by enterprise, a text search page 3)"
 BENCH_AUTH=$(b64 "$advisor") BENCH_PATHS="$q1 $q2 $q3" load queue 1 get.lua
 BENCH_AUTH=$(b64 "$advisor") BENCH_PATHS="$q1 $q2 $q3" load queue 8 get.lua
 rawsql 300 "$work/queue.sql"
 
-echo "== partner dashboard of NAT-A01 (the 7 REST calls of the page in turn: detail, consumption, 4 breakdowns, funded page)"
+echo "== partner dashboard of NAT-NAA (the 7 REST calls of the page in turn: detail, consumption, 4 breakdowns, funded page)"
 BENCH_AUTH=$(b64 "$partner") BENCH_PATHS="$dash_paths" load dashboard 1 get.lua
 BENCH_AUTH=$(b64 "$partner") BENCH_PATHS="$dash_paths" load dashboard 8 get.lua
 rawsql 210 "$work/dashboard.sql"
@@ -194,11 +199,11 @@ echo "== network indicators for $year (admin)"
 BENCH_AUTH=$(b64 "admin@bench.essor") BENCH_PATHS="/api/v1/indicators?year=$year" load indicators 1 get.lua
 rawsql 20 "indicators:$year"
 
-echo "== allocations: 32 clients, 10.00 EUR each on approved honour-loan lines of A01-A08 into BENCH-A01..A08 (BENCH-A08: 500.00 only)"
+echo "== allocations: 32 clients, 10.00 EUR each on approved honour-loan lines of NAA-NAH into BENCH-NAA..NAH (BENCH-NAH: 500.00 only)"
 sql "SELECT CONCAT('advisor1.', LOWER(a.code), '@bench.essor'), c.id, g.id FROM granted_line g JOIN decision d ON d.id = g.decision_id
  JOIN application ap ON ap.id = d.application_id JOIN enterprise e ON e.id = ap.enterprise_id JOIN association a ON a.id = e.association_id
  JOIN convention c ON c.reference = CONCAT('BENCH-', a.code)
- WHERE ap.status = 'APPROVED' AND g.instrument = 'HONOUR_LOAN' AND a.code BETWEEN 'A01' AND 'A08'" \
+ WHERE ap.status = 'APPROVED' AND g.instrument = 'HONOUR_LOAN' AND a.code BETWEEN 'NAA' AND 'NAH'" \
   | while read -r email conv line; do echo "$(b64 "$email") $conv $line"; done > "$work/alloc.txt"
 echo "  $(wc -l < "$work/alloc.txt") lines to allocate on"
 BENCH_ALLOC_FILE="$work/alloc.txt" load allocations 32 allocate.lua
@@ -207,7 +212,7 @@ echo "  check: conventions allocated beyond their amount (must be 0): $(sql "SEL
  WHEN 'ALLOCATION' THEN m.amount WHEN 'RELEASE' THEN -m.amount ELSE 0 END), 0) FROM ledger_movement m WHERE m.convention_id = c.id)")"
 echo "  check: lines allocated beyond their granted amount (must be 0): $(sql "SELECT COUNT(*) FROM granted_line g WHERE g.amount < (SELECT
  COALESCE(SUM(al.amount - al.released), 0) FROM allocation al WHERE al.granted_line_id = g.id AND al.status <> 'RELEASED')")"
-echo "  check: BENCH-A08 (500.00): $(sql "SELECT CONCAT(COALESCE(SUM(m.amount), 0), ' EUR allocated') FROM ledger_movement m JOIN convention c ON c.id = m.convention_id WHERE c.reference = 'BENCH-A08' AND m.kind = 'ALLOCATION'")"
+echo "  check: BENCH-NAH (500.00): $(sql "SELECT CONCAT(COALESCE(SUM(m.amount), 0), ' EUR allocated') FROM ledger_movement m JOIN convention c ON c.id = m.convention_id WHERE c.reference = 'BENCH-NAH' AND m.kind = 'ALLOCATION'")"
 echo "  check: allocations without their ALLOCATION movement (must be 0): $(sql "SELECT COUNT(*) FROM allocation al JOIN convention c ON c.id = al.convention_id
  WHERE c.reference LIKE 'BENCH-%' AND NOT EXISTS (SELECT 1 FROM ledger_movement m WHERE m.allocation_id = al.id AND m.kind = 'ALLOCATION' AND m.amount = al.amount)")"
 printf 'RSS   %-8s resident memory after the benchmarks: %d MB\n' "MariaDB" "$(rss_mb "$pid")"

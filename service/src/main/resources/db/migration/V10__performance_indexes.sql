@@ -9,3 +9,8 @@ CREATE INDEX ix_decision_date_outcome ON decision (decision_date, outcome, appli
 -- with status and submission date, so that counting a queue and choosing the rows of a page (sorted by date)
 -- read this index only; the page's 25 rows are then read by id.
 CREATE INDEX ix_application_enterprise_status ON application (enterprise_id, status, submitted_at);
+
+-- A convention's figures (allocated, disbursed, repaid) and its month-by-month consumption, summed from its
+-- ledger under the allocation lock and on every partner dashboard: from the index alone, without reading
+-- each movement's row (ix_movement_convention_kind lacked the amount).
+CREATE INDEX ix_movement_convention_kind_amount ON ledger_movement (convention_id, kind, occurred_on, amount);
