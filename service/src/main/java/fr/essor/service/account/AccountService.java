@@ -157,7 +157,9 @@ public class AccountService {
         if (wait > 0) {
             throw new TooManyAttemptsException(wait);
         }
+        // the roles come in the same statement (a left join), not in a second one: this runs on every API request
         List<UserAccount> found = em.createQuery("SELECT a FROM UserAccount a WHERE a.email = :email", UserAccount.class)
+                .setHint("eclipselink.left-join-fetch", "a.roles")
                 .setParameter("email", normalized)
                 .getResultList();
         UserAccount account = found.isEmpty() ? null : found.get(0);

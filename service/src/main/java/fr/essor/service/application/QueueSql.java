@@ -82,17 +82,24 @@ final class QueueSql {
         }
     }
 
-    /** One page of rows, sorted, with the sum of the requested lines computed by the database. */
+    /**
+     * One page of rows, sorted, with the sum of the requested lines computed by the database. The page's
+     * ids are chosen first in a derived table that reads only narrow indexes (ix_application_enterprise_status
+     * for the default order and the status criteria), then only those rows are read in full: sorting the whole
+     * scope's full rows to keep 25 cost a hundred milliseconds on a network-sized association.
+     */
     Statement rows(QueueSort sort, int first, int size) {
         QueueSort s = sort == null ? QueueSort.DEFAULT : sort;
         String direction = s.ascending() ? "ASC" : "DESC";
+        String order = " ORDER BY " + orderExpression(s.column()) + " " + direction + ", a.id " + direction;
+        String advisor = " LEFT JOIN user_account u ON u.id = a.assigned_advisor_id";
         String sql = "SELECT a.id, a.reference, a.title, e.legal_name, e.siret, e.department, a.stage, a.status,"
                 + " (SELECT SUM(l.amount) FROM application_line l WHERE l.application_id = a.id),"
                 + " a.submitted_at, a.assigned_advisor_id, u.display_name, a.version"
-                + FROM + " LEFT JOIN user_account u ON u.id = a.assigned_advisor_id"
-                + where()
-                + " ORDER BY " + orderExpression(s.column()) + " " + direction + ", a.id " + direction
-                + " LIMIT " + Math.max(1, size) + " OFFSET " + Math.max(0, first);
+                + FROM + advisor
+                + " JOIN (SELECT a.id AS page_id" + FROM + (s.column() == QueueSort.Column.ADVISOR ? advisor : "")
+                + where() + order + " LIMIT " + Math.max(1, size) + " OFFSET " + Math.max(0, first) + ") p ON p.page_id = a.id"
+                + order;
         return new Statement(sql, parameters);
     }
 

@@ -9,9 +9,14 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * The SQL behind the indicators, plain JDBC so that it runs the same in the server, in tests and in
@@ -19,9 +24,12 @@ import java.util.Map;
  */
 public final class IndicatorQueries {
 
-    /** The approved decisions of the year, as a FROM/WHERE fragment with 2 parameters (then the scope). */
+    /**
+     * The approved decisions of the year with their lines, as a FROM/WHERE fragment with 2 parameters (then
+     * the scope); ix_decision_date_outcome finds them from the index alone.
+     */
     private static final String APPROVED = " FROM decision d JOIN application ap ON ap.id = d.application_id"
-            + " JOIN enterprise e ON e.id = ap.enterprise_id"
+            + " JOIN enterprise e ON e.id = ap.enterprise_id LEFT JOIN granted_line g ON g.decision_id = d.id"
             + " WHERE d.outcome = 'APPROVED' AND d.decision_date BETWEEN ? AND ?";
 
     private IndicatorQueries() {
@@ -31,70 +39,88 @@ public final class IndicatorQueries {
         LocalDate from = LocalDate.of(year, 1, 1);
         LocalDate to = LocalDate.of(year, 12, 31);
         long advised;
+        // the whole network needs no join: ix_support_record_date_enterprise answers from the index alone
         try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(DISTINCT s.enterprise_id) FROM support_record s"
-                + " JOIN enterprise e ON e.id = s.enterprise_id WHERE s.support_date BETWEEN ? AND ?"
-                + " " + scope(associationId))) {
+                + (associationId == null ? "" : " JOIN enterprise e ON e.id = s.enterprise_id")
+                + " WHERE s.support_date BETWEEN ? AND ?" + scope(associationId))) {
             bind(ps, from, to, associationId);
             advised = single(ps).longValue();
         }
-        long financed;
-        BigDecimal jobsCreated;
-        BigDecimal jobsMaintained;
-        try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(DISTINCT ap.enterprise_id), COALESCE(SUM(ap.jobs_created), 0),"
-                + " COALESCE(SUM(ap.jobs_maintained), 0) FROM application ap WHERE ap.id IN (SELECT d.application_id" + APPROVED
-                + scope(associationId) + ")")) {
-            bind(ps, from, to, associationId);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                financed = rs.getLong(1);
-                jobsCreated = scale(rs.getBigDecimal(2));
-                jobsMaintained = scale(rs.getBigDecimal(3));
-            }
-        }
-        Map<String, BigDecimal> byInstrument = new LinkedHashMap<>();
+        // One pass over the year's approved decisions and their granted lines (a decision without lines
+        // still counts as financed); every figure is then summed here, exactly as the SQL aggregates did:
+        // financed = distinct enterprises, jobs = once per application, amounts = per line, breakdowns =
+        // distinct enterprises and mobilised amounts of the lines.
+        Set<Long> financedEnterprises = new HashSet<>();
+        Set<Long> applications = new HashSet<>();
+        BigDecimal jobsCreated = BigDecimal.ZERO;
+        BigDecimal jobsMaintained = BigDecimal.ZERO;
+        Map<String, BigDecimal> byInstrument = new TreeMap<>();
         BigDecimal granted = BigDecimal.ZERO;
         BigDecimal mobilised = BigDecimal.ZERO;
-        try (PreparedStatement ps = c.prepareStatement("SELECT g.instrument, SUM(g.amount),"
-                + " SUM(CASE WHEN g.instrument = 'GUARANTEE' THEN COALESCE(g.bank_loan_amount, g.amount) ELSE g.amount END)"
-                + " FROM granted_line g JOIN decision d ON d.id = g.decision_id JOIN application ap ON ap.id = d.application_id"
-                + " JOIN enterprise e ON e.id = ap.enterprise_id"
-                + " WHERE d.outcome = 'APPROVED' AND d.decision_date BETWEEN ? AND ? " + scope(associationId)
-                + " GROUP BY g.instrument ORDER BY g.instrument")) {
+        Tally byDepartment = new Tally();
+        Tally byLegalForm = new Tally();
+        Tally byStage = new Tally();
+        try (PreparedStatement ps = c.prepareStatement("SELECT ap.id, ap.enterprise_id, ap.jobs_created, ap.jobs_maintained,"
+                + " e.department, e.legal_form, ap.stage, g.instrument, g.amount,"
+                + " CASE WHEN g.instrument = 'GUARANTEE' THEN COALESCE(g.bank_loan_amount, g.amount) ELSE g.amount END"
+                + APPROVED + scope(associationId))) {
             bind(ps, from, to, associationId);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    byInstrument.put(rs.getString(1), scale(rs.getBigDecimal(2)));
-                    granted = granted.add(rs.getBigDecimal(2));
-                    mobilised = mobilised.add(rs.getBigDecimal(3));
+                    long application = rs.getLong(1);
+                    long enterprise = rs.getLong(2);
+                    financedEnterprises.add(enterprise);
+                    if (applications.add(application)) {
+                        jobsCreated = jobsCreated.add(orZero(rs.getBigDecimal(3)));
+                        jobsMaintained = jobsMaintained.add(orZero(rs.getBigDecimal(4)));
+                    }
+                    String instrument = rs.getString(8);
+                    if (instrument == null) {
+                        continue;
+                    }
+                    BigDecimal amount = rs.getBigDecimal(9);
+                    BigDecimal lineMobilised = rs.getBigDecimal(10);
+                    byInstrument.merge(instrument, amount, BigDecimal::add);
+                    granted = granted.add(amount);
+                    mobilised = mobilised.add(lineMobilised);
+                    byDepartment.add(rs.getString(5), enterprise, lineMobilised);
+                    byLegalForm.add(rs.getString(6), enterprise, lineMobilised);
+                    byStage.add(rs.getString(7), enterprise, lineMobilised);
                 }
             }
         }
+        Map<String, BigDecimal> instruments = new LinkedHashMap<>();
+        byInstrument.forEach((k, v) -> instruments.put(k, scale(v)));
+        long financed = financedEnterprises.size();
         BigDecimal leverage = granted.signum() == 0 ? BigDecimal.ZERO.setScale(2)
                 : mobilised.divide(granted, 2, RoundingMode.HALF_UP);
-        return new Indicators(associationCode, year, advised, financed, scale(mobilised), scale(granted), leverage, jobsCreated,
-                jobsMaintained, byInstrument, breakdown(c, "e.department", from, to, associationId),
-                breakdown(c, "e.legal_form", from, to, associationId), breakdown(c, "ap.stage", from, to, associationId),
-                targets(c, associationId, year, advised, financed, jobsCreated));
+        return new Indicators(associationCode, year, advised, financed, scale(mobilised), scale(granted), leverage,
+                scale(jobsCreated), scale(jobsMaintained), instruments, byDepartment.rows(), byLegalForm.rows(),
+                byStage.rows(), targets(c, associationId, year, advised, financed, scale(jobsCreated)));
     }
 
-    private static List<Indicators.Breakdown> breakdown(Connection c, String column, LocalDate from, LocalDate to,
-                                                        Long associationId) throws SQLException {
-        List<Indicators.Breakdown> result = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT " + column + ", COUNT(DISTINCT ap.enterprise_id),"
-                + " SUM(CASE WHEN g.instrument = 'GUARANTEE' THEN COALESCE(g.bank_loan_amount, g.amount) ELSE g.amount END)"
-                + " FROM granted_line g JOIN decision d ON d.id = g.decision_id JOIN application ap ON ap.id = d.application_id"
-                + " JOIN enterprise e ON e.id = ap.enterprise_id"
-                + " WHERE d.outcome = 'APPROVED' AND d.decision_date BETWEEN ? AND ? " + scope(associationId)
-                + " GROUP BY " + column + " ORDER BY 3 DESC")) {
-            bind(ps, from, to, associationId);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    result.add(new Indicators.Breakdown(rs.getString(1) == null ? "—" : rs.getString(1), rs.getLong(2),
-                            scale(rs.getBigDecimal(3))));
-                }
-            }
+    /** Distinct enterprises and mobilised amounts per key, largest amount first. */
+    private static final class Tally {
+        private final Map<String, Set<Long>> enterprises = new HashMap<>();
+        private final Map<String, BigDecimal> amounts = new HashMap<>();
+
+        void add(String key, long enterprise, BigDecimal amount) {
+            String k = key == null ? "—" : key;
+            enterprises.computeIfAbsent(k, x -> new HashSet<>()).add(enterprise);
+            amounts.merge(k, amount, BigDecimal::add);
         }
-        return result;
+
+        List<Indicators.Breakdown> rows() {
+            List<Indicators.Breakdown> result = new ArrayList<>();
+            amounts.forEach((k, v) -> result.add(new Indicators.Breakdown(k, enterprises.get(k).size(), scale(v))));
+            result.sort(Comparator.comparing(Indicators.Breakdown::mobilised).reversed()
+                    .thenComparing(Indicators.Breakdown::key));
+            return result;
+        }
+    }
+
+    private static BigDecimal orZero(BigDecimal value) {
+        return value == null ? BigDecimal.ZERO : value;
     }
 
     /** Operating-support conventions whose period overlaps the year, with their targets against the year's figures. */
