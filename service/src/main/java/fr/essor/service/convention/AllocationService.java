@@ -139,10 +139,12 @@ public class AllocationService {
         em.persist(allocation);
         em.persist(allocation.commitment());
         em.flush();
+        ConventionViews.AllocationRow row = row(allocation.getId());
+        // last: the audit appends lock the chain head until commit, so nothing else runs under that lock
         audit.record(me.getEmail(), "Allocation", allocation.getId(), "ALLOCATE", money.amount().toPlainString()
                 + " EUR of " + convention.getReference() + " to line " + lineId + " of "
                 + line.getDecision().getApplication().getReference());
-        return row(allocation.getId());
+        return row;
     }
 
     private Money allocatedTo(GrantedLine line) {
@@ -353,9 +355,11 @@ public class AllocationService {
     private ConventionViews.AllocationRow saved(Allocation a, LedgerMovement m, String action) {
         em.persist(m);
         em.flush();
+        ConventionViews.AllocationRow row = row(a.getId());
+        // last: the audit append holds the chain head's lock until commit
         audit.record(caller.email(), "Allocation", a.getId(), action, m.getKind() + " " + m.getAmount().amount().toPlainString()
                 + " EUR on " + m.getOccurredOn());
-        return row(a.getId());
+        return row;
     }
 
     private ConventionViews.AllocationRow row(long id) {
