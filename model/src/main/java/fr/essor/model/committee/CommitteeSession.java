@@ -93,6 +93,10 @@ public class CommitteeSession {
     protected CommitteeSession() {
     }
 
+    /** The years a session may be held in: year 0 or 99999 is a typing error. */
+    public static final int FIRST_YEAR = 2000;
+    public static final int LAST_YEAR = 2100;
+
     public CommitteeSession(Committee committee, LocalDateTime startsAt, String place, String videoLink) {
         this.committee = Objects.requireNonNull(committee, "committee");
         if (!committee.isActive()) {
@@ -110,6 +114,9 @@ public class CommitteeSession {
     private void schedule(LocalDateTime newStart, String newPlace, String newLink) {
         if (newStart == null) {
             throw new CommitteeRuleException("session.dateRequired");
+        }
+        if (newStart.getYear() < FIRST_YEAR || newStart.getYear() > LAST_YEAR) {
+            throw new CommitteeRuleException("session.dateOutOfRange", String.valueOf(FIRST_YEAR), String.valueOf(LAST_YEAR));
         }
         String p = blankToNull(newPlace);
         String l = blankToNull(newLink);

@@ -118,6 +118,10 @@ public class Convention {
     protected Convention() {
     }
 
+    /** The years a convention's period may cover. */
+    public static final int FIRST_YEAR = 2000;
+    public static final int LAST_YEAR = 2100;
+
     public Convention(String reference, Partner partner, Association association, ConventionKind kind, LocalDate start,
                       LocalDate end, Money amount, boolean revolving) {
         String r = reference == null ? "" : reference.strip();
@@ -130,6 +134,11 @@ public class Convention {
         this.kind = Objects.requireNonNull(kind, "kind");
         if (start == null || end == null || end.isBefore(start)) {
             throw new ConventionRuleException("convention.periodInvalid");
+        }
+        if (start.getYear() < FIRST_YEAR || end.getYear() > LAST_YEAR) {
+            // year 0, 1500 or 99999 is a typing error, and beyond what MariaDB's DATE holds
+            throw new ConventionRuleException("convention.periodOutOfRange", String.valueOf(FIRST_YEAR),
+                    String.valueOf(LAST_YEAR));
         }
         this.periodStart = start;
         this.periodEnd = end;
@@ -163,6 +172,9 @@ public class Convention {
     }
 
     public void setTargets(Integer advised, Integer financed, BigDecimal jobs) {
+        if (advised != null && advised < 0 || financed != null && financed < 0 || jobs != null && jobs.signum() < 0) {
+            throw new ConventionRuleException("convention.targetInvalid");
+        }
         this.targetAdvised = advised;
         this.targetFinanced = financed;
         this.targetJobs = jobs;

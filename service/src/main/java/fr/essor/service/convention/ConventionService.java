@@ -285,7 +285,10 @@ public class ConventionService {
                 Money.of(in.amount()), in.revolving()));
         c.restrictTo(enums(Instrument.class, in.instruments(), "instruments"), departments(in.departments()),
                 enums(LegalForm.class, in.legalForms(), "legalForms"), enums(Stage.class, in.stages(), "stages"));
-        c.setTargets(in.targetAdvised(), in.targetFinanced(), in.targetJobs());
+        rule(() -> {
+            c.setTargets(in.targetAdvised(), in.targetFinanced(), in.targetJobs());
+            return c;
+        });
         em.persist(c);
         em.flush();
         audit.record(me.getEmail(), "Convention", c.getId(), "CREATE", "Convention " + c.getReference() + " of "

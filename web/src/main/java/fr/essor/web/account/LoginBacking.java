@@ -2,6 +2,7 @@ package fr.essor.web.account;
 
 import fr.essor.service.shared.TooManyAttemptsException;
 import fr.essor.web.i18n.Messages;
+import fr.essor.web.security.EssorAuthenticationMechanism;
 import fr.essor.web.security.LoginRedirect;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.ExternalContext;
@@ -71,6 +72,8 @@ public class LoginBacking {
             facesContext.responseComplete();
         } else if (status == AuthenticationStatus.SEND_CONTINUE) {
             facesContext.responseComplete();
+        } else if (request.getAttribute(EssorAuthenticationMechanism.THROTTLED) instanceof TooManyAttemptsException tooMany) {
+            Messages.errorFor(null, "login.tooManyAttempts", tooMany.arguments().toArray());
         } else {
             // Same words whether the e-mail is unknown, the password wrong or the account disabled.
             Messages.errorFor(null, "login.failed");

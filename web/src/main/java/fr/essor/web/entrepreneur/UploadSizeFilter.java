@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.net.URISyntaxException;
 
 /**
  * A form upload larger than the documents' limit would make the multipart parser fail with a server
@@ -47,7 +48,13 @@ public class UploadSizeFilter extends HttpFilter {
         if (referer == null) {
             return fallback;
         }
-        URI uri = URI.create(referer);
+        URI uri;
+        try {
+            uri = new URI(referer);
+        } catch (URISyntaxException e) {
+            // a malformed Referer (any client can send one) is no reason for a server error
+            return fallback;
+        }
         String path = uri.getRawPath();
         if (path == null || !path.startsWith(request.getContextPath() + "/entrepreneur/")) {
             return fallback;

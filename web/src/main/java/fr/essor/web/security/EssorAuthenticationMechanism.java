@@ -39,6 +39,8 @@ public class EssorAuthenticationMechanism implements HttpAuthenticationMechanism
     /** Session attribute holding the signed-in caller. */
     public static final String SESSION_CALLER = "essor.caller";
     public static final String LOGIN_PAGE = "/login.xhtml";
+    /** Request attribute: the {@link TooManyAttemptsException} that refused a form login. */
+    public static final String THROTTLED = "essor.loginThrottled";
     private static final Logger LOG = Logger.getLogger(EssorAuthenticationMechanism.class.getName());
     private static final Jsonb JSONB = JsonbBuilder.create();
 
@@ -66,6 +68,8 @@ public class EssorAuthenticationMechanism implements HttpAuthenticationMechanism
                 target += "?" + request.getQueryString();
             }
             request.getSession(true).setAttribute(LoginRedirect.SESSION_TARGET, target);
+            // this redirect is sent before any filter runs
+            SecurityHeadersFilter.apply(request, response);
             return context.redirect(request.getContextPath() + LOGIN_PAGE);
         }
         return context.doNothing();
@@ -81,7 +85,19 @@ public class EssorAuthenticationMechanism implements HttpAuthenticationMechanism
     }
 
     private AuthenticationStatus formLogin(HttpServletRequest request, HttpMessageContext context, Credential credential) {
-        CredentialValidationResult result = identityStores.validate(credential);
+        CredentialValidationResult result;
+        try {
+            result = identityStores.validate(credential);
+        } catch (RuntimeException e) {
+            // Thrown out of the mechanism, the refusal reaches the login page wrapped by the
+            // container without its cause (a 500); the page reads it from the request instead.
+            TooManyAttemptsException tooMany = cause(e, TooManyAttemptsException.class);
+            if (tooMany == null) {
+                throw e;
+            }
+            request.setAttribute(THROTTLED, tooMany);
+            return AuthenticationStatus.SEND_FAILURE;
+        }
         if (result.getStatus() != CredentialValidationResult.Status.VALID) {
             // No sendError here: the login page renders the message itself.
             return AuthenticationStatus.SEND_FAILURE;
@@ -163,6 +179,15 @@ public class EssorAuthenticationMechanism implements HttpAuthenticationMechanism
         } catch (IOException e) {
             LOG.log(Level.FINE, "Could not write the authentication error", e);
         }
+    }
+
+    private static <T extends Throwable> T cause(Throwable t, Class<T> type) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (type.isInstance(c)) {
+                return type.cast(c);
+            }
+        }
+        return null;
     }
 
     private static boolean causedBy(Throwable t, Class<? extends Throwable> type) {

@@ -1,5 +1,6 @@
 package fr.essor.web.security;
 
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebFilter;
@@ -12,7 +13,10 @@ import java.io.IOException;
  * Security headers on every response. Faces pages need inline scripts (PrimeFaces widgets and
  * handlers) but only from this origin; everything else gets a policy without any script.
  */
-@WebFilter(filterName = "securityHeaders", urlPatterns = "/*", asyncSupported = true)
+// ERROR too: an error page that the container dispatches itself (a 403 of a security constraint,
+// checked before any filter runs) carries the headers as well
+@WebFilter(filterName = "securityHeaders", urlPatterns = "/*", asyncSupported = true,
+        dispatcherTypes = {DispatcherType.REQUEST, DispatcherType.FORWARD, DispatcherType.ERROR})
 public class SecurityHeadersFilter extends HttpFilter {
 
     private static final long serialVersionUID = 1L;

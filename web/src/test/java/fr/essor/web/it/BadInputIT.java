@@ -1,0 +1,778 @@
+package fr.essor.web.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import java.io.ByteArrayOutputStream;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.URL;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import javax.naming.InitialContext;
+import javax.sql.DataSource;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Issue 7, part 2: a corpus of bad input through the API and the forms. Malformed and huge JSON,
+ * wrong types, missing fields, negative, huge and over-precise amounts, dates out of range, script
+ * and SQL strings, oversize, empty, fake-type and zip-bomb uploads, path names in file names, bad
+ * paging and ids. Every API input must get a clear 4xx: a JSON error whose message is in the
+ * caller's language (each is sent in French and in English, and the two messages must differ);
+ * every form input a form message; never a 500 nor a stack trace; and the database must be the
+ * same afterwards, every table counted and hashed. Then valid but odd text (Unicode, right-to-left,
+ * script and SQL strings) is accepted, stored verbatim and shown escaped.
+ *
+ * <p>Runs inside the server to hash the tables with JDBC; every input goes over HTTP.
+ */
+@ExtendWith(ArquillianExtension.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class BadInputIT {
+
+    private static final String PASSWORD = "essor-demo";
+    private static final String PORTEUR = "porteur@demo.essor";
+    private static final String ADVISOR = "conseil@demo.essor";
+    private static final String ADMIN = "admin@demo.essor";
+    private static final int YEAR = LocalDate.now(ZoneId.of("Europe/Paris")).getYear();
+    private static final HttpClient HTTP = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(Duration.ofSeconds(10)).build();
+    private static final byte[] PDF = "%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
+            .getBytes(StandardCharsets.US_ASCII);
+    /** The odd but valid text: Arabic and Hebrew (right to left), a right-to-left override, emoji, script, SQL, quotes. */
+    static final String ODD = "مشروع تعاوني — פרויקט \u202Egnp.exe\u202C 😀🚲 <script>alert('x')</script> "
+            + "' OR 1=1; DROP TABLE application; -- \"é\" & <b>gras</b>";
+    private static final String SCRIPT = "<script>alert('x')</script>";
+
+    /** The mail timer may touch the outbox at any time. */
+    private static final Set<String> VOLATILE = Set.of("outbox_message");
+
+    /** One bad input: who sends it, where, and the body (a String is JSON, bytes are a raw upload). */
+    private record Input(String label, String user, String method, String path, String contentType, Object body,
+                         Map<String, String> headers) {
+    }
+
+    @ArquillianResource
+    private URL base;
+
+    @Deployment
+    static WebArchive deployment() {
+        return Deployments.builtWarWith(BadInputIT.class, Sql.class, Deployments.class, TableHashes.class, ItReport.class);
+    }
+
+    @BeforeEach
+    void ready() throws InterruptedException {
+        Deployments.awaitReady(base);
+    }
+
+    @Test
+    @Order(1)
+    void badInputGetsAClear4xxOrAFormMessageAndChangesNothing() throws Exception {
+        DataSource ds = InitialContext.doLookup("java:app/jdbc/essor");
+        Ids ids = ids(ds);
+        String advisorCookie = login(ADVISOR);
+        List<String> failures = new ArrayList<>();
+        List<Input> corpus = apiCorpus(ids);
+
+        TableHashes before = TableHashes.of(ds);
+        int apiRequests = 0;
+        for (Input input : corpus) {
+            apiRequests += tryApi(input, failures);
+        }
+        int formInputs = 0;
+        formInputs += registrationForm(failures);
+        formInputs += supportForm(advisorCookie, ids, failures);
+        formInputs += oversizeFormUploads(failures);
+        TableHashes after = TableHashes.of(ds);
+        List<String> changed = before.differences(after, VOLATILE);
+
+        List<String> report = new ArrayList<>();
+        report.add("Bad-input corpus: " + (corpus.size() + formInputs) + " inputs tried (" + corpus.size()
+                + " through the API in " + apiRequests + " requests, French and English; " + formInputs
+                + " through the forms); " + failures.size() + " failure(s); " + after.tables().size() + " tables, "
+                + after.totalRows() + " rows hashed before and after, changed: " + changed);
+        failures.forEach(f -> report.add("  BAD INPUT FAILURE " + f));
+        ItReport.write(base, "BadInputIT", report);
+        assertTrue(failures.isEmpty(), failures.size() + " bad-input failure(s):\n" + String.join("\n", failures));
+        assertEquals(List.of(), changed, "refused input must store nothing");
+        assertTrue(corpus.size() + formInputs >= 100, "too small a corpus");
+    }
+
+    @Test
+    @Order(2)
+    void oddButValidTextIsStoredVerbatimAndShownEscaped() throws Exception {
+        DataSource ds = InitialContext.doLookup("java:app/jdbc/essor");
+        Ids ids = ids(ds);
+        List<String> report = new ArrayList<>();
+        // the applicant's draft: title and description through the API
+        long version = Sql.count(ds, "SELECT version FROM application WHERE id = ?", ids.draft);
+        String title = ODD;
+        HttpResponse<String> put = api(PORTEUR, "PUT", "/applications/" + ids.draft, "application/json",
+                "{\"version\":" + version + ",\"title\":" + Json.createValue(title) + ",\"description\":"
+                        + Json.createValue(ODD) + "}", "fr", Map.of());
+        assertEquals(200, put.statusCode(), put.body());
+        assertEquals(title, Sql.string(ds, "SELECT title FROM application WHERE id = ?", ids.draft), "title stored verbatim");
+        assertEquals(ODD, Sql.string(ds, "SELECT description FROM application WHERE id = ?", ids.draft));
+        assertEquals(title, json(api(PORTEUR, "GET", "/applications/" + ids.draft, null, null, "fr", Map.of()))
+                .getString("title"), "and read back as sent");
+        String porteurCookie = login(PORTEUR);
+        HttpResponse<String> wizard = page(porteurCookie, "/entrepreneur/application.xhtml?id=" + ids.draft);
+        assertEquals(200, wizard.statusCode());
+        assertEscaped(wizard.body(), "the applicant's wizard");
+        HttpResponse<String> home = page(porteurCookie, "/entrepreneur/index.xhtml");
+        assertEscaped(home.body(), "the applicant's home page");
+        assertTrue(home.body().contains("مشروع تعاوني"), "the Arabic title is shown as such");
+
+        // an advisor's support record: notes through the API, shown on the enterprise's page
+        HttpResponse<String> support = api(ADVISOR, "POST", "/enterprises/" + ids.fabrique + "/support-records",
+                "application/json", "{\"date\":\"" + LocalDate.now(ZoneId.of("Europe/Paris")) + "\",\"kind\":\"FOLLOW_UP\","
+                        + "\"durationMinutes\":30,\"notes\":" + Json.createValue(ODD) + "}", "fr", Map.of());
+        assertEquals(201, support.statusCode(), support.body());
+        long record = json(support).getJsonNumber("id").longValue();
+        assertEquals(ODD, Sql.string(ds, "SELECT notes FROM support_record WHERE id = ?", record));
+        HttpResponse<String> enterprise = page(login(ADVISOR), "/advisor/enterprise.xhtml?id=" + ids.fabrique);
+        assertEquals(200, enterprise.statusCode());
+        assertEscaped(enterprise.body(), "the advisor's enterprise page");
+        assertTrue(enterprise.body().contains("&lt;script&gt;"), "the script is shown as text");
+
+        // a document named with a path and a script: stored under its last segment, without the unsafe characters
+        HttpResponse<String> upload = api(PORTEUR, "POST", "/applications/" + ids.draft + "/documents?kind=OTHER",
+                "application/octet-stream", PDF, "fr", Map.of("X-File-Name", "../../etc/<script>passwd.pdf"));
+        assertEquals(201, upload.statusCode(), upload.body());
+        String stored = json(upload).getString("fileName");
+        assertFalse(stored.contains("/") || stored.contains("\\") || stored.contains("<") || stored.contains(".."), stored);
+        HttpResponse<String> file = page(porteurCookie, "/files/" + ids.draft + "/" + json(upload).getJsonNumber("id"));
+        assertEquals(200, file.statusCode());
+        assertTrue(file.headers().firstValue("Content-Disposition").orElse("").startsWith("attachment"));
+        report.add("Bad-input corpus: odd but valid text (Arabic, Hebrew, RTL override, emoji, script, SQL) stored verbatim"
+                + " in 3 fields and shown escaped on 3 pages; a path and script file name stored as \"" + stored + "\"");
+        ItReport.write(base, "BadInputIT-odd", report);
+    }
+
+    @Test
+    @RunAsClient
+    @Order(3)
+    void printsTheNumberOfInputsTried() throws Exception {
+        List<String> lines = ItReport.print(base, "BadInputIT");
+        assertTrue(lines.get(0).startsWith("Bad-input corpus: "), lines.toString());
+        ItReport.print(base, "BadInputIT-odd");
+    }
+
+    private static void assertEscaped(String html, String where) {
+        assertFalse(html.contains(SCRIPT), "raw <script> from user text on " + where);
+        assertFalse(html.contains("<b>gras</b>"), "raw HTML from user text on " + where);
+        assertFalse(html.contains(".java:"), "stack trace on " + where);
+    }
+
+    // ---- the API corpus ---------------------------------------------------------------------------
+
+    private List<Input> apiCorpus(Ids ids) throws Exception {
+        List<Input> c = new ArrayList<>();
+        String apps = "/applications";
+        String draft = apps + "/" + ids.draft;
+        long v = ids.draftVersion;
+        // malformed, huge and deep JSON
+        for (String body : List.of("{", "{\"enterpriseId\": }", "[1,2", "{\"enterpriseId\":1,,}", "nul", "\"text\"",
+                "{\"enterpriseId\":" + ids.fabrique + ",\"title\":\"x\u0000\"", "{'enterpriseId':1}", "\u00ff\u00fe{}")) {
+            c.add(json("malformed " + body, PORTEUR, "POST", apps, body));
+        }
+        c.add(json("empty body", PORTEUR, "POST", apps, ""));
+        c.add(json("deeply nested arrays", PORTEUR, "POST", apps, "[".repeat(100_000) + "]".repeat(100_000)));
+        c.add(json("deeply nested objects", PORTEUR, "POST", apps, "{\"a\":".repeat(50_000) + "1" + "}".repeat(50_000)));
+        c.add(json("5 MB title", PORTEUR, "POST", apps, "{\"enterpriseId\":" + ids.fabrique + ",\"title\":\""
+                + "x".repeat(5_000_000) + "\",\"stage\":\"CREATION\"}"));
+        c.add(json("100000 lines", PORTEUR, "PUT", draft, "{\"version\":" + v + ",\"lines\":["
+                + "{\"instrument\":\"GRANT\",\"amount\":\"1.00\"},".repeat(99_999) + "{\"instrument\":\"GRANT\",\"amount\":\"1.00\"}]}"));
+        // wrong types and missing fields
+        c.add(json("missing enterpriseId", PORTEUR, "POST", apps, "{\"title\":\"Sans entreprise\",\"stage\":\"CREATION\"}"));
+        c.add(json("no fields", PORTEUR, "POST", apps, "{}"));
+        c.add(json("null body", PORTEUR, "POST", apps, "null"));
+        c.add(json("array body", PORTEUR, "POST", apps, "[]"));
+        c.add(json("enterpriseId as text", PORTEUR, "POST", apps, "{\"enterpriseId\":\"abc\",\"title\":\"x\",\"stage\":\"CREATION\"}"));
+        c.add(json("enterpriseId as array", PORTEUR, "POST", apps, "{\"enterpriseId\":[1],\"title\":\"x\",\"stage\":\"CREATION\"}"));
+        c.add(json("enterpriseId as boolean", PORTEUR, "POST", apps, "{\"enterpriseId\":true,\"title\":\"x\",\"stage\":\"CREATION\"}"));
+        c.add(json("enterpriseId too big", PORTEUR, "POST", apps, "{\"enterpriseId\":99999999999999999999999,\"title\":\"x\"}"));
+        c.add(json("enterpriseId decimal", PORTEUR, "POST", apps, "{\"enterpriseId\":1.5,\"title\":\"x\"}"));
+        c.add(json("enterpriseId negative", PORTEUR, "POST", apps, "{\"enterpriseId\":-1,\"title\":\"x\",\"stage\":\"CREATION\"}"));
+        c.add(json("stage unknown", PORTEUR, "POST", apps, "{\"enterpriseId\":" + ids.fabrique + ",\"title\":\"x\",\"stage\":\"MOON\"}"));
+        c.add(json("title too long", PORTEUR, "POST", apps, "{\"enterpriseId\":" + ids.fabrique + ",\"title\":\""
+                + "t".repeat(201) + "\",\"stage\":\"CREATION\"}"));
+        c.add(json("title as object", PORTEUR, "PUT", draft, "{\"version\":" + v + ",\"title\":{\"a\":1}}"));
+        c.add(json("version missing", PORTEUR, "PUT", draft, "{\"title\":\"x\"}"));
+        c.add(json("version as text", PORTEUR, "PUT", draft, "{\"version\":\"one\",\"title\":\"x\"}"));
+        c.add(json("version stale", PORTEUR, "PUT", draft, "{\"version\":" + (v + 100) + ",\"title\":\"x\"}"));
+        c.add(json("description too long", PORTEUR, "PUT", draft, "{\"version\":" + v + ",\"description\":\""
+                + "d".repeat(4001) + "\"}"));
+        c.add(json("beneficiaries as text", PORTEUR, "PUT", draft, "{\"version\":" + v
+                + ",\"impact\":{\"beneficiaries\":\"many\"}}"));
+        c.add(json("beneficiaries negative", PORTEUR, "PUT", draft, "{\"version\":" + v + ",\"impact\":{\"beneficiaries\":-5}}"));
+        c.add(json("jobs negative", PORTEUR, "PUT", draft, "{\"version\":" + v + ",\"impact\":{\"jobsCreated\":\"-2\"}}"));
+        c.add(json("jobs huge", PORTEUR, "PUT", draft, "{\"version\":" + v + ",\"impact\":{\"jobsCreated\":\"1e9\"}}"));
+        // amounts of a requested line: negative, zero, huge, over-precise, not numbers
+        for (String amount : List.of("-100.00", "0", "0.00", "100.001", "0.005", "1e5", "1E+400", "99999999999999999999.99",
+                "9999999999999.99", "NaN", "Infinity", "12,50", "1 000", "abc", "", "0x10", "--1", "١٠٠")) {
+            c.add(json("line amount " + amount, PORTEUR, "PUT", draft, "{\"version\":" + v
+                    + ",\"lines\":[{\"instrument\":\"GRANT\",\"amount\":\"" + amount + "\"}]}"));
+        }
+        // an amount sent as a JSON number ({"amount": 12.5}) is read exactly (from its text, never a double) and
+        // accepted: not in this corpus of refusals
+        c.add(json("line instrument unknown", PORTEUR, "PUT", draft, "{\"version\":" + v
+                + ",\"lines\":[{\"instrument\":\"BITCOIN\",\"amount\":\"100.00\"}]}"));
+        c.add(json("line duration negative", PORTEUR, "PUT", draft, "{\"version\":" + v
+                + ",\"lines\":[{\"instrument\":\"HONOUR_LOAN\",\"amount\":\"1000.00\",\"durationMonths\":-12}]}"));
+        c.add(json("line duration overflow", PORTEUR, "PUT", draft, "{\"version\":" + v
+                + ",\"lines\":[{\"instrument\":\"HONOUR_LOAN\",\"amount\":\"1000.00\",\"durationMonths\":99999999999}]}"));
+        c.add(json("guarantee share over 100", PORTEUR, "PUT", draft, "{\"version\":" + v
+                + ",\"lines\":[{\"instrument\":\"GUARANTEE\",\"amount\":\"1000.00\",\"durationMonths\":60,\"bankName\":\"B\","
+                + "\"bankLoanAmount\":\"2000.00\",\"guaranteedShare\":\"150.00\"}]}"));
+        c.add(json("plan amount negative", PORTEUR, "PUT", draft, "{\"version\":" + v
+                + ",\"plan\":[{\"kind\":\"USE\",\"label\":\"x\",\"amount\":\"-5.00\"}]}"));
+        c.add(json("plan kind unknown", PORTEUR, "PUT", draft, "{\"version\":" + v
+                + ",\"plan\":[{\"kind\":\"GIFT\",\"label\":\"x\",\"amount\":\"5.00\"}]}"));
+        c.add(json("plan label huge", PORTEUR, "PUT", draft, "{\"version\":" + v
+                + ",\"plan\":[{\"kind\":\"USE\",\"label\":\"" + "l".repeat(100_000) + "\",\"amount\":\"5.00\"}]}"));
+        c.add(json("submit incomplete draft", PORTEUR, "POST", draft + "/submit?version=" + v, null));
+        c.add(json("submit with bad version", PORTEUR, "POST", draft + "/submit?version=abc", null));
+        // ids in paths
+        for (String id : List.of("abc", "-1", "0", "99999999999999999999", "1.5", "1%20OR%201=1")) {
+            c.add(json("application id " + id, PORTEUR, "GET", apps + "/" + id, null));
+        }
+        // refused by the HTTP server before the API: a 4xx without a JSON body
+        for (String id : List.of("%00", "..%2F..%2Fetc", "%2e%2e%2F%2e%2e%2Fme")) {
+            c.add(json(CONTAINER + "application id " + id, PORTEUR, "GET", apps + "/" + id, null));
+        }
+        // the queue's paging, sorting and search
+        for (String q : List.of("page=-1", "size=0", "size=1000000", "page=99999999999", "sort=;DROP%20TABLE%20application",
+                "status=FOO", "status=DRAFT", "size=abc", "sort=-", "q=" + "x".repeat(300))) {
+            c.add(json("queue " + abbreviate(q, 40), ADVISOR, "GET", apps + "?" + q, null));
+        }
+        // conventions: dates out of range, amounts, kinds, missing fields
+        String conv = "{\"reference\":\"BAD-%s\",\"partnerId\":" + ids.bdt + ",\"associationId\":" + ids.cvl
+                + ",\"kind\":\"%s\",\"periodStart\":\"%s\",\"periodEnd\":\"%s\",\"amount\":\"%s\"}";
+        String[][] conventions = {
+            {"start 30 February", "FINANCING_FUND", YEAR + "-02-30", YEAR + "-12-31", "1000.00"},
+            {"month 13", "FINANCING_FUND", YEAR + "-13-01", YEAR + "-12-31", "1000.00"},
+            {"year 0", "FINANCING_FUND", "0000-01-01", YEAR + "-12-31", "1000.00"},
+            {"year 99999", "FINANCING_FUND", YEAR + "-01-01", "+99999-12-31", "1000.00"},
+            {"year -5", "FINANCING_FUND", "-0005-01-01", YEAR + "-12-31", "1000.00"},
+            {"year 1500", "FINANCING_FUND", "1500-01-01", "1500-12-31", "1000.00"},
+            {"year 9999", "FINANCING_FUND", "9999-01-01", "9999-12-31", "1000.00"},
+            {"end before start", "FINANCING_FUND", YEAR + "-12-31", YEAR + "-01-01", "1000.00"},
+            {"date as words", "FINANCING_FUND", "tomorrow", YEAR + "-12-31", "1000.00"},
+            {"date and time", "FINANCING_FUND", YEAR + "-01-01T00:00", YEAR + "-12-31", "1000.00"},
+            {"amount negative", "FINANCING_FUND", YEAR + "-01-01", YEAR + "-12-31", "-1000.00"},
+            {"amount zero", "FINANCING_FUND", YEAR + "-01-01", YEAR + "-12-31", "0.00"},
+            {"amount over-precise", "FINANCING_FUND", YEAR + "-01-01", YEAR + "-12-31", "1000.001"},
+            {"amount huge", "FINANCING_FUND", YEAR + "-01-01", YEAR + "-12-31", "100000000000000000.00"},
+            {"amount not a number", "FINANCING_FUND", YEAR + "-01-01", YEAR + "-12-31", "mille"},
+            {"kind unknown", "CHARITY", YEAR + "-01-01", YEAR + "-12-31", "1000.00"},
+        };
+        for (String[] k : conventions) {
+            c.add(json("convention " + k[0], ADMIN, "POST", "/conventions", String.format(conv, k[0].replace(' ', '-'),
+                    k[1], k[2], k[3], k[4])));
+        }
+        c.add(json("convention without partner", ADMIN, "POST", "/conventions", "{\"reference\":\"BAD-NOPARTNER\","
+                + "\"associationId\":" + ids.cvl + ",\"kind\":\"FINANCING_FUND\",\"amount\":\"1.00\"}"));
+        c.add(json("convention unknown partner", ADMIN, "POST", "/conventions", String.format(conv, "NOBODY", "FINANCING_FUND",
+                YEAR + "-01-01", YEAR + "-12-31", "1.00").replace("\"partnerId\":" + ids.bdt, "\"partnerId\":987654321")));
+        c.add(json("convention reference too long", ADMIN, "POST", "/conventions", String.format(conv, "R".repeat(300),
+                "FINANCING_FUND", YEAR + "-01-01", YEAR + "-12-31", "1.00")));
+        c.add(json("convention targets negative", ADMIN, "POST", "/conventions", String.format(conv, "TARGET",
+                "FINANCING_FUND", YEAR + "-01-01", YEAR + "-12-31", "1.00").replace("}", ",\"targetAdvised\":-4}")));
+        c.add(json("convention department unknown", ADMIN, "POST", "/conventions", String.format(conv, "DEPT",
+                "FINANCING_FUND", YEAR + "-01-01", YEAR + "-12-31", "1.00").replace("}", ",\"departments\":[\"<script>\"]}")));
+        c.add(json("conventions page negative", ADVISOR, "GET", "/conventions?page=-3", null));
+        c.add(json("conventions size 201", ADVISOR, "GET", "/conventions?size=201", null));
+        c.add(json("conventions page as text", ADVISOR, "GET", "/conventions?page=one", null));
+        c.add(json("breakdown dimension unknown", ADVISOR, "GET", "/conventions/" + ids.bdtLoans + "/breakdowns/'%20OR%201=1", null));
+        c.add(json("export format unknown", ADVISOR, "GET", "/conventions/" + ids.bdtLoans + "/funded/export?format=exe", null));
+        c.add(json("export format missing", ADVISOR, "GET", "/conventions/" + ids.bdtLoans + "/funded/export", null));
+        c.add(json("report year out of period", ADVISOR, "GET", "/conventions/" + ids.bdtLoans + "/report?year=1900", null));
+        c.add(json("report year as text", ADVISOR, "GET", "/conventions/" + ids.bdtLoans + "/report?year=MMXXVI", null));
+        // allocations and money movements
+        for (String amount : List.of("-1.00", "0.00", "1.001", "1e3", "99999999999999999.99", "abc")) {
+            c.add(json("allocation amount " + amount, ADVISOR, "POST", "/conventions/" + ids.bdtLoans + "/allocations",
+                    "{\"decisionLineId\":" + ids.epicerieLine + ",\"amount\":\"" + amount + "\"}"));
+            c.add(json("disbursement amount " + amount, ADVISOR, "POST", "/allocations/" + ids.loan + "/disbursements",
+                    "{\"amount\":\"" + amount + "\"}"));
+        }
+        c.add(json("allocation without line", ADVISOR, "POST", "/conventions/" + ids.bdtLoans + "/allocations", "{\"amount\":\"1.00\"}"));
+        c.add(json("allocation line as text", ADVISOR, "POST", "/conventions/" + ids.bdtLoans + "/allocations",
+                "{\"decisionLineId\":\"x\",\"amount\":\"1.00\"}"));
+        for (String date : List.of("2026-02-30", "+10000-01-01", "-0001-01-01", "0000-00-00", "01/02/2026")) {
+            c.add(json("disbursement date " + date, ADVISOR, "POST", "/allocations/" + ids.loan + "/disbursements",
+                    "{\"amount\":\"1.00\",\"date\":\"" + date + "\"}"));
+            c.add(json("guarantee call date " + date, ADVISOR, "POST", "/allocations/" + ids.loan + "/guarantee-calls",
+                    "{\"amount\":\"1.00\",\"date\":\"" + date + "\"}"));
+        }
+        c.add(json("schedule first due date out of range", ADVISOR, "POST", "/allocations/" + ids.loan + "/instalments",
+                "{\"firstDueDate\":\"+99999-01-05\"}"));
+        c.add(json("payment of an unknown instalment", ADVISOR, "POST", "/allocations/" + ids.loan + "/instalments/999999999/payment",
+                "{\"date\":\"" + LocalDate.now() + "\"}"));
+        // support records: dates, durations, kinds, notes
+        String sr = "/enterprises/" + ids.fabrique + "/support-records";
+        String[][] supports = {
+            {"date 45th", "\"date\":\"2026-13-45\",\"kind\":\"DIAGNOSTIC\",\"durationMinutes\":60"},
+            {"date year 99999", "\"date\":\"+99999-01-01\",\"kind\":\"DIAGNOSTIC\",\"durationMinutes\":60"},
+            {"date year -1", "\"date\":\"-0001-01-01\",\"kind\":\"DIAGNOSTIC\",\"durationMinutes\":60"},
+            {"date year 1", "\"date\":\"0001-01-01\",\"kind\":\"DIAGNOSTIC\",\"durationMinutes\":60"},
+            {"date in the future", "\"date\":\"2999-01-01\",\"kind\":\"DIAGNOSTIC\",\"durationMinutes\":60"},
+            {"date missing", "\"kind\":\"DIAGNOSTIC\",\"durationMinutes\":60"},
+            {"duration negative", "\"date\":\"" + LocalDate.now() + "\",\"kind\":\"DIAGNOSTIC\",\"durationMinutes\":-5"},
+            {"duration zero", "\"date\":\"" + LocalDate.now() + "\",\"kind\":\"DIAGNOSTIC\",\"durationMinutes\":0"},
+            {"duration huge", "\"date\":\"" + LocalDate.now() + "\",\"kind\":\"DIAGNOSTIC\",\"durationMinutes\":2147483647"},
+            {"duration overflow", "\"date\":\"" + LocalDate.now() + "\",\"kind\":\"DIAGNOSTIC\",\"durationMinutes\":99999999999}"},
+            {"duration as text", "\"date\":\"" + LocalDate.now() + "\",\"kind\":\"DIAGNOSTIC\",\"durationMinutes\":\"une heure\""},
+            {"kind unknown", "\"date\":\"" + LocalDate.now() + "\",\"kind\":\"'; DROP TABLE support_record; --\",\"durationMinutes\":60"},
+            {"notes too long", "\"date\":\"" + LocalDate.now() + "\",\"kind\":\"DIAGNOSTIC\",\"durationMinutes\":60,\"notes\":\""
+                    + "n".repeat(4001) + "\""},
+        };
+        for (String[] s : supports) {
+            c.add(json("support record " + s[0], ADVISOR, "POST", sr, "{" + s[1].replace("}", "") + "}"));
+        }
+        c.add(json("support page negative", ADVISOR, "GET", sr + "?page=-1", null));
+        c.add(json("support page as text", ADVISOR, "GET", sr + "?page=x", null));
+        // committee sessions
+        for (String at : List.of("2026-02-30T10:00", "+99999-01-01T10:00", "demain", "2026-01-01T25:61", "")) {
+            c.add(json("session at " + at, ADVISOR, "POST", "/sessions", "{\"committeeId\":" + ids.committee
+                    + ",\"startsAt\":\"" + at + "\",\"place\":\"Orléans\"}"));
+        }
+        c.add(json("session place too long", ADVISOR, "POST", "/sessions", "{\"committeeId\":" + ids.committee
+                + ",\"startsAt\":\"2030-01-01T10:00\",\"place\":\"" + "p".repeat(201) + "\"}"));
+        c.add(json("session video link a script", ADVISOR, "POST", "/sessions", "{\"committeeId\":" + ids.committee
+                + ",\"startsAt\":\"2030-01-01T10:00\",\"videoLink\":\"javascript:alert(1)\"}"));
+        c.add(json("session committee as text", ADVISOR, "POST", "/sessions", "{\"committeeId\":\"CVL\"}"));
+        c.add(json("sessions size 0", ADVISOR, "GET", "/sessions?size=0", null));
+        c.add(json("vote choice unknown", "comite@demo.essor", "PUT", "/sessions/" + ids.plannedSession + "/items/"
+                + ids.plannedItem + "/vote", "{\"choice\":\"MAYBE\"}"));
+        // the analysis note
+        c.add(json("analysis score 6", ADVISOR, "PUT", "/applications/" + ids.onAgenda + "/instruction/analysis",
+                "{\"scores\":{\"SOCIAL_UTILITY\":6}}"));
+        c.add(json("analysis score negative", ADVISOR, "PUT", "/applications/" + ids.onAgenda + "/instruction/analysis",
+                "{\"scores\":{\"TEAM\":-1}}"));
+        c.add(json("analysis criterion unknown", ADVISOR, "PUT", "/applications/" + ids.onAgenda + "/instruction/analysis",
+                "{\"scores\":{\"LUCK\":3}}"));
+        c.add(json("analysis score as text", ADVISOR, "PUT", "/applications/" + ids.onAgenda + "/instruction/analysis",
+                "{\"scores\":{\"TEAM\":\"five\"}}"));
+        // indicators
+        for (String q : List.of("year=abc", "year=99999", "year=-1", "year=1999", "association='%20OR%201=1--",
+                "association=" + "A".repeat(500))) {
+            c.add(json("indicators " + abbreviate(q, 40), ADVISOR, "GET", "/indicators?" + q, null));
+        }
+        // registration and password change
+        c.add(json("registration email invalid", null, "POST", "/accounts", "{\"email\":\"pas-une-adresse\","
+                + "\"displayName\":\"X\",\"password\":\"un-mot-de-passe-long\"}"));
+        c.add(json("registration email SQL", null, "POST", "/accounts", "{\"email\":\"' OR 1=1 --\","
+                + "\"displayName\":\"X\",\"password\":\"un-mot-de-passe-long\"}"));
+        c.add(json("registration email too long", null, "POST", "/accounts", "{\"email\":\"" + "a".repeat(300)
+                + "@example.org\",\"displayName\":\"X\",\"password\":\"un-mot-de-passe-long\"}"));
+        c.add(json("registration password weak", null, "POST", "/accounts", "{\"email\":\"faible@example.org\","
+                + "\"displayName\":\"X\",\"password\":\"court\"}"));
+        c.add(json("registration password 1 MB", null, "POST", "/accounts", "{\"email\":\"enorme@example.org\","
+                + "\"displayName\":\"X\",\"password\":\"" + "p".repeat(1_000_000) + "\"}"));
+        c.add(json("registration name missing", null, "POST", "/accounts", "{\"email\":\"sansnom@example.org\","
+                + "\"password\":\"un-mot-de-passe-long\"}"));
+        c.add(json("registration existing email", null, "POST", "/accounts", "{\"email\":\"PORTEUR@demo.essor\","
+                + "\"displayName\":\"X\",\"password\":\"un-mot-de-passe-long\"}"));
+        c.add(json("registration name too long", null, "POST", "/accounts", "{\"email\":\"long@example.org\","
+                + "\"displayName\":\"" + "n".repeat(121) + "\",\"password\":\"un-mot-de-passe-long\"}"));
+        c.add(json("password change wrong types", PORTEUR, "POST", "/me/password", "{\"currentPassword\":1,\"newPassword\":[]}"));
+        c.add(json("password change wrong current", PORTEUR, "POST", "/me/password",
+                "{\"currentPassword\":\"faux-mot-de-passe\",\"newPassword\":\"un-mot-de-passe-long\"}"));
+        // the request itself: wrong method, media type, accept
+        c.add(new Input("wrong method", PORTEUR, "DELETE", apps + "/mine", null, null, Map.of()));
+        c.add(new Input("text instead of JSON", PORTEUR, "POST", apps, "text/plain", "enterpriseId=1", Map.of()));
+        c.add(new Input("form instead of JSON", PORTEUR, "POST", apps, "application/x-www-form-urlencoded", "enterpriseId=1",
+                Map.of()));
+        c.add(new Input("XML instead of JSON", PORTEUR, "POST", apps, "application/xml", "<a>1</a>", Map.of()));
+        c.add(new Input("accepts only XML", PORTEUR, "GET", apps + "/mine", null, null, Map.of("Accept", "application/xml")));
+        c.add(new Input("charset unknown", PORTEUR, "POST", apps, "application/json; charset=klingon", "{}", Map.of()));
+        c.add(new Input("outbox status unknown", ADMIN, "GET", "/admin/outbox?status=LOST", null, null, Map.of()));
+        c.add(new Input("outbox first as text", ADMIN, "GET", "/admin/outbox?first=x", null, null, Map.of()));
+        // uploads
+        String docs = draft + "/documents?kind=BUSINESS_PLAN";
+        c.add(upload("empty upload", docs, new byte[0], "vide.pdf"));
+        c.add(upload("upload over 10 MB", docs, pdfOf(DocumentSize.OVER), "gros.pdf"));
+        c.add(upload("executable named .pdf", docs, exe(), "facture.pdf"));
+        c.add(upload("HTML named .pdf", docs, "<html><script>alert(1)</script></html>".getBytes(StandardCharsets.UTF_8),
+                "page.pdf"));
+        c.add(upload("SVG with script named .png", docs, ("<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script>"
+                + "</svg>").getBytes(StandardCharsets.UTF_8), "image.png"));
+        c.add(upload("PDF header only", docs, "%PDF".getBytes(StandardCharsets.US_ASCII), "court.pdf"));
+        c.add(upload("zip bomb as DOCX", docs, zipBomb(), "bombe.docx"));
+        c.add(upload("plain zip named .docx", docs, plainZip(), "archive.docx"));
+        c.add(upload("only a path as the name", docs, PDF, "../../"));
+        c.add(upload("only dots as the name", docs, PDF, "..."));
+        c.add(upload("name of forbidden characters", docs, PDF, "<>:|?*.pdf"));
+        c.add(upload("kind unknown", draft + "/documents?kind=EVIL", PDF, "plan.pdf"));
+        c.add(upload("kind missing", draft + "/documents", PDF, "plan.pdf"));
+        c.add(upload("upload to a submitted file", "/applications/" + ids.submitted + "/documents?kind=OTHER", PDF, "plan.pdf"));
+        return c;
+    }
+
+    private enum DocumentSize { OVER }
+
+    /** Label prefix of inputs that the HTTP server refuses before Essor sees them. */
+    private static final String CONTAINER = "(server) ";
+
+    private static Input json(String label, String user, String method, String path, String body) {
+        return new Input(label, user, method, path, body == null ? null : "application/json", body, Map.of());
+    }
+
+    private static Input upload(String label, String path, byte[] content, String name) {
+        return new Input(label, PORTEUR, "POST", path, "application/octet-stream", content, Map.of("X-File-Name", name));
+    }
+
+    /** Sends the input in French and in English; returns the number of requests made. */
+    private int tryApi(Input input, List<String> failures) throws Exception {
+        Map<String, String> messages = new LinkedHashMap<>();
+        for (String language : List.of("fr", "en")) {
+            HttpResponse<String> r;
+            try {
+                r = api(input.user(), input.method(), input.path(), input.contentType(), input.body(), language, input.headers());
+            } catch (java.io.IOException e) {
+                failures.add(input.label() + " [" + language + "] " + input.method() + " " + abbreviate(input.path(), 80)
+                        + " -> no answer: " + e);
+                return 1;
+            }
+            if (input.label().startsWith(CONTAINER)) {
+                if (r.statusCode() < 400 || r.statusCode() >= 500 || r.body().contains(".java:")) {
+                    failures.add(input.label() + " -> " + r.statusCode() + ": " + abbreviate(r.body(), 200));
+                }
+                return 1;
+            }
+            String problem = clear4xx(r);
+            if (problem != null) {
+                failures.add(input.label() + " [" + language + "] " + input.method() + " " + abbreviate(input.path(), 80)
+                        + " -> " + r.statusCode() + " " + problem + ": " + abbreviate(r.body(), 200));
+                return 1;
+            }
+            messages.put(language, json(r).getString("message"));
+        }
+        if (messages.get("fr").equals(messages.get("en"))) {
+            failures.add(input.label() + ": the same message in French and English: " + messages.get("fr"));
+        }
+        return 2;
+    }
+
+    /** Null when the response is a 4xx JSON error with a code and a message; what is wrong otherwise. */
+    private static String clear4xx(HttpResponse<String> r) {
+        if (r.statusCode() < 400 || r.statusCode() >= 500) {
+            return "not a 4xx";
+        }
+        if (r.body().contains(".java:") || r.body().contains("Exception")) {
+            return "a stack trace or exception name";
+        }
+        if (!r.headers().firstValue("Content-Type").orElse("").startsWith("application/json")) {
+            return "not JSON";
+        }
+        try {
+            JsonObject error = json(r);
+            if (error.getString("error", "").isBlank() || error.getString("message", "").isBlank()) {
+                return "no error code or message";
+            }
+        } catch (RuntimeException e) {
+            return "not a JSON object";
+        }
+        return null;
+    }
+
+    // ---- the forms ------------------------------------------------------------------------------------
+
+    /** The registration form, anonymous: every bad input gets a message on the form and creates no account. */
+    private int registrationForm(List<String> failures) throws Exception {
+        String[][] inputs = {
+            {"", "", "", ""},
+            {"pas-une-adresse", "Nom", "un-mot-de-passe-long", "un-mot-de-passe-long"},
+            {"' OR 1=1 --", "Nom", "un-mot-de-passe-long", "un-mot-de-passe-long"},
+            {"<script>alert(1)</script>@x.fr", "Nom", "un-mot-de-passe-long", "un-mot-de-passe-long"},
+            {"a".repeat(10_000) + "@example.org", "Nom", "un-mot-de-passe-long", "un-mot-de-passe-long"},
+            {"valide@example.org", "Nom", "court", "court"},
+            {"valide@example.org", "Nom", "un-mot-de-passe-long", "un-autre-mot-de-passe"},
+            {"valide@example.org", "Nom", "p".repeat(100_000), "p".repeat(100_000)},
+            {"porteur@demo.essor", "Nom", "un-mot-de-passe-long", "un-mot-de-passe-long"},
+            {"valide@example.org", "Nom\u0000\u0007", "un-mot-de-passe-long", "un-mot-de-passe-long"},
+        };
+        for (String[] in : inputs) {
+            HttpResponse<String> page = page(null, "/register.xhtml");
+            String cookie = cookie(page);
+            Map<String, String> form = new LinkedHashMap<>();
+            form.put("register", "register");
+            form.put("register:email", in[0]);
+            form.put("register:displayName", in[1]);
+            form.put("register:password", in[2]);
+            form.put("register:passwordAgain", in[3]);
+            form.put("register:submit", "");
+            form.put("jakarta.faces.ViewState", viewState(page.body()));
+            HttpResponse<String> r = post(cookie, "/register.xhtml", form);
+            formMessage("registration " + abbreviate(String.join(" | ", in), 60), r, failures);
+        }
+        return inputs.length;
+    }
+
+    /** The advisor's support record form: bad dates, durations, kinds and notes get a message and store nothing. */
+    private int supportForm(String cookie, Ids ids, List<String> failures) throws Exception {
+        String today = LocalDate.now(ZoneId.of("Europe/Paris")).format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy"));
+        String[][] inputs = {
+            {"31/02/2026", "DIAGNOSTIC", "60", "x"},
+            {"99/99/9999", "DIAGNOSTIC", "60", "x"},
+            {"01/01/99999", "DIAGNOSTIC", "60", "x"},
+            {"01/01/2999", "DIAGNOSTIC", "60", "x"},
+            {"hier", "DIAGNOSTIC", "60", "x"},
+            {"", "DIAGNOSTIC", "60", "x"},
+            {today, "DIAGNOSTIC", "-5", "x"},
+            {today, "DIAGNOSTIC", "0", "x"},
+            {today, "DIAGNOSTIC", "abc", "x"},
+            {today, "DIAGNOSTIC", "1e9", "x"},
+            {today, "DIAGNOSTIC", "99999999999999999999", "x"},
+            {today, "DIAGNOSTIC", "", "x"},
+            {today, "'; DROP TABLE support_record; --", "60", "x"},
+            {today, "", "60", "x"},
+            // (over-long text is cut at the field's maxlength by PrimeFaces, as a browser would: not refused)
+        };
+        String path = "/advisor/enterprise.xhtml?id=" + ids.fabrique;
+        for (String[] in : inputs) {
+            HttpResponse<String> page = page(cookie, path);
+            assertEquals(200, page.statusCode(), "the advisor's enterprise page");
+            Map<String, String> form = new LinkedHashMap<>();
+            form.put("support", "support");
+            form.put("support:date_input", in[0]);
+            form.put("support:kind_input", in[1]);
+            form.put("support:durationMinutes", in[2]);
+            form.put("support:notes", in[3]);
+            form.put("support:save", "");
+            form.put("jakarta.faces.ViewState", viewState(page.body()));
+            HttpResponse<String> r = post(cookie, path, form);
+            formMessage("support form " + abbreviate(String.join(" | ", in), 60), r, failures);
+        }
+        return inputs.length;
+    }
+
+    /**
+     * Uploads through the applicant's form larger than the limit, with a sound and with a malformed
+     * Referer: the upload filter sends the applicant back with a message, never a 500.
+     */
+    private int oversizeFormUploads(List<String> failures) throws Exception {
+        String cookie = login(PORTEUR);
+        int n = 0;
+        for (String referer : List.of("http://127.0.0.1/essor/entrepreneur/index.xhtml", "http://x/%%zz^^", "::::")) {
+            String boundary = "----essor" + n;
+            byte[] big = new byte[11_500_000];
+            ByteArrayOutputStream body = new ByteArrayOutputStream();
+            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"f:file\"; filename=\"gros.pdf\"\r\n"
+                    + "Content-Type: application/pdf\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            body.writeBytes(big);
+            body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII));
+            HttpResponse<String> r;
+            n++;
+            try {
+                r = HTTP.send(HttpRequest.newBuilder(uri("/entrepreneur/application.xhtml"))
+                        .header("Cookie", cookie).header("Referer", referer)
+                        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(),
+                        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            } catch (java.io.IOException e) {
+                failures.add("oversize form upload with Referer " + referer + " -> no answer: " + e);
+                continue;
+            }
+            String location = r.headers().firstValue("Location").orElse("");
+            boolean back = n == 1 ? location.contains("/entrepreneur/index.xhtml?uploadTooLarge=true")
+                    : location.endsWith("/entrepreneur/index.xhtml");
+            if (r.statusCode() != 302 || !back) {
+                failures.add("oversize form upload with Referer " + referer + " -> " + r.statusCode() + " "
+                        + r.headers().firstValue("Location").orElse("") + " " + abbreviate(r.body(), 160));
+            }
+        }
+        return n;
+    }
+
+    /** A form answer must be the page again (200) with an error message, without a stack trace. */
+    private static void formMessage(String label, HttpResponse<String> r, List<String> failures) {
+        String body = r.body();
+        if (r.statusCode() != 200) {
+            failures.add(label + " -> " + r.statusCode() + " " + r.headers().firstValue("Location").orElse("") + " "
+                    + abbreviate(body, 160));
+        } else if (!(body.contains("ui-message-error") || body.contains("msg-error"))) {
+            failures.add(label + " -> 200 without an error message");
+        } else if (body.contains(".java:") || body.contains(SCRIPT) || body.contains("<script>alert(1)</script>")) {
+            failures.add(label + " -> a stack trace or the raw script in the page");
+        }
+    }
+
+    // ---- test data --------------------------------------------------------------------------------------
+
+    private static final class Ids {
+        long draft, draftVersion, submitted, onAgenda, fabrique, cvl, bdt, bdtLoans, loan, epicerieLine, committee,
+                plannedSession, plannedItem;
+    }
+
+    private static Ids ids(DataSource ds) throws Exception {
+        Ids i = new Ids();
+        i.draft = Sql.count(ds, "SELECT id FROM application WHERE title = ? OR description LIKE ?", "Extension de la recyclerie",
+                "مشروع%");
+        i.draftVersion = Sql.count(ds, "SELECT version FROM application WHERE id = ?", i.draft);
+        i.submitted = Sql.count(ds, "SELECT id FROM application WHERE title = ?", "Atelier de réparation d'électroménager");
+        i.onAgenda = Sql.count(ds, "SELECT id FROM application WHERE title = ?", "Ressourcerie numérique");
+        i.fabrique = Sql.count(ds, "SELECT enterprise_id FROM application WHERE id = ?", i.submitted);
+        i.cvl = Sql.count(ds, "SELECT id FROM association WHERE code = 'CVL'");
+        i.bdt = Sql.count(ds, "SELECT id FROM partner WHERE name = 'Banque des Territoires'");
+        i.bdtLoans = Sql.count(ds, "SELECT id FROM convention WHERE reference = ?", "BDT-CVL-" + YEAR + "-PRETS-HONNEUR");
+        i.loan = Sql.count(ds, "SELECT MIN(id) FROM allocation WHERE convention_id = ?", i.bdtLoans);
+        i.epicerieLine = Sql.count(ds, "SELECT MIN(g.id) FROM granted_line g JOIN decision x ON x.id = g.decision_id"
+                + " JOIN application a ON a.id = x.application_id WHERE a.title = ?", "Épicerie solidaire itinérante");
+        i.plannedItem = Sql.count(ds, "SELECT id FROM agenda_item WHERE application_id = ?", i.onAgenda);
+        i.plannedSession = Sql.count(ds, "SELECT session_id FROM agenda_item WHERE id = ?", i.plannedItem);
+        i.committee = Sql.count(ds, "SELECT committee_id FROM committee_session WHERE id = ?", i.plannedSession);
+        return i;
+    }
+
+    private static byte[] pdfOf(DocumentSize size) {
+        byte[] big = new byte[10 * 1024 * 1024 + 1];
+        System.arraycopy(PDF, 0, big, 0, PDF.length);
+        return big;
+    }
+
+    private static byte[] exe() {
+        byte[] b = new byte[512];
+        b[0] = 'M';
+        b[1] = 'Z';
+        return b;
+    }
+
+    /** A DOCX-looking zip whose document inflates to 1 GB of zeros from about a megabyte. */
+    private static byte[] zipBomb() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(out)) {
+            zip.putNextEntry(new ZipEntry("[Content_Types].xml"));
+            zip.write("<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"/>"
+                    .getBytes(StandardCharsets.UTF_8));
+            zip.closeEntry();
+            zip.putNextEntry(new ZipEntry("word/document.xml"));
+            byte[] zeros = new byte[1024 * 1024];
+            for (int i = 0; i < 1024; i++) {
+                zip.write(zeros);
+            }
+            zip.closeEntry();
+        }
+        return out.toByteArray();
+    }
+
+    private static byte[] plainZip() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(out)) {
+            zip.putNextEntry(new ZipEntry("readme.txt"));
+            zip.write("bonjour".getBytes(StandardCharsets.UTF_8));
+            zip.closeEntry();
+        }
+        return out.toByteArray();
+    }
+
+    // ---- HTTP -----------------------------------------------------------------------------------------
+
+    private URI uri(String path) {
+        return URI.create(base.toString().replace("//localhost:", "//127.0.0.1:").replaceAll("/$", "") + path);
+    }
+
+    private HttpResponse<String> api(String user, String method, String path, String contentType, Object body, String language,
+                                     Map<String, String> headers) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri("/api/v1" + path)).header("Accept-Language", language)
+                .timeout(Duration.ofSeconds(120));
+        if (user != null) {
+            b.header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":" + PASSWORD)
+                    .getBytes(StandardCharsets.UTF_8)));
+        }
+        headers.forEach(b::header);
+        if (contentType != null) {
+            b.header("Content-Type", contentType);
+        }
+        HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()
+                : body instanceof byte[] bytes ? HttpRequest.BodyPublishers.ofByteArray(bytes)
+                : HttpRequest.BodyPublishers.ofString((String) body);
+        return HTTP.send(b.method(method, publisher).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    private HttpResponse<String> page(String cookie, String path) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).header("Accept-Language", "fr").GET();
+        if (cookie != null) {
+            b.header("Cookie", cookie);
+        }
+        return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    private HttpResponse<String> post(String cookie, String path, Map<String, String> form) throws Exception {
+        StringBuilder body = new StringBuilder();
+        for (Map.Entry<String, String> e : form.entrySet()) {
+            body.append(body.length() == 0 ? "" : "&").append(URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8)).append('=')
+                    .append(URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8));
+        }
+        return HTTP.send(HttpRequest.newBuilder(uri(path)).header("Cookie", cookie).header("Accept-Language", "fr")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    static String viewState(String html) {
+        Matcher m = Pattern.compile("name=\"jakarta.faces.ViewState\" id=\"[^\"]*\" value=\"([^\"]*)\"").matcher(html);
+        assertTrue(m.find(), "no view state in the page");
+        return m.group(1);
+    }
+
+    static String cookie(HttpResponse<?> response) {
+        return response.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("ESSORSESSION="))
+                .map(c -> c.substring(0, c.indexOf(';'))).findFirst().orElse(null);
+    }
+
+    private String login(String email) throws Exception {
+        HttpResponse<String> page = page(null, "/login.xhtml");
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("login", "login");
+        form.put("login:email", email);
+        form.put("login:password", PASSWORD);
+        form.put("login:submit", "");
+        form.put("jakarta.faces.ViewState", viewState(page.body()));
+        HttpResponse<String> r = post(cookie(page), "/login.xhtml", form);
+        assertEquals(302, r.statusCode(), "login of " + email);
+        String signedIn = cookie(r);
+        return signedIn != null ? signedIn : cookie(page);
+    }
+
+    private static JsonObject json(HttpResponse<String> r) {
+        try (JsonReader reader = Json.createReader(new StringReader(r.body()))) {
+            return reader.readObject();
+        }
+    }
+
+    private static String abbreviate(String s, int max) {
+        String flat = s == null ? "" : s.replaceAll("\\s+", " ");
+        return flat.length() > max ? flat.substring(0, max) + "…" : flat;
+    }
+}
