@@ -71,7 +71,7 @@ class AdvisorQueuePageIT {
     private void click(String id) {
         WebElement button = driver.findElement(By.id(id));
         button.click();
-        waiting().until(ExpectedConditions.stalenessOf(button));
+        waiting().until(Browser.gone(button));
     }
 
     private WebElement referenceHeader() {

@@ -54,6 +54,23 @@ final class Browser {
         return driver;
     }
 
+    /**
+     * Waits until an element has left the page (replaced by a post-back or an Ajax update). Unlike
+     * Selenium's stalenessOf, any WebDriver error about the element counts as gone: Chromium may
+     * report a replaced node as "Node with given id does not belong to the document" rather than as a
+     * stale element.
+     */
+    static org.openqa.selenium.support.ui.ExpectedCondition<Boolean> gone(org.openqa.selenium.WebElement element) {
+        return driver -> {
+            try {
+                element.isEnabled();
+                return false;
+            } catch (org.openqa.selenium.WebDriverException e) {
+                return true;
+            }
+        };
+    }
+
     /** Fails with the list of WCAG 2.1 A/AA violations that axe-core finds on the current page. */
     static void assertAccessible(ChromeDriver driver, String page) {
         Results results = new AxeBuilder().withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")).analyze(driver);

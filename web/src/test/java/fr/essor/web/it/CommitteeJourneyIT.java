@@ -371,7 +371,7 @@ class CommitteeJourneyIT {
         fill("support:notes", "Diagnostic de la gouvernance <b>coopérative</b>.");
         WebElement save = driver.findElement(By.id("support:save"));
         save.click();
-        waiting().until(ExpectedConditions.stalenessOf(save));
+        waiting().until(Browser.gone(save));
         String error = waiting().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".ui-message-error")))
                 .getText();
         assertTrue(!error.isBlank(), "a zero duration is refused next to the field");

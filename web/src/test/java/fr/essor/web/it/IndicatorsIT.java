@@ -94,7 +94,7 @@ class IndicatorsIT {
                     .selectByValue("2021");
             org.openqa.selenium.WebElement show = driver.findElement(org.openqa.selenium.By.id("choice:show"));
             show.click();
-            wait.until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(show));
+            wait.until(Browser.gone(show));
             assertEquals("605", driver.findElement(org.openqa.selenium.By.id("advised")).getText());
             assertEquals("450", driver.findElement(org.openqa.selenium.By.id("financed")).getText());
             assertEquals("6 250 000,00 €", driver.findElement(org.openqa.selenium.By.id("mobilised")).getText()
