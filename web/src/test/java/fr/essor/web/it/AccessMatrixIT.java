@@ -198,6 +198,10 @@ class AccessMatrixIT {
         rows.add(list("/applications/mine", EnumSet.of(Actor.PORTEUR_B), o.reference));
         rows.add(list("/applications/mine", EnumSet.of(Actor.PORTEUR), d.submittedRef));
         rows.add(list("/enterprises/mine", EnumSet.of(Actor.PORTEUR_B), o.enterpriseName));
+        rows.add(api("GET", "/enterprises/" + d.fabrique + "/co-owners", EnumSet.of(Actor.PORTEUR), "porteur@demo.essor"));
+        rows.add(api("GET", "/enterprises/" + o.enterprise + "/co-owners", EnumSet.of(Actor.PORTEUR_B), o.enterpriseName));
+        rows.add(page("/entrepreneur/owners.xhtml?id=" + d.fabrique, EnumSet.of(Actor.PORTEUR), "porteur@demo.essor"));
+        rows.add(page("/entrepreneur/owners.xhtml?id=" + o.enterprise, EnumSet.of(Actor.PORTEUR_B), o.enterpriseName));
         rows.add(list("/enterprises/mine", EnumSet.of(Actor.PORTEUR2), "Coop"));
         rows.add(list("/sessions", plus(otherStaff, Actor.MEMBER_B), o.place));
         rows.add(list("/sessions?past=true", plus(cvlStaff, Actor.CHAIR), "Maison de l"));
@@ -336,6 +340,10 @@ class AccessMatrixIT {
                 "{\"version\":0,\"outcome\":\"REJECTED\",\"reasons\":\"Intrus\"}", chair));
         rows.add(write("POST", "/sessions/" + d.plannedSession + "/close", null, chair));
         rows.add(write("POST", "/sessions/" + o.session + "/open", "{\"present\":[]}", EnumSet.of(Actor.MEMBER_B)));
+        rows.add(write("POST", "/enterprises/" + d.fabrique + "/co-owners", "{\"email\":\"intrus@test.essor\"}",
+                EnumSet.of(Actor.PORTEUR)));
+        rows.add(write("POST", "/enterprises/" + o.enterprise + "/co-owners", "{\"email\":\"intrus@test.essor\"}",
+                EnumSet.of(Actor.PORTEUR_B)));
         rows.add(write("POST", "/enterprises/" + d.fabrique + "/support-records", "{\"date\":\"" + LocalDate.now()
                 + "\",\"kind\":\"DIAGNOSTIC\",\"durationMinutes\":30,\"notes\":\"Intrus\"}", advisor));
         rows.add(write("PUT", "/enterprises/" + d.fabrique + "/support-records/" + d.fabriqueSupport + "?version=0",
