@@ -164,13 +164,7 @@ class MailIT {
         ChromeDriver driver = Browser.start();
         try {
             WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
-            // Payara listens on 127.0.0.1 only; Chromium may resolve "localhost" to ::1 first.
-            String root = base.toString().replace("//localhost:", "//127.0.0.1:").replaceAll("/$", "");
-            driver.get(root + "/login.xhtml");
-            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("login:email"))).sendKeys("admin@demo.essor");
-            driver.findElement(By.id("login:password")).sendKeys("essor-demo");
-            driver.findElement(By.id("login:submit")).click();
-            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("landing")));
+            signIn(driver, wait, "admin@demo.essor");
             driver.findElement(By.linkText("Courriels sortants")).click();
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("outbox:messages-table_data"), email));
             assertEquals("true", driver.findElement(By.id("smtp-status")).getAttribute("data-enabled"));
@@ -193,12 +187,7 @@ class MailIT {
         ChromeDriver driver = Browser.start();
         try {
             WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
-            String root = base.toString().replace("//localhost:", "//127.0.0.1:").replaceAll("/$", "");
-            driver.get(root + "/login.xhtml");
-            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("login:email"))).sendKeys("porteur2@demo.essor");
-            driver.findElement(By.id("login:password")).sendKeys("essor-demo");
-            driver.findElement(By.id("login:submit")).click();
-            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("landing")));
+            signIn(driver, wait, "porteur2@demo.essor");
             driver.findElement(By.xpath("//tbody[@id='enterprises_data']//tr[contains(., 'Coop')]//a[contains(@id, 'owners')]"))
                     .click();
             wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("invite:email")));
@@ -231,8 +220,7 @@ class MailIT {
         driver = Browser.start();
         try {
             WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
-            String root = base.toString().replace("//localhost:", "//127.0.0.1:").replaceAll("/$", "");
-            driver.get(root + "/register.xhtml?invitation=" + token);
+            driver.get(root() + "/register.xhtml?invitation=" + token);
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("invited"), "Coop"));
             assertEquals(invitee, driver.findElement(By.id("register:email")).getAttribute("value"));
             Browser.assertAccessible(driver, "registration through an invitation");
@@ -294,6 +282,20 @@ class MailIT {
     }
 
     // ---- helpers ---------------------------------------------------------------------------------
+
+    /** The application's address for the browser: Payara listens on 127.0.0.1 only, Chromium may resolve localhost to ::1. */
+    private String root() {
+        return base.toString().replace("//localhost:", "//127.0.0.1:").replaceAll("/$", "");
+    }
+
+    /** Signs a demo account in through the login page and waits for its home page. */
+    private void signIn(ChromeDriver driver, WebDriverWait wait, String email) {
+        driver.get(root() + "/login.xhtml");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("login:email"))).sendKeys(email);
+        driver.findElement(By.id("login:password")).sendKeys("essor-demo");
+        driver.findElement(By.id("login:submit")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("landing")));
+    }
 
     private URI uri(String path) {
         return URI.create(base.toString().replaceAll("/$", "") + path);
