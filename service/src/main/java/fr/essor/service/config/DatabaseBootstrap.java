@@ -12,6 +12,7 @@ import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
 
@@ -44,6 +45,8 @@ import org.flywaydb.core.api.output.MigrateResult;
 public class DatabaseBootstrap {
 
     public static final String DATA_SOURCE = "java:app/jdbc/essor";
+    /** The test-only setting of {@link #cleanForTests()}. */
+    static final String TEST_CLEAN_SETTING = "essor.test.clean.database";
     private static final Logger LOG = Logger.getLogger(DatabaseBootstrap.class.getName());
 
     @Resource(lookup = DATA_SOURCE)
@@ -63,13 +66,32 @@ public class DatabaseBootstrap {
             throw new IllegalStateException("Essor cannot reach its database: " + e.getMessage(), e);
         }
         LOG.info(() -> "Essor database: " + description);
+        boolean clean = cleanForTests();
         Flyway flyway = Flyway.configure(DatabaseBootstrap.class.getClassLoader())
                 .dataSource(dataSource)
                 .locations("classpath:db/migration")
+                .cleanDisabled(!clean)
                 .load();
+        if (clean) {
+            LOG.warning(() -> "Essor database: " + TEST_CLEAN_SETTING + " is set, dropping every object of " + description
+                    + " before migrating (container tests only)");
+            flyway.clean();
+        }
         MigrateResult result = flyway.migrate();
         LOG.info(() -> "Essor schema: " + result.migrationsExecuted + " migration(s) applied, now at version "
                 + flyway.info().current().getVersion());
+    }
+
+    /**
+     * TEST ONLY: {@code essor.test.clean.database} ({@code ESSOR_TEST_CLEAN_DATABASE}) set to
+     * {@code true} makes the start-up drop every table of the schema (Flyway clean) before migrating,
+     * so that each container test class starts from an empty database on which the demo data is
+     * loaded again, without CI dropping and recreating the database between classes. Off unless set
+     * to exactly {@code true}; never set it on a database whose data matters.
+     */
+    private static boolean cleanForTests() {
+        return ConfigProvider.getConfig().getOptionalValue(TEST_CLEAN_SETTING, String.class)
+                .map(v -> "true".equals(v.trim())).orElse(false);
     }
 
     public DatabaseKind kind() {
