@@ -18,7 +18,6 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
@@ -109,6 +108,8 @@ class AccessMatrixIT {
 
     @ArquillianResource
     private URL base;
+
+    private final Api api = new Api(() -> base).timeout(Duration.ofSeconds(60));
 
     @Deployment
     static WebArchive deployment() {
@@ -469,7 +470,7 @@ class AccessMatrixIT {
             if (actor == Actor.ADVISOR_COOKIE_ON_API) {
                 b.header("Cookie", cookies.get(actor));
             } else if (actor != Actor.ANONYMOUS) {
-                b.header("Authorization", basic(emails.get(actor)));
+                b.header("Authorization", Api.basic(emails.get(actor)));
             }
         } else {
             b = HttpRequest.newBuilder(uri(row.path()));
@@ -614,7 +615,7 @@ class AccessMatrixIT {
         ok(200, call(p, "PUT", "/applications/" + o.application, "{\"version\":" + draft.getJsonNumber("version") + ","
                 + COMPLETE + "}"));
         HttpResponse<String> doc = HTTP.send(HttpRequest.newBuilder(uri("/api/v1/applications/" + o.application
-                        + "/documents?kind=BUSINESS_PLAN")).header("Authorization", basic(emails.get(p)))
+                        + "/documents?kind=BUSINESS_PLAN")).header("Authorization", Api.basic(emails.get(p)))
                 .header("X-File-Name", "plan.pdf").header("Content-Type", "application/octet-stream")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(PDF)).build(), HttpResponse.BodyHandlers.ofString());
         o.document = ok(201, doc).getJsonNumber("id").longValue();
@@ -692,22 +693,11 @@ class AccessMatrixIT {
     // ---- HTTP ---------------------------------------------------------------------------------------
 
     private URI uri(String path) {
-        return URI.create(base.toString().replace("//localhost:", "//127.0.0.1:").replaceAll("/$", "") + path);
-    }
-
-    private static String basic(String user) {
-        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+        return Api.uri(base, path);
     }
 
     private HttpResponse<String> call(Actor actor, String method, String path, String body) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(uri("/api/v1" + path)).header("Authorization", basic(emails.get(actor)))
-                .header("Accept-Language", "fr").timeout(Duration.ofSeconds(60));
-        if (body != null) {
-            b.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body));
-        } else {
-            b.method(method, HttpRequest.BodyPublishers.noBody());
-        }
-        return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        return api.call(emails.get(actor), method, path, body);
     }
 
     private static JsonObject ok(int status, HttpResponse<String> r) {

@@ -23,10 +23,8 @@ import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
 import java.io.StringReader;
 import java.math.BigDecimal;
-import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -38,7 +36,6 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.util.Base64;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -85,6 +82,8 @@ class AdvisorQueueIT {
 
     @ArquillianResource
     private URL base;
+
+    private final Api api = new Api(() -> base);
 
     private long cvl;
     private long conseil;
@@ -273,7 +272,7 @@ class AdvisorQueueIT {
     void anAdvisorPagesThroughTheApplicationsOfTheirAssociation() throws Exception {
         HttpResponse<String> r = call("conseil", "GET", "/applications?status=SUBMITTED,IN_REVIEW&page=1&size=10", null);
         assertEquals(200, r.statusCode(), r.body());
-        JsonObject page = object(r);
+        JsonObject page = Api.json(r);
         assertEquals(1, page.getInt("page"));
         assertEquals(10, page.getInt("size"));
         assertTrue(page.getJsonNumber("total").longValue() >= ALPHA / 3, r.body());
@@ -285,12 +284,12 @@ class AdvisorQueueIT {
             assertTrue(Set.of("SUBMITTED", "IN_REVIEW").contains(item.getString("status")), item.toString());
             assertTrue(item.getString("requested").matches("\\d+\\.\\d{2}"), item.toString());
         }
-        JsonObject sorted = object(call("conseil", "GET", "/applications?q=filetest%20alpha&sort=-reference&size=1", null));
+        JsonObject sorted = Api.json(call("conseil", "GET", "/applications?q=filetest%20alpha&sort=-reference&size=1", null));
         assertEquals("CVL-2099-00120", sorted.getJsonArray("items").getJsonObject(0).getString("reference"));
         assertEquals(ALPHA, sorted.getInt("total"));
-        assertEquals(0, object(call("conseil", "GET", "/applications?q=QTEST-2099", null)).getInt("total"),
+        assertEquals(0, Api.json(call("conseil", "GET", "/applications?q=QTEST-2099", null)).getInt("total"),
                 "another association's file is not in the advisor's queue");
-        assertEquals(1, object(call("admin", "GET", "/applications?q=QTEST-2099", null)).getInt("total"),
+        assertEquals(1, Api.json(call("admin", "GET", "/applications?q=QTEST-2099", null)).getInt("total"),
                 "the national administrator sees the network");
     }
 
@@ -300,13 +299,13 @@ class AdvisorQueueIT {
     void theQueueIsForStaffAndRefusesBadParametersWithJsonErrors() throws Exception {
         HttpResponse<String> porteur = call("porteur", "GET", "/applications", null);
         assertEquals(403, porteur.statusCode(), porteur.body());
-        assertEquals("FORBIDDEN", object(porteur).getString("error"));
+        assertEquals("FORBIDDEN", Api.json(porteur).getString("error"));
         for (String query : List.of("status=NOPE", "status=DRAFT", "page=-1", "page=abc", "size=0", "size=101", "size=x",
                 "sort=colour", "q=" + "x".repeat(101))) {
             HttpResponse<String> r = call("conseil", "GET", "/applications?" + query, null);
             assertEquals(400, r.statusCode(), query + " -> " + r.body());
-            assertEquals("INVALID_INPUT", object(r).getString("error"), query);
-            assertFalse(object(r).getString("message").isBlank(), query);
+            assertEquals("INVALID_INPUT", Api.json(r).getString("error"), query);
+            assertFalse(Api.json(r).getString("message").isBlank(), query);
         }
     }
 
@@ -314,7 +313,7 @@ class AdvisorQueueIT {
     @Order(12)
     @RunAsClient
     void anAdvisorTakesAFileAndAStaleVersionIsRefused() throws Exception {
-        JsonObject witness = object(call("conseil", "GET", "/applications?q=" + enc("Témoin de la file"), null))
+        JsonObject witness = Api.json(call("conseil", "GET", "/applications?q=" + enc("Témoin de la file"), null))
                 .getJsonArray("items").getJsonObject(0);
         long id = witness.getJsonNumber("id").longValue();
         long version = witness.getJsonNumber("version").longValue();
@@ -323,7 +322,7 @@ class AdvisorQueueIT {
         HttpResponse<String> taken = call("conseil", "PUT", "/applications/" + id + "/assignee",
                 "{\"advisorId\":" + me + ",\"version\":" + version + "}");
         assertEquals(200, taken.statusCode(), taken.body());
-        JsonObject assignment = object(taken);
+        JsonObject assignment = Api.json(taken);
         assertEquals(me, assignment.getJsonNumber("advisorId").longValue());
         assertEquals("Camille Conseillère", assignment.getString("advisor"));
         assertTrue(assignment.getJsonNumber("version").longValue() > version);
@@ -331,15 +330,15 @@ class AdvisorQueueIT {
         HttpResponse<String> stale = call("conseil", "PUT", "/applications/" + id + "/assignee",
                 "{\"advisorId\":null,\"version\":" + version + "}");
         assertEquals(409, stale.statusCode(), stale.body());
-        assertEquals("CONCURRENT_CHANGE", object(stale).getString("error"));
-        JsonObject now = object(call("conseil", "GET", "/applications?q=" + enc("Témoin de la file"), null))
+        assertEquals("CONCURRENT_CHANGE", Api.json(stale).getString("error"));
+        JsonObject now = Api.json(call("conseil", "GET", "/applications?q=" + enc("Témoin de la file"), null))
                 .getJsonArray("items").getJsonObject(0);
         assertEquals("Camille Conseillère", now.getString("advisor"), "the refused change stored nothing");
 
         HttpResponse<String> released = call("conseil", "PUT", "/applications/" + id + "/assignee",
                 "{\"advisorId\":null,\"version\":" + now.getJsonNumber("version") + "}");
         assertEquals(200, released.statusCode(), released.body());
-        JsonObject free = object(released);
+        JsonObject free = Api.json(released);
         assertTrue(!free.containsKey("advisorId") || free.isNull("advisorId"), released.body());
     }
 
@@ -347,15 +346,15 @@ class AdvisorQueueIT {
     @Order(13)
     @RunAsClient
     void assigningOutsideTheAssociationToAnUnknownAdvisorOrWithoutVersionIsRefused() throws Exception {
-        long foreign = object(call("admin", "GET", "/applications?q=QTEST-2099", null)).getJsonArray("items").getJsonObject(0)
+        long foreign = Api.json(call("admin", "GET", "/applications?q=QTEST-2099", null)).getJsonArray("items").getJsonObject(0)
                 .getJsonNumber("id").longValue();
         long me = advisorId("Camille Conseillère");
         HttpResponse<String> notMine = call("conseil", "PUT", "/applications/" + foreign + "/assignee",
                 "{\"advisorId\":" + me + ",\"version\":0}");
         assertEquals(404, notMine.statusCode(), notMine.body());
-        assertEquals("NOT_FOUND", object(notMine).getString("error"));
+        assertEquals("NOT_FOUND", Api.json(notMine).getString("error"));
 
-        JsonObject witness = object(call("conseil", "GET", "/applications?q=" + enc("Témoin de la file"), null))
+        JsonObject witness = Api.json(call("conseil", "GET", "/applications?q=" + enc("Témoin de la file"), null))
                 .getJsonArray("items").getJsonObject(0);
         long id = witness.getJsonNumber("id").longValue();
         HttpResponse<String> noVersion = call("conseil", "PUT", "/applications/" + id + "/assignee", "{\"advisorId\":" + me + "}");
@@ -384,23 +383,7 @@ class AdvisorQueueIT {
     }
 
     private HttpResponse<String> call(String user, String method, String path, String json) throws Exception {
-        URI uri = URI.create(base.toString().replace("//localhost:", "//127.0.0.1:").replaceAll("/$", "") + "/api/v1" + path);
-        HttpRequest.Builder b = HttpRequest.newBuilder(uri)
-                .header("Authorization", "Basic " + Base64.getEncoder()
-                        .encodeToString((user + "@demo.essor:essor-demo").getBytes(StandardCharsets.UTF_8)))
-                .header("Accept-Language", "fr");
-        if (json != null) {
-            b.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
-        } else {
-            b.method(method, HttpRequest.BodyPublishers.noBody());
-        }
-        return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-    }
-
-    private static JsonObject object(HttpResponse<String> r) {
-        try (JsonReader reader = Json.createReader(new StringReader(r.body()))) {
-            return reader.readObject();
-        }
+        return api.call(user + "@demo.essor", method, path, json);
     }
 
     private static String enc(String s) {

@@ -4,61 +4,32 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URL;
-import java.time.Duration;
 import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** The advisor's work queue page in Chromium, on the demo data: filter, sort, assign, saved filters, accessibility. */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
-class AdvisorQueuePageIT {
-
-    private static ChromeDriver driver;
-
-    @ArquillianResource
-    private URL base;
+class AdvisorQueuePageIT extends BrowserJourney {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
         return Deployments.builtWar();
     }
 
-    @BeforeAll
-    static void startBrowser() throws Exception {
-        driver = Browser.start();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (driver != null) {
-            driver.quit();
-        }
-    }
-
-    @BeforeEach
-    void ready() throws InterruptedException {
-        Deployments.awaitReady(base);
-        driver.manage().deleteAllCookies();
-    }
-
-    private WebDriverWait waiting() {
-        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+    @Override
+    WebDriverWait waiting() {
+        WebDriverWait wait = super.waiting();
         wait.ignoring(StaleElementReferenceException.class);
         return wait;
     }
@@ -85,7 +56,7 @@ class AdvisorQueuePageIT {
 
     @Test
     void anAdvisorFiltersSortsAssignsAndSavesAFilter() {
-        driver.get(base.toString().replace("//localhost:", "//127.0.0.1:").replaceAll("/$", "") + "/login.xhtml");
+        driver.get(url("/login.xhtml"));
         visible("login:email").sendKeys("conseil@demo.essor");
         driver.findElement(By.id("login:password")).sendKeys("essor-demo");
         driver.findElement(By.id("login:submit")).click();

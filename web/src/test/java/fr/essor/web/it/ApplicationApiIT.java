@@ -18,7 +18,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -52,6 +51,8 @@ class ApplicationApiIT {
     @ArquillianResource
     private URL base;
 
+    private final Api api = new Api(() -> base);
+
     @Deployment(testable = false)
     static WebArchive deployment() {
         return Deployments.builtWar();
@@ -63,39 +64,18 @@ class ApplicationApiIT {
     }
 
     private URI uri(String path) {
-        return URI.create(base.toString().replaceAll("/$", "") + "/api/v1" + path);
-    }
-
-    private static String basic(String user) {
-        return "Basic " + Base64.getEncoder().encodeToString((user + ":essor-demo").getBytes(StandardCharsets.UTF_8));
-    }
-
-    private HttpResponse<String> call(String user, String method, String path, String json) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).header("Authorization", basic(user))
-                .header("Accept-Language", "fr");
-        if (json != null) {
-            b.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
-        } else {
-            b.method(method, HttpRequest.BodyPublishers.noBody());
-        }
-        return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        return Api.uri(base, "/api/v1" + path);
     }
 
     private HttpResponse<String> upload(String user, long id, String kind, String name, byte[] body) throws Exception {
         return HTTP.send(HttpRequest.newBuilder(uri("/applications/" + id + "/documents?kind=" + kind))
-                .header("Authorization", basic(user)).header("X-File-Name", name)
+                .header("Authorization", Api.basic(user)).header("X-File-Name", name)
                 .header("Content-Type", "application/octet-stream")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private static JsonObject json(HttpResponse<String> r) {
-        try (JsonReader reader = Json.createReader(new StringReader(r.body()))) {
-            return reader.readObject();
-        }
-    }
-
     private long enterpriseOf(String user) throws Exception {
-        HttpResponse<String> r = call(user, "GET", "/enterprises/mine", null);
+        HttpResponse<String> r = api.call(user, "GET", "/enterprises/mine", null);
         assertEquals(200, r.statusCode(), r.body());
         try (JsonReader reader = Json.createReader(new StringReader(r.body()))) {
             return reader.readArray().getJsonObject(0).getJsonNumber("id").longValue();
@@ -103,17 +83,17 @@ class ApplicationApiIT {
     }
 
     private JsonObject newDraft(String title) throws Exception {
-        HttpResponse<String> r = call(PORTEUR, "POST", "/applications",
+        HttpResponse<String> r = api.call(PORTEUR, "POST", "/applications",
                 "{\"enterpriseId\":" + enterpriseOf(PORTEUR) + ",\"title\":\"" + title + "\",\"stage\":\"CREATION\"}");
         assertEquals(201, r.statusCode(), r.body());
         assertTrue(r.headers().firstValue("Location").orElseThrow().contains("/api/v1/applications/"));
-        return json(r);
+        return Api.json(r);
     }
 
     private JsonObject get(String user, long id) throws Exception {
-        HttpResponse<String> r = call(user, "GET", "/applications/" + id, null);
+        HttpResponse<String> r = api.call(user, "GET", "/applications/" + id, null);
         assertEquals(200, r.statusCode(), r.body());
-        return json(r);
+        return Api.json(r);
     }
 
     private static final String COMPLETE = "\"description\":\"Une recyclerie\",\"territory\":\"Orléans\","
@@ -133,29 +113,29 @@ class ApplicationApiIT {
         assertTrue(draft.getString("reference").matches("CVL-\\d{4}-\\d{5}"), draft.getString("reference"));
         assertEquals("Atelier <script>alert(1)</script>", draft.getString("title"), "stored as typed; pages escape it");
 
-        HttpResponse<String> put = call(PORTEUR, "PUT", "/applications/" + id,
+        HttpResponse<String> put = api.call(PORTEUR, "PUT", "/applications/" + id,
                 "{\"version\":" + draft.getJsonNumber("version") + "," + COMPLETE + "}");
         assertEquals(200, put.statusCode(), put.body());
-        JsonObject saved = json(put);
+        JsonObject saved = Api.json(put);
         assertEquals("48000.00", saved.getString("totalUses"));
         assertEquals("0.00", saved.getString("planDifference"));
         assertEquals("8000.00", saved.getJsonArray("lines").getJsonObject(0).getString("amount"));
 
         HttpResponse<String> doc = upload(PORTEUR, id, "BUSINESS_PLAN", "../../plan <b>final</b>.exe", PDF);
         assertEquals(201, doc.statusCode(), doc.body());
-        JsonObject document = json(doc);
+        JsonObject document = Api.json(doc);
         assertEquals("application/pdf", document.getString("mediaType"));
         assertFalse(document.getString("fileName").contains("/") || document.getString("fileName").contains("<"));
         assertTrue(document.getString("fileName").endsWith(".pdf"));
 
-        HttpResponse<String> submitted = call(PORTEUR, "POST", "/applications/" + id + "/submit", null);
+        HttpResponse<String> submitted = api.call(PORTEUR, "POST", "/applications/" + id + "/submit", null);
         assertEquals(200, submitted.statusCode(), submitted.body());
-        JsonObject after = json(submitted);
+        JsonObject after = Api.json(submitted);
         assertEquals("SUBMITTED", after.getString("status"));
         JsonArray timeline = after.getJsonArray("timeline");
         assertEquals("SUBMITTED", timeline.getJsonObject(timeline.size() - 1).getString("to"));
 
-        HttpResponse<String> again = call(PORTEUR, "PUT", "/applications/" + id,
+        HttpResponse<String> again = api.call(PORTEUR, "PUT", "/applications/" + id,
                 "{\"version\":" + after.getJsonNumber("version") + ",\"title\":\"Changé\",\"stage\":\"CREATION\"}");
         assertEquals(409, again.statusCode(), "a submitted application is no longer editable: " + again.body());
         assertEquals("Atelier <script>alert(1)</script>", get(PORTEUR, id).getString("title"));
@@ -164,9 +144,9 @@ class ApplicationApiIT {
     @Test
     void submittingAnIncompleteDraftListsWhatIsMissingAndChangesNothing() throws Exception {
         long id = newDraft("Incomplet").getJsonNumber("id").longValue();
-        HttpResponse<String> r = call(PORTEUR, "POST", "/applications/" + id + "/submit", null);
+        HttpResponse<String> r = api.call(PORTEUR, "POST", "/applications/" + id + "/submit", null);
         assertEquals(400, r.statusCode(), r.body());
-        JsonObject error = json(r);
+        JsonObject error = Api.json(r);
         assertEquals("INCOMPLETE", error.getString("error"));
         List<String> steps = error.getJsonArray("missing").getValuesAs(JsonObject.class).stream()
                 .map(m -> m.getString("step")).toList();
@@ -179,12 +159,12 @@ class ApplicationApiIT {
         JsonObject d = newDraft("Plan bancal");
         long id = d.getJsonNumber("id").longValue();
         String unbalanced = COMPLETE.replace("\"amount\":\"48000.00\"", "\"amount\":\"50000.00\"");
-        assertEquals(200, call(PORTEUR, "PUT", "/applications/" + id, "{\"version\":" + d.getJsonNumber("version") + ","
+        assertEquals(200, api.call(PORTEUR, "PUT", "/applications/" + id, "{\"version\":" + d.getJsonNumber("version") + ","
                 + unbalanced + "}").statusCode());
         assertEquals(201, upload(PORTEUR, id, "STATUTES", "statuts.pdf", PDF).statusCode());
-        HttpResponse<String> r = call(PORTEUR, "POST", "/applications/" + id + "/submit", null);
+        HttpResponse<String> r = api.call(PORTEUR, "POST", "/applications/" + id + "/submit", null);
         assertEquals(400, r.statusCode(), r.body());
-        String messages = json(r).getJsonArray("missing").toString();
+        String messages = Api.json(r).getJsonArray("missing").toString();
         assertTrue(messages.contains("n'est pas équilibré") && messages.contains("-2"), messages);
         assertEquals("DRAFT", get(PORTEUR, id).getString("status"));
     }
@@ -193,7 +173,7 @@ class ApplicationApiIT {
     void badAmountsAreRefusedWith400AndTheStoredLinesStay() throws Exception {
         JsonObject d = newDraft("Montants");
         long id = d.getJsonNumber("id").longValue();
-        JsonObject saved = json(call(PORTEUR, "PUT", "/applications/" + id, "{\"version\":" + d.getJsonNumber("version") + ","
+        JsonObject saved = Api.json(api.call(PORTEUR, "PUT", "/applications/" + id, "{\"version\":" + d.getJsonNumber("version") + ","
                 + COMPLETE + "}"));
         long version = saved.getJsonNumber("version").longValue();
         String[][] cases = {
@@ -207,10 +187,10 @@ class ApplicationApiIT {
             {"{\"instrument\":\"ROCKET\",\"amount\":\"10.00\"}", "instrument"},
         };
         for (String[] c : cases) {
-            HttpResponse<String> r = call(PORTEUR, "PUT", "/applications/" + id,
+            HttpResponse<String> r = api.call(PORTEUR, "PUT", "/applications/" + id,
                     "{\"version\":" + version + ",\"lines\":[" + c[0] + "]}");
             assertEquals(400, r.statusCode(), c[0] + " -> " + r.body());
-            assertTrue(json(r).getString("message").contains(c[1]), c[0] + " -> " + r.body());
+            assertTrue(Api.json(r).getString("message").contains(c[1]), c[0] + " -> " + r.body());
         }
         JsonObject after = get(PORTEUR, id);
         assertEquals(version, after.getJsonNumber("version").longValue(), "nothing may have been stored");
@@ -238,7 +218,7 @@ class ApplicationApiIT {
         for (Object[] c : cases) {
             HttpResponse<String> r = upload(PORTEUR, id, "OTHER", (String) c[0], (byte[]) c[1]);
             assertEquals(400, r.statusCode(), c[0] + " -> " + r.body());
-            assertTrue(json(r).getString("message").contains((String) c[2]), c[0] + " -> " + r.body());
+            assertTrue(Api.json(r).getString("message").contains((String) c[2]), c[0] + " -> " + r.body());
         }
         assertEquals(0, get(PORTEUR, id).getJsonArray("documents").size());
     }
@@ -253,16 +233,16 @@ class ApplicationApiIT {
     void anotherEntrepreneurCannotSeeOrChangeTheApplication() throws Exception {
         JsonObject d = newDraft("Privé");
         long id = d.getJsonNumber("id").longValue();
-        assertEquals(404, call(PORTEUR2, "GET", "/applications/" + id, null).statusCode());
-        assertEquals(404, call(PORTEUR2, "PUT", "/applications/" + id,
+        assertEquals(404, api.call(PORTEUR2, "GET", "/applications/" + id, null).statusCode());
+        assertEquals(404, api.call(PORTEUR2, "PUT", "/applications/" + id,
                 "{\"version\":" + d.getJsonNumber("version") + ",\"title\":\"Volé\",\"stage\":\"CREATION\"}").statusCode());
-        assertEquals(404, call(PORTEUR2, "POST", "/applications/" + id + "/submit", null).statusCode());
+        assertEquals(404, api.call(PORTEUR2, "POST", "/applications/" + id + "/submit", null).statusCode());
         assertEquals(404, upload(PORTEUR2, id, "OTHER", "x.pdf", PDF).statusCode());
-        HttpResponse<String> foreignEnterprise = call(PORTEUR2, "POST", "/applications",
+        HttpResponse<String> foreignEnterprise = api.call(PORTEUR2, "POST", "/applications",
                 "{\"enterpriseId\":" + enterpriseOf(PORTEUR) + ",\"title\":\"T\",\"stage\":\"CREATION\"}");
         assertEquals(404, foreignEnterprise.statusCode());
         assertEquals("Privé", get(PORTEUR, id).getString("title"));
-        assertEquals(403, call("partenaire@demo.essor", "GET", "/applications/" + id, null).statusCode());
+        assertEquals(403, api.call("partenaire@demo.essor", "GET", "/applications/" + id, null).statusCode());
     }
 
     @Test
@@ -270,12 +250,12 @@ class ApplicationApiIT {
         JsonObject d = newDraft("Versions");
         long id = d.getJsonNumber("id").longValue();
         long v = d.getJsonNumber("version").longValue();
-        assertEquals(200, call(PORTEUR, "PUT", "/applications/" + id,
+        assertEquals(200, api.call(PORTEUR, "PUT", "/applications/" + id,
                 "{\"version\":" + v + ",\"title\":\"Premier\",\"stage\":\"CREATION\"}").statusCode());
-        HttpResponse<String> stale = call(PORTEUR, "PUT", "/applications/" + id,
+        HttpResponse<String> stale = api.call(PORTEUR, "PUT", "/applications/" + id,
                 "{\"version\":" + v + ",\"title\":\"Second\",\"stage\":\"CREATION\"}");
         assertEquals(409, stale.statusCode(), stale.body());
-        assertEquals("CONCURRENT_CHANGE", json(stale).getString("error"));
+        assertEquals("CONCURRENT_CHANGE", Api.json(stale).getString("error"));
         assertEquals("Premier", get(PORTEUR, id).getString("title"));
     }
 
@@ -283,14 +263,14 @@ class ApplicationApiIT {
     void twoSimultaneousSubmissionsSubmitOnce() throws Exception {
         JsonObject d = newDraft("Double dépôt");
         long id = d.getJsonNumber("id").longValue();
-        assertEquals(200, call(PORTEUR, "PUT", "/applications/" + id, "{\"version\":" + d.getJsonNumber("version") + ","
+        assertEquals(200, api.call(PORTEUR, "PUT", "/applications/" + id, "{\"version\":" + d.getJsonNumber("version") + ","
                 + COMPLETE + "}").statusCode());
         assertEquals(201, upload(PORTEUR, id, "BUSINESS_PLAN", "bp.pdf", PDF).statusCode());
         long version = get(PORTEUR, id).getJsonNumber("version").longValue();
         ExecutorService pool = Executors.newFixedThreadPool(4);
         List<Future<Integer>> results = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
-            Callable<Integer> submit = () -> call(PORTEUR, "POST", "/applications/" + id + "/submit?version=" + version, null)
+            Callable<Integer> submit = () -> api.call(PORTEUR, "POST", "/applications/" + id + "/submit?version=" + version, null)
                     .statusCode();
             results.add(pool.submit(submit));
         }
@@ -313,10 +293,10 @@ class ApplicationApiIT {
 
     @Test
     void aMalformedBodyAnswers400() throws Exception {
-        HttpResponse<String> r = call(PORTEUR, "POST", "/applications", "{\"enterpriseId\": 1, \"title\": ");
+        HttpResponse<String> r = api.call(PORTEUR, "POST", "/applications", "{\"enterpriseId\": 1, \"title\": ");
         assertEquals(400, r.statusCode(), r.body());
-        assertEquals("MALFORMED_JSON", json(r).getString("error"));
-        HttpResponse<String> wrongType = call(PORTEUR, "POST", "/applications", "{\"enterpriseId\": \"abc\"}");
+        assertEquals("MALFORMED_JSON", Api.json(r).getString("error"));
+        HttpResponse<String> wrongType = api.call(PORTEUR, "POST", "/applications", "{\"enterpriseId\": \"abc\"}");
         assertEquals(400, wrongType.statusCode(), wrongType.body());
     }
 
@@ -324,32 +304,32 @@ class ApplicationApiIT {
     void theAdvisorRequestsInformationAndOnlyTheOwnerCanAnswer() throws Exception {
         JsonObject d = newDraft("Question");
         long id = d.getJsonNumber("id").longValue();
-        call(PORTEUR, "PUT", "/applications/" + id, "{\"version\":" + d.getJsonNumber("version") + "," + COMPLETE + "}");
+        api.call(PORTEUR, "PUT", "/applications/" + id, "{\"version\":" + d.getJsonNumber("version") + "," + COMPLETE + "}");
         assertEquals(201, upload(PORTEUR, id, "BUSINESS_PLAN", "bp.pdf", PDF).statusCode());
-        assertEquals(200, call(PORTEUR, "POST", "/applications/" + id + "/submit", null).statusCode());
+        assertEquals(200, api.call(PORTEUR, "POST", "/applications/" + id + "/submit", null).statusCode());
 
-        assertEquals(403, call(PORTEUR, "POST", "/applications/" + id + "/review", null).statusCode(),
+        assertEquals(403, api.call(PORTEUR, "POST", "/applications/" + id + "/review", null).statusCode(),
                 "an entrepreneur cannot act as advisor");
-        assertEquals(200, call("conseil@demo.essor", "POST", "/applications/" + id + "/review", null).statusCode());
-        HttpResponse<String> asked = call("conseil@demo.essor", "POST", "/applications/" + id + "/information-requests",
+        assertEquals(200, api.call("conseil@demo.essor", "POST", "/applications/" + id + "/review", null).statusCode());
+        HttpResponse<String> asked = api.call("conseil@demo.essor", "POST", "/applications/" + id + "/information-requests",
                 "{\"question\":\"Quel est le devis ?\"}");
         assertEquals(200, asked.statusCode(), asked.body());
-        assertEquals("INFO_REQUESTED", json(asked).getString("status"));
+        assertEquals("INFO_REQUESTED", Api.json(asked).getString("status"));
         assertEquals("Quel est le devis ?", get(PORTEUR, id).getString("pendingQuestion"));
 
-        assertEquals(404, call(PORTEUR2, "POST", "/applications/" + id + "/answer", "{\"answer\":\"Intrus\"}").statusCode());
-        HttpResponse<String> empty = call(PORTEUR, "POST", "/applications/" + id + "/answer", "{\"answer\":\"  \"}");
+        assertEquals(404, api.call(PORTEUR2, "POST", "/applications/" + id + "/answer", "{\"answer\":\"Intrus\"}").statusCode());
+        HttpResponse<String> empty = api.call(PORTEUR, "POST", "/applications/" + id + "/answer", "{\"answer\":\"  \"}");
         assertEquals(400, empty.statusCode());
         assertEquals("INFO_REQUESTED", get(PORTEUR, id).getString("status"));
-        HttpResponse<String> answered = call(PORTEUR, "POST", "/applications/" + id + "/answer", "{\"answer\":\"5 000 €\"}");
+        HttpResponse<String> answered = api.call(PORTEUR, "POST", "/applications/" + id + "/answer", "{\"answer\":\"5 000 €\"}");
         assertEquals(200, answered.statusCode(), answered.body());
-        assertEquals("IN_REVIEW", json(answered).getString("status"));
-        HttpResponse<String> twice = call(PORTEUR, "POST", "/applications/" + id + "/answer", "{\"answer\":\"encore\"}");
+        assertEquals("IN_REVIEW", Api.json(answered).getString("status"));
+        HttpResponse<String> twice = api.call(PORTEUR, "POST", "/applications/" + id + "/answer", "{\"answer\":\"encore\"}");
         assertEquals(409, twice.statusCode(), "no question is pending any more");
     }
 
     private long approvedDemoApplication() throws Exception {
-        HttpResponse<String> mine = call(PORTEUR, "GET", "/applications/mine", null);
+        HttpResponse<String> mine = api.call(PORTEUR, "GET", "/applications/mine", null);
         try (JsonReader reader = Json.createReader(new StringReader(mine.body()))) {
             return reader.readArray().getValuesAs(JsonObject.class).stream()
                     .filter(a -> "APPROVED".equals(a.getString("status"))).findFirst().orElseThrow()
@@ -376,7 +356,7 @@ class ApplicationApiIT {
         long id = approvedDemoApplication();
         String reference = get(PORTEUR, id).getString("reference");
         HttpResponse<byte[]> fr = HTTP.send(HttpRequest.newBuilder(uri("/applications/" + id + "/decision-letter"))
-                .header("Authorization", basic(PORTEUR)).header("Accept-Language", "fr").GET().build(),
+                .header("Authorization", Api.basic(PORTEUR)).header("Accept-Language", "fr").GET().build(),
                 HttpResponse.BodyHandlers.ofByteArray());
         assertEquals(200, fr.statusCode());
         assertTrue(fr.headers().firstValue("Content-Type").orElseThrow().startsWith("application/pdf"));
@@ -388,12 +368,12 @@ class ApplicationApiIT {
         assertTrue(text.contains("28 000,00 €"), text);
 
         HttpResponse<byte[]> en = HTTP.send(HttpRequest.newBuilder(uri("/applications/" + id + "/decision-letter"))
-                .header("Authorization", basic(PORTEUR)).header("Accept-Language", "en").GET().build(),
+                .header("Authorization", Api.basic(PORTEUR)).header("Accept-Language", "en").GET().build(),
                 HttpResponse.BodyHandlers.ofByteArray());
         assertTrue(pdfText(en.body()).contains("Notice of decision"));
 
-        assertEquals(404, call(PORTEUR2, "GET", "/applications/" + id + "/decision-letter", null).statusCode());
+        assertEquals(404, api.call(PORTEUR2, "GET", "/applications/" + id + "/decision-letter", null).statusCode());
         long draft = newDraft("Sans décision").getJsonNumber("id").longValue();
-        assertEquals(404, call(PORTEUR, "GET", "/applications/" + draft + "/decision-letter", null).statusCode());
+        assertEquals(404, api.call(PORTEUR, "GET", "/applications/" + draft + "/decision-letter", null).statusCode());
     }
 }

@@ -6,9 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
 import java.io.ByteArrayOutputStream;
-import java.io.StringReader;
 import java.net.URI;
 import java.net.URL;
 import java.net.URLEncoder;
@@ -142,7 +140,7 @@ class BadInputIT {
         assertEquals(200, put.statusCode(), put.body());
         assertEquals(title, Sql.string(ds, "SELECT title FROM application WHERE id = ?", ids.draft), "title stored verbatim");
         assertEquals(ODD, Sql.string(ds, "SELECT description FROM application WHERE id = ?", ids.draft));
-        assertEquals(title, json(api(PORTEUR, "GET", "/applications/" + ids.draft, null, null, "fr", Map.of()))
+        assertEquals(title, Api.json(api(PORTEUR, "GET", "/applications/" + ids.draft, null, null, "fr", Map.of()))
                 .getString("title"), "and read back as sent");
         String porteurCookie = login(PORTEUR);
         HttpResponse<String> wizard = page(porteurCookie, "/entrepreneur/application.xhtml?id=" + ids.draft);
@@ -157,7 +155,7 @@ class BadInputIT {
                 "application/json", "{\"date\":\"" + LocalDate.now(ZoneId.of("Europe/Paris")) + "\",\"kind\":\"FOLLOW_UP\","
                         + "\"durationMinutes\":30,\"notes\":" + Json.createValue(ODD) + "}", "fr", Map.of());
         assertEquals(201, support.statusCode(), support.body());
-        long record = json(support).getJsonNumber("id").longValue();
+        long record = Api.json(support).getJsonNumber("id").longValue();
         assertEquals(ODD, Sql.string(ds, "SELECT notes FROM support_record WHERE id = ?", record));
         HttpResponse<String> enterprise = page(login(ADVISOR), "/advisor/enterprise.xhtml?id=" + ids.fabrique);
         assertEquals(200, enterprise.statusCode());
@@ -168,9 +166,9 @@ class BadInputIT {
         HttpResponse<String> upload = api(PORTEUR, "POST", "/applications/" + ids.draft + "/documents?kind=OTHER",
                 "application/octet-stream", PDF, "fr", Map.of("X-File-Name", "../../etc/<script>passwd.pdf"));
         assertEquals(201, upload.statusCode(), upload.body());
-        String stored = json(upload).getString("fileName");
+        String stored = Api.json(upload).getString("fileName");
         assertFalse(stored.contains("/") || stored.contains("\\") || stored.contains("<") || stored.contains(".."), stored);
-        HttpResponse<String> file = page(porteurCookie, "/files/" + ids.draft + "/" + json(upload).getJsonNumber("id"));
+        HttpResponse<String> file = page(porteurCookie, "/files/" + ids.draft + "/" + Api.json(upload).getJsonNumber("id"));
         assertEquals(200, file.statusCode());
         assertTrue(file.headers().firstValue("Content-Disposition").orElse("").startsWith("attachment"));
         report.add("Bad-input corpus: odd but valid text (Arabic, Hebrew, RTL override, emoji, script, SQL) stored verbatim"
@@ -476,7 +474,7 @@ class BadInputIT {
                         + " -> " + r.statusCode() + " " + problem + ": " + abbreviate(r.body(), 200));
                 return 1;
             }
-            messages.put(language, json(r).getString("message"));
+            messages.put(language, Api.json(r).getString("message"));
         }
         if (messages.get("fr").equals(messages.get("en"))) {
             failures.add(input.label() + ": the same message in French and English: " + messages.get("fr"));
@@ -496,7 +494,7 @@ class BadInputIT {
             return "not JSON";
         }
         try {
-            JsonObject error = json(r);
+            JsonObject error = Api.json(r);
             if (error.getString("error", "").isBlank() || error.getString("message", "").isBlank()) {
                 return "no error code or message";
             }
@@ -763,12 +761,6 @@ class BadInputIT {
         assertEquals(302, r.statusCode(), "login of " + email);
         String signedIn = cookie(r);
         return signedIn != null ? signedIn : cookie(page);
-    }
-
-    private static JsonObject json(HttpResponse<String> r) {
-        try (JsonReader reader = Json.createReader(new StringReader(r.body()))) {
-            return reader.readObject();
-        }
     }
 
     private static String abbreviate(String s, int max) {

@@ -4,68 +4,30 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URL;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** What a person sees in Chromium: logging in as each demo user, registering, administering accounts. */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
-class BrowserIT {
-
-    private static ChromeDriver driver;
-
-    @ArquillianResource
-    private URL base;
+class BrowserIT extends BrowserJourney {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
         return Deployments.builtWar();
-    }
-
-    @BeforeAll
-    static void startBrowser() throws Exception {
-        driver = Browser.start();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (driver != null) {
-            driver.quit();
-        }
-    }
-
-    @BeforeEach
-    void signedOut() throws InterruptedException {
-        Deployments.awaitReady(base);
-        driver.manage().deleteAllCookies();
-    }
-
-    private String url(String path) {
-        // Payara listens on 127.0.0.1 only; Chromium may resolve "localhost" to ::1 first.
-        return base.toString().replace("//localhost:", "//127.0.0.1:").replaceAll("/$", "") + path;
-    }
-
-    private WebDriverWait waiting() {
-        return new WebDriverWait(driver, Duration.ofSeconds(20));
     }
 
     private void login(String email, String password) {
@@ -217,12 +179,6 @@ class BrowserIT {
         login(email, temporary);
         String refused = waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("messages"))).getText();
         assertTrue(refused.contains("Adresse e-mail ou mot de passe incorrect."), refused);
-    }
-
-    private void fill(String id, String value) {
-        WebElement input = driver.findElement(By.id(id));
-        input.clear();
-        input.sendKeys(value);
     }
 
     /**
@@ -427,21 +383,9 @@ class BrowserIT {
     }
 
     private java.net.http.HttpResponse<String> api(String user, String method, String path, String json) throws Exception {
-        java.net.http.HttpRequest.Builder b = java.net.http.HttpRequest.newBuilder(java.net.URI.create(url("/api/v1" + path)))
-                .header("Authorization", "Basic " + java.util.Base64.getEncoder()
-                        .encodeToString((user + ":essor-demo").getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-        b = json == null ? b.method(method, java.net.http.HttpRequest.BodyPublishers.noBody())
-                : b.header("Content-Type", "application/json").method(method, java.net.http.HttpRequest.BodyPublishers.ofString(json));
-        java.net.http.HttpResponse<String> r = java.net.http.HttpClient.newHttpClient().send(b.build(),
-                java.net.http.HttpResponse.BodyHandlers.ofString(java.nio.charset.StandardCharsets.UTF_8));
+        java.net.http.HttpResponse<String> r = rest.call(user, method, path, json);
         assertTrue(r.statusCode() < 300, method + " " + path + " → " + r.statusCode() + " " + r.body());
         return r;
-    }
-
-    private static jakarta.json.JsonObject json(java.net.http.HttpResponse<String> r) {
-        try (jakarta.json.JsonReader reader = jakarta.json.Json.createReader(new java.io.StringReader(r.body()))) {
-            return reader.readObject();
-        }
     }
 
     /** Analysis, ready for committee, a new session, the agenda, attendance, three votes, the decision, closing. */
@@ -450,13 +394,13 @@ class BrowserIT {
         api("conseil@demo.essor", "PUT", "/applications/" + id + "/instruction/analysis", "{\"scores\":{\"SOCIAL_UTILITY\":4,"
                 + "\"ECONOMIC_VIABILITY\":3,\"TEAM\":4,\"FINANCIAL_STRUCTURE\":3,\"TERRITORIAL_ANCHORING\":5},"
                 + "\"recommendation\":\"Favorable\",\"proposedLines\":" + line + "}");
-        long version = json(api("conseil@demo.essor", "GET", "/applications/" + id, null)).getJsonNumber("version").longValue();
+        long version = Api.json(api("conseil@demo.essor", "GET", "/applications/" + id, null)).getJsonNumber("version").longValue();
         api("conseil@demo.essor", "POST", "/applications/" + id + "/instruction/ready?version=" + version, null);
-        long committee = json(api("conseil@demo.essor", "GET", "/sessions?past=true&size=1", null)).getJsonArray("items")
+        long committee = Api.json(api("conseil@demo.essor", "GET", "/sessions?past=true&size=1", null)).getJsonArray("items")
                 .getJsonObject(0).getJsonNumber("committeeId").longValue();
-        long session = json(api("conseil@demo.essor", "POST", "/sessions", "{\"committeeId\":" + committee
+        long session = Api.json(api("conseil@demo.essor", "POST", "/sessions", "{\"committeeId\":" + committee
                 + ",\"startsAt\":\"2027-03-01T14:00\",\"place\":\"Blois\"}")).getJsonNumber("id").longValue();
-        jakarta.json.JsonObject s = json(api("conseil@demo.essor", "POST", "/sessions/" + session + "/items",
+        jakarta.json.JsonObject s = Api.json(api("conseil@demo.essor", "POST", "/sessions/" + session + "/items",
                 "{\"applicationId\":" + id + "}"));
         long item = s.getJsonArray("items").getJsonObject(0).getJsonNumber("id").longValue();
         StringBuilder present = new StringBuilder();
@@ -467,7 +411,7 @@ class BrowserIT {
         for (String member : List.of("comite@demo.essor", "membre1@demo.essor", "membre2@demo.essor")) {
             api(member, "PUT", "/sessions/" + session + "/items/" + item + "/vote", "{\"choice\":\"FOR\"}");
         }
-        long itemVersion = json(api("comite@demo.essor", "GET", "/sessions/" + session, null)).getJsonArray("items")
+        long itemVersion = Api.json(api("comite@demo.essor", "GET", "/sessions/" + session, null)).getJsonArray("items")
                 .getJsonObject(0).getJsonNumber("version").longValue();
         api("comite@demo.essor", "POST", "/sessions/" + session + "/items/" + item + "/decision", "{\"version\":" + itemVersion
                 + ",\"outcome\":\"APPROVED\",\"lines\":" + line + ",\"conditions\":\"Devis signé.\"}");
@@ -475,13 +419,7 @@ class BrowserIT {
     }
 
     private int advisor(String path, String json) throws Exception {
-        java.net.http.HttpRequest.Builder b = java.net.http.HttpRequest.newBuilder(java.net.URI.create(url("/api/v1" + path)))
-                .header("Authorization", "Basic " + java.util.Base64.getEncoder()
-                        .encodeToString("conseil@demo.essor:essor-demo".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-        b = json == null ? b.POST(java.net.http.HttpRequest.BodyPublishers.noBody())
-                : b.header("Content-Type", "application/json").POST(java.net.http.HttpRequest.BodyPublishers.ofString(json));
-        return java.net.http.HttpClient.newHttpClient().send(b.build(), java.net.http.HttpResponse.BodyHandlers.discarding())
-                .statusCode();
+        return rest.call("conseil@demo.essor", "POST", path, json).statusCode();
     }
 
     /** A fresh SIRET with a valid Luhn key, so that repeated runs on one database never collide. */

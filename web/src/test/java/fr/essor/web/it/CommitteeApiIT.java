@@ -20,7 +20,6 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -84,6 +83,8 @@ class CommitteeApiIT {
     @ArquillianResource
     private URL base;
 
+    private final Api api = new Api(() -> base).timeout(Duration.ofSeconds(60));
+
     @Deployment
     static WebArchive deployment() {
         return Deployments.builtWarWith(CommitteeApiIT.class, Sql.class, Deployments.class);
@@ -109,8 +110,8 @@ class CommitteeApiIT {
         HttpResponse<String> refused = decide(s, item, itemOf(session(CHAIR, s), item).getJsonNumber("version").longValue(),
                 APPROVE_8000);
         assertEquals(409, refused.statusCode(), refused.body());
-        assertEquals("COMMITTEE_RULE", json(refused).getString("error"));
-        assertTrue(json(refused).getString("message").contains("il manque 1 participant(s)"), refused.body());
+        assertEquals("COMMITTEE_RULE", Api.json(refused).getString("error"));
+        assertTrue(Api.json(refused).getString("message").contains("il manque 1 participant(s)"), refused.body());
         JsonObject after = itemOf(session(CHAIR, s), item);
         assertFalse(after.containsKey("decision") && !after.isNull("decision"), "no decision stored: " + after);
         assertEquals(2, after.getInt("participants"));
@@ -121,7 +122,7 @@ class CommitteeApiIT {
         HttpResponse<String> decided = decide(s, item, itemOf(session(CHAIR, s), item).getJsonNumber("version").longValue(),
                 APPROVE_8000);
         assertEquals(200, decided.statusCode(), decided.body());
-        assertEquals("APPROVED", itemOf(json(decided), item).getJsonObject("decision").getString("outcome"));
+        assertEquals("APPROVED", itemOf(Api.json(decided), item).getJsonObject("decision").getString("outcome"));
         assertEquals("APPROVED", application(ADVISOR, app).getString("status"));
     }
 
@@ -134,12 +135,12 @@ class CommitteeApiIT {
         long app = readyApplication("Conflit");
         long item = putOnAgenda(s, app);
         openWithEveryone(s);
-        assertEquals(200, call(M1, "GET", "/applications/" + app + "/instruction/analysis", null).statusCode(),
+        assertEquals(200, api.call(M1, "GET", "/applications/" + app + "/instruction/analysis", null).statusCode(),
                 "before declaring a conflict the member reads the analysis");
         assertEquals(200, vote(M1, s, item, "FOR").statusCode());
         assertEquals(1, itemOf(session(CHAIR, s), item).getInt("votesFor"));
 
-        HttpResponse<String> declared = call(M1, "POST", "/sessions/" + s + "/items/" + item + "/conflict",
+        HttpResponse<String> declared = api.call(M1, "POST", "/sessions/" + s + "/items/" + item + "/conflict",
                 "{\"reason\":\"Banquier de l'entreprise\"}");
         assertEquals(200, declared.statusCode(), declared.body());
         JsonObject afterConflict = itemOf(session(M1, s), item);
@@ -150,7 +151,7 @@ class CommitteeApiIT {
 
         HttpResponse<String> crafted = vote(M1, s, item, "FOR");
         assertEquals(409, crafted.statusCode(), crafted.body());
-        assertTrue(json(crafted).getString("message").contains("conflit d'intérêts"), crafted.body());
+        assertTrue(Api.json(crafted).getString("message").contains("conflit d'intérêts"), crafted.body());
         JsonObject unchanged = itemOf(session(CHAIR, s), item);
         assertEquals(0, unchanged.getInt("votesFor"));
         assertEquals(0, unchanged.getInt("participants"));
@@ -160,16 +161,16 @@ class CommitteeApiIT {
         HttpResponse<String> short1 = decide(s, item, itemOf(session(CHAIR, s), item).getJsonNumber("version").longValue(),
                 APPROVE_8000);
         assertEquals(409, short1.statusCode(), "the conflicted member does not count for the quorum: " + short1.body());
-        assertTrue(json(short1).getString("message").contains("il manque 1 participant(s)"), short1.body());
+        assertTrue(Api.json(short1).getString("message").contains("il manque 1 participant(s)"), short1.body());
         assertEquals(2, itemOf(session(CHAIR, s), item).getInt("participants"));
 
-        assertEquals(404, call(M1, "GET", "/applications/" + app + "/instruction/analysis", null).statusCode());
-        HttpResponse<String> m2 = call(M2, "GET", "/applications/" + app + "/instruction/analysis", null);
+        assertEquals(404, api.call(M1, "GET", "/applications/" + app + "/instruction/analysis", null).statusCode());
+        HttpResponse<String> m2 = api.call(M2, "GET", "/applications/" + app + "/instruction/analysis", null);
         assertEquals(200, m2.statusCode(), m2.body());
-        assertEquals(19, json(m2).getInt("total"));
-        int applicant = call(PORTEUR, "GET", "/applications/" + app + "/instruction/analysis", null).statusCode();
+        assertEquals(19, Api.json(m2).getInt("total"));
+        int applicant = api.call(PORTEUR, "GET", "/applications/" + app + "/instruction/analysis", null).statusCode();
         assertTrue(applicant == 403 || applicant == 404, "the applicant never sees the analysis: " + applicant);
-        assertFalse(call(PORTEUR, "GET", "/applications/" + app, null).body().contains("Trésorerie tendue"));
+        assertFalse(api.call(PORTEUR, "GET", "/applications/" + app, null).body().contains("Trésorerie tendue"));
     }
 
     // ---- 3. immutability after closing -------------------------------------------------------------------
@@ -186,22 +187,22 @@ class CommitteeApiIT {
         }
         long version = itemOf(session(CHAIR, s), item).getJsonNumber("version").longValue();
         assertEquals(200, decide(s, item, version, APPROVE_8000).statusCode());
-        HttpResponse<String> closed = call(CHAIR, "POST", "/sessions/" + s + "/close", null);
+        HttpResponse<String> closed = api.call(CHAIR, "POST", "/sessions/" + s + "/close", null);
         assertEquals(200, closed.statusCode(), closed.body());
-        assertEquals("CLOSED", json(closed).getString("status"));
+        assertEquals("CLOSED", Api.json(closed).getString("status"));
         JsonObject before = itemOf(session(CHAIR, s), item);
 
         long late = readyApplication("Trop tard");
         List<HttpResponse<String>> refusals = List.of(
                 vote(M3, s, item, "AGAINST"),
                 vote(M1, s, item, "AGAINST"),
-                call(M3, "POST", "/sessions/" + s + "/items/" + item + "/conflict", "{\"reason\":\"Après coup\"}"),
+                api.call(M3, "POST", "/sessions/" + s + "/items/" + item + "/conflict", "{\"reason\":\"Après coup\"}"),
                 decide(s, item, before.getJsonNumber("version").longValue(),
                         "\"outcome\":\"REJECTED\",\"reasons\":\"On se ravise\""),
-                call(ADVISOR, "POST", "/sessions/" + s + "/items", "{\"applicationId\":" + late + "}"));
+                api.call(ADVISOR, "POST", "/sessions/" + s + "/items", "{\"applicationId\":" + late + "}"));
         for (HttpResponse<String> r : refusals) {
             assertEquals(409, r.statusCode(), r.body());
-            assertTrue(json(r).getString("message").contains("séance est close"), r.body());
+            assertTrue(Api.json(r).getString("message").contains("séance est close"), r.body());
         }
 
         JsonObject after = session(CHAIR, s);
@@ -275,9 +276,9 @@ class CommitteeApiIT {
                         winner = (8000 + t) + ".00";
                     } else {
                         assertEquals(409, r.statusCode(), r.body());
-                        String error = json(r).getString("error");
+                        String error = Api.json(r).getString("error");
                         assertEquals("CONCURRENT_CHANGE", error, r.body());
-                        assertTrue(json(r).getString("message").contains("modifié par quelqu'un d'autre"), r.body());
+                        assertTrue(Api.json(r).getString("message").contains("modifié par quelqu'un d'autre"), r.body());
                         conflicts++;
                     }
                 }
@@ -303,13 +304,13 @@ class CommitteeApiIT {
         long s = newSession();
         long app = readyApplication("Périmètre");
         long item = putOnAgenda(s, app);
-        assertEquals(403, call(PORTEUR, "GET", "/sessions", null).statusCode());
-        assertEquals(403, call(PORTEUR, "GET", "/sessions/" + s, null).statusCode());
-        assertEquals(403, call(PORTEUR2, "PUT", "/sessions/" + s + "/items/" + item + "/vote", "{\"choice\":\"FOR\"}")
+        assertEquals(403, api.call(PORTEUR, "GET", "/sessions", null).statusCode());
+        assertEquals(403, api.call(PORTEUR, "GET", "/sessions/" + s, null).statusCode());
+        assertEquals(403, api.call(PORTEUR2, "PUT", "/sessions/" + s + "/items/" + item + "/vote", "{\"choice\":\"FOR\"}")
                 .statusCode());
-        assertEquals(404, call(PORTEUR2, "GET", "/applications/" + app, null).statusCode());
-        assertEquals(404, call(PORTEUR2, "GET", "/applications/" + app + "/decision-letter", null).statusCode());
-        assertEquals(403, call("partenaire@demo.essor", "GET", "/sessions/" + s, null).statusCode());
+        assertEquals(404, api.call(PORTEUR2, "GET", "/applications/" + app, null).statusCode());
+        assertEquals(404, api.call(PORTEUR2, "GET", "/applications/" + app + "/decision-letter", null).statusCode());
+        assertEquals(403, api.call("partenaire@demo.essor", "GET", "/sessions/" + s, null).statusCode());
         assertEquals(0, itemOf(session(CHAIR, s), item).getInt("votesFor"));
     }
 
@@ -337,7 +338,7 @@ class CommitteeApiIT {
         Sql.update(ds, "INSERT INTO committee_session (committee_id, starts_at, place, status, version)"
                 + " VALUES (?, ?, 'Rennes', 'PLANNED', 0)", committee, Timestamp.valueOf(LocalDateTime.of(2027, 2, 1, 10, 0)));
         long otherSession = Sql.count(ds, "SELECT id FROM committee_session WHERE committee_id = ?", committee);
-        assertEquals(200, call(otherMember, "GET", "/sessions/" + otherSession, null).statusCode(),
+        assertEquals(200, api.call(otherMember, "GET", "/sessions/" + otherSession, null).statusCode(),
                 "the inserted member can sign in and see their own session");
 
         long s = newSession();
@@ -346,28 +347,28 @@ class CommitteeApiIT {
         long cvlItemsBefore = Sql.count(ds, "SELECT COUNT(*) FROM agenda_item WHERE session_id = ?", s);
 
         // a member of another committee
-        assertEquals(404, call(otherMember, "GET", "/sessions/" + s, null).statusCode());
-        assertEquals(404, call(otherMember, "GET", "/applications/" + app, null).statusCode());
-        assertEquals(404, call(otherMember, "GET", "/applications/" + app + "/instruction/analysis", null).statusCode());
-        assertEquals(404, call(otherMember, "PUT", "/sessions/" + s + "/items/" + item + "/vote", "{\"choice\":\"FOR\"}")
+        assertEquals(404, api.call(otherMember, "GET", "/sessions/" + s, null).statusCode());
+        assertEquals(404, api.call(otherMember, "GET", "/applications/" + app, null).statusCode());
+        assertEquals(404, api.call(otherMember, "GET", "/applications/" + app + "/instruction/analysis", null).statusCode());
+        assertEquals(404, api.call(otherMember, "PUT", "/sessions/" + s + "/items/" + item + "/vote", "{\"choice\":\"FOR\"}")
                 .statusCode());
-        assertEquals(404, call(otherMember, "POST", "/sessions/" + s + "/items/" + item + "/conflict", "{}").statusCode());
-        HttpResponse<String> listed = call(otherMember, "GET", "/sessions", null);
+        assertEquals(404, api.call(otherMember, "POST", "/sessions/" + s + "/items/" + item + "/conflict", "{}").statusCode());
+        HttpResponse<String> listed = api.call(otherMember, "GET", "/sessions", null);
         assertEquals(200, listed.statusCode(), listed.body());
-        assertEquals(List.of(otherSession), json(listed).getJsonArray("items").getValuesAs(JsonObject.class).stream()
+        assertEquals(List.of(otherSession), Api.json(listed).getJsonArray("items").getValuesAs(JsonObject.class).stream()
                 .map(x -> x.getJsonNumber("id").longValue()).toList(), "a member lists only their committee's sessions");
         // an advisor of another association
-        assertEquals(404, call(otherAdvisor, "GET", "/sessions/" + s, null).statusCode());
-        assertEquals(404, call(otherAdvisor, "GET", "/applications/" + app, null).statusCode());
-        assertEquals(404, call(otherAdvisor, "GET", "/applications/" + app + "/instruction/analysis", null).statusCode());
-        assertEquals(404, call(otherAdvisor, "POST", "/sessions/" + s + "/items", "{\"applicationId\":" + app + "}")
+        assertEquals(404, api.call(otherAdvisor, "GET", "/sessions/" + s, null).statusCode());
+        assertEquals(404, api.call(otherAdvisor, "GET", "/applications/" + app, null).statusCode());
+        assertEquals(404, api.call(otherAdvisor, "GET", "/applications/" + app + "/instruction/analysis", null).statusCode());
+        assertEquals(404, api.call(otherAdvisor, "POST", "/sessions/" + s + "/items", "{\"applicationId\":" + app + "}")
                 .statusCode());
-        assertEquals(404, call(otherAdvisor, "POST", "/sessions", "{\"committeeId\":" + committeeId()
+        assertEquals(404, api.call(otherAdvisor, "POST", "/sessions", "{\"committeeId\":" + committeeId()
                 + ",\"startsAt\":\"2027-01-15T14:00\",\"place\":\"Rennes\"}").statusCode());
         // CVL people towards the other committee
-        assertEquals(404, call(M1, "GET", "/sessions/" + otherSession, null).statusCode());
-        assertEquals(404, call(ADVISOR, "GET", "/sessions/" + otherSession, null).statusCode());
-        assertEquals(404, call(ADVISOR, "POST", "/sessions/" + otherSession + "/items", "{\"applicationId\":"
+        assertEquals(404, api.call(M1, "GET", "/sessions/" + otherSession, null).statusCode());
+        assertEquals(404, api.call(ADVISOR, "GET", "/sessions/" + otherSession, null).statusCode());
+        assertEquals(404, api.call(ADVISOR, "POST", "/sessions/" + otherSession + "/items", "{\"applicationId\":"
                 + readyApplication("Mauvais comité") + "}").statusCode());
 
         assertEquals(cvlItemsBefore, Sql.count(ds, "SELECT COUNT(*) FROM agenda_item WHERE session_id = ?", s));
@@ -405,18 +406,18 @@ class CommitteeApiIT {
 
         HttpResponse<String> maybe = vote(M3, s, item, "MAYBE");
         assertEquals(400, maybe.statusCode(), maybe.body());
-        assertTrue(json(maybe).getString("message").contains("Choisissez une valeur"), maybe.body());
+        assertTrue(Api.json(maybe).getString("message").contains("Choisissez une valeur"), maybe.body());
 
         HttpResponse<String> overLimit = decide(s, item, version, "\"outcome\":\"APPROVED\",\"lines\":["
                 + "{\"instrument\":\"GRANT\",\"amount\":\"1000.00\"},"
                 + "{\"instrument\":\"HONOUR_LOAN\",\"amount\":\"999999.00\",\"durationMonths\":60}]");
         assertEquals(400, overLimit.statusCode(), overLimit.body());
-        String message = json(overLimit).getString("message");
+        String message = Api.json(overLimit).getString("message");
         assertTrue(message.contains("Ligne 2") && message.contains("plafond"), overLimit.body());
 
         HttpResponse<String> noReasons = decide(s, item, version, "\"outcome\":\"REJECTED\",\"reasons\":\"  \"");
         assertTrue(noReasons.statusCode() == 409 || noReasons.statusCode() == 400, noReasons.body());
-        assertTrue(json(noReasons).getString("message").contains("motifs"), noReasons.body());
+        assertTrue(Api.json(noReasons).getString("message").contains("motifs"), noReasons.body());
 
         HttpResponse<String> unknown = decide(s, item, version, "\"outcome\":\"PERHAPS\"");
         assertEquals(400, unknown.statusCode(), unknown.body());
@@ -431,7 +432,7 @@ class CommitteeApiIT {
         HttpResponse<String> rejected = decide(s, item, version,
                 "\"outcome\":\"REJECTED\",\"reasons\":\"Modèle économique non démontré\"");
         assertEquals(200, rejected.statusCode(), "with its reasons the rejection is recorded: " + rejected.body());
-        assertEquals("REJECTED", itemOf(json(rejected), item).getJsonObject("decision").getString("outcome"));
+        assertEquals("REJECTED", itemOf(Api.json(rejected), item).getJsonObject("decision").getString("outcome"));
         assertEquals("REJECTED", application(ADVISOR, app).getString("status"));
     }
 
@@ -461,7 +462,7 @@ class CommitteeApiIT {
                 "no letter while the session is open");
         assertEquals(0, decisionMails(reference).size(), "no mail while the session is open");
 
-        assertEquals(200, call(CHAIR, "POST", "/sessions/" + s + "/close", null).statusCode());
+        assertEquals(200, api.call(CHAIR, "POST", "/sessions/" + s + "/close", null).statusCode());
         assertEquals("APPROVED", application(PORTEUR, app).getString("status"));
         HttpResponse<byte[]> letter = bytes(PORTEUR, "/applications/" + app + "/decision-letter");
         assertEquals(200, letter.statusCode());
@@ -477,9 +478,9 @@ class CommitteeApiIT {
     }
 
     private List<JsonObject> decisionMails(String reference) throws Exception {
-        HttpResponse<String> r = call(ADMIN, "GET", "/admin/outbox?size=200", null);
+        HttpResponse<String> r = api.call(ADMIN, "GET", "/admin/outbox?size=200", null);
         assertEquals(200, r.statusCode(), r.body());
-        return json(r).getJsonArray("items").getValuesAs(JsonObject.class).stream()
+        return Api.json(r).getJsonArray("items").getValuesAs(JsonObject.class).stream()
                 .filter(m -> "DECISION_MADE".equals(m.getString("kind", null)) && reference.equals(m.getString("relatedId", null)))
                 .toList();
     }
@@ -487,45 +488,24 @@ class CommitteeApiIT {
     // ---- helpers ----------------------------------------------------------------------------------------------
 
     private URI uri(String path) {
-        return URI.create(base.toString().replace("//localhost:", "//127.0.0.1:").replaceAll("/$", "") + "/api/v1" + path);
-    }
-
-    private static String basic(String user) {
-        return "Basic " + Base64.getEncoder().encodeToString((user + ":essor-demo").getBytes(StandardCharsets.UTF_8));
-    }
-
-    private HttpResponse<String> call(String user, String method, String path, String body) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).header("Authorization", basic(user))
-                .header("Accept-Language", "fr").timeout(Duration.ofSeconds(60));
-        if (body != null) {
-            b.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body));
-        } else {
-            b.method(method, HttpRequest.BodyPublishers.noBody());
-        }
-        return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        return Api.uri(base, "/api/v1" + path);
     }
 
     private HttpResponse<byte[]> bytes(String user, String path) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(uri(path)).header("Authorization", basic(user))
+        return HTTP.send(HttpRequest.newBuilder(uri(path)).header("Authorization", Api.basic(user))
                 .header("Accept-Language", "fr").GET().build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
-    private static JsonObject json(HttpResponse<String> r) {
-        try (JsonReader reader = Json.createReader(new StringReader(r.body()))) {
-            return reader.readObject();
-        }
-    }
-
     private JsonObject application(String user, long id) throws Exception {
-        HttpResponse<String> r = call(user, "GET", "/applications/" + id, null);
+        HttpResponse<String> r = api.call(user, "GET", "/applications/" + id, null);
         assertEquals(200, r.statusCode(), r.body());
-        return json(r);
+        return Api.json(r);
     }
 
     private JsonObject session(String user, long id) throws Exception {
-        HttpResponse<String> r = call(user, "GET", "/sessions/" + id, null);
+        HttpResponse<String> r = api.call(user, "GET", "/sessions/" + id, null);
         assertEquals(200, r.statusCode(), r.body());
-        return json(r);
+        return Api.json(r);
     }
 
     private static JsonObject itemOf(JsonObject session, long itemId) {
@@ -536,63 +516,63 @@ class CommitteeApiIT {
 
     /** The CVL committee, read from the sessions the demo advisor sees. */
     private long committeeId() throws Exception {
-        HttpResponse<String> r = call(ADVISOR, "GET", "/sessions?past=true", null);
+        HttpResponse<String> r = api.call(ADVISOR, "GET", "/sessions?past=true", null);
         assertEquals(200, r.statusCode(), r.body());
-        return json(r).getJsonArray("items").getJsonObject(0).getJsonNumber("committeeId").longValue();
+        return Api.json(r).getJsonArray("items").getJsonObject(0).getJsonNumber("committeeId").longValue();
     }
 
     /** A new planned session of the CVL committee, scheduled by the advisor. */
     private long newSession() throws Exception {
-        HttpResponse<String> r = call(ADVISOR, "POST", "/sessions", "{\"committeeId\":" + committeeId()
+        HttpResponse<String> r = api.call(ADVISOR, "POST", "/sessions", "{\"committeeId\":" + committeeId()
                 + ",\"startsAt\":\"2027-01-15T14:00\",\"place\":\"Orléans\"}");
         assertEquals(201, r.statusCode(), r.body());
-        JsonObject s = json(r);
+        JsonObject s = Api.json(r);
         assertEquals("PLANNED", s.getString("status"));
         return s.getJsonNumber("id").longValue();
     }
 
     /** A fresh application of porteur@, submitted, instructed by conseil@ and ready for committee. */
     private long readyApplication(String title) throws Exception {
-        HttpResponse<String> mine = call(PORTEUR, "GET", "/enterprises/mine", null);
+        HttpResponse<String> mine = api.call(PORTEUR, "GET", "/enterprises/mine", null);
         assertEquals(200, mine.statusCode(), mine.body());
         long enterprise;
         try (JsonReader reader = Json.createReader(new StringReader(mine.body()))) {
             enterprise = reader.readArray().getJsonObject(0).getJsonNumber("id").longValue();
         }
-        HttpResponse<String> created = call(PORTEUR, "POST", "/applications",
+        HttpResponse<String> created = api.call(PORTEUR, "POST", "/applications",
                 "{\"enterpriseId\":" + enterprise + ",\"title\":\"" + title + "\",\"stage\":\"CREATION\"}");
         assertEquals(201, created.statusCode(), created.body());
-        JsonObject draft = json(created);
+        JsonObject draft = Api.json(created);
         long id = draft.getJsonNumber("id").longValue();
-        HttpResponse<String> put = call(PORTEUR, "PUT", "/applications/" + id,
+        HttpResponse<String> put = api.call(PORTEUR, "PUT", "/applications/" + id,
                 "{\"version\":" + draft.getJsonNumber("version") + "," + COMPLETE + "}");
         assertEquals(200, put.statusCode(), put.body());
         HttpResponse<String> doc = HTTP.send(HttpRequest.newBuilder(uri("/applications/" + id + "/documents?kind=BUSINESS_PLAN"))
-                .header("Authorization", basic(PORTEUR)).header("X-File-Name", "plan.pdf")
+                .header("Authorization", Api.basic(PORTEUR)).header("X-File-Name", "plan.pdf")
                 .header("Content-Type", "application/octet-stream")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(PDF)).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(201, doc.statusCode(), doc.body());
-        HttpResponse<String> submitted = call(PORTEUR, "POST", "/applications/" + id + "/submit", null);
+        HttpResponse<String> submitted = api.call(PORTEUR, "POST", "/applications/" + id + "/submit", null);
         assertEquals(200, submitted.statusCode(), submitted.body());
 
-        HttpResponse<String> review = call(ADVISOR, "POST", "/applications/" + id + "/review?version="
-                + json(submitted).getJsonNumber("version"), null);
+        HttpResponse<String> review = api.call(ADVISOR, "POST", "/applications/" + id + "/review?version="
+                + Api.json(submitted).getJsonNumber("version"), null);
         assertEquals(200, review.statusCode(), review.body());
-        HttpResponse<String> analysis = call(ADVISOR, "PUT", "/applications/" + id + "/instruction/analysis", ANALYSIS);
+        HttpResponse<String> analysis = api.call(ADVISOR, "PUT", "/applications/" + id + "/instruction/analysis", ANALYSIS);
         assertEquals(200, analysis.statusCode(), analysis.body());
-        assertEquals(0, json(analysis).getJsonArray("missing").size(), analysis.body());
+        assertEquals(0, Api.json(analysis).getJsonArray("missing").size(), analysis.body());
         long version = application(ADVISOR, id).getJsonNumber("version").longValue();
-        HttpResponse<String> ready = call(ADVISOR, "POST", "/applications/" + id + "/instruction/ready?version=" + version, null);
+        HttpResponse<String> ready = api.call(ADVISOR, "POST", "/applications/" + id + "/instruction/ready?version=" + version, null);
         assertEquals(200, ready.statusCode(), ready.body());
-        assertEquals("READY_FOR_COMMITTEE", json(ready).getString("status"));
+        assertEquals("READY_FOR_COMMITTEE", Api.json(ready).getString("status"));
         return id;
     }
 
     /** Puts the file on the session's agenda; returns the agenda item's id. */
     private long putOnAgenda(long session, long application) throws Exception {
-        HttpResponse<String> r = call(ADVISOR, "POST", "/sessions/" + session + "/items", "{\"applicationId\":" + application + "}");
+        HttpResponse<String> r = api.call(ADVISOR, "POST", "/sessions/" + session + "/items", "{\"applicationId\":" + application + "}");
         assertEquals(200, r.statusCode(), r.body());
-        return json(r).getJsonArray("items").getValuesAs(JsonObject.class).stream()
+        return Api.json(r).getJsonArray("items").getValuesAs(JsonObject.class).stream()
                 .filter(i -> i.getJsonNumber("applicationId").longValue() == application).findFirst().orElseThrow()
                 .getJsonNumber("id").longValue();
     }
@@ -605,17 +585,17 @@ class CommitteeApiIT {
         for (JsonValue m : members) {
             ids.append(ids.length() == 0 ? "" : ",").append(m.asJsonObject().getJsonNumber("accountId"));
         }
-        HttpResponse<String> r = call(CHAIR, "POST", "/sessions/" + session + "/open", "{\"present\":[" + ids + "]}");
+        HttpResponse<String> r = api.call(CHAIR, "POST", "/sessions/" + session + "/open", "{\"present\":[" + ids + "]}");
         assertEquals(200, r.statusCode(), r.body());
-        assertEquals("OPEN", json(r).getString("status"));
+        assertEquals("OPEN", Api.json(r).getString("status"));
     }
 
     private HttpResponse<String> vote(String member, long session, long item, String choice) throws Exception {
-        return call(member, "PUT", "/sessions/" + session + "/items/" + item + "/vote", "{\"choice\":\"" + choice + "\"}");
+        return api.call(member, "PUT", "/sessions/" + session + "/items/" + item + "/vote", "{\"choice\":\"" + choice + "\"}");
     }
 
     private HttpResponse<String> decide(long session, long item, long version, String fields) throws Exception {
-        return call(CHAIR, "POST", "/sessions/" + session + "/items/" + item + "/decision",
+        return api.call(CHAIR, "POST", "/sessions/" + session + "/items/" + item + "/decision",
                 "{\"version\":" + version + "," + fields + "}");
     }
 

@@ -8,7 +8,6 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import java.io.StringReader;
 import java.net.URI;
-import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -21,16 +20,11 @@ import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -43,59 +37,13 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
-class CommitteeJourneyIT {
+class CommitteeJourneyIT extends BrowserJourney {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-    private static ChromeDriver driver;
-
-    @ArquillianResource
-    private URL base;
 
     @Deployment(testable = false)
     static WebArchive deployment() {
         return Deployments.builtWar();
-    }
-
-    @BeforeAll
-    static void startBrowser() throws Exception {
-        driver = Browser.start();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (driver != null) {
-            driver.quit();
-        }
-    }
-
-    @BeforeEach
-    void ready() throws InterruptedException {
-        Deployments.awaitReady(base);
-        driver.manage().deleteAllCookies();
-    }
-
-    private String url(String path) {
-        return base.toString().replace("//localhost:", "//127.0.0.1:").replaceAll("/$", "") + path;
-    }
-
-    private WebDriverWait waiting() {
-        return new WebDriverWait(driver, Duration.ofSeconds(20));
-    }
-
-    private void login(String email) {
-        driver.manage().deleteAllCookies();
-        driver.get(url("/login.xhtml"));
-        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("login:email")));
-        driver.findElement(By.id("login:email")).sendKeys(email);
-        driver.findElement(By.id("login:password")).sendKeys("essor-demo");
-        driver.findElement(By.id("login:submit")).click();
-        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("signed-in-as")));
-    }
-
-    private void fill(String id, String value) {
-        WebElement input = driver.findElement(By.id(id));
-        input.clear();
-        input.sendKeys(value);
     }
 
     private void expectMessage(String text) {
@@ -130,36 +78,20 @@ class CommitteeJourneyIT {
 
     // ---- the file to instruct, filed through the API by porteur2 --------------------------------
 
-    private HttpResponse<String> api(String user, String method, String path, String json) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url("/api/v1" + path)))
-                .header("Authorization", "Basic " + Base64.getEncoder()
-                        .encodeToString((user + ":essor-demo").getBytes(StandardCharsets.UTF_8)))
-                .header("Accept-Language", "fr");
-        b = json == null ? b.method(method, HttpRequest.BodyPublishers.noBody())
-                : b.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
-        return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-    }
-
-    private static JsonObject json(String body) {
-        try (JsonReader r = Json.createReader(new StringReader(body))) {
-            return r.readObject();
-        }
-    }
-
     private JsonObject submittedFile() throws Exception {
-        HttpResponse<String> mine = api("porteur2@demo.essor", "GET", "/enterprises/mine", null);
+        HttpResponse<String> mine = rest.call("porteur2@demo.essor", "GET", "/enterprises/mine", null);
         long enterprise;
         try (JsonReader r = Json.createReader(new StringReader(mine.body()))) {
             enterprise = r.readArray().getJsonObject(0).getJsonNumber("id").longValue();
         }
-        HttpResponse<String> created = api("porteur2@demo.essor", "POST", "/applications", "{\"enterpriseId\":" + enterprise
+        HttpResponse<String> created = rest.call("porteur2@demo.essor", "POST", "/applications", "{\"enterpriseId\":" + enterprise
                 + ",\"title\":\"Vélobus scolaire\",\"stage\":\"CREATION\",\"description\":\"Ramassage scolaire à vélo\","
                 + "\"territory\":\"Tours\",\"lines\":[{\"instrument\":\"HONOUR_LOAN\",\"amount\":\"8000.00\",\"durationMonths\":60}],"
                 + "\"plan\":[{\"kind\":\"USE\",\"label\":\"Vélos\",\"amount\":\"8000.00\"},"
                 + "{\"kind\":\"SOURCE\",\"label\":\"Prêt d'honneur\",\"amount\":\"8000.00\"}],"
                 + "\"impact\":{\"jobsCreated\":\"1\",\"jobsMaintained\":\"0\",\"beneficiaries\":40,\"socialUtility\":\"Mobilité\"}}");
         assertEquals(201, created.statusCode(), created.body());
-        JsonObject draft = json(created.body());
+        JsonObject draft = Api.json(created.body());
         long id = draft.getJsonNumber("id").longValue();
         byte[] pdf = "%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
         HttpResponse<String> upload = HTTP.send(HttpRequest.newBuilder(URI.create(url("/api/v1/applications/" + id
@@ -169,11 +101,11 @@ class CommitteeJourneyIT {
                 .header("X-File-Name", "plan.pdf").header("Content-Type", "application/octet-stream")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(pdf)).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(201, upload.statusCode(), upload.body());
-        JsonObject current = json(api("porteur2@demo.essor", "GET", "/applications/" + id, null).body());
-        HttpResponse<String> submitted = api("porteur2@demo.essor", "POST", "/applications/" + id + "/submit?version="
+        JsonObject current = Api.json(rest.call("porteur2@demo.essor", "GET", "/applications/" + id, null).body());
+        HttpResponse<String> submitted = rest.call("porteur2@demo.essor", "POST", "/applications/" + id + "/submit?version="
                 + current.getJsonNumber("version"), null);
         assertEquals(200, submitted.statusCode(), submitted.body());
-        return json(submitted.body());
+        return Api.json(submitted.body());
     }
 
     private static String pdfText(byte[] pdf) throws Exception {

@@ -22,7 +22,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -92,6 +91,8 @@ class ConventionApiIT {
     @ArquillianResource
     private URL base;
 
+    private final Api api = new Api(() -> base).timeout(Duration.ofSeconds(120));
+
     @jakarta.ejb.EJB
     private fr.essor.service.convention.LateInstalmentTimer lateTimer;
 
@@ -142,11 +143,11 @@ class ConventionApiIT {
                 HttpResponse<String> r = f.get();
                 if (r.statusCode() == 201) {
                     created++;
-                    allocationIds.add(json(r).getJsonNumber("id").longValue());
-                    assertEquals("1000.00", json(r).getString("amount"), r.body());
+                    allocationIds.add(Api.json(r).getJsonNumber("id").longValue());
+                    assertEquals("1000.00", Api.json(r).getString("amount"), r.body());
                 } else {
                     assertEquals(409, r.statusCode(), r.body());
-                    JsonObject e = json(r);
+                    JsonObject e = Api.json(r);
                     assertEquals("INVARIANT_VIOLATED", e.getString("error"), r.body());
                     assertEquals("0.00", e.getString("available"), r.body());
                     assertTrue(e.getString("message").contains("disponible de la convention"), r.body());
@@ -177,7 +178,7 @@ class ConventionApiIT {
         // one more is refused and the figures stay
         HttpResponse<String> late = allocate(ADVISOR, convention, lines.get(0), "0.01");
         assertEquals(409, late.statusCode(), late.body());
-        assertEquals("0.00", json(late).getString("available"));
+        assertEquals("0.00", Api.json(late).getString("available"));
         assertEquals("50000.00", convention(ADVISOR, convention).getString("allocated"));
     }
 
@@ -214,9 +215,9 @@ class ConventionApiIT {
                 assertEquals(1, both.stream().filter(r -> r.statusCode() == 201).count(), both.toString());
                 HttpResponse<String> loser = both.stream().filter(r -> r.statusCode() != 201).findFirst().orElseThrow();
                 assertEquals(409, loser.statusCode(), loser.body());
-                assertEquals("INVARIANT_VIOLATED", json(loser).getString("error"));
-                assertEquals("0.00", json(loser).getString("available"), loser.body());
-                assertTrue(json(loser).getString("message").contains("non allouée de la ligne"), loser.body());
+                assertEquals("INVARIANT_VIOLATED", Api.json(loser).getString("error"));
+                assertEquals("0.00", Api.json(loser).getString("available"), loser.body());
+                assertTrue(Api.json(loser).getString("message").contains("non allouée de la ligne"), loser.body());
                 assertEquals("5000.00", Sql.string(ds, "SELECT CAST(SUM(amount - released) AS DECIMAL(15,2)) FROM allocation"
                         + " WHERE granted_line_id = ?", line), "the line is allocated exactly once");
             }
@@ -246,57 +247,57 @@ class ConventionApiIT {
         for (String amount : List.of("0", "-5.00", "12.345", "abc", "0.00")) {
             HttpResponse<String> r = allocate(ADVISOR, convention, grant, amount);
             assertEquals(400, r.statusCode(), amount + ": " + r.body());
-            assertEquals("amount", json(r).getString("field"), r.body());
-            assertFalse(json(r).getString("message").isBlank());
+            assertEquals("amount", Api.json(r).getString("field"), r.body());
+            assertFalse(Api.json(r).getString("message").isBlank());
         }
-        HttpResponse<String> noAmount = call(ADVISOR, "POST", "/conventions/" + convention + "/allocations",
+        HttpResponse<String> noAmount = api.call(ADVISOR, "POST", "/conventions/" + convention + "/allocations",
                 "{\"decisionLineId\":" + grant + "}");
         assertEquals(400, noAmount.statusCode(), noAmount.body());
-        assertEquals("amount", json(noAmount).getString("field"));
-        HttpResponse<String> noLine = call(ADVISOR, "POST", "/conventions/" + convention + "/allocations",
+        assertEquals("amount", Api.json(noAmount).getString("field"));
+        HttpResponse<String> noLine = api.call(ADVISOR, "POST", "/conventions/" + convention + "/allocations",
                 "{\"amount\":\"100.00\"}");
         assertEquals(400, noLine.statusCode(), noLine.body());
-        assertEquals("decisionLineId", json(noLine).getString("field"));
+        assertEquals("decisionLineId", Api.json(noLine).getString("field"));
         HttpResponse<String> unknownLine = allocate(ADVISOR, convention, 987654321L, "100.00");
         assertEquals(404, unknownLine.statusCode(), unknownLine.body());
 
         // above what the convention has left: 409 with the remaining amount
         HttpResponse<String> over = allocate(ADVISOR, convention, grant, "10000.01");
         assertEquals(409, over.statusCode(), over.body());
-        assertEquals("INVARIANT_VIOLATED", json(over).getString("error"));
-        assertEquals("10000.00", json(over).getString("available"));
+        assertEquals("INVARIANT_VIOLATED", Api.json(over).getString("error"));
+        assertEquals("10000.00", Api.json(over).getString("available"));
         assertEquals(201, allocate(ADVISOR, convention, grant, "2500.00").statusCode());
         over = allocate(ADVISOR, convention, grant, "7500.01");
         assertEquals(409, over.statusCode(), over.body());
-        assertEquals("7500.00", json(over).getString("available"), "the remaining after the first allocation");
+        assertEquals("7500.00", Api.json(over).getString("available"), "the remaining after the first allocation");
         // above what the line has unallocated
         HttpResponse<String> overLine = allocate(ADVISOR, convention, equity, "4000.01");
         assertEquals(409, overLine.statusCode(), overLine.body());
-        assertEquals("4000.00", json(overLine).getString("available"));
-        assertTrue(json(overLine).getString("message").contains("non allouée de la ligne"), overLine.body());
+        assertEquals("4000.00", Api.json(overLine).getString("available"));
+        assertTrue(Api.json(overLine).getString("message").contains("non allouée de la ligne"), overLine.body());
 
         // an ineligible instrument
         HttpResponse<String> ineligible = allocate(ADVISOR, convention, loan, "100.00");
         assertEquals(409, ineligible.statusCode(), ineligible.body());
-        assertEquals("CONVENTION_RULE", json(ineligible).getString("error"));
+        assertEquals("CONVENTION_RULE", Api.json(ineligible).getString("error"));
         String reference = convention(ADMIN, convention).getString("reference");
-        assertTrue(json(ineligible).getString("message").contains("ne finance pas cet instrument")
-                && json(ineligible).getString("message").contains(reference), ineligible.body());
+        assertTrue(Api.json(ineligible).getString("message").contains("ne finance pas cet instrument")
+                && Api.json(ineligible).getString("message").contains(reference), ineligible.body());
 
         // a closed convention
         long closed = activeConvention(ds, BDT, "10000.00", false);
-        HttpResponse<String> closing = call(ADMIN, "POST", "/conventions/" + closed + "/closing", null);
+        HttpResponse<String> closing = api.call(ADMIN, "POST", "/conventions/" + closed + "/closing", null);
         assertEquals(200, closing.statusCode(), closing.body());
-        assertEquals("CLOSED", json(closing).getString("status"));
+        assertEquals("CLOSED", Api.json(closing).getString("status"));
         HttpResponse<String> fromClosed = allocate(ADVISOR, closed, grant, "100.00");
         assertEquals(409, fromClosed.statusCode(), fromClosed.body());
-        assertEquals("CONVENTION_RULE", json(fromClosed).getString("error"));
-        assertTrue(json(fromClosed).getString("message").contains("n'est pas active"), fromClosed.body());
+        assertEquals("CONVENTION_RULE", Api.json(fromClosed).getString("error"));
+        assertTrue(Api.json(fromClosed).getString("message").contains("n'est pas active"), fromClosed.body());
         // a draft one
         long draft = draftConvention(ds, BDT, "10000.00", false);
         HttpResponse<String> fromDraft = allocate(ADVISOR, draft, grant, "100.00");
         assertEquals(409, fromDraft.statusCode(), fromDraft.body());
-        assertTrue(json(fromDraft).getString("message").contains("n'est pas active"), fromDraft.body());
+        assertTrue(Api.json(fromDraft).getString("message").contains("n'est pas active"), fromDraft.body());
 
         assertEquals(ledgerBefore + 1, ledger(ds), "only the one valid allocation was stored");
         JsonObject after = convention(ADVISOR, convention);
@@ -316,47 +317,47 @@ class ConventionApiIT {
         long app = approvedFile("Versements", "{\"instrument\":\"GRANT\",\"amount\":\"3000.00\"},"
                 + "{\"instrument\":\"EQUITY\",\"amount\":\"20000.00\"}");
         List<Long> lines = lines(ds, app);
-        long allocation = json(created(allocate(ADVISOR, convention, lines.get(0), "3000.00"))).getJsonNumber("id").longValue();
+        long allocation = Api.json(created(allocate(ADVISOR, convention, lines.get(0), "3000.00"))).getJsonNumber("id").longValue();
         long ledgerBefore = ledger(ds);
 
         HttpResponse<String> over = disburse(allocation, "3000.01");
         assertEquals(409, over.statusCode(), over.body());
-        assertEquals("INVARIANT_VIOLATED", json(over).getString("error"));
-        assertEquals("3000.00", json(over).getString("available"));
-        assertTrue(json(over).getString("message").contains("reste à verser"), over.body());
+        assertEquals("INVARIANT_VIOLATED", Api.json(over).getString("error"));
+        assertEquals("3000.00", Api.json(over).getString("available"));
+        assertTrue(Api.json(over).getString("message").contains("reste à verser"), over.body());
         for (String bad : List.of("0", "-1.00", "1.001", "x")) {
             HttpResponse<String> r = disburse(allocation, bad);
             assertEquals(400, r.statusCode(), bad + ": " + r.body());
-            assertEquals("amount", json(r).getString("field"));
+            assertEquals("amount", Api.json(r).getString("field"));
         }
         assertEquals(ledgerBefore, ledger(ds), "no refused tranche was stored");
         assertEquals("0.00", allocation(allocation).getString("disbursed"));
 
         HttpResponse<String> tranche = disburse(allocation, "1000.00");
         assertEquals(201, tranche.statusCode(), tranche.body());
-        assertEquals("1000.00", json(tranche).getString("disbursed"));
-        assertEquals("PARTLY_DISBURSED", json(tranche).getString("status"));
+        assertEquals("1000.00", Api.json(tranche).getString("disbursed"));
+        assertEquals("PARTLY_DISBURSED", Api.json(tranche).getString("status"));
         over = disburse(allocation, "2000.01");
         assertEquals(409, over.statusCode());
-        assertEquals("2000.00", json(over).getString("available"));
+        assertEquals("2000.00", Api.json(over).getString("available"));
 
         JsonObject before = convention(ADVISOR, convention);
         assertEquals("37000.00", before.getString("remaining"));
         assertEquals("1000.00", before.getString("disbursed"));
-        HttpResponse<String> release = call(ADVISOR, "POST", "/allocations/" + allocation + "/release", null);
+        HttpResponse<String> release = api.call(ADVISOR, "POST", "/allocations/" + allocation + "/release", null);
         assertEquals(200, release.statusCode(), release.body());
-        assertEquals("2000.00", json(release).getString("released"));
+        assertEquals("2000.00", Api.json(release).getString("released"));
         JsonObject after = convention(ADVISOR, convention);
         assertEquals("39000.00", after.getString("remaining"), "the 2000.00 not disbursed went back to the convention");
         assertEquals("1000.00", after.getString("allocated"));
         assertEquals("1000.00", after.getString("disbursed"));
         HttpResponse<String> settled = disburse(allocation, "1.00");
         assertEquals(409, settled.statusCode(), settled.body());
-        assertEquals(409, call(ADVISOR, "POST", "/allocations/" + allocation + "/release", null).statusCode());
+        assertEquals(409, api.call(ADVISOR, "POST", "/allocations/" + allocation + "/release", null).statusCode());
         assertEquals(ledgerBefore + 2, ledger(ds), "one tranche and one release");
 
         // 120 tranches of 200.00 at once against an allocation of 20,000: exactly 100 are paid out
-        long big = json(created(allocate(ADVISOR, convention, lines.get(1), "20000.00"))).getJsonNumber("id").longValue();
+        long big = Api.json(created(allocate(ADVISOR, convention, lines.get(1), "20000.00"))).getJsonNumber("id").longValue();
         ExecutorService pool = Executors.newFixedThreadPool(16);
         CountDownLatch start = new CountDownLatch(1);
         List<Future<HttpResponse<String>>> results = new ArrayList<>();
@@ -377,7 +378,7 @@ class ConventionApiIT {
                     ok++;
                 } else {
                     assertEquals(409, r.statusCode(), r.body());
-                    JsonObject e = json(r);
+                    JsonObject e = Api.json(r);
                     // a tranche arriving after the last one finds the allocation settled
                     assertTrue("0.00".equals(e.getString("available", "0.00")), r.body());
                     refused++;
@@ -413,17 +414,17 @@ class ConventionApiIT {
             String amount = (String) c[2];
             int months = (int) c[3];
             boolean isRevolving = (boolean) c[4];
-            long allocation = json(created(allocate(ADVISOR, conv, (long) c[1], amount))).getJsonNumber("id").longValue();
+            long allocation = Api.json(created(allocate(ADVISOR, conv, (long) c[1], amount))).getJsonNumber("id").longValue();
 
-            HttpResponse<String> early = call(ADVISOR, "POST", "/allocations/" + allocation + "/instalments",
+            HttpResponse<String> early = api.call(ADVISOR, "POST", "/allocations/" + allocation + "/instalments",
                     "{\"firstDueDate\":\"2027-03-05\"}");
             assertEquals(409, early.statusCode(), "nothing disbursed yet: " + early.body());
-            HttpResponse<String> noDate = call(ADVISOR, "POST", "/allocations/" + allocation + "/instalments", "{}");
+            HttpResponse<String> noDate = api.call(ADVISOR, "POST", "/allocations/" + allocation + "/instalments", "{}");
             assertEquals(400, noDate.statusCode(), noDate.body());
-            assertEquals("firstDueDate", json(noDate).getString("field"));
+            assertEquals("firstDueDate", Api.json(noDate).getString("field"));
 
             assertEquals(201, disburse(allocation, amount).statusCode());
-            HttpResponse<String> schedule = call(ADVISOR, "POST", "/allocations/" + allocation + "/instalments",
+            HttpResponse<String> schedule = api.call(ADVISOR, "POST", "/allocations/" + allocation + "/instalments",
                     "{\"firstDueDate\":\"2027-03-05\"}");
             assertEquals(200, schedule.statusCode(), schedule.body());
             List<JsonObject> instalments = array(schedule).getValuesAs(JsonObject.class);
@@ -436,12 +437,12 @@ class ConventionApiIT {
                 assertEquals("DUE", i.getString("status"));
                 assertTrue(i.getString("amount").matches("\\d+\\.\\d{2}"), i.toString());
             }
-            assertEquals(instalments, array(call(ADVISOR, "GET", "/allocations/" + allocation + "/instalments", null))
+            assertEquals(instalments, array(api.call(ADVISOR, "GET", "/allocations/" + allocation + "/instalments", null))
                     .getValuesAs(JsonObject.class));
 
             JsonObject before = convention(ADVISOR, conv);
             JsonObject first = instalments.get(0);
-            HttpResponse<String> pay = call(ADVISOR, "POST", "/allocations/" + allocation + "/instalments/"
+            HttpResponse<String> pay = api.call(ADVISOR, "POST", "/allocations/" + allocation + "/instalments/"
                     + first.getJsonNumber("id") + "/payment", "{\"date\":\"2027-03-04\"}");
             assertEquals(200, pay.statusCode(), pay.body());
             JsonObject paid = array(pay).getValuesAs(JsonObject.class).get(0);
@@ -455,10 +456,10 @@ class ConventionApiIT {
                             : "a fund that does not revolve keeps its remaining amount");
 
             long ledgerBefore = ledger(ds);
-            HttpResponse<String> twice = call(ADVISOR, "POST", "/allocations/" + allocation + "/instalments/"
+            HttpResponse<String> twice = api.call(ADVISOR, "POST", "/allocations/" + allocation + "/instalments/"
                     + first.getJsonNumber("id") + "/payment", "{}");
             assertEquals(409, twice.statusCode(), twice.body());
-            HttpResponse<String> reschedule = call(ADVISOR, "POST", "/allocations/" + allocation + "/instalments",
+            HttpResponse<String> reschedule = api.call(ADVISOR, "POST", "/allocations/" + allocation + "/instalments",
                     "{\"firstDueDate\":\"2027-04-05\"}");
             assertEquals(409, reschedule.statusCode(), "a started schedule stays: " + reschedule.body());
             assertEquals(ledgerBefore, ledger(ds));
@@ -473,17 +474,17 @@ class ConventionApiIT {
         DataSource ds = ds();
         long conv = activeConvention(ds, BDT, "20000.00", true, "HONOUR_LOAN");
         long app = approvedFile("Prêt en retard", "{\"instrument\":\"HONOUR_LOAN\",\"amount\":\"6000.00\",\"durationMonths\":12}");
-        long allocation = json(created(allocate(ADVISOR, conv, lines(ds, app).get(0), "6000.00"))).getJsonNumber("id").longValue();
+        long allocation = Api.json(created(allocate(ADVISOR, conv, lines(ds, app).get(0), "6000.00"))).getJsonNumber("id").longValue();
         assertEquals(201, disburse(allocation, "6000.00").statusCode());
-        List<JsonObject> schedule = array(call(ADVISOR, "POST", "/allocations/" + allocation + "/instalments",
+        List<JsonObject> schedule = array(api.call(ADVISOR, "POST", "/allocations/" + allocation + "/instalments",
                 "{\"firstDueDate\":\"2025-01-05\"}")).getValuesAs(JsonObject.class);
         assertEquals(12, schedule.size());
-        assertEquals(200, call(ADVISOR, "POST", "/allocations/" + allocation + "/instalments/"
+        assertEquals(200, api.call(ADVISOR, "POST", "/allocations/" + allocation + "/instalments/"
                 + schedule.get(0).getJsonNumber("id") + "/payment", "{\"date\":\"2025-01-05\"}").statusCode());
 
         // the nightly job, run as it would on the night of 1 April 2025
         int marked = lateTimer.markLate(LocalDate.of(2025, 4, 1));
-        List<JsonObject> after = array(call(ADVISOR, "GET", "/allocations/" + allocation + "/instalments", null))
+        List<JsonObject> after = array(api.call(ADVISOR, "GET", "/allocations/" + allocation + "/instalments", null))
                 .getValuesAs(JsonObject.class);
         assertEquals(List.of("PAID", "LATE", "LATE", "DUE", "DUE"),
                 after.subList(0, 5).stream().map(i -> i.getString("status")).toList(),
@@ -494,7 +495,7 @@ class ConventionApiIT {
 
         JsonObject before = convention(ADVISOR, conv);
         long ledgerBefore = ledger(ds);
-        HttpResponse<String> writeOff = call(ADVISOR, "POST", "/allocations/" + allocation + "/write-off", null);
+        HttpResponse<String> writeOff = api.call(ADVISOR, "POST", "/allocations/" + allocation + "/write-off", null);
         assertEquals(200, writeOff.statusCode(), writeOff.body());
         List<JsonObject> closed = array(writeOff).getValuesAs(JsonObject.class);
         assertEquals("PAID", closed.get(0).getString("status"));
@@ -507,10 +508,10 @@ class ConventionApiIT {
         assertEquals(before.getString("repaid"), afterWriteOff.getString("repaid"), "a write-off repays nothing");
         assertEquals(before.getString("remaining"), afterWriteOff.getString("remaining"), "nor does the money come back");
 
-        HttpResponse<String> twice = call(ADVISOR, "POST", "/allocations/" + allocation + "/write-off", null);
+        HttpResponse<String> twice = api.call(ADVISOR, "POST", "/allocations/" + allocation + "/write-off", null);
         assertEquals(409, twice.statusCode(), twice.body());
         assertEquals(ledgerBefore + 1, ledger(ds));
-        HttpResponse<String> partner = call(PARTNER_BDT, "POST", "/allocations/" + allocation + "/write-off", null);
+        HttpResponse<String> partner = api.call(PARTNER_BDT, "POST", "/allocations/" + allocation + "/write-off", null);
         assertEquals(403, partner.statusCode(), "a partner follows the money but never writes it off");
     }
 
@@ -521,13 +522,13 @@ class ConventionApiIT {
         long conv = activeConvention(ds, BDT, "50000.00", false, "GUARANTEE");
         long app = approvedFile("Garantie appelée", "{\"instrument\":\"GUARANTEE\",\"amount\":\"20000.00\",\"durationMonths\":84,"
                 + "\"bankName\":\"" + bank + "\",\"bankLoanAmount\":\"40000.00\",\"guaranteedShare\":\"50\"}");
-        long allocation = json(created(allocate(ADVISOR, conv, lines(ds, app).get(0), "20000.00"))).getJsonNumber("id").longValue();
+        long allocation = Api.json(created(allocate(ADVISOR, conv, lines(ds, app).get(0), "20000.00"))).getJsonNumber("id").longValue();
         JsonObject exposure = exposureOf(bank);
         assertEquals("20000.00", exposure.getString("guaranteed"));
         assertEquals("0.00", exposure.getString("called"));
         assertEquals("20000.00", exposure.getString("outstanding"));
 
-        HttpResponse<String> first = call(ADVISOR, "POST", "/allocations/" + allocation + "/guarantee-calls",
+        HttpResponse<String> first = api.call(ADVISOR, "POST", "/allocations/" + allocation + "/guarantee-calls",
                 "{\"amount\":\"12500.00\",\"date\":\"2027-06-30\"}");
         assertEquals(201, first.statusCode(), first.body());
         exposure = exposureOf(bank);
@@ -537,24 +538,24 @@ class ConventionApiIT {
                 "SELECT SUM(amount) FROM ledger_movement WHERE allocation_id = ? AND kind = 'GUARANTEE_CALL'", allocation)));
 
         long ledgerBefore = ledger(ds);
-        HttpResponse<String> tooMuch = call(ADVISOR, "POST", "/allocations/" + allocation + "/guarantee-calls",
+        HttpResponse<String> tooMuch = api.call(ADVISOR, "POST", "/allocations/" + allocation + "/guarantee-calls",
                 "{\"amount\":\"7500.01\",\"date\":\"2027-07-31\"}");
         assertEquals(409, tooMuch.statusCode(), tooMuch.body());
-        assertTrue(json(tooMuch).getString("message").contains("7"), "says what is left: " + tooMuch.body());
-        HttpResponse<String> negative = call(ADVISOR, "POST", "/allocations/" + allocation + "/guarantee-calls",
+        assertTrue(Api.json(tooMuch).getString("message").contains("7"), "says what is left: " + tooMuch.body());
+        HttpResponse<String> negative = api.call(ADVISOR, "POST", "/allocations/" + allocation + "/guarantee-calls",
                 "{\"amount\":\"-1.00\",\"date\":\"2027-07-31\"}");
         assertTrue(negative.statusCode() == 400 || negative.statusCode() == 409, negative.body());
         assertEquals(ledgerBefore, ledger(ds), "refused calls leave the ledger alone");
         assertEquals("7500.00", exposureOf(bank).getString("outstanding"));
 
-        HttpResponse<String> rest = call(ADVISOR, "POST", "/allocations/" + allocation + "/guarantee-calls",
+        HttpResponse<String> rest = api.call(ADVISOR, "POST", "/allocations/" + allocation + "/guarantee-calls",
                 "{\"amount\":\"7500.00\",\"date\":\"2027-07-31\"}");
         assertEquals(201, rest.statusCode(), rest.body());
         assertEquals("0.00", exposureOf(bank).getString("outstanding"));
     }
 
     private JsonObject exposureOf(String bank) throws Exception {
-        HttpResponse<String> r = call(ADVISOR, "GET", "/allocations/exposure?by=bank", null);
+        HttpResponse<String> r = api.call(ADVISOR, "GET", "/allocations/exposure?by=bank", null);
         assertEquals(200, r.statusCode(), r.body());
         return array(r).getValuesAs(JsonObject.class).stream().filter(e -> bank.equals(e.getString("key"))).findFirst()
                 .orElseThrow(() -> new AssertionError(bank + " not in " + r.body()));
@@ -569,7 +570,7 @@ class ConventionApiIT {
         long bdtLoans = Sql.count(ds, "SELECT id FROM convention WHERE reference = ?", "BDT-CVL-" + year + "-PRETS-HONNEUR");
         long regionFund = Sql.count(ds, "SELECT id FROM convention WHERE reference = ?", "REGION-CVL-" + year + "-FONDS-ESS");
 
-        HttpResponse<String> listed = call(PARTNER_BDT, "GET", "/conventions?size=200", null);
+        HttpResponse<String> listed = api.call(PARTNER_BDT, "GET", "/conventions?size=200", null);
         assertEquals(200, listed.statusCode(), listed.body());
         List<JsonObject> mine = array(listed).getValuesAs(JsonObject.class);
         assertFalse(mine.isEmpty());
@@ -579,7 +580,7 @@ class ConventionApiIT {
                 "BDT-CVL-" + year + "-GARANTIES")), refs.toString());
         assertEquals(Sql.count(ds, "SELECT COUNT(*) FROM convention c JOIN partner p ON p.id = c.partner_id WHERE p.name = ?", BDT),
                 Long.parseLong(listed.headers().firstValue("X-Total-Count").orElseThrow()));
-        List<JsonObject> theirs = array(call(PARTNER_REGION, "GET", "/conventions?size=200", null)).getValuesAs(JsonObject.class);
+        List<JsonObject> theirs = array(api.call(PARTNER_REGION, "GET", "/conventions?size=200", null)).getValuesAs(JsonObject.class);
         assertTrue(theirs.stream().allMatch(c -> REGION.equals(c.getString("partner"))));
         assertTrue(theirs.stream().anyMatch(c -> c.getJsonNumber("id").longValue() == regionFund));
 
@@ -589,22 +590,22 @@ class ConventionApiIT {
                 "/conventions/" + bdtLoans + "/breakdowns/INSTRUMENT", "/conventions/" + bdtLoans + "/breakdowns/DEPARTMENT",
                 "/conventions/" + bdtLoans + "/funded", "/conventions/" + bdtLoans + "/consumption",
                 "/allocations/" + cargoLoan, "/allocations/" + cargoLoan + "/instalments")) {
-            HttpResponse<String> r = call(PARTNER_REGION, "GET", path, null);
+            HttpResponse<String> r = api.call(PARTNER_REGION, "GET", path, null);
             assertEquals(404, r.statusCode(), path + ": " + r.body());
             assertFalse(r.body().contains("PRETS-HONNEUR"), r.body());
         }
-        assertEquals(200, call(PARTNER_BDT, "GET", "/conventions/" + bdtLoans, null).statusCode());
-        assertEquals(404, call(PARTNER_BDT, "GET", "/conventions/" + regionFund, null).statusCode());
+        assertEquals(200, api.call(PARTNER_BDT, "GET", "/conventions/" + bdtLoans, null).statusCode());
+        assertEquals(404, api.call(PARTNER_BDT, "GET", "/conventions/" + regionFund, null).statusCode());
 
         // the partner's own funded list: enterprises, amounts, jobs; no e-mail address anywhere
-        HttpResponse<String> funded = call(PARTNER_BDT, "GET", "/conventions/" + bdtLoans + "/funded", null);
+        HttpResponse<String> funded = api.call(PARTNER_BDT, "GET", "/conventions/" + bdtLoans + "/funded", null);
         assertEquals(200, funded.statusCode(), funded.body());
         assertFalse(array(funded).isEmpty(), "the vélos-cargos loan is funded: " + funded.body());
         assertFalse(funded.body().contains("@"), "no personal contact data: " + funded.body());
         JsonObject row = array(funded).getJsonObject(0);
         assertNotNull(row.getString("enterprise"));
         assertEquals("HONOUR_LOAN", row.getString("instrument"));
-        HttpResponse<String> allocations = call(PARTNER_BDT, "GET", "/conventions/" + bdtLoans + "/allocations", null);
+        HttpResponse<String> allocations = api.call(PARTNER_BDT, "GET", "/conventions/" + bdtLoans + "/allocations", null);
         assertEquals(200, allocations.statusCode());
         assertFalse(allocations.body().contains("@"), allocations.body());
 
@@ -613,11 +614,11 @@ class ConventionApiIT {
         long epicerie = Sql.count(ds, "SELECT g.id FROM granted_line g JOIN decision d ON d.id = g.decision_id"
                 + " JOIN application a ON a.id = d.application_id WHERE a.title = ? AND g.instrument = 'HONOUR_LOAN'",
                 "Épicerie solidaire itinérante");
-        assertEquals(403, call(PORTEUR, "GET", "/conventions", null).statusCode());
-        assertEquals(403, call(PORTEUR, "GET", "/conventions/" + bdtLoans, null).statusCode());
+        assertEquals(403, api.call(PORTEUR, "GET", "/conventions", null).statusCode());
+        assertEquals(403, api.call(PORTEUR, "GET", "/conventions/" + bdtLoans, null).statusCode());
         assertEquals(403, allocate(PORTEUR, bdtLoans, epicerie, "100.00").statusCode());
         assertEquals(403, allocate(PARTNER_BDT, bdtLoans, epicerie, "100.00").statusCode());
-        assertEquals(403, call(PARTNER_BDT, "GET", "/decision-lines", null).statusCode());
+        assertEquals(403, api.call(PARTNER_BDT, "GET", "/decision-lines", null).statusCode());
 
         // an advisor of another association: the CVL convention and line do not exist for them, and the
         // CVL advisor cannot use that association's convention
@@ -627,16 +628,16 @@ class ConventionApiIT {
         long association = Sql.count(ds, "SELECT id FROM association WHERE code = ?", code);
         String otherAdvisor = "conseil-" + code.toLowerCase(Locale.ROOT) + "@test.essor";
         account(ds, otherAdvisor, association, "ADVISOR");
-        long otherConvention = json(created(call(ADMIN, "POST", "/conventions", conventionBody(partner(ds, BDT), association,
+        long otherConvention = Api.json(created(api.call(ADMIN, "POST", "/conventions", conventionBody(partner(ds, BDT), association,
                 "50000.00", false)))).getJsonNumber("id").longValue();
-        assertEquals(200, call(ADMIN, "POST", "/conventions/" + otherConvention + "/activation", null).statusCode());
+        assertEquals(200, api.call(ADMIN, "POST", "/conventions/" + otherConvention + "/activation", null).statusCode());
         assertEquals(404, allocate(otherAdvisor, bdtLoans, epicerie, "100.00").statusCode());
-        assertEquals(404, call(otherAdvisor, "GET", "/conventions/" + bdtLoans, null).statusCode());
+        assertEquals(404, api.call(otherAdvisor, "GET", "/conventions/" + bdtLoans, null).statusCode());
         assertEquals(404, allocate(otherAdvisor, otherConvention, epicerie, "100.00").statusCode(),
                 "their own convention, a line of another association");
         assertEquals(404, allocate(ADVISOR, otherConvention, epicerie, "100.00").statusCode());
-        assertEquals(404, call(ADVISOR, "GET", "/conventions/" + otherConvention, null).statusCode());
-        assertTrue(array(call(otherAdvisor, "GET", "/decision-lines?size=200", null)).isEmpty());
+        assertEquals(404, api.call(ADVISOR, "GET", "/conventions/" + otherConvention, null).statusCode());
+        assertTrue(array(api.call(otherAdvisor, "GET", "/decision-lines?size=200", null)).isEmpty());
         assertEquals(ledgerBefore, ledger(ds), "nothing was allocated");
         assertEquals(0, Sql.count(ds, "SELECT COUNT(*) FROM allocation WHERE granted_line_id = ?", epicerie));
     }
@@ -653,7 +654,7 @@ class ConventionApiIT {
         long total;
         int page = 0;
         do {
-            HttpResponse<String> r = call(ADVISOR, "GET", "/decision-lines?unallocated=true&size=50&page=" + page++, null);
+            HttpResponse<String> r = api.call(ADVISOR, "GET", "/decision-lines?unallocated=true&size=50&page=" + page++, null);
             assertEquals(200, r.statusCode(), r.body());
             total = Long.parseLong(r.headers().firstValue("X-Total-Count").orElseThrow());
             all.addAll(array(r).getValuesAs(JsonObject.class));
@@ -679,7 +680,7 @@ class ConventionApiIT {
                 "the vélos-cargos lines are fully allocated");
         assertTrue(all.stream().allMatch(l -> new BigDecimal(l.getString("unallocated")).signum() > 0));
 
-        HttpResponse<String> eligible = call(ADVISOR, "GET", "/decision-lines/" + loan.getJsonNumber("id")
+        HttpResponse<String> eligible = api.call(ADVISOR, "GET", "/decision-lines/" + loan.getJsonNumber("id")
                 + "/eligible-conventions", null);
         assertEquals(200, eligible.statusCode(), eligible.body());
         int year = LocalDate.now(java.time.ZoneId.of("Europe/Paris")).getYear();
@@ -711,30 +712,30 @@ class ConventionApiIT {
                 + "{\"instrument\":\"HONOUR_LOAN\",\"amount\":\"2000.00\",\"durationMonths\":24}");
         List<Long> lines = lines(ds, app);
 
-        HttpResponse<String> none = call(ADVISOR, "POST", "/allocations/contracts/" + app, null);
+        HttpResponse<String> none = api.call(ADVISOR, "POST", "/allocations/contracts/" + app, null);
         assertEquals(409, none.statusCode(), none.body());
-        assertEquals("5000.00", json(none).getString("available"), "the missing amount");
-        assertTrue(json(none).getString("message").contains("il manque"), none.body());
+        assertEquals("5000.00", Api.json(none).getString("available"), "the missing amount");
+        assertTrue(Api.json(none).getString("message").contains("il manque"), none.body());
         assertEquals("APPROVED", application(app).getString("status"));
 
         assertEquals(201, allocate(ADVISOR, a, lines.get(0), "3000.00").statusCode());
         assertEquals(201, allocate(ADVISOR, b, lines.get(1), "1500.00").statusCode());
-        HttpResponse<String> partly = call(ADVISOR, "POST", "/allocations/contracts/" + app, null);
+        HttpResponse<String> partly = api.call(ADVISOR, "POST", "/allocations/contracts/" + app, null);
         assertEquals(409, partly.statusCode(), partly.body());
-        assertEquals("500.00", json(partly).getString("available"));
+        assertEquals("500.00", Api.json(partly).getString("available"));
         assertEquals("APPROVED", application(app).getString("status"));
-        assertEquals(404, call(ADVISOR, "POST", "/allocations/contracts/987654321", null).statusCode());
-        assertEquals(403, call(PORTEUR, "POST", "/allocations/contracts/" + app, null).statusCode());
+        assertEquals(404, api.call(ADVISOR, "POST", "/allocations/contracts/987654321", null).statusCode());
+        assertEquals(403, api.call(PORTEUR, "POST", "/allocations/contracts/" + app, null).statusCode());
 
         assertEquals(201, allocate(ADVISOR, b, lines.get(1), "500.00").statusCode());
-        HttpResponse<String> contracted = call(ADVISOR, "POST", "/allocations/contracts/" + app, null);
+        HttpResponse<String> contracted = api.call(ADVISOR, "POST", "/allocations/contracts/" + app, null);
         assertEquals(204, contracted.statusCode(), contracted.body());
         assertEquals("CONTRACTED", application(app).getString("status"));
         assertEquals("CONTRACTED", Sql.string(ds, "SELECT status FROM application WHERE id = ?", app));
         // money can still be followed on a contracted file, but not over-allocated
         HttpResponse<String> more = allocate(ADVISOR, a, lines.get(0), "0.01");
         assertEquals(409, more.statusCode(), more.body());
-        assertEquals("0.00", json(more).getString("available"));
+        assertEquals("0.00", Api.json(more).getString("available"));
     }
 
     /**
@@ -745,7 +746,7 @@ class ConventionApiIT {
     @Test
     void thePartnersFiguresEqualTheLedgerSummedIndependently() throws Exception {
         DataSource ds = ds();
-        HttpResponse<String> list = call("admin@demo.essor", "GET", "/conventions?size=200", null);
+        HttpResponse<String> list = api.call("admin@demo.essor", "GET", "/conventions?size=200", null);
         assertEquals(200, list.statusCode(), list.body());
         int checked = 0;
         try (jakarta.json.JsonReader r = jakarta.json.Json.createReader(new java.io.StringReader(list.body()))) {
@@ -819,10 +820,10 @@ class ConventionApiIT {
     /** A DRAFT financing fund of the CVL association created by the national administrator over the API. */
     private long draftConvention(DataSource ds, String partner, String amount, boolean revolving, String... instruments)
             throws Exception {
-        HttpResponse<String> r = call(ADMIN, "POST", "/conventions", conventionBody(partner(ds, partner), cvl(ds), amount,
+        HttpResponse<String> r = api.call(ADMIN, "POST", "/conventions", conventionBody(partner(ds, partner), cvl(ds), amount,
                 revolving, instruments));
         assertEquals(201, r.statusCode(), r.body());
-        JsonObject c = json(r);
+        JsonObject c = Api.json(r);
         assertEquals("DRAFT", c.getString("status"));
         assertEquals(amount, c.getString("amount"));
         assertEquals(partner, c.getString("partner"));
@@ -832,10 +833,10 @@ class ConventionApiIT {
     private long activeConvention(DataSource ds, String partner, String amount, boolean revolving, String... instruments)
             throws Exception {
         long id = draftConvention(ds, partner, amount, revolving, instruments);
-        HttpResponse<String> r = call(ADMIN, "POST", "/conventions/" + id + "/activation", null);
+        HttpResponse<String> r = api.call(ADMIN, "POST", "/conventions/" + id + "/activation", null);
         assertEquals(200, r.statusCode(), r.body());
-        assertEquals("ACTIVE", json(r).getString("status"));
-        assertEquals(amount, json(r).getString("remaining"));
+        assertEquals("ACTIVE", Api.json(r).getString("status"));
+        assertEquals(amount, Api.json(r).getString("remaining"));
         return id;
     }
 
@@ -878,58 +879,58 @@ class ConventionApiIT {
      * APPROVED at once, which is all that allocation needs.
      */
     private long approvedFile(String title, String grantedLines) throws Exception {
-        HttpResponse<String> mine = call(PORTEUR, "GET", "/enterprises/mine", null);
+        HttpResponse<String> mine = api.call(PORTEUR, "GET", "/enterprises/mine", null);
         assertEquals(200, mine.statusCode(), mine.body());
         long enterprise = array(mine).getJsonObject(0).getJsonNumber("id").longValue();
-        HttpResponse<String> created = call(PORTEUR, "POST", "/applications",
+        HttpResponse<String> created = api.call(PORTEUR, "POST", "/applications",
                 "{\"enterpriseId\":" + enterprise + ",\"title\":\"" + title + "\",\"stage\":\"CREATION\"}");
         assertEquals(201, created.statusCode(), created.body());
-        JsonObject draft = json(created);
+        JsonObject draft = Api.json(created);
         long id = draft.getJsonNumber("id").longValue();
-        HttpResponse<String> put = call(PORTEUR, "PUT", "/applications/" + id,
+        HttpResponse<String> put = api.call(PORTEUR, "PUT", "/applications/" + id,
                 "{\"version\":" + draft.getJsonNumber("version") + "," + COMPLETE + "}");
         assertEquals(200, put.statusCode(), put.body());
         HttpResponse<String> doc = HTTP.send(HttpRequest.newBuilder(uri("/applications/" + id + "/documents?kind=BUSINESS_PLAN"))
-                .header("Authorization", basic(PORTEUR)).header("X-File-Name", "plan.pdf")
+                .header("Authorization", Api.basic(PORTEUR)).header("X-File-Name", "plan.pdf")
                 .header("Content-Type", "application/octet-stream")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(PDF)).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(201, doc.statusCode(), doc.body());
-        HttpResponse<String> submitted = call(PORTEUR, "POST", "/applications/" + id + "/submit", null);
+        HttpResponse<String> submitted = api.call(PORTEUR, "POST", "/applications/" + id + "/submit", null);
         assertEquals(200, submitted.statusCode(), submitted.body());
-        HttpResponse<String> review = call(ADVISOR, "POST", "/applications/" + id + "/review?version="
-                + json(submitted).getJsonNumber("version"), null);
+        HttpResponse<String> review = api.call(ADVISOR, "POST", "/applications/" + id + "/review?version="
+                + Api.json(submitted).getJsonNumber("version"), null);
         assertEquals(200, review.statusCode(), review.body());
-        HttpResponse<String> analysis = call(ADVISOR, "PUT", "/applications/" + id + "/instruction/analysis", ANALYSIS);
+        HttpResponse<String> analysis = api.call(ADVISOR, "PUT", "/applications/" + id + "/instruction/analysis", ANALYSIS);
         assertEquals(200, analysis.statusCode(), analysis.body());
-        HttpResponse<String> ready = call(ADVISOR, "POST", "/applications/" + id + "/instruction/ready?version="
+        HttpResponse<String> ready = api.call(ADVISOR, "POST", "/applications/" + id + "/instruction/ready?version="
                 + application(id).getJsonNumber("version"), null);
         assertEquals(200, ready.statusCode(), ready.body());
 
-        HttpResponse<String> sessions = call(ADVISOR, "GET", "/sessions?past=true", null);
+        HttpResponse<String> sessions = api.call(ADVISOR, "GET", "/sessions?past=true", null);
         assertEquals(200, sessions.statusCode(), sessions.body());
-        long committee = json(sessions).getJsonArray("items").getJsonObject(0).getJsonNumber("committeeId").longValue();
-        HttpResponse<String> s = call(ADVISOR, "POST", "/sessions", "{\"committeeId\":" + committee
+        long committee = Api.json(sessions).getJsonArray("items").getJsonObject(0).getJsonNumber("committeeId").longValue();
+        HttpResponse<String> s = api.call(ADVISOR, "POST", "/sessions", "{\"committeeId\":" + committee
                 + ",\"startsAt\":\"" + SESSION_AT + "\",\"place\":\"Orléans\"}");
         assertEquals(201, s.statusCode(), s.body());
-        long session = json(s).getJsonNumber("id").longValue();
-        HttpResponse<String> agenda = call(ADVISOR, "POST", "/sessions/" + session + "/items", "{\"applicationId\":" + id + "}");
+        long session = Api.json(s).getJsonNumber("id").longValue();
+        HttpResponse<String> agenda = api.call(ADVISOR, "POST", "/sessions/" + session + "/items", "{\"applicationId\":" + id + "}");
         assertEquals(200, agenda.statusCode(), agenda.body());
-        long item = json(agenda).getJsonArray("items").getJsonObject(0).getJsonNumber("id").longValue();
-        JsonArray members = json(call(CHAIR, "GET", "/sessions/" + session, null)).getJsonArray("members");
+        long item = Api.json(agenda).getJsonArray("items").getJsonObject(0).getJsonNumber("id").longValue();
+        JsonArray members = Api.json(api.call(CHAIR, "GET", "/sessions/" + session, null)).getJsonArray("members");
         StringBuilder present = new StringBuilder();
         for (JsonValue m : members) {
             present.append(present.length() == 0 ? "" : ",").append(m.asJsonObject().getJsonNumber("accountId"));
         }
-        HttpResponse<String> open = call(CHAIR, "POST", "/sessions/" + session + "/open", "{\"present\":[" + present + "]}");
+        HttpResponse<String> open = api.call(CHAIR, "POST", "/sessions/" + session + "/open", "{\"present\":[" + present + "]}");
         assertEquals(200, open.statusCode(), open.body());
         for (String member : List.of(CHAIR, M1, M2)) {
-            HttpResponse<String> v = call(member, "PUT", "/sessions/" + session + "/items/" + item + "/vote",
+            HttpResponse<String> v = api.call(member, "PUT", "/sessions/" + session + "/items/" + item + "/vote",
                     "{\"choice\":\"FOR\"}");
             assertEquals(200, v.statusCode(), v.body());
         }
-        long version = json(call(CHAIR, "GET", "/sessions/" + session, null)).getJsonArray("items").getJsonObject(0)
+        long version = Api.json(api.call(CHAIR, "GET", "/sessions/" + session, null)).getJsonArray("items").getJsonObject(0)
                 .getJsonNumber("version").longValue();
-        HttpResponse<String> decided = call(CHAIR, "POST", "/sessions/" + session + "/items/" + item + "/decision",
+        HttpResponse<String> decided = api.call(CHAIR, "POST", "/sessions/" + session + "/items/" + item + "/decision",
                 "{\"version\":" + version + ",\"outcome\":\"APPROVED\",\"lines\":[" + grantedLines + "]}");
         assertEquals(200, decided.statusCode(), decided.body());
         assertEquals("APPROVED", application(id).getString("status"));
@@ -939,12 +940,12 @@ class ConventionApiIT {
     // ---- helpers: HTTP ----------------------------------------------------------------------------------------
 
     private HttpResponse<String> allocate(String user, long convention, long line, String amount) throws Exception {
-        return call(user, "POST", "/conventions/" + convention + "/allocations",
+        return api.call(user, "POST", "/conventions/" + convention + "/allocations",
                 "{\"decisionLineId\":" + line + ",\"amount\":\"" + amount + "\"}");
     }
 
     private HttpResponse<String> disburse(long allocation, String amount) throws Exception {
-        return call(ADVISOR, "POST", "/allocations/" + allocation + "/disbursements", "{\"amount\":\"" + amount + "\"}");
+        return api.call(ADVISOR, "POST", "/allocations/" + allocation + "/disbursements", "{\"amount\":\"" + amount + "\"}");
     }
 
     private static HttpResponse<String> created(HttpResponse<String> r) {
@@ -953,21 +954,21 @@ class ConventionApiIT {
     }
 
     private JsonObject convention(String user, long id) throws Exception {
-        HttpResponse<String> r = call(user, "GET", "/conventions/" + id, null);
+        HttpResponse<String> r = api.call(user, "GET", "/conventions/" + id, null);
         assertEquals(200, r.statusCode(), r.body());
-        return json(r);
+        return Api.json(r);
     }
 
     private JsonObject allocation(long id) throws Exception {
-        HttpResponse<String> r = call(ADVISOR, "GET", "/allocations/" + id, null);
+        HttpResponse<String> r = api.call(ADVISOR, "GET", "/allocations/" + id, null);
         assertEquals(200, r.statusCode(), r.body());
-        return json(r);
+        return Api.json(r);
     }
 
     private JsonObject application(long id) throws Exception {
-        HttpResponse<String> r = call(ADVISOR, "GET", "/applications/" + id, null);
+        HttpResponse<String> r = api.call(ADVISOR, "GET", "/applications/" + id, null);
         assertEquals(200, r.statusCode(), r.body());
-        return json(r);
+        return Api.json(r);
     }
 
     /** Every allocation of a convention, reading all pages. */
@@ -976,7 +977,7 @@ class ConventionApiIT {
         long total;
         int page = 0;
         do {
-            HttpResponse<String> r = call(user, "GET", "/conventions/" + convention + "/allocations?size=20&page=" + page++, null);
+            HttpResponse<String> r = api.call(user, "GET", "/conventions/" + convention + "/allocations?size=20&page=" + page++, null);
             assertEquals(200, r.statusCode(), r.body());
             total = Long.parseLong(r.headers().firstValue("X-Total-Count").orElseThrow());
             all.addAll(array(r).getValuesAs(JsonObject.class));
@@ -990,34 +991,11 @@ class ConventionApiIT {
     }
 
     private URI uri(String path) {
-        return URI.create(base.toString().replace("//localhost:", "//127.0.0.1:").replaceAll("/$", "") + "/api/v1" + path);
-    }
-
-    private static String basic(String user) {
-        return "Basic " + Base64.getEncoder().encodeToString((user + ":essor-demo").getBytes(StandardCharsets.UTF_8));
-    }
-
-    private HttpResponse<String> call(String user, String method, String path, String body) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).header("Authorization", basic(user))
-                .header("Accept-Language", "fr").timeout(Duration.ofSeconds(120));
-        if (body != null) {
-            b.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body));
-        } else {
-            b.method(method, HttpRequest.BodyPublishers.noBody());
-        }
-        return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-    }
-
-    private static JsonObject json(HttpResponse<String> r) {
-        try (JsonReader reader = Json.createReader(new StringReader(r.body()))) {
-            return reader.readObject();
-        }
+        return Api.uri(base, "/api/v1" + path);
     }
 
     private static JsonArray array(HttpResponse<String> r) {
         assertEquals(200, r.statusCode(), r.body());
-        try (JsonReader reader = Json.createReader(new StringReader(r.body()))) {
-            return reader.readArray();
-        }
+        return Api.array(r.body());
     }
 }

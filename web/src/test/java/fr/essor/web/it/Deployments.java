@@ -59,7 +59,11 @@ final class Deployments {
         throw new IllegalStateException(failure);
     }
 
+    /**
+     * The war with in-container test classes, and the test kit they may use ({@link Api}, {@link Sql},
+     * this class).
+     */
     static WebArchive builtWarWith(Class<?>... testClasses) {
-        return builtWar().addClasses(testClasses);
+        return builtWar().addClasses(Api.class, Sql.class, Deployments.class).addClasses(testClasses);
     }
 }

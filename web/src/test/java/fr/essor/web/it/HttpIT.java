@@ -5,10 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
-import java.io.StringReader;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpClient;
@@ -16,7 +13,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -57,10 +53,6 @@ class HttpIT {
         return URI.create(base.getProtocol() + "://" + base.getHost() + ":" + base.getPort() + path);
     }
 
-    private static String basic(String user, String password) {
-        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
-    }
-
     private static HttpResponse<String> send(HttpRequest request) throws Exception {
         return HTTP.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
@@ -71,12 +63,6 @@ class HttpIT {
             b.headers(headers);
         }
         return send(b.build());
-    }
-
-    private static JsonObject json(HttpResponse<String> response) {
-        try (JsonReader r = Json.createReader(new StringReader(response.body()))) {
-            return r.readObject();
-        }
     }
 
     private static void assertSecurityHeaders(HttpResponse<?> response) {
@@ -199,13 +185,13 @@ class HttpIT {
 
     @Test
     void meAnswersTheSignedInCaller() throws Exception {
-        HttpResponse<String> porteur = get("/api/v1/me", "Authorization", basic("porteur@demo.essor", "essor-demo"));
+        HttpResponse<String> porteur = get("/api/v1/me", "Authorization", Api.basic("porteur@demo.essor", "essor-demo"));
         assertEquals(200, porteur.statusCode(), porteur.body());
-        JsonObject me = json(porteur);
+        JsonObject me = Api.json(porteur);
         assertEquals("porteur@demo.essor", me.getString("email"));
         assertEquals(List.of("ENTREPRENEUR"), me.getJsonArray("roles").getValuesAs(jakarta.json.JsonString.class)
                 .stream().map(jakarta.json.JsonString::getString).toList());
-        JsonObject advisor = json(get("/api/v1/me", "Authorization", basic("conseil@demo.essor", "essor-demo")));
+        JsonObject advisor = Api.json(get("/api/v1/me", "Authorization", Api.basic("conseil@demo.essor", "essor-demo")));
         assertEquals("CVL", advisor.getString("association"));
         assertSecurityHeaders(porteur);
         assertTrue(porteur.headers().allValues("Set-Cookie").isEmpty(), "the API must not open sessions");
@@ -215,50 +201,50 @@ class HttpIT {
     void theApiWithoutOrWithWrongCredentialsAnswers401InJsonAlike() throws Exception {
         HttpResponse<String> none = get("/api/v1/me");
         assertEquals(401, none.statusCode());
-        assertEquals("UNAUTHENTICATED", json(none).getString("error"));
+        assertEquals("UNAUTHENTICATED", Api.json(none).getString("error"));
         assertTrue(none.headers().firstValue("WWW-Authenticate").orElseThrow().startsWith("Basic"));
 
-        HttpResponse<String> wrong = get("/api/v1/me", "Authorization", basic("porteur@demo.essor", "not-the-password"));
-        HttpResponse<String> unknown = get("/api/v1/me", "Authorization", basic("personne@demo.essor", "not-the-password"));
+        HttpResponse<String> wrong = get("/api/v1/me", "Authorization", Api.basic("porteur@demo.essor", "not-the-password"));
+        HttpResponse<String> unknown = get("/api/v1/me", "Authorization", Api.basic("personne@demo.essor", "not-the-password"));
         assertEquals(401, wrong.statusCode());
         assertEquals(401, unknown.statusCode());
         assertEquals(wrong.body(), unknown.body(), "an unknown account must look like a wrong password");
         HttpResponse<String> english = get("/api/v1/me", "Accept-Language", "en");
-        assertEquals("Authentication required (HTTP Basic).", json(english).getString("message"));
+        assertEquals("Authentication required (HTTP Basic).", Api.json(english).getString("message"));
     }
 
     @Test
     void anUnknownApiPathAnswers404InJson() throws Exception {
-        HttpResponse<String> response = get("/api/v1/nothing-here", "Authorization", basic("porteur@demo.essor", "essor-demo"));
+        HttpResponse<String> response = get("/api/v1/nothing-here", "Authorization", Api.basic("porteur@demo.essor", "essor-demo"));
         assertEquals(404, response.statusCode());
-        assertEquals("NOT_FOUND", json(response).getString("error"));
+        assertEquals("NOT_FOUND", Api.json(response).getString("error"));
     }
 
     @Test
     void aBodyThatIsNotJsonAnswers400AndChangesNothing() throws Exception {
         HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/api/v1/me/password"))
-                .header("Authorization", basic("porteur2@demo.essor", "essor-demo"))
+                .header("Authorization", Api.basic("porteur2@demo.essor", "essor-demo"))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"currentPassword\": \"essor-demo\", "))
                 .build());
         assertEquals(400, response.statusCode(), response.body());
-        assertEquals("MALFORMED_JSON", json(response).getString("error"));
-        assertEquals(200, get("/api/v1/me", "Authorization", basic("porteur2@demo.essor", "essor-demo")).statusCode());
+        assertEquals("MALFORMED_JSON", Api.json(response).getString("error"));
+        assertEquals(200, get("/api/v1/me", "Authorization", Api.basic("porteur2@demo.essor", "essor-demo")).statusCode());
     }
 
     @Test
     void aWeakNewPasswordIsRefusedWithTheRuleInTheCallersLanguage() throws Exception {
         HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/api/v1/me/password"))
-                .header("Authorization", basic("porteur2@demo.essor", "essor-demo"))
+                .header("Authorization", Api.basic("porteur2@demo.essor", "essor-demo"))
                 .header("Content-Type", "application/json")
                 .header("Accept-Language", "fr")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"currentPassword\":\"essor-demo\",\"newPassword\":\"court\"}"))
                 .build());
         assertEquals(400, response.statusCode(), response.body());
-        JsonObject error = json(response);
+        JsonObject error = Api.json(response);
         assertEquals("INVALID_INPUT", error.getString("error"));
         assertEquals("Le mot de passe doit contenir au moins 10 caractères.", error.getString("message"));
-        assertEquals(200, get("/api/v1/me", "Authorization", basic("porteur2@demo.essor", "essor-demo")).statusCode());
+        assertEquals(200, get("/api/v1/me", "Authorization", Api.basic("porteur2@demo.essor", "essor-demo")).statusCode());
     }
 
     @Test

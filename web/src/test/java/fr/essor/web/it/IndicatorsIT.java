@@ -3,10 +3,7 @@ package fr.essor.web.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
-import java.io.StringReader;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpClient;
@@ -52,17 +49,11 @@ class IndicatorsIT {
                 .header("Accept-Language", "fr").GET().build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
-    private static JsonObject json(HttpResponse<String> r) {
-        try (JsonReader reader = Json.createReader(new StringReader(r.body()))) {
-            return reader.readObject();
-        }
-    }
-
     @Test
     void centreValDeLoire2021ComesOutAt605Advised450FinancedAnd6250000Mobilised() throws Exception {
         HttpResponse<String> r = get("conseil@demo.essor", "/indicators?association=CVL&year=2021");
         assertEquals(200, r.statusCode(), r.body());
-        JsonObject i = json(r);
+        JsonObject i = Api.json(r);
         assertEquals("CVL", i.getString("association"));
         assertEquals(2021, i.getInt("year"));
         assertEquals(605, i.getInt("advised"));
@@ -133,7 +124,7 @@ class IndicatorsIT {
     void theNationalAdministratorReadsTheNetworkAndPartnersOnlyTheirAssociations() throws Exception {
         HttpResponse<String> network = get("admin@demo.essor", "/indicators?year=2021");
         assertEquals(200, network.statusCode(), network.body());
-        assertEquals(605, json(network).getInt("advised"), "one association in the demo: the network is CVL");
+        assertEquals(605, Api.json(network).getInt("advised"), "one association in the demo: the network is CVL");
         assertEquals(200, get("partenaire@demo.essor", "/indicators?association=CVL&year=2021").statusCode(),
                 "Banque des Territoires has conventions with CVL");
         assertEquals(404, get("partenaire@demo.essor", "/indicators?association=XYZ&year=2021").statusCode());
@@ -141,7 +132,7 @@ class IndicatorsIT {
         assertEquals(403, get("porteur@demo.essor", "/indicators?association=CVL&year=2021").statusCode());
         HttpResponse<String> bad = get("conseil@demo.essor", "/indicators?association=CVL&year=deux-mille");
         assertEquals(400, bad.statusCode(), bad.body());
-        assertTrue(json(bad).getString("message").contains("Année invalide"), bad.body());
+        assertTrue(Api.json(bad).getString("message").contains("Année invalide"), bad.body());
         assertEquals(400, get("conseil@demo.essor", "/indicators?association=CVL&year=1850").statusCode());
     }
 }

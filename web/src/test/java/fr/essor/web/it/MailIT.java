@@ -9,7 +9,6 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
 import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.InternetAddress;
@@ -26,7 +25,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -54,7 +52,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 class MailIT {
 
     private static final int SMTP_PORT = Integer.getInteger("essor.it.smtp.port", 3025);
-    private static final String ADMIN = basic("admin@demo.essor", "essor-demo");
+    private static final String ADMIN = Api.basic("admin@demo.essor", "essor-demo");
     private static final String PASSWORD = "Solide-et-long-42";
     /** The timer runs every 15 seconds; a loaded machine may be slow to start a run. */
     private static final Duration WAIT = Duration.ofSeconds(90);
@@ -95,7 +93,7 @@ class MailIT {
         HttpResponse<String> created = register(email, "Bérénice Bienvenue", "fr");
         assertEquals(201, created.statusCode(), created.body());
         assertTrue(created.headers().firstValue("Location").orElseThrow().endsWith("/api/v1/me"));
-        assertEquals(email, json(created).getString("email"));
+        assertEquals(email, Api.json(created).getString("email"));
 
         // no "send now": the timer alone must deliver it
         MimeMessage mail = waitFor("the welcome mail to " + email, () -> received(email));
@@ -142,7 +140,7 @@ class MailIT {
     @Test
     void theOutboxIsForAdministratorsAndRegistrationOnlyForPost() throws Exception {
         HttpResponse<String> entrepreneur = send(HttpRequest.newBuilder(uri("/api/v1/admin/outbox"))
-                .header("Authorization", basic("porteur@demo.essor", "essor-demo")).GET().build());
+                .header("Authorization", Api.basic("porteur@demo.essor", "essor-demo")).GET().build());
         assertEquals(403, entrepreneur.statusCode(), entrepreneur.body());
         assertEquals(401, send(HttpRequest.newBuilder(uri("/api/v1/admin/outbox")).GET().build()).statusCode());
         assertEquals(401, send(HttpRequest.newBuilder(uri("/api/v1/accounts")).GET().build()).statusCode());
@@ -152,7 +150,7 @@ class MailIT {
 
         HttpResponse<String> taken = register("porteur@demo.essor", "Double", "fr");
         assertEquals(409, taken.statusCode(), taken.body());
-        assertEquals("EMAIL_TAKEN", json(taken).getString("error"));
+        assertEquals("EMAIL_TAKEN", Api.json(taken).getString("error"));
         HttpResponse<String> weak = register(uniqueEmail("faible"), "Fay Faible", "fr", "court");
         assertEquals(400, weak.statusCode(), weak.body());
     }
@@ -213,8 +211,8 @@ class MailIT {
         String other = uniqueEmail("intrus");
         HttpResponse<String> wrongAddress = register(other, "Ivan Intrus", "fr", PASSWORD, token);
         assertEquals(400, wrongAddress.statusCode(), wrongAddress.body());
-        assertTrue(json(wrongAddress).getString("message").contains(invitee), wrongAddress.body());
-        assertEquals(401, send(HttpRequest.newBuilder(uri("/api/v1/me")).header("Authorization", basic(other, PASSWORD))
+        assertTrue(Api.json(wrongAddress).getString("message").contains(invitee), wrongAddress.body());
+        assertEquals(401, send(HttpRequest.newBuilder(uri("/api/v1/me")).header("Authorization", Api.basic(other, PASSWORD))
                 .GET().build()).statusCode(), "no account was created for " + other);
 
         driver = Browser.start();
@@ -234,7 +232,7 @@ class MailIT {
         }
 
         HttpResponse<String> mine = send(HttpRequest.newBuilder(uri("/api/v1/enterprises/mine"))
-                .header("Authorization", basic(invitee, PASSWORD)).GET().build());
+                .header("Authorization", Api.basic(invitee, PASSWORD)).GET().build());
         assertEquals(200, mine.statusCode(), mine.body());
         assertTrue(mine.body().contains("Coop"), mine.body());
         HttpResponse<String> again = register(uniqueEmail("rejeu"), "Rémi Rejeu", "fr", PASSWORD, token);
@@ -245,7 +243,7 @@ class MailIT {
     void anExistingEntrepreneurIsAddedAtOnceAndToldByMailWhileStrangersAndStaffAreRefused() throws Exception {
         String partner = uniqueEmail("associe");
         assertEquals(201, register(partner, "Aïssa Associé", "en").statusCode());
-        String owner = basic("porteur2@demo.essor", "essor-demo");
+        String owner = Api.basic("porteur2@demo.essor", "essor-demo");
         HttpResponse<String> mine = send(HttpRequest.newBuilder(uri("/api/v1/enterprises/mine"))
                 .header("Authorization", owner).GET().build());
         long enterprise = Json.createReader(new StringReader(mine.body())).readArray().getJsonObject(0).getJsonNumber("id").longValue();
@@ -253,7 +251,7 @@ class MailIT {
 
         HttpResponse<String> added = post(path, owner, Json.createObjectBuilder().add("email", partner.toUpperCase()).build().toString());
         assertEquals(200, added.statusCode(), added.body());
-        assertEquals("ADDED", json(added).getString("outcome"));
+        assertEquals("ADDED", Api.json(added).getString("outcome"));
         MimeMessage mail = waitFor("the co-owner notice to " + partner, () -> smtp == null ? Optional.<MimeMessage>empty()
                 : Arrays.stream(smtp.getReceivedMessages()).filter(m -> addressedTo(m, partner)).filter(m -> {
                     try {
@@ -263,17 +261,17 @@ class MailIT {
                     }
                 }).findFirst());
         assertTrue(String.valueOf(mail.getContent()).contains("has added you as a co-owner"));
-        assertTrue(send(HttpRequest.newBuilder(uri("/api/v1/enterprises/mine")).header("Authorization", basic(partner, PASSWORD))
+        assertTrue(send(HttpRequest.newBuilder(uri("/api/v1/enterprises/mine")).header("Authorization", Api.basic(partner, PASSWORD))
                 .GET().build()).body().contains("Coop"));
 
         HttpResponse<String> badAddress = post(path, owner, "{\"email\":\"pas-une-adresse\"}");
         assertEquals(400, badAddress.statusCode(), badAddress.body());
-        assertEquals("Adresse e-mail invalide.", json(badAddress).getString("message"));
+        assertEquals("Adresse e-mail invalide.", Api.json(badAddress).getString("message"));
         HttpResponse<String> twice = post(path, owner, "{\"email\":\"" + partner + "\"}");
         assertEquals(409, twice.statusCode(), twice.body());
         HttpResponse<String> staff = post(path, owner, "{\"email\":\"conseil@demo.essor\"}");
         assertEquals(400, staff.statusCode(), staff.body());
-        HttpResponse<String> stranger = post(path, basic("porteur@demo.essor", "essor-demo"), "{\"email\":\"x@test.essor\"}");
+        HttpResponse<String> stranger = post(path, Api.basic("porteur@demo.essor", "essor-demo"), "{\"email\":\"x@test.essor\"}");
         assertEquals(404, stranger.statusCode(), "not an owner: the enterprise does not exist for them");
         HttpResponse<String> owners = send(HttpRequest.newBuilder(uri(path)).header("Authorization", owner).GET().build());
         assertEquals(200, owners.statusCode(), owners.body());
@@ -301,22 +299,12 @@ class MailIT {
         return URI.create(base.toString().replaceAll("/$", "") + path);
     }
 
-    private static String basic(String user, String password) {
-        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
-    }
-
     private static String uniqueEmail(String prefix) {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8) + "@test.essor";
     }
 
     private static HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {
         return HTTP.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-    }
-
-    private static JsonObject json(HttpResponse<String> response) {
-        try (JsonReader r = Json.createReader(new StringReader(response.body()))) {
-            return r.readObject();
-        }
     }
 
     private HttpResponse<String> register(String email, String name, String language) throws Exception {
@@ -351,7 +339,7 @@ class MailIT {
             HttpResponse<String> r = send(HttpRequest.newBuilder(uri("/api/v1/admin/outbox/send"))
                     .header("Authorization", ADMIN).POST(HttpRequest.BodyPublishers.noBody()).build());
             assertEquals(200, r.statusCode(), r.body());
-            assertTrue(json(r).containsKey("sent"), r.body());
+            assertTrue(Api.json(r).containsKey("sent"), r.body());
         } catch (IOException | InterruptedException e) {
             throw new IllegalStateException(e);
         }
@@ -364,7 +352,7 @@ class MailIT {
                             uri("/api/v1/admin/outbox?size=200&status=" + URLEncoder.encode(status, StandardCharsets.UTF_8)))
                     .header("Authorization", ADMIN).GET().build());
             assertEquals(200, r.statusCode(), r.body());
-            return json(r).getJsonArray("items").getValuesAs(JsonObject.class).stream()
+            return Api.json(r).getJsonArray("items").getValuesAs(JsonObject.class).stream()
                     .filter(i -> email.equals(i.getString("recipient")))
                     .findFirst();
         } catch (IOException | InterruptedException e) {

@@ -23,7 +23,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.Base64;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
@@ -56,6 +55,8 @@ class SupportIT {
 
     @ArquillianResource
     private URL base;
+
+    private final Api api = new Api(() -> base);
 
     @Resource(lookup = "java:app/jdbc/essor")
     private DataSource dataSource;
@@ -90,33 +91,11 @@ class SupportIT {
     // ---- HTTP clients -------------------------------------------------------------------------------
 
     private URI uri(String path) {
-        return URI.create(base.toString().replaceAll("/$", "") + path);
-    }
-
-    private static String basic(String user) {
-        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
-    }
-
-    private HttpResponse<String> call(String user, String method, String path, String json) throws Exception {
-        Deployments.awaitReady(base);
-        HttpRequest.Builder b = HttpRequest.newBuilder(uri("/api/v1" + path)).header("Authorization", basic(user))
-                .header("Accept-Language", "fr");
-        if (json != null) {
-            b.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
-        } else {
-            b.method(method, HttpRequest.BodyPublishers.noBody());
-        }
-        return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-    }
-
-    private static JsonObject json(HttpResponse<String> r) {
-        try (JsonReader reader = Json.createReader(new StringReader(r.body()))) {
-            return reader.readObject();
-        }
+        return Api.uri(base, path);
     }
 
     private long fabrique() throws Exception {
-        HttpResponse<String> r = call(PORTEUR, "GET", "/enterprises/mine", null);
+        HttpResponse<String> r = api.call(PORTEUR, "GET", "/enterprises/mine", null);
         assertEquals(200, r.statusCode(), r.body());
         try (JsonReader reader = Json.createReader(new StringReader(r.body()))) {
             JsonObject e = reader.readArray().getJsonObject(0);
@@ -126,9 +105,9 @@ class SupportIT {
     }
 
     private long count(long enterprise) throws Exception {
-        HttpResponse<String> r = call(ADVISOR, "GET", "/enterprises/" + enterprise + "/support-records?page=0&size=1", null);
+        HttpResponse<String> r = api.call(ADVISOR, "GET", "/enterprises/" + enterprise + "/support-records?page=0&size=1", null);
         assertEquals(200, r.statusCode(), r.body());
-        return json(r).getJsonNumber("total").longValue();
+        return Api.json(r).getJsonNumber("total").longValue();
     }
 
     private static LocalDate today() {
@@ -150,13 +129,13 @@ class SupportIT {
 
         String older = today().minusDays(20).toString();
         String newer = today().minusDays(1).toString();
-        HttpResponse<String> first = call(ADVISOR, "POST", "/enterprises/" + enterprise + "/support-records",
+        HttpResponse<String> first = api.call(ADVISOR, "POST", "/enterprises/" + enterprise + "/support-records",
                 body(older, "FOLLOW_UP", 45, "Point d'étape <b>gras</b>"));
         assertEquals(201, first.statusCode(), first.body());
-        HttpResponse<String> second = call(ADVISOR, "POST", "/enterprises/" + enterprise + "/support-records",
+        HttpResponse<String> second = api.call(ADVISOR, "POST", "/enterprises/" + enterprise + "/support-records",
                 body(newer, "DIAGNOSTIC", 90, "Diagnostic approfondi"));
         assertEquals(201, second.statusCode(), second.body());
-        JsonObject created = json(second);
+        JsonObject created = Api.json(second);
         assertEquals(newer, created.getString("date"));
         assertEquals("DIAGNOSTIC", created.getString("kind"));
         assertEquals(90, created.getInt("durationMinutes"));
@@ -165,13 +144,13 @@ class SupportIT {
         String location = second.headers().firstValue("Location").orElseThrow();
         assertTrue(location.endsWith("/api/v1/enterprises/" + enterprise + "/support-records/" + created.getJsonNumber("id")),
                 location);
-        HttpResponse<String> read = call(ADVISOR, "GET", location.substring(location.indexOf("/api/v1") + 7), null);
+        HttpResponse<String> read = api.call(ADVISOR, "GET", location.substring(location.indexOf("/api/v1") + 7), null);
         assertEquals(200, read.statusCode(), read.body());
-        assertEquals("Diagnostic approfondi", json(read).getString("notes"));
+        assertEquals("Diagnostic approfondi", Api.json(read).getString("notes"));
 
         assertEquals(before + 2, count(enterprise));
-        HttpResponse<String> list = call(ADVISOR, "GET", "/enterprises/" + enterprise + "/support-records?page=0&size=50", null);
-        JsonArray items = json(list).getJsonArray("items");
+        HttpResponse<String> list = api.call(ADVISOR, "GET", "/enterprises/" + enterprise + "/support-records?page=0&size=50", null);
+        JsonArray items = Api.json(list).getJsonArray("items");
         for (int i = 1; i < items.size(); i++) {
             assertTrue(items.getJsonObject(i - 1).getString("date").compareTo(items.getJsonObject(i).getString("date")) >= 0,
                     "newest first: " + items);
@@ -179,9 +158,9 @@ class SupportIT {
         assertTrue(items.stream().anyMatch(v -> v.asJsonObject().getString("notes", "").equals("Point d'étape <b>gras</b>")),
                 "stored as typed; pages escape it");
 
-        HttpResponse<String> page2 = call(ADVISOR, "GET", "/enterprises/" + enterprise + "/support-records?page=1&size=2", null);
+        HttpResponse<String> page2 = api.call(ADVISOR, "GET", "/enterprises/" + enterprise + "/support-records?page=1&size=2", null);
         assertEquals(200, page2.statusCode(), page2.body());
-        assertEquals(items.getJsonObject(2).getJsonNumber("id"), json(page2).getJsonArray("items").getJsonObject(0).getJsonNumber("id"));
+        assertEquals(items.getJsonObject(2).getJsonNumber("id"), Api.json(page2).getJsonArray("items").getJsonObject(0).getJsonNumber("id"));
     }
 
     @Test
@@ -204,18 +183,18 @@ class SupportIT {
             {body(today, "FOLLOW_UP", 60, "x".repeat(4001)), "notes", "4"},
         };
         for (String[] c : cases) {
-            HttpResponse<String> r = call(ADVISOR, "POST", "/enterprises/" + enterprise + "/support-records", c[0]);
+            HttpResponse<String> r = api.call(ADVISOR, "POST", "/enterprises/" + enterprise + "/support-records", c[0]);
             assertEquals(400, r.statusCode(), c[0] + " -> " + r.body());
-            JsonObject error = json(r);
+            JsonObject error = Api.json(r);
             assertEquals("INVALID_INPUT", error.getString("error"), r.body());
             assertEquals(c[1], error.getString("field"), r.body());
             assertTrue(error.getString("message").contains(c[2]), r.body());
         }
         for (String malformed : new String[] {"{\"date\":\"" + today + "\",", "{\"date\":\"" + today
                 + "\",\"kind\":\"DIAGNOSTIC\",\"durationMinutes\":\"une heure\"}", "[]"}) {
-            HttpResponse<String> r = call(ADVISOR, "POST", "/enterprises/" + enterprise + "/support-records", malformed);
+            HttpResponse<String> r = api.call(ADVISOR, "POST", "/enterprises/" + enterprise + "/support-records", malformed);
             assertEquals(400, r.statusCode(), malformed + " -> " + r.body());
-            assertEquals("MALFORMED_JSON", json(r).getString("error"), r.body());
+            assertEquals("MALFORMED_JSON", Api.json(r).getString("error"), r.body());
         }
         assertEquals(before, count(enterprise), "no refused record was stored");
     }
@@ -226,11 +205,11 @@ class SupportIT {
     void anEntrepreneurGets403AndStoresNothing() throws Exception {
         long enterprise = fabrique();
         long before = count(enterprise);
-        HttpResponse<String> post = call(PORTEUR, "POST", "/enterprises/" + enterprise + "/support-records",
+        HttpResponse<String> post = api.call(PORTEUR, "POST", "/enterprises/" + enterprise + "/support-records",
                 body(today().toString(), "DIAGNOSTIC", 60, "auto-déclaré"));
         assertEquals(403, post.statusCode(), post.body());
-        assertEquals("FORBIDDEN", json(post).getString("error"));
-        HttpResponse<String> get = call(PORTEUR, "GET", "/enterprises/" + enterprise + "/support-records", null);
+        assertEquals("FORBIDDEN", Api.json(post).getString("error"));
+        HttpResponse<String> get = api.call(PORTEUR, "GET", "/enterprises/" + enterprise + "/support-records", null);
         assertEquals(403, get.statusCode(), get.body());
         assertEquals(before, count(enterprise));
     }
@@ -241,19 +220,19 @@ class SupportIT {
     void theStaffOfAnotherAssociationGets404AndStoresNothing() throws Exception {
         long enterprise = fabrique();
         long before = count(enterprise);
-        HttpResponse<String> me = call(OTHER_ADVISOR, "GET", "/me", null);
+        HttpResponse<String> me = api.call(OTHER_ADVISOR, "GET", "/me", null);
         assertEquals(200, me.statusCode(), "the other association's advisor signs in: " + me.body());
-        HttpResponse<String> post = call(OTHER_ADVISOR, "POST", "/enterprises/" + enterprise + "/support-records",
+        HttpResponse<String> post = api.call(OTHER_ADVISOR, "POST", "/enterprises/" + enterprise + "/support-records",
                 body(today().toString(), "DIAGNOSTIC", 60, null));
         assertEquals(404, post.statusCode(), post.body());
-        assertEquals("NOT_FOUND", json(post).getString("error"));
-        HttpResponse<String> get = call(OTHER_ADVISOR, "GET", "/enterprises/" + enterprise + "/support-records", null);
+        assertEquals("NOT_FOUND", Api.json(post).getString("error"));
+        HttpResponse<String> get = api.call(OTHER_ADVISOR, "GET", "/enterprises/" + enterprise + "/support-records", null);
         assertEquals(404, get.statusCode(), get.body());
-        long record = json(call(ADVISOR, "GET", "/enterprises/" + enterprise + "/support-records?size=1", null))
+        long record = Api.json(api.call(ADVISOR, "GET", "/enterprises/" + enterprise + "/support-records?size=1", null))
                 .getJsonArray("items").getJsonObject(0).getJsonNumber("id").longValue();
-        assertEquals(404, call(OTHER_ADVISOR, "GET", "/enterprises/" + enterprise + "/support-records/" + record, null)
+        assertEquals(404, api.call(OTHER_ADVISOR, "GET", "/enterprises/" + enterprise + "/support-records/" + record, null)
                 .statusCode());
-        assertEquals(404, call(OTHER_ADVISOR, "DELETE", "/enterprises/" + enterprise + "/support-records/" + record
+        assertEquals(404, api.call(OTHER_ADVISOR, "DELETE", "/enterprises/" + enterprise + "/support-records/" + record
                 + "?version=0", null).statusCode());
         assertEquals(before, count(enterprise));
     }
@@ -264,34 +243,34 @@ class SupportIT {
     void theAuthorCorrectsAndDeletesAtTheVersionReadAndAStaleVersionIsRefused() throws Exception {
         long enterprise = fabrique();
         String path = "/enterprises/" + enterprise + "/support-records";
-        JsonObject created = json(call(ADVISOR, "POST", path, body(today().minusDays(3).toString(), "FOLLOW_UP", 30, "v0")));
+        JsonObject created = Api.json(api.call(ADVISOR, "POST", path, body(today().minusDays(3).toString(), "FOLLOW_UP", 30, "v0")));
         long id = created.getJsonNumber("id").longValue();
         long v0 = created.getJsonNumber("version").longValue();
         long before = count(enterprise);
 
-        HttpResponse<String> updated = call(ADVISOR, "PUT", path + "/" + id + "?version=" + v0,
+        HttpResponse<String> updated = api.call(ADVISOR, "PUT", path + "/" + id + "?version=" + v0,
                 body(today().minusDays(2).toString(), "DLA", 120, "v1"));
         assertEquals(200, updated.statusCode(), updated.body());
-        assertEquals("DLA", json(updated).getString("kind"));
-        long v1 = json(updated).getJsonNumber("version").longValue();
+        assertEquals("DLA", Api.json(updated).getString("kind"));
+        long v1 = Api.json(updated).getJsonNumber("version").longValue();
         assertTrue(v1 > v0);
 
-        HttpResponse<String> stale = call(ADVISOR, "PUT", path + "/" + id + "?version=" + v0,
+        HttpResponse<String> stale = api.call(ADVISOR, "PUT", path + "/" + id + "?version=" + v0,
                 body(today().minusDays(2).toString(), "DIAGNOSTIC", 10, "stale"));
         assertEquals(409, stale.statusCode(), stale.body());
-        assertEquals("CONCURRENT_CHANGE", json(stale).getString("error"));
-        HttpResponse<String> invalid = call(ADVISOR, "PUT", path + "/" + id + "?version=" + v1,
+        assertEquals("CONCURRENT_CHANGE", Api.json(stale).getString("error"));
+        HttpResponse<String> invalid = api.call(ADVISOR, "PUT", path + "/" + id + "?version=" + v1,
                 body(today().minusDays(2).toString(), "DIAGNOSTIC", 0, "invalid"));
         assertEquals(400, invalid.statusCode(), invalid.body());
-        JsonObject kept = json(call(ADVISOR, "GET", path + "/" + id, null));
+        JsonObject kept = Api.json(api.call(ADVISOR, "GET", path + "/" + id, null));
         assertEquals("v1", kept.getString("notes"));
         assertEquals(120, kept.getInt("durationMinutes"));
 
-        assertEquals(409, call(ADVISOR, "DELETE", path + "/" + id + "?version=" + v0, null).statusCode());
+        assertEquals(409, api.call(ADVISOR, "DELETE", path + "/" + id + "?version=" + v0, null).statusCode());
         assertEquals(before, count(enterprise));
-        assertEquals(204, call(ADVISOR, "DELETE", path + "/" + id + "?version=" + v1, null).statusCode());
+        assertEquals(204, api.call(ADVISOR, "DELETE", path + "/" + id + "?version=" + v1, null).statusCode());
         assertEquals(before - 1, count(enterprise));
-        assertEquals(404, call(ADVISOR, "GET", path + "/" + id, null).statusCode());
+        assertEquals(404, api.call(ADVISOR, "GET", path + "/" + id, null).statusCode());
     }
 
     // ---- pages --------------------------------------------------------------------------------------

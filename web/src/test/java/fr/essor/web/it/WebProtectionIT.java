@@ -1,7 +1,6 @@
 package fr.essor.web.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -22,7 +21,6 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -75,7 +73,7 @@ class WebProtectionIT {
         String porteur = login("porteur@demo.essor");
         String advisor = login("conseil@demo.essor");
         long app = firstApplication("porteur@demo.essor");
-        long doc = json(api("porteur@demo.essor", "GET", "/applications/" + app, null)).getJsonArray("documents")
+        long doc = Api.json(api("porteur@demo.essor", "GET", "/applications/" + app, null)).getJsonArray("documents")
                 .getJsonObject(0).getJsonNumber("id").longValue();
         String css = resourcePath(get("/login.xhtml", null).body());
         Map<String, HttpResponse<String>> responses = new LinkedHashMap<>();
@@ -154,17 +152,17 @@ class WebProtectionIT {
         assertTrue(locked.body().contains("Trop de tentatives de connexion échouées"), locked.body());
         assertTrue(sessionCookie(locked) == null || get("/entrepreneur/index.xhtml", sessionCookie(locked)).statusCode() == 302);
         HttpResponse<String> apiLocked = send(HttpRequest.newBuilder(uri("/api/v1/me"))
-                .header("Authorization", basic(email, "un-mot-de-passe-long")).header("Accept-Language", "en").build());
+                .header("Authorization", Api.basic(email, "un-mot-de-passe-long")).header("Accept-Language", "en").build());
         assertEquals(429, apiLocked.statusCode(), apiLocked.body());
-        assertEquals("TOO_MANY_ATTEMPTS", json(apiLocked).getString("error"));
-        assertEquals("Too many failed sign-in attempts; try again later.", json(apiLocked).getString("message"));
+        assertEquals("TOO_MANY_ATTEMPTS", Api.json(apiLocked).getString("error"));
+        assertEquals("Too many failed sign-in attempts; try again later.", Api.json(apiLocked).getString("message"));
         securityHeaderProblems("429", apiLocked).forEach(p -> { throw new AssertionError(p); });
 
         // the API counts too, and an unknown address is throttled alike (nothing tells it does not exist)
         String unknown = "personne-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
         List<Integer> statuses = new ArrayList<>();
         for (int i = 1; i <= 6; i++) {
-            statuses.add(send(HttpRequest.newBuilder(uri("/api/v1/me")).header("Authorization", basic(unknown, "x" + i))
+            statuses.add(send(HttpRequest.newBuilder(uri("/api/v1/me")).header("Authorization", Api.basic(unknown, "x" + i))
                     .build()).statusCode());
         }
         assertEquals(List.of(401, 401, 401, 401, 401, 429), statuses);
@@ -212,7 +210,7 @@ class WebProtectionIT {
         String advisor = login("conseil@demo.essor");
         String partner = login("partenaire@demo.essor");
         long app = firstApplication("porteur@demo.essor");
-        JsonArray documents = json(api("porteur@demo.essor", "GET", "/applications/" + app, null)).getJsonArray("documents");
+        JsonArray documents = Api.json(api("porteur@demo.essor", "GET", "/applications/" + app, null)).getJsonArray("documents");
         Map<String, HttpResponse<String>> files = new LinkedHashMap<>();
         for (JsonObject d : documents.getValuesAs(JsonObject.class)) {
             files.put("document " + d.getString("fileName") + " as " + d.getString("mediaType"),
@@ -220,7 +218,7 @@ class WebProtectionIT {
         }
         long epicerie = epicerie();
         files.put("decision letter", get("/files/letter/" + epicerie, porteur));
-        long session = json(api("conseil@demo.essor", "GET", "/sessions?past=true", null)).getJsonArray("items")
+        long session = Api.json(api("conseil@demo.essor", "GET", "/sessions?past=true", null)).getJsonArray("items")
                 .getValuesAs(JsonObject.class).stream().filter(s -> s.getBoolean("minutes")).findFirst().orElseThrow()
                 .getJsonNumber("id").longValue();
         files.put("minutes", get("/files/minutes/" + session, advisor));
@@ -270,7 +268,7 @@ class WebProtectionIT {
         String admin = login("admin@demo.essor");
         String advisor = login("conseil@demo.essor");
         String porteur2 = login("porteur2@demo.essor");
-        long fabrique = json(api("porteur@demo.essor", "GET", "/applications/" + firstApplication("porteur@demo.essor"), null))
+        long fabrique = Api.json(api("porteur@demo.essor", "GET", "/applications/" + firstApplication("porteur@demo.essor"), null))
                 .getJsonNumber("enterpriseId").longValue();
         long velo = firstApplication("porteur2@demo.essor");
         java.util.Random random = new java.util.Random();
@@ -360,14 +358,14 @@ class WebProtectionIT {
                 return get("/advisor/enterprise.xhtml?id=" + fabrique, advisor).body().contains("Forgé " + code);
             }
             if (form.contains("withdraw")) {
-                return !"SUBMITTED".equals(json(api("porteur2@demo.essor", "GET", "/applications/" + velo, null)).getString("status"));
+                return !"SUBMITTED".equals(Api.json(api("porteur2@demo.essor", "GET", "/applications/" + velo, null)).getString("status"));
             }
             if (form.contains("start")) {
                 return api("porteur2@demo.essor", "GET", "/applications/mine", null).body().contains("Forgé " + code);
             }
             if (form.contains("register")) {
                 return send(HttpRequest.newBuilder(uri("/api/v1/me")).header("Authorization",
-                        basic(code.toLowerCase(Locale.ROOT) + "@example.org", "un-mot-de-passe-long")).build()).statusCode() != 401;
+                        Api.basic(code.toLowerCase(Locale.ROOT) + "@example.org", "un-mot-de-passe-long")).build()).statusCode() != 401;
             }
             return get("/entrepreneur/index.xhtml", porteur2).statusCode() != 200;
         }
@@ -439,10 +437,6 @@ class WebProtectionIT {
         return URI.create(base.toString().replace("//localhost:", "//127.0.0.1:").replaceAll("/$", "") + path);
     }
 
-    private static String basic(String user, String password) {
-        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
-    }
-
     private static HttpResponse<String> send(HttpRequest request) throws Exception {
         return HTTP.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
@@ -458,7 +452,7 @@ class WebProtectionIT {
     private HttpResponse<String> api(String user, String method, String path, String body) throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(uri("/api/v1" + path)).header("Accept-Language", "fr");
         if (user != null) {
-            b.header("Authorization", basic(user, PASSWORD));
+            b.header("Authorization", Api.basic(user, PASSWORD));
         }
         if (body != null) {
             b.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body));
@@ -514,12 +508,6 @@ class WebProtectionIT {
         Matcher m = Pattern.compile("name=\"jakarta.faces.ViewState\" id=\"[^\"]*\" value=\"([^\"]*)\"").matcher(html);
         assertTrue(m.find(), "no view state in the page");
         return m.group(1);
-    }
-
-    private static JsonObject json(HttpResponse<String> r) {
-        try (JsonReader reader = Json.createReader(new StringReader(r.body()))) {
-            return reader.readObject();
-        }
     }
 
     private static JsonArray arrayOf(HttpResponse<String> r) {

@@ -1,0 +1,79 @@
+package fr.essor.web.it;
+
+import java.net.URL;
+import java.time.Duration;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The base of the browser journeys ({@code @RunAsClient} classes that drive Chromium): one headless
+ * Chromium for the class ({@link Browser#start()}, skipped or failed as {@link Browser} says), the
+ * application's address, and each test starting signed out once the application answers.
+ *
+ * <p>A journey keeps its own {@code @ExtendWith(ArquillianExtension.class)}, {@code @RunAsClient} and
+ * {@code @Deployment(testable = false)}: Arquillian reads them on the test class.
+ */
+abstract class BrowserJourney {
+
+    /** The class's browser, started before its first test and quit after its last. */
+    static ChromeDriver driver;
+
+    @ArquillianResource
+    URL base;
+
+    /** The REST API, called as demo users. */
+    final Api rest = new Api(() -> base);
+
+    @BeforeAll
+    static void startBrowser() throws Exception {
+        driver = Browser.start();
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (driver != null) {
+            driver.quit();
+            driver = null;
+        }
+    }
+
+    @BeforeEach
+    void readyAndSignedOut() throws InterruptedException {
+        Deployments.awaitReady(base);
+        driver.manage().deleteAllCookies();
+    }
+
+    /** An address of the application, on 127.0.0.1 (Chromium may resolve "localhost" to ::1 first). */
+    String url(String path) {
+        return Api.root(base) + path;
+    }
+
+    WebDriverWait waiting() {
+        return new WebDriverWait(driver, Duration.ofSeconds(20));
+    }
+
+    /** Signs in as a demo user (the demo password) from a fresh session and waits to be signed in. */
+    void login(String email) {
+        driver.manage().deleteAllCookies();
+        driver.get(url("/login.xhtml"));
+        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("login:email")));
+        driver.findElement(By.id("login:email")).sendKeys(email);
+        driver.findElement(By.id("login:password")).sendKeys(Api.DEMO_PASSWORD);
+        driver.findElement(By.id("login:submit")).click();
+        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("signed-in-as")));
+    }
+
+    /** Replaces the value of a text field. */
+    void fill(String id, String value) {
+        WebElement input = driver.findElement(By.id(id));
+        input.clear();
+        input.sendKeys(value);
+    }
+}
