@@ -1,5 +1,6 @@
 package fr.essor.web.it;
 
+import static fr.essor.web.it.Fixtures.PDF;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -88,8 +89,6 @@ class AccessMatrixIT {
     private static final int YEAR = LocalDate.now(ZoneId.of("Europe/Paris")).getYear();
     private static final HttpClient HTTP = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
             .connectTimeout(Duration.ofSeconds(10)).build();
-    private static final byte[] PDF = "%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
-            .getBytes(StandardCharsets.US_ASCII);
     private static final String COMPLETE = "\"description\":\"Un atelier\",\"territory\":\"Quimper\","
             + "\"lines\":[{\"instrument\":\"HONOUR_LOAN\",\"amount\":\"8000.00\",\"durationMonths\":60}],"
             + "\"plan\":[{\"kind\":\"USE\",\"label\":\"Matériel\",\"amount\":\"8000.00\"},"

@@ -1,5 +1,7 @@
 package fr.essor.web.it;
 
+import static fr.essor.web.it.Fixtures.PORTEUR;
+import static fr.essor.web.it.Fixtures.PORTEUR2;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -42,8 +44,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @RunAsClient
 class ApplicationApiIT {
 
-    private static final String PORTEUR = "porteur@demo.essor";
-    private static final String PORTEUR2 = "porteur2@demo.essor";
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     static final byte[] PDF = "%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
             .getBytes(StandardCharsets.US_ASCII);

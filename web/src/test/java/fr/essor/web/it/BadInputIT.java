@@ -1,5 +1,9 @@
 package fr.essor.web.it;
 
+import static fr.essor.web.it.Fixtures.ADMIN;
+import static fr.essor.web.it.Fixtures.ADVISOR;
+import static fr.essor.web.it.Fixtures.PDF;
+import static fr.essor.web.it.Fixtures.PORTEUR;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -58,14 +62,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class BadInputIT {
 
     private static final String PASSWORD = "essor-demo";
-    private static final String PORTEUR = "porteur@demo.essor";
-    private static final String ADVISOR = "conseil@demo.essor";
-    private static final String ADMIN = "admin@demo.essor";
     private static final int YEAR = LocalDate.now(ZoneId.of("Europe/Paris")).getYear();
     private static final HttpClient HTTP = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
             .connectTimeout(Duration.ofSeconds(10)).build();
-    private static final byte[] PDF = "%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
-            .getBytes(StandardCharsets.US_ASCII);
     /** The odd but valid text: Arabic and Hebrew (right to left), a right-to-left override, emoji, script, SQL, quotes. */
     static final String ODD = "مشروع تعاوني — פרויקט \u202Egnp.exe\u202C 😀🚲 <script>alert('x')</script> "
             + "' OR 1=1; DROP TABLE application; -- \"é\" & <b>gras</b>";

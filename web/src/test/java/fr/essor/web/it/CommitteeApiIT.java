@@ -1,5 +1,16 @@
 package fr.essor.web.it;
 
+import static fr.essor.web.it.Fixtures.ADMIN;
+import static fr.essor.web.it.Fixtures.ADVISOR;
+import static fr.essor.web.it.Fixtures.ANALYSIS;
+import static fr.essor.web.it.Fixtures.CHAIR;
+import static fr.essor.web.it.Fixtures.COMPLETE;
+import static fr.essor.web.it.Fixtures.M1;
+import static fr.essor.web.it.Fixtures.M2;
+import static fr.essor.web.it.Fixtures.M3;
+import static fr.essor.web.it.Fixtures.PDF;
+import static fr.essor.web.it.Fixtures.PORTEUR;
+import static fr.essor.web.it.Fixtures.PORTEUR2;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -15,7 +26,6 @@ import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -52,33 +62,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ArquillianExtension.class)
 class CommitteeApiIT {
 
-    private static final String ADVISOR = "conseil@demo.essor";
-    private static final String CHAIR = "comite@demo.essor";
-    private static final String M1 = "membre1@demo.essor";
-    private static final String M2 = "membre2@demo.essor";
-    private static final String M3 = "membre3@demo.essor";
-    private static final String PORTEUR = "porteur@demo.essor";
-    private static final String PORTEUR2 = "porteur2@demo.essor";
-    private static final String ADMIN = "admin@demo.essor";
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-
-    private static final String COMPLETE = "\"description\":\"Une recyclerie\",\"territory\":\"Orléans\","
-            + "\"lines\":[{\"instrument\":\"HONOUR_LOAN\",\"amount\":\"8000.00\",\"durationMonths\":60}],"
-            + "\"plan\":[{\"kind\":\"USE\",\"label\":\"Matériel\",\"amount\":\"8000.00\"},"
-            + "{\"kind\":\"SOURCE\",\"label\":\"Prêt d'honneur\",\"amount\":\"8000.00\"}],"
-            + "\"impact\":{\"jobsCreated\":\"2\",\"jobsMaintained\":\"1.5\",\"beneficiaries\":120,\"socialUtility\":\"Réemploi\"}";
-
-    private static final String ANALYSIS = "{\"scores\":{\"SOCIAL_UTILITY\":4,\"ECONOMIC_VIABILITY\":3,\"TEAM\":4,"
-            + "\"FINANCIAL_STRUCTURE\":3,\"TERRITORIAL_ANCHORING\":5},\"strengths\":\"Équipe solide\","
-            + "\"risks\":\"Trésorerie tendue\",\"recommendation\":\"Avis favorable\","
-            + "\"proposedLines\":[{\"instrument\":\"HONOUR_LOAN\",\"amount\":\"8000.00\",\"durationMonths\":60}]}";
 
     private static final String APPROVE_8000 = "\"outcome\":\"APPROVED\",\"lines\":[{\"instrument\":\"HONOUR_LOAN\","
             + "\"amount\":\"8000.00\",\"durationMonths\":60}],\"conditions\":\"Versement sur présentation du prêt bancaire\"";
-
-    /** A tiny valid PDF for the business plan (ApplicationApiIT is not deployed with this class). */
-    private static final byte[] PDF = "%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
-            .getBytes(StandardCharsets.US_ASCII);
 
     @ArquillianResource
     private URL base;

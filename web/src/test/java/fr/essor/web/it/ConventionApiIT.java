@@ -1,5 +1,18 @@
 package fr.essor.web.it;
 
+import static fr.essor.web.it.Fixtures.ADMIN;
+import static fr.essor.web.it.Fixtures.ADVISOR;
+import static fr.essor.web.it.Fixtures.ANALYSIS;
+import static fr.essor.web.it.Fixtures.BDT;
+import static fr.essor.web.it.Fixtures.CHAIR;
+import static fr.essor.web.it.Fixtures.COMPLETE;
+import static fr.essor.web.it.Fixtures.M1;
+import static fr.essor.web.it.Fixtures.M2;
+import static fr.essor.web.it.Fixtures.PARTNER_BDT;
+import static fr.essor.web.it.Fixtures.PARTNER_REGION;
+import static fr.essor.web.it.Fixtures.PDF;
+import static fr.essor.web.it.Fixtures.PORTEUR;
+import static fr.essor.web.it.Fixtures.REGION;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -59,31 +72,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ArquillianExtension.class)
 class ConventionApiIT {
 
-    private static final String ADMIN = "admin@demo.essor";
-    private static final String ADVISOR = "conseil@demo.essor";
-    private static final String CHAIR = "comite@demo.essor";
-    private static final String M1 = "membre1@demo.essor";
-    private static final String M2 = "membre2@demo.essor";
-    private static final String PORTEUR = "porteur@demo.essor";
-    private static final String PARTNER_BDT = "partenaire@demo.essor";
-    private static final String PARTNER_REGION = "region@demo.essor";
-    private static final String BDT = "Banque des Territoires";
-    private static final String REGION = "Région Centre-Val de Loire";
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-
-    private static final String COMPLETE = "\"description\":\"Une recyclerie\",\"territory\":\"Orléans\","
-            + "\"lines\":[{\"instrument\":\"HONOUR_LOAN\",\"amount\":\"8000.00\",\"durationMonths\":60}],"
-            + "\"plan\":[{\"kind\":\"USE\",\"label\":\"Matériel\",\"amount\":\"8000.00\"},"
-            + "{\"kind\":\"SOURCE\",\"label\":\"Prêt d'honneur\",\"amount\":\"8000.00\"}],"
-            + "\"impact\":{\"jobsCreated\":\"2\",\"jobsMaintained\":\"1.5\",\"beneficiaries\":120,\"socialUtility\":\"Réemploi\"}";
-
-    private static final String ANALYSIS = "{\"scores\":{\"SOCIAL_UTILITY\":4,\"ECONOMIC_VIABILITY\":3,\"TEAM\":4,"
-            + "\"FINANCIAL_STRUCTURE\":3,\"TERRITORIAL_ANCHORING\":5},\"strengths\":\"Équipe solide\","
-            + "\"risks\":\"Trésorerie tendue\",\"recommendation\":\"Avis favorable\","
-            + "\"proposedLines\":[{\"instrument\":\"HONOUR_LOAN\",\"amount\":\"8000.00\",\"durationMonths\":60}]}";
-
-    private static final byte[] PDF = "%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
-            .getBytes(StandardCharsets.US_ASCII);
 
     /** The test sessions sit on this day: it is the decision date of every approved line below. */
     private static final String SESSION_AT = "2027-01-15T14:00";

@@ -1,5 +1,7 @@
 package fr.essor.web.it;
 
+import static fr.essor.web.it.Fixtures.ADVISOR;
+import static fr.essor.web.it.Fixtures.PORTEUR;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -47,8 +49,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SupportIT {
 
-    private static final String ADVISOR = "conseil@demo.essor";
-    private static final String PORTEUR = "porteur@demo.essor";
     private static final String OTHER_ADVISOR = "conseil@autre-association.test";
     private static final String PASSWORD = "essor-demo";
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
