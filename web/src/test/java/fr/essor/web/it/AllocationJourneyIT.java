@@ -26,7 +26,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Convention money in Chromium, from the envelope to the applicant's schedule: an administrator
@@ -85,25 +84,6 @@ class AllocationJourneyIT extends BrowserJourney {
             return "\"" + s + "\"";
         }
         return "concat('" + s.replace("'", "', \"'\", '") + "')";
-    }
-
-    /** Picks an option of a PrimeFaces select menu, repeating a click lost in the panel's animation. */
-    private void choose(String menuId, String label) {
-        By panel = By.id(menuId + "_panel");
-        By item = By.cssSelector("[id='" + menuId + "_items'] li[data-label^=\"" + label + "\"]");
-        for (int attempt = 0; attempt < 5; attempt++) {
-            if (!driver.findElement(panel).isDisplayed()) {
-                driver.findElement(By.id(menuId + "_label")).click();
-            }
-            waiting().until(ExpectedConditions.elementToBeClickable(item)).click();
-            try {
-                new WebDriverWait(driver, Duration.ofSeconds(3)).until(ExpectedConditions.invisibilityOfElementLocated(panel));
-                return;
-            } catch (org.openqa.selenium.TimeoutException e) {
-                // the click was lost in the animation: try again
-            }
-        }
-        throw new AssertionError("could not choose " + label + " in " + menuId);
     }
 
     private JsonObject demoFile() throws Exception {

@@ -67,6 +67,19 @@ final class Api {
         return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
+    /** Uploads a file as a demo user (the document endpoints take the file's bytes and its name in X-File-Name). */
+    HttpResponse<String> upload(String user, String path, String fileName, byte[] content) throws Exception {
+        Deployments.awaitReady(base.get());
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri(base.get(), "/api/v1" + path))
+                .header("Authorization", basic(user)).header("X-File-Name", fileName)
+                .header("Content-Type", "application/octet-stream")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(content));
+        if (timeout != null) {
+            b.timeout(timeout);
+        }
+        return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
     /**
      * The application's root without a trailing slash, on 127.0.0.1: Payara listens on 127.0.0.1 only,
      * and "localhost" may resolve to ::1 first.

@@ -337,20 +337,6 @@ class ApplicationApiIT {
         }
     }
 
-    private static String pdfText(byte[] pdf) throws Exception {
-        com.lowagie.text.pdf.PdfReader reader = new com.lowagie.text.pdf.PdfReader(pdf);
-        try {
-            com.lowagie.text.pdf.parser.PdfTextExtractor extractor = new com.lowagie.text.pdf.parser.PdfTextExtractor(reader);
-            StringBuilder text = new StringBuilder();
-            for (int page = 1; page <= reader.getNumberOfPages(); page++) {
-                text.append(extractor.getTextFromPage(page)).append('\n');
-            }
-            return text.toString().replace('\u202f', ' ').replace('\u00a0', ' ').replaceAll("[ \\t]+", " ");
-        } finally {
-            reader.close();
-        }
-    }
-
     @Test
     void theDecisionLetterIsARealPdfWithTheGrantedLinesInTheCallersLanguage() throws Exception {
         long id = approvedDemoApplication();
@@ -361,7 +347,7 @@ class ApplicationApiIT {
         assertEquals(200, fr.statusCode());
         assertTrue(fr.headers().firstValue("Content-Type").orElseThrow().startsWith("application/pdf"));
         assertTrue(fr.headers().firstValue("Content-Disposition").orElseThrow().startsWith("attachment"));
-        String text = pdfText(fr.body());
+        String text = Pdfs.text(fr.body());
         assertTrue(text.contains("Notification de décision"), text);
         assertTrue(text.contains(reference), text);
         assertTrue(text.contains("Prêt d'honneur : 8 000,00 €"), text);
@@ -370,7 +356,7 @@ class ApplicationApiIT {
         HttpResponse<byte[]> en = HTTP.send(HttpRequest.newBuilder(uri("/applications/" + id + "/decision-letter"))
                 .header("Authorization", Api.basic(PORTEUR)).header("Accept-Language", "en").GET().build(),
                 HttpResponse.BodyHandlers.ofByteArray());
-        assertTrue(pdfText(en.body()).contains("Notice of decision"));
+        assertTrue(Pdfs.text(en.body()).contains("Notice of decision"));
 
         assertEquals(404, api.call(PORTEUR2, "GET", "/applications/" + id + "/decision-letter", null).statusCode());
         long draft = newDraft("Sans décision").getJsonNumber("id").longValue();

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -18,7 +17,6 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** What a person sees in Chromium: logging in as each demo user, registering, administering accounts. */
 @ExtendWith(ArquillianExtension.class)
@@ -148,7 +146,7 @@ class BrowserIT extends BrowserJourney {
         driver.findElement(By.id("create:newEmail")).sendKeys(email);
         driver.findElement(By.id("create:newName")).sendKeys("Victor Nouveau");
         driver.findElement(By.cssSelector("label[for='create:roles:1']")).click();
-        chooseRetrying("create:association", "CVL");
+        choose("create:association", "CVL");
         driver.findElement(By.id("create:submit")).click();
         String temporary = waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("temporary-password"))).getText();
         assertEquals(15, temporary.length());
@@ -179,32 +177,6 @@ class BrowserIT extends BrowserJourney {
         login(email, temporary);
         String refused = waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("messages"))).getText();
         assertTrue(refused.contains("Adresse e-mail ou mot de passe incorrect."), refused);
-    }
-
-    /**
-     * Picks an option of a PrimeFaces select menu. The panel opens and closes with an animation: a click
-     * that lands while it moves is lost, so the pick is repeated until the panel is closed.
-     */
-    private void chooseRetrying(String menuId, String label) {
-        By panel = By.id(menuId + "_panel");
-        By item = By.cssSelector("[id='" + menuId + "_items'] li[data-label^=\"" + label + "\"]");
-        for (int attempt = 0; attempt < 5; attempt++) {
-            if (!driver.findElement(panel).isDisplayed()) {
-                driver.findElement(By.id(menuId + "_label")).click();
-            }
-            waiting().until(ExpectedConditions.elementToBeClickable(item)).click();
-            try {
-                new WebDriverWait(driver, Duration.ofSeconds(3)).until(ExpectedConditions.invisibilityOfElementLocated(panel));
-                return;
-            } catch (org.openqa.selenium.TimeoutException e) {
-                // the click was lost in the animation: try again
-            }
-        }
-        throw new AssertionError("could not choose " + label + " in " + menuId);
-    }
-
-    private void choose(String menuId, String label) {
-        chooseRetrying(menuId, label);
     }
 
     private void saveStep(String formId) {

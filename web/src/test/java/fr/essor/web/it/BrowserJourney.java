@@ -76,4 +76,26 @@ abstract class BrowserJourney {
         input.clear();
         input.sendKeys(value);
     }
+
+    /**
+     * Picks an option of a PrimeFaces select menu. The panel opens and closes with an animation: a click
+     * that lands while it moves is lost, so the pick is repeated until the panel is closed.
+     */
+    void choose(String menuId, String label) {
+        By panel = By.id(menuId + "_panel");
+        By item = By.cssSelector("[id='" + menuId + "_items'] li[data-label^=\"" + label + "\"]");
+        for (int attempt = 0; attempt < 5; attempt++) {
+            if (!driver.findElement(panel).isDisplayed()) {
+                driver.findElement(By.id(menuId + "_label")).click();
+            }
+            waiting().until(ExpectedConditions.elementToBeClickable(item)).click();
+            try {
+                new WebDriverWait(driver, Duration.ofSeconds(3)).until(ExpectedConditions.invisibilityOfElementLocated(panel));
+                return;
+            } catch (org.openqa.selenium.TimeoutException e) {
+                // the click was lost in the animation: try again
+            }
+        }
+        throw new AssertionError("could not choose " + label + " in " + menuId);
+    }
 }

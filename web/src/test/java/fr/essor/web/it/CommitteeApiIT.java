@@ -2,25 +2,19 @@ package fr.essor.web.it;
 
 import static fr.essor.web.it.Fixtures.ADMIN;
 import static fr.essor.web.it.Fixtures.ADVISOR;
-import static fr.essor.web.it.Fixtures.ANALYSIS;
 import static fr.essor.web.it.Fixtures.CHAIR;
-import static fr.essor.web.it.Fixtures.COMPLETE;
 import static fr.essor.web.it.Fixtures.M1;
 import static fr.essor.web.it.Fixtures.M2;
 import static fr.essor.web.it.Fixtures.M3;
-import static fr.essor.web.it.Fixtures.PDF;
 import static fr.essor.web.it.Fixtures.PORTEUR;
 import static fr.essor.web.it.Fixtures.PORTEUR2;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
-import java.io.StringReader;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpClient;
@@ -208,7 +202,7 @@ class CommitteeApiIT {
         HttpResponse<byte[]> minutes = bytes(CHAIR, "/sessions/" + s + "/minutes");
         assertEquals(200, minutes.statusCode());
         assertTrue(minutes.headers().firstValue("Content-Type").orElseThrow().startsWith("application/pdf"));
-        String text = pdfText(minutes.body());
+        String text = Pdfs.text(minutes.body());
         String reference = application(ADVISOR, app).getString("reference");
         assertTrue(text.contains(reference), text);
         assertTrue(text.contains("ACCORDÉ"), text);
@@ -454,7 +448,7 @@ class CommitteeApiIT {
         HttpResponse<byte[]> letter = bytes(PORTEUR, "/applications/" + app + "/decision-letter");
         assertEquals(200, letter.statusCode());
         assertTrue(letter.headers().firstValue("Content-Type").orElseThrow().startsWith("application/pdf"));
-        String text = pdfText(letter.body());
+        String text = Pdfs.text(letter.body());
         assertTrue(text.contains("Notification de décision") && text.contains(reference), text);
         assertTrue(text.contains("8 000,00"), text);
 
@@ -520,33 +514,9 @@ class CommitteeApiIT {
 
     /** A fresh application of porteur@, submitted, instructed by conseil@ and ready for committee. */
     private long readyApplication(String title) throws Exception {
-        HttpResponse<String> mine = api.call(PORTEUR, "GET", "/enterprises/mine", null);
-        assertEquals(200, mine.statusCode(), mine.body());
-        long enterprise;
-        try (JsonReader reader = Json.createReader(new StringReader(mine.body()))) {
-            enterprise = reader.readArray().getJsonObject(0).getJsonNumber("id").longValue();
-        }
-        HttpResponse<String> created = api.call(PORTEUR, "POST", "/applications",
-                "{\"enterpriseId\":" + enterprise + ",\"title\":\"" + title + "\",\"stage\":\"CREATION\"}");
-        assertEquals(201, created.statusCode(), created.body());
-        JsonObject draft = Api.json(created);
-        long id = draft.getJsonNumber("id").longValue();
-        HttpResponse<String> put = api.call(PORTEUR, "PUT", "/applications/" + id,
-                "{\"version\":" + draft.getJsonNumber("version") + "," + COMPLETE + "}");
-        assertEquals(200, put.statusCode(), put.body());
-        HttpResponse<String> doc = HTTP.send(HttpRequest.newBuilder(uri("/applications/" + id + "/documents?kind=BUSINESS_PLAN"))
-                .header("Authorization", Api.basic(PORTEUR)).header("X-File-Name", "plan.pdf")
-                .header("Content-Type", "application/octet-stream")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(PDF)).build(), HttpResponse.BodyHandlers.ofString());
-        assertEquals(201, doc.statusCode(), doc.body());
-        HttpResponse<String> submitted = api.call(PORTEUR, "POST", "/applications/" + id + "/submit", null);
-        assertEquals(200, submitted.statusCode(), submitted.body());
-
-        HttpResponse<String> review = api.call(ADVISOR, "POST", "/applications/" + id + "/review?version="
-                + Api.json(submitted).getJsonNumber("version"), null);
-        assertEquals(200, review.statusCode(), review.body());
-        HttpResponse<String> analysis = api.call(ADVISOR, "PUT", "/applications/" + id + "/instruction/analysis", ANALYSIS);
-        assertEquals(200, analysis.statusCode(), analysis.body());
+        Filing.Analysed analysed = Filing.analysed(api, title);
+        long id = analysed.id();
+        HttpResponse<String> analysis = analysed.analysis();
         assertEquals(0, Api.json(analysis).getJsonArray("missing").size(), analysis.body());
         long version = application(ADVISOR, id).getJsonNumber("version").longValue();
         HttpResponse<String> ready = api.call(ADVISOR, "POST", "/applications/" + id + "/instruction/ready?version=" + version, null);
@@ -586,17 +556,4 @@ class CommitteeApiIT {
                 "{\"version\":" + version + "," + fields + "}");
     }
 
-    private static String pdfText(byte[] pdf) throws Exception {
-        com.lowagie.text.pdf.PdfReader reader = new com.lowagie.text.pdf.PdfReader(pdf);
-        try {
-            com.lowagie.text.pdf.parser.PdfTextExtractor extractor = new com.lowagie.text.pdf.parser.PdfTextExtractor(reader);
-            StringBuilder text = new StringBuilder();
-            for (int page = 1; page <= reader.getNumberOfPages(); page++) {
-                text.append(extractor.getTextFromPage(page)).append('\n');
-            }
-            return text.toString().replace('\u202f', ' ').replace('\u00a0', ' ').replaceAll("[ \\t]+", " ");
-        } finally {
-            reader.close();
-        }
-    }
 }

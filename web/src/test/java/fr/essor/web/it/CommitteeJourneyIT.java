@@ -27,7 +27,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The committee journey in Chromium, from instruction to minutes: an advisor instructs a file and
@@ -48,28 +47,6 @@ class CommitteeJourneyIT extends BrowserJourney {
 
     private void expectMessage(String text) {
         waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), text));
-    }
-
-    /**
-     * Picks an option of a PrimeFaces select menu. The panel opens and closes with an animation: a click
-     * that lands while it moves is lost, so the pick is repeated until the panel is closed.
-     */
-    private void choose(String menuId, String label) {
-        By panel = By.id(menuId + "_panel");
-        By item = By.cssSelector("[id='" + menuId + "_items'] li[data-label^=\"" + label + "\"]");
-        for (int attempt = 0; attempt < 5; attempt++) {
-            if (!driver.findElement(panel).isDisplayed()) {
-                driver.findElement(By.id(menuId + "_label")).click();
-            }
-            waiting().until(ExpectedConditions.elementToBeClickable(item)).click();
-            try {
-                new WebDriverWait(driver, Duration.ofSeconds(3)).until(ExpectedConditions.invisibilityOfElementLocated(panel));
-                return;
-            } catch (org.openqa.selenium.TimeoutException e) {
-                // the click was lost in the animation: try again
-            }
-        }
-        throw new AssertionError("could not choose " + label + " in " + menuId);
     }
 
     private WebElement inItem(String reference, String idSuffix) {
@@ -106,20 +83,6 @@ class CommitteeJourneyIT extends BrowserJourney {
                 + current.getJsonNumber("version"), null);
         assertEquals(200, submitted.statusCode(), submitted.body());
         return Api.json(submitted.body());
-    }
-
-    private static String pdfText(byte[] pdf) throws Exception {
-        com.lowagie.text.pdf.PdfReader reader = new com.lowagie.text.pdf.PdfReader(pdf);
-        try {
-            com.lowagie.text.pdf.parser.PdfTextExtractor extractor = new com.lowagie.text.pdf.parser.PdfTextExtractor(reader);
-            StringBuilder text = new StringBuilder();
-            for (int page = 1; page <= reader.getNumberOfPages(); page++) {
-                text.append(extractor.getTextFromPage(page)).append('\n');
-            }
-            return text.toString().replace('\u202f', ' ').replace('\u00a0', ' ').replaceAll("[ \\t]+", " ");
-        } finally {
-            reader.close();
-        }
     }
 
     private byte[] download(String href) throws Exception {
@@ -261,7 +224,7 @@ class CommitteeJourneyIT extends BrowserJourney {
         expectMessage("La séance est close");
         assertEquals("Close", driver.findElement(By.id("session-status")).getText());
 
-        String minutes = pdfText(download(driver.findElement(By.id("minutes")).getAttribute("href")));
+        String minutes = Pdfs.text(download(driver.findElement(By.id("minutes")).getAttribute("href")));
         assertTrue(minutes.contains(reference), minutes);
         assertTrue(minutes.contains("Décision : ACCORDÉ"), minutes);
         assertTrue(minutes.contains("Prêt d'honneur : 7 500,00 €"), minutes);
@@ -276,7 +239,7 @@ class CommitteeJourneyIT extends BrowserJourney {
         assertTrue(decision.getText().contains("Accordé"), decision.getText());
         assertTrue(driver.findElement(By.id("total-granted")).getText().replace('\u202f', ' ').replace('\u00a0', ' ')
                 .contains("7 500,00"));
-        String letter = pdfText(download(driver.findElement(By.id("decision-letter")).getAttribute("href")));
+        String letter = Pdfs.text(download(driver.findElement(By.id("decision-letter")).getAttribute("href")));
         assertTrue(letter.contains("7 500,00 €"), letter);
     }
 

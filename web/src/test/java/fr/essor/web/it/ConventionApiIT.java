@@ -2,15 +2,12 @@ package fr.essor.web.it;
 
 import static fr.essor.web.it.Fixtures.ADMIN;
 import static fr.essor.web.it.Fixtures.ADVISOR;
-import static fr.essor.web.it.Fixtures.ANALYSIS;
 import static fr.essor.web.it.Fixtures.BDT;
 import static fr.essor.web.it.Fixtures.CHAIR;
-import static fr.essor.web.it.Fixtures.COMPLETE;
 import static fr.essor.web.it.Fixtures.M1;
 import static fr.essor.web.it.Fixtures.M2;
 import static fr.essor.web.it.Fixtures.PARTNER_BDT;
 import static fr.essor.web.it.Fixtures.PARTNER_REGION;
-import static fr.essor.web.it.Fixtures.PDF;
 import static fr.essor.web.it.Fixtures.PORTEUR;
 import static fr.essor.web.it.Fixtures.REGION;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -868,29 +865,7 @@ class ConventionApiIT {
      * APPROVED at once, which is all that allocation needs.
      */
     private long approvedFile(String title, String grantedLines) throws Exception {
-        HttpResponse<String> mine = api.call(PORTEUR, "GET", "/enterprises/mine", null);
-        assertEquals(200, mine.statusCode(), mine.body());
-        long enterprise = array(mine).getJsonObject(0).getJsonNumber("id").longValue();
-        HttpResponse<String> created = api.call(PORTEUR, "POST", "/applications",
-                "{\"enterpriseId\":" + enterprise + ",\"title\":\"" + title + "\",\"stage\":\"CREATION\"}");
-        assertEquals(201, created.statusCode(), created.body());
-        JsonObject draft = Api.json(created);
-        long id = draft.getJsonNumber("id").longValue();
-        HttpResponse<String> put = api.call(PORTEUR, "PUT", "/applications/" + id,
-                "{\"version\":" + draft.getJsonNumber("version") + "," + COMPLETE + "}");
-        assertEquals(200, put.statusCode(), put.body());
-        HttpResponse<String> doc = HTTP.send(HttpRequest.newBuilder(uri("/applications/" + id + "/documents?kind=BUSINESS_PLAN"))
-                .header("Authorization", Api.basic(PORTEUR)).header("X-File-Name", "plan.pdf")
-                .header("Content-Type", "application/octet-stream")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(PDF)).build(), HttpResponse.BodyHandlers.ofString());
-        assertEquals(201, doc.statusCode(), doc.body());
-        HttpResponse<String> submitted = api.call(PORTEUR, "POST", "/applications/" + id + "/submit", null);
-        assertEquals(200, submitted.statusCode(), submitted.body());
-        HttpResponse<String> review = api.call(ADVISOR, "POST", "/applications/" + id + "/review?version="
-                + Api.json(submitted).getJsonNumber("version"), null);
-        assertEquals(200, review.statusCode(), review.body());
-        HttpResponse<String> analysis = api.call(ADVISOR, "PUT", "/applications/" + id + "/instruction/analysis", ANALYSIS);
-        assertEquals(200, analysis.statusCode(), analysis.body());
+        long id = Filing.analysed(api, title).id();
         HttpResponse<String> ready = api.call(ADVISOR, "POST", "/applications/" + id + "/instruction/ready?version="
                 + application(id).getJsonNumber("version"), null);
         assertEquals(200, ready.statusCode(), ready.body());

@@ -60,10 +60,10 @@ final class Deployments {
     }
 
     /**
-     * The war with in-container test classes, and the test kit they may use ({@link Api}, {@link Fixtures}, {@link Sql},
+     * The war with in-container test classes, and the test kit they may use ({@link Api}, {@link Filing}, {@link Fixtures}, {@link Pdfs}, {@link Sql},
      * this class).
      */
     static WebArchive builtWarWith(Class<?>... testClasses) {
-        return builtWar().addClasses(Api.class, Fixtures.class, Sql.class, Deployments.class).addClasses(testClasses);
+        return builtWar().addClasses(Api.class, Filing.class, Filing.Analysed.class, Fixtures.class, Pdfs.class, Sql.class, Deployments.class).addClasses(testClasses);
     }
 }

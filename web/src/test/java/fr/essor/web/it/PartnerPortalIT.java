@@ -109,20 +109,6 @@ class PartnerPortalIT extends BrowserJourney {
         return text.replaceAll("\\s+", "");
     }
 
-    private static String pdfText(byte[] pdf) throws Exception {
-        com.lowagie.text.pdf.PdfReader reader = new com.lowagie.text.pdf.PdfReader(pdf);
-        try {
-            com.lowagie.text.pdf.parser.PdfTextExtractor extractor = new com.lowagie.text.pdf.parser.PdfTextExtractor(reader);
-            StringBuilder text = new StringBuilder();
-            for (int page = 1; page <= reader.getNumberOfPages(); page++) {
-                text.append(extractor.getTextFromPage(page)).append('\n');
-            }
-            return normalised(text.toString()).replaceAll("[ \\t]+", " ");
-        } finally {
-            reader.close();
-        }
-    }
-
     @Test
     void thePartnerReadsItsFundsDashboardAndDownloadsItsExports() throws Exception {
         login(BDT);
@@ -179,10 +165,10 @@ class PartnerPortalIT extends BrowserJourney {
         }
 
         // PDF of the table and the annual report
-        String pdf = pdfText(download(driver.findElement(By.id("export-pdf")).getAttribute("href"), "application/pdf"));
+        String pdf = Pdfs.text(download(driver.findElement(By.id("export-pdf")).getAttribute("href"), "application/pdf"));
         assertTrue(squeezed(pdf).contains(squeezed(LOANS)), pdf);
         assertTrue(squeezed(pdf).contains(squeezed(ENTERPRISE)), pdf);
-        String report = pdfText(download(driver.findElement(By.id("report-" + YEAR)).getAttribute("href"), "application/pdf"));
+        String report = Pdfs.text(download(driver.findElement(By.id("report-" + YEAR)).getAttribute("href"), "application/pdf"));
         assertTrue(squeezed(report).contains(squeezed(LOANS)), report);
         assertTrue(report.contains(ENTERPRISE), report);
         assertTrue(report.contains("10 000,00 €"), report);
@@ -221,7 +207,7 @@ class PartnerPortalIT extends BrowserJourney {
         HttpResponse<byte[]> report = api(BDT, "/conventions/" + id + "/report?year=" + YEAR);
         assertEquals(200, report.statusCode());
         assertEquals("application/pdf", type(report));
-        assertTrue(squeezed(pdfText(report.body())).contains(squeezed(LOANS)));
+        assertTrue(squeezed(Pdfs.text(report.body())).contains(squeezed(LOANS)));
 
         assertEquals(400, api(BDT, "/conventions/" + id + "/funded/export?format=html").statusCode());
         assertEquals(400, api(BDT, "/conventions/" + id + "/report?year=1999").statusCode());
