@@ -109,12 +109,20 @@ public class Decision {
     public static Decision approve(Application application, fr.essor.model.committee.AgendaItem item,
                                    List<FinancingLine> granted, String conditions,
                                    LocalDate decisionDate, String decidedBy, Instant now) {
+        return approve(application, item, granted, conditions, null, decisionDate, decidedBy, now);
+    }
+
+    /** Approval with the committee's reasons (required by the session when it grants more than requested). */
+    public static Decision approve(Application application, fr.essor.model.committee.AgendaItem item,
+                                   List<FinancingLine> granted, String conditions, String reasons,
+                                   LocalDate decisionDate, String decidedBy, Instant now) {
         if (granted == null || granted.isEmpty()) {
             throw new IllegalArgumentException("An approval grants at least one line");
         }
         String c = text(conditions);
+        String r = text(reasons);
         application.approve(decidedBy, now);
-        return new Decision(application, item, DecisionOutcome.APPROVED, granted, c, null, decisionDate, decidedBy, now);
+        return new Decision(application, item, DecisionOutcome.APPROVED, granted, c, r, decisionDate, decidedBy, now);
     }
 
     public static Decision defer(Application application, fr.essor.model.committee.AgendaItem item, String reason,
@@ -139,7 +147,7 @@ public class Decision {
         if (v.length() > TEXT_MAX) {
             throw new IllegalArgumentException("Text longer than " + TEXT_MAX);
         }
-        return v;
+        return fr.essor.model.shared.FreeText.require("reasons", v, true);
     }
 
     public Long getId() {
