@@ -225,6 +225,8 @@ public class CommitteeSession {
     public void open(UserAccount chair, Collection<UserAccount> attendees, Instant now) {
         requireStatus(SessionStatus.PLANNED);
         requireChair(chair);
+        // members may have left since the session was scheduled: a session that could never decide stays planned
+        committee.requireCanSit();
         takeAttendance(attendees);
         status = SessionStatus.OPEN;
         openedAt = Objects.requireNonNull(now);
