@@ -20,6 +20,7 @@ import fr.essor.model.committee.SessionMinutes;
 import fr.essor.model.committee.SessionStatus;
 import fr.essor.model.committee.VoteChoice;
 import fr.essor.model.shared.FreeText;
+import fr.essor.model.shared.Crypto;
 import fr.essor.model.shared.Money;
 import fr.essor.service.application.ApplicationViews;
 import fr.essor.service.application.Lines;
@@ -41,8 +42,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -50,7 +49,6 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -407,7 +405,7 @@ public class CommitteeService {
         em.flush();
         List<String> references = adjourned.stream().map(a -> a.getReference().toString()).toList();
         byte[] pdf = SessionMinutesReport.pdf(s, references, Locale.FRENCH, NETWORK_ZONE);
-        em.persist(new SessionMinutes(s.getId(), pdf, sha256(pdf), now));
+        em.persist(new SessionMinutes(s.getId(), pdf, Crypto.sha256Hex(pdf), now));
         for (AgendaItem item : s.getItems()) {
             Application a = item.getApplication();
             for (UserAccount owner : a.getEnterprise().getOwners()) {
@@ -423,7 +421,7 @@ public class CommitteeService {
         }
         audit.record(me.getEmail(), "CommitteeSession", s.getId(), "ADJOURN", "Session adjourned, " + adjourned.size()
                 + " file(s) back to be scheduled" + (references.isEmpty() ? "" : " (" + String.join(", ", references) + ")")
-                + ": " + s.getAdjournmentReason() + "; minutes " + sha256(pdf));
+                + ": " + s.getAdjournmentReason() + "; minutes " + Crypto.sha256Hex(pdf));
         return view(s);
     }
 
@@ -557,7 +555,7 @@ public class CommitteeService {
         });
         em.flush();
         byte[] pdf = SessionMinutesReport.pdf(s, Locale.FRENCH, NETWORK_ZONE);
-        em.persist(new SessionMinutes(s.getId(), pdf, sha256(pdf), now));
+        em.persist(new SessionMinutes(s.getId(), pdf, Crypto.sha256Hex(pdf), now));
         for (AgendaItem item : s.getItems()) {
             if (!item.isDecided()) {
                 continue;
@@ -571,7 +569,7 @@ public class CommitteeService {
         }
         em.flush();
         audit.record(me.getEmail(), "CommitteeSession", s.getId(), "CLOSE", "Session closed, "
-                + s.getItems().size() + " decision(s), minutes " + sha256(pdf));
+                + s.getItems().size() + " decision(s), minutes " + Crypto.sha256Hex(pdf));
         return view(s);
     }
 
@@ -689,14 +687,6 @@ public class CommitteeService {
             throw new ConflictException("COMMITTEE_RULE", e.key(), e.arguments().toArray());
         } catch (IllegalTransitionException e) {
             throw new ConflictException("ILLEGAL_TRANSITION", "application.illegalTransition", e.from().name(), e.to().name());
-        }
-    }
-
-    private static String sha256(byte[] content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 }
