@@ -119,6 +119,7 @@ public class UserAccount {
         if (newDisplayName == null || newDisplayName.isBlank()) {
             throw new IllegalArgumentException("A display name is required");
         }
+        fr.essor.model.shared.FreeText.require("displayName", newDisplayName.strip(), false);
         this.displayName = newDisplayName.strip();
     }
 

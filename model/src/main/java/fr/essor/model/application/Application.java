@@ -307,6 +307,8 @@ public class Application {
         if (newDescription != null && newDescription.length() > DESCRIPTION_MAX) {
             throw new IllegalArgumentException("A description has at most " + DESCRIPTION_MAX + " characters");
         }
+        fr.essor.model.shared.FreeText.require("title", t, false);
+        fr.essor.model.shared.FreeText.require("description", newDescription, true);
         this.title = t;
         this.stage = Objects.requireNonNull(newStage, "stage");
         this.description = newDescription == null || newDescription.isBlank() ? null : newDescription;

@@ -109,29 +109,37 @@ public class Decision {
     public static Decision approve(Application application, fr.essor.model.committee.AgendaItem item,
                                    List<FinancingLine> granted, String conditions,
                                    LocalDate decisionDate, String decidedBy, Instant now) {
+        return approve(application, item, granted, conditions, null, decisionDate, decidedBy, now);
+    }
+
+    /** Approval with the committee's reasons (required by the session when it grants more than requested). */
+    public static Decision approve(Application application, fr.essor.model.committee.AgendaItem item,
+                                   List<FinancingLine> granted, String conditions, String reasons,
+                                   LocalDate decisionDate, String decidedBy, Instant now) {
         if (granted == null || granted.isEmpty()) {
             throw new IllegalArgumentException("An approval grants at least one line");
         }
-        String c = text(conditions);
+        String c = text("conditions", conditions);
+        String r = text("reasons", reasons);
         application.approve(decidedBy, now);
-        return new Decision(application, item, DecisionOutcome.APPROVED, granted, c, null, decisionDate, decidedBy, now);
+        return new Decision(application, item, DecisionOutcome.APPROVED, granted, c, r, decisionDate, decidedBy, now);
     }
 
     public static Decision defer(Application application, fr.essor.model.committee.AgendaItem item, String reason,
                                  LocalDate decisionDate, String decidedBy, Instant now) {
-        String r = text(reason);
+        String r = text("reasons", reason);
         application.defer(decidedBy, now, reason);
         return new Decision(application, item, DecisionOutcome.DEFERRED, List.of(), null, r, decisionDate, decidedBy, now);
     }
 
     public static Decision reject(Application application, fr.essor.model.committee.AgendaItem item, String reasons,
                                   LocalDate decisionDate, String decidedBy, Instant now) {
-        String r = text(reasons);
+        String r = text("reasons", reasons);
         application.reject(decidedBy, now, reasons);
         return new Decision(application, item, DecisionOutcome.REJECTED, List.of(), null, r, decisionDate, decidedBy, now);
     }
 
-    private static String text(String value) {
+    private static String text(String field, String value) {
         if (value == null || value.isBlank()) {
             return null;
         }
@@ -139,7 +147,7 @@ public class Decision {
         if (v.length() > TEXT_MAX) {
             throw new IllegalArgumentException("Text longer than " + TEXT_MAX);
         }
-        return v;
+        return fr.essor.model.shared.FreeText.require(field, v, true);
     }
 
     public Long getId() {

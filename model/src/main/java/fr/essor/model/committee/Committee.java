@@ -3,6 +3,7 @@ package fr.essor.model.committee;
 import fr.essor.model.account.Role;
 import fr.essor.model.account.UserAccount;
 import fr.essor.model.association.Association;
+import fr.essor.model.shared.FreeText;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -73,6 +74,9 @@ public class Committee {
         if (n.isEmpty() || n.length() > NAME_MAX) {
             throw new CommitteeRuleException("committee.nameInvalid", NAME_MAX);
         }
+        if (!FreeText.isClean(n, false)) {
+            throw new CommitteeRuleException("text.invalidCharacters");
+        }
         this.name = n;
     }
 
@@ -123,6 +127,26 @@ public class Committee {
 
     public boolean isChair(UserAccount account) {
         return membership(account).map(m -> m.getRole() == MemberRole.CHAIR).orElse(false);
+    }
+
+    /** Members who can sit: active accounts that still hold the committee member role. */
+    public long eligibleMembers() {
+        return members.stream().map(CommitteeMember::getAccount)
+                .filter(a -> a.isActive() && a.hasRole(Role.COMMITTEE_MEMBER)).count();
+    }
+
+    /**
+     * A committee can hold a session only when it has a chair (who opens, decides and closes) and
+     * at least as many eligible members as its quorum: otherwise no item could ever be decided.
+     */
+    public void requireCanSit() {
+        long eligible = eligibleMembers();
+        if (eligible < quorum) {
+            throw new CommitteeRuleException("committee.quorumUnreachable", quorum, eligible);
+        }
+        if (members.stream().noneMatch(m -> m.getRole() == MemberRole.CHAIR)) {
+            throw new CommitteeRuleException("committee.noChair");
+        }
     }
 
     public void deactivate() {

@@ -6,6 +6,8 @@ import fr.essor.model.application.Application;
 import fr.essor.model.application.Decision;
 import fr.essor.model.application.DecisionOutcome;
 import fr.essor.model.application.FinancingLine;
+import fr.essor.model.shared.FreeText;
+import fr.essor.model.shared.Money;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -47,6 +49,7 @@ public class CommitteeSession {
 
     public static final int PLACE_MAX = 200;
     public static final int LINK_MAX = 500;
+    public static final int ADJOURNMENT_MAX = 1000;
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -86,6 +89,10 @@ public class CommitteeSession {
     @OrderBy("position")
     private List<AgendaItem> items = new ArrayList<>();
 
+    /** Set when the chair adjourned the session instead of deciding every item. */
+    @Column(name = "adjournment_reason", length = ADJOURNMENT_MAX)
+    private String adjournmentReason;
+
     @Version
     @Column(name = "version", nullable = false)
     private long version;
@@ -102,6 +109,7 @@ public class CommitteeSession {
         if (!committee.isActive()) {
             throw new CommitteeRuleException("committee.inactive");
         }
+        committee.requireCanSit();
         schedule(startsAt, place, videoLink);
     }
 
@@ -125,6 +133,9 @@ public class CommitteeSession {
         }
         if (p != null && p.length() > PLACE_MAX) {
             throw new CommitteeRuleException("session.placeTooLong", PLACE_MAX);
+        }
+        if (!FreeText.isClean(p, false)) {
+            throw new CommitteeRuleException("text.invalidCharacters");
         }
         if (l != null && !isWebLink(l)) {
             throw new CommitteeRuleException("session.linkInvalid", LINK_MAX);
@@ -214,16 +225,74 @@ public class CommitteeSession {
     public void open(UserAccount chair, Collection<UserAccount> attendees, Instant now) {
         requireStatus(SessionStatus.PLANNED);
         requireChair(chair);
+        // members may have left since the session was scheduled: a session that could never decide stays planned
+        committee.requireCanSit();
+        takeAttendance(attendees);
+        status = SessionStatus.OPEN;
+        openedAt = Objects.requireNonNull(now);
+    }
+
+    /**
+     * The chair corrects the attendance of the open session (a member forgotten, or marked present
+     * by mistake). The votes of a member no longer present stay recorded but no longer count.
+     */
+    public void correctAttendance(UserAccount chair, Collection<UserAccount> attendees) {
+        requireStatus(SessionStatus.OPEN);
+        requireChair(chair);
+        takeAttendance(attendees);
+    }
+
+    /** The attendance list: members of this committee, each once, at least one. */
+    private void takeAttendance(Collection<UserAccount> attendees) {
         if (attendees == null || attendees.isEmpty()) {
             throw new CommitteeRuleException("session.nobodyPresent");
         }
+        List<UserAccount> seen = new ArrayList<>();
         for (UserAccount a : attendees) {
             requireMember(a);
+            if (seen.stream().anyMatch(s -> AgendaItem.same(s, a))) {
+                throw new CommitteeRuleException("session.attendanceRepeated", a.getEmail());
+            }
+            seen.add(a);
         }
         present.clear();
-        present.addAll(attendees);
-        status = SessionStatus.OPEN;
-        openedAt = Objects.requireNonNull(now);
+        present.addAll(seen);
+    }
+
+    /**
+     * The chair adjourns the open session: its undecided items leave the agenda and their files are
+     * ready for another session; decisions already taken stay. The session is closed with the reason,
+     * which the minutes carry. Returns the files taken off the agenda.
+     */
+    public List<Application> adjourn(UserAccount chair, String reason, Instant now) {
+        requireStatus(SessionStatus.OPEN);
+        requireChair(chair);
+        String r = blankToNull(reason);
+        if (r == null) {
+            throw new CommitteeRuleException("session.adjournReasonRequired");
+        }
+        if (r.length() > ADJOURNMENT_MAX) {
+            throw new CommitteeRuleException("session.adjournReasonTooLong", ADJOURNMENT_MAX);
+        }
+        if (!FreeText.isClean(r, true)) {
+            throw new CommitteeRuleException("text.invalidCharacters");
+        }
+        List<Application> adjourned = new ArrayList<>();
+        for (AgendaItem i : List.copyOf(items)) {
+            if (i.isDecided()) {
+                continue;
+            }
+            if (!i.isWithdrawn()) {
+                i.getApplication().takeOffAgenda(chair.getEmail(), now);
+                adjourned.add(i.getApplication());
+            }
+            items.remove(i);
+        }
+        renumber();
+        adjournmentReason = r;
+        status = SessionStatus.CLOSED;
+        closedAt = Objects.requireNonNull(now);
+        return adjourned;
     }
 
     /** A member who arrives late is marked present (open session only). */
@@ -252,6 +321,9 @@ public class CommitteeSession {
         String r = blankToNull(reason);
         if (r != null && r.length() > ConflictOfInterest.REASON_MAX) {
             throw new CommitteeRuleException("conflict.reasonTooLong", ConflictOfInterest.REASON_MAX);
+        }
+        if (!FreeText.isClean(r, true)) {
+            throw new CommitteeRuleException("text.invalidCharacters");
         }
         i.removeVoteOf(member);
         i.addConflict(new ConflictOfInterest(i, member, r, now));
@@ -311,13 +383,27 @@ public class CommitteeSession {
                 if (i.count(VoteChoice.FOR) <= i.count(VoteChoice.AGAINST)) {
                     throw new CommitteeRuleException("decision.noMajority", i.count(VoteChoice.FOR), i.count(VoteChoice.AGAINST));
                 }
-                yield Decision.approve(i.getApplication(), i, granted, conditions, startsAt.toLocalDate(), actor, now);
+                Money requested = total(i.getApplication().getRequestedLines());
+                Money given = total(granted);
+                String why = blankToNull(reasons);
+                if (given.isGreaterThan(requested) && why == null) {
+                    throw new CommitteeRuleException("decision.overRequestNeedsReasons", given.amount(), requested.amount());
+                }
+                yield Decision.approve(i.getApplication(), i, granted, conditions, why, startsAt.toLocalDate(), actor, now);
             }
             case DEFERRED -> Decision.defer(i.getApplication(), i, required(reasons), startsAt.toLocalDate(), actor, now);
             case REJECTED -> Decision.reject(i.getApplication(), i, required(reasons), startsAt.toLocalDate(), actor, now);
         };
         i.decided(d);
         return d;
+    }
+
+    private static Money total(List<FinancingLine> lines) {
+        Money t = Money.zero();
+        for (FinancingLine l : lines) {
+            t = t.plus(l.getAmount());
+        }
+        return t;
     }
 
     private static String required(String reasons) {
@@ -424,6 +510,10 @@ public class CommitteeSession {
 
     public Instant getClosedAt() {
         return closedAt;
+    }
+
+    public String getAdjournmentReason() {
+        return adjournmentReason;
     }
 
     public Set<UserAccount> getPresent() {

@@ -22,6 +22,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -128,11 +129,27 @@ public class Allocation {
         return amount.minus(released);
     }
 
-    /** Pays out a tranche; never more than what is committed and not yet paid out (invariant 3). */
+    /**
+     * Pays out a tranche; never more than what is committed and not yet paid out (invariant 3), on a
+     * day of the convention's period and not later than tomorrow (a date typed a day ahead is
+     * allowed, not a year). A guarantee is never paid out: the fund pays only when the bank calls it.
+     */
     public LedgerMovement disburse(Money tranche, LocalDate on, String actor, Instant now) {
         requireOpen();
+        if (line.getLine().getInstrument() == Instrument.GUARANTEE) {
+            throw new ConventionRuleException("disbursement.guarantee");
+        }
         if (tranche == null || !tranche.isPositive()) {
             throw new ConventionRuleException("amount.mustBePositive");
+        }
+        Objects.requireNonNull(on, "on");
+        LocalDate latest = LocalDate.ofInstant(now, ZoneOffset.UTC).plusDays(1);
+        if (on.isAfter(latest)) {
+            throw new ConventionRuleException("disbursement.dateInFuture", latest);
+        }
+        if (on.isBefore(convention.getPeriodStart()) || on.isAfter(convention.getPeriodEnd())) {
+            throw new ConventionRuleException("disbursement.dateOutOfPeriod", convention.getPeriodStart(),
+                    convention.getPeriodEnd());
         }
         Money left = active().minus(disbursed);
         if (tranche.isGreaterThan(left)) {
@@ -143,15 +160,18 @@ public class Allocation {
         return new LedgerMovement(this, MovementKind.DISBURSEMENT, tranche, on, actor, now);
     }
 
-    /** Gives the money not disbursed back to the envelope. */
+    /**
+     * Gives the money neither disbursed nor paid on a guarantee call back to the envelope: what a
+     * bank called was spent, and stays committed.
+     */
     public LedgerMovement release(LocalDate on, String actor, Instant now) {
         requireOpen();
-        Money unused = active().minus(disbursed);
+        Money unused = active().minus(disbursed).minus(called);
         if (!unused.isPositive()) {
             throw new ConventionRuleException("allocation.nothingToRelease");
         }
         released = released.plus(unused);
-        status = disbursed.isPositive() ? AllocationStatus.DISBURSED : AllocationStatus.RELEASED;
+        status = disbursed.isPositive() || called.isPositive() ? AllocationStatus.DISBURSED : AllocationStatus.RELEASED;
         return new LedgerMovement(this, MovementKind.RELEASE, unused, on, actor, now);
     }
 
@@ -166,12 +186,11 @@ public class Allocation {
         if (!disbursed.isPositive()) {
             throw new ConventionRuleException("schedule.nothingDisbursed");
         }
-        if (instalments.stream().anyMatch(i -> i.getStatus() != InstalmentStatus.DUE)) {
-            throw new ConventionRuleException("schedule.started");
+        if (!instalments.isEmpty()) {
+            throw new ConventionRuleException("schedule.exists");
         }
         Objects.requireNonNull(firstDue, "firstDue");
         int months = line.getLine().getDurationMonths() == null ? 1 : line.getLine().getDurationMonths();
-        instalments.clear();
         BigDecimal each = disbursed.amount().divide(BigDecimal.valueOf(months), 2, RoundingMode.DOWN);
         Money sum = Money.zero();
         for (int n = 1; n <= months; n++) {
@@ -180,6 +199,20 @@ public class Allocation {
             instalments.add(new Instalment(this, n, firstDue.plusMonths(n - 1L), part));
         }
         return Collections.unmodifiableList(instalments);
+    }
+
+    /**
+     * Drops a schedule of which nothing is paid, late or written off, so that a new one can be
+     * generated (the caller stores the removal before adding the new instalments: they reuse the
+     * numbers). Returns whether there was one.
+     */
+    public boolean dropUnpaidSchedule() {
+        if (instalments.stream().anyMatch(i -> i.getStatus() != InstalmentStatus.DUE)) {
+            throw new ConventionRuleException("schedule.started");
+        }
+        boolean had = !instalments.isEmpty();
+        instalments.clear();
+        return had;
     }
 
     /** Records the payment of an instalment; the money comes back to the fund's ledger. */

@@ -128,6 +128,9 @@ public class Convention {
         if (r.isEmpty() || r.length() > REFERENCE_MAX) {
             throw new ConventionRuleException("convention.referenceInvalid", REFERENCE_MAX);
         }
+        if (!fr.essor.model.shared.FreeText.isClean(r, false)) {
+            throw new ConventionRuleException("text.invalidCharacters");
+        }
         this.reference = r;
         this.partner = Objects.requireNonNull(partner, "partner");
         this.association = Objects.requireNonNull(association, "association");

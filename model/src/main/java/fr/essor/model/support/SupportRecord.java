@@ -118,6 +118,9 @@ public class SupportRecord {
         if (text.length() > NOTES_MAX) {
             throw new InvalidSupportRecordException("notes", "support.notesTooLong", NOTES_MAX);
         }
+        if (!fr.essor.model.shared.FreeText.isClean(text, true)) {
+            throw new InvalidSupportRecordException("notes", "text.invalidCharacters");
+        }
         this.supportDate = newDate;
         this.kind = newKind;
         this.durationMinutes = newDurationMinutes;

@@ -155,7 +155,8 @@ class AllocationTest {
         assertEquals(1, a.markLate(LocalDate.of(2026, 12, 20)), "the December instalment is late, the paid one is not");
         LedgerMovement lost = a.writeOff(LocalDate.of(2027, 2, 1), "a", NOW);
         assertEquals(Money.of("916.67"), lost.getAmount());
-        rule("schedule.started", () -> a.scheduleRepayments(LocalDate.of(2027, 3, 5)));
+        rule("schedule.exists", () -> a.scheduleRepayments(LocalDate.of(2027, 3, 5)));
+        rule("schedule.started", a::dropUnpaidSchedule);
     }
 
     @Test
@@ -168,5 +169,82 @@ class AllocationTest {
         ConventionRuleException over = rule("guarantee.overExposure", () -> a.callGuarantee(Money.of("5000.01"), DECIDED, "a", NOW));
         assertEquals(List.of(new BigDecimal("5000.00")), over.arguments());
         rule("schedule.notALoan", () -> a.scheduleRepayments(LocalDate.of(2026, 11, 5)));
+    }
+
+    // ---- issue 18 ----------------------------------------------------------------------------------
+
+    private Allocation guarantee() {
+        Convention c = fund("50000.00", Instrument.GUARANTEE);
+        GrantedLine g = granted(FinancingLine.of(Instrument.GUARANTEE, Money.of("20000.00"), 84, "Crédit Coopératif",
+                Money.of("40000.00"), new BigDecimal("50")));
+        return Allocation.commit(c, g, Money.of("20000.00"), Money.of("50000.00"), Money.of("20000.00"), DECIDED, "a", NOW);
+    }
+
+    @Test
+    void releasingAGuaranteeGivesBackOnlyWhatTheBankDidNotCall() {
+        Allocation a = guarantee();
+        a.callGuarantee(Money.of("15000.00"), DECIDED, "a", NOW);
+        LedgerMovement release = a.release(DECIDED, "a", NOW);
+        assertEquals(Money.of("5000.00"), release.getAmount(), "the 15,000.00 called were paid and stay committed");
+        assertEquals(Money.of("15000.00"), a.active());
+        assertTrue(a.getCalled().plus(a.getReleased()).compareTo(a.getAmount()) <= 0, "called + released <= amount");
+        assertEquals(AllocationStatus.DISBURSED, a.getStatus());
+        rule("allocation.settled", () -> a.release(DECIDED, "a", NOW));
+    }
+
+    @Test
+    void aFullyCalledGuaranteeHasNothingToRelease() {
+        Allocation a = guarantee();
+        a.callGuarantee(Money.of("20000.00"), DECIDED, "a", NOW);
+        rule("allocation.nothingToRelease", () -> a.release(DECIDED, "a", NOW));
+        assertEquals(Money.zero(), a.getReleased());
+    }
+
+    @Test
+    void aGuaranteeIsNeverDisbursed() {
+        Allocation a = guarantee();
+        rule("disbursement.guarantee", () -> a.disburse(Money.of("100.00"), DECIDED, "a", NOW));
+        assertEquals(Money.zero(), a.getDisbursed());
+        assertEquals(AllocationStatus.COMMITTED, a.getStatus());
+    }
+
+    @Test
+    void aDisbursementIsDatedWithinTheConventionsPeriodAndNotLaterThanTomorrow() {
+        Convention c = fund("10000.00", Instrument.HONOUR_LOAN);
+        Allocation a = Allocation.commit(c, loan(this, "8000.00", 60), Money.of("8000.00"), Money.of("10000.00"),
+                Money.of("8000.00"), DECIDED, "a", NOW);
+        for (LocalDate wrong : List.of(LocalDate.of(1, 1, 1), LocalDate.of(1900, 1, 1), LocalDate.of(2025, 12, 31))) {
+            ConventionRuleException e = rule("disbursement.dateOutOfPeriod", () -> a.disburse(Money.of("100.00"), wrong, "a", NOW));
+            assertEquals(List.of(LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31)), e.arguments());
+        }
+        for (LocalDate future : List.of(LocalDate.of(2999, 1, 1), LocalDate.of(2026, 11, 28))) {
+            ConventionRuleException e = rule("disbursement.dateInFuture", () -> a.disburse(Money.of("100.00"), future, "a", NOW));
+            assertEquals(List.of(LocalDate.of(2026, 11, 27)), e.arguments());
+        }
+        assertEquals(Money.zero(), a.getDisbursed(), "nothing was paid out by the refused tranches");
+        a.disburse(Money.of("100.00"), LocalDate.of(2026, 11, 27), "a", NOW);
+        a.disburse(Money.of("100.00"), LocalDate.of(2026, 1, 1), "a", NOW);
+        assertEquals(Money.of("200.00"), a.getDisbursed());
+    }
+
+    @Test
+    void anUnpaidScheduleIsReplacedAndAStartedOneIsKept() throws Exception {
+        Convention c = fund("10000.00", Instrument.HONOUR_LOAN);
+        Allocation a = Allocation.commit(c, loan(this, "1200.00", 12), Money.of("1200.00"), Money.of("10000.00"),
+                Money.of("1200.00"), DECIDED, "a", NOW);
+        a.disburse(Money.of("1200.00"), DECIDED, "a", NOW);
+        assertEquals(false, a.dropUnpaidSchedule(), "no schedule yet");
+        a.scheduleRepayments(LocalDate.of(2026, 12, 5));
+        rule("schedule.exists", () -> a.scheduleRepayments(LocalDate.of(2027, 1, 5)));
+        assertTrue(a.dropUnpaidSchedule());
+        List<Instalment> again = a.scheduleRepayments(LocalDate.of(2027, 1, 5));
+        assertEquals(12, again.size());
+        assertEquals(LocalDate.of(2027, 1, 5), again.get(0).getDueDate());
+        for (int n = 0; n < again.size(); n++) {
+            id(again.get(n), 200 + n);
+        }
+        a.pay(200, LocalDate.of(2027, 1, 5), "a", NOW);
+        rule("schedule.started", a::dropUnpaidSchedule);
+        assertEquals(12, a.getInstalments().size(), "a schedule with a payment is kept whole");
     }
 }

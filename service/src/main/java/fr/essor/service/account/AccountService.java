@@ -365,9 +365,8 @@ public class AccountService {
         if (n.length() > UserAccount.DISPLAY_NAME_MAX) {
             throw new InvalidInputException("displayName", "account.nameTooLong", UserAccount.DISPLAY_NAME_MAX);
         }
-        if (n.codePoints().anyMatch(c -> Character.isISOControl(c) || Character.getType(c) == Character.FORMAT
-                && c != 0x200C && c != 0x200D)) {
-            // control characters (NUL, BEL…) and direction overrides in a name shown in mails, lists and PDFs
+        if (!fr.essor.model.shared.FreeText.isClean(n, false)) {
+            // the free-text rule: control characters (NUL, BEL…) and direction overrides in a name shown in mails, lists and PDFs
             throw new InvalidInputException("displayName", "account.nameInvalid");
         }
         return n;

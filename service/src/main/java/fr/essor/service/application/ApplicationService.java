@@ -98,14 +98,14 @@ public class ApplicationService {
             throw new NotFoundException("enterprise");
         }
         ProjectInput p = project == null ? new ProjectInput(null, null, null, null) : project;
-        String title = requiredText("title", p.title(), Application.TITLE_MAX);
+        String title = requiredLine("title", p.title(), Application.TITLE_MAX);
         Stage stage = stage(p.stage());
         String description = optionalText("description", p.description(), Application.DESCRIPTION_MAX);
         Instant now = Instant.now(clock);
         int year = now.atZone(NETWORK_ZONE).getYear();
         Application application = new Application(references.next(enterprise.getAssociation().getCode(), year), enterprise,
                 title, stage, description, me.getEmail(), now);
-        application.serveTerritory(optionalText("territory", p.territory(), Application.TERRITORY_MAX));
+        application.serveTerritory(optionalLine("territory", p.territory(), Application.TERRITORY_MAX));
         em.persist(application);
         em.flush();
         audit.record(me.getEmail(), "Application", application.getId(), "CREATE",
@@ -123,9 +123,9 @@ public class ApplicationService {
     public ApplicationViews.Detail saveProject(long id, long expectedVersion, ProjectInput p) {
         Application a = owned(id, expectedVersion);
         guard(() -> {
-            a.revise(requiredText("title", p.title(), Application.TITLE_MAX), stage(p.stage()),
+            a.revise(requiredLine("title", p.title(), Application.TITLE_MAX), stage(p.stage()),
                     optionalText("description", p.description(), Application.DESCRIPTION_MAX));
-            a.serveTerritory(optionalText("territory", p.territory(), Application.TERRITORY_MAX));
+            a.serveTerritory(optionalLine("territory", p.territory(), Application.TERRITORY_MAX));
         });
         return saved(a, "SAVE_PROJECT", "Project step saved");
     }
@@ -165,7 +165,7 @@ public class ApplicationService {
             } catch (IllegalArgumentException e) {
                 throw new InvalidInputException(field + ".kind", "plan.kindInvalid", i + 1);
             }
-            String label = requiredText(field + ".label", in.label(), PlanItem.LABEL_MAX);
+            String label = requiredLine(field + ".label", in.label(), PlanItem.LABEL_MAX);
             Money amount = positiveMoney(field + ".amount", in.amount(), i + 1);
             items.add(new PlanItem(kind, label, amount));
         }
@@ -458,23 +458,44 @@ public class ApplicationService {
         }
     }
 
+    /** Multi-line free text (line breaks and tabs allowed), required. */
     static String requiredText(String field, String value, int max) {
+        return required(field, value, max, true);
+    }
+
+    /** A single line of free text (a title, a name, a label), required. */
+    static String requiredLine(String field, String value, int max) {
+        return required(field, value, max, false);
+    }
+
+    private static String required(String field, String value, int max, boolean multiline) {
         String v = value == null ? "" : value.strip();
         if (v.isEmpty()) {
             throw new InvalidInputException(field, "field.required");
         }
-        if (v.length() > max) {
-            throw new InvalidInputException(field, "field.tooLong", max);
-        }
-        return v;
+        return checked(field, v, max, multiline);
     }
 
+    /** Multi-line free text, optional (blank is null). */
     static String optionalText(String field, String value, int max) {
         String v = value == null ? "" : value.strip();
+        return v.isEmpty() ? null : checked(field, v, max, true);
+    }
+
+    static String optionalLine(String field, String value, int max) {
+        String v = value == null ? "" : value.strip();
+        return v.isEmpty() ? null : checked(field, v, max, false);
+    }
+
+    /** Length and the one free-text rule of the model (no control or direction-override characters). */
+    private static String checked(String field, String v, int max, boolean multiline) {
         if (v.length() > max) {
             throw new InvalidInputException(field, "field.tooLong", max);
         }
-        return v.isEmpty() ? null : v;
+        if (!fr.essor.model.shared.FreeText.isClean(v, multiline)) {
+            throw new InvalidInputException(field, "text.invalidCharacters");
+        }
+        return v;
     }
 
     private static void guard(Runnable change) {

@@ -139,7 +139,7 @@ public class QueueService {
     /** Saves the filter under that name for the caller; a filter of the same name is replaced. */
     public SavedFilterView saveFilter(String name, QueueFilter filter) {
         UserAccount me = caller.account();
-        String n = ApplicationService.requiredText("name", name, SavedFilter.NAME_MAX);
+        String n = ApplicationService.requiredLine("name", name, SavedFilter.NAME_MAX);
         String criteria = checked(filter == null ? QueueFilter.any() : filter).serialize();
         if (criteria.length() > SavedFilter.CRITERIA_MAX) {
             throw new InvalidInputException("name", "queue.filterTooLong");

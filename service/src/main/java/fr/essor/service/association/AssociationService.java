@@ -100,6 +100,9 @@ public class AssociationService {
         if (v.length() > max) {
             throw new InvalidInputException(field, "field.tooLong", max);
         }
+        if (!fr.essor.model.shared.FreeText.isClean(v, false)) {
+            throw new InvalidInputException(field, "text.invalidCharacters");
+        }
         return v;
     }
 }

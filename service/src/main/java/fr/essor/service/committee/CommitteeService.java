@@ -19,6 +19,7 @@ import fr.essor.model.committee.MemberRole;
 import fr.essor.model.committee.SessionMinutes;
 import fr.essor.model.committee.SessionStatus;
 import fr.essor.model.committee.VoteChoice;
+import fr.essor.model.shared.FreeText;
 import fr.essor.model.shared.Crypto;
 import fr.essor.model.shared.Money;
 import fr.essor.service.application.ApplicationViews;
@@ -84,7 +85,9 @@ public class CommitteeService {
     public List<CommitteeViews.CommitteeSummary> committees() {
         UserAccount me = caller.account();
         String where = me.getAssociation() == null && me.hasRole(Role.ADMIN) ? "" : " WHERE c.association = :assoc";
-        TypedQuery<Object[]> q = em.createQuery("SELECT c.id, c.name, a.code, c.quorum, SIZE(c.members), c.active"
+        // a subquery, not SIZE(c.members): EclipseLink turns SIZE into an inner join that drops a committee without members
+        TypedQuery<Object[]> q = em.createQuery("SELECT c.id, c.name, a.code, c.quorum,"
+                + " (SELECT COUNT(m) FROM CommitteeMember m WHERE m.committee = c), c.active"
                 + " FROM Committee c JOIN c.association a" + where + " ORDER BY a.code, c.name", Object[].class);
         if (!where.isEmpty()) {
             q.setParameter("assoc", me.getAssociation());
@@ -103,6 +106,9 @@ public class CommitteeService {
             if (association == null) {
                 throw new InvalidInputException("association", "field.required");
             }
+        }
+        if (!FreeText.isClean(name, false)) {
+            throw new InvalidInputException("name", "text.invalidCharacters");
         }
         Association home = em.find(Association.class, association.getId());
         Committee c = rule(() -> new Committee(home, name, quorum));
@@ -240,6 +246,9 @@ public class CommitteeService {
         if (c == null || !Objects.equals(me.getAssociation(), c.getAssociation())) {
             throw new NotFoundException("committee");
         }
+        if (!FreeText.isClean(place, false)) {
+            throw new InvalidInputException("place", "text.invalidCharacters");
+        }
         CommitteeSession s = rule(() -> new CommitteeSession(c, startsAt, place, videoLink));
         em.persist(s);
         em.flush();
@@ -338,14 +347,7 @@ public class CommitteeService {
     public CommitteeViews.Session open(long sessionId, Collection<Long> presentAccountIds) {
         CommitteeSession s = visible(sessionId, true);
         UserAccount me = caller.account();
-        List<UserAccount> present = new ArrayList<>();
-        for (Long id : presentAccountIds == null ? List.<Long>of() : presentAccountIds) {
-            UserAccount a = id == null ? null : em.find(UserAccount.class, id);
-            if (a == null) {
-                throw new InvalidInputException("present", "committee.notMember");
-            }
-            present.add(a);
-        }
+        List<UserAccount> present = attendees(presentAccountIds);
         rule(() -> {
             s.open(me, present, now());
             return null;
@@ -354,6 +356,85 @@ public class CommitteeService {
         audit.record(me.getEmail(), "CommitteeSession", s.getId(), "OPEN", "Session opened, " + present.size() + " present: "
                 + present.stream().map(UserAccount::getEmail).collect(Collectors.joining(", ")));
         return view(s);
+    }
+
+    /**
+     * The chair corrects the attendance of the open session (account ids of the members present,
+     * each once): a member forgotten at the opening can vote, one marked by mistake no longer counts.
+     */
+    @RolesAllowed(Roles.COMMITTEE_MEMBER)
+    public CommitteeViews.Session correctAttendance(long sessionId, Collection<Long> presentAccountIds) {
+        CommitteeSession s = visible(sessionId, true);
+        UserAccount me = caller.account();
+        List<UserAccount> present = attendees(presentAccountIds);
+        rule(() -> {
+            s.correctAttendance(me, present);
+            return null;
+        });
+        em.flush();
+        audit.record(me.getEmail(), "CommitteeSession", s.getId(), "ATTENDANCE", "Attendance corrected, " + present.size()
+                + " present: " + present.stream().map(UserAccount::getEmail).collect(Collectors.joining(", ")));
+        return view(s);
+    }
+
+    /**
+     * The chair adjourns the open session with a reason: undecided files go back to be scheduled
+     * (READY_FOR_COMMITTEE), decisions taken stay, the session is closed and its minutes, which
+     * carry the reason and the adjourned files, are kept.
+     */
+    @RolesAllowed(Roles.COMMITTEE_MEMBER)
+    public CommitteeViews.Session adjourn(long sessionId, String reason) {
+        CommitteeSession s = visible(sessionId, true);
+        UserAccount me = caller.account();
+        if (reason == null || reason.isBlank()) {
+            throw new InvalidInputException("reason", "session.adjournReasonRequired");
+        }
+        if (!FreeText.isClean(reason, true)) {
+            throw new InvalidInputException("reason", "text.invalidCharacters");
+        }
+        if (reason != null && reason.strip().length() > CommitteeSession.ADJOURNMENT_MAX) {
+            throw new InvalidInputException("reason", "field.tooLong", CommitteeSession.ADJOURNMENT_MAX);
+        }
+        for (AgendaItem item : s.getItems()) {
+            if (!item.isDecided()) {
+                em.lock(item.getApplication(), LockModeType.PESSIMISTIC_WRITE);
+            }
+        }
+        Instant now = now();
+        List<Application> adjourned = rule(() -> s.adjourn(me, reason, now));
+        em.flush();
+        List<String> references = adjourned.stream().map(a -> a.getReference().toString()).toList();
+        byte[] pdf = SessionMinutesReport.pdf(s, references, Locale.FRENCH, NETWORK_ZONE);
+        em.persist(new SessionMinutes(s.getId(), pdf, Crypto.sha256Hex(pdf), now));
+        for (AgendaItem item : s.getItems()) {
+            Application a = item.getApplication();
+            for (UserAccount owner : a.getEnterprise().getOwners()) {
+                String pref = owner.getPreferredLocale();
+                mail.decisionMade(owner.getEmail(), pref == null ? Locale.FRENCH : Locale.forLanguageTag(pref),
+                        a.getReference(), item.getDecision().getOutcome());
+            }
+        }
+        em.flush();
+        for (Application a : adjourned) {
+            audit.record(me.getEmail(), "Application", a.getId(), "ADJOURNED", "Taken off the agenda of session " + s.getId()
+                    + ", adjourned: " + s.getAdjournmentReason());
+        }
+        audit.record(me.getEmail(), "CommitteeSession", s.getId(), "ADJOURN", "Session adjourned, " + adjourned.size()
+                + " file(s) back to be scheduled" + (references.isEmpty() ? "" : " (" + String.join(", ", references) + ")")
+                + ": " + s.getAdjournmentReason() + "; minutes " + Crypto.sha256Hex(pdf));
+        return view(s);
+    }
+
+    private List<UserAccount> attendees(Collection<Long> accountIds) {
+        List<UserAccount> present = new ArrayList<>();
+        for (Long id : accountIds == null ? List.<Long>of() : accountIds) {
+            UserAccount a = id == null ? null : em.find(UserAccount.class, id);
+            if (a == null) {
+                throw new InvalidInputException("present", "committee.notMember");
+            }
+            present.add(a);
+        }
+        return present;
     }
 
     /** The chair marks a member who arrived late as present. */
@@ -382,6 +463,9 @@ public class CommitteeService {
         AgendaItem item = rule(() -> s.item(itemId));
         if (reason != null && reason.strip().length() > ConflictOfInterest.REASON_MAX) {
             throw new InvalidInputException("reason", "field.tooLong", ConflictOfInterest.REASON_MAX);
+        }
+        if (!FreeText.isClean(reason, true)) {
+            throw new InvalidInputException("reason", "text.invalidCharacters");
         }
         rule(() -> {
             s.declareConflict(item, me, reason, now());
@@ -548,7 +632,8 @@ public class CommitteeService {
         boolean minutes = s.getStatus() == SessionStatus.CLOSED && em.find(SessionMinutes.class, s.getId()) != null;
         return new CommitteeViews.Session(s.getId(), c.getId(), c.getName(), c.getAssociation().getCode(), c.getQuorum(),
                 s.getStartsAt(), s.getPlace(), s.getVideoLink(), s.getStatus().name(), s.getOpenedAt(), s.getClosedAt(),
-                members, items, c.isMember(me), c.isChair(me), s.isPresent(me), minutes, s.getVersion());
+                members, items, c.isMember(me), c.isChair(me), s.isPresent(me), minutes, s.getVersion(),
+                s.getAdjournmentReason());
     }
 
     private static CommitteeViews.Member member(CommitteeMember m, CommitteeSession s) {
@@ -579,6 +664,9 @@ public class CommitteeService {
         String v = value.strip();
         if (v.length() > Decision.TEXT_MAX) {
             throw new InvalidInputException(field, "field.tooLong", Decision.TEXT_MAX);
+        }
+        if (!FreeText.isClean(v, true)) {
+            throw new InvalidInputException(field, "text.invalidCharacters");
         }
         return v;
     }

@@ -36,7 +36,8 @@ public final class CommitteeViews {
     public record Session(long id, long committeeId, String committeeName, String associationCode, int quorum,
                           LocalDateTime startsAt, String place, String videoLink, String status, Instant openedAt,
                           Instant closedAt, List<Member> members, List<Item> items, boolean callerMember,
-                          boolean callerChair, boolean callerPresent, boolean minutes, long version) {
+                          boolean callerChair, boolean callerPresent, boolean minutes, long version,
+                          String adjournmentReason) {
     }
 
     /** A file ready for committee, waiting for an agenda. */

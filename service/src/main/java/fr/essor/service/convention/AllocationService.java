@@ -168,13 +168,21 @@ public class AllocationService {
         return saved(a, m, "RELEASE");
     }
 
-    /** Generates the monthly repayment schedule of a disbursed honour loan. */
+    /**
+     * Generates the monthly repayment schedule of a disbursed honour loan. A schedule of which
+     * nothing is paid yet is replaced (for instance after another tranche or to move the first due
+     * date); once an instalment is paid, late or written off it is refused with 409.
+     */
     @RolesAllowed(Roles.ADVISOR)
     public List<ConventionViews.InstalmentRow> schedule(long allocationId, LocalDate firstDue) {
         if (firstDue == null) {
             throw new InvalidInputException("firstDueDate", "field.required");
         }
         Allocation a = locked(allocationId);
+        if (ConventionService.rule(a::dropUnpaidSchedule)) {
+            // the old instalments are deleted before the new ones, which reuse their numbers, are inserted
+            em.flush();
+        }
         ConventionService.rule(() -> a.scheduleRepayments(firstDue));
         em.flush();
         audit.record(caller.email(), "Allocation", a.getId(), "SCHEDULE", a.getInstalments().size()
@@ -400,6 +408,10 @@ public class AllocationService {
             if (e.key().equals("disbursement.overAllocation") || e.key().equals("guarantee.overExposure")) {
                 BigDecimal left = (BigDecimal) e.arguments().get(0);
                 throw new InvariantViolatedException(e.key(), left, left);
+            }
+            if (e.key().startsWith("disbursement.date")) {
+                // a date typed wrong: the caller corrects the field
+                throw new InvalidInputException("date", e.key(), e.arguments().toArray());
             }
             throw new ConflictException("CONVENTION_RULE", e.key(), e.arguments().toArray());
         }

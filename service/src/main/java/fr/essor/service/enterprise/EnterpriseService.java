@@ -215,6 +215,9 @@ public class EnterpriseService {
         if (v.length() > max) {
             throw new InvalidInputException(field, "field.tooLong", max);
         }
+        if (!fr.essor.model.shared.FreeText.isClean(v, false)) {
+            throw new InvalidInputException(field, "text.invalidCharacters");
+        }
         return v.isEmpty() ? null : v;
     }
 

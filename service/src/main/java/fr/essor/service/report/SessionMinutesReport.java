@@ -35,6 +35,11 @@ public final class SessionMinutesReport {
     }
 
     public static byte[] pdf(CommitteeSession session, Locale locale, ZoneId zone) {
+        return pdf(session, java.util.List.of(), locale, zone);
+    }
+
+    /** Minutes of a session; {@code adjourned} names the files an adjournment took off its agenda. */
+    public static byte[] pdf(CommitteeSession session, java.util.List<String> adjourned, Locale locale, ZoneId zone) {
         ResourceBundle text = ResourceBundle.getBundle("fr.essor.service.report.letters", locale);
         DateTimeFormatter dateTime = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.LONG, FormatStyle.SHORT)
                 .withLocale(locale).withZone(zone);
@@ -58,6 +63,15 @@ public final class SessionMinutesReport {
             if (session.getOpenedAt() != null && session.getClosedAt() != null) {
                 document.add(new Paragraph(DecisionLetter.format(text, locale, "minutes.openClose",
                         dateTime.format(session.getOpenedAt()), dateTime.format(session.getClosedAt())), body));
+            }
+            if (session.getAdjournmentReason() != null) {
+                document.add(new Paragraph(" "));
+                document.add(new Paragraph(DecisionLetter.format(text, locale, "minutes.adjourned",
+                        session.getAdjournmentReason()), heading));
+                if (!adjourned.isEmpty()) {
+                    document.add(new Paragraph(DecisionLetter.format(text, locale, "minutes.adjournedItems",
+                            String.join(", ", adjourned)), body));
+                }
             }
             document.add(new Paragraph(" "));
             document.add(new Paragraph(DecisionLetter.format(text, locale, "minutes.attendance",

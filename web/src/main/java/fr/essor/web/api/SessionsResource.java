@@ -112,6 +112,22 @@ public class SessionsResource {
         return committees.open(id, body == null ? List.of() : body.present());
     }
 
+    @PUT
+    @Path("{id}/attendance")
+    @RolesAllowed("COMMITTEE_MEMBER")
+    @Operation(summary = "The chair corrects the attendance of the open session (account ids of the members present, each once)")
+    public CommitteeViews.Session attendance(@PathParam("id") long id, OpenRequest body) {
+        return committees.correctAttendance(id, body == null ? List.of() : body.present());
+    }
+
+    @POST
+    @Path("{id}/adjourn")
+    @RolesAllowed("COMMITTEE_MEMBER")
+    @Operation(summary = "The chair adjourns the open session with a reason; undecided files go back to be scheduled")
+    public CommitteeViews.Session adjourn(@PathParam("id") long id, AdjournRequest body) {
+        return committees.adjourn(id, body == null ? null : body.reason());
+    }
+
     @POST
     @Path("{id}/items/{itemId}/conflict")
     @RolesAllowed("COMMITTEE_MEMBER")
@@ -179,6 +195,9 @@ public class SessionsResource {
     }
 
     public record ConflictRequest(String reason) {
+    }
+
+    public record AdjournRequest(String reason) {
     }
 
     public record VoteRequest(String choice) {

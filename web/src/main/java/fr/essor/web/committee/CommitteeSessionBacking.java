@@ -57,6 +57,7 @@ public class CommitteeSessionBacking implements Serializable {
     private final java.util.Set<Long> fromAnalysis = new java.util.HashSet<>();
     private final Map<Long, String> conditions = new HashMap<>();
     private final Map<Long, String> reasons = new HashMap<>();
+    private String adjournReason;
 
     public void load() throws IOException {
         try {
@@ -64,7 +65,10 @@ public class CommitteeSessionBacking implements Serializable {
                 throw new NotFoundException("session");
             }
             refresh(committees.session(id));
-            present = new ArrayList<>(session.members().stream().map(CommitteeViews.Member::accountId).toList());
+            // planned: everyone ticked by default; open: the attendance as taken, for the chair to correct
+            present = new ArrayList<>(session.members().stream()
+                    .filter(m -> !"OPEN".equals(session.status()) || m.present())
+                    .map(CommitteeViews.Member::accountId).toList());
         } catch (EssorException e) {
             facesContext.getExternalContext().responseSendError(404, null);
             facesContext.responseComplete();
@@ -122,14 +126,25 @@ public class CommitteeSessionBacking implements Serializable {
                 "committee.session.decided", "decide-" + itemId);
     }
 
+    /** The chair corrects the attendance of the open session. */
+    public void correctAttendance() {
+        act(() -> committees.correctAttendance(id, present), "session.attendanceCorrected", "correction");
+    }
+
+    /** The chair adjourns the open session; the undecided files go back to be scheduled. */
+    public void adjourn() {
+        long undecided = session.items().stream().filter(i -> i.decision() == null).count();
+        act(() -> committees.adjourn(id, adjournReason), "session.adjourned", "adjourning", undecided);
+    }
+
     public void close() {
         act(() -> committees.close(id), "committee.session.closed", "closing");
     }
 
-    private void act(Supplier<CommitteeViews.Session> action, String doneKey, String formId) {
+    private void act(Supplier<CommitteeViews.Session> action, String doneKey, String formId, Object... args) {
         try {
             refresh(action.get());
-            Messages.info(doneKey);
+            Messages.info(doneKey, args);
         } catch (EssorException e) {
             Messages.error(e, formId);
             try {
@@ -152,4 +167,6 @@ public class CommitteeSessionBacking implements Serializable {
     public Map<Long, List<LineRow>> getGrants() { return grants; }
     public Map<Long, String> getConditions() { return conditions; }
     public Map<Long, String> getReasons() { return reasons; }
+    public String getAdjournReason() { return adjournReason; }
+    public void setAdjournReason(String v) { adjournReason = v; }
 }

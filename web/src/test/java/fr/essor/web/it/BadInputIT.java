@@ -65,8 +65,11 @@ class BadInputIT {
     private static final int YEAR = LocalDate.now(ZoneId.of("Europe/Paris")).getYear();
     private static final HttpClient HTTP = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
             .connectTimeout(Duration.ofSeconds(10)).build();
-    /** The odd but valid text: Arabic and Hebrew (right to left), a right-to-left override, emoji, script, SQL, quotes. */
-    static final String ODD = "مشروع تعاوني — פרויקט \u202Egnp.exe\u202C 😀🚲 <script>alert('x')</script> "
+    /**
+     * The odd but valid text: Arabic and Hebrew (right to left), emoji with a joiner, script, SQL, quotes. A
+     * direction override is not valid text (issue 18): the corpus sends it as bad input.
+     */
+    static final String ODD = "مشروع تعاوني — פרויקט gnp.exe 😀🚲 👩‍🍳 <script>alert('x')</script> "
             + "' OR 1=1; DROP TABLE application; -- \"é\" & <b>gras</b>";
     private static final String SCRIPT = "<script>alert('x')</script>";
 
@@ -170,7 +173,7 @@ class BadInputIT {
         HttpResponse<String> file = page(porteurCookie, "/files/" + ids.draft + "/" + Api.json(upload).getJsonNumber("id"));
         assertEquals(200, file.statusCode());
         assertTrue(file.headers().firstValue("Content-Disposition").orElse("").startsWith("attachment"));
-        report.add("Bad-input corpus: odd but valid text (Arabic, Hebrew, RTL override, emoji, script, SQL) stored verbatim"
+        report.add("Bad-input corpus: odd but valid text (Arabic, Hebrew, emoji, script, SQL) stored verbatim"
                 + " in 3 fields and shown escaped on 3 pages; a path and script file name stored as \"" + stored + "\"");
         ItReport.write(base, "BadInputIT-odd", report);
     }
@@ -224,6 +227,15 @@ class BadInputIT {
         c.add(json("title too long", PORTEUR, "POST", apps, "{\"enterpriseId\":" + ids.fabrique + ",\"title\":\""
                 + "t".repeat(201) + "\",\"stage\":\"CREATION\"}"));
         c.add(json("title as object", PORTEUR, "PUT", draft, "{\"version\":" + v + ",\"title\":{\"a\":1}}"));
+        // free text: control characters and direction overrides are refused in every field (issue 18)
+        c.add(json("title with a direction override", PORTEUR, "POST", apps, "{\"enterpriseId\":" + ids.fabrique
+                + ",\"title\":\"facture\\u202Efdp.exe\",\"stage\":\"CREATION\"}"));
+        c.add(json("title with a line break", PORTEUR, "PUT", draft, "{\"version\":" + v + ",\"title\":\"deux\\nlignes\","
+                + "\"stage\":\"CREATION\"}"));
+        c.add(json("description with a bell and an escape", PORTEUR, "PUT", draft, "{\"version\":" + v + ",\"title\":\"x\","
+                + "\"stage\":\"CREATION\",\"description\":\"bip\\u0007 \\u001b[31m\"}"));
+        c.add(json("description with a direction isolate", PORTEUR, "PUT", draft, "{\"version\":" + v + ",\"title\":\"x\","
+                + "\"stage\":\"CREATION\",\"description\":\"\\u2066cach\u00e9\\u2069\"}"));
         c.add(json("version missing", PORTEUR, "PUT", draft, "{\"title\":\"x\"}"));
         c.add(json("version as text", PORTEUR, "PUT", draft, "{\"version\":\"one\",\"title\":\"x\"}"));
         c.add(json("version stale", PORTEUR, "PUT", draft, "{\"version\":" + (v + 100) + ",\"title\":\"x\"}"));
@@ -352,6 +364,8 @@ class BadInputIT {
             {"kind unknown", "\"date\":\"" + LocalDate.now() + "\",\"kind\":\"'; DROP TABLE support_record; --\",\"durationMinutes\":60"},
             {"notes too long", "\"date\":\"" + LocalDate.now() + "\",\"kind\":\"DIAGNOSTIC\",\"durationMinutes\":60,\"notes\":\""
                     + "n".repeat(4001) + "\""},
+            {"notes with a direction override", "\"date\":\"" + LocalDate.now() + "\",\"kind\":\"DIAGNOSTIC\","
+                    + "\"durationMinutes\":60,\"notes\":\"a\\u202Eb\""},
         };
         for (String[] s : supports) {
             c.add(json("support record " + s[0], ADVISOR, "POST", sr, "{" + s[1].replace("}", "") + "}"));

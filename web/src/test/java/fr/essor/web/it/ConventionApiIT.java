@@ -895,7 +895,8 @@ class ConventionApiIT {
         long version = Api.json(api.call(CHAIR, "GET", "/sessions/" + session, null)).getJsonArray("items").getJsonObject(0)
                 .getJsonNumber("version").longValue();
         HttpResponse<String> decided = api.call(CHAIR, "POST", "/sessions/" + session + "/items/" + item + "/decision",
-                "{\"version\":" + version + ",\"outcome\":\"APPROVED\",\"lines\":[" + grantedLines + "]}");
+                "{\"version\":" + version + ",\"outcome\":\"APPROVED\",\"lines\":[" + grantedLines + "],"
+                        + "\"reasons\":\"Le comité accorde plus que la demande pour couvrir tout le plan de financement\"}");
         assertEquals(200, decided.statusCode(), decided.body());
         assertEquals("APPROVED", application(id).getString("status"));
         return id;
