@@ -228,7 +228,7 @@ class PrivacyAndConsentIT {
         String reference = "RACE-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(Locale.ROOT);
         String body = "{\"reference\":\"" + reference + "\",\"partnerId\":" + partner + ",\"associationId\":" + association
                 + ",\"kind\":\"FINANCING_FUND\",\"periodStart\":\"2026-01-01\",\"periodEnd\":\"2026-12-31\",\"amount\":\"1000.00\"}";
-        List<HttpResponse<String>> answers = race(6, () -> call(ADMIN, "POST", "/conventions", body));
+        List<HttpResponse<String>> answers = race(12, () -> call(ADMIN, "POST", "/conventions", body));
         assertOne201AndConflicts(answers, "DUPLICATE", "Une convention porte déjà la référence " + reference + ".");
         assertEquals(1, Sql.count(ds, "SELECT COUNT(*) FROM convention WHERE reference = ?", reference));
     }
