@@ -267,7 +267,6 @@ class AccessMatrixIT {
         rows.add(file("/files/" + d.velo + "/" + d.veloDoc, plus(cvlStaff, Actor.PORTEUR2)));
         rows.add(file("/files/" + o.application + "/" + o.document, plus(otherStaff, Actor.PORTEUR_B, Actor.MEMBER_B)));
         rows.add(file("/files/" + d.velo + "/" + d.submittedDoc, NOBODY));
-        rows.add(file("/files/" + d.draft + "/" + d.draftDoc, EnumSet.of(Actor.PORTEUR)));
         rows.add(file("/files/letter/" + d.epicerie, plus(cvlStaff, Actor.PORTEUR, Actor.CHAIR)));
         rows.add(file("/files/letter/" + d.cargo, plus(cvlStaff, Actor.PORTEUR2, Actor.CHAIR)));
         rows.add(file("/files/minutes/" + d.closedSession, plus(cvlStaff, Actor.CHAIR)));
