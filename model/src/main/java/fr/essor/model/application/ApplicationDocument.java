@@ -55,7 +55,24 @@ public class ApplicationDocument {
     @Column(name = "uploaded_at", nullable = false)
     private Instant uploadedAt;
 
+    /**
+     * Attached to a message of the thread, not a document of the application: it is never listed
+     * with the file's documents nor counted for its completeness, so that the file a committee
+     * reads does not change after submission.
+     */
+    @Column(name = "thread_attachment", nullable = false, updatable = false)
+    private boolean threadAttachment;
+
     protected ApplicationDocument() {
+    }
+
+    /** A file attached to a message of the application's thread (kept apart from its documents). */
+    public static ApplicationDocument threadAttachment(Application application, String fileName, String mediaType,
+                                                       long sizeBytes, String sha256, String uploadedBy, Instant uploadedAt) {
+        ApplicationDocument d = new ApplicationDocument(application, DocumentKind.OTHER, fileName, mediaType, sizeBytes,
+                sha256, uploadedBy, uploadedAt);
+        d.threadAttachment = true;
+        return d;
     }
 
     public ApplicationDocument(Application application, DocumentKind kind, String fileName, String mediaType,
@@ -104,6 +121,10 @@ public class ApplicationDocument {
 
     public Instant getUploadedAt() {
         return uploadedAt;
+    }
+
+    public boolean isThreadAttachment() {
+        return threadAttachment;
     }
 
     @Override

@@ -18,10 +18,11 @@ import java.util.Locale;
 import java.util.Objects;
 
 /**
- * An owner's invitation to someone who has no account yet to co-own an enterprise. The invitee
- * registers through the link of the invitation mail, with the invited address, and becomes an
- * owner; only the SHA-256 of the link's token is stored. An invitation is good for
- * {@link #VALIDITY}; inviting the same address again renews it with a new token.
+ * An owner's invitation to co-own an enterprise, sent to an e-mail address. Nobody becomes an owner
+ * without answering it: someone without an account registers through the link of the invitation
+ * mail, with the invited address; someone with an account accepts or declines it once signed in.
+ * Only the SHA-256 of the link's token is stored. An invitation is good for {@link #VALIDITY};
+ * inviting the same address again renews it with a new token.
  */
 @Entity
 @Table(name = "co_owner_invitation")
@@ -61,6 +62,9 @@ public class CoOwnerInvitation {
     @JoinColumn(name = "accepted_by_id")
     private UserAccount acceptedBy;
 
+    @Column(name = "declined_at")
+    private Instant declinedAt;
+
     @Version
     @Column(name = "version", nullable = false)
     private long version;
@@ -82,6 +86,9 @@ public class CoOwnerInvitation {
         if (acceptedAt != null) {
             throw new EssorDomainException("invitation.alreadyAccepted");
         }
+        if (declinedAt != null) {
+            throw new EssorDomainException("invitation.declined");
+        }
         this.tokenHash = requireHash(newTokenHash);
         this.invitedBy = Objects.requireNonNull(by, "by");
         this.invitedAt = Objects.requireNonNull(now, "now");
@@ -89,17 +96,33 @@ public class CoOwnerInvitation {
     }
 
     public boolean isPendingAt(Instant now) {
-        return acceptedAt == null && now.isBefore(expiresAt);
+        return acceptedAt == null && declinedAt == null && now.isBefore(expiresAt);
     }
 
     /**
-     * The invitee, registered with the invited address, accepts: they become an owner of the
-     * enterprise. Refused once accepted, after expiry, or for another address.
+     * The invitee, signed in with the invited address, accepts: they become an owner of the
+     * enterprise. Refused once answered, after expiry, or for another address.
      */
     public void accept(UserAccount account, Instant now) {
+        requireAnswerableBy(account, now);
+        enterprise.addOwner(account);
+        acceptedAt = now;
+        acceptedBy = account;
+    }
+
+    /** The invitee declines: the invitation is no longer pending and nobody is added. */
+    public void decline(UserAccount account, Instant now) {
+        requireAnswerableBy(account, now);
+        declinedAt = now;
+    }
+
+    private void requireAnswerableBy(UserAccount account, Instant now) {
         Objects.requireNonNull(account, "account");
         if (acceptedAt != null) {
             throw new EssorDomainException("invitation.alreadyAccepted");
+        }
+        if (declinedAt != null) {
+            throw new EssorDomainException("invitation.declined");
         }
         if (!now.isBefore(expiresAt)) {
             throw new EssorDomainException("invitation.expired");
@@ -107,9 +130,6 @@ public class CoOwnerInvitation {
         if (!email.equalsIgnoreCase(account.getEmail())) {
             throw new EssorDomainException("invitation.otherAddress");
         }
-        enterprise.addOwner(account);
-        acceptedAt = now;
-        acceptedBy = account;
     }
 
     private static String requireHash(String hash) {
@@ -128,4 +148,5 @@ public class CoOwnerInvitation {
     public Instant getExpiresAt() { return expiresAt; }
     public Instant getAcceptedAt() { return acceptedAt; }
     public UserAccount getAcceptedBy() { return acceptedBy; }
+    public Instant getDeclinedAt() { return declinedAt; }
 }

@@ -81,4 +81,25 @@ class CoOwnerInvitationTest {
         assertTrue(invitation.isPendingAt(later.plusSeconds(1)));
         assertThrows(IllegalArgumentException.class, () -> invitation.renew("not-a-hash", inviter, later));
     }
+
+    @Test
+    void decliningAddsNobodyAndEndsTheInvitation() {
+        CoOwnerInvitation invitation = new CoOwnerInvitation(enterprise, "associe@example.org", HASH, inviter, NOW);
+        UserAccount invitee = account("associe@example.org", 2);
+        UserAccount stranger = account("autre@example.org", 3);
+        assertEquals("invitation.otherAddress",
+                assertThrows(EssorDomainException.class, () -> invitation.decline(stranger, NOW)).getMessage());
+        assertTrue(invitation.isPendingAt(NOW.plusSeconds(1)));
+
+        invitation.decline(invitee, NOW.plusSeconds(60));
+
+        assertFalse(enterprise.isOwnedBy(invitee));
+        assertEquals(NOW.plusSeconds(60), invitation.getDeclinedAt());
+        assertFalse(invitation.isPendingAt(NOW.plusSeconds(61)));
+        assertEquals("invitation.declined",
+                assertThrows(EssorDomainException.class, () -> invitation.accept(invitee, NOW.plusSeconds(90))).getMessage());
+        assertFalse(enterprise.isOwnedBy(invitee));
+        assertEquals("invitation.declined", assertThrows(EssorDomainException.class,
+                () -> invitation.renew("b".repeat(64), inviter, NOW.plusSeconds(120))).getMessage());
+    }
 }

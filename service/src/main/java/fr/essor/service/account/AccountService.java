@@ -21,6 +21,7 @@ import fr.essor.service.shared.NotFoundException;
 import fr.essor.service.shared.Page;
 import fr.essor.service.shared.Roles;
 import fr.essor.service.shared.TooManyAttemptsException;
+import fr.essor.service.shared.UniqueKeys;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
@@ -101,7 +102,7 @@ public class AccountService {
             account.setPreferredLocale(locale.getLanguage());
         }
         em.persist(account);
-        em.flush();
+        UniqueKeys.flush(em, "uk_user_account_email", AccountService::emailTaken);
         audit.record(normalized, "UserAccount", account.getId(), "REGISTER", "Entrepreneur account registered");
         mail.accountCreated(normalized, locale, name, account.getId());
         String joined = null;
@@ -285,7 +286,7 @@ public class AccountService {
         account.setAssociation(association);
         account.setPartner(roles.contains(Role.PARTNER) ? partner : null);
         em.persist(account);
-        em.flush();
+        UniqueKeys.flush(em, "uk_user_account_email", AccountService::emailTaken);
         audit.record(caller.actor(), "UserAccount", account.getId(), "CREATE",
                 "Account created with roles " + roles.stream().map(Role::name).sorted().toList());
         return new CreatedAccount(AccountView.of(account), temporary);
@@ -342,8 +343,12 @@ public class AccountService {
                 .setParameter("email", email)
                 .getSingleResult();
         if (count > 0) {
-            throw new ConflictException("EMAIL_TAKEN", "account.emailTaken");
+            throw emailTaken();
         }
+    }
+
+    private static ConflictException emailTaken() {
+        return new ConflictException("EMAIL_TAKEN", "account.emailTaken");
     }
 
     static String normalizeEmail(String email) {

@@ -43,7 +43,8 @@ public class ApplicationAccess {
 
     /**
      * An application the caller may read: theirs, their association's for advisors and admins, or
-     * one on the agenda of a session of a committee the caller sits on.
+     * one on the agenda of a session of a committee the caller sits on. A draft is its applicants'
+     * own until submitted: nobody else is told it exists.
      */
     public Application visible(long id) {
         Application a = em.find(Application.class, id);
@@ -51,7 +52,7 @@ public class ApplicationAccess {
             throw new NotFoundException("application");
         }
         UserAccount me = caller.account();
-        if (!Access.canSee(me, a.getEnterprise()) && !onAgendaOfCommitteeOf(me, a)) {
+        if (isDraftOfAnother(a, me) || !Access.canSee(me, a.getEnterprise()) && !onAgendaOfCommitteeOf(me, a)) {
             throw new NotFoundException("application");
         }
         return a;
@@ -64,10 +65,18 @@ public class ApplicationAccess {
                 .setParameter("a", a).setParameter("me", member).getSingleResult() > 0;
     }
 
-    /** An application of the caller's association (advisors, admins), locked, at the expected version. */
+    /** A draft is shown to its enterprise's owners only, whatever else the caller may see. */
+    private static boolean isDraftOfAnother(Application a, UserAccount me) {
+        return a.getStatus() == fr.essor.model.application.ApplicationStatus.DRAFT && !a.getEnterprise().isOwnedBy(me);
+    }
+
+    /**
+     * A submitted application of the caller's association (advisors, admins), locked, at the
+     * expected version; drafts are not staff's.
+     */
     public Application staffLocked(long id, long expectedVersion) {
         Application a = em.find(Application.class, id);
-        if (a == null || !Access.isStaffOf(caller.account(), a.getEnterprise())) {
+        if (a == null || isDraftOfAnother(a, caller.account()) || !Access.isStaffOf(caller.account(), a.getEnterprise())) {
             throw new NotFoundException("application");
         }
         em.lock(a, LockModeType.PESSIMISTIC_WRITE);
@@ -79,13 +88,22 @@ public class ApplicationAccess {
     }
 
     public int documentCount(Application a) {
-        return em.createQuery("SELECT COUNT(d) FROM ApplicationDocument d WHERE d.application = :a", Long.class)
+        return em.createQuery("SELECT COUNT(d) FROM ApplicationDocument d WHERE d.application = :a"
+                        + " AND d.threadAttachment = FALSE", Long.class)
+                .setParameter("a", a).getSingleResult().intValue();
+    }
+
+    /** Files attached to the messages of the application's thread (not documents of the file). */
+    public int attachmentCount(Application a) {
+        return em.createQuery("SELECT COUNT(d) FROM ApplicationDocument d WHERE d.application = :a"
+                        + " AND d.threadAttachment = TRUE", Long.class)
                 .setParameter("a", a).getSingleResult().intValue();
     }
 
     public ApplicationViews.Detail detail(Application a) {
         List<ApplicationDocument> documents = em.createQuery(
-                        "SELECT d FROM ApplicationDocument d WHERE d.application = :a ORDER BY d.id", ApplicationDocument.class)
+                        "SELECT d FROM ApplicationDocument d WHERE d.application = :a AND d.threadAttachment = FALSE"
+                                + " ORDER BY d.id", ApplicationDocument.class)
                 .setParameter("a", a).getResultList();
         UserAccount me = caller.account();
         boolean applicantOnly = a.getEnterprise().isOwnedBy(me) && !Access.isStaffOf(me, a.getEnterprise());

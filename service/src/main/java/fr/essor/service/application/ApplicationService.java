@@ -367,7 +367,7 @@ public class ApplicationService {
     /**
      * Adds a message with a file attached, from the applicant or from staff, while the file is not
      * closed: the file is checked as any document (type from the content, size) and kept with the
-     * application's documents.
+     * thread, apart from the application's documents (which the submitted file freezes).
      */
     @RolesAllowed({Roles.ENTREPRENEUR, Roles.ADVISOR})
     public ApplicationViews.Message postMessageWithAttachment(long id, String body, String fileName, byte[] content) {
@@ -375,8 +375,8 @@ public class ApplicationService {
         if (a.getStatus().isTerminal()) {
             throw new ConflictException("NOT_EDITABLE", "application.notEditable");
         }
-        if (documentCount(a) >= DocumentService.MAX_DOCUMENTS) {
-            throw new ConflictException("TOO_MANY_DOCUMENTS", "document.tooMany", DocumentService.MAX_DOCUMENTS);
+        if (access.attachmentCount(a) >= DocumentService.MAX_DOCUMENTS) {
+            throw new ConflictException("TOO_MANY_DOCUMENTS", "message.tooManyAttachments", DocumentService.MAX_DOCUMENTS);
         }
         String text = requiredText("body", body, ApplicationMessage.BODY_MAX);
         fr.essor.model.document.DocumentCheck check = fr.essor.model.document.DocumentRules.check(fileName,
@@ -388,8 +388,8 @@ public class ApplicationService {
         fr.essor.model.document.DocumentCheck.Accepted ok = (fr.essor.model.document.DocumentCheck.Accepted) check;
         UserAccount me = caller.account();
         Instant now = Instant.now(clock);
-        ApplicationDocument document = new ApplicationDocument(a, fr.essor.model.application.DocumentKind.OTHER, ok.fileName(),
-                ok.format().mediaType(), ok.size(), ok.sha256(), me.getEmail(), now);
+        ApplicationDocument document = ApplicationDocument.threadAttachment(a, ok.fileName(), ok.format().mediaType(),
+                ok.size(), ok.sha256(), me.getEmail(), now);
         em.persist(document);
         em.flush();
         em.persist(new fr.essor.model.application.DocumentContent(document.getId(), content));

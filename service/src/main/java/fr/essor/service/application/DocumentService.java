@@ -78,7 +78,7 @@ public class DocumentService {
     public void remove(long applicationId, long documentId) {
         Application a = applications.owned(applicationId, -1);
         ApplicationDocument d = em.find(ApplicationDocument.class, documentId);
-        if (d == null || !d.getApplication().getId().equals(a.getId())) {
+        if (d == null || !d.getApplication().getId().equals(a.getId()) || d.isThreadAttachment()) {
             throw new NotFoundException("document");
         }
         if (a.getStatus() != fr.essor.model.application.ApplicationStatus.DRAFT) {
@@ -89,12 +89,19 @@ public class DocumentService {
         audit.record(caller.email(), "Application", a.getId(), "REMOVE_DOCUMENT", "Document " + documentId + " removed");
     }
 
-    /** A document and its bytes, for the applicant and the staff of the association. */
+    /**
+     * A document and its bytes, for the applicant and the staff of the association; also a file
+     * attached to a message of the thread.
+     */
     @RolesAllowed({Roles.ENTREPRENEUR, Roles.ADVISOR, Roles.COMMITTEE_MEMBER, Roles.ADMIN})
     public Download download(long applicationId, long documentId) {
         Application a = applications.visible(applicationId);
         ApplicationDocument d = em.find(ApplicationDocument.class, documentId);
         if (d == null || !d.getApplication().getId().equals(a.getId())) {
+            throw new NotFoundException("document");
+        }
+        if (d.isThreadAttachment() && !fr.essor.service.security.Access.canSee(caller.account(), a.getEnterprise())) {
+            // the thread is the applicants' and the staff's: a committee member reads the file, not its thread
             throw new NotFoundException("document");
         }
         DocumentContent content = em.find(DocumentContent.class, documentId);

@@ -290,7 +290,8 @@ public class ConventionService {
             return c;
         });
         em.persist(c);
-        em.flush();
+        fr.essor.service.shared.UniqueKeys.flush(em, "uk_convention_reference",
+                () -> new ConflictException("DUPLICATE", "convention.duplicate", c.getReference()));
         audit.record(me.getEmail(), "Convention", c.getId(), "CREATE", "Convention " + c.getReference() + " of "
                 + partner.getName() + ", " + c.getAmount().amount().toPlainString() + " EUR");
         return convention(c.getId());

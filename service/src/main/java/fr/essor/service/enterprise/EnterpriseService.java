@@ -38,7 +38,7 @@ public class EnterpriseService {
     private EssorConfig config;
 
     public static final String CO_OWNER_INVITED = "CO_OWNER_INVITED";
-    public static final String CO_OWNER_ADDED = "CO_OWNER_ADDED";
+    public static final String CO_OWNER_INVITED_MEMBER = "CO_OWNER_INVITED_MEMBER";
     private final java.time.Clock clock = java.time.Clock.systemUTC();
 
     /**
@@ -103,11 +103,14 @@ public class EnterpriseService {
     }
 
     /**
-     * An owner invites a co-owner by e-mail. Someone who already has an entrepreneur account is
-     * added at once and told by mail; someone without an account gets an invitation mail whose link
-     * opens the registration page, and becomes an owner on registering there with that address
-     * (see {@link fr.essor.service.account.AccountService#register}). Inviting the same address
-     * again renews the invitation with a new link. Staff accounts cannot own enterprises.
+     * An owner invites a co-owner by e-mail. Nobody is added without consent: every address gets an
+     * invitation, which its recipient answers. Someone without an account receives a link to the
+     * registration page and becomes an owner on registering there with that address (see
+     * {@link fr.essor.service.account.AccountService#register}); an entrepreneur who has an account
+     * is told by mail and accepts or declines on their home page ({@link #acceptInvitation},
+     * {@link #declineInvitation}); staff and deactivated accounts, who cannot own an enterprise, are
+     * sent nothing. The inviter gets the same answer whatever the address, so that inviting tells
+     * nobody who has an account. Inviting the same address again renews the invitation.
      */
     @RolesAllowed(Roles.ENTREPRENEUR)
     public CoOwnerOutcome inviteCoOwner(long enterpriseId, String email) {
@@ -124,26 +127,16 @@ public class EnterpriseService {
             throw new InvalidInputException("email", "enterprise.coOwnerEmailInvalid");
         }
         Instant now = Instant.now(clock);
-        List<fr.essor.model.account.UserAccount> found = em.createQuery(
+        fr.essor.model.account.UserAccount invitee = em.createQuery(
                         "SELECT a FROM UserAccount a WHERE a.email = :e", fr.essor.model.account.UserAccount.class)
-                .setParameter("e", normalized).getResultList();
-        if (!found.isEmpty()) {
-            fr.essor.model.account.UserAccount invitee = found.get(0);
-            if (e.isOwnedBy(invitee)) {
-                throw new fr.essor.service.shared.ConflictException("ALREADY_OWNER", "enterprise.coOwnerAlready", normalized);
-            }
-            if (!invitee.isActive() || !invitee.hasRole(fr.essor.model.account.Role.ENTREPRENEUR)) {
-                throw new InvalidInputException("email", "enterprise.coOwnerNotEntrepreneur");
-            }
-            e.addOwner(invitee);
-            audit.record(me.getEmail(), "Enterprise", e.getId(), "ADD_OWNER", "Co-owner " + normalized + " added");
-            mail.enqueue(normalized, CO_OWNER_ADDED, localeOf(invitee), "Enterprise", e.getId(),
-                    me.getDisplayName(), e.getLegalName());
-            return new CoOwnerOutcome(CoOwnerOutcome.ADDED, normalized);
+                .setParameter("e", normalized).getResultList().stream().findFirst().orElse(null);
+        if (invitee != null && e.isOwnedBy(invitee)) {
+            // the inviter sees the owners listed: this tells nothing they do not know
+            throw new fr.essor.service.shared.ConflictException("ALREADY_OWNER", "enterprise.coOwnerAlready", normalized);
         }
         String token = newToken();
-        List<CoOwnerInvitation> pending = em.createQuery("SELECT i FROM CoOwnerInvitation i"
-                        + " WHERE i.enterprise = :e AND i.email = :m AND i.acceptedAt IS NULL", CoOwnerInvitation.class)
+        List<CoOwnerInvitation> pending = em.createQuery("SELECT i FROM CoOwnerInvitation i WHERE i.enterprise = :e"
+                        + " AND i.email = :m AND i.acceptedAt IS NULL AND i.declinedAt IS NULL", CoOwnerInvitation.class)
                 .setParameter("e", e).setParameter("m", normalized).getResultList();
         CoOwnerInvitation invitation;
         if (pending.isEmpty()) {
@@ -156,12 +149,70 @@ public class EnterpriseService {
         }
         audit.record(me.getEmail(), "CoOwnerInvitation", invitation.getId(), pending.isEmpty() ? "INVITE" : "INVITE_AGAIN",
                 "Co-owner " + normalized + " invited to enterprise " + e.getId());
-        String link = config.publicUrl() + "/register.xhtml?invitation=" + token;
-        java.util.Locale locale = localeOf(me);
-        mail.enqueue(normalized, CO_OWNER_INVITED, locale, "Enterprise", e.getId(), me.getDisplayName(), e.getLegalName(),
-                link, java.time.format.DateTimeFormatter.ofLocalizedDate(java.time.format.FormatStyle.LONG).withLocale(locale)
-                        .format(invitation.getExpiresAt().atZone(java.time.ZoneOffset.UTC).toLocalDate()));
+        if (invitee == null) {
+            java.util.Locale locale = localeOf(me);
+            mail.enqueue(normalized, CO_OWNER_INVITED, locale, "Enterprise", e.getId(), me.getDisplayName(), e.getLegalName(),
+                    config.publicUrl() + "/register.xhtml?invitation=" + token, expiry(invitation, locale));
+        } else if (invitee.isActive() && invitee.hasRole(fr.essor.model.account.Role.ENTREPRENEUR)) {
+            java.util.Locale locale = localeOf(invitee);
+            mail.enqueue(normalized, CO_OWNER_INVITED_MEMBER, locale, "Enterprise", e.getId(), me.getDisplayName(),
+                    e.getLegalName(), config.publicUrl() + "/entrepreneur/index.xhtml", expiry(invitation, locale));
+        }
         return new CoOwnerOutcome(CoOwnerOutcome.INVITED, normalized);
+    }
+
+    private static String expiry(CoOwnerInvitation invitation, java.util.Locale locale) {
+        return java.time.format.DateTimeFormatter.ofLocalizedDate(java.time.format.FormatStyle.LONG).withLocale(locale)
+                .format(invitation.getExpiresAt().atZone(java.time.ZoneOffset.UTC).toLocalDate());
+    }
+
+    /** The invitations to co-own an enterprise that wait for the calling entrepreneur's answer. */
+    @RolesAllowed(Roles.ENTREPRENEUR)
+    public List<PendingInvitation> myInvitations() {
+        return em.createQuery("SELECT i FROM CoOwnerInvitation i JOIN FETCH i.enterprise JOIN FETCH i.invitedBy"
+                        + " WHERE i.email = :m AND i.acceptedAt IS NULL AND i.declinedAt IS NULL AND i.expiresAt > :now"
+                        + " ORDER BY i.invitedAt, i.id", CoOwnerInvitation.class)
+                .setParameter("m", caller.account().getEmail().toLowerCase(java.util.Locale.ROOT))
+                .setParameter("now", Instant.now(clock)).getResultList().stream()
+                .map(i -> new PendingInvitation(i.getId(), i.getEnterprise().getLegalName(), i.getInvitedBy().getDisplayName(),
+                        i.getInvitedAt(), i.getExpiresAt()))
+                .toList();
+    }
+
+    /** The caller accepts an invitation addressed to them: they become an owner of the enterprise. */
+    @RolesAllowed(Roles.ENTREPRENEUR)
+    public EnterpriseView acceptInvitation(long invitationId) {
+        CoOwnerInvitation i = answerable(invitationId);
+        fr.essor.model.account.UserAccount me = caller.account();
+        i.accept(me, Instant.now(clock));
+        audit.record(me.getEmail(), "CoOwnerInvitation", i.getId(), "ACCEPT",
+                "Co-owner invitation accepted: owner of enterprise " + i.getEnterprise().getId());
+        return EnterpriseView.of(i.getEnterprise());
+    }
+
+    /** The caller declines an invitation addressed to them: nobody is added. */
+    @RolesAllowed(Roles.ENTREPRENEUR)
+    public void declineInvitation(long invitationId) {
+        CoOwnerInvitation i = answerable(invitationId);
+        i.decline(caller.account(), Instant.now(clock));
+        audit.record(caller.email(), "CoOwnerInvitation", i.getId(), "DECLINE",
+                "Co-owner invitation to enterprise " + i.getEnterprise().getId() + " declined");
+    }
+
+    /**
+     * A pending invitation addressed to the caller, locked; any other (someone else's, answered,
+     * expired) does not exist for them.
+     */
+    private CoOwnerInvitation answerable(long invitationId) {
+        CoOwnerInvitation i = em.find(CoOwnerInvitation.class, invitationId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        if (i == null || !i.getEmail().equalsIgnoreCase(caller.account().getEmail()) || !i.isPendingAt(Instant.now(clock))) {
+            throw new NotFoundException("invitation");
+        }
+        return i;
+    }
+
+    /** An invitation waiting for the caller's answer. */
+    public record PendingInvitation(long id, String enterprise, String invitedBy, Instant invitedAt, Instant expiresAt) {
     }
 
     /** The owners of an enterprise and its invitations still pending, for its owners. */
@@ -176,16 +227,16 @@ public class EnterpriseService {
                 .sorted(java.util.Comparator.comparing(fr.essor.model.account.UserAccount::getEmail))
                 .map(o -> new Owners.Owner(o.getDisplayName(), o.getEmail())).toList();
         List<Owners.Invitation> invitations = em.createQuery("SELECT i FROM CoOwnerInvitation i"
-                        + " WHERE i.enterprise = :e AND i.acceptedAt IS NULL AND i.expiresAt > :now ORDER BY i.email",
+                        + " WHERE i.enterprise = :e AND i.acceptedAt IS NULL AND i.declinedAt IS NULL AND i.expiresAt > :now"
+                        + " ORDER BY i.email",
                         CoOwnerInvitation.class)
                 .setParameter("e", e).setParameter("now", now).getResultList().stream()
                 .map(i -> new Owners.Invitation(i.getEmail(), i.getInvitedAt(), i.getExpiresAt())).toList();
         return new Owners(EnterpriseView.of(e), owners, invitations);
     }
 
-    /** What inviting a co-owner did: {@link #ADDED} an existing account, or {@link #INVITED} by mail. */
+    /** What inviting a co-owner did: always {@link #INVITED}, whoever the address is. */
     public record CoOwnerOutcome(String outcome, String email) {
-        public static final String ADDED = "ADDED";
         public static final String INVITED = "INVITED";
     }
 

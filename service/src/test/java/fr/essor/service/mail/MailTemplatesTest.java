@@ -20,7 +20,7 @@ class MailTemplatesTest {
 
     private static final Set<String> KINDS = Set.of(MailService.APPLICATION_SUBMITTED, MailService.INFORMATION_REQUESTED,
             MailService.DECISION_MADE, MailService.ACCOUNT_CREATED, MailService.SESSION_CONVENED,
-            fr.essor.service.enterprise.EnterpriseService.CO_OWNER_INVITED, fr.essor.service.enterprise.EnterpriseService.CO_OWNER_ADDED);
+            fr.essor.service.enterprise.EnterpriseService.CO_OWNER_INVITED, fr.essor.service.enterprise.EnterpriseService.CO_OWNER_INVITED_MEMBER);
 
     private static Properties load(String name) throws IOException {
         Properties p = new Properties();

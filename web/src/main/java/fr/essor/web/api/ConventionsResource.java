@@ -191,12 +191,17 @@ public class ConventionsResource {
         }
     }
 
+    /** A page of a list: page from 0, size from 1 to 200 (25 by default), as the first row to read and the size. */
     record Paging(int first, int size) {
         static Paging of(Integer page, Integer size) {
             int s = size == null ? 25 : size;
             int p = page == null ? 0 : page;
             if (s < 1 || s > 200 || p < 0) {
                 throw new InvalidInputException("page", "page.invalid");
+            }
+            // page × size is computed in long: an int product overflows and the services would read page 0
+            if ((long) (p + 1L) * s > Integer.MAX_VALUE) {
+                throw new InvalidInputException("page", "page.tooFar", Integer.MAX_VALUE / s - 1);
             }
             return new Paging(p * s, s);
         }

@@ -45,8 +45,9 @@ public class EnterprisesResource {
     @Path("{id}/co-owners")
     @RolesAllowed("ENTREPRENEUR")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Invite a co-owner by e-mail: an existing entrepreneur account is added at once (ADDED),"
-            + " anyone else receives an invitation to register (INVITED)")
+    @Operation(summary = "Invite a co-owner by e-mail: the recipient must accept (an account holder on their home page"
+            + " or POST /invitations/{id}/accept, anyone else by registering through the mail's link); the answer is"
+            + " INVITED whoever the address is")
     public EnterpriseService.CoOwnerOutcome invite(@PathParam("id") long id, CoOwnerIn body) {
         if (body == null) {
             throw new InvalidInputException(null, "error.api.bodyRequired");

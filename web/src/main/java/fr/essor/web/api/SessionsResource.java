@@ -48,13 +48,9 @@ public class SessionsResource {
     @Operation(summary = "Sessions the caller may see: coming ones (past=false, default) or past ones, paged")
     public PageOut sessions(@QueryParam("past") boolean past, @QueryParam("page") Integer page,
                             @QueryParam("size") Integer size) {
-        int s = size == null ? 25 : size;
-        int p = page == null ? 0 : page;
-        if (s < 1 || s > 200 || p < 0) {
-            throw new InvalidInputException("page", "page.invalid");
-        }
-        Page<CommitteeViews.SessionSummary> result = committees.sessions(!past, p * s, s);
-        return new PageOut(result.items(), result.total(), p, s);
+        ConventionsResource.Paging paging = ConventionsResource.Paging.of(page, size);
+        Page<CommitteeViews.SessionSummary> result = committees.sessions(!past, paging.first(), paging.size());
+        return new PageOut(result.items(), result.total(), page == null ? 0 : page, paging.size());
     }
 
     @POST

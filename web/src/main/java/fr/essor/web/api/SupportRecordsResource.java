@@ -50,8 +50,8 @@ public class SupportRecordsResource {
             throw new InvalidInputException("page", "error.api.pageInvalid");
         }
         int pageSize = Page.clampSize(size);
-        Page<SupportViews.Record> p = support.forEnterprise(enterpriseId, (int) Math.min(Integer.MAX_VALUE, (long) page * pageSize),
-                pageSize);
+        ConventionsResource.Paging paging = ConventionsResource.Paging.of(page, pageSize);
+        Page<SupportViews.Record> p = support.forEnterprise(enterpriseId, paging.first(), pageSize);
         return new SupportPage(p.items().stream().map(SupportOut::of).toList(), p.total(), page, p.size());
     }
 

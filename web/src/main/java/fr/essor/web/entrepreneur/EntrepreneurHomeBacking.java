@@ -17,7 +17,10 @@ import jakarta.inject.Named;
 import java.io.IOException;
 import java.util.List;
 
-/** The entrepreneur's landing page: their enterprises, their applications, a new application. */
+/**
+ * The entrepreneur's landing page: invitations to co-own an enterprise waiting for an answer, their
+ * enterprises, their applications, a new application.
+ */
 @Named
 @RequestScoped
 public class EntrepreneurHomeBacking {
@@ -33,6 +36,7 @@ public class EntrepreneurHomeBacking {
 
     private List<EnterpriseView> mine;
     private List<ApplicationViews.Summary> files;
+    private List<EnterpriseService.PendingInvitation> invitations;
     private Long enterpriseId;
     private String title;
     private Stage stage;
@@ -41,6 +45,7 @@ public class EntrepreneurHomeBacking {
     void init() {
         mine = enterprises.mine();
         files = applications.mine();
+        invitations = enterprises.myInvitations();
         if (mine.size() == 1) {
             enterpriseId = mine.get(0).id();
         }
@@ -56,6 +61,31 @@ public class EntrepreneurHomeBacking {
         } catch (EssorException e) {
             Messages.error(e, "new");
         }
+    }
+
+    /** Accepts an invitation: the enterprise joins the caller's. */
+    public void accept(long invitationId) {
+        try {
+            EnterpriseView joined = enterprises.acceptInvitation(invitationId);
+            Messages.info("invitations.accepted", joined.legalName());
+        } catch (EssorException e) {
+            Messages.error(e, "invitations");
+        }
+        init();
+    }
+
+    public void decline(long invitationId) {
+        try {
+            enterprises.declineInvitation(invitationId);
+            Messages.info("invitations.declined");
+        } catch (EssorException e) {
+            Messages.error(e, "invitations");
+        }
+        init();
+    }
+
+    public List<EnterpriseService.PendingInvitation> getInvitations() {
+        return invitations;
     }
 
     public List<EnterpriseView> getEnterprises() {

@@ -184,7 +184,8 @@ class AccessMatrixIT {
         // applications and what hangs from them
         rows.add(api("GET", "/applications/" + d.submitted, plus(cvlStaff, Actor.PORTEUR), d.submittedRef));
         rows.add(api("GET", "/applications/" + d.velo, plus(cvlStaff, Actor.PORTEUR2), d.veloRef));
-        rows.add(api("GET", "/applications/" + d.draft, plus(cvlStaff, Actor.PORTEUR), d.draftRef));
+        // a draft is the applicant's own until submitted (issue 18): staff do not see it either
+        rows.add(api("GET", "/applications/" + d.draft, EnumSet.of(Actor.PORTEUR), d.draftRef));
         rows.add(api("GET", "/applications/" + d.onAgenda, plus(cvlStaff, Actor.PORTEUR, Actor.CHAIR), d.onAgendaRef));
         rows.add(api("GET", "/applications/" + o.application, plus(otherStaff, Actor.PORTEUR_B, Actor.MEMBER_B), o.reference));
         rows.add(api("GET", "/applications/" + d.epicerie + "/decision-letter", plus(cvlStaff, Actor.PORTEUR, Actor.CHAIR), null));
@@ -247,6 +248,7 @@ class AccessMatrixIT {
         rows.add(page("/entrepreneur/file.xhtml?id=" + o.application, EnumSet.of(Actor.PORTEUR_B), o.reference));
         rows.add(page("/entrepreneur/application.xhtml?id=" + d.draft, EnumSet.of(Actor.PORTEUR), "Extension de la recyclerie"));
         rows.add(page("/advisor/file.xhtml?id=" + d.submitted, EnumSet.of(Actor.ADVISOR), d.submittedRef));
+        rows.add(page("/advisor/file.xhtml?id=" + d.draft, NOBODY, d.draftRef));
         rows.add(page("/advisor/file.xhtml?id=" + o.application, EnumSet.of(Actor.ADVISOR_B), o.reference));
         rows.add(page("/advisor/enterprise.xhtml?id=" + d.fabrique, EnumSet.of(Actor.ADVISOR), "Fabrique Solidaire"));
         rows.add(page("/advisor/enterprise.xhtml?id=" + o.enterprise, EnumSet.of(Actor.ADVISOR_B), o.enterpriseName));

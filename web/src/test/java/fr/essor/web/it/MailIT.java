@@ -194,7 +194,7 @@ class MailIT {
 
             driver.findElement(By.id("invite:email")).sendKeys(invitee);
             driver.findElement(By.id("invite:send")).click();
-            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "Invitation envoyée à " + invitee));
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "Invitation enregistrée pour " + invitee));
             assertTrue(driver.findElement(By.id("invitations_data")).getText().contains(invitee));
         } finally {
             driver.quit();
@@ -239,8 +239,13 @@ class MailIT {
         assertEquals(400, again.statusCode(), "a used link opens nothing: " + again.body());
     }
 
+    /**
+     * Issue 18: an existing entrepreneur is invited like anyone else, not added: he is told by mail
+     * in his language, and becomes an owner only once he accepts. Staff addresses get the same
+     * answer as any other (and no mail).
+     */
     @Test
-    void anExistingEntrepreneurIsAddedAtOnceAndToldByMailWhileStrangersAndStaffAreRefused() throws Exception {
+    void anExistingEntrepreneurIsInvitedByMailInHisLanguageAndBecomesAnOwnerOnlyOnAccepting() throws Exception {
         String partner = uniqueEmail("associe");
         assertEquals(201, register(partner, "Aïssa Associé", "en").statusCode());
         String owner = Api.basic("porteur2@demo.essor", "essor-demo");
@@ -249,28 +254,40 @@ class MailIT {
         long enterprise = Json.createReader(new StringReader(mine.body())).readArray().getJsonObject(0).getJsonNumber("id").longValue();
         String path = "/api/v1/enterprises/" + enterprise + "/co-owners";
 
-        HttpResponse<String> added = post(path, owner, Json.createObjectBuilder().add("email", partner.toUpperCase()).build().toString());
-        assertEquals(200, added.statusCode(), added.body());
-        assertEquals("ADDED", Api.json(added).getString("outcome"));
-        MimeMessage mail = waitFor("the co-owner notice to " + partner, () -> smtp == null ? Optional.<MimeMessage>empty()
+        HttpResponse<String> invited = post(path, owner, Json.createObjectBuilder().add("email", partner.toUpperCase()).build().toString());
+        assertEquals(200, invited.statusCode(), invited.body());
+        assertEquals("INVITED", Api.json(invited).getString("outcome"));
+        MimeMessage mail = waitFor("the co-owner invitation to " + partner, () -> smtp == null ? Optional.<MimeMessage>empty()
                 : Arrays.stream(smtp.getReceivedMessages()).filter(m -> addressedTo(m, partner)).filter(m -> {
                     try {
-                        return m.getSubject().startsWith("You are a co-owner");
+                        return m.getSubject().contains("invites you to co-own Coop");
                     } catch (MessagingException e) {
                         return false;
                     }
                 }).findFirst());
-        assertTrue(String.valueOf(mail.getContent()).contains("has added you as a co-owner"));
-        assertTrue(send(HttpRequest.newBuilder(uri("/api/v1/enterprises/mine")).header("Authorization", Api.basic(partner, PASSWORD))
+        String text = String.valueOf(mail.getContent());
+        assertTrue(text.contains("You are not a co-owner yet") && text.contains("/entrepreneur/index.xhtml"), text);
+        String partnerAuth = Api.basic(partner, PASSWORD);
+        assertFalse(send(HttpRequest.newBuilder(uri("/api/v1/enterprises/mine")).header("Authorization", partnerAuth)
+                .GET().build()).body().contains("Coop"), "not an owner before accepting");
+        HttpResponse<String> pending = send(HttpRequest.newBuilder(uri("/api/v1/invitations")).header("Authorization", partnerAuth)
+                .GET().build());
+        assertEquals(200, pending.statusCode(), pending.body());
+        long invitation = Json.createReader(new StringReader(pending.body())).readArray().getJsonObject(0).getJsonNumber("id")
+                .longValue();
+        HttpResponse<String> accepted = post("/api/v1/invitations/" + invitation + "/accept", partnerAuth, "");
+        assertEquals(200, accepted.statusCode(), accepted.body());
+        assertTrue(send(HttpRequest.newBuilder(uri("/api/v1/enterprises/mine")).header("Authorization", partnerAuth)
                 .GET().build()).body().contains("Coop"));
 
         HttpResponse<String> badAddress = post(path, owner, "{\"email\":\"pas-une-adresse\"}");
         assertEquals(400, badAddress.statusCode(), badAddress.body());
         assertEquals("Adresse e-mail invalide.", Api.json(badAddress).getString("message"));
         HttpResponse<String> twice = post(path, owner, "{\"email\":\"" + partner + "\"}");
-        assertEquals(409, twice.statusCode(), twice.body());
+        assertEquals(409, twice.statusCode(), "already an owner, as the owners page shows: " + twice.body());
         HttpResponse<String> staff = post(path, owner, "{\"email\":\"conseil@demo.essor\"}");
-        assertEquals(400, staff.statusCode(), staff.body());
+        assertEquals(200, staff.statusCode(), "a staff address is answered as any other: " + staff.body());
+        assertEquals("INVITED", Api.json(staff).getString("outcome"));
         HttpResponse<String> stranger = post(path, Api.basic("porteur@demo.essor", "essor-demo"), "{\"email\":\"x@test.essor\"}");
         assertEquals(404, stranger.statusCode(), "not an owner: the enterprise does not exist for them");
         HttpResponse<String> owners = send(HttpRequest.newBuilder(uri(path)).header("Authorization", owner).GET().build());
