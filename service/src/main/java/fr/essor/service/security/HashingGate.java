@@ -24,16 +24,18 @@ public class HashingGate {
     static final long MAX_WAIT_MILLIS = 5_000;
     private static final int MAX_SOURCES = 10_000;
 
+    private final long maxWaitMillis;
     private final int permits;
     private final int perSource;
     private final Semaphore all;
     private final Map<String, Semaphore> sources = new ConcurrentHashMap<>();
 
     public HashingGate() {
-        this(Runtime.getRuntime().availableProcessors());
+        this(Runtime.getRuntime().availableProcessors(), MAX_WAIT_MILLIS);
     }
 
-    HashingGate(int cores) {
+    HashingGate(int cores, long maxWaitMillis) {
+        this.maxWaitMillis = maxWaitMillis;
         permits = Math.max(2, cores);
         perSource = permits - 1;
         all = new Semaphore(permits, true);
@@ -46,7 +48,7 @@ public class HashingGate {
             sources.values().removeIf(s -> s.availablePermits() == perSource);
         }
         Semaphore mine = sources.computeIfAbsent(key, k -> new Semaphore(perSource, true));
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(MAX_WAIT_MILLIS);
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(maxWaitMillis);
         acquire(mine, deadline);
         try {
             acquire(all, deadline);
