@@ -9,6 +9,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.sql.SQLException;
+import org.eclipse.microprofile.health.Readiness;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** What the anonymous {@code /health} no longer tells: the database Essor runs on, for administrators. */
@@ -18,6 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 public class SystemResource {
 
     @Inject
+    @Readiness
     private DatabaseHealthCheck database;
 
     @GET

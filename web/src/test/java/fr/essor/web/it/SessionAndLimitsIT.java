@@ -238,7 +238,8 @@ class SessionAndLimitsIT {
         JsonObject check = json(health.body()).getJsonArray("checks").getJsonObject(0);
         assertEquals("essor-database", check.getString("name"));
         assertEquals("UP", check.getString("status"));
-        assertFalse(check.containsKey("data"), "no database product or version for anyone: " + health.body());
+        assertTrue(!check.containsKey("data") || check.getJsonObject("data").isEmpty(),
+                "no database product or version for anyone: " + health.body());
         HttpResponse<String> system = send(apiRequest("/admin/system", "admin@demo.essor", DEMO_PASSWORD).build());
         assertEquals(200, system.statusCode(), "administrators still learn it: " + system.body());
         assertEquals(403, send(apiRequest("/admin/system", "porteur@demo.essor", DEMO_PASSWORD).build()).statusCode());
