@@ -66,13 +66,14 @@ public class BodyLimitFilter extends HttpFilter {
             if (!limited.exceeded || response.isCommitted()) {
                 throw e;
             }
-            response.reset();
-            refuse(request, response, limit);
-            return;
         }
-        if (limited.exceeded && !response.isCommitted()) {
-            response.reset();
-            refuse(request, response, limit);
+        if (limited.exceeded) {
+            if (!response.isCommitted()) {
+                response.reset();
+                refuse(request, response, limit);
+            }
+            // the rest of the cut-off body, within a bound, so that the client reads the 413
+            drain(request.getInputStream());
         }
     }
 
