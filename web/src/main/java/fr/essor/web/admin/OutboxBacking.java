@@ -1,9 +1,9 @@
 package fr.essor.web.admin;
 
-import fr.essor.model.mail.OutboxMessage;
 import fr.essor.model.mail.OutboxStatus;
 import fr.essor.service.mail.MailService;
 import fr.essor.service.mail.MailService.SmtpStatus;
+import fr.essor.service.mail.OutboxView;
 import fr.essor.service.shared.EssorException;
 import fr.essor.web.i18n.Messages;
 import fr.essor.web.shared.PageModel;
@@ -25,12 +25,12 @@ public class OutboxBacking implements Serializable {
     private MailService mail;
 
     private OutboxStatus status;
-    private PageModel<OutboxMessage> model;
+    private PageModel<OutboxView> model;
     private SmtpStatus smtp;
 
     @PostConstruct
     void init() {
-        model = new PageModel<>((first, size) -> mail.search(status, first, size), m -> String.valueOf(m.getId()));
+        model = new PageModel<>((first, size) -> mail.search(status, first, size), m -> String.valueOf(m.id()));
         smtp = mail.smtpStatus();
     }
 
@@ -39,10 +39,10 @@ public class OutboxBacking implements Serializable {
         Messages.info("admin.outbox.sentNow", sent);
     }
 
-    public void retry(OutboxMessage message) {
+    public void retry(OutboxView message) {
         try {
-            mail.retry(message.getId());
-            Messages.info("admin.outbox.retried", message.getRecipient());
+            mail.retry(message.id());
+            Messages.info("admin.outbox.retried", message.recipient());
         } catch (EssorException e) {
             Messages.error(e, null);
         }
@@ -52,7 +52,7 @@ public class OutboxBacking implements Serializable {
         return List.of(OutboxStatus.values());
     }
 
-    public PageModel<OutboxMessage> getModel() {
+    public PageModel<OutboxView> getModel() {
         return model;
     }
 
