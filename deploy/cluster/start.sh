@@ -67,6 +67,8 @@ if [ -z "${ESSOR_DB_URL:-}" ]; then
   echo "MariaDB (own): 127.0.0.1:$db_port, pid $(cat "$dir/mariadb.pid")"
 fi
 export ESSOR_DEMO_DATA="${ESSOR_DEMO_DATA:-true}"
+# nginx in front, on this machine: its X-Forwarded-For names the client for the login throttle
+export ESSOR_TRUSTED_PROXIES="${ESSOR_TRUSTED_PROXIES:-127.0.0.1}"
 
 # ---- Payara Micro instances -------------------------------------------------------------------------
 cat >"$dir/pre-boot.asadmin" <<'EOF'

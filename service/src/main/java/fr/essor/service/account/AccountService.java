@@ -10,6 +10,7 @@ import fr.essor.service.audit.AuditService;
 import fr.essor.service.mail.MailService;
 import fr.essor.service.security.Caller;
 import fr.essor.service.security.CallerIdentity;
+import fr.essor.service.security.HashingGate;
 import fr.essor.service.security.LoginThrottle;
 import fr.essor.service.security.PasswordHasher;
 import fr.essor.service.security.PasswordPolicy;
@@ -48,6 +49,9 @@ public class AccountService {
     /** Pragmatic e-mail syntax: something@domain.tld, no spaces, no angle brackets. */
     static final Pattern EMAIL = Pattern.compile("^[A-Za-z0-9._%+'-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$");
     private static final String TEMP_ALPHABET = "abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+    private static final String REGISTRATION_SOURCE = "registration";
+    /** The source of a check made inside the server (no client address). */
+    public static final String LOCAL_SOURCE = "local";
 
     @PersistenceContext(unitName = "essor")
     private EntityManager em;
@@ -66,6 +70,9 @@ public class AccountService {
 
     @EJB
     private VerifiedCredentialCache credentialCache;
+
+    @EJB
+    private HashingGate hashing;
 
     /** An entrepreneur opens an account for themself. */
     @PermitAll
@@ -96,7 +103,9 @@ public class AccountService {
         }
         requireFreeEmail(normalized);
         Instant now = Instant.now();
-        UserAccount account = new UserAccount(normalized, name, PasswordHasher.hash(password.toCharArray()),
+        // anonymous registrations share the gate as one source: they never take every core from logins
+        String hash = hashing.run(REGISTRATION_SOURCE, () -> PasswordHasher.hash(password.toCharArray()));
+        UserAccount account = new UserAccount(normalized, name, hash,
                 EnumSet.of(Role.ENTREPRENEUR), now);
         if (locale != null) {
             account.setPreferredLocale(locale.getLanguage());
@@ -145,14 +154,21 @@ public class AccountService {
         return email != null && email.length() <= UserAccount.EMAIL_MAX && EMAIL.matcher(email).matches();
     }
 
-    /**
-     * Checks an e-mail and password. Empty when they do not match an active account, whatever the
-     * reason; refused outright after too many failures for that e-mail.
-     */
+    /** {@link #authenticate(String, char[], String)} from inside the server. */
     @PermitAll
     public Optional<CallerIdentity> authenticate(String email, char[] password) {
+        return authenticate(email, password, LOCAL_SOURCE);
+    }
+
+    /**
+     * Checks an e-mail and password sent from {@code source} (the client's address). Empty when they
+     * do not match an active account, whatever the reason; refused outright after too many failures
+     * from that source, for that e-mail or in all.
+     */
+    @PermitAll
+    public Optional<CallerIdentity> authenticate(String email, char[] password, String source) {
         String normalized = email == null ? "" : email.trim().toLowerCase(Locale.ROOT);
-        long wait = throttle.secondsToWait(normalized);
+        long wait = throttle.secondsToWait(normalized, source);
         if (wait > 0) {
             throw new TooManyAttemptsException(wait);
         }
@@ -164,23 +180,60 @@ public class AccountService {
         UserAccount account = found.isEmpty() ? null : found.get(0);
         boolean ok;
         if (account == null) {
-            PasswordHasher.verifyDummy(password);
+            hashing.run(source, () -> {
+                PasswordHasher.verifyDummy(password);
+                return null;
+            });
             ok = false;
         } else if (credentialCache.matches(normalized, password, account.getPasswordHash())) {
             ok = account.isActive();
         } else {
-            ok = PasswordHasher.verify(password, account.getPasswordHash()) && account.isActive();
+            ok = hashing.run(source, () -> PasswordHasher.verify(password, account.getPasswordHash())) && account.isActive();
             if (ok) {
                 credentialCache.remember(normalized, password, account.getPasswordHash());
             }
         }
         if (!ok) {
-            throttle.recordFailure(normalized);
+            throttle.recordFailure(normalized, source);
             return Optional.empty();
         }
-        throttle.recordSuccess(normalized);
+        throttle.recordSuccess(normalized, source);
         return Optional.of(new CallerIdentity(account.getEmail(),
-                account.getRoles().stream().map(Role::name).collect(Collectors.toSet())));
+                account.getRoles().stream().map(Role::name).collect(Collectors.toSet()), credentialStamp(account)));
+    }
+
+    /**
+     * Whether a session opened with {@code stamp} may go on: the account is still active and its
+     * password unchanged since (issue 18, item 5). Read from the database on each request, so that
+     * a deactivation or a password change on one node ends the sessions on every node.
+     */
+    @PermitAll
+    public boolean sessionStillValid(String email, String stamp) {
+        if (email == null || stamp == null) {
+            return false;
+        }
+        List<String> hashes = em.createQuery(
+                        "SELECT a.passwordHash FROM UserAccount a WHERE a.email = :email AND a.active = TRUE", String.class)
+                .setParameter("email", email)
+                .getResultList();
+        return !hashes.isEmpty() && java.security.MessageDigest.isEqual(
+                stampOf(hashes.get(0)).getBytes(java.nio.charset.StandardCharsets.US_ASCII),
+                stamp.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+    }
+
+    /** A digest of the stored hash: it changes with every password change or reset (a new salt). */
+    static String credentialStamp(UserAccount account) {
+        return stampOf(account.getPasswordHash());
+    }
+
+    private static String stampOf(String passwordHash) {
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(passwordHash.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(java.util.Arrays.copyOf(digest, 16));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The caller's own profile. */
@@ -189,9 +242,12 @@ public class AccountService {
         return AccountView.of(caller.account());
     }
 
-    /** The caller changes their own password, proving they know the current one. */
+    /**
+     * The caller changes their own password, proving they know the current one; returns the new
+     * credential stamp, with which the caller's own session goes on while every other one ends.
+     */
     @PermitAll
-    public void changeOwnPassword(String currentPassword, String newPassword) {
+    public String changeOwnPassword(String currentPassword, String newPassword) {
         UserAccount account = caller.account();
         if (currentPassword == null || !PasswordHasher.verify(currentPassword.toCharArray(), account.getPasswordHash())) {
             throw new InvalidInputException("currentPassword", "password.currentWrong");
@@ -202,6 +258,7 @@ public class AccountService {
         account.changePasswordHash(PasswordHasher.hash(newPassword.toCharArray()));
         credentialCache.forget(account.getEmail());
         audit.record(caller.actor(), "UserAccount", account.getId(), "CHANGE_PASSWORD", "Password changed by its owner");
+        return credentialStamp(account);
     }
 
     /** Remembers the language the caller chose. */

@@ -74,6 +74,10 @@ public class LoginBacking {
             facesContext.responseComplete();
         } else if (request.getAttribute(EssorAuthenticationMechanism.THROTTLED) instanceof TooManyAttemptsException tooMany) {
             Messages.errorFor(null, "login.tooManyAttempts", tooMany.arguments().toArray());
+        } else if (request.getAttribute(EssorAuthenticationMechanism.BUSY) != null) {
+            response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+            response.setHeader("Retry-After", String.valueOf(fr.essor.service.shared.BusyException.RETRY_AFTER_SECONDS));
+            Messages.errorFor(null, "error.busy");
         } else {
             // Same words whether the e-mail is unknown, the password wrong or the account disabled.
             Messages.errorFor(null, "login.failed");

@@ -23,7 +23,9 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
  * Documents of an application over the API: the raw file as the body, its name in
- * {@code X-File-Name}; the type is read from the content, never from the name or the header.
+ * {@code X-File-Name} (percent-encoded UTF-8 for a name beyond ASCII) or in
+ * {@code Content-Disposition: attachment; filename*=UTF-8''…} (RFC 5987); the type is read from the
+ * content, never from the name or the header.
  */
 @Path("applications/{id}/documents")
 @RequestScoped
@@ -38,9 +40,12 @@ public class DocumentsResource {
     @POST
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed("ENTREPRENEUR")
-    @Operation(summary = "Attach a document (PDF, PNG, JPEG, ODT, DOCX, XLSX; 10 MB at most); ?kind=BUSINESS_PLAN…")
-    public Response upload(@PathParam("id") long id, @QueryParam("kind") String kind, @HeaderParam("X-File-Name") String name,
-                           InputStream body) throws IOException {
+    @Operation(summary = "Attach a document (PDF, PNG, JPEG, ODT, DOCX, XLSX; 10 MB at most); ?kind=BUSINESS_PLAN…;"
+            + " the name in X-File-Name, percent-encoded UTF-8 (rel%C3%A9v%C3%A9.pdf), or in"
+            + " Content-Disposition: attachment; filename*=UTF-8''rel%C3%A9v%C3%A9.pdf")
+    public Response upload(@PathParam("id") long id, @QueryParam("kind") String kind, @HeaderParam("X-File-Name") String fileName,
+                           @HeaderParam("Content-Disposition") String disposition, InputStream body) throws IOException {
+        String name = FileNameHeader.decode(disposition, fileName);
         // Read one byte past the limit, never the whole of an oversized body.
         byte[] content = body == null ? new byte[0] : body.readNBytes(DocumentRules.MAX_BYTES + 1);
         if (content.length > DocumentRules.MAX_BYTES && body != null) {

@@ -65,8 +65,18 @@ public class ExceptionMappers implements ExceptionMapper<Throwable> {
             body.put("field", invalid.field());
             return Response.status(400).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
         }
+        if (essor instanceof fr.essor.service.shared.BusyException) {
+            return Response.status(503).type(MediaType.APPLICATION_JSON_TYPE)
+                    .header("Retry-After", fr.essor.service.shared.BusyException.RETRY_AFTER_SECONDS)
+                    .entity(new ApiError(essor.code(), Messages.text(essor, locale))).build();
+        }
         if (essor != null) {
             return json(statusOf(essor), essor.code(), Messages.text(essor, locale));
+        }
+        if (find(thrown, fr.essor.web.security.BodyLimitFilter.BodyTooLargeException.class) != null) {
+            long limit = find(thrown, fr.essor.web.security.BodyLimitFilter.BodyTooLargeException.class).limit();
+            return json(413, "BODY_TOO_LARGE", Messages.text(locale, "error.api.bodyTooLarge",
+                    limit >= 1024 * 1024 ? (limit / (1024 * 1024)) + " MB" : (limit / 1024) + " kB"));
         }
         if (DatabaseUnavailable.causes(thrown)) {
             // the pool reconnects on its own once the database is back: nothing to investigate per request

@@ -1,7 +1,10 @@
 package fr.essor.web.home;
 
+import fr.essor.web.api.ApiError;
 import fr.essor.web.i18n.LocaleBean;
 import fr.essor.web.i18n.Messages;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -21,7 +24,8 @@ import java.util.Set;
 public class ErrorPageServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
-    private static final Set<String> KINDS = Set.of("403", "404", "500", "expired");
+    private static final Set<String> KINDS = Set.of("400", "403", "404", "405", "500", "501", "expired");
+    private static final Jsonb JSONB = JsonbBuilder.create();
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -36,6 +40,22 @@ public class ErrorPageServlet extends HttpServlet {
             response.setStatus(400);
         }
         Locale locale = locale(request);
+        Object uri = request.getAttribute("jakarta.servlet.error.request_uri");
+        if (uri instanceof String u && u.startsWith(request.getContextPath() + "/api/")) {
+            // an error the container raised on an API request: JSON, like every other API error
+            response.setContentType("application/json");
+            response.setCharacterEncoding("UTF-8");
+            String code = switch (kind) {
+                case "400" -> "BAD_REQUEST";
+                case "403" -> "FORBIDDEN";
+                case "404" -> "NOT_FOUND";
+                case "405" -> "METHOD_NOT_ALLOWED";
+                case "501" -> "NOT_IMPLEMENTED";
+                default -> "SERVER_ERROR";
+            };
+            response.getWriter().write(JSONB.toJson(new ApiError(code, Messages.text(locale, "error." + kind + ".text"))));
+            return;
+        }
         response.setContentType("text/html");
         response.setCharacterEncoding("UTF-8");
         response.setHeader("Content-Language", locale.getLanguage());

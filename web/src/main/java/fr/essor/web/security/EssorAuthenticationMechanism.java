@@ -1,9 +1,12 @@
 package fr.essor.web.security;
 
+import fr.essor.service.account.AccountService;
+import fr.essor.service.shared.BusyException;
 import fr.essor.service.shared.TooManyAttemptsException;
 import fr.essor.web.api.ApiError;
 import fr.essor.web.api.DatabaseUnavailable;
 import fr.essor.web.i18n.LocaleBean;
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.bind.Jsonb;
@@ -41,11 +44,16 @@ public class EssorAuthenticationMechanism implements HttpAuthenticationMechanism
     public static final String LOGIN_PAGE = "/login.xhtml";
     /** Request attribute: the {@link TooManyAttemptsException} that refused a form login. */
     public static final String THROTTLED = "essor.loginThrottled";
+    /** Request attribute: the {@link BusyException} that refused a form login (too many at once). */
+    public static final String BUSY = "essor.loginBusy";
     private static final Logger LOG = Logger.getLogger(EssorAuthenticationMechanism.class.getName());
     private static final Jsonb JSONB = JsonbBuilder.create();
 
     @Inject
     private IdentityStoreHandler identityStores;
+
+    @EJB
+    private AccountService accounts;
 
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
@@ -60,7 +68,12 @@ public class EssorAuthenticationMechanism implements HttpAuthenticationMechanism
         HttpSession session = request.getSession(false);
         SignedIn signedIn = session == null ? null : (SignedIn) session.getAttribute(SESSION_CALLER);
         if (signedIn != null) {
-            return context.notifyContainerAboutLogin(signedIn.email(), signedIn.roles());
+            // the account may have been deactivated, or its password changed or reset, on any node
+            // since this session signed in: the database says, on every request
+            if (accounts.sessionStillValid(signedIn.email(), signedIn.credentialStamp())) {
+                return context.notifyContainerAboutLogin(signedIn.email(), signedIn.roles());
+            }
+            session.invalidate();
         }
         if (context.isProtected()) {
             String target = request.getRequestURI().substring(request.getContextPath().length());
@@ -92,11 +105,16 @@ public class EssorAuthenticationMechanism implements HttpAuthenticationMechanism
             // Thrown out of the mechanism, the refusal reaches the login page wrapped by the
             // container without its cause (a 500); the page reads it from the request instead.
             TooManyAttemptsException tooMany = cause(e, TooManyAttemptsException.class);
-            if (tooMany == null) {
-                throw e;
+            if (tooMany != null) {
+                request.setAttribute(THROTTLED, tooMany);
+                return AuthenticationStatus.SEND_FAILURE;
             }
-            request.setAttribute(THROTTLED, tooMany);
-            return AuthenticationStatus.SEND_FAILURE;
+            BusyException busy = cause(e, BusyException.class);
+            if (busy != null) {
+                request.setAttribute(BUSY, busy);
+                return AuthenticationStatus.SEND_FAILURE;
+            }
+            throw e;
         }
         if (result.getStatus() != CredentialValidationResult.Status.VALID) {
             // No sendError here: the login page renders the message itself.
@@ -107,7 +125,8 @@ public class EssorAuthenticationMechanism implements HttpAuthenticationMechanism
         if (!session.isNew()) {
             request.changeSessionId();
         }
-        session.setAttribute(SESSION_CALLER, new SignedIn(result.getCallerPrincipal().getName(), Set.copyOf(result.getCallerGroups())));
+        session.setAttribute(SESSION_CALLER, new SignedIn(result.getCallerPrincipal().getName(),
+                Set.copyOf(result.getCallerGroups()), (String) request.getAttribute(EssorIdentityStore.CREDENTIAL_STAMP)));
         return context.notifyContainerAboutLogin(result);
     }
 
@@ -130,8 +149,15 @@ public class EssorAuthenticationMechanism implements HttpAuthenticationMechanism
                 result = identityStores.validate(
                         new UsernamePasswordCredential(decoded.substring(0, colon), decoded.substring(colon + 1)));
             } catch (RuntimeException e) {
-                if (causedBy(e, TooManyAttemptsException.class)) {
+                TooManyAttemptsException tooMany = cause(e, TooManyAttemptsException.class);
+                if (tooMany != null) {
+                    response.setHeader("Retry-After", String.valueOf(tooMany.retryAfterSeconds()));
                     return tooManyAttempts(request, response, context);
+                }
+                if (causedBy(e, BusyException.class)) {
+                    response.setHeader("Retry-After", String.valueOf(BusyException.RETRY_AFTER_SECONDS));
+                    writeJson(request, response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, "BUSY", "error.busy");
+                    return AuthenticationStatus.SEND_FAILURE;
                 }
                 if (DatabaseUnavailable.causes(e)) {
                     // the accounts cannot be read: neither 401 (the credentials may be right) nor an HTML 500
@@ -204,7 +230,10 @@ public class EssorAuthenticationMechanism implements HttpAuthenticationMechanism
         return path.startsWith("/api/");
     }
 
-    /** The signed-in caller as kept in the session; serializable for distributable sessions. */
-    public record SignedIn(String email, Set<String> roles) implements Serializable {
+    /**
+     * The signed-in caller as kept in the session, with the stamp of the credential it signed in
+     * with; serializable for distributable sessions.
+     */
+    public record SignedIn(String email, Set<String> roles, String credentialStamp) implements Serializable {
     }
 }
