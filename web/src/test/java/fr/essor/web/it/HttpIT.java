@@ -254,7 +254,7 @@ class HttpIT {
         assertTrue(health.body().contains("\"UP\""), health.body());
         assertTrue(health.body().contains("essor-database"), "the application's check must be there: " + health.body());
         // the database's name is for administrators only (issue 18), not in the anonymous /health
-        HttpResponse<String> system = get("/api/v1/admin/system", "Authorization", basic("admin@demo.essor", "essor-demo"));
+        HttpResponse<String> system = get("/api/v1/admin/system", "Authorization", Api.basic("admin@demo.essor", "essor-demo"));
         assertEquals(200, system.statusCode(), system.body());
         System.out.println("Essor under test runs on: " + system.body());
         String expected = System.getProperty("essor.it.expect.db", "");
