@@ -22,6 +22,7 @@ import fr.essor.model.association.Association;
 import fr.essor.model.enterprise.Enterprise;
 import fr.essor.model.enterprise.LegalForm;
 import fr.essor.model.shared.Money;
+import fr.essor.model.shared.RuleException;
 import fr.essor.model.shared.Siret;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -79,8 +80,8 @@ class CommitteeSessionTest {
         return List.of(FinancingLine.of(Instrument.HONOUR_LOAN, Money.of(amount), 60, null, null, null));
     }
 
-    private static CommitteeRuleException rule(String key, org.junit.jupiter.api.function.Executable e) {
-        CommitteeRuleException ex = assertThrows(CommitteeRuleException.class, e);
+    private static RuleException rule(String key, org.junit.jupiter.api.function.Executable e) {
+        RuleException ex = assertThrows(RuleException.class, e);
         assertEquals(key, ex.key());
         return ex;
     }
@@ -152,7 +153,7 @@ class CommitteeSessionTest {
         s.open(chair, List.of(chair, m1, m2, m3), NOW);
         s.declareConflict(item, m1, null, NOW);
         s.vote(item, chair, VoteChoice.FOR, NOW);
-        CommitteeRuleException ex = rule("decision.quorumMissing",
+        RuleException ex = rule("decision.quorumMissing",
                 () -> s.recordDecision(item, chair, DecisionOutcome.APPROVED, loan("8000.00"), null, null, NOW));
         assertEquals(List.of(2, 3, 1), ex.arguments(), "2 missing of a quorum of 3, 1 took part");
         s.vote(item, m2, VoteChoice.FOR, NOW);
@@ -189,7 +190,7 @@ class CommitteeSessionTest {
         CommitteeSession s = session();
         AgendaItem item = s.addToAgenda(ready(enterprise, 1), advisor, "x", NOW);
         s.open(chair, List.of(chair, m1, m2), NOW);
-        CommitteeRuleException ex = rule("session.undecidedItems", () -> s.close(chair, NOW));
+        RuleException ex = rule("session.undecidedItems", () -> s.close(chair, NOW));
         assertEquals(List.of(1L), ex.arguments());
         s.vote(item, chair, VoteChoice.AGAINST, NOW);
         s.vote(item, m1, VoteChoice.AGAINST, NOW);
