@@ -6,8 +6,6 @@ import fr.essor.service.application.ApplicationViews;
 import fr.essor.service.application.ProjectInput;
 import fr.essor.service.enterprise.EnterpriseService;
 import fr.essor.service.enterprise.EnterpriseView;
-import fr.essor.service.shared.EssorException;
-import fr.essor.web.i18n.Messages;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
@@ -47,15 +45,11 @@ public class EntrepreneurHomeBacking {
     }
 
     public void startApplication() throws IOException {
-        try {
-            ApplicationViews.Detail created = applications.create(enterpriseId == null ? -1 : enterpriseId,
-                    new ProjectInput(title, stage == null ? null : stage.name(), null, null));
-            facesContext.getExternalContext().redirect(facesContext.getExternalContext().getRequestContextPath()
-                    + "/entrepreneur/application.xhtml?id=" + created.id() + "&step=PROJECT");
-            facesContext.responseComplete();
-        } catch (EssorException e) {
-            Messages.error(e, "new");
-        }
+        ApplicationViews.Detail created = applications.create(enterpriseId == null ? -1 : enterpriseId,
+                new ProjectInput(title, stage == null ? null : stage.name(), null, null));
+        facesContext.getExternalContext().redirect(facesContext.getExternalContext().getRequestContextPath()
+                + "/entrepreneur/application.xhtml?id=" + created.id() + "&step=PROJECT");
+        facesContext.responseComplete();
     }
 
     public List<EnterpriseView> getEnterprises() {

@@ -41,15 +41,11 @@ public class OwnersBacking implements Serializable {
     }
 
     public void invite() {
-        try {
-            EnterpriseService.CoOwnerOutcome outcome = enterprises.inviteCoOwner(id, email);
-            Messages.info(EnterpriseService.CoOwnerOutcome.ADDED.equals(outcome.outcome())
-                    ? "owners.added" : "owners.invited", outcome.email());
-            email = null;
-            owners = enterprises.owners(id);
-        } catch (EssorException e) {
-            Messages.error(e, "invite");
-        }
+        EnterpriseService.CoOwnerOutcome outcome = enterprises.inviteCoOwner(id, email);
+        Messages.info(EnterpriseService.CoOwnerOutcome.ADDED.equals(outcome.outcome())
+                ? "owners.added" : "owners.invited", outcome.email());
+        email = null;
+        owners = enterprises.owners(id);
     }
 
     public Long getId() { return id; }
