@@ -183,15 +183,9 @@ public class ConventionService {
 
     /** Amounts allocated (less releases) by instrument, department, legal form or stage. */
     @RolesAllowed({Roles.PARTNER, Roles.ADVISOR, Roles.ADMIN})
-    public List<ConventionViews.Breakdown> breakdown(long conventionId, String dimension) {
+    public List<ConventionViews.Breakdown> breakdown(long conventionId, BreakdownDimension dimension) {
         checkVisible(conventionId);
-        String column = switch (dimension == null ? "" : dimension.toUpperCase(Locale.ROOT)) {
-            case "INSTRUMENT" -> "g.instrument";
-            case "DEPARTMENT" -> "e.department";
-            case "LEGAL_FORM" -> "e.legal_form";
-            case "STAGE" -> "ap.stage";
-            default -> throw new InvalidInputException("dimension", "field.invalidChoice");
-        };
+        String column = dimension.column;
         List<?> rows = em.createNativeQuery("SELECT " + column + ", COUNT(*), SUM(al.amount - al.released)"
                         + " FROM allocation al JOIN granted_line g ON g.id = al.granted_line_id JOIN decision d ON d.id = g.decision_id"
                         + " JOIN application ap ON ap.id = d.application_id JOIN enterprise e ON e.id = ap.enterprise_id"
