@@ -3,6 +3,7 @@ package fr.essor.service.enterprise;
 import fr.essor.model.enterprise.CoOwnerInvitation;
 import fr.essor.model.enterprise.Enterprise;
 import fr.essor.service.config.EssorConfig;
+import fr.essor.service.mail.MailKind;
 import fr.essor.service.mail.MailService;
 import fr.essor.service.security.Access;
 import fr.essor.service.security.Caller;
@@ -36,8 +37,6 @@ public class EnterpriseService {
     @Inject
     private EssorConfig config;
 
-    public static final String CO_OWNER_INVITED = "CO_OWNER_INVITED";
-    public static final String CO_OWNER_ADDED = "CO_OWNER_ADDED";
     private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
     private final java.time.Clock clock = java.time.Clock.systemUTC();
 
@@ -137,7 +136,7 @@ public class EnterpriseService {
             }
             e.addOwner(invitee);
             audit.record(me.getEmail(), "Enterprise", e.getId(), "ADD_OWNER", "Co-owner " + normalized + " added");
-            mail.enqueue(normalized, CO_OWNER_ADDED, localeOf(invitee), "Enterprise", e.getId(),
+            mail.enqueue(normalized, MailKind.CO_OWNER_ADDED, localeOf(invitee), "Enterprise", e.getId(),
                     me.getDisplayName(), e.getLegalName());
             return new CoOwnerOutcome(CoOwnerOutcome.ADDED, normalized);
         }
@@ -158,7 +157,7 @@ public class EnterpriseService {
                 "Co-owner " + normalized + " invited to enterprise " + e.getId());
         String link = config.publicUrl() + "/register.xhtml?invitation=" + token;
         java.util.Locale locale = localeOf(me);
-        mail.enqueue(normalized, CO_OWNER_INVITED, locale, "Enterprise", e.getId(), me.getDisplayName(), e.getLegalName(),
+        mail.enqueue(normalized, MailKind.CO_OWNER_INVITED, locale, "Enterprise", e.getId(), me.getDisplayName(), e.getLegalName(),
                 link, java.time.format.DateTimeFormatter.ofLocalizedDate(java.time.format.FormatStyle.LONG).withLocale(locale)
                         .format(invitation.getExpiresAt().atZone(java.time.ZoneOffset.UTC).toLocalDate()));
         return new CoOwnerOutcome(CoOwnerOutcome.INVITED, normalized);
