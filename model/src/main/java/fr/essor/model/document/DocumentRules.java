@@ -1,9 +1,6 @@
 package fr.essor.model.document;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.text.Normalizer;
-import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -11,6 +8,7 @@ import java.util.Optional;
 import fr.essor.model.document.DocumentCheck.Accepted;
 import fr.essor.model.document.DocumentCheck.Reason;
 import fr.essor.model.document.DocumentCheck.Rejected;
+import fr.essor.model.shared.Crypto;
 
 /**
  * What an uploaded document must be to be kept: one of the {@link DocumentFormat}s as told by its content, 1 byte to
@@ -47,7 +45,7 @@ public final class DocumentRules {
         if (stem.isEmpty()) {
             return new Rejected(Reason.BAD_NAME);
         }
-        return new Accepted(format.get(), stem + '.' + format.get().extension(), content.length, sha256Hex(content));
+        return new Accepted(format.get(), stem + '.' + format.get().extension(), content.length, Crypto.sha256Hex(content));
     }
 
     /**
@@ -59,16 +57,6 @@ public final class DocumentRules {
         Objects.requireNonNull(format, "format");
         String stem = safeStem(original, format);
         return (stem.isEmpty() ? FALLBACK_STEM : stem) + '.' + format.extension();
-    }
-
-    /** The SHA-256 of the bytes, 64 lower-case hex digits. */
-    public static String sha256Hex(byte[] content) {
-        Objects.requireNonNull(content, "content");
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Every Java platform provides SHA-256", e);
-        }
     }
 
     /** The sanitised name without its extension; empty when nothing usable is left. */

@@ -5,8 +5,8 @@ import fr.essor.model.account.UserAccount;
 import fr.essor.model.association.Association;
 import fr.essor.model.enterprise.CoOwnerInvitation;
 import fr.essor.model.partner.Partner;
+import fr.essor.model.shared.Crypto;
 import fr.essor.service.audit.AuditService;
-import fr.essor.service.enterprise.EnterpriseService;
 import fr.essor.service.mail.MailService;
 import fr.essor.service.security.Caller;
 import fr.essor.service.security.CallerIdentity;
@@ -29,7 +29,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
-import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -48,7 +47,6 @@ public class AccountService {
     /** Pragmatic e-mail syntax: something@domain.tld, no spaces, no angle brackets. */
     static final Pattern EMAIL = Pattern.compile("^[A-Za-z0-9._%+'-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$");
     private static final String TEMP_ALPHABET = "abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     @PersistenceContext(unitName = "essor")
     private EntityManager em;
@@ -128,7 +126,7 @@ public class AccountService {
             return Optional.empty();
         }
         return em.createQuery("SELECT i FROM CoOwnerInvitation i WHERE i.tokenHash = :h", CoOwnerInvitation.class)
-                .setParameter("h", EnterpriseService.sha256(token.trim()))
+                .setParameter("h", Crypto.sha256Hex(token.trim()))
                 .setLockMode(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
                 .getResultList().stream().filter(i -> i.isPendingAt(Instant.now())).findFirst();
     }
@@ -375,15 +373,9 @@ public class AccountService {
         return n;
     }
 
+    /** Two groups of 7 characters of {@link #TEMP_ALPHABET}, joined by a dash. */
     private static String temporaryPassword() {
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < 14; i++) {
-            if (i == 7) {
-                sb.append('-');
-            }
-            sb.append(TEMP_ALPHABET.charAt(RANDOM.nextInt(TEMP_ALPHABET.length())));
-        }
-        return sb.toString();
+        return Crypto.randomChars(TEMP_ALPHABET, 7) + '-' + Crypto.randomChars(TEMP_ALPHABET, 7);
     }
 
     /** An account created or reset by an administrator, with its one-time temporary password. */

@@ -54,7 +54,7 @@ public class AuditService {
 
     /** One page of the trail, newest first, filtered in SQL. */
     @RolesAllowed(Roles.ADMIN)
-    public Page<AuditEvent> search(AuditFilter filter, int first, int size) {
+    public Page<AuditView> search(AuditFilter filter, int first, int size) {
         int pageSize = Page.clampSize(size);
         Map<String, Object> params = new HashMap<>();
         String where = where(filter, params);
@@ -65,7 +65,8 @@ public class AuditService {
             query.setParameter(k, v);
             count.setParameter(k, v);
         });
-        List<AuditEvent> items = query.setFirstResult(Math.max(0, first)).setMaxResults(pageSize).getResultList();
+        List<AuditView> items = query.setFirstResult(Math.max(0, first)).setMaxResults(pageSize).getResultList().stream()
+                .map(AuditView::of).toList();
         return new Page<>(items, count.getSingleResult(), first, pageSize);
     }
 

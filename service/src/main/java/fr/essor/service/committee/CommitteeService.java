@@ -17,6 +17,7 @@ import fr.essor.model.committee.MemberRole;
 import fr.essor.model.committee.SessionMinutes;
 import fr.essor.model.committee.SessionStatus;
 import fr.essor.model.committee.VoteChoice;
+import fr.essor.model.shared.Crypto;
 import fr.essor.model.shared.Money;
 import fr.essor.service.application.ApplicationViews;
 import fr.essor.service.application.Lines;
@@ -40,8 +41,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -49,7 +48,6 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -450,7 +448,7 @@ public class CommitteeService {
         s.close(me, now);
         em.flush();
         byte[] pdf = SessionMinutesReport.pdf(s, Locale.FRENCH, NETWORK_ZONE);
-        em.persist(new SessionMinutes(s.getId(), pdf, sha256(pdf), now));
+        em.persist(new SessionMinutes(s.getId(), pdf, Crypto.sha256Hex(pdf), now));
         for (AgendaItem item : s.getItems()) {
             if (!item.isDecided()) {
                 continue;
@@ -464,7 +462,7 @@ public class CommitteeService {
         }
         em.flush();
         audit.record(me.getEmail(), "CommitteeSession", s.getId(), "CLOSE", "Session closed, "
-                + s.getItems().size() + " decision(s), minutes " + sha256(pdf));
+                + s.getItems().size() + " decision(s), minutes " + Crypto.sha256Hex(pdf));
         return view(s);
     }
 
@@ -567,14 +565,6 @@ public class CommitteeService {
             return Enum.valueOf(type, value == null ? "" : value.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException(field, "field.invalidChoice");
-        }
-    }
-
-    private static String sha256(byte[] content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

@@ -2,6 +2,7 @@ package fr.essor.service.enterprise;
 
 import fr.essor.model.enterprise.CoOwnerInvitation;
 import fr.essor.model.enterprise.Enterprise;
+import fr.essor.model.shared.Crypto;
 import fr.essor.service.config.EssorConfig;
 import fr.essor.service.mail.MailKind;
 import fr.essor.service.mail.MailService;
@@ -37,7 +38,6 @@ public class EnterpriseService {
     @Inject
     private EssorConfig config;
 
-    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
     private final java.time.Clock clock = java.time.Clock.systemUTC();
 
     /**
@@ -146,12 +146,12 @@ public class EnterpriseService {
                 .setParameter("e", e).setParameter("m", normalized).getResultList();
         CoOwnerInvitation invitation;
         if (pending.isEmpty()) {
-            invitation = new CoOwnerInvitation(e, normalized, sha256(token), me, now);
+            invitation = new CoOwnerInvitation(e, normalized, Crypto.sha256Hex(token), me, now);
             em.persist(invitation);
             em.flush();
         } else {
             invitation = pending.get(0);
-            invitation.renew(sha256(token), me, now);
+            invitation.renew(Crypto.sha256Hex(token), me, now);
         }
         audit.record(me.getEmail(), "CoOwnerInvitation", invitation.getId(), pending.isEmpty() ? "INVITE" : "INVITE_AGAIN",
                 "Co-owner " + normalized + " invited to enterprise " + e.getId());
@@ -201,20 +201,9 @@ public class EnterpriseService {
         return pref == null ? java.util.Locale.FRENCH : java.util.Locale.forLanguageTag(pref);
     }
 
+    /** A co-owner invitation's token: 32 secure random bytes, fit for a link; only its SHA-256 is stored. */
     private static String newToken() {
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    }
-
-    /** The SHA-256 of an invitation token, as stored. */
-    public static String sha256(String token) {
-        try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(token.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-        } catch (java.security.NoSuchAlgorithmException ex) {
-            throw new IllegalStateException(ex);
-        }
+        return Crypto.randomUrlToken(32);
     }
 
     private static String text(String field, String value, int max, boolean required) {

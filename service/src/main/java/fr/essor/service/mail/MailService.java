@@ -128,7 +128,7 @@ public class MailService {
 
     /** One page of the outbox, newest first, optionally of one status; paged in SQL. */
     @RolesAllowed(Roles.ADMIN)
-    public Page<OutboxMessage> search(OutboxStatus status, int first, int size) {
+    public Page<OutboxView> search(OutboxStatus status, int first, int size) {
         int pageSize = Page.clampSize(size);
         String where = status == null ? "" : " WHERE m.status = :status";
         TypedQuery<OutboxMessage> q = em.createQuery("SELECT m FROM OutboxMessage m" + where + " ORDER BY m.id DESC",
@@ -138,13 +138,12 @@ public class MailService {
             q.setParameter("status", status);
             c.setParameter("status", status);
         }
-        List<OutboxMessage> items = q.setFirstResult(Math.max(0, first)).setMaxResults(pageSize).getResultList();
+        List<OutboxView> items = q.setFirstResult(Math.max(0, first)).setMaxResults(pageSize).getResultList().stream()
+                .map(OutboxView::of).toList();
         return new Page<>(items, c.getSingleResult(), first, pageSize);
     }
 
-    /** One message of the outbox. */
-    @RolesAllowed(Roles.ADMIN)
-    public OutboxMessage find(long id) {
+    private OutboxMessage find(long id) {
         OutboxMessage message = em.find(OutboxMessage.class, id);
         if (message == null) {
             throw new NotFoundException("outbox message");
@@ -154,7 +153,7 @@ public class MailService {
 
     /** Puts a PENDING or FAILED message back in line for an attempt now. */
     @RolesAllowed(Roles.ADMIN)
-    public OutboxMessage retry(long id) {
+    public OutboxView retry(long id) {
         OutboxMessage message = find(id);
         if (message.getStatus() == OutboxStatus.SENT) {
             throw new ConflictException("ALREADY_SENT", "outbox.alreadySent");
@@ -168,7 +167,7 @@ public class MailService {
         }
         audit.record(caller.actor(), "OutboxMessage", message.getId(), "MAIL_RETRY", "Retry asked for " + message.getKind()
                 + " mail to " + message.getRecipient());
-        return message;
+        return OutboxView.of(message);
     }
 
     /**

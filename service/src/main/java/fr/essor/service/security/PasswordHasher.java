@@ -1,8 +1,8 @@
 package fr.essor.service.security;
 
+import fr.essor.model.shared.Crypto;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.util.Base64;
 import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.PBEKeySpec;
@@ -20,14 +20,12 @@ public final class PasswordHasher {
     public static final int ITERATIONS = 210_000;
     private static final int SALT_BYTES = 16;
     private static final int KEY_BITS = 256;
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private PasswordHasher() {
     }
 
     public static String hash(char[] password) {
-        byte[] salt = new byte[SALT_BYTES];
-        RANDOM.nextBytes(salt);
+        byte[] salt = Crypto.randomBytes(SALT_BYTES);
         byte[] key = derive(password, salt, ITERATIONS);
         Base64.Encoder b64 = Base64.getEncoder().withoutPadding();
         return PREFIX + "$" + ITERATIONS + "$" + b64.encodeToString(salt) + "$" + b64.encodeToString(key);

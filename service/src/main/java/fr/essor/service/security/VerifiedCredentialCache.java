@@ -1,12 +1,12 @@
 package fr.essor.service.security;
 
+import fr.essor.model.shared.Crypto;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Singleton;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
@@ -27,12 +27,8 @@ public class VerifiedCredentialCache {
     static final Duration TTL = Duration.ofMinutes(5);
     private static final int MAX_ENTRIES = 10_000;
 
-    private final byte[] key = new byte[32];
+    private final byte[] key = Crypto.randomBytes(32);
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
-
-    public VerifiedCredentialCache() {
-        new SecureRandom().nextBytes(key);
-    }
 
     public boolean matches(String email, char[] password, String storedHash) {
         Entry e = entries.get(email.toLowerCase(Locale.ROOT));

@@ -1,5 +1,6 @@
 package fr.essor.service.support;
 
+import fr.essor.model.support.SupportRecord;
 import fr.essor.service.enterprise.EnterpriseView;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -7,6 +8,10 @@ import java.util.List;
 
 /** What pages and the API show of support records; plain values, no entities. */
 public final class SupportViews {
+
+    /** The limits of a record's form: its longest duration and its longest notes. */
+    public static final int MAX_DURATION_MINUTES = SupportRecord.MAX_DURATION_MINUTES;
+    public static final int NOTES_MAX = SupportRecord.NOTES_MAX;
 
     private SupportViews() {
     }

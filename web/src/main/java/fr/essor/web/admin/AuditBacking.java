@@ -1,8 +1,8 @@
 package fr.essor.web.admin;
 
-import fr.essor.model.audit.AuditEvent;
 import fr.essor.service.audit.AuditService;
 import fr.essor.service.audit.AuditService.AuditFilter;
+import fr.essor.service.audit.AuditView;
 import fr.essor.service.audit.ChainCheck;
 import fr.essor.web.i18n.Messages;
 import fr.essor.web.shared.PageModel;
@@ -28,13 +28,13 @@ public class AuditBacking implements Serializable {
     private String entityId;
     private LocalDate from;
     private LocalDate to;
-    private PageModel<AuditEvent> model;
+    private PageModel<AuditView> model;
     private ChainCheck check;
 
     @PostConstruct
     void init() {
         model = new PageModel<>((first, size) -> audit.search(new AuditFilter(actor, entityType, entityId, from, to), first, size),
-                e -> String.valueOf(e.getId()));
+                e -> String.valueOf(e.id()));
     }
 
     public void verify() {
@@ -46,7 +46,7 @@ public class AuditBacking implements Serializable {
         }
     }
 
-    public PageModel<AuditEvent> getModel() {
+    public PageModel<AuditView> getModel() {
         return model;
     }
 

@@ -1,9 +1,9 @@
 package fr.essor.web.admin;
 
-import fr.essor.model.mail.OutboxMessage;
 import fr.essor.model.mail.OutboxStatus;
 import fr.essor.service.mail.MailService;
 import fr.essor.service.mail.MailService.SmtpStatus;
+import fr.essor.service.mail.OutboxView;
 import fr.essor.web.i18n.Messages;
 import fr.essor.web.shared.PageModel;
 import jakarta.annotation.PostConstruct;
@@ -24,12 +24,12 @@ public class OutboxBacking implements Serializable {
     private MailService mail;
 
     private OutboxStatus status;
-    private PageModel<OutboxMessage> model;
+    private PageModel<OutboxView> model;
     private SmtpStatus smtp;
 
     @PostConstruct
     void init() {
-        model = new PageModel<>((first, size) -> mail.search(status, first, size), m -> String.valueOf(m.getId()));
+        model = new PageModel<>((first, size) -> mail.search(status, first, size), m -> String.valueOf(m.id()));
         smtp = mail.smtpStatus();
     }
 
@@ -38,16 +38,16 @@ public class OutboxBacking implements Serializable {
         Messages.info("admin.outbox.sentNow", sent);
     }
 
-    public void retry(OutboxMessage message) {
-        mail.retry(message.getId());
-        Messages.info("admin.outbox.retried", message.getRecipient());
+    public void retry(OutboxView message) {
+        mail.retry(message.id());
+        Messages.info("admin.outbox.retried", message.recipient());
     }
 
     public List<OutboxStatus> getStatuses() {
         return List.of(OutboxStatus.values());
     }
 
-    public PageModel<OutboxMessage> getModel() {
+    public PageModel<OutboxView> getModel() {
         return model;
     }
 

@@ -9,6 +9,7 @@ import fr.essor.service.application.ReviewView;
 import fr.essor.service.shared.EssorException;
 import fr.essor.service.shared.NotFoundException;
 import fr.essor.web.i18n.Messages;
+import fr.essor.web.shared.ThreadMessages;
 import jakarta.ejb.EJB;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
@@ -116,21 +117,10 @@ public class AdvisorFileBacking implements Serializable {
     }
 
     public void postMessage() {
-        try {
-            if (attachment != null && attachment.getSubmittedFileName() != null && !attachment.getSubmittedFileName().isBlank()) {
-                try (java.io.InputStream in = attachment.getInputStream()) {
-                    applications.postMessageWithAttachment(id, message, attachment.getSubmittedFileName(),
-                            in.readNBytes(fr.essor.model.document.DocumentRules.MAX_BYTES + 1));
-                }
-            } else {
-                applications.postMessage(id, message, null);
-            }
-            message = null;
-            reload();
-            Messages.info("file.messageSent");
-        } catch (IOException e) {
-            Messages.errorFor("thread:attachment", "document.EMPTY");
-        }
+        ThreadMessages.post(applications, id, message, attachment);
+        message = null;
+        reload();
+        Messages.info("file.messageSent");
     }
 
     private void act(Runnable action, String doneKey) {

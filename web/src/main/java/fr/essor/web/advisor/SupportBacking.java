@@ -1,7 +1,6 @@
 package fr.essor.web.advisor;
 
 import fr.essor.model.support.SupportKind;
-import fr.essor.model.support.SupportRecord;
 import fr.essor.service.shared.EssorException;
 import fr.essor.service.shared.NotFoundException;
 import fr.essor.service.support.SupportInput;
@@ -119,11 +118,11 @@ public class SupportBacking implements Serializable {
     }
 
     public int getMaxDuration() {
-        return SupportRecord.MAX_DURATION_MINUTES;
+        return SupportViews.MAX_DURATION_MINUTES;
     }
 
     public int getNotesMax() {
-        return SupportRecord.NOTES_MAX;
+        return SupportViews.NOTES_MAX;
     }
 
     public boolean isEditing() {

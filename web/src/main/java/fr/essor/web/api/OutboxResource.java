@@ -1,8 +1,8 @@
 package fr.essor.web.api;
 
-import fr.essor.model.mail.OutboxMessage;
 import fr.essor.model.mail.OutboxStatus;
 import fr.essor.service.mail.MailService;
+import fr.essor.service.mail.OutboxView;
 import fr.essor.service.shared.InvalidInputException;
 import fr.essor.service.shared.Page;
 import jakarta.annotation.security.PermitAll;
@@ -35,7 +35,7 @@ public class OutboxResource {
     @Operation(summary = "Messages of the outbox, newest first, optionally of one status (PENDING, SENT, FAILED)")
     public OutboxPage list(@QueryParam("status") String status, @QueryParam("first") @DefaultValue("0") int first,
             @QueryParam("size") @DefaultValue("50") int size) {
-        Page<OutboxMessage> page = mail.search(status(status), first, size);
+        Page<OutboxView> page = mail.search(status(status), first, size);
         return new OutboxPage(page.items().stream().map(OutboxItem::of).toList(), page.total(), page.first(), page.size());
     }
 
@@ -73,10 +73,10 @@ public class OutboxResource {
             String status, int attempts, Instant createdAt, Instant nextAttemptAt, Instant sentAt, String lastError,
             String relatedEntity, String relatedId) {
 
-        static OutboxItem of(OutboxMessage m) {
-            return new OutboxItem(m.getId(), m.getRecipient(), m.getSubject(), m.getBody(), m.getKind(), m.getLocale(),
-                    m.getStatus().name(), m.getAttempts(), m.getCreatedAt(), m.getNextAttemptAt(), m.getSentAt(),
-                    m.getLastError(), m.getRelatedEntity(), m.getRelatedId());
+        static OutboxItem of(OutboxView m) {
+            return new OutboxItem(m.id(), m.recipient(), m.subject(), m.body(), m.kind(), m.locale(), m.status().name(),
+                    m.attempts(), m.createdAt(), m.nextAttemptAt(), m.sentAt(), m.lastError(), m.relatedEntity(),
+                    m.relatedId());
         }
     }
 

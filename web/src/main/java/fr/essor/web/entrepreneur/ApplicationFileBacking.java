@@ -4,6 +4,7 @@ import fr.essor.service.application.ApplicationService;
 import fr.essor.service.application.ApplicationViews;
 import fr.essor.service.shared.EssorException;
 import fr.essor.web.i18n.Messages;
+import fr.essor.web.shared.ThreadMessages;
 import jakarta.ejb.EJB;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
@@ -70,21 +71,10 @@ public class ApplicationFileBacking implements Serializable {
     }
 
     public void postMessage() {
-        try {
-            if (attachment != null && attachment.getSubmittedFileName() != null && !attachment.getSubmittedFileName().isBlank()) {
-                try (java.io.InputStream in = attachment.getInputStream()) {
-                    applications.postMessageWithAttachment(id, message, attachment.getSubmittedFileName(),
-                            in.readNBytes(fr.essor.model.document.DocumentRules.MAX_BYTES + 1));
-                }
-            } else {
-                applications.postMessage(id, message, null);
-            }
-            message = null;
-            Messages.info("file.messageSent");
-            reload();
-        } catch (IOException e) {
-            Messages.errorFor("thread:attachment", "document.EMPTY");
-        }
+        ThreadMessages.post(applications, id, message, attachment);
+        message = null;
+        Messages.info("file.messageSent");
+        reload();
     }
 
     public void withdraw() {

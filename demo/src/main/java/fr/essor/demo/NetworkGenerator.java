@@ -1,4 +1,4 @@
-package fr.essor.service.demo;
+package fr.essor.demo;
 
 import fr.essor.model.application.FinancingLine;
 import fr.essor.model.application.Instrument;

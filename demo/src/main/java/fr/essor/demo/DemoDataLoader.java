@@ -1,4 +1,4 @@
-package fr.essor.service.demo;
+package fr.essor.demo;
 
 import fr.essor.model.account.Role;
 import fr.essor.model.account.UserAccount;
@@ -46,7 +46,7 @@ import fr.essor.model.committee.CommitteeSession;
 import fr.essor.model.committee.MemberRole;
 import fr.essor.model.committee.SessionMinutes;
 import fr.essor.model.committee.VoteChoice;
-import fr.essor.model.document.DocumentRules;
+import fr.essor.model.shared.Crypto;
 import fr.essor.model.shared.Money;
 import fr.essor.service.report.SessionMinutesReport;
 import fr.essor.model.convention.Allocation;
@@ -399,7 +399,7 @@ public class DemoDataLoader {
 
     private void keepMinutes(CommitteeSession s) {
         byte[] pdf = SessionMinutesReport.pdf(s, java.util.Locale.FRENCH, PARIS);
-        em.persist(new SessionMinutes(s.getId(), pdf, DocumentRules.sha256Hex(pdf), s.getClosedAt()));
+        em.persist(new SessionMinutes(s.getId(), pdf, Crypto.sha256Hex(pdf), s.getClosedAt()));
         em.flush();
     }
 
@@ -431,7 +431,7 @@ public class DemoDataLoader {
                 + "trailer<</Root 1 0 R>>\n%%EOF\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
         fr.essor.model.application.ApplicationDocument doc = new fr.essor.model.application.ApplicationDocument(a,
                 fr.essor.model.application.DocumentKind.BUSINESS_PLAN, "plan-d-affaires.pdf", "application/pdf", pdf.length,
-                fr.essor.model.document.DocumentRules.sha256Hex(pdf), a.getEnterprise().getOwners().iterator().next().getEmail(), now);
+                Crypto.sha256Hex(pdf), a.getEnterprise().getOwners().iterator().next().getEmail(), now);
         em.persist(doc);
         em.flush();
         em.persist(new fr.essor.model.application.DocumentContent(doc.getId(), pdf));

@@ -1,4 +1,4 @@
-package fr.essor.service.demo;
+package fr.essor.demo;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

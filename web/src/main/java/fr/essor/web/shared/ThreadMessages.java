@@ -1,0 +1,35 @@
+package fr.essor.web.shared;
+
+import fr.essor.model.document.DocumentRules;
+import fr.essor.service.application.ApplicationService;
+import fr.essor.service.application.ApplicationViews;
+import fr.essor.service.shared.InvalidInputException;
+import jakarta.servlet.http.Part;
+import java.io.IOException;
+import java.io.InputStream;
+
+/**
+ * Posting to an application's message thread from a page (the applicant's file page and the advisor's): the message
+ * alone, or with the file chosen in the form's {@code attachment} field. An upload that cannot be read is refused
+ * as an empty document, on that field.
+ */
+public final class ThreadMessages {
+
+    private ThreadMessages() {
+    }
+
+    public static ApplicationViews.Message post(ApplicationService applications, long applicationId, String body,
+            Part attachment) {
+        if (attachment == null || attachment.getSubmittedFileName() == null || attachment.getSubmittedFileName().isBlank()) {
+            return applications.postMessage(applicationId, body, null);
+        }
+        byte[] content;
+        try (InputStream in = attachment.getInputStream()) {
+            // one byte more than allowed, so that the service can tell a file too large
+            content = in.readNBytes(DocumentRules.MAX_BYTES + 1);
+        } catch (IOException e) {
+            throw new InvalidInputException("attachment", "document.EMPTY");
+        }
+        return applications.postMessageWithAttachment(applicationId, body, attachment.getSubmittedFileName(), content);
+    }
+}
