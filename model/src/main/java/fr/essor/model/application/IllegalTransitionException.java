@@ -1,9 +1,9 @@
 package fr.essor.model.application;
 
-import fr.essor.model.shared.EssorDomainException;
+import fr.essor.model.shared.RuleException;
 
 /** A status change the state machine does not allow. */
-public class IllegalTransitionException extends EssorDomainException {
+public class IllegalTransitionException extends RuleException {
 
     private static final long serialVersionUID = 1L;
 
@@ -11,7 +11,8 @@ public class IllegalTransitionException extends EssorDomainException {
     private final ApplicationStatus to;
 
     public IllegalTransitionException(ApplicationStatus from, ApplicationStatus to) {
-        super("Illegal transition " + from + " -> " + to);
+        super("Illegal transition " + from + " -> " + to, TRANSITION, "application.illegalTransition", null,
+                from.name(), to.name());
         this.from = from;
         this.to = to;
     }

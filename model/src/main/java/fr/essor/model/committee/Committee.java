@@ -4,6 +4,7 @@ import fr.essor.model.account.Role;
 import fr.essor.model.account.UserAccount;
 import fr.essor.model.association.Association;
 import fr.essor.model.shared.FreeText;
+import fr.essor.model.shared.RuleException;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -72,17 +73,17 @@ public class Committee {
     public void rename(String newName) {
         String n = newName == null ? "" : newName.strip();
         if (n.isEmpty() || n.length() > NAME_MAX) {
-            throw new CommitteeRuleException("committee.nameInvalid", NAME_MAX);
+            throw RuleException.committee("committee.nameInvalid", NAME_MAX);
         }
         if (!FreeText.isClean(n, false)) {
-            throw new CommitteeRuleException("text.invalidCharacters");
+            throw RuleException.committee("text.invalidCharacters");
         }
         this.name = n;
     }
 
     public void changeQuorum(int newQuorum) {
         if (newQuorum < 1 || newQuorum > QUORUM_MAX) {
-            throw new CommitteeRuleException("committee.quorumInvalid", QUORUM_MAX);
+            throw RuleException.committee("committee.quorumInvalid", QUORUM_MAX);
         }
         this.quorum = newQuorum;
     }
@@ -95,10 +96,10 @@ public class Committee {
         Objects.requireNonNull(account, "account");
         Objects.requireNonNull(role, "role");
         if (!account.hasRole(Role.COMMITTEE_MEMBER)) {
-            throw new CommitteeRuleException("committee.notCommitteeMember", account.getEmail());
+            throw RuleException.committee("committee.notCommitteeMember", account.getEmail());
         }
         if (!Objects.equals(account.getAssociation(), association)) {
-            throw new CommitteeRuleException("committee.otherAssociation", account.getEmail());
+            throw RuleException.committee("committee.otherAssociation", account.getEmail());
         }
         if (role == MemberRole.CHAIR) {
             members.stream().filter(m -> m.getRole() == MemberRole.CHAIR).forEach(m -> m.changeRole(MemberRole.MEMBER));
@@ -142,10 +143,10 @@ public class Committee {
     public void requireCanSit() {
         long eligible = eligibleMembers();
         if (eligible < quorum) {
-            throw new CommitteeRuleException("committee.quorumUnreachable", quorum, eligible);
+            throw RuleException.committee("committee.quorumUnreachable", quorum, eligible);
         }
         if (members.stream().noneMatch(m -> m.getRole() == MemberRole.CHAIR)) {
-            throw new CommitteeRuleException("committee.noChair");
+            throw RuleException.committee("committee.noChair");
         }
     }
 

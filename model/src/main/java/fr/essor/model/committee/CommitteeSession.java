@@ -8,6 +8,7 @@ import fr.essor.model.application.DecisionOutcome;
 import fr.essor.model.application.FinancingLine;
 import fr.essor.model.shared.FreeText;
 import fr.essor.model.shared.Money;
+import fr.essor.model.shared.RuleException;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -107,7 +108,7 @@ public class CommitteeSession {
     public CommitteeSession(Committee committee, LocalDateTime startsAt, String place, String videoLink) {
         this.committee = Objects.requireNonNull(committee, "committee");
         if (!committee.isActive()) {
-            throw new CommitteeRuleException("committee.inactive");
+            throw RuleException.committee("committee.inactive");
         }
         committee.requireCanSit();
         schedule(startsAt, place, videoLink);
@@ -121,24 +122,24 @@ public class CommitteeSession {
 
     private void schedule(LocalDateTime newStart, String newPlace, String newLink) {
         if (newStart == null) {
-            throw new CommitteeRuleException("session.dateRequired");
+            throw RuleException.committee("session.dateRequired");
         }
         if (newStart.getYear() < FIRST_YEAR || newStart.getYear() > LAST_YEAR) {
-            throw new CommitteeRuleException("session.dateOutOfRange", String.valueOf(FIRST_YEAR), String.valueOf(LAST_YEAR));
+            throw RuleException.committee("session.dateOutOfRange", String.valueOf(FIRST_YEAR), String.valueOf(LAST_YEAR));
         }
         String p = blankToNull(newPlace);
         String l = blankToNull(newLink);
         if (p == null && l == null) {
-            throw new CommitteeRuleException("session.placeRequired");
+            throw RuleException.committee("session.placeRequired");
         }
         if (p != null && p.length() > PLACE_MAX) {
-            throw new CommitteeRuleException("session.placeTooLong", PLACE_MAX);
+            throw RuleException.committee("session.placeTooLong", PLACE_MAX);
         }
         if (!FreeText.isClean(p, false)) {
-            throw new CommitteeRuleException("text.invalidCharacters");
+            throw RuleException.committee("text.invalidCharacters");
         }
         if (l != null && !isWebLink(l)) {
-            throw new CommitteeRuleException("session.linkInvalid", LINK_MAX);
+            throw RuleException.committee("session.linkInvalid", LINK_MAX);
         }
         this.startsAt = newStart.withNano(0);
         this.place = p;
@@ -165,14 +166,14 @@ public class CommitteeSession {
     public AgendaItem addToAgenda(Application application, UserAccount presenter, String actor, Instant now) {
         requireNotClosed();
         if (!Objects.equals(application.association(), committee.getAssociation())) {
-            throw new CommitteeRuleException("agenda.otherAssociation");
+            throw RuleException.committee("agenda.otherAssociation");
         }
         if (items.stream().anyMatch(i -> i.getApplication().equals(application))) {
-            throw new CommitteeRuleException("agenda.alreadyOn", application.getReference().toString());
+            throw RuleException.committee("agenda.alreadyOn", application.getReference().toString());
         }
         if (presenter != null && (!presenter.hasRole(Role.ADVISOR)
                 || !Objects.equals(presenter.getAssociation(), committee.getAssociation()))) {
-            throw new CommitteeRuleException("agenda.presenterNotAdvisor");
+            throw RuleException.committee("agenda.presenterNotAdvisor");
         }
         application.putOnAgenda(actor, now);
         AgendaItem item = new AgendaItem(this, application, items.size() + 1, presenter);
@@ -208,7 +209,7 @@ public class CommitteeSession {
         requireNotClosed();
         if (presenter != null && (!presenter.hasRole(Role.ADVISOR)
                 || !Objects.equals(presenter.getAssociation(), committee.getAssociation()))) {
-            throw new CommitteeRuleException("agenda.presenterNotAdvisor");
+            throw RuleException.committee("agenda.presenterNotAdvisor");
         }
         own(item).presentedBy(presenter);
     }
@@ -245,13 +246,13 @@ public class CommitteeSession {
     /** The attendance list: members of this committee, each once, at least one. */
     private void takeAttendance(Collection<UserAccount> attendees) {
         if (attendees == null || attendees.isEmpty()) {
-            throw new CommitteeRuleException("session.nobodyPresent");
+            throw RuleException.committee("session.nobodyPresent");
         }
         List<UserAccount> seen = new ArrayList<>();
         for (UserAccount a : attendees) {
             requireMember(a);
             if (seen.stream().anyMatch(s -> AgendaItem.same(s, a))) {
-                throw new CommitteeRuleException("session.attendanceRepeated", a.getEmail());
+                throw RuleException.committee("session.attendanceRepeated", a.getEmail());
             }
             seen.add(a);
         }
@@ -269,13 +270,13 @@ public class CommitteeSession {
         requireChair(chair);
         String r = blankToNull(reason);
         if (r == null) {
-            throw new CommitteeRuleException("session.adjournReasonRequired");
+            throw RuleException.committee("session.adjournReasonRequired");
         }
         if (r.length() > ADJOURNMENT_MAX) {
-            throw new CommitteeRuleException("session.adjournReasonTooLong", ADJOURNMENT_MAX);
+            throw RuleException.committee("session.adjournReasonTooLong", ADJOURNMENT_MAX);
         }
         if (!FreeText.isClean(r, true)) {
-            throw new CommitteeRuleException("text.invalidCharacters");
+            throw RuleException.committee("text.invalidCharacters");
         }
         List<Application> adjourned = new ArrayList<>();
         for (AgendaItem i : List.copyOf(items)) {
@@ -320,10 +321,10 @@ public class CommitteeSession {
         }
         String r = blankToNull(reason);
         if (r != null && r.length() > ConflictOfInterest.REASON_MAX) {
-            throw new CommitteeRuleException("conflict.reasonTooLong", ConflictOfInterest.REASON_MAX);
+            throw RuleException.committee("conflict.reasonTooLong", ConflictOfInterest.REASON_MAX);
         }
         if (!FreeText.isClean(r, true)) {
-            throw new CommitteeRuleException("text.invalidCharacters");
+            throw RuleException.committee("text.invalidCharacters");
         }
         i.removeVoteOf(member);
         i.addConflict(new ConflictOfInterest(i, member, r, now));
@@ -336,10 +337,10 @@ public class CommitteeSession {
         AgendaItem i = own(item);
         requireUndecided(i);
         if (i.isConflicted(member)) {
-            throw new CommitteeRuleException("vote.conflicted");
+            throw RuleException.committee("vote.conflicted");
         }
         if (!isPresent(member)) {
-            throw new CommitteeRuleException("vote.notPresent");
+            throw RuleException.committee("vote.notPresent");
         }
         Objects.requireNonNull(choice, "choice");
         i.voteOf(member).ifPresentOrElse(v -> v.change(choice, now), () -> i.addVote(new Vote(i, member, choice, now)));
@@ -371,23 +372,23 @@ public class CommitteeSession {
         requireUndecided(i);
         int missing = missingForQuorum(i);
         if (missing > 0) {
-            throw new CommitteeRuleException("decision.quorumMissing", missing, committee.getQuorum(), participants(i));
+            throw RuleException.committee("decision.quorumMissing", missing, committee.getQuorum(), participants(i));
         }
         Objects.requireNonNull(outcome, "outcome");
         String actor = chair.getEmail();
         Decision d = switch (outcome) {
             case APPROVED -> {
                 if (granted == null || granted.isEmpty()) {
-                    throw new CommitteeRuleException("decision.linesRequired");
+                    throw RuleException.committee("decision.linesRequired");
                 }
                 if (i.count(VoteChoice.FOR) <= i.count(VoteChoice.AGAINST)) {
-                    throw new CommitteeRuleException("decision.noMajority", i.count(VoteChoice.FOR), i.count(VoteChoice.AGAINST));
+                    throw RuleException.committee("decision.noMajority", i.count(VoteChoice.FOR), i.count(VoteChoice.AGAINST));
                 }
                 Money requested = total(i.getApplication().getRequestedLines());
                 Money given = total(granted);
                 String why = blankToNull(reasons);
                 if (given.isGreaterThan(requested) && why == null) {
-                    throw new CommitteeRuleException("decision.overRequestNeedsReasons", given.amount(), requested.amount());
+                    throw RuleException.committee("decision.overRequestNeedsReasons", given.amount(), requested.amount());
                 }
                 yield Decision.approve(i.getApplication(), i, granted, conditions, why, startsAt.toLocalDate(), actor, now);
             }
@@ -409,7 +410,7 @@ public class CommitteeSession {
     private static String required(String reasons) {
         String r = blankToNull(reasons);
         if (r == null) {
-            throw new CommitteeRuleException("decision.reasonsRequired");
+            throw RuleException.committee("decision.reasonsRequired");
         }
         return r;
     }
@@ -423,7 +424,7 @@ public class CommitteeSession {
         requireChair(chair);
         long undecided = items.stream().filter(i -> !i.isDecided() && !i.isWithdrawn()).count();
         if (undecided > 0) {
-            throw new CommitteeRuleException("session.undecidedItems", undecided);
+            throw RuleException.committee("session.undecidedItems", undecided);
         }
         status = SessionStatus.CLOSED;
         closedAt = Objects.requireNonNull(now);
@@ -433,41 +434,41 @@ public class CommitteeSession {
 
     private AgendaItem own(AgendaItem item) {
         if (item == null || !items.contains(item)) {
-            throw new CommitteeRuleException("agenda.notOnAgenda");
+            throw RuleException.committee("agenda.notOnAgenda");
         }
         return items.get(items.indexOf(item));
     }
 
     private void requireStatus(SessionStatus expected) {
         if (status == SessionStatus.CLOSED) {
-            throw new CommitteeRuleException("session.closed");
+            throw RuleException.committee("session.closed");
         }
         if (status != expected) {
-            throw new CommitteeRuleException(expected == SessionStatus.OPEN ? "session.notOpen" : "session.alreadyOpen");
+            throw RuleException.committee(expected == SessionStatus.OPEN ? "session.notOpen" : "session.alreadyOpen");
         }
     }
 
     private void requireNotClosed() {
         if (status == SessionStatus.CLOSED) {
-            throw new CommitteeRuleException("session.closed");
+            throw RuleException.committee("session.closed");
         }
     }
 
     private void requireMember(UserAccount account) {
         if (account == null || !committee.isMember(account)) {
-            throw new CommitteeRuleException("committee.notMember");
+            throw RuleException.committee("committee.notMember");
         }
     }
 
     private void requireChair(UserAccount account) {
         if (account == null || !committee.isChair(account)) {
-            throw new CommitteeRuleException("committee.notChair");
+            throw RuleException.committee("committee.notChair");
         }
     }
 
     private static void requireUndecided(AgendaItem item) {
         if (item.isDecided()) {
-            throw new CommitteeRuleException("decision.alreadyDecided");
+            throw RuleException.committee("decision.alreadyDecided");
         }
     }
 
@@ -477,7 +478,7 @@ public class CommitteeSession {
 
     public AgendaItem item(long itemId) {
         return items.stream().filter(i -> i.getId() != null && i.getId() == itemId).findFirst()
-                .orElseThrow(() -> new CommitteeRuleException("agenda.notOnAgenda"));
+                .orElseThrow(() -> RuleException.committee("agenda.notOnAgenda"));
     }
 
     public Long getId() {

@@ -3,6 +3,7 @@ package fr.essor.model.convention;
 import fr.essor.model.application.GrantedLine;
 import fr.essor.model.application.Instrument;
 import fr.essor.model.shared.Money;
+import fr.essor.model.shared.RuleException;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -105,16 +106,16 @@ public class Allocation {
         Objects.requireNonNull(convention);
         Objects.requireNonNull(line);
         if (amount == null || !amount.isPositive()) {
-            throw new ConventionRuleException("amount.mustBePositive");
+            throw RuleException.convention("amount.mustBePositive");
         }
         convention.refusal(line).ifPresent(key -> {
-            throw new ConventionRuleException(key, convention.getReference());
+            throw RuleException.convention(key, convention.getReference());
         });
         if (amount.isGreaterThan(conventionAvailable)) {
-            throw new ConventionRuleException("allocation.overConvention", conventionAvailable.amount());
+            throw RuleException.overLimit("allocation.overConvention", conventionAvailable.amount());
         }
         if (amount.isGreaterThan(lineUnallocated)) {
-            throw new ConventionRuleException("allocation.overLine", lineUnallocated.amount());
+            throw RuleException.overLimit("allocation.overLine", lineUnallocated.amount());
         }
         return new Allocation(convention, line, amount, on, actor, now);
     }
@@ -137,23 +138,23 @@ public class Allocation {
     public LedgerMovement disburse(Money tranche, LocalDate on, String actor, Instant now) {
         requireOpen();
         if (line.getLine().getInstrument() == Instrument.GUARANTEE) {
-            throw new ConventionRuleException("disbursement.guarantee");
+            throw RuleException.convention("disbursement.guarantee");
         }
         if (tranche == null || !tranche.isPositive()) {
-            throw new ConventionRuleException("amount.mustBePositive");
+            throw RuleException.convention("amount.mustBePositive");
         }
         Objects.requireNonNull(on, "on");
         LocalDate latest = LocalDate.ofInstant(now, ZoneOffset.UTC).plusDays(1);
         if (on.isAfter(latest)) {
-            throw new ConventionRuleException("disbursement.dateInFuture", latest);
+            throw RuleException.conventionField("date", "disbursement.dateInFuture", latest);
         }
         if (on.isBefore(convention.getPeriodStart()) || on.isAfter(convention.getPeriodEnd())) {
-            throw new ConventionRuleException("disbursement.dateOutOfPeriod", convention.getPeriodStart(),
+            throw RuleException.conventionField("date", "disbursement.dateOutOfPeriod", convention.getPeriodStart(),
                     convention.getPeriodEnd());
         }
         Money left = active().minus(disbursed);
         if (tranche.isGreaterThan(left)) {
-            throw new ConventionRuleException("disbursement.overAllocation", left.amount());
+            throw RuleException.overLimit("disbursement.overAllocation", left.amount());
         }
         disbursed = disbursed.plus(tranche);
         status = disbursed.compareTo(active()) == 0 ? AllocationStatus.DISBURSED : AllocationStatus.PARTLY_DISBURSED;
@@ -168,7 +169,7 @@ public class Allocation {
         requireOpen();
         Money unused = active().minus(disbursed).minus(called);
         if (!unused.isPositive()) {
-            throw new ConventionRuleException("allocation.nothingToRelease");
+            throw RuleException.convention("allocation.nothingToRelease");
         }
         released = released.plus(unused);
         status = disbursed.isPositive() || called.isPositive() ? AllocationStatus.DISBURSED : AllocationStatus.RELEASED;
@@ -181,13 +182,13 @@ public class Allocation {
      */
     public List<Instalment> scheduleRepayments(LocalDate firstDue) {
         if (line.getLine().getInstrument() != Instrument.HONOUR_LOAN) {
-            throw new ConventionRuleException("schedule.notALoan");
+            throw RuleException.convention("schedule.notALoan");
         }
         if (!disbursed.isPositive()) {
-            throw new ConventionRuleException("schedule.nothingDisbursed");
+            throw RuleException.convention("schedule.nothingDisbursed");
         }
         if (!instalments.isEmpty()) {
-            throw new ConventionRuleException("schedule.exists");
+            throw RuleException.convention("schedule.exists");
         }
         Objects.requireNonNull(firstDue, "firstDue");
         int months = line.getLine().getDurationMonths() == null ? 1 : line.getLine().getDurationMonths();
@@ -208,7 +209,7 @@ public class Allocation {
      */
     public boolean dropUnpaidSchedule() {
         if (instalments.stream().anyMatch(i -> i.getStatus() != InstalmentStatus.DUE)) {
-            throw new ConventionRuleException("schedule.started");
+            throw RuleException.convention("schedule.started");
         }
         boolean had = !instalments.isEmpty();
         instalments.clear();
@@ -218,7 +219,7 @@ public class Allocation {
     /** Records the payment of an instalment; the money comes back to the fund's ledger. */
     public LedgerMovement pay(long instalmentId, LocalDate on, String actor, Instant now) {
         Instalment i = instalments.stream().filter(x -> x.getId() != null && x.getId() == instalmentId).findFirst()
-                .orElseThrow(() -> new ConventionRuleException("instalment.unknown"));
+                .orElseThrow(() -> RuleException.convention("instalment.unknown"));
         i.paid(on);
         return new LedgerMovement(this, MovementKind.REPAYMENT, i.getAmount(), on, actor, now);
     }
@@ -244,7 +245,7 @@ public class Allocation {
             }
         }
         if (!lost.isPositive()) {
-            throw new ConventionRuleException("instalment.nothingOpen");
+            throw RuleException.convention("instalment.nothingOpen");
         }
         return new LedgerMovement(this, MovementKind.WRITE_OFF, lost, on, actor, now);
     }
@@ -252,14 +253,14 @@ public class Allocation {
     /** A bank calls the guarantee: the fund pays at most the guaranteed amount not yet called. */
     public LedgerMovement callGuarantee(Money claimed, LocalDate on, String actor, Instant now) {
         if (line.getLine().getInstrument() != Instrument.GUARANTEE) {
-            throw new ConventionRuleException("guarantee.notAGuarantee");
+            throw RuleException.convention("guarantee.notAGuarantee");
         }
         if (claimed == null || !claimed.isPositive()) {
-            throw new ConventionRuleException("amount.mustBePositive");
+            throw RuleException.convention("amount.mustBePositive");
         }
         Money left = active().minus(called);
         if (claimed.isGreaterThan(left)) {
-            throw new ConventionRuleException("guarantee.overExposure", left.amount());
+            throw RuleException.overLimit("guarantee.overExposure", left.amount());
         }
         called = called.plus(claimed);
         return new LedgerMovement(this, MovementKind.GUARANTEE_CALL, claimed, on, actor, now);
@@ -267,7 +268,7 @@ public class Allocation {
 
     private void requireOpen() {
         if (status == AllocationStatus.RELEASED || status == AllocationStatus.DISBURSED) {
-            throw new ConventionRuleException("allocation.settled");
+            throw RuleException.convention("allocation.settled");
         }
     }
 

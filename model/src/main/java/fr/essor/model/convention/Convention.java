@@ -8,6 +8,7 @@ import fr.essor.model.association.Association;
 import fr.essor.model.enterprise.LegalForm;
 import fr.essor.model.partner.Partner;
 import fr.essor.model.shared.Money;
+import fr.essor.model.shared.RuleException;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -126,27 +127,27 @@ public class Convention {
                       LocalDate end, Money amount, boolean revolving) {
         String r = reference == null ? "" : reference.strip();
         if (r.isEmpty() || r.length() > REFERENCE_MAX) {
-            throw new ConventionRuleException("convention.referenceInvalid", REFERENCE_MAX);
+            throw RuleException.convention("convention.referenceInvalid", REFERENCE_MAX);
         }
         if (!fr.essor.model.shared.FreeText.isClean(r, false)) {
-            throw new ConventionRuleException("text.invalidCharacters");
+            throw RuleException.convention("text.invalidCharacters");
         }
         this.reference = r;
         this.partner = Objects.requireNonNull(partner, "partner");
         this.association = Objects.requireNonNull(association, "association");
         this.kind = Objects.requireNonNull(kind, "kind");
         if (start == null || end == null || end.isBefore(start)) {
-            throw new ConventionRuleException("convention.periodInvalid");
+            throw RuleException.convention("convention.periodInvalid");
         }
         if (start.getYear() < FIRST_YEAR || end.getYear() > LAST_YEAR) {
             // year 0, 1500 or 99999 is a typing error, and beyond what MariaDB's DATE holds
-            throw new ConventionRuleException("convention.periodOutOfRange", String.valueOf(FIRST_YEAR),
+            throw RuleException.convention("convention.periodOutOfRange", String.valueOf(FIRST_YEAR),
                     String.valueOf(LAST_YEAR));
         }
         this.periodStart = start;
         this.periodEnd = end;
         if (amount == null || !amount.isPositive()) {
-            throw new ConventionRuleException("convention.amountInvalid");
+            throw RuleException.convention("convention.amountInvalid");
         }
         this.amount = amount;
         this.revolving = revolving;
@@ -176,7 +177,7 @@ public class Convention {
 
     public void setTargets(Integer advised, Integer financed, BigDecimal jobs) {
         if (advised != null && advised < 0 || financed != null && financed < 0 || jobs != null && jobs.signum() < 0) {
-            throw new ConventionRuleException("convention.targetInvalid");
+            throw RuleException.convention("convention.targetInvalid");
         }
         this.targetAdvised = advised;
         this.targetFinanced = financed;
@@ -185,21 +186,21 @@ public class Convention {
 
     public void activate() {
         if (status != ConventionStatus.DRAFT) {
-            throw new ConventionRuleException("convention.notDraft");
+            throw RuleException.convention("convention.notDraft");
         }
         status = ConventionStatus.ACTIVE;
     }
 
     public void close() {
         if (status != ConventionStatus.ACTIVE) {
-            throw new ConventionRuleException("convention.notActive", reference);
+            throw RuleException.convention("convention.notActive", reference);
         }
         status = ConventionStatus.CLOSED;
     }
 
     private void requireDraftOrActive() {
         if (status == ConventionStatus.CLOSED) {
-            throw new ConventionRuleException("convention.closed", reference);
+            throw RuleException.convention("convention.closed", reference);
         }
     }
 

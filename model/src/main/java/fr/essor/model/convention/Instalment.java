@@ -1,6 +1,7 @@
 package fr.essor.model.convention;
 
 import fr.essor.model.shared.Money;
+import fr.essor.model.shared.RuleException;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -60,7 +61,7 @@ public class Instalment {
 
     void paid(LocalDate on) {
         if (!isOpen()) {
-            throw new ConventionRuleException("instalment.notOpen", number);
+            throw RuleException.convention("instalment.notOpen", number);
         }
         status = InstalmentStatus.PAID;
         paidOn = on;

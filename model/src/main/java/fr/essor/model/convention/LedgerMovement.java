@@ -1,6 +1,7 @@
 package fr.essor.model.convention;
 
 import fr.essor.model.shared.Money;
+import fr.essor.model.shared.RuleException;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -62,7 +63,7 @@ public class LedgerMovement {
         this.convention = allocation.getConvention();
         this.kind = Objects.requireNonNull(kind);
         if (amount == null || !amount.isPositive()) {
-            throw new ConventionRuleException("amount.mustBePositive");
+            throw RuleException.convention("amount.mustBePositive");
         }
         this.amount = amount;
         this.occurredOn = Objects.requireNonNull(occurredOn);

@@ -19,6 +19,7 @@ import fr.essor.model.enterprise.LegalForm;
 import fr.essor.model.partner.Partner;
 import fr.essor.model.partner.PartnerKind;
 import fr.essor.model.shared.Money;
+import fr.essor.model.shared.RuleException;
 import fr.essor.model.shared.Siret;
 import java.lang.reflect.Field;
 import java.math.BigDecimal;
@@ -72,8 +73,8 @@ class AllocationTest {
         f.set(entity, id);
     }
 
-    private static ConventionRuleException rule(String key, org.junit.jupiter.api.function.Executable e) {
-        ConventionRuleException ex = assertThrows(ConventionRuleException.class, e);
+    private static RuleException rule(String key, org.junit.jupiter.api.function.Executable e) {
+        RuleException ex = assertThrows(RuleException.class, e);
         assertEquals(key, ex.key());
         return ex;
     }
@@ -82,7 +83,7 @@ class AllocationTest {
     void anAllocationIsRefusedAboveTheConventionOrTheLineAndSaysWhatIsAvailable() {
         Convention c = fund("10000.00", Instrument.HONOUR_LOAN);
         GrantedLine line = loan(this, "8000.00", 60);
-        ConventionRuleException over = rule("allocation.overConvention", () -> Allocation.commit(c, line, Money.of("6000.00"),
+        RuleException over = rule("allocation.overConvention", () -> Allocation.commit(c, line, Money.of("6000.00"),
                 Money.of("5000.00"), Money.of("8000.00"), DECIDED, "a", NOW));
         assertEquals(List.of(new BigDecimal("5000.00")), over.arguments());
         rule("allocation.overLine", () -> Allocation.commit(c, line, Money.of("3000.00"), Money.of("5000.00"),
@@ -123,7 +124,7 @@ class AllocationTest {
                 Money.of("8000.00"), DECIDED, "a", NOW);
         a.disburse(Money.of("3000.00"), DECIDED, "a", NOW);
         assertEquals(AllocationStatus.PARTLY_DISBURSED, a.getStatus());
-        ConventionRuleException over = rule("disbursement.overAllocation", () -> a.disburse(Money.of("5000.01"), DECIDED, "a", NOW));
+        RuleException over = rule("disbursement.overAllocation", () -> a.disburse(Money.of("5000.01"), DECIDED, "a", NOW));
         assertEquals(List.of(new BigDecimal("5000.00")), over.arguments());
         LedgerMovement release = a.release(DECIDED, "a", NOW);
         assertEquals(Money.of("5000.00"), release.getAmount());
@@ -166,7 +167,7 @@ class AllocationTest {
                 Money.of("40000.00"), new BigDecimal("50")));
         Allocation a = Allocation.commit(c, g, Money.of("20000.00"), Money.of("50000.00"), Money.of("20000.00"), DECIDED, "a", NOW);
         a.callGuarantee(Money.of("15000.00"), DECIDED, "a", NOW);
-        ConventionRuleException over = rule("guarantee.overExposure", () -> a.callGuarantee(Money.of("5000.01"), DECIDED, "a", NOW));
+        RuleException over = rule("guarantee.overExposure", () -> a.callGuarantee(Money.of("5000.01"), DECIDED, "a", NOW));
         assertEquals(List.of(new BigDecimal("5000.00")), over.arguments());
         rule("schedule.notALoan", () -> a.scheduleRepayments(LocalDate.of(2026, 11, 5)));
     }
@@ -214,11 +215,11 @@ class AllocationTest {
         Allocation a = Allocation.commit(c, loan(this, "8000.00", 60), Money.of("8000.00"), Money.of("10000.00"),
                 Money.of("8000.00"), DECIDED, "a", NOW);
         for (LocalDate wrong : List.of(LocalDate.of(1, 1, 1), LocalDate.of(1900, 1, 1), LocalDate.of(2025, 12, 31))) {
-            ConventionRuleException e = rule("disbursement.dateOutOfPeriod", () -> a.disburse(Money.of("100.00"), wrong, "a", NOW));
+            RuleException e = rule("disbursement.dateOutOfPeriod", () -> a.disburse(Money.of("100.00"), wrong, "a", NOW));
             assertEquals(List.of(LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31)), e.arguments());
         }
         for (LocalDate future : List.of(LocalDate.of(2999, 1, 1), LocalDate.of(2026, 11, 28))) {
-            ConventionRuleException e = rule("disbursement.dateInFuture", () -> a.disburse(Money.of("100.00"), future, "a", NOW));
+            RuleException e = rule("disbursement.dateInFuture", () -> a.disburse(Money.of("100.00"), future, "a", NOW));
             assertEquals(List.of(LocalDate.of(2026, 11, 27)), e.arguments());
         }
         assertEquals(Money.zero(), a.getDisbursed(), "nothing was paid out by the refused tranches");

@@ -6,7 +6,6 @@ import fr.essor.model.application.ApplicationDocument;
 import fr.essor.model.application.ApplicationMessage;
 import fr.essor.model.application.ApplicationStatus;
 import fr.essor.model.application.FinancingLine;
-import fr.essor.model.application.IllegalTransitionException;
 import fr.essor.model.application.IncompleteApplicationException;
 import fr.essor.model.application.Instrument;
 import fr.essor.model.application.InvalidFinancingLineException;
@@ -15,6 +14,7 @@ import fr.essor.model.application.Stage;
 import fr.essor.model.enterprise.Enterprise;
 import fr.essor.model.shared.EssorDomainException;
 import fr.essor.model.shared.Money;
+import fr.essor.model.shared.RuleException;
 import fr.essor.service.audit.AuditService;
 import fr.essor.service.mail.MailService;
 import fr.essor.service.security.Caller;
@@ -22,10 +22,12 @@ import fr.essor.service.shared.ConflictException;
 import fr.essor.service.shared.InvalidInputException;
 import fr.essor.service.shared.NotFoundException;
 import fr.essor.service.shared.Roles;
+import fr.essor.service.shared.RuleRefusals;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptors;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.math.BigDecimal;
@@ -42,6 +44,7 @@ import java.util.Locale;
  * other caller is told the application does not exist.
  */
 @Stateless
+@Interceptors(RuleRefusals.class)
 public class ApplicationService {
 
     static final ZoneId NETWORK_ZONE = ZoneId.of("Europe/Paris");
@@ -223,8 +226,6 @@ public class ApplicationService {
             a.submitComplete(caller.email(), Instant.now(clock), documents);
         } catch (IncompleteApplicationException e) {
             throw new IncompleteException(e.missing().stream().map(ApplicationViews.Missing::of).toList());
-        } catch (IllegalTransitionException e) {
-            throw illegal(e);
         }
         em.flush();
         audit.record(caller.email(), "Application", a.getId(), "SUBMIT", "Application " + a.getReference() + " submitted");
@@ -237,11 +238,7 @@ public class ApplicationService {
     public ApplicationViews.Detail answerInformation(long id, long expectedVersion, String answer) {
         Application a = owned(id, expectedVersion);
         String text = requiredText("answer", answer, ApplicationMessage.BODY_MAX);
-        try {
-            a.answerInformation(caller.email(), Instant.now(clock), text);
-        } catch (IllegalTransitionException e) {
-            throw illegal(e);
-        }
+        a.answerInformation(caller.email(), Instant.now(clock), text);
         em.persist(new ApplicationMessage(a, caller.email(), ApplicationMessage.Side.APPLICANT, text, null, Instant.now(clock)));
         em.flush();
         audit.record(caller.email(), "Application", a.getId(), "ANSWER_INFORMATION", "Information request answered");
@@ -253,11 +250,7 @@ public class ApplicationService {
     public ApplicationViews.Detail withdraw(long id, long expectedVersion, String reason) {
         Application a = owned(id, expectedVersion);
         String text = requiredText("reason", reason, 2000);
-        try {
-            a.withdraw(caller.email(), Instant.now(clock), text);
-        } catch (IllegalTransitionException e) {
-            throw illegal(e);
-        }
+        a.withdraw(caller.email(), Instant.now(clock), text);
         em.flush();
         audit.record(caller.email(), "Application", a.getId(), "WITHDRAW", "Application withdrawn: " + text);
         return detail(a);
@@ -295,11 +288,7 @@ public class ApplicationService {
     @RolesAllowed(Roles.ADVISOR)
     public ApplicationViews.Detail startReview(long id, long expectedVersion) {
         Application a = staffLocked(id, expectedVersion);
-        try {
-            a.startReview(caller.email(), Instant.now(clock));
-        } catch (IllegalTransitionException e) {
-            throw illegal(e);
-        }
+        a.startReview(caller.email(), Instant.now(clock));
         em.flush();
         audit.record(caller.email(), "Application", a.getId(), "START_REVIEW", "Review started");
         return detail(a);
@@ -314,11 +303,7 @@ public class ApplicationService {
         Application a = staffLocked(id, expectedVersion);
         String text = requiredText("question", question, ApplicationMessage.BODY_MAX);
         Instant now = Instant.now(clock);
-        try {
-            a.requestInformation(caller.email(), now, text);
-        } catch (IllegalTransitionException e) {
-            throw illegal(e);
-        }
+        a.requestInformation(caller.email(), now, text);
         em.persist(new ApplicationMessage(a, caller.email(), ApplicationMessage.Side.ADVISOR, text, null, now));
         em.flush();
         audit.record(caller.email(), "Application", a.getId(), "REQUEST_INFORMATION", "Information requested");
@@ -501,14 +486,11 @@ public class ApplicationService {
     private static void guard(Runnable change) {
         try {
             change.run();
-        } catch (IllegalTransitionException e) {
-            throw illegal(e);
         } catch (EssorDomainException e) {
+            if (e instanceof RuleException) {
+                throw e; // a refused status change: RuleRefusals tells which
+            }
             throw new ConflictException("NOT_EDITABLE", "application.notEditable");
         }
-    }
-
-    private static ConflictException illegal(IllegalTransitionException e) {
-        return new ConflictException("ILLEGAL_TRANSITION", "application.illegalTransition", e.from().name(), e.to().name());
     }
 }

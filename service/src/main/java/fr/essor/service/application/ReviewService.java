@@ -4,7 +4,6 @@ import fr.essor.model.account.UserAccount;
 import fr.essor.model.application.Application;
 import fr.essor.model.application.ApplicationStatus;
 import fr.essor.model.application.FinancingLine;
-import fr.essor.model.application.IllegalTransitionException;
 import fr.essor.model.application.Review;
 import fr.essor.model.application.ScoreCriterion;
 import fr.essor.model.shared.EssorDomainException;
@@ -16,10 +15,12 @@ import fr.essor.service.shared.ConflictException;
 import fr.essor.service.shared.InvalidInputException;
 import fr.essor.service.shared.NotFoundException;
 import fr.essor.service.shared.Roles;
+import fr.essor.service.shared.RuleRefusals;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptors;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
@@ -37,6 +38,7 @@ import java.util.Set;
  * committee" once the note is complete, and back to review after a deferral.
  */
 @Stateless
+@Interceptors(RuleRefusals.class)
 public class ReviewService {
 
     /** Statuses in which the advisor may write the note. */
@@ -161,12 +163,8 @@ public class ReviewService {
             throw new ConflictException("REVIEW_INCOMPLETE", "review.incomplete",
                     review == null ? 7 : review.missing().size());
         }
-        try {
-            a.markReadyForCommittee(caller.email(), Instant.now(clock),
-                    ApplicationService.optionalText("note", internalNote, 2000));
-        } catch (IllegalTransitionException e) {
-            throw illegal(e);
-        }
+        a.markReadyForCommittee(caller.email(), Instant.now(clock),
+                ApplicationService.optionalText("note", internalNote, 2000));
         em.flush();
         audit.record(caller.email(), "Application", a.getId(), "READY_FOR_COMMITTEE", "Ready for committee");
         return access.detail(a);
@@ -176,17 +174,10 @@ public class ReviewService {
     @RolesAllowed(Roles.ADVISOR)
     public ApplicationViews.Detail resumeReview(long applicationId, long expectedVersion) {
         Application a = access.staffLocked(applicationId, expectedVersion);
-        try {
-            a.resumeReview(caller.email(), Instant.now(clock));
-        } catch (IllegalTransitionException e) {
-            throw illegal(e);
-        }
+        a.resumeReview(caller.email(), Instant.now(clock));
         em.flush();
         audit.record(caller.email(), "Application", a.getId(), "RESUME_REVIEW", "Back to review after deferral");
         return access.detail(a);
     }
 
-    private static ConflictException illegal(IllegalTransitionException e) {
-        return new ConflictException("ILLEGAL_TRANSITION", "application.illegalTransition", e.from().name(), e.to().name());
-    }
 }

@@ -7,12 +7,10 @@ import fr.essor.model.application.ApplicationStatus;
 import fr.essor.model.application.Decision;
 import fr.essor.model.application.DecisionOutcome;
 import fr.essor.model.application.FinancingLine;
-import fr.essor.model.application.IllegalTransitionException;
 import fr.essor.model.association.Association;
 import fr.essor.model.committee.AgendaItem;
 import fr.essor.model.committee.Committee;
 import fr.essor.model.committee.CommitteeMember;
-import fr.essor.model.committee.CommitteeRuleException;
 import fr.essor.model.committee.CommitteeSession;
 import fr.essor.model.committee.ConflictOfInterest;
 import fr.essor.model.committee.MemberRole;
@@ -34,10 +32,12 @@ import fr.essor.service.shared.InvalidInputException;
 import fr.essor.service.shared.NotFoundException;
 import fr.essor.service.shared.Page;
 import fr.essor.service.shared.Roles;
+import fr.essor.service.shared.RuleRefusals;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptors;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
@@ -60,6 +60,7 @@ import java.util.stream.Collectors;
  * that two people acting on the same session at once are serialised; the model checks the rules.
  */
 @Stateless
+@Interceptors(RuleRefusals.class)
 public class CommitteeService {
 
     public static final ZoneId NETWORK_ZONE = ZoneId.of("Europe/Paris");
@@ -111,7 +112,7 @@ public class CommitteeService {
             throw new InvalidInputException("name", "text.invalidCharacters");
         }
         Association home = em.find(Association.class, association.getId());
-        Committee c = rule(() -> new Committee(home, name, quorum));
+        Committee c = new Committee(home, name, quorum);
         em.persist(c);
         em.flush();
         audit.record(me.getEmail(), "Committee", c.getId(), "CREATE", "Committee " + c.getName() + ", quorum " + quorum);
@@ -134,7 +135,7 @@ public class CommitteeService {
             throw new NotFoundException("account");
         }
         MemberRole r = parse(MemberRole.class, role, "role");
-        rule(() -> c.seat(account, r));
+        c.seat(account, r);
         em.flush();
         audit.record(caller.email(), "Committee", c.getId(), "SEAT", account.getEmail() + " seated as " + r);
         return c.getMembers().stream().map(m -> member(m, null)).toList();
@@ -162,10 +163,7 @@ public class CommitteeService {
         if (open > 0) {
             throw new ConflictException("COMMITTEE_RULE", "committee.quorumDuringSession");
         }
-        rule(() -> {
-            c.changeQuorum(quorum);
-            return null;
-        });
+        c.changeQuorum(quorum);
         em.flush();
         audit.record(caller.email(), "Committee", c.getId(), "QUORUM", "Quorum set to " + quorum);
         return new CommitteeViews.CommitteeSummary(c.getId(), c.getName(), c.getAssociation().getCode(), c.getQuorum(),
@@ -249,7 +247,7 @@ public class CommitteeService {
         if (!FreeText.isClean(place, false)) {
             throw new InvalidInputException("place", "text.invalidCharacters");
         }
-        CommitteeSession s = rule(() -> new CommitteeSession(c, startsAt, place, videoLink));
+        CommitteeSession s = new CommitteeSession(c, startsAt, place, videoLink);
         em.persist(s);
         em.flush();
         audit.record(me.getEmail(), "CommitteeSession", s.getId(), "SCHEDULE",
@@ -280,7 +278,7 @@ public class CommitteeService {
         }
         em.lock(a, LockModeType.PESSIMISTIC_WRITE);
         UserAccount presenter = presenterId == null ? caller.account() : em.find(UserAccount.class, presenterId);
-        AgendaItem item = rule(() -> s.addToAgenda(a, presenter, caller.email(), now()));
+        AgendaItem item = s.addToAgenda(a, presenter, caller.email(), now());
         em.flush();
         audit.record(caller.email(), "CommitteeSession", s.getId(), "AGENDA_ADD", a.getReference() + " put on the agenda");
         audit.record(caller.email(), "Application", a.getId(), "ON_AGENDA", "On the agenda of session " + s.getId()
@@ -291,12 +289,9 @@ public class CommitteeService {
     @RolesAllowed(Roles.ADVISOR)
     public CommitteeViews.Session removeFromAgenda(long sessionId, long itemId) {
         CommitteeSession s = lockedForAdvisor(sessionId);
-        AgendaItem item = rule(() -> s.item(itemId));
+        AgendaItem item = s.item(itemId);
         Application a = item.getApplication();
-        rule(() -> {
-            s.removeFromAgenda(item, caller.email(), now());
-            return null;
-        });
+        s.removeFromAgenda(item, caller.email(), now());
         em.flush();
         audit.record(caller.email(), "CommitteeSession", s.getId(), "AGENDA_REMOVE", a.getReference() + " taken off the agenda");
         return view(s);
@@ -306,10 +301,7 @@ public class CommitteeService {
     @RolesAllowed(Roles.ADVISOR)
     public CommitteeViews.Session move(long sessionId, long itemId, int delta) {
         CommitteeSession s = lockedForAdvisor(sessionId);
-        rule(() -> {
-            s.move(s.item(itemId), delta);
-            return null;
-        });
+        s.move(s.item(itemId), delta);
         em.flush();
         audit.record(caller.email(), "CommitteeSession", s.getId(), "AGENDA_MOVE", "Item " + itemId + " moved " + delta);
         return view(s);
@@ -348,10 +340,7 @@ public class CommitteeService {
         CommitteeSession s = visible(sessionId, true);
         UserAccount me = caller.account();
         List<UserAccount> present = attendees(presentAccountIds);
-        rule(() -> {
-            s.open(me, present, now());
-            return null;
-        });
+        s.open(me, present, now());
         em.flush();
         audit.record(me.getEmail(), "CommitteeSession", s.getId(), "OPEN", "Session opened, " + present.size() + " present: "
                 + present.stream().map(UserAccount::getEmail).collect(Collectors.joining(", ")));
@@ -367,10 +356,7 @@ public class CommitteeService {
         CommitteeSession s = visible(sessionId, true);
         UserAccount me = caller.account();
         List<UserAccount> present = attendees(presentAccountIds);
-        rule(() -> {
-            s.correctAttendance(me, present);
-            return null;
-        });
+        s.correctAttendance(me, present);
         em.flush();
         audit.record(me.getEmail(), "CommitteeSession", s.getId(), "ATTENDANCE", "Attendance corrected, " + present.size()
                 + " present: " + present.stream().map(UserAccount::getEmail).collect(Collectors.joining(", ")));
@@ -392,7 +378,7 @@ public class CommitteeService {
         if (!FreeText.isClean(reason, true)) {
             throw new InvalidInputException("reason", "text.invalidCharacters");
         }
-        if (reason != null && reason.strip().length() > CommitteeSession.ADJOURNMENT_MAX) {
+        if (reason.strip().length() > CommitteeSession.ADJOURNMENT_MAX) {
             throw new InvalidInputException("reason", "field.tooLong", CommitteeSession.ADJOURNMENT_MAX);
         }
         for (AgendaItem item : s.getItems()) {
@@ -401,7 +387,7 @@ public class CommitteeService {
             }
         }
         Instant now = now();
-        List<Application> adjourned = rule(() -> s.adjourn(me, reason, now));
+        List<Application> adjourned = s.adjourn(me, reason, now);
         em.flush();
         List<String> references = adjourned.stream().map(a -> a.getReference().toString()).toList();
         byte[] pdf = SessionMinutesReport.pdf(s, references, Locale.FRENCH, NETWORK_ZONE);
@@ -446,10 +432,7 @@ public class CommitteeService {
             throw new ConflictException("COMMITTEE_RULE", "committee.notChair");
         }
         UserAccount member = em.find(UserAccount.class, accountId);
-        rule(() -> {
-            s.markPresent(member);
-            return null;
-        });
+        s.markPresent(member);
         em.flush();
         audit.record(me.getEmail(), "CommitteeSession", s.getId(), "PRESENT", member.getEmail() + " marked present");
         return view(s);
@@ -460,17 +443,14 @@ public class CommitteeService {
     public CommitteeViews.Session declareConflict(long sessionId, long itemId, String reason) {
         CommitteeSession s = visible(sessionId, true);
         UserAccount me = caller.account();
-        AgendaItem item = rule(() -> s.item(itemId));
+        AgendaItem item = s.item(itemId);
         if (reason != null && reason.strip().length() > ConflictOfInterest.REASON_MAX) {
             throw new InvalidInputException("reason", "field.tooLong", ConflictOfInterest.REASON_MAX);
         }
         if (!FreeText.isClean(reason, true)) {
             throw new InvalidInputException("reason", "text.invalidCharacters");
         }
-        rule(() -> {
-            s.declareConflict(item, me, reason, now());
-            return null;
-        });
+        s.declareConflict(item, me, reason, now());
         em.flush();
         audit.record(me.getEmail(), "CommitteeSession", s.getId(), "CONFLICT", "Conflict of interest declared on "
                 + item.getApplication().getReference());
@@ -483,11 +463,8 @@ public class CommitteeService {
         CommitteeSession s = visible(sessionId, true);
         UserAccount me = caller.account();
         VoteChoice c = parse(VoteChoice.class, choice, "choice");
-        AgendaItem item = rule(() -> s.item(itemId));
-        rule(() -> {
-            s.vote(item, me, c, now());
-            return null;
-        });
+        AgendaItem item = s.item(itemId);
+        s.vote(item, me, c, now());
         em.flush();
         audit.record(me.getEmail(), "CommitteeSession", s.getId(), "VOTE", "Vote on " + item.getApplication().getReference());
         return view(s);
@@ -502,7 +479,7 @@ public class CommitteeService {
     public CommitteeViews.Session decide(long sessionId, long itemId, long expectedItemVersion, DecisionInput in) {
         CommitteeSession s = visible(sessionId, true);
         UserAccount me = caller.account();
-        AgendaItem item = rule(() -> s.item(itemId));
+        AgendaItem item = s.item(itemId);
         if (item.isDecided() || (expectedItemVersion >= 0 && item.getVersion() != expectedItemVersion)) {
             if (s.getStatus() == SessionStatus.CLOSED) {
                 throw new ConflictException("COMMITTEE_RULE", "session.closed");
@@ -520,7 +497,7 @@ public class CommitteeService {
         String conditions = text("conditions", in.conditions());
         String reasons = text("reasons", in.reasons());
         em.lock(item.getApplication(), LockModeType.PESSIMISTIC_WRITE);
-        Decision d = rule(() -> s.recordDecision(item, me, outcome, lines, conditions, reasons, now()));
+        Decision d = s.recordDecision(item, me, outcome, lines, conditions, reasons, now());
         em.persist(d);
         em.lock(item, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
         em.flush();
@@ -549,10 +526,7 @@ public class CommitteeService {
         CommitteeSession s = visible(sessionId, true);
         UserAccount me = caller.account();
         Instant now = now();
-        rule(() -> {
-            s.close(me, now);
-            return null;
-        });
+        s.close(me, now);
         em.flush();
         byte[] pdf = SessionMinutesReport.pdf(s, Locale.FRENCH, NETWORK_ZONE);
         em.persist(new SessionMinutes(s.getId(), pdf, Crypto.sha256Hex(pdf), now));
@@ -676,17 +650,6 @@ public class CommitteeService {
             return Enum.valueOf(type, value == null ? "" : value.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException(field, "field.invalidChoice");
-        }
-    }
-
-    /** Runs a model action, turning a broken committee rule or an illegal transition into a 409 with its message. */
-    private static <T> T rule(java.util.function.Supplier<T> action) {
-        try {
-            return action.get();
-        } catch (CommitteeRuleException e) {
-            throw new ConflictException("COMMITTEE_RULE", e.key(), e.arguments().toArray());
-        } catch (IllegalTransitionException e) {
-            throw new ConflictException("ILLEGAL_TRANSITION", "application.illegalTransition", e.from().name(), e.to().name());
         }
     }
 }

@@ -4,10 +4,8 @@ import fr.essor.model.account.UserAccount;
 import fr.essor.model.application.Application;
 import fr.essor.model.application.ApplicationStatus;
 import fr.essor.model.application.GrantedLine;
-import fr.essor.model.application.IllegalTransitionException;
 import fr.essor.model.convention.Allocation;
 import fr.essor.model.convention.Convention;
-import fr.essor.model.convention.ConventionRuleException;
 import fr.essor.model.convention.LedgerMovement;
 import fr.essor.model.shared.Money;
 import fr.essor.service.audit.AuditService;
@@ -19,10 +17,12 @@ import fr.essor.service.shared.InvariantViolatedException;
 import fr.essor.service.shared.NotFoundException;
 import fr.essor.service.shared.Page;
 import fr.essor.service.shared.Roles;
+import fr.essor.service.shared.RuleRefusals;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptors;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
@@ -41,6 +41,7 @@ import java.util.List;
  * granted line's row are locked before the sums are read and the allocation written.
  */
 @Stateless
+@Interceptors(RuleRefusals.class)
 public class AllocationService {
 
     static final ZoneId NETWORK_ZONE = ZoneId.of("Europe/Paris");
@@ -124,18 +125,8 @@ public class AllocationService {
         }
         Money available = Money.of(ConventionService.figures(em, conventionId).remaining().max(BigDecimal.ZERO));
         Money unallocated = line.getLine().getAmount().minus(allocatedTo(line));
-        Allocation allocation;
-        try {
-            allocation = Allocation.commit(convention, line, money, available, unallocated, today(), me.getEmail(), now());
-        } catch (ConventionRuleException e) {
-            throw switch (e.key()) {
-                case "allocation.overConvention" -> new InvariantViolatedException(e.key(), available.amount(),
-                        available.amount());
-                case "allocation.overLine" -> new InvariantViolatedException(e.key(), unallocated.amount(),
-                        unallocated.amount());
-                default -> new ConflictException("CONVENTION_RULE", e.key(), e.arguments().toArray());
-            };
-        }
+        Allocation allocation = Allocation.commit(convention, line, money, available, unallocated, today(), me.getEmail(),
+                now());
         em.persist(allocation);
         em.persist(allocation.commitment());
         em.flush();
@@ -157,14 +148,14 @@ public class AllocationService {
     public ConventionViews.AllocationRow disburse(long allocationId, BigDecimal amount, LocalDate on) {
         Money tranche = amount("amount", amount);
         Allocation a = locked(allocationId);
-        LedgerMovement m = moneyRule(() -> a.disburse(tranche, date(on), caller.email(), now()), a);
+        LedgerMovement m = a.disburse(tranche, date(on), caller.email(), now());
         return saved(a, m, "DISBURSE");
     }
 
     @RolesAllowed(Roles.ADVISOR)
     public ConventionViews.AllocationRow release(long allocationId) {
         Allocation a = locked(allocationId);
-        LedgerMovement m = moneyRule(() -> a.release(today(), caller.email(), now()), a);
+        LedgerMovement m = a.release(today(), caller.email(), now());
         return saved(a, m, "RELEASE");
     }
 
@@ -179,11 +170,11 @@ public class AllocationService {
             throw new InvalidInputException("firstDueDate", "field.required");
         }
         Allocation a = locked(allocationId);
-        if (ConventionService.rule(a::dropUnpaidSchedule)) {
+        if (a.dropUnpaidSchedule()) {
             // the old instalments are deleted before the new ones, which reuse their numbers, are inserted
             em.flush();
         }
-        ConventionService.rule(() -> a.scheduleRepayments(firstDue));
+        a.scheduleRepayments(firstDue);
         em.flush();
         audit.record(caller.email(), "Allocation", a.getId(), "SCHEDULE", a.getInstalments().size()
                 + " monthly instalments from " + firstDue);
@@ -193,7 +184,7 @@ public class AllocationService {
     @RolesAllowed(Roles.ADVISOR)
     public List<ConventionViews.InstalmentRow> pay(long allocationId, long instalmentId, LocalDate on) {
         Allocation a = locked(allocationId);
-        LedgerMovement m = moneyRule(() -> a.pay(instalmentId, date(on), caller.email(), now()), a);
+        LedgerMovement m = a.pay(instalmentId, date(on), caller.email(), now());
         saved(a, m, "REPAYMENT");
         return instalments(a);
     }
@@ -201,7 +192,7 @@ public class AllocationService {
     @RolesAllowed(Roles.ADVISOR)
     public List<ConventionViews.InstalmentRow> writeOff(long allocationId) {
         Allocation a = locked(allocationId);
-        LedgerMovement m = moneyRule(() -> a.writeOff(today(), caller.email(), now()), a);
+        LedgerMovement m = a.writeOff(today(), caller.email(), now());
         saved(a, m, "WRITE_OFF");
         return instalments(a);
     }
@@ -210,7 +201,7 @@ public class AllocationService {
     public ConventionViews.AllocationRow callGuarantee(long allocationId, BigDecimal amount, LocalDate on) {
         Money claimed = amount("amount", amount);
         Allocation a = locked(allocationId);
-        LedgerMovement m = moneyRule(() -> a.callGuarantee(claimed, date(on), caller.email(), now()), a);
+        LedgerMovement m = a.callGuarantee(claimed, date(on), caller.email(), now());
         return saved(a, m, "GUARANTEE_CALL");
     }
 
@@ -231,11 +222,7 @@ public class AllocationService {
         if (lines.isEmpty() || missing.signum() > 0) {
             throw new InvariantViolatedException("contract.linesNotCovered", missing, missing);
         }
-        try {
-            app.markContracted(caller.email(), now());
-        } catch (IllegalTransitionException e) {
-            throw new ConflictException("ILLEGAL_TRANSITION", "application.illegalTransition", e.from().name(), e.to().name());
-        }
+        app.markContracted(caller.email(), now());
         em.flush();
         audit.record(caller.email(), "Application", app.getId(), "CONTRACTED", "All granted lines covered");
     }
@@ -399,22 +386,6 @@ public class AllocationService {
         em.lock(a, LockModeType.PESSIMISTIC_WRITE);
         em.refresh(a);
         return a;
-    }
-
-    private static LedgerMovement moneyRule(java.util.function.Supplier<LedgerMovement> action, Allocation a) {
-        try {
-            return action.get();
-        } catch (ConventionRuleException e) {
-            if (e.key().equals("disbursement.overAllocation") || e.key().equals("guarantee.overExposure")) {
-                BigDecimal left = (BigDecimal) e.arguments().get(0);
-                throw new InvariantViolatedException(e.key(), left, left);
-            }
-            if (e.key().startsWith("disbursement.date")) {
-                // a date typed wrong: the caller corrects the field
-                throw new InvalidInputException("date", e.key(), e.arguments().toArray());
-            }
-            throw new ConflictException("CONVENTION_RULE", e.key(), e.arguments().toArray());
-        }
     }
 
     private static Money amount(String field, BigDecimal value) {

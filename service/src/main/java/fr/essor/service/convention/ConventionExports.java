@@ -37,7 +37,6 @@ public class ConventionExports {
     /** Rows read per statement while building an export, so that no single query loads an unbounded list. */
     static final int CHUNK = 500;
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
-    private static final String[] DIMENSIONS = {"INSTRUMENT", "DEPARTMENT", "LEGAL_FORM", "STAGE"};
 
     @EJB
     private ConventionService conventions;
@@ -79,7 +78,7 @@ public class ConventionExports {
         }
         ResourceBundle text = bundle(locale);
         Map<String, List<ConventionReportData.Breakdown>> breakdowns = new LinkedHashMap<>();
-        for (String dimension : DIMENSIONS) {
+        for (BreakdownDimension dimension : BreakdownDimension.values()) {
             List<ConventionReportData.Breakdown> lines = conventions.breakdown(conventionId, dimension).stream()
                     .map(b -> new ConventionReportData.Breakdown(label(text, dimension, b.key()), b.count(), b.amount()))
                     .toList();
@@ -129,8 +128,8 @@ public class ConventionExports {
         BigDecimal created = BigDecimal.ZERO.setScale(2);
         BigDecimal maintained = BigDecimal.ZERO.setScale(2);
         for (ConventionViews.Funded f : funded) {
-            rows.add(Arrays.asList(f.enterprise(), f.department(), f.sector(), label(text, "LEGAL_FORM", f.legalForm()),
-                    label(text, "STAGE", f.stage()), label(text, "INSTRUMENT", f.instrument()), f.allocated(), f.disbursed(),
+            rows.add(Arrays.asList(f.enterprise(), f.department(), f.sector(), label(text, BreakdownDimension.LEGAL_FORM, f.legalForm()),
+                    label(text, BreakdownDimension.STAGE, f.stage()), label(text, BreakdownDimension.INSTRUMENT, f.instrument()), f.allocated(), f.disbursed(),
                     f.jobsCreated(), f.jobsMaintained()));
             allocated = allocated.add(f.allocated());
             disbursed = disbursed.add(f.disbursed());
@@ -164,16 +163,11 @@ public class ConventionExports {
     }
 
     /** The translated label of a code of a dimension (a department is its own label). */
-    static String label(ResourceBundle text, String dimension, String code) {
+    static String label(ResourceBundle text, BreakdownDimension dimension, String code) {
         if (code == null) {
             return null;
         }
-        String prefix = switch (dimension) {
-            case "INSTRUMENT" -> "Instrument.";
-            case "LEGAL_FORM" -> "LegalForm.";
-            case "STAGE" -> "Stage.";
-            default -> null;
-        };
+        String prefix = dimension.labelPrefix;
         return prefix == null ? code : plain(text, prefix + code, code);
     }
 

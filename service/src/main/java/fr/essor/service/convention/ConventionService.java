@@ -6,7 +6,6 @@ import fr.essor.model.application.Stage;
 import fr.essor.model.association.Association;
 import fr.essor.model.convention.Convention;
 import fr.essor.model.convention.ConventionKind;
-import fr.essor.model.convention.ConventionRuleException;
 import fr.essor.model.enterprise.LegalForm;
 import fr.essor.model.partner.Partner;
 import fr.essor.model.shared.Money;
@@ -17,10 +16,12 @@ import fr.essor.service.shared.InvalidInputException;
 import fr.essor.service.shared.NotFoundException;
 import fr.essor.service.shared.Page;
 import fr.essor.service.shared.Roles;
+import fr.essor.service.shared.RuleRefusals;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptors;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
@@ -36,6 +37,7 @@ import java.util.Locale;
  * figure is summed in SQL from the ledger at the moment it is read; nothing is cached.
  */
 @Stateless
+@Interceptors(RuleRefusals.class)
 public class ConventionService {
 
     /** allocated, disbursed, repaid of a convention {@code c}, summed from its ledger. */
@@ -181,15 +183,9 @@ public class ConventionService {
 
     /** Amounts allocated (less releases) by instrument, department, legal form or stage. */
     @RolesAllowed({Roles.PARTNER, Roles.ADVISOR, Roles.ADMIN})
-    public List<ConventionViews.Breakdown> breakdown(long conventionId, String dimension) {
+    public List<ConventionViews.Breakdown> breakdown(long conventionId, BreakdownDimension dimension) {
         checkVisible(conventionId);
-        String column = switch (dimension == null ? "" : dimension.toUpperCase(Locale.ROOT)) {
-            case "INSTRUMENT" -> "g.instrument";
-            case "DEPARTMENT" -> "e.department";
-            case "LEGAL_FORM" -> "e.legal_form";
-            case "STAGE" -> "ap.stage";
-            default -> throw new InvalidInputException("dimension", "field.invalidChoice");
-        };
+        String column = dimension.column;
         List<?> rows = em.createNativeQuery("SELECT " + column + ", COUNT(*), SUM(al.amount - al.released)"
                         + " FROM allocation al JOIN granted_line g ON g.id = al.granted_line_id JOIN decision d ON d.id = g.decision_id"
                         + " JOIN application ap ON ap.id = d.application_id JOIN enterprise e ON e.id = ap.enterprise_id"
@@ -281,14 +277,11 @@ public class ConventionService {
         if (same > 0) {
             throw new ConflictException("DUPLICATE", "convention.duplicate", in.reference());
         }
-        Convention c = rule(() -> new Convention(in.reference(), partner, association, kind, in.periodStart(), in.periodEnd(),
-                Money.of(in.amount()), in.revolving()));
+        Convention c = new Convention(in.reference(), partner, association, kind, in.periodStart(), in.periodEnd(),
+                Money.of(in.amount()), in.revolving());
         c.restrictTo(enums(Instrument.class, in.instruments(), "instruments"), departments(in.departments()),
                 enums(LegalForm.class, in.legalForms(), "legalForms"), enums(Stage.class, in.stages(), "stages"));
-        rule(() -> {
-            c.setTargets(in.targetAdvised(), in.targetFinanced(), in.targetJobs());
-            return c;
-        });
+        c.setTargets(in.targetAdvised(), in.targetFinanced(), in.targetJobs());
         em.persist(c);
         fr.essor.service.shared.UniqueKeys.flush(em, "uk_convention_reference",
                 () -> new ConflictException("DUPLICATE", "convention.duplicate", c.getReference()));
@@ -300,10 +293,7 @@ public class ConventionService {
     @RolesAllowed(Roles.ADMIN)
     public ConventionViews.Detail activate(long id) {
         Convention c = locked(id);
-        rule(() -> {
-            c.activate();
-            return null;
-        });
+        c.activate();
         em.flush();
         audit.record(caller.email(), "Convention", c.getId(), "ACTIVATE", "Convention " + c.getReference() + " active");
         return convention(id);
@@ -312,10 +302,7 @@ public class ConventionService {
     @RolesAllowed(Roles.ADMIN)
     public ConventionViews.Detail close(long id) {
         Convention c = locked(id);
-        rule(() -> {
-            c.close();
-            return null;
-        });
+        c.close();
         em.flush();
         audit.record(caller.email(), "Convention", c.getId(), "CLOSE", "Convention " + c.getReference() + " closed");
         return convention(id);
@@ -424,14 +411,6 @@ public class ConventionService {
             return Enum.valueOf(type, value == null ? "" : value.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException(field, "field.invalidChoice");
-        }
-    }
-
-    static <T> T rule(java.util.function.Supplier<T> action) {
-        try {
-            return action.get();
-        } catch (ConventionRuleException e) {
-            throw new ConflictException("CONVENTION_RULE", e.key(), e.arguments().toArray());
         }
     }
 }

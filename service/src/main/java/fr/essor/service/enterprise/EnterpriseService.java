@@ -4,6 +4,7 @@ import fr.essor.model.enterprise.CoOwnerInvitation;
 import fr.essor.model.enterprise.Enterprise;
 import fr.essor.model.shared.Crypto;
 import fr.essor.service.config.EssorConfig;
+import fr.essor.service.mail.MailKind;
 import fr.essor.service.mail.MailService;
 import fr.essor.service.security.Access;
 import fr.essor.service.security.Caller;
@@ -37,8 +38,6 @@ public class EnterpriseService {
     @Inject
     private EssorConfig config;
 
-    public static final String CO_OWNER_INVITED = "CO_OWNER_INVITED";
-    public static final String CO_OWNER_INVITED_MEMBER = "CO_OWNER_INVITED_MEMBER";
     private final java.time.Clock clock = java.time.Clock.systemUTC();
 
     /**
@@ -151,11 +150,11 @@ public class EnterpriseService {
                 "Co-owner " + normalized + " invited to enterprise " + e.getId());
         if (invitee == null) {
             java.util.Locale locale = localeOf(me);
-            mail.enqueue(normalized, CO_OWNER_INVITED, locale, "Enterprise", e.getId(), me.getDisplayName(), e.getLegalName(),
+            mail.enqueue(normalized, MailKind.CO_OWNER_INVITED, locale, "Enterprise", e.getId(), me.getDisplayName(), e.getLegalName(),
                     config.publicUrl() + "/register.xhtml?invitation=" + token, expiry(invitation, locale));
         } else if (invitee.isActive() && invitee.hasRole(fr.essor.model.account.Role.ENTREPRENEUR)) {
             java.util.Locale locale = localeOf(invitee);
-            mail.enqueue(normalized, CO_OWNER_INVITED_MEMBER, locale, "Enterprise", e.getId(), me.getDisplayName(),
+            mail.enqueue(normalized, MailKind.CO_OWNER_INVITED_MEMBER, locale, "Enterprise", e.getId(), me.getDisplayName(),
                     e.getLegalName(), config.publicUrl() + "/entrepreneur/index.xhtml", expiry(invitation, locale));
         }
         return new CoOwnerOutcome(CoOwnerOutcome.INVITED, normalized);

@@ -37,12 +37,6 @@ import java.util.Locale;
 @Stateless
 public class MailService {
 
-    public static final String APPLICATION_SUBMITTED = "APPLICATION_SUBMITTED";
-    public static final String INFORMATION_REQUESTED = "INFORMATION_REQUESTED";
-    public static final String DECISION_MADE = "DECISION_MADE";
-    public static final String ACCOUNT_CREATED = "ACCOUNT_CREATED";
-    public static final String SESSION_CONVENED = "SESSION_CONVENED";
-
     @PersistenceContext(unitName = "essor")
     private EntityManager em;
 
@@ -69,14 +63,14 @@ public class MailService {
     @PermitAll
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
     public OutboxMessage applicationSubmitted(String recipient, Locale locale, Object reference, String title) {
-        return enqueue(recipient, APPLICATION_SUBMITTED, locale, "Application", reference, reference, title);
+        return enqueue(recipient, MailKind.APPLICATION_SUBMITTED, locale, "Application", reference, reference, title);
     }
 
     /** The advisor's question, to the entrepreneur. */
     @PermitAll
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
     public OutboxMessage informationRequested(String recipient, Locale locale, Object reference, String question) {
-        return enqueue(recipient, INFORMATION_REQUESTED, locale, "Application", reference, reference, question);
+        return enqueue(recipient, MailKind.INFORMATION_REQUESTED, locale, "Application", reference, reference, question);
     }
 
     /** The committee's decision; {@code outcome} is APPROVED, DEFERRED or REJECTED (an enum or its name). */
@@ -85,7 +79,7 @@ public class MailService {
     public OutboxMessage decisionMade(String recipient, Locale locale, Object reference, Object outcome) {
         String code = String.valueOf(outcome);
         String label = MailTemplates.label("outcome." + code, locale, code);
-        return enqueue(recipient, DECISION_MADE, locale, "Application", reference, reference, label);
+        return enqueue(recipient, MailKind.DECISION_MADE, locale, "Application", reference, reference, label);
     }
 
     /** A committee member's convocation with the agenda (one line per file). */
@@ -93,20 +87,20 @@ public class MailService {
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
     public OutboxMessage sessionConvened(String recipient, Locale locale, Object sessionId, String when, String committee,
                                          String where, String agenda) {
-        return enqueue(recipient, SESSION_CONVENED, locale, "CommitteeSession", sessionId, when, committee, where, agenda);
+        return enqueue(recipient, MailKind.SESSION_CONVENED, locale, "CommitteeSession", sessionId, when, committee, where, agenda);
     }
 
     /** Welcome to a newly registered person; it never contains a password. */
     @PermitAll
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
     public OutboxMessage accountCreated(String recipient, Locale locale, String displayName, Object accountId) {
-        return enqueue(recipient, ACCOUNT_CREATED, locale, "UserAccount", accountId, displayName, recipient);
+        return enqueue(recipient, MailKind.ACCOUNT_CREATED, locale, "UserAccount", accountId, displayName, recipient);
     }
 
     /** A mail from the templates {@code KIND.subject} and {@code KIND.body} of the mail bundle, filled with {@code args}. */
     @PermitAll
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
-    public OutboxMessage enqueue(String recipient, String kind, Locale locale, String relatedEntity, Object relatedId,
+    public OutboxMessage enqueue(String recipient, MailKind kind, Locale locale, String relatedEntity, Object relatedId,
             Object... args) {
         Locale language = MailTemplates.supported(locale);
         return enqueueText(recipient, kind, language, MailTemplates.subject(kind, language, args),
@@ -116,11 +110,11 @@ public class MailService {
     /** A mail whose text is already written. */
     @PermitAll
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
-    public OutboxMessage enqueueText(String recipient, String kind, Locale locale, String subject, String body,
+    public OutboxMessage enqueueText(String recipient, MailKind kind, Locale locale, String subject, String body,
             String relatedEntity, Object relatedId) {
         String address = checkedAddress(recipient);
         OutboxMessage message = new OutboxMessage(address, truncate(subject, OutboxMessage.SUBJECT_MAX),
-                truncate(body, OutboxMessage.BODY_MAX), kind, MailTemplates.supported(locale).getLanguage(),
+                truncate(body, OutboxMessage.BODY_MAX), kind.name(), MailTemplates.supported(locale).getLanguage(),
                 relatedEntity, relatedId, Instant.now(clock));
         em.persist(message);
         em.flush();

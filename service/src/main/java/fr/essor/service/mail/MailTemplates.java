@@ -23,11 +23,11 @@ public final class MailTemplates {
         return locale != null && "en".equals(locale.getLanguage()) ? Locale.ENGLISH : Locale.FRENCH;
     }
 
-    public static String subject(String kind, Locale locale, Object... args) {
+    public static String subject(MailKind kind, Locale locale, Object... args) {
         return format(kind + ".subject", locale, args);
     }
 
-    public static String body(String kind, Locale locale, Object... args) {
+    public static String body(MailKind kind, Locale locale, Object... args) {
         return format(kind + ".body", locale, args) + "\n\n" + format("footer", locale);
     }
 

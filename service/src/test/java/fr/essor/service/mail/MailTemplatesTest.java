@@ -18,9 +18,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class MailTemplatesTest {
 
-    private static final Set<String> KINDS = Set.of(MailService.APPLICATION_SUBMITTED, MailService.INFORMATION_REQUESTED,
-            MailService.DECISION_MADE, MailService.ACCOUNT_CREATED, MailService.SESSION_CONVENED,
-            fr.essor.service.enterprise.EnterpriseService.CO_OWNER_INVITED, fr.essor.service.enterprise.EnterpriseService.CO_OWNER_INVITED_MEMBER);
+    private static final Set<MailKind> KINDS = Set.of(MailKind.values());
 
     private static Properties load(String name) throws IOException {
         Properties p = new Properties();
@@ -40,9 +38,9 @@ class MailTemplatesTest {
     @Test
     void everyKindHasASubjectAndABody() throws IOException {
         Properties fr = load("mails.properties");
-        for (String kind : KINDS) {
-            assertTrue(fr.containsKey(kind + ".subject"), kind);
-            assertTrue(fr.containsKey(kind + ".body"), kind);
+        for (MailKind kind : KINDS) {
+            assertTrue(fr.containsKey(kind + ".subject"), kind.name());
+            assertTrue(fr.containsKey(kind + ".body"), kind.name());
         }
     }
 
@@ -50,7 +48,7 @@ class MailTemplatesTest {
     @ValueSource(strings = {"fr", "en", "de"})
     void everyTextFormatsWithoutLeftOverPlaceholdersOrDoubledApostrophes(String language) {
         Locale locale = Locale.forLanguageTag(language);
-        for (String kind : KINDS) {
+        for (MailKind kind : KINDS) {
             String subject = MailTemplates.subject(kind, locale, "CVL-2026-00042", "L'atelier {vélo}", "Orléans", "1. CVL-2026-00042");
             String body = MailTemplates.body(kind, locale, "CVL-2026-00042", "L'atelier {vélo}", "Orléans", "1. CVL-2026-00042");
             for (String text : new String[] {subject, body}) {
@@ -62,18 +60,18 @@ class MailTemplatesTest {
 
     @Test
     void frenchIsTheDefaultAndApostrophesSurviveFormatting() {
-        String body = MailTemplates.body(MailService.APPLICATION_SUBMITTED, null, "CVL-2026-00042", "Recyclerie");
+        String body = MailTemplates.body(MailKind.APPLICATION_SUBMITTED, null, "CVL-2026-00042", "Recyclerie");
         assertTrue(body.contains("« Recyclerie » (dossier CVL-2026-00042)"), body);
         assertTrue(body.contains("l'équipe d'accompagnement"), body);
         assertTrue(body.endsWith("merci de ne pas y répondre."), body);
         assertEquals("Dossier CVL-2026-00042 bien reçu",
-                MailTemplates.subject(MailService.APPLICATION_SUBMITTED, Locale.GERMAN, "CVL-2026-00042", "x"));
+                MailTemplates.subject(MailKind.APPLICATION_SUBMITTED, Locale.GERMAN, "CVL-2026-00042", "x"));
     }
 
     @Test
     void englishIsUsedWhenAskedFor() {
         assertEquals("Application CVL-2026-00042: the committee's decision",
-                MailTemplates.subject(MailService.DECISION_MADE, Locale.UK, "CVL-2026-00042", "approved"));
+                MailTemplates.subject(MailKind.DECISION_MADE, Locale.UK, "CVL-2026-00042", "approved"));
         assertEquals("approved", MailTemplates.label("outcome.APPROVED", Locale.ENGLISH, "APPROVED"));
         assertEquals("accordé", MailTemplates.label("outcome.APPROVED", Locale.FRENCH, "APPROVED"));
         assertEquals("SOMETHING", MailTemplates.label("outcome.SOMETHING", Locale.FRENCH, "SOMETHING"));
@@ -81,7 +79,7 @@ class MailTemplatesTest {
 
     @Test
     void argumentsAreWrittenAsTextNotAsNumbers() {
-        String subject = MailTemplates.subject(MailService.APPLICATION_SUBMITTED, Locale.FRENCH, 1234567L, "x");
+        String subject = MailTemplates.subject(MailKind.APPLICATION_SUBMITTED, Locale.FRENCH, 1234567L, "x");
         assertEquals("Dossier 1234567 bien reçu", subject);
     }
 }

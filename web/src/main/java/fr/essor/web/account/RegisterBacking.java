@@ -1,7 +1,6 @@
 package fr.essor.web.account;
 
 import fr.essor.service.account.AccountService;
-import fr.essor.service.shared.EssorException;
 import fr.essor.web.i18n.Messages;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
@@ -47,13 +46,8 @@ public class RegisterBacking {
             facesContext.validationFailed();
             return;
         }
-        AccountService.Registration registration;
-        try {
-            registration = accounts.register(email, displayName, password, facesContext.getViewRoot().getLocale(), invitation);
-        } catch (EssorException e) {
-            Messages.error(e, "register");
-            return;
-        }
+        AccountService.Registration registration = accounts.register(email, displayName, password,
+                facesContext.getViewRoot().getLocale(), invitation);
         Messages.info("register.done");
         if (registration.joinedEnterprise() != null) {
             Messages.info("register.joined", registration.joinedEnterprise());

@@ -5,7 +5,6 @@ import fr.essor.service.account.AccountService;
 import fr.essor.service.account.AccountView;
 import fr.essor.service.association.AssociationService;
 import fr.essor.service.association.AssociationView;
-import fr.essor.service.shared.EssorException;
 import fr.essor.web.i18n.Messages;
 import fr.essor.web.shared.PageModel;
 import jakarta.annotation.PostConstruct;
@@ -49,47 +48,31 @@ public class AccountsBacking implements Serializable {
     }
 
     public void create() {
-        try {
-            Set<Role> roles = newRoles == null || newRoles.length == 0 ? Set.of() : EnumSet.copyOf(List.of(newRoles));
-            AccountService.CreatedAccount created = accounts.createAccount(newEmail, newName, roles, newAssociationId, null);
-            temporaryPassword = created.temporaryPassword();
-            temporaryFor = created.account().email();
-            Messages.info("admin.accounts.created", temporaryFor);
-            newEmail = null;
-            newName = null;
-            newRoles = null;
-            newAssociationId = null;
-        } catch (EssorException e) {
-            Messages.error(e, "create");
-        }
+        Set<Role> roles = newRoles == null || newRoles.length == 0 ? Set.of() : EnumSet.copyOf(List.of(newRoles));
+        AccountService.CreatedAccount created = accounts.createAccount(newEmail, newName, roles, newAssociationId, null);
+        temporaryPassword = created.temporaryPassword();
+        temporaryFor = created.account().email();
+        Messages.info("admin.accounts.created", temporaryFor);
+        newEmail = null;
+        newName = null;
+        newRoles = null;
+        newAssociationId = null;
     }
 
     public void deactivate(AccountView account) {
-        try {
-            accounts.deactivate(account.id());
-            Messages.info("admin.accounts.deactivated", account.email());
-        } catch (EssorException e) {
-            Messages.error(e, null);
-        }
+        accounts.deactivate(account.id());
+        Messages.info("admin.accounts.deactivated", account.email());
     }
 
     public void activate(AccountView account) {
-        try {
-            accounts.activate(account.id());
-            Messages.info("admin.accounts.activated", account.email());
-        } catch (EssorException e) {
-            Messages.error(e, null);
-        }
+        accounts.activate(account.id());
+        Messages.info("admin.accounts.activated", account.email());
     }
 
     public void resetPassword(AccountView account) {
-        try {
-            temporaryPassword = accounts.resetPassword(account.id()).temporaryPassword();
-            temporaryFor = account.email();
-            Messages.info("admin.accounts.resetDone", account.email());
-        } catch (EssorException e) {
-            Messages.error(e, null);
-        }
+        temporaryPassword = accounts.resetPassword(account.id()).temporaryPassword();
+        temporaryFor = account.email();
+        Messages.info("admin.accounts.resetDone", account.email());
     }
 
     public Role[] getAllRoles() {

@@ -2,7 +2,6 @@ package fr.essor.web.admin;
 
 import fr.essor.service.association.AssociationService;
 import fr.essor.service.association.AssociationView;
-import fr.essor.service.shared.EssorException;
 import fr.essor.web.i18n.Messages;
 import fr.essor.web.shared.PageModel;
 import jakarta.annotation.PostConstruct;
@@ -32,24 +31,16 @@ public class AssociationsBacking implements Serializable {
     }
 
     public void create() {
-        try {
-            AssociationView created = associations.create(code, name, region);
-            Messages.info("admin.associations.created", created.code());
-            code = null;
-            name = null;
-            region = null;
-        } catch (EssorException e) {
-            Messages.error(e, "create");
-        }
+        AssociationView created = associations.create(code, name, region);
+        Messages.info("admin.associations.created", created.code());
+        code = null;
+        name = null;
+        region = null;
     }
 
     public void toggle(AssociationView a) {
-        try {
-            associations.update(a.id(), a.name(), a.region(), !a.active());
-            Messages.info(a.active() ? "admin.associations.deactivated" : "admin.associations.activated", a.code());
-        } catch (EssorException e) {
-            Messages.error(e, null);
-        }
+        associations.update(a.id(), a.name(), a.region(), !a.active());
+        Messages.info(a.active() ? "admin.associations.deactivated" : "admin.associations.activated", a.code());
     }
 
     public PageModel<AssociationView> getModel() {

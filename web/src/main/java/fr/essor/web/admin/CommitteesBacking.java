@@ -4,7 +4,6 @@ import fr.essor.service.association.AssociationService;
 import fr.essor.service.association.AssociationView;
 import fr.essor.service.committee.CommitteeService;
 import fr.essor.service.committee.CommitteeViews;
-import fr.essor.service.shared.EssorException;
 import fr.essor.web.i18n.Messages;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJB;
@@ -45,15 +44,11 @@ public class CommitteesBacking implements Serializable {
     }
 
     public void create() {
-        try {
-            CommitteeViews.CommitteeSummary c = committees.create(associationId, name, quorum == null ? 0 : quorum);
-            Messages.info("admin.committees.created", c.name());
-            name = null;
-            list = committees.committees();
-            select(c.id());
-        } catch (EssorException e) {
-            Messages.error(e, "create");
-        }
+        CommitteeViews.CommitteeSummary c = committees.create(associationId, name, quorum == null ? 0 : quorum);
+        Messages.info("admin.committees.created", c.name());
+        name = null;
+        list = committees.committees();
+        select(c.id());
     }
 
     public void select(long id) {
@@ -68,33 +63,21 @@ public class CommitteesBacking implements Serializable {
             Messages.errorFor("members:account", "field.required");
             return;
         }
-        try {
-            members = committees.seat(selectedId, accountId, role);
-            list = committees.committees();
-            Messages.info("admin.committees.seated");
-        } catch (EssorException e) {
-            Messages.error(e, "members");
-        }
+        members = committees.seat(selectedId, accountId, role);
+        list = committees.committees();
+        Messages.info("admin.committees.seated");
     }
 
     public void unseat(long account) {
-        try {
-            members = committees.unseat(selectedId, account);
-            list = committees.committees();
-            Messages.info("admin.committees.unseated");
-        } catch (EssorException e) {
-            Messages.error(e, "members");
-        }
+        members = committees.unseat(selectedId, account);
+        list = committees.committees();
+        Messages.info("admin.committees.unseated");
     }
 
     public void changeQuorum() {
-        try {
-            committees.changeQuorum(selectedId, newQuorum == null ? 0 : newQuorum);
-            list = committees.committees();
-            Messages.info("admin.committees.quorumChanged", newQuorum);
-        } catch (EssorException e) {
-            Messages.error(e, "members");
-        }
+        committees.changeQuorum(selectedId, newQuorum == null ? 0 : newQuorum);
+        list = committees.committees();
+        Messages.info("admin.committees.quorumChanged", newQuorum);
     }
 
     public String getSelectedName() {

@@ -10,7 +10,6 @@ import fr.essor.service.association.AssociationView;
 import fr.essor.service.convention.ConventionInput;
 import fr.essor.service.convention.ConventionService;
 import fr.essor.service.convention.ConventionViews;
-import fr.essor.service.shared.EssorException;
 import fr.essor.web.i18n.Messages;
 import fr.essor.web.shared.PageModel;
 import jakarta.annotation.PostConstruct;
@@ -73,24 +72,20 @@ public class ConventionsBacking implements Serializable {
     }
 
     public void create() {
-        try {
-            ConventionViews.Detail created = conventions.create(new ConventionInput(reference, partnerId,
-                    national ? associationId : null, kind, periodStart, periodEnd, amount, revolving, List.copyOf(instruments),
-                    departmentList(), List.copyOf(legalForms), List.copyOf(stages), targetAdvised, targetFinanced, targetJobs));
-            Messages.info("conventions.created", created.summary().reference());
-            reference = null;
-            amount = null;
-            departments = null;
-            instruments = new ArrayList<>();
-            legalForms = new ArrayList<>();
-            stages = new ArrayList<>();
-            targetAdvised = null;
-            targetFinanced = null;
-            targetJobs = null;
-            revolving = false;
-        } catch (EssorException e) {
-            Messages.error(e, "create");
-        }
+        ConventionViews.Detail created = conventions.create(new ConventionInput(reference, partnerId,
+                national ? associationId : null, kind, periodStart, periodEnd, amount, revolving, List.copyOf(instruments),
+                departmentList(), List.copyOf(legalForms), List.copyOf(stages), targetAdvised, targetFinanced, targetJobs));
+        Messages.info("conventions.created", created.summary().reference());
+        reference = null;
+        amount = null;
+        departments = null;
+        instruments = new ArrayList<>();
+        legalForms = new ArrayList<>();
+        stages = new ArrayList<>();
+        targetAdvised = null;
+        targetFinanced = null;
+        targetJobs = null;
+        revolving = false;
     }
 
     private List<String> departmentList() {
@@ -101,21 +96,13 @@ public class ConventionsBacking implements Serializable {
     }
 
     public void activate(long id, String ref) {
-        try {
-            conventions.activate(id);
-            Messages.info("conventions.activated", ref);
-        } catch (EssorException e) {
-            Messages.error(e, null);
-        }
+        conventions.activate(id);
+        Messages.info("conventions.activated", ref);
     }
 
     public void close(long id, String ref) {
-        try {
-            conventions.close(id);
-            Messages.info("conventions.closedMessage", ref);
-        } catch (EssorException e) {
-            Messages.error(e, null);
-        }
+        conventions.close(id);
+        Messages.info("conventions.closedMessage", ref);
     }
 
     public List<String> getKinds() { return Arrays.stream(ConventionKind.values()).map(Enum::name).toList(); }

@@ -4,7 +4,6 @@ import fr.essor.model.mail.OutboxStatus;
 import fr.essor.service.mail.MailService;
 import fr.essor.service.mail.MailService.SmtpStatus;
 import fr.essor.service.mail.OutboxView;
-import fr.essor.service.shared.EssorException;
 import fr.essor.web.i18n.Messages;
 import fr.essor.web.shared.PageModel;
 import jakarta.annotation.PostConstruct;
@@ -40,12 +39,8 @@ public class OutboxBacking implements Serializable {
     }
 
     public void retry(OutboxView message) {
-        try {
-            mail.retry(message.id());
-            Messages.info("admin.outbox.retried", message.recipient());
-        } catch (EssorException e) {
-            Messages.error(e, null);
-        }
+        mail.retry(message.id());
+        Messages.info("admin.outbox.retried", message.recipient());
     }
 
     public List<OutboxStatus> getStatuses() {

@@ -91,55 +91,42 @@ public class AdvisorFileBacking implements Serializable {
     }
 
     public void startReview() {
-        act(() -> applications.startReview(id, detail.version()), "advisor.file.reviewStarted", "actions");
+        act(() -> applications.startReview(id, detail.version()), "advisor.file.reviewStarted");
     }
 
     public void requestInformation() {
-        act(() -> applications.requestInformation(id, detail.version(), question), "advisor.file.infoRequested", "request");
+        act(() -> applications.requestInformation(id, detail.version(), question), "advisor.file.infoRequested");
         if (!facesContext.isValidationFailed()) {
             question = null;
         }
     }
 
     public void saveReview() {
-        try {
-            review = reviews.save(id, review == null ? -1 : review.version(), new ReviewInput(new HashMap<>(scores), strengths,
-                    risks, recommendation, lines.stream().map(LineRow::input).toList()));
-            reload();
-            Messages.info("advisor.review.saved");
-        } catch (EssorException e) {
-            Messages.error(e, "review");
-        }
+        review = reviews.save(id, review == null ? -1 : review.version(), new ReviewInput(new HashMap<>(scores), strengths,
+                risks, recommendation, lines.stream().map(LineRow::input).toList()));
+        reload();
+        Messages.info("advisor.review.saved");
     }
 
     public void markReady() {
-        act(() -> reviews.markReady(id, detail.version(), null), "advisor.file.ready", "actions");
+        act(() -> reviews.markReady(id, detail.version(), null), "advisor.file.ready");
     }
 
     public void resumeReview() {
-        act(() -> reviews.resumeReview(id, detail.version()), "advisor.file.resumed", "actions");
+        act(() -> reviews.resumeReview(id, detail.version()), "advisor.file.resumed");
     }
 
     public void postMessage() {
-        try {
-            ThreadMessages.post(applications, id, message, attachment);
-            message = null;
-            reload();
-            Messages.info("file.messageSent");
-        } catch (EssorException e) {
-            Messages.error(e, "thread");
-        }
+        ThreadMessages.post(applications, id, message, attachment);
+        message = null;
+        reload();
+        Messages.info("file.messageSent");
     }
 
-    private void act(Runnable action, String doneKey, String formId) {
-        try {
-            action.run();
-            reload();
-            Messages.info(doneKey);
-        } catch (EssorException e) {
-            Messages.error(e, formId);
-            facesContext.validationFailed();
-        }
+    private void act(Runnable action, String doneKey) {
+        action.run();
+        reload();
+        Messages.info(doneKey);
     }
 
     public List<String> getCriteria() {

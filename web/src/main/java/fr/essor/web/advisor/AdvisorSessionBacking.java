@@ -72,23 +72,15 @@ public class AdvisorSessionBacking implements Serializable {
     }
 
     public void convene() {
-        try {
-            int sent = committees.convene(id);
-            Messages.info("advisor.session.convened", sent);
-        } catch (EssorException e) {
-            Messages.error(e, "agenda");
-        }
+        int sent = committees.convene(id);
+        Messages.info("advisor.session.convened", sent);
     }
 
     private void act(Supplier<CommitteeViews.Session> action, String doneKey) {
-        try {
-            session = action.get();
-            ready = committees.readyFiles();
-            if (doneKey != null) {
-                Messages.info(doneKey);
-            }
-        } catch (EssorException e) {
-            Messages.error(e, "agenda");
+        session = action.get();
+        ready = committees.readyFiles();
+        if (doneKey != null) {
+            Messages.info(doneKey);
         }
     }
 

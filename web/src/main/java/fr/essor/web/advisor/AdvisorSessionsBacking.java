@@ -2,7 +2,6 @@ package fr.essor.web.advisor;
 
 import fr.essor.service.committee.CommitteeService;
 import fr.essor.service.committee.CommitteeViews;
-import fr.essor.service.shared.EssorException;
 import fr.essor.web.i18n.Messages;
 import fr.essor.web.shared.PageModel;
 import jakarta.annotation.PostConstruct;
@@ -43,18 +42,13 @@ public class AdvisorSessionsBacking implements Serializable {
     }
 
     public String schedule() {
-        try {
-            if (committeeId == null) {
-                Messages.errorFor("schedule:committee", "field.required");
-                return null;
-            }
-            CommitteeViews.Session s = committees.schedule(committeeId, startsAt, place, videoLink);
-            scheduledId = s.id();
-            return "/advisor/session?faces-redirect=true&id=" + s.id();
-        } catch (EssorException e) {
-            Messages.error(e, "schedule");
+        if (committeeId == null) {
+            Messages.errorFor("schedule:committee", "field.required");
             return null;
         }
+        CommitteeViews.Session s = committees.schedule(committeeId, startsAt, place, videoLink);
+        scheduledId = s.id();
+        return "/advisor/session?faces-redirect=true&id=" + s.id();
     }
 
     public List<CommitteeViews.CommitteeSummary> getCommitteeList() { return committeeList; }

@@ -64,66 +64,42 @@ public class AllocationBacking implements Serializable {
     }
 
     public void disburse() {
-        try {
-            allocations.disburse(id, tranche, trancheDate);
-            Messages.info("allocation.disbursedMessage", new Format().money(tranche));
-            reload();
-            tranche = getLeftToDisburse().signum() > 0 ? getLeftToDisburse() : null;
-        } catch (EssorException e) {
-            Messages.error(e, "disburse");
-        }
+        allocations.disburse(id, tranche, trancheDate);
+        Messages.info("allocation.disbursedMessage", new Format().money(tranche));
+        reload();
+        tranche = getLeftToDisburse().signum() > 0 ? getLeftToDisburse() : null;
     }
 
     public void release() {
-        try {
-            allocations.release(id);
-            Messages.info("allocation.releasedMessage");
-            reload();
-        } catch (EssorException e) {
-            Messages.error(e, "release");
-        }
+        allocations.release(id);
+        Messages.info("allocation.releasedMessage");
+        reload();
     }
 
     public void schedule() {
-        try {
-            instalments = allocations.schedule(id, firstDue);
-            Messages.info("allocation.scheduled", instalments.size());
-            reload();
-        } catch (EssorException e) {
-            Messages.error(e, "schedule");
-        }
+        instalments = allocations.schedule(id, firstDue);
+        Messages.info("allocation.scheduled", instalments.size());
+        reload();
     }
 
     public void pay(long instalmentId) {
-        try {
-            allocations.pay(id, instalmentId, null);
-            reload();
-            instalments.stream().filter(i -> i.id() == instalmentId).findFirst()
-                    .ifPresent(i -> Messages.info("allocation.paid", i.number()));
-        } catch (EssorException e) {
-            Messages.error(e, "instalments");
-        }
+        allocations.pay(id, instalmentId, null);
+        reload();
+        instalments.stream().filter(i -> i.id() == instalmentId).findFirst()
+                .ifPresent(i -> Messages.info("allocation.paid", i.number()));
     }
 
     public void writeOff() {
-        try {
-            allocations.writeOff(id);
-            Messages.info("allocation.writtenOff");
-            reload();
-        } catch (EssorException e) {
-            Messages.error(e, "writeOff");
-        }
+        allocations.writeOff(id);
+        Messages.info("allocation.writtenOff");
+        reload();
     }
 
     public void callGuarantee() {
-        try {
-            allocations.callGuarantee(id, callAmount, callDate);
-            Messages.info("allocation.called", new Format().money(callAmount));
-            callAmount = null;
-            reload();
-        } catch (EssorException e) {
-            Messages.error(e, "call");
-        }
+        allocations.callGuarantee(id, callAmount, callDate);
+        Messages.info("allocation.called", new Format().money(callAmount));
+        callAmount = null;
+        reload();
     }
 
     public boolean isLoan() {

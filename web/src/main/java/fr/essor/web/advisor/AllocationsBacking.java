@@ -101,26 +101,18 @@ public class AllocationsBacking implements Serializable {
             Messages.errorFor("allocate:convention", "field.required");
             return;
         }
-        try {
-            ConventionViews.AllocationRow done = allocations.allocate(conventionId, selected.id(), amount);
-            Messages.info("allocations.done", new fr.essor.web.i18n.Format().money(done.amount()), done.conventionReference(), selected.applicationReference());
-            reloadSelected();
-            refreshSide();
-        } catch (EssorException e) {
-            Messages.error(e, "allocate");
-        }
+        ConventionViews.AllocationRow done = allocations.allocate(conventionId, selected.id(), amount);
+        Messages.info("allocations.done", new fr.essor.web.i18n.Format().money(done.amount()), done.conventionReference(), selected.applicationReference());
+        reloadSelected();
+        refreshSide();
     }
 
     public void contract(long applicationId) {
-        try {
-            allocations.markContracted(applicationId);
-            String reference = toContract.stream().filter(c -> c.applicationId() == applicationId).findFirst()
-                    .map(ConventionViews.ContractCandidate::reference).orElse("");
-            Messages.info("allocations.contracted", reference);
-            refreshSide();
-        } catch (EssorException e) {
-            Messages.error(e, null);
-        }
+        allocations.markContracted(applicationId);
+        String reference = toContract.stream().filter(c -> c.applicationId() == applicationId).findFirst()
+                .map(ConventionViews.ContractCandidate::reference).orElse("");
+        Messages.info("allocations.contracted", reference);
+        refreshSide();
     }
 
     public PageModel<ConventionViews.LineRow> getModel() { return model; }

@@ -127,11 +127,7 @@ public class QueueBacking implements Serializable {
 
     /** The "Filter" button: the table re-reads its first page with the new criteria. */
     public void apply() {
-        try {
-            refreshCounts();
-        } catch (EssorException e) {
-            Messages.error(e, "filters");
-        }
+        refreshCounts();
     }
 
     public void onlyStatus(String status) {
@@ -178,30 +174,22 @@ public class QueueBacking implements Serializable {
     }
 
     private void assign(QueueRow row, Long advisorId) {
-        try {
-            QueueService.Assignment a = queue.assign(row.id(), advisorId, row.version());
-            choice.remove(row.id());
-            if (a.advisorId() == null) {
-                Messages.info("queue.unassignedDone", row.reference());
-            } else {
-                Messages.info("queue.assigned", row.reference(), a.advisorName());
-            }
-            refreshCounts();
-        } catch (EssorException e) {
-            Messages.error(e, null);
+        QueueService.Assignment a = queue.assign(row.id(), advisorId, row.version());
+        choice.remove(row.id());
+        if (a.advisorId() == null) {
+            Messages.info("queue.unassignedDone", row.reference());
+        } else {
+            Messages.info("queue.assigned", row.reference(), a.advisorName());
         }
+        refreshCounts();
     }
 
     public void saveFilter() {
-        try {
-            SavedFilterView v = queue.saveFilter(filterName, filter());
-            saved = queue.savedFilters();
-            savedId = v.id();
-            Messages.info("queue.saved", v.name());
-            filterName = null;
-        } catch (EssorException e) {
-            Messages.error(e, "saved");
-        }
+        SavedFilterView v = queue.saveFilter(filterName, filter());
+        saved = queue.savedFilters();
+        savedId = v.id();
+        Messages.info("queue.saved", v.name());
+        filterName = null;
     }
 
     public void applySaved() {
@@ -217,14 +205,10 @@ public class QueueBacking implements Serializable {
         if (v == null) {
             return;
         }
-        try {
-            queue.deleteFilter(v.id());
-            saved = queue.savedFilters();
-            savedId = null;
-            Messages.info("queue.deleted");
-        } catch (EssorException e) {
-            Messages.error(e, "saved");
-        }
+        queue.deleteFilter(v.id());
+        saved = queue.savedFilters();
+        savedId = null;
+        Messages.info("queue.deleted");
     }
 
     private SavedFilterView selectedSaved() {

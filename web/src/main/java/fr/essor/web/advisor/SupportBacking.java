@@ -59,48 +59,36 @@ public class SupportBacking implements Serializable {
     /** Records new advice, or saves the correction of the record being edited. */
     public void save() {
         SupportInput input = new SupportInput(date, kind == null ? null : kind.name(), durationMinutes, notes);
-        try {
-            if (editingId == null) {
-                support.record(id, input);
-                Messages.info("support.recorded");
-            } else {
-                support.update(editingId, editingVersion, input);
-                Messages.info("support.updated");
-            }
-            clearForm();
-        } catch (EssorException e) {
-            Messages.error(e, "support");
+        if (editingId == null) {
+            support.record(id, input);
+            Messages.info("support.recorded");
+        } else {
+            support.update(editingId, editingVersion, input);
+            Messages.info("support.updated");
         }
+        clearForm();
     }
 
     /** Puts one of the caller's records in the form. */
     public void edit(long recordId) {
-        try {
-            SupportViews.Record r = support.get(recordId);
-            if (r.enterpriseId() != id || !r.editable()) {
-                throw new fr.essor.service.shared.ForbiddenException();
-            }
-            editingId = r.id();
-            editingVersion = r.version();
-            date = r.date();
-            kind = SupportKind.valueOf(r.kind());
-            durationMinutes = r.durationMinutes();
-            notes = r.notes();
-        } catch (EssorException e) {
-            Messages.error(e, null);
+        SupportViews.Record r = support.get(recordId);
+        if (r.enterpriseId() != id || !r.editable()) {
+            throw new fr.essor.service.shared.ForbiddenException();
         }
+        editingId = r.id();
+        editingVersion = r.version();
+        date = r.date();
+        kind = SupportKind.valueOf(r.kind());
+        durationMinutes = r.durationMinutes();
+        notes = r.notes();
     }
 
     public void delete(long recordId, long version) {
-        try {
-            support.delete(recordId, version);
-            if (Long.valueOf(recordId).equals(editingId)) {
-                clearForm();
-            }
-            Messages.info("support.deleted");
-        } catch (EssorException e) {
-            Messages.error(e, null);
+        support.delete(recordId, version);
+        if (Long.valueOf(recordId).equals(editingId)) {
+            clearForm();
         }
+        Messages.info("support.deleted");
     }
 
     public void cancel() {

@@ -1,6 +1,7 @@
 package fr.essor.web.api;
 
 import fr.essor.service.application.QueueService;
+import fr.essor.service.shared.Roles;
 import fr.essor.web.api.QueueJson.AdvisorOut;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
@@ -22,7 +23,7 @@ public class AdvisorsResource {
     private QueueService queue;
 
     @GET
-    @RolesAllowed({"ADVISOR", "ADMIN"})
+    @RolesAllowed({Roles.ADVISOR, Roles.ADMIN})
     @Operation(summary = "Active advisors of the caller's association (of the network for a national administrator), by name")
     public List<AdvisorOut> advisors() {
         return queue.colleagues().stream().map(c -> new AdvisorOut(c.id(), c.name())).toList();

@@ -3,6 +3,7 @@ package fr.essor.web.api;
 import fr.essor.service.convention.AllocationService;
 import fr.essor.service.convention.ConventionViews;
 import fr.essor.service.shared.InvalidInputException;
+import fr.essor.service.shared.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
@@ -29,7 +30,7 @@ public class AllocationsResource {
 
     @GET
     @Path("{id}")
-    @RolesAllowed({"PARTNER", "ADVISOR", "ADMIN"})
+    @RolesAllowed({Roles.PARTNER, Roles.ADVISOR, Roles.ADMIN})
     @Operation(summary = "One allocation")
     public ConventionViews.AllocationRow get(@PathParam("id") long id) {
         return allocations.allocation(id);
@@ -37,7 +38,7 @@ public class AllocationsResource {
 
     @POST
     @Path("{id}/disbursements")
-    @RolesAllowed("ADVISOR")
+    @RolesAllowed(Roles.ADVISOR)
     @Operation(summary = "Pay out a tranche (amount, date); 409 with \"available\" above what is left")
     public Response disburse(@PathParam("id") long id, MoneyRequest body) {
         if (body == null) {
@@ -49,7 +50,7 @@ public class AllocationsResource {
 
     @POST
     @Path("{id}/release")
-    @RolesAllowed("ADVISOR")
+    @RolesAllowed(Roles.ADVISOR)
     @Operation(summary = "Give the money not disbursed back to the convention")
     public ConventionViews.AllocationRow release(@PathParam("id") long id) {
         return allocations.release(id);
@@ -57,7 +58,7 @@ public class AllocationsResource {
 
     @GET
     @Path("{id}/instalments")
-    @RolesAllowed({"PARTNER", "ADVISOR", "ADMIN"})
+    @RolesAllowed({Roles.PARTNER, Roles.ADVISOR, Roles.ADMIN})
     @Operation(summary = "The repayment schedule")
     public List<ConventionViews.InstalmentRow> instalments(@PathParam("id") long id) {
         return allocations.instalments(id);
@@ -65,7 +66,7 @@ public class AllocationsResource {
 
     @POST
     @Path("{id}/instalments")
-    @RolesAllowed("ADVISOR")
+    @RolesAllowed(Roles.ADVISOR)
     @Operation(summary = "Generate the monthly repayment schedule of a disbursed honour loan (firstDueDate)")
     public List<ConventionViews.InstalmentRow> schedule(@PathParam("id") long id, ScheduleRequest body) {
         return allocations.schedule(id, ConventionsResource.date("firstDueDate", body == null ? null : body.firstDueDate()));
@@ -73,7 +74,7 @@ public class AllocationsResource {
 
     @POST
     @Path("{id}/instalments/{instalmentId}/payment")
-    @RolesAllowed("ADVISOR")
+    @RolesAllowed(Roles.ADVISOR)
     @Operation(summary = "Record the payment of an instalment")
     public List<ConventionViews.InstalmentRow> pay(@PathParam("id") long id, @PathParam("instalmentId") long instalmentId,
                                                    MoneyRequest body) {
@@ -82,7 +83,7 @@ public class AllocationsResource {
 
     @POST
     @Path("{id}/write-off")
-    @RolesAllowed("ADVISOR")
+    @RolesAllowed(Roles.ADVISOR)
     @Operation(summary = "Write off every instalment still due")
     public List<ConventionViews.InstalmentRow> writeOff(@PathParam("id") long id) {
         return allocations.writeOff(id);
@@ -90,7 +91,7 @@ public class AllocationsResource {
 
     @POST
     @Path("{id}/guarantee-calls")
-    @RolesAllowed("ADVISOR")
+    @RolesAllowed(Roles.ADVISOR)
     @Operation(summary = "Record a bank's call on a guarantee (amount, date)")
     public Response call(@PathParam("id") long id, MoneyRequest body) {
         if (body == null) {
@@ -102,7 +103,7 @@ public class AllocationsResource {
 
     @GET
     @Path("exposure")
-    @RolesAllowed({"ADVISOR", "ADMIN"})
+    @RolesAllowed({Roles.ADVISOR, Roles.ADMIN})
     @Operation(summary = "Guarantee exposure outstanding per bank (by=bank) or per fund (by=fund)")
     public List<ConventionViews.Exposure> exposure(@jakarta.ws.rs.QueryParam("by") String by) {
         return allocations.exposure(!"fund".equals(by));
@@ -110,7 +111,7 @@ public class AllocationsResource {
 
     @POST
     @Path("contracts/{applicationId}")
-    @RolesAllowed("ADVISOR")
+    @RolesAllowed(Roles.ADVISOR)
     @Operation(summary = "Mark an approved file CONTRACTED once all its granted lines are covered")
     public Response contract(@PathParam("applicationId") long applicationId) {
         allocations.markContracted(applicationId);

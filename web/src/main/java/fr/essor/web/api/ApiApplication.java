@@ -1,5 +1,6 @@
 package fr.essor.web.api;
 
+import fr.essor.service.shared.Roles;
 import jakarta.annotation.security.DeclareRoles;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
@@ -11,7 +12,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 
 /** The REST API of Essor, under {@code /api/v1}, authenticated with HTTP Basic. */
 @ApplicationPath("/api/v1")
-@DeclareRoles({"ENTREPRENEUR", "ADVISOR", "COMMITTEE_MEMBER", "PARTNER", "ADMIN"})
+@DeclareRoles({Roles.ENTREPRENEUR, Roles.ADVISOR, Roles.COMMITTEE_MEMBER, Roles.PARTNER, Roles.ADMIN})
 @OpenAPIDefinition(
         info = @Info(title = "Essor API", version = "1",
                 description = "Applications, committees, conventions and indicators of a social-economy financing network. "

@@ -7,6 +7,7 @@ import fr.essor.service.application.QueueFilter;
 import fr.essor.service.application.QueueService;
 import fr.essor.service.application.QueueSort;
 import fr.essor.service.shared.InvalidInputException;
+import fr.essor.service.shared.Roles;
 import fr.essor.web.api.QueueJson.AssigneeRequest;
 import fr.essor.web.api.QueueJson.AssignmentOut;
 import fr.essor.web.api.QueueJson.QueuePageOut;
@@ -57,7 +58,7 @@ public class ApplicationsResource {
     static final int MAX_PAGE_SIZE = 100;
 
     @GET
-    @RolesAllowed({"ADVISOR", "ADMIN"})
+    @RolesAllowed({Roles.ADVISOR, Roles.ADMIN})
     @Operation(summary = "The work queue: applications of the caller's association (all for a national administrator), "
             + "drafts excepted, paged in SQL. status: one or more statuses separated by commas; q: enterprise name, SIRET "
             + "or reference; sort: reference, enterprise, status, submittedAt, department or advisor, '-' first for "
@@ -73,7 +74,7 @@ public class ApplicationsResource {
 
     @PUT
     @Path("{id}/assignee")
-    @RolesAllowed({"ADVISOR", "ADMIN"})
+    @RolesAllowed({Roles.ADVISOR, Roles.ADMIN})
     @Operation(summary = "Hand the application to an advisor of its association ({\"advisorId\": id or null to unassign, "
             + "\"version\": the version last read}); 409 when it changed since, 404 outside the caller's association")
     public AssignmentOut assign(@PathParam("id") long id, AssigneeRequest body) {
@@ -137,7 +138,7 @@ public class ApplicationsResource {
 
     @GET
     @Path("mine")
-    @RolesAllowed("ENTREPRENEUR")
+    @RolesAllowed(Roles.ENTREPRENEUR)
     @Operation(summary = "The caller's applications, newest first")
     public List<SummaryOut> mine() {
         return applications.mine().stream()
@@ -145,7 +146,7 @@ public class ApplicationsResource {
     }
 
     @POST
-    @RolesAllowed("ENTREPRENEUR")
+    @RolesAllowed(Roles.ENTREPRENEUR)
     @Operation(summary = "Start a draft for one of the caller's enterprises (enterpriseId, title, stage required)")
     public Response create(ApplicationRequest body) {
         ApplicationRequest b = required(body);
@@ -163,7 +164,7 @@ public class ApplicationsResource {
 
     @GET
     @Path("{id}")
-    @RolesAllowed({"ENTREPRENEUR", "ADVISOR", "COMMITTEE_MEMBER", "ADMIN"})
+    @RolesAllowed({Roles.ENTREPRENEUR, Roles.ADVISOR, Roles.COMMITTEE_MEMBER, Roles.ADMIN})
     @Operation(summary = "One application (its owners and the staff of its association only; 404 otherwise)")
     public ApplicationOut get(@PathParam("id") long id) {
         return ApplicationOut.of(applications.get(id));
@@ -171,7 +172,7 @@ public class ApplicationsResource {
 
     @PUT
     @Path("{id}")
-    @RolesAllowed("ENTREPRENEUR")
+    @RolesAllowed(Roles.ENTREPRENEUR)
     @Operation(summary = "Save the parts given (project, lines, plan, impact) at the version last read")
     public ApplicationOut update(@PathParam("id") long id, ApplicationRequest body) {
         ApplicationRequest b = required(body);
@@ -183,7 +184,7 @@ public class ApplicationsResource {
 
     @POST
     @Path("{id}/submit")
-    @RolesAllowed("ENTREPRENEUR")
+    @RolesAllowed(Roles.ENTREPRENEUR)
     @Operation(summary = "Submit a complete draft; 400 with the list of what is missing otherwise")
     public ApplicationOut submit(@PathParam("id") long id, @QueryParam("version") Long version) {
         return ApplicationOut.of(applications.submit(id, version == null ? -1 : version));
@@ -192,7 +193,7 @@ public class ApplicationsResource {
     @GET
     @Path("{id}/decision-letter")
     @Produces("application/pdf")
-    @RolesAllowed({"ENTREPRENEUR", "ADVISOR", "COMMITTEE_MEMBER", "ADMIN"})
+    @RolesAllowed({Roles.ENTREPRENEUR, Roles.ADVISOR, Roles.COMMITTEE_MEMBER, Roles.ADMIN})
     @Operation(summary = "The decision letter as a PDF (404 while there is no decision)")
     public Response decisionLetter(@PathParam("id") long id, @jakarta.ws.rs.core.Context jakarta.ws.rs.core.HttpHeaders headers) {
         byte[] pdf = applications.decisionLetter(id, ApiLocale.of(headers));
@@ -203,7 +204,7 @@ public class ApplicationsResource {
 
     @POST
     @Path("{id}/review")
-    @RolesAllowed("ADVISOR")
+    @RolesAllowed(Roles.ADVISOR)
     @Operation(summary = "Advisor: take a submitted application into review")
     public ApplicationOut startReview(@PathParam("id") long id, @QueryParam("version") Long version) {
         return ApplicationOut.of(applications.startReview(id, version == null ? -1 : version));
@@ -211,7 +212,7 @@ public class ApplicationsResource {
 
     @POST
     @Path("{id}/information-requests")
-    @RolesAllowed("ADVISOR")
+    @RolesAllowed(Roles.ADVISOR)
     @Operation(summary = "Advisor: ask the applicant for information ({\"question\": …})")
     public ApplicationOut requestInformation(@PathParam("id") long id, @QueryParam("version") Long version, Question body) {
         if (body == null) {
@@ -222,7 +223,7 @@ public class ApplicationsResource {
 
     @POST
     @Path("{id}/answer")
-    @RolesAllowed("ENTREPRENEUR")
+    @RolesAllowed(Roles.ENTREPRENEUR)
     @Operation(summary = "Answer the pending information request ({\"answer\": …}); the file goes back to review")
     public ApplicationOut answer(@PathParam("id") long id, @QueryParam("version") Long version, Answer body) {
         if (body == null) {

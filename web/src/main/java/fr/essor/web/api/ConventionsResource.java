@@ -1,12 +1,14 @@
 package fr.essor.web.api;
 
 import fr.essor.service.convention.AllocationService;
+import fr.essor.service.convention.BreakdownDimension;
 import fr.essor.service.convention.ConventionExports;
 import fr.essor.service.convention.ConventionInput;
 import fr.essor.service.convention.ConventionService;
 import fr.essor.service.convention.ConventionViews;
 import fr.essor.service.shared.InvalidInputException;
 import fr.essor.service.shared.Page;
+import fr.essor.service.shared.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
@@ -54,7 +56,7 @@ public class ConventionsResource {
     private HttpHeaders headers;
 
     @GET
-    @RolesAllowed({"PARTNER", "ADVISOR", "ADMIN"})
+    @RolesAllowed({Roles.PARTNER, Roles.ADVISOR, Roles.ADMIN})
     @Operation(summary = "Conventions visible to the caller with amount, allocated, disbursed, repaid and remaining")
     public Response list(@QueryParam("page") Integer page, @QueryParam("size") Integer size) {
         Paging p = Paging.of(page, size);
@@ -63,7 +65,7 @@ public class ConventionsResource {
     }
 
     @POST
-    @RolesAllowed("ADMIN")
+    @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Record a convention (DRAFT) with its eligibility rules and targets")
     public Response create(ConventionRequest body) {
         if (body == null) {
@@ -80,7 +82,7 @@ public class ConventionsResource {
 
     @GET
     @Path("{id}")
-    @RolesAllowed({"PARTNER", "ADVISOR", "ADMIN"})
+    @RolesAllowed({Roles.PARTNER, Roles.ADVISOR, Roles.ADMIN})
     @Operation(summary = "One convention with its figures, rules, and targets against achieved")
     public ConventionOut get(@PathParam("id") long id) {
         return ConventionOut.of(conventions.convention(id));
@@ -88,7 +90,7 @@ public class ConventionsResource {
 
     @POST
     @Path("{id}/activation")
-    @RolesAllowed("ADMIN")
+    @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Activate a draft convention")
     public ConventionOut activate(@PathParam("id") long id) {
         return ConventionOut.of(conventions.activate(id));
@@ -96,7 +98,7 @@ public class ConventionsResource {
 
     @POST
     @Path("{id}/closing")
-    @RolesAllowed("ADMIN")
+    @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Close an active convention")
     public ConventionOut close(@PathParam("id") long id) {
         return ConventionOut.of(conventions.close(id));
@@ -104,7 +106,7 @@ public class ConventionsResource {
 
     @GET
     @Path("{id}/allocations")
-    @RolesAllowed({"PARTNER", "ADVISOR", "ADMIN"})
+    @RolesAllowed({Roles.PARTNER, Roles.ADVISOR, Roles.ADMIN})
     @Operation(summary = "The convention's allocations: enterprise, department, instrument, amount, disbursed, date, status")
     public Response allocations(@PathParam("id") long id, @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
         Paging p = Paging.of(page, size);
@@ -114,7 +116,7 @@ public class ConventionsResource {
 
     @POST
     @Path("{id}/allocations")
-    @RolesAllowed("ADVISOR")
+    @RolesAllowed(Roles.ADVISOR)
     @Operation(summary = "Allocate convention money to an approved decision line; 409 with \"available\" when an invariant would break")
     public Response allocate(@PathParam("id") long id, AllocationRequest body) {
         if (body == null || body.decisionLineId() == null) {
@@ -128,15 +130,15 @@ public class ConventionsResource {
 
     @GET
     @Path("{id}/breakdowns/{dimension}")
-    @RolesAllowed({"PARTNER", "ADVISOR", "ADMIN"})
+    @RolesAllowed({Roles.PARTNER, Roles.ADVISOR, Roles.ADMIN})
     @Operation(summary = "Amounts by INSTRUMENT, DEPARTMENT, LEGAL_FORM or STAGE")
     public List<ConventionViews.Breakdown> breakdown(@PathParam("id") long id, @PathParam("dimension") String dimension) {
-        return conventions.breakdown(id, dimension);
+        return conventions.breakdown(id, BreakdownDimension.parse(dimension));
     }
 
     @GET
     @Path("{id}/consumption")
-    @RolesAllowed({"PARTNER", "ADVISOR", "ADMIN"})
+    @RolesAllowed({Roles.PARTNER, Roles.ADVISOR, Roles.ADMIN})
     @Operation(summary = "Month by month: allocated, disbursed and repaid")
     public List<ConventionViews.Point> consumption(@PathParam("id") long id) {
         return conventions.consumption(id);
@@ -144,7 +146,7 @@ public class ConventionsResource {
 
     @GET
     @Path("{id}/funded")
-    @RolesAllowed({"PARTNER", "ADVISOR", "ADMIN"})
+    @RolesAllowed({Roles.PARTNER, Roles.ADVISOR, Roles.ADMIN})
     @Operation(summary = "The enterprises funded: name, department, sector, instrument, amounts, jobs (no personal data)")
     public Response funded(@PathParam("id") long id, @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
         Paging p = Paging.of(page, size);
@@ -154,7 +156,7 @@ public class ConventionsResource {
 
     @GET
     @Path("{id}/funded/export")
-    @RolesAllowed({"PARTNER", "ADVISOR", "ADMIN"})
+    @RolesAllowed({Roles.PARTNER, Roles.ADVISOR, Roles.ADMIN})
     @Produces({"text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "application/pdf",
             MediaType.APPLICATION_JSON})
     @Operation(summary = "The funded enterprises with a totals row as a file: format=csv (';' and decimal comma in French),"
@@ -169,7 +171,7 @@ public class ConventionsResource {
 
     @GET
     @Path("{id}/report")
-    @RolesAllowed({"PARTNER", "ADVISOR", "ADMIN"})
+    @RolesAllowed({Roles.PARTNER, Roles.ADVISOR, Roles.ADMIN})
     @Produces({"application/pdf", MediaType.APPLICATION_JSON})
     @Operation(summary = "The annual report of the convention as a PDF for a year of its period (year=2026), in the"
             + " Accept-Language; 400 without a year or outside the period, 404 when not the caller's convention")

@@ -3,6 +3,7 @@ package fr.essor.web.api;
 import fr.essor.service.convention.AllocationService;
 import fr.essor.service.convention.ConventionViews;
 import fr.essor.service.shared.Page;
+import fr.essor.service.shared.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
@@ -26,7 +27,7 @@ public class DecisionLinesResource {
     private AllocationService allocations;
 
     @GET
-    @RolesAllowed({"ADVISOR", "ADMIN"})
+    @RolesAllowed({Roles.ADVISOR, Roles.ADMIN})
     @Operation(summary = "Approved lines: id, applicationReference, enterprise, instrument, granted, allocated, unallocated, decisionDate")
     public Response lines(@QueryParam("unallocated") boolean unallocated, @QueryParam("page") Integer page,
                           @QueryParam("size") Integer size) {
@@ -37,7 +38,7 @@ public class DecisionLinesResource {
 
     @GET
     @Path("{id}/eligible-conventions")
-    @RolesAllowed("ADVISOR")
+    @RolesAllowed(Roles.ADVISOR)
     @Operation(summary = "The active conventions whose rules accept the line, with what they have left")
     public List<ConventionViews.Summary> eligible(@PathParam("id") long id) {
         return allocations.eligible(id);

@@ -3,6 +3,7 @@ package fr.essor.web.api;
 import fr.essor.model.document.DocumentRules;
 import fr.essor.service.application.ApplicationViews;
 import fr.essor.service.application.DocumentService;
+import fr.essor.service.shared.Roles;
 import fr.essor.web.api.ApplicationJson.DocumentOut;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
@@ -39,7 +40,7 @@ public class DocumentsResource {
 
     @POST
     @Consumes(MediaType.WILDCARD)
-    @RolesAllowed("ENTREPRENEUR")
+    @RolesAllowed(Roles.ENTREPRENEUR)
     @Operation(summary = "Attach a document (PDF, PNG, JPEG, ODT, DOCX, XLSX; 10 MB at most); ?kind=BUSINESS_PLAN…;"
             + " the name in X-File-Name, percent-encoded UTF-8 (rel%C3%A9v%C3%A9.pdf), or in"
             + " Content-Disposition: attachment; filename*=UTF-8''rel%C3%A9v%C3%A9.pdf")
@@ -64,7 +65,7 @@ public class DocumentsResource {
 
     @DELETE
     @Path("{documentId}")
-    @RolesAllowed("ENTREPRENEUR")
+    @RolesAllowed(Roles.ENTREPRENEUR)
     @Operation(summary = "Remove a document while the application is a draft")
     public Response remove(@PathParam("id") long id, @PathParam("documentId") long documentId) {
         documents.remove(id, documentId);

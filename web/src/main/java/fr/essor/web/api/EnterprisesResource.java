@@ -2,6 +2,7 @@ package fr.essor.web.api;
 
 import fr.essor.service.enterprise.EnterpriseService;
 import fr.essor.service.enterprise.EnterpriseView;
+import fr.essor.service.shared.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
@@ -27,7 +28,7 @@ public class EnterprisesResource {
 
     @GET
     @Path("mine")
-    @RolesAllowed("ENTREPRENEUR")
+    @RolesAllowed(Roles.ENTREPRENEUR)
     @Operation(summary = "The enterprises the caller owns")
     public List<EnterpriseOut> mine() {
         return enterprises.mine().stream().map(EnterpriseOut::of).toList();
@@ -35,7 +36,7 @@ public class EnterprisesResource {
 
     @GET
     @Path("{id}/co-owners")
-    @RolesAllowed("ENTREPRENEUR")
+    @RolesAllowed(Roles.ENTREPRENEUR)
     @Operation(summary = "The owners of one of the caller's enterprises and the invitations still pending")
     public EnterpriseService.Owners coOwners(@PathParam("id") long id) {
         return enterprises.owners(id);
@@ -43,7 +44,7 @@ public class EnterprisesResource {
 
     @POST
     @Path("{id}/co-owners")
-    @RolesAllowed("ENTREPRENEUR")
+    @RolesAllowed(Roles.ENTREPRENEUR)
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Invite a co-owner by e-mail: the recipient must accept (an account holder on their home page"
             + " or POST /invitations/{id}/accept, anyone else by registering through the mail's link); the answer is"

@@ -3,6 +3,7 @@ package fr.essor.web.api;
 import fr.essor.service.indicator.IndicatorService;
 import fr.essor.service.indicator.Indicators;
 import fr.essor.service.shared.InvalidInputException;
+import fr.essor.service.shared.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
@@ -24,7 +25,7 @@ public class IndicatorsResource {
     private IndicatorService indicators;
 
     @GET
-    @RolesAllowed({"ADVISOR", "ADMIN", "PARTNER"})
+    @RolesAllowed({Roles.ADVISOR, Roles.ADMIN, Roles.PARTNER})
     @Operation(summary = "advised, financed, mobilised, jobs, by instrument, department, legal form and stage, leverage, targets")
     public Indicators get(@QueryParam("association") String association, @QueryParam("year") String year) {
         int y;

@@ -5,6 +5,7 @@ import fr.essor.service.application.ReviewService;
 import fr.essor.service.application.ReviewView;
 import fr.essor.service.shared.InvalidInputException;
 import fr.essor.service.shared.NotFoundException;
+import fr.essor.service.shared.Roles;
 import fr.essor.web.api.ApplicationJson.ApplicationOut;
 import fr.essor.web.api.ApplicationJson.LineDto;
 import fr.essor.web.api.ApplicationJson.LineOut;
@@ -36,7 +37,7 @@ public class InstructionResource {
 
     @GET
     @Path("analysis")
-    @RolesAllowed({"ADVISOR", "COMMITTEE_MEMBER", "ADMIN"})
+    @RolesAllowed({Roles.ADVISOR, Roles.COMMITTEE_MEMBER, Roles.ADMIN})
     @Operation(summary = "The analysis note (never for applicants, nor for a member who declared a conflict on the file)")
     public AnalysisOut analysis(@PathParam("id") long id) {
         return AnalysisOut.of(reviews.review(id).orElseThrow(() -> new NotFoundException("review")));
@@ -44,7 +45,7 @@ public class InstructionResource {
 
     @PUT
     @Path("analysis")
-    @RolesAllowed("ADVISOR")
+    @RolesAllowed(Roles.ADVISOR)
     @Operation(summary = "Write the analysis note: scores 1-5 per criterion, strengths, risks, recommendation, proposed lines")
     public AnalysisOut saveAnalysis(@PathParam("id") long id, AnalysisRequest body) {
         if (body == null) {
@@ -57,7 +58,7 @@ public class InstructionResource {
 
     @POST
     @Path("ready")
-    @RolesAllowed("ADVISOR")
+    @RolesAllowed(Roles.ADVISOR)
     @Operation(summary = "Mark the file ready for committee (its analysis note must be complete)")
     public ApplicationOut ready(@PathParam("id") long id, @QueryParam("version") Long version) {
         return ApplicationOut.of(reviews.markReady(id, version == null ? -1 : version, null));
@@ -65,7 +66,7 @@ public class InstructionResource {
 
     @POST
     @Path("resume")
-    @RolesAllowed("ADVISOR")
+    @RolesAllowed(Roles.ADVISOR)
     @Operation(summary = "Take a deferred file back into review")
     public ApplicationOut resume(@PathParam("id") long id, @QueryParam("version") Long version) {
         return ApplicationOut.of(reviews.resumeReview(id, version == null ? -1 : version));

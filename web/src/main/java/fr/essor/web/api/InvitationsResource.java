@@ -1,5 +1,6 @@
 package fr.essor.web.api;
 
+import fr.essor.service.shared.Roles;
 import fr.essor.service.enterprise.EnterpriseService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
@@ -24,7 +25,7 @@ public class InvitationsResource {
     private EnterpriseService enterprises;
 
     @GET
-    @RolesAllowed("ENTREPRENEUR")
+    @RolesAllowed(Roles.ENTREPRENEUR)
     @Operation(summary = "The invitations to co-own an enterprise waiting for the caller's answer")
     public List<EnterpriseService.PendingInvitation> mine() {
         return enterprises.myInvitations();
@@ -32,7 +33,7 @@ public class InvitationsResource {
 
     @POST
     @Path("{id}/accept")
-    @RolesAllowed("ENTREPRENEUR")
+    @RolesAllowed(Roles.ENTREPRENEUR)
     @Operation(summary = "Accept an invitation addressed to the caller: they become an owner of the enterprise"
             + " (404 for an invitation that is not the caller's or no longer pending)")
     public EnterprisesResource.EnterpriseOut accept(@PathParam("id") long id) {
@@ -41,7 +42,7 @@ public class InvitationsResource {
 
     @POST
     @Path("{id}/decline")
-    @RolesAllowed("ENTREPRENEUR")
+    @RolesAllowed(Roles.ENTREPRENEUR)
     @Operation(summary = "Decline an invitation addressed to the caller: nobody is added")
     public Response decline(@PathParam("id") long id) {
         enterprises.declineInvitation(id);

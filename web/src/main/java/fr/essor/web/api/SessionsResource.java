@@ -5,6 +5,7 @@ import fr.essor.service.committee.CommitteeViews;
 import fr.essor.service.committee.DecisionInput;
 import fr.essor.service.shared.InvalidInputException;
 import fr.essor.service.shared.Page;
+import fr.essor.service.shared.Roles;
 import fr.essor.web.api.ApplicationJson.LineDto;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
@@ -44,7 +45,7 @@ public class SessionsResource {
     private UriInfo uriInfo;
 
     @GET
-    @RolesAllowed({"ADVISOR", "COMMITTEE_MEMBER", "ADMIN"})
+    @RolesAllowed({Roles.ADVISOR, Roles.COMMITTEE_MEMBER, Roles.ADMIN})
     @Operation(summary = "Sessions the caller may see: coming ones (past=false, default) or past ones, paged")
     public PageOut sessions(@QueryParam("past") boolean past, @QueryParam("page") Integer page,
                             @QueryParam("size") Integer size) {
@@ -54,7 +55,7 @@ public class SessionsResource {
     }
 
     @POST
-    @RolesAllowed("ADVISOR")
+    @RolesAllowed(Roles.ADVISOR)
     @Operation(summary = "Schedule a session: committeeId, startsAt (ISO local date-time), place or videoLink")
     public Response schedule(ScheduleRequest body) {
         if (body == null || body.committeeId() == null) {
@@ -67,7 +68,7 @@ public class SessionsResource {
 
     @GET
     @Path("{id}")
-    @RolesAllowed({"ADVISOR", "COMMITTEE_MEMBER", "ADMIN"})
+    @RolesAllowed({Roles.ADVISOR, Roles.COMMITTEE_MEMBER, Roles.ADMIN})
     @Operation(summary = "One session with its members, attendance and agenda")
     public CommitteeViews.Session session(@PathParam("id") long id) {
         return committees.session(id);
@@ -75,7 +76,7 @@ public class SessionsResource {
 
     @POST
     @Path("{id}/items")
-    @RolesAllowed("ADVISOR")
+    @RolesAllowed(Roles.ADVISOR)
     @Operation(summary = "Put a file that is ready for committee on the agenda")
     public CommitteeViews.Session addItem(@PathParam("id") long id, ItemRequest body) {
         if (body == null || body.applicationId() == null) {
@@ -86,7 +87,7 @@ public class SessionsResource {
 
     @DELETE
     @Path("{id}/items/{itemId}")
-    @RolesAllowed("ADVISOR")
+    @RolesAllowed(Roles.ADVISOR)
     @Operation(summary = "Take an undecided file off a planned agenda")
     public CommitteeViews.Session removeItem(@PathParam("id") long id, @PathParam("itemId") long itemId) {
         return committees.removeFromAgenda(id, itemId);
@@ -94,7 +95,7 @@ public class SessionsResource {
 
     @POST
     @Path("{id}/convocations")
-    @RolesAllowed("ADVISOR")
+    @RolesAllowed(Roles.ADVISOR)
     @Operation(summary = "Send the members their convocation with the agenda")
     public CountOut convene(@PathParam("id") long id) {
         return new CountOut(committees.convene(id));
@@ -102,7 +103,7 @@ public class SessionsResource {
 
     @POST
     @Path("{id}/open")
-    @RolesAllowed("COMMITTEE_MEMBER")
+    @RolesAllowed(Roles.COMMITTEE_MEMBER)
     @Operation(summary = "The chair opens the session with the account ids of the members present")
     public CommitteeViews.Session open(@PathParam("id") long id, OpenRequest body) {
         return committees.open(id, body == null ? List.of() : body.present());
@@ -110,7 +111,7 @@ public class SessionsResource {
 
     @PUT
     @Path("{id}/attendance")
-    @RolesAllowed("COMMITTEE_MEMBER")
+    @RolesAllowed(Roles.COMMITTEE_MEMBER)
     @Operation(summary = "The chair corrects the attendance of the open session (account ids of the members present, each once)")
     public CommitteeViews.Session attendance(@PathParam("id") long id, OpenRequest body) {
         return committees.correctAttendance(id, body == null ? List.of() : body.present());
@@ -118,7 +119,7 @@ public class SessionsResource {
 
     @POST
     @Path("{id}/adjourn")
-    @RolesAllowed("COMMITTEE_MEMBER")
+    @RolesAllowed(Roles.COMMITTEE_MEMBER)
     @Operation(summary = "The chair adjourns the open session with a reason; undecided files go back to be scheduled")
     public CommitteeViews.Session adjourn(@PathParam("id") long id, AdjournRequest body) {
         return committees.adjourn(id, body == null ? null : body.reason());
@@ -126,7 +127,7 @@ public class SessionsResource {
 
     @POST
     @Path("{id}/items/{itemId}/conflict")
-    @RolesAllowed("COMMITTEE_MEMBER")
+    @RolesAllowed(Roles.COMMITTEE_MEMBER)
     @Operation(summary = "Declare a conflict of interest on an item")
     public CommitteeViews.Session conflict(@PathParam("id") long id, @PathParam("itemId") long itemId, ConflictRequest body) {
         return committees.declareConflict(id, itemId, body == null ? null : body.reason());
@@ -134,7 +135,7 @@ public class SessionsResource {
 
     @PUT
     @Path("{id}/items/{itemId}/vote")
-    @RolesAllowed("COMMITTEE_MEMBER")
+    @RolesAllowed(Roles.COMMITTEE_MEMBER)
     @Operation(summary = "Vote FOR, AGAINST or ABSTAIN on an item")
     public CommitteeViews.Session vote(@PathParam("id") long id, @PathParam("itemId") long itemId, VoteRequest body) {
         return committees.vote(id, itemId, body == null ? null : body.choice());
@@ -142,7 +143,7 @@ public class SessionsResource {
 
     @POST
     @Path("{id}/items/{itemId}/decision")
-    @RolesAllowed("COMMITTEE_MEMBER")
+    @RolesAllowed(Roles.COMMITTEE_MEMBER)
     @Operation(summary = "The chair records the decision on an item (version: the item's version as last read)")
     public CommitteeViews.Session decide(@PathParam("id") long id, @PathParam("itemId") long itemId, DecisionRequest body) {
         if (body == null) {
@@ -154,7 +155,7 @@ public class SessionsResource {
 
     @POST
     @Path("{id}/close")
-    @RolesAllowed("COMMITTEE_MEMBER")
+    @RolesAllowed(Roles.COMMITTEE_MEMBER)
     @Operation(summary = "The chair closes the session; the minutes are generated and the applicants notified")
     public CommitteeViews.Session close(@PathParam("id") long id) {
         return committees.close(id);
@@ -163,7 +164,7 @@ public class SessionsResource {
     @GET
     @Path("{id}/minutes")
     @Produces("application/pdf")
-    @RolesAllowed({"ADVISOR", "COMMITTEE_MEMBER", "ADMIN"})
+    @RolesAllowed({Roles.ADVISOR, Roles.COMMITTEE_MEMBER, Roles.ADMIN})
     @Operation(summary = "The minutes of a closed session (PDF)")
     public Response minutes(@PathParam("id") long id) {
         return Response.ok(committees.minutes(id), "application/pdf")

@@ -2,6 +2,7 @@ package fr.essor.web.api;
 
 import fr.essor.service.shared.InvalidInputException;
 import fr.essor.service.shared.Page;
+import fr.essor.service.shared.Roles;
 import fr.essor.service.support.SupportInput;
 import fr.essor.service.support.SupportService;
 import fr.essor.service.support.SupportViews;
@@ -42,7 +43,7 @@ public class SupportRecordsResource {
     private UriInfo uriInfo;
 
     @GET
-    @RolesAllowed({"ADVISOR", "ADMIN"})
+    @RolesAllowed({Roles.ADVISOR, Roles.ADMIN})
     @Operation(summary = "The enterprise's support records, newest first (page from 0; 404 outside the caller's association)")
     public SupportPage list(@PathParam("enterpriseId") long enterpriseId, @QueryParam("page") @DefaultValue("0") int page,
                             @QueryParam("size") @DefaultValue("20") int size) {
@@ -57,14 +58,14 @@ public class SupportRecordsResource {
 
     @GET
     @Path("{id}")
-    @RolesAllowed({"ADVISOR", "ADMIN"})
+    @RolesAllowed({Roles.ADVISOR, Roles.ADMIN})
     @Operation(summary = "One support record")
     public SupportOut get(@PathParam("enterpriseId") long enterpriseId, @PathParam("id") long id) {
         return SupportOut.of(ofEnterprise(enterpriseId, support.get(id)));
     }
 
     @POST
-    @RolesAllowed("ADVISOR")
+    @RolesAllowed(Roles.ADVISOR)
     @Operation(summary = "Record advice given: {\"date\":\"2026-03-02\",\"kind\":\"DIAGNOSTIC\",\"durationMinutes\":90,\"notes\":…}")
     public Response create(@PathParam("enterpriseId") long enterpriseId, SupportRequest body) {
         SupportViews.Record created = support.record(enterpriseId, input(body));
@@ -74,7 +75,7 @@ public class SupportRecordsResource {
 
     @PUT
     @Path("{id}")
-    @RolesAllowed("ADVISOR")
+    @RolesAllowed(Roles.ADVISOR)
     @Operation(summary = "Correct one's own record at the version last read (?version=); 409 if it changed since")
     public SupportOut update(@PathParam("enterpriseId") long enterpriseId, @PathParam("id") long id,
                              @QueryParam("version") Long version, SupportRequest body) {
@@ -84,7 +85,7 @@ public class SupportRecordsResource {
 
     @DELETE
     @Path("{id}")
-    @RolesAllowed({"ADVISOR", "ADMIN"})
+    @RolesAllowed({Roles.ADVISOR, Roles.ADMIN})
     @Operation(summary = "Delete one's own record (administrators: any of their scope) at the version last read (?version=)")
     public Response delete(@PathParam("enterpriseId") long enterpriseId, @PathParam("id") long id,
                            @QueryParam("version") Long version) {

@@ -1,5 +1,6 @@
 package fr.essor.web.api;
 
+import fr.essor.service.shared.Roles;
 import fr.essor.web.health.DatabaseHealthCheck;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
@@ -23,7 +24,7 @@ public class SystemResource {
     private DatabaseHealthCheck database;
 
     @GET
-    @RolesAllowed("ADMIN")
+    @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "The database product and version Essor runs on (ADMIN)")
     public SystemInfo get() throws SQLException {
         return new SystemInfo(database.database());

@@ -64,36 +64,24 @@ public class ApplicationFileBacking implements Serializable {
     }
 
     public void answerRequest() {
-        try {
-            applications.answerInformation(id, detail.version(), answer);
-            answer = null;
-            Messages.info("file.answered");
-            reload();
-        } catch (EssorException e) {
-            Messages.error(e, "answer");
-        }
+        applications.answerInformation(id, detail.version(), answer);
+        answer = null;
+        Messages.info("file.answered");
+        reload();
     }
 
     public void postMessage() {
-        try {
-            ThreadMessages.post(applications, id, message, attachment);
-            message = null;
-            Messages.info("file.messageSent");
-            reload();
-        } catch (EssorException e) {
-            Messages.error(e, "thread");
-        }
+        ThreadMessages.post(applications, id, message, attachment);
+        message = null;
+        Messages.info("file.messageSent");
+        reload();
     }
 
     public void withdraw() {
-        try {
-            applications.withdraw(id, detail.version(), reason);
-            reason = null;
-            Messages.info("file.withdrawn");
-            reload();
-        } catch (EssorException e) {
-            Messages.error(e, "withdraw");
-        }
+        applications.withdraw(id, detail.version(), reason);
+        reason = null;
+        Messages.info("file.withdrawn");
+        reload();
     }
 
     public Long getId() { return id; }

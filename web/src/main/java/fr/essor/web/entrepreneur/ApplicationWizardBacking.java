@@ -174,21 +174,15 @@ public class ApplicationWizardBacking implements Serializable {
             documents.upload(id, documentKind.name(), file.getSubmittedFileName(), bytes);
             Messages.info("document.uploaded", file.getSubmittedFileName());
             refresh(applications.get(id));
-        } catch (EssorException e) {
-            Messages.error(e, "documents");
         } catch (IOException e) {
             Messages.errorFor("documents:file", "document.EMPTY");
         }
     }
 
     public void removeDocument(long documentId) {
-        try {
-            documents.remove(id, documentId);
-            Messages.info("document.removed");
-            refresh(applications.get(id));
-        } catch (EssorException e) {
-            Messages.error(e, null);
-        }
+        documents.remove(id, documentId);
+        Messages.info("document.removed");
+        refresh(applications.get(id));
     }
 
     public void submit() throws IOException {
@@ -200,20 +194,14 @@ public class ApplicationWizardBacking implements Serializable {
         } catch (IncompleteException e) {
             Messages.error(e, null);
             refresh(applications.get(id));
-        } catch (EssorException e) {
-            Messages.error(e, null);
         }
     }
 
     private void save(java.util.function.Supplier<ApplicationViews.Detail> action, WizardStep next) throws IOException {
-        try {
-            refresh(action.get());
-            Messages.info("application.saved");
-            facesContext.getExternalContext().getFlash().setKeepMessages(true);
-            redirect("/entrepreneur/application.xhtml?id=" + id + "&step=" + next.name());
-        } catch (EssorException e) {
-            Messages.error(e, step.toLowerCase(java.util.Locale.ROOT));
-        }
+        refresh(action.get());
+        Messages.info("application.saved");
+        facesContext.getExternalContext().getFlash().setKeepMessages(true);
+        redirect("/entrepreneur/application.xhtml?id=" + id + "&step=" + next.name());
     }
 
     private void redirect(String path) throws IOException {

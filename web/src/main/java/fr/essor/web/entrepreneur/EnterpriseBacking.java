@@ -3,7 +3,6 @@ package fr.essor.web.entrepreneur;
 import fr.essor.model.enterprise.LegalForm;
 import fr.essor.service.enterprise.EnterpriseInput;
 import fr.essor.service.enterprise.EnterpriseService;
-import fr.essor.service.shared.EssorException;
 import fr.essor.web.i18n.Messages;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
@@ -38,17 +37,13 @@ public class EnterpriseBacking {
     private BigDecimal employeesFte;
 
     public void create() throws IOException {
-        try {
-            enterprises.create(new EnterpriseInput(legalName, siret, legalForm == null ? null : legalForm.name(), esusApproved,
-                    addressLine, postalCode, city, department, sector, creationDate, employeesFte));
-            Messages.info("enterprise.created", legalName);
-            facesContext.getExternalContext().getFlash().setKeepMessages(true);
-            facesContext.getExternalContext().redirect(facesContext.getExternalContext().getRequestContextPath()
-                    + "/entrepreneur/index.xhtml");
-            facesContext.responseComplete();
-        } catch (EssorException e) {
-            Messages.error(e, "enterprise");
-        }
+        enterprises.create(new EnterpriseInput(legalName, siret, legalForm == null ? null : legalForm.name(), esusApproved,
+                addressLine, postalCode, city, department, sector, creationDate, employeesFte));
+        Messages.info("enterprise.created", legalName);
+        facesContext.getExternalContext().getFlash().setKeepMessages(true);
+        facesContext.getExternalContext().redirect(facesContext.getExternalContext().getRequestContextPath()
+                + "/entrepreneur/index.xhtml");
+        facesContext.responseComplete();
     }
 
     public LegalForm[] getLegalForms() {

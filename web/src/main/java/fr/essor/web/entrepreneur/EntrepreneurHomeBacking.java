@@ -6,7 +6,6 @@ import fr.essor.service.application.ApplicationViews;
 import fr.essor.service.application.ProjectInput;
 import fr.essor.service.enterprise.EnterpriseService;
 import fr.essor.service.enterprise.EnterpriseView;
-import fr.essor.service.shared.EssorException;
 import fr.essor.web.i18n.Messages;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJB;
@@ -52,35 +51,23 @@ public class EntrepreneurHomeBacking {
     }
 
     public void startApplication() throws IOException {
-        try {
-            ApplicationViews.Detail created = applications.create(enterpriseId == null ? -1 : enterpriseId,
-                    new ProjectInput(title, stage == null ? null : stage.name(), null, null));
-            facesContext.getExternalContext().redirect(facesContext.getExternalContext().getRequestContextPath()
-                    + "/entrepreneur/application.xhtml?id=" + created.id() + "&step=PROJECT");
-            facesContext.responseComplete();
-        } catch (EssorException e) {
-            Messages.error(e, "new");
-        }
+        ApplicationViews.Detail created = applications.create(enterpriseId == null ? -1 : enterpriseId,
+                new ProjectInput(title, stage == null ? null : stage.name(), null, null));
+        facesContext.getExternalContext().redirect(facesContext.getExternalContext().getRequestContextPath()
+                + "/entrepreneur/application.xhtml?id=" + created.id() + "&step=PROJECT");
+        facesContext.responseComplete();
     }
 
     /** Accepts an invitation: the enterprise joins the caller's. */
     public void accept(long invitationId) {
-        try {
-            EnterpriseView joined = enterprises.acceptInvitation(invitationId);
-            Messages.info("invitations.accepted", joined.legalName());
-        } catch (EssorException e) {
-            Messages.error(e, "invitations");
-        }
+        EnterpriseView joined = enterprises.acceptInvitation(invitationId);
+        Messages.info("invitations.accepted", joined.legalName());
         init();
     }
 
     public void decline(long invitationId) {
-        try {
-            enterprises.declineInvitation(invitationId);
-            Messages.info("invitations.declined");
-        } catch (EssorException e) {
-            Messages.error(e, "invitations");
-        }
+        enterprises.declineInvitation(invitationId);
+        Messages.info("invitations.declined");
         init();
     }
 

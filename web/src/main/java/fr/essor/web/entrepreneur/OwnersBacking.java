@@ -41,14 +41,10 @@ public class OwnersBacking implements Serializable {
     }
 
     public void invite() {
-        try {
-            EnterpriseService.CoOwnerOutcome outcome = enterprises.inviteCoOwner(id, email);
-            Messages.info("owners.invited", outcome.email());
-            email = null;
-            owners = enterprises.owners(id);
-        } catch (EssorException e) {
-            Messages.error(e, "invite");
-        }
+        EnterpriseService.CoOwnerOutcome outcome = enterprises.inviteCoOwner(id, email);
+        Messages.info("owners.invited", outcome.email());
+        email = null;
+        owners = enterprises.owners(id);
     }
 
     public Long getId() { return id; }

@@ -1,5 +1,6 @@
 package fr.essor.web.partner;
 
+import fr.essor.service.convention.BreakdownDimension;
 import fr.essor.service.convention.ConventionService;
 import fr.essor.service.convention.ConventionViews;
 import fr.essor.service.shared.EssorException;
@@ -31,7 +32,6 @@ import java.util.Locale;
 public class ConventionDashboardBacking implements Serializable {
 
     private static final long serialVersionUID = 1L;
-    private static final List<String> DIMENSIONS = List.of("INSTRUMENT", "DEPARTMENT", "LEGAL_FORM", "STAGE");
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
     @EJB
@@ -64,8 +64,8 @@ public class ConventionDashboardBacking implements Serializable {
             detail = conventions.convention(id);
             cumulate(conventions.consumption(id));
             java.util.Map<String, List<ConventionViews.Breakdown>> byDimension = new java.util.LinkedHashMap<>();
-            for (String d : DIMENSIONS) {
-                byDimension.put(d, conventions.breakdown(id, d));
+            for (BreakdownDimension d : BreakdownDimension.values()) {
+                byDimension.put(d.name(), conventions.breakdown(id, d));
             }
             raw = byDimension;
             long conventionId = id;
