@@ -97,7 +97,8 @@ public class BodyLimitFilter extends HttpFilter {
         response.setHeader("Connection", "close");
         response.setContentType("application/json");
         response.setCharacterEncoding("UTF-8");
-        String size = limit >= 1024 * 1024 ? (limit / (1024 * 1024)) + " MB" : (limit / 1024) + " kB";
+        String size = limit >= 1024 * 1024 ? Messages.text(locale, "size.megabytes", limit / (1024 * 1024))
+                : Messages.text(locale, "size.kilobytes", limit / 1024);
         response.getWriter().write(JSONB.toJson(new ApiError("BODY_TOO_LARGE",
                 Messages.text(locale, "error.api.bodyTooLarge", size))));
     }
