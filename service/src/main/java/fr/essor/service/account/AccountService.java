@@ -6,6 +6,7 @@ import fr.essor.model.association.Association;
 import fr.essor.model.enterprise.CoOwnerInvitation;
 import fr.essor.model.partner.Partner;
 import fr.essor.model.shared.Crypto;
+import fr.essor.model.shared.FreeText;
 import fr.essor.service.audit.AuditService;
 import fr.essor.service.mail.MailService;
 import fr.essor.service.security.Caller;
@@ -29,9 +30,15 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
@@ -137,7 +144,7 @@ public class AccountService {
         }
         return em.createQuery("SELECT i FROM CoOwnerInvitation i WHERE i.tokenHash = :h", CoOwnerInvitation.class)
                 .setParameter("h", Crypto.sha256Hex(token.trim()))
-                .setLockMode(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
                 .getResultList().stream().filter(i -> i.isPendingAt(Instant.now())).findFirst();
     }
 
@@ -216,9 +223,9 @@ public class AccountService {
                         "SELECT a.passwordHash FROM UserAccount a WHERE a.email = :email AND a.active = TRUE", String.class)
                 .setParameter("email", email)
                 .getResultList();
-        return !hashes.isEmpty() && java.security.MessageDigest.isEqual(
-                stampOf(hashes.get(0)).getBytes(java.nio.charset.StandardCharsets.US_ASCII),
-                stamp.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        return !hashes.isEmpty() && MessageDigest.isEqual(
+                stampOf(hashes.get(0)).getBytes(StandardCharsets.US_ASCII),
+                stamp.getBytes(StandardCharsets.US_ASCII));
     }
 
     /** A digest of the stored hash: it changes with every password change or reset (a new salt). */
@@ -228,10 +235,10 @@ public class AccountService {
 
     private static String stampOf(String passwordHash) {
         try {
-            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(passwordHash.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(java.util.Arrays.copyOf(digest, 16));
-        } catch (java.security.NoSuchAlgorithmException e) {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(passwordHash.getBytes(StandardCharsets.UTF_8));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(digest, 16));
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }
@@ -427,7 +434,7 @@ public class AccountService {
         if (n.length() > UserAccount.DISPLAY_NAME_MAX) {
             throw new InvalidInputException("displayName", "account.nameTooLong", UserAccount.DISPLAY_NAME_MAX);
         }
-        if (!fr.essor.model.shared.FreeText.isClean(n, false)) {
+        if (!FreeText.isClean(n, false)) {
             // the free-text rule: control characters (NUL, BEL…) and direction overrides in a name shown in mails, lists and PDFs
             throw new InvalidInputException("displayName", "account.nameInvalid");
         }

@@ -5,18 +5,25 @@ import fr.essor.model.application.Application;
 import fr.essor.model.application.ApplicationDocument;
 import fr.essor.model.application.ApplicationMessage;
 import fr.essor.model.application.ApplicationStatus;
+import fr.essor.model.application.Decision;
+import fr.essor.model.application.DocumentContent;
 import fr.essor.model.application.FinancingLine;
 import fr.essor.model.application.IncompleteApplicationException;
 import fr.essor.model.application.Instrument;
 import fr.essor.model.application.InvalidFinancingLineException;
 import fr.essor.model.application.PlanItem;
 import fr.essor.model.application.Stage;
+import fr.essor.model.document.DocumentCheck;
+import fr.essor.model.document.DocumentRules;
 import fr.essor.model.enterprise.Enterprise;
 import fr.essor.model.shared.EssorDomainException;
+import fr.essor.model.shared.FreeText;
 import fr.essor.model.shared.Money;
 import fr.essor.model.shared.RuleException;
 import fr.essor.service.audit.AuditService;
 import fr.essor.service.mail.MailService;
+import fr.essor.service.report.DecisionLetter;
+import fr.essor.service.security.Access;
 import fr.essor.service.security.Caller;
 import fr.essor.service.shared.ConflictException;
 import fr.essor.service.shared.InvalidInputException;
@@ -33,10 +40,13 @@ import jakarta.persistence.PersistenceContext;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * The entrepreneurs' journey: draft an application step by step, submit it, follow it, answer the
@@ -82,7 +92,7 @@ public class ApplicationService {
                 .setParameter("email", caller.email())
                 .getResultList();
         // a decision recorded in a session that is still open is not the applicant's to read yet
-        java.util.Set<Long> pending = access.pendingDecisions(rows.stream().map(r -> (Long) r[0]).toList());
+        Set<Long> pending = access.pendingDecisions(rows.stream().map(r -> (Long) r[0]).toList());
         List<ApplicationViews.Summary> result = new ArrayList<>();
         for (Object[] r : rows) {
             String status = pending.contains((Long) r[0]) ? ApplicationStatus.ON_AGENDA.name() : ((ApplicationStatus) r[3]).name();
@@ -258,29 +268,29 @@ public class ApplicationService {
 
     /** The latest decision on an application, for its owners and its association's staff. */
     @RolesAllowed({Roles.ENTREPRENEUR, Roles.ADVISOR, Roles.COMMITTEE_MEMBER, Roles.ADMIN})
-    public java.util.Optional<ApplicationViews.DecisionView> decision(long id) {
+    public Optional<ApplicationViews.DecisionView> decision(long id) {
         return latestDecision(visible(id)).map(ApplicationViews.DecisionView::of);
     }
 
     /** The decision letter as a PDF, in the caller's language. */
     @RolesAllowed({Roles.ENTREPRENEUR, Roles.ADVISOR, Roles.COMMITTEE_MEMBER, Roles.ADMIN})
     public byte[] decisionLetter(long id, Locale locale) {
-        fr.essor.model.application.Decision d = latestDecision(visible(id))
+        Decision d = latestDecision(visible(id))
                 .orElseThrow(() -> new NotFoundException("decision"));
-        return fr.essor.service.report.DecisionLetter.pdf(d, locale, java.time.LocalDate.now(NETWORK_ZONE));
+        return DecisionLetter.pdf(d, locale, LocalDate.now(NETWORK_ZONE));
     }
 
     /**
      * The latest decision on the application. Staff see it as soon as it is recorded; the applicant
      * once the session that made it is closed and the decision final.
      */
-    private java.util.Optional<fr.essor.model.application.Decision> latestDecision(Application a) {
-        boolean staff = fr.essor.service.security.Access.isStaffOf(caller.account(), a.getEnterprise())
+    private Optional<Decision> latestDecision(Application a) {
+        boolean staff = Access.isStaffOf(caller.account(), a.getEnterprise())
                 || !a.getEnterprise().isOwnedBy(caller.account());
         String finalOnly = staff ? "" : " AND (i IS NULL OR s.status = fr.essor.model.committee.SessionStatus.CLOSED)";
         return em.createQuery("SELECT d FROM Decision d LEFT JOIN d.agendaItem i LEFT JOIN i.session s"
                         + " WHERE d.application = :a" + finalOnly + " ORDER BY d.decidedAt DESC, d.id DESC",
-                        fr.essor.model.application.Decision.class)
+                        Decision.class)
                 .setParameter("a", a).setMaxResults(1).getResultList().stream().findFirst();
     }
 
@@ -364,20 +374,20 @@ public class ApplicationService {
             throw new ConflictException("TOO_MANY_DOCUMENTS", "message.tooManyAttachments", DocumentService.MAX_DOCUMENTS);
         }
         String text = requiredText("body", body, ApplicationMessage.BODY_MAX);
-        fr.essor.model.document.DocumentCheck check = fr.essor.model.document.DocumentRules.check(fileName,
+        DocumentCheck check = DocumentRules.check(fileName,
                 content == null ? new byte[0] : content);
-        if (check instanceof fr.essor.model.document.DocumentCheck.Rejected rejected) {
+        if (check instanceof DocumentCheck.Rejected rejected) {
             throw new InvalidInputException("file", "document." + rejected.reason().name(),
-                    fr.essor.model.document.DocumentRules.MAX_BYTES / (1024 * 1024));
+                    DocumentRules.MAX_BYTES / (1024 * 1024));
         }
-        fr.essor.model.document.DocumentCheck.Accepted ok = (fr.essor.model.document.DocumentCheck.Accepted) check;
+        DocumentCheck.Accepted ok = (DocumentCheck.Accepted) check;
         UserAccount me = caller.account();
         Instant now = Instant.now(clock);
         ApplicationDocument document = ApplicationDocument.threadAttachment(a, ok.fileName(), ok.format().mediaType(),
                 ok.size(), ok.sha256(), me.getEmail(), now);
         em.persist(document);
         em.flush();
-        em.persist(new fr.essor.model.application.DocumentContent(document.getId(), content));
+        em.persist(new DocumentContent(document.getId(), content));
         ApplicationMessage.Side side = a.getEnterprise().isOwnedBy(me) ? ApplicationMessage.Side.APPLICANT
                 : ApplicationMessage.Side.ADVISOR;
         ApplicationMessage m = new ApplicationMessage(a, me.getEmail(), side, text, document.getId(), now);
@@ -477,7 +487,7 @@ public class ApplicationService {
         if (v.length() > max) {
             throw new InvalidInputException(field, "field.tooLong", max);
         }
-        if (!fr.essor.model.shared.FreeText.isClean(v, multiline)) {
+        if (!FreeText.isClean(v, multiline)) {
             throw new InvalidInputException(field, "text.invalidCharacters");
         }
         return v;

@@ -2,11 +2,13 @@ package fr.essor.service.application;
 
 import fr.essor.model.application.Application;
 import fr.essor.model.application.ApplicationDocument;
+import fr.essor.model.application.ApplicationStatus;
 import fr.essor.model.application.DocumentContent;
 import fr.essor.model.application.DocumentKind;
 import fr.essor.model.document.DocumentCheck;
 import fr.essor.model.document.DocumentRules;
 import fr.essor.service.audit.AuditService;
+import fr.essor.service.security.Access;
 import fr.essor.service.security.Caller;
 import fr.essor.service.shared.ConflictException;
 import fr.essor.service.shared.InvalidInputException;
@@ -81,7 +83,7 @@ public class DocumentService {
         if (d == null || !d.getApplication().getId().equals(a.getId()) || d.isThreadAttachment()) {
             throw new NotFoundException("document");
         }
-        if (a.getStatus() != fr.essor.model.application.ApplicationStatus.DRAFT) {
+        if (a.getStatus() != ApplicationStatus.DRAFT) {
             throw new ConflictException("NOT_EDITABLE", "document.notRemovable");
         }
         em.remove(em.getReference(DocumentContent.class, documentId));
@@ -100,7 +102,7 @@ public class DocumentService {
         if (d == null || !d.getApplication().getId().equals(a.getId())) {
             throw new NotFoundException("document");
         }
-        if (d.isThreadAttachment() && !fr.essor.service.security.Access.canSee(caller.account(), a.getEnterprise())) {
+        if (d.isThreadAttachment() && !Access.canSee(caller.account(), a.getEnterprise())) {
             // the thread is the applicants' and the staff's: a committee member reads the file, not its thread
             throw new NotFoundException("document");
         }

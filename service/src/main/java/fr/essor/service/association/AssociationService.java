@@ -1,9 +1,11 @@
 package fr.essor.service.association;
 
 import fr.essor.model.association.Association;
+import fr.essor.model.shared.FreeText;
 import fr.essor.service.audit.AuditService;
 import fr.essor.service.security.Caller;
 import fr.essor.service.shared.ConflictException;
+import fr.essor.service.shared.ForbiddenException;
 import fr.essor.service.shared.InvalidInputException;
 import fr.essor.service.shared.NotFoundException;
 import fr.essor.service.shared.Page;
@@ -88,7 +90,7 @@ public class AssociationService {
 
     private void requireNational() {
         if (caller.account().getAssociation() != null) {
-            throw new fr.essor.service.shared.ForbiddenException();
+            throw new ForbiddenException();
         }
     }
 
@@ -100,7 +102,7 @@ public class AssociationService {
         if (v.length() > max) {
             throw new InvalidInputException(field, "field.tooLong", max);
         }
-        if (!fr.essor.model.shared.FreeText.isClean(v, false)) {
+        if (!FreeText.isClean(v, false)) {
             throw new InvalidInputException(field, "text.invalidCharacters");
         }
         return v;

@@ -4,6 +4,7 @@ import fr.essor.model.audit.AuditEvent;
 import fr.essor.service.shared.Page;
 import fr.essor.service.shared.Roles;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -31,7 +32,7 @@ public class AuditService {
     @PersistenceContext(unitName = "essor")
     private EntityManager em;
 
-    @jakarta.ejb.EJB
+    @EJB
     private AuditChainVerifier verifier;
 
     private final Clock clock = Clock.systemUTC();

@@ -3,11 +3,13 @@ package fr.essor.service.convention;
 import fr.essor.model.account.UserAccount;
 import fr.essor.model.application.Application;
 import fr.essor.model.application.ApplicationStatus;
+import fr.essor.model.application.DecisionOutcome;
 import fr.essor.model.application.GrantedLine;
 import fr.essor.model.convention.Allocation;
 import fr.essor.model.convention.Convention;
 import fr.essor.model.convention.LedgerMovement;
 import fr.essor.model.shared.Money;
+import fr.essor.service.application.ApplicationAccess;
 import fr.essor.service.audit.AuditService;
 import fr.essor.service.security.Access;
 import fr.essor.service.security.Caller;
@@ -56,7 +58,7 @@ public class AllocationService {
     private AuditService audit;
 
     @Inject
-    private fr.essor.service.application.ApplicationAccess applications;
+    private ApplicationAccess applications;
 
     private final Clock clock = Clock.systemUTC();
 
@@ -119,7 +121,7 @@ public class AllocationService {
             throw new NotFoundException("decisionLine");
         }
         ApplicationStatus status = line.getDecision().getApplication().getStatus();
-        if (line.getDecision().getOutcome() != fr.essor.model.application.DecisionOutcome.APPROVED
+        if (line.getDecision().getOutcome() != DecisionOutcome.APPROVED
                 || !(status == ApplicationStatus.APPROVED || status == ApplicationStatus.CONTRACTED)) {
             throw new ConflictException("CONVENTION_RULE", "allocation.lineNotApproved");
         }

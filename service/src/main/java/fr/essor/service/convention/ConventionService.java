@@ -17,6 +17,7 @@ import fr.essor.service.shared.NotFoundException;
 import fr.essor.service.shared.Page;
 import fr.essor.service.shared.Roles;
 import fr.essor.service.shared.RuleRefusals;
+import fr.essor.service.shared.UniqueKeys;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
@@ -27,6 +28,8 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.Query;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -283,7 +286,7 @@ public class ConventionService {
                 enums(LegalForm.class, in.legalForms(), "legalForms"), enums(Stage.class, in.stages(), "stages"));
         c.setTargets(in.targetAdvised(), in.targetFinanced(), in.targetJobs());
         em.persist(c);
-        fr.essor.service.shared.UniqueKeys.flush(em, "uk_convention_reference",
+        UniqueKeys.flush(em, "uk_convention_reference",
                 () -> new ConflictException("DUPLICATE", "convention.duplicate", c.getReference()));
         audit.record(me.getEmail(), "Convention", c.getId(), "CREATE", "Convention " + c.getReference() + " of "
                 + partner.getName() + ", " + c.getAmount().amount().toPlainString() + " EUR");
@@ -370,7 +373,7 @@ public class ConventionService {
             return BigDecimal.ZERO.setScale(2);
         }
         BigDecimal d = o instanceof BigDecimal b ? b : new BigDecimal(o.toString());
-        return d.setScale(2, java.math.RoundingMode.HALF_UP);
+        return d.setScale(2, RoundingMode.HALF_UP);
     }
 
     static LocalDate date(Object o) {
@@ -380,7 +383,7 @@ public class ConventionService {
         if (o instanceof LocalDate d) {
             return d;
         }
-        if (o instanceof java.sql.Date d) {
+        if (o instanceof Date d) {
             return d.toLocalDate();
         }
         return LocalDate.parse(o.toString().substring(0, 10));

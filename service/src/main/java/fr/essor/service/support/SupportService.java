@@ -26,6 +26,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.Query;
+import java.sql.Date;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -212,8 +213,8 @@ public class SupportService {
                         + " JOIN enterprise e ON e.id = s.enterprise_id"
                         + " WHERE e.association_id = ?1 AND s.support_date >= ?2 AND s.support_date < ?3")
                 .setParameter(1, associationId)
-                .setParameter(2, java.sql.Date.valueOf(LocalDate.of(year, 1, 1)))
-                .setParameter(3, java.sql.Date.valueOf(LocalDate.of(year + 1, 1, 1)))
+                .setParameter(2, Date.valueOf(LocalDate.of(year, 1, 1)))
+                .setParameter(3, Date.valueOf(LocalDate.of(year + 1, 1, 1)))
                 .getSingleResult();
         return n.longValue();
     }
@@ -286,11 +287,11 @@ public class SupportService {
         if (value instanceof LocalDate d) {
             return d;
         }
-        if (value instanceof java.sql.Date d) {
+        if (value instanceof Date d) {
             return d.toLocalDate();
         }
         if (value instanceof java.util.Date d) {
-            return new java.sql.Date(d.getTime()).toLocalDate();
+            return new Date(d.getTime()).toLocalDate();
         }
         return LocalDate.parse(value.toString().substring(0, 10));
     }
