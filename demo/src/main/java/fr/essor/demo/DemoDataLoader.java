@@ -14,6 +14,7 @@ import fr.essor.model.shared.Siret;
 import fr.essor.model.support.SupportKind;
 import fr.essor.model.support.SupportRecord;
 import fr.essor.service.application.ReferenceService;
+import fr.essor.service.audit.AuditAction;
 import fr.essor.service.audit.AuditService;
 import fr.essor.service.config.DatabaseBootstrap;
 import fr.essor.service.config.EssorConfig;
@@ -172,7 +173,7 @@ public class DemoDataLoader {
         conventions(cvl, bdt, region, now);
         year2021(cvl);
 
-        audit.record("system", "Demo", "-", "LOAD", "Demo data loaded");
+        audit.record("system", "Demo", "-", AuditAction.LOAD, "Demo data loaded");
         LOG.info("Essor demo data: loaded (7 demo accounts, password " + DEMO_PASSWORD + ")");
         loadSupportRecords();
     }
@@ -205,7 +206,7 @@ public class DemoDataLoader {
                     now, today));
         }
         em.flush();
-        audit.record("system", "Demo", "-", "LOAD_SUPPORT", records.length + " demo support records loaded");
+        audit.record("system", "Demo", "-", AuditAction.LOAD_SUPPORT, records.length + " demo support records loaded");
     }
 
     /**

@@ -7,6 +7,7 @@ import fr.essor.model.enterprise.CoOwnerInvitation;
 import fr.essor.model.partner.Partner;
 import fr.essor.model.shared.Crypto;
 import fr.essor.model.shared.FreeText;
+import fr.essor.service.audit.AuditAction;
 import fr.essor.service.audit.AuditService;
 import fr.essor.service.mail.MailService;
 import fr.essor.service.security.Caller;
@@ -119,13 +120,13 @@ public class AccountService {
         }
         em.persist(account);
         UniqueKeys.flush(em, "uk_user_account_email", AccountService::emailTaken);
-        audit.record(normalized, "UserAccount", account.getId(), "REGISTER", "Entrepreneur account registered");
+        audit.record(normalized, "UserAccount", account.getId(), AuditAction.REGISTER, "Entrepreneur account registered");
         mail.accountCreated(normalized, locale, name, account.getId());
         String joined = null;
         if (invitation != null) {
             invitation.accept(account, now);
             joined = invitation.getEnterprise().getLegalName();
-            audit.record(normalized, "CoOwnerInvitation", invitation.getId(), "ACCEPT",
+            audit.record(normalized, "CoOwnerInvitation", invitation.getId(), AuditAction.ACCEPT,
                     "Co-owner invitation accepted: owner of enterprise " + invitation.getEnterprise().getId());
         }
         return new Registration(AccountView.of(account), joined);
@@ -264,7 +265,7 @@ public class AccountService {
         });
         account.changePasswordHash(PasswordHasher.hash(newPassword.toCharArray()));
         credentialCache.forget(account.getEmail());
-        audit.record(caller.actor(), "UserAccount", account.getId(), "CHANGE_PASSWORD", "Password changed by its owner");
+        audit.record(caller.actor(), "UserAccount", account.getId(), AuditAction.CHANGE_PASSWORD, "Password changed by its owner");
         return credentialStamp(account);
     }
 
@@ -351,7 +352,7 @@ public class AccountService {
         account.setPartner(roles.contains(Role.PARTNER) ? partner : null);
         em.persist(account);
         UniqueKeys.flush(em, "uk_user_account_email", AccountService::emailTaken);
-        audit.record(caller.actor(), "UserAccount", account.getId(), "CREATE",
+        audit.record(caller.actor(), "UserAccount", account.getId(), AuditAction.CREATE,
                 "Account created with roles " + roles.stream().map(Role::name).sorted().toList());
         return new CreatedAccount(AccountView.of(account), temporary);
     }
@@ -364,7 +365,7 @@ public class AccountService {
         }
         account.deactivate();
         credentialCache.forget(account.getEmail());
-        audit.record(caller.actor(), "UserAccount", account.getId(), "DEACTIVATE", "Account deactivated");
+        audit.record(caller.actor(), "UserAccount", account.getId(), AuditAction.DEACTIVATE, "Account deactivated");
         return AccountView.of(account);
     }
 
@@ -372,7 +373,7 @@ public class AccountService {
     public AccountView activate(long accountId) {
         UserAccount account = managed(accountId);
         account.activate();
-        audit.record(caller.actor(), "UserAccount", account.getId(), "ACTIVATE", "Account reactivated");
+        audit.record(caller.actor(), "UserAccount", account.getId(), AuditAction.ACTIVATE, "Account reactivated");
         return AccountView.of(account);
     }
 
@@ -383,7 +384,7 @@ public class AccountService {
         String temporary = temporaryPassword();
         account.changePasswordHash(PasswordHasher.hash(temporary.toCharArray()));
         credentialCache.forget(account.getEmail());
-        audit.record(caller.actor(), "UserAccount", account.getId(), "RESET_PASSWORD", "Password reset by an administrator");
+        audit.record(caller.actor(), "UserAccount", account.getId(), AuditAction.RESET_PASSWORD, "Password reset by an administrator");
         return new CreatedAccount(AccountView.of(account), temporary);
     }
 

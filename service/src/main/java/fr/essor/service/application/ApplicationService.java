@@ -20,6 +20,7 @@ import fr.essor.model.shared.EssorDomainException;
 import fr.essor.model.shared.FreeText;
 import fr.essor.model.shared.Money;
 import fr.essor.model.shared.RuleException;
+import fr.essor.service.audit.AuditAction;
 import fr.essor.service.audit.AuditService;
 import fr.essor.service.mail.MailService;
 import fr.essor.service.report.DecisionLetter;
@@ -121,7 +122,7 @@ public class ApplicationService {
         application.serveTerritory(optionalLine("territory", p.territory(), Application.TERRITORY_MAX));
         em.persist(application);
         em.flush();
-        audit.record(me.getEmail(), "Application", application.getId(), "CREATE",
+        audit.record(me.getEmail(), "Application", application.getId(), AuditAction.CREATE,
                 "Draft " + application.getReference() + " created");
         return detail(application);
     }
@@ -140,7 +141,7 @@ public class ApplicationService {
                     optionalText("description", p.description(), Application.DESCRIPTION_MAX));
             a.serveTerritory(optionalLine("territory", p.territory(), Application.TERRITORY_MAX));
         });
-        return saved(a, "SAVE_PROJECT", "Project step saved");
+        return saved(a, AuditAction.SAVE_PROJECT, "Project step saved");
     }
 
     /** Replaces the requested lines; each is checked against its instrument's limits. */
@@ -158,7 +159,7 @@ public class ApplicationService {
             lines.add(Lines.parse(i, inputs.get(i)));
         }
         guard(() -> a.replaceRequestedLines(lines));
-        return saved(a, "SAVE_LINES", lines.size() + " requested line(s) saved");
+        return saved(a, AuditAction.SAVE_LINES, lines.size() + " requested line(s) saved");
     }
 
     @RolesAllowed(Roles.ENTREPRENEUR)
@@ -183,7 +184,7 @@ public class ApplicationService {
             items.add(new PlanItem(kind, label, amount));
         }
         guard(() -> a.replacePlan(items));
-        return saved(a, "SAVE_PLAN", items.size() + " plan item(s) saved, difference " + a.planDifference());
+        return saved(a, AuditAction.SAVE_PLAN, items.size() + " plan item(s) saved, difference " + a.planDifference());
     }
 
     @RolesAllowed(Roles.ENTREPRENEUR)
@@ -196,7 +197,7 @@ public class ApplicationService {
         }
         String utility = optionalText("socialUtility", in.socialUtility(), Application.SOCIAL_UTILITY_MAX);
         guard(() -> a.describeImpact(created, maintained, in.beneficiaries(), utility));
-        return saved(a, "SAVE_IMPACT", "Impact step saved");
+        return saved(a, AuditAction.SAVE_IMPACT, "Impact step saved");
     }
 
     /**
@@ -238,7 +239,7 @@ public class ApplicationService {
             throw new IncompleteException(e.missing().stream().map(ApplicationViews.Missing::of).toList());
         }
         em.flush();
-        audit.record(caller.email(), "Application", a.getId(), "SUBMIT", "Application " + a.getReference() + " submitted");
+        audit.record(caller.email(), "Application", a.getId(), AuditAction.SUBMIT, "Application " + a.getReference() + " submitted");
         mail.applicationSubmitted(caller.email(), locale(), a.getReference(), a.getTitle());
         return detail(a);
     }
@@ -251,7 +252,7 @@ public class ApplicationService {
         a.answerInformation(caller.email(), Instant.now(clock), text);
         em.persist(new ApplicationMessage(a, caller.email(), ApplicationMessage.Side.APPLICANT, text, null, Instant.now(clock)));
         em.flush();
-        audit.record(caller.email(), "Application", a.getId(), "ANSWER_INFORMATION", "Information request answered");
+        audit.record(caller.email(), "Application", a.getId(), AuditAction.ANSWER_INFORMATION, "Information request answered");
         return detail(a);
     }
 
@@ -262,7 +263,7 @@ public class ApplicationService {
         String text = requiredText("reason", reason, 2000);
         a.withdraw(caller.email(), Instant.now(clock), text);
         em.flush();
-        audit.record(caller.email(), "Application", a.getId(), "WITHDRAW", "Application withdrawn: " + text);
+        audit.record(caller.email(), "Application", a.getId(), AuditAction.WITHDRAW, "Application withdrawn: " + text);
         return detail(a);
     }
 
@@ -300,7 +301,7 @@ public class ApplicationService {
         Application a = staffLocked(id, expectedVersion);
         a.startReview(caller.email(), Instant.now(clock));
         em.flush();
-        audit.record(caller.email(), "Application", a.getId(), "START_REVIEW", "Review started");
+        audit.record(caller.email(), "Application", a.getId(), AuditAction.START_REVIEW, "Review started");
         return detail(a);
     }
 
@@ -316,7 +317,7 @@ public class ApplicationService {
         a.requestInformation(caller.email(), now, text);
         em.persist(new ApplicationMessage(a, caller.email(), ApplicationMessage.Side.ADVISOR, text, null, now));
         em.flush();
-        audit.record(caller.email(), "Application", a.getId(), "REQUEST_INFORMATION", "Information requested");
+        audit.record(caller.email(), "Application", a.getId(), AuditAction.REQUEST_INFORMATION, "Information requested");
         for (UserAccount owner : a.getEnterprise().getOwners()) {
             String pref = owner.getPreferredLocale();
             mail.informationRequested(owner.getEmail(), pref == null ? Locale.FRENCH : Locale.forLanguageTag(pref),
@@ -355,7 +356,7 @@ public class ApplicationService {
         ApplicationMessage m = new ApplicationMessage(a, me.getEmail(), side, text, documentId, Instant.now(clock));
         em.persist(m);
         em.flush();
-        audit.record(me.getEmail(), "Application", a.getId(), "MESSAGE", "Message posted by " + side);
+        audit.record(me.getEmail(), "Application", a.getId(), AuditAction.MESSAGE, "Message posted by " + side);
         return ApplicationViews.Message.of(m);
     }
 
@@ -393,14 +394,14 @@ public class ApplicationService {
         ApplicationMessage m = new ApplicationMessage(a, me.getEmail(), side, text, document.getId(), now);
         em.persist(m);
         em.flush();
-        audit.record(me.getEmail(), "Application", a.getId(), "MESSAGE", "Message posted by " + side + " with document "
+        audit.record(me.getEmail(), "Application", a.getId(), AuditAction.MESSAGE, "Message posted by " + side + " with document "
                 + document.getId() + " (sha256 " + ok.sha256() + ")");
         return ApplicationViews.Message.of(m);
     }
 
     // ---- helpers ------------------------------------------------------------------------------------
 
-    private ApplicationViews.Detail saved(Application a, String action, String summary) {
+    private ApplicationViews.Detail saved(Application a, AuditAction action, String summary) {
         em.flush();
         audit.record(caller.email(), "Application", a.getId(), action, summary);
         return detail(a);

@@ -7,6 +7,7 @@ import fr.essor.model.application.DocumentContent;
 import fr.essor.model.application.DocumentKind;
 import fr.essor.model.document.DocumentCheck;
 import fr.essor.model.document.DocumentRules;
+import fr.essor.service.audit.AuditAction;
 import fr.essor.service.audit.AuditService;
 import fr.essor.service.security.Access;
 import fr.essor.service.security.Caller;
@@ -70,7 +71,7 @@ public class DocumentService {
         em.persist(document);
         em.flush();
         em.persist(new DocumentContent(document.getId(), content));
-        audit.record(caller.email(), "Application", a.getId(), "UPLOAD",
+        audit.record(caller.email(), "Application", a.getId(), AuditAction.UPLOAD,
                 "Document " + document.getId() + " (" + documentKind + ", " + ok.size() + " bytes, sha256 " + ok.sha256() + ")");
         return ApplicationViews.Document.of(document);
     }
@@ -88,7 +89,7 @@ public class DocumentService {
         }
         em.remove(em.getReference(DocumentContent.class, documentId));
         em.remove(d);
-        audit.record(caller.email(), "Application", a.getId(), "REMOVE_DOCUMENT", "Document " + documentId + " removed");
+        audit.record(caller.email(), "Application", a.getId(), AuditAction.REMOVE_DOCUMENT, "Document " + documentId + " removed");
     }
 
     /**

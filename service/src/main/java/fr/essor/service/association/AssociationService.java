@@ -2,6 +2,7 @@ package fr.essor.service.association;
 
 import fr.essor.model.association.Association;
 import fr.essor.model.shared.FreeText;
+import fr.essor.service.audit.AuditAction;
 import fr.essor.service.audit.AuditService;
 import fr.essor.service.security.Caller;
 import fr.essor.service.shared.ConflictException;
@@ -67,7 +68,7 @@ public class AssociationService {
         Association association = new Association(c, n, r);
         em.persist(association);
         em.flush();
-        audit.record(caller.actor(), "Association", association.getId(), "CREATE", "Association " + c + " created");
+        audit.record(caller.actor(), "Association", association.getId(), AuditAction.CREATE, "Association " + c + " created");
         return AssociationView.of(association);
     }
 
@@ -83,7 +84,7 @@ public class AssociationService {
         } else {
             association.deactivate();
         }
-        audit.record(caller.actor(), "Association", association.getId(), "UPDATE",
+        audit.record(caller.actor(), "Association", association.getId(), AuditAction.UPDATE,
                 "Association " + association.getCode() + " updated" + (active ? "" : " (inactive)"));
         return AssociationView.of(association);
     }

@@ -39,11 +39,11 @@ public class AuditService {
 
     /** Appends one event to the chain, in the caller's transaction. */
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
-    public AuditEvent record(String actor, String entityType, Object entityId, String action, String summary) {
+    public AuditEvent record(String actor, String entityType, Object entityId, AuditAction action, String summary) {
         String previous = (String) em.createNativeQuery("SELECT last_hash FROM audit_chain_head WHERE id = 1 FOR UPDATE")
                 .getSingleResult();
         AuditEvent event = AuditEvent.next(previous, Instant.now(clock), actor == null ? "system" : actor, entityType,
-                entityId == null ? "-" : String.valueOf(entityId), action, truncate(summary));
+                entityId == null ? "-" : String.valueOf(entityId), action.stored(), truncate(summary));
         em.persist(event);
         // EclipseLink may reorder the inserts of one transaction; flushing keeps ids in chain order.
         em.flush();

@@ -9,6 +9,7 @@ import fr.essor.model.convention.ConventionKind;
 import fr.essor.model.enterprise.LegalForm;
 import fr.essor.model.partner.Partner;
 import fr.essor.model.shared.Money;
+import fr.essor.service.audit.AuditAction;
 import fr.essor.service.audit.AuditService;
 import fr.essor.service.security.Caller;
 import fr.essor.service.shared.ConflictException;
@@ -288,7 +289,7 @@ public class ConventionService {
         em.persist(c);
         UniqueKeys.flush(em, "uk_convention_reference",
                 () -> new ConflictException("DUPLICATE", "convention.duplicate", c.getReference()));
-        audit.record(me.getEmail(), "Convention", c.getId(), "CREATE", "Convention " + c.getReference() + " of "
+        audit.record(me.getEmail(), "Convention", c.getId(), AuditAction.CREATE, "Convention " + c.getReference() + " of "
                 + partner.getName() + ", " + c.getAmount().amount().toPlainString() + " EUR");
         return convention(c.getId());
     }
@@ -298,7 +299,7 @@ public class ConventionService {
         Convention c = locked(id);
         c.activate();
         em.flush();
-        audit.record(caller.email(), "Convention", c.getId(), "ACTIVATE", "Convention " + c.getReference() + " active");
+        audit.record(caller.email(), "Convention", c.getId(), AuditAction.ACTIVATE, "Convention " + c.getReference() + " active");
         return convention(id);
     }
 
@@ -307,7 +308,7 @@ public class ConventionService {
         Convention c = locked(id);
         c.close();
         em.flush();
-        audit.record(caller.email(), "Convention", c.getId(), "CLOSE", "Convention " + c.getReference() + " closed");
+        audit.record(caller.email(), "Convention", c.getId(), AuditAction.CLOSE, "Convention " + c.getReference() + " closed");
         return convention(id);
     }
 

@@ -12,6 +12,7 @@ import fr.essor.model.shared.FreeText;
 import fr.essor.model.shared.InvalidSiretException;
 import fr.essor.model.shared.Siret;
 import fr.essor.service.account.AccountService;
+import fr.essor.service.audit.AuditAction;
 import fr.essor.service.audit.AuditService;
 import fr.essor.service.config.EssorConfig;
 import fr.essor.service.mail.MailKind;
@@ -118,7 +119,7 @@ public class EnterpriseService {
         e.addOwner(me);
         em.persist(e);
         em.flush();
-        audit.record(me.getEmail(), "Enterprise", e.getId(), "CREATE", "Enterprise " + siret.value() + " created");
+        audit.record(me.getEmail(), "Enterprise", e.getId(), AuditAction.CREATE, "Enterprise " + siret.value() + " created");
         return EnterpriseView.of(e);
     }
 
@@ -167,7 +168,7 @@ public class EnterpriseService {
             invitation = pending.get(0);
             invitation.renew(Crypto.sha256Hex(token), me, now);
         }
-        audit.record(me.getEmail(), "CoOwnerInvitation", invitation.getId(), pending.isEmpty() ? "INVITE" : "INVITE_AGAIN",
+        audit.record(me.getEmail(), "CoOwnerInvitation", invitation.getId(), pending.isEmpty() ? AuditAction.INVITE : AuditAction.INVITE_AGAIN,
                 "Co-owner " + normalized + " invited to enterprise " + e.getId());
         if (invitee == null) {
             Locale locale = localeOf(me);
@@ -205,7 +206,7 @@ public class EnterpriseService {
         CoOwnerInvitation i = answerable(invitationId);
         UserAccount me = caller.account();
         i.accept(me, Instant.now(clock));
-        audit.record(me.getEmail(), "CoOwnerInvitation", i.getId(), "ACCEPT",
+        audit.record(me.getEmail(), "CoOwnerInvitation", i.getId(), AuditAction.ACCEPT,
                 "Co-owner invitation accepted: owner of enterprise " + i.getEnterprise().getId());
         return EnterpriseView.of(i.getEnterprise());
     }
@@ -215,7 +216,7 @@ public class EnterpriseService {
     public void declineInvitation(long invitationId) {
         CoOwnerInvitation i = answerable(invitationId);
         i.decline(caller.account(), Instant.now(clock));
-        audit.record(caller.email(), "CoOwnerInvitation", i.getId(), "DECLINE",
+        audit.record(caller.email(), "CoOwnerInvitation", i.getId(), AuditAction.DECLINE,
                 "Co-owner invitation to enterprise " + i.getEnterprise().getId() + " declined");
     }
 

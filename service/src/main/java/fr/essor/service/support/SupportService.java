@@ -8,6 +8,7 @@ import fr.essor.model.shared.Siret;
 import fr.essor.model.support.InvalidSupportRecordException;
 import fr.essor.model.support.SupportKind;
 import fr.essor.model.support.SupportRecord;
+import fr.essor.service.audit.AuditAction;
 import fr.essor.service.audit.AuditService;
 import fr.essor.service.enterprise.EnterpriseView;
 import fr.essor.service.security.Access;
@@ -76,7 +77,7 @@ public class SupportService {
         }
         em.persist(r);
         em.flush();
-        audit.record(me.getEmail(), "SupportRecord", r.getId(), "CREATE", summary(r));
+        audit.record(me.getEmail(), "SupportRecord", r.getId(), AuditAction.CREATE, summary(r));
         return view(r);
     }
 
@@ -95,7 +96,7 @@ public class SupportService {
             throw invalid(e);
         }
         em.flush();
-        audit.record(me.getEmail(), "SupportRecord", r.getId(), "UPDATE", summary(r));
+        audit.record(me.getEmail(), "SupportRecord", r.getId(), AuditAction.UPDATE, summary(r));
         return view(r);
     }
 
@@ -110,7 +111,7 @@ public class SupportService {
         String summary = summary(r) + ", by " + r.getAdvisor().getEmail();
         em.remove(r);
         em.flush();
-        audit.record(me.getEmail(), "SupportRecord", recordId, "DELETE", summary);
+        audit.record(me.getEmail(), "SupportRecord", recordId, AuditAction.DELETE, summary);
     }
 
     /** One record, for the staff of its enterprise's association. */
