@@ -1,5 +1,6 @@
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -10,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -136,7 +138,7 @@ public class FaultClient {
 
     static void load(String base, int seconds, long convention, String lineList, Path log) throws Exception {
         Api api = new Api(base);
-        long[] lines = java.util.Arrays.stream(lineList.split(",")).mapToLong(Long::parseLong).toArray();
+        long[] lines = Arrays.stream(lineList.split(",")).mapToLong(Long::parseLong).toArray();
         long end = System.currentTimeMillis() + seconds * 1000L;
         try (PrintWriter out = new PrintWriter(Files.newBufferedWriter(log), true);
              PrintWriter errors = new PrintWriter(Files.newBufferedWriter(Path.of(log + ".errors")), true)) {
@@ -260,7 +262,7 @@ public class FaultClient {
     // ---- race: concurrent allocations spread over several instances ---------------------------------------
 
     static int race(String[] bases, long convention, String lineList, int requests, String amount) throws Exception {
-        long[] lines = java.util.Arrays.stream(lineList.split(",")).mapToLong(Long::parseLong).toArray();
+        long[] lines = Arrays.stream(lineList.split(",")).mapToLong(Long::parseLong).toArray();
         List<Api> apis = new ArrayList<>();
         for (String b : bases) {
             apis.add(new Api(b));
@@ -283,14 +285,14 @@ public class FaultClient {
         int created = 0;
         int refused = 0;
         int other = 0;
-        java.math.BigDecimal sum = java.math.BigDecimal.ZERO;
+        BigDecimal sum = BigDecimal.ZERO;
         for (int n = 0; n < requests; n++) {
             R r = results.get(n).get();
             int[] c = perBase.computeIfAbsent(apis.get(n % apis.size()).base, k -> new int[3]);
             if (r.status == 201) {
                 created++;
                 c[0]++;
-                sum = sum.add(new java.math.BigDecimal(amount));
+                sum = sum.add(new BigDecimal(amount));
             } else if (r.status == 409) {
                 refused++;
                 c[1]++;

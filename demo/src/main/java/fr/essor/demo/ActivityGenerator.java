@@ -14,6 +14,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -340,7 +341,7 @@ public final class ActivityGenerator {
         ps.setString(3, l.getInstrument().name());
         ps.setBigDecimal(4, l.getAmount().amount());
         if (l.getDurationMonths() == null) {
-            ps.setNull(5, java.sql.Types.INTEGER);
+            ps.setNull(5, Types.INTEGER);
         } else {
             ps.setInt(5, l.getDurationMonths());
         }

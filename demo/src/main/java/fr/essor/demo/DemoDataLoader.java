@@ -3,6 +3,7 @@ package fr.essor.demo;
 import fr.essor.model.account.Role;
 import fr.essor.model.account.UserAccount;
 import fr.essor.model.application.Application;
+import fr.essor.model.application.ApplicationDocument;
 import fr.essor.model.application.Stage;
 import fr.essor.model.association.Association;
 import fr.essor.model.enterprise.Enterprise;
@@ -13,6 +14,7 @@ import fr.essor.model.shared.Siret;
 import fr.essor.model.support.SupportKind;
 import fr.essor.model.support.SupportRecord;
 import fr.essor.service.application.ReferenceService;
+import fr.essor.service.audit.AuditAction;
 import fr.essor.service.audit.AuditService;
 import fr.essor.service.config.DatabaseBootstrap;
 import fr.essor.service.config.EssorConfig;
@@ -36,8 +38,12 @@ import java.util.List;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import fr.essor.model.application.DecisionOutcome;
+import fr.essor.model.application.DocumentContent;
+import fr.essor.model.application.DocumentKind;
 import fr.essor.model.application.FinancingLine;
+import fr.essor.model.application.GrantedLine;
 import fr.essor.model.application.Instrument;
+import fr.essor.model.application.PlanItem;
 import fr.essor.model.application.Review;
 import fr.essor.model.application.ScoreCriterion;
 import fr.essor.model.committee.AgendaItem;
@@ -52,7 +58,16 @@ import fr.essor.service.report.SessionMinutesReport;
 import fr.essor.model.convention.Allocation;
 import fr.essor.model.convention.Convention;
 import fr.essor.model.convention.ConventionKind;
+import fr.essor.model.convention.Instalment;
+import jakarta.annotation.Resource;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.EnumMap;
+import java.util.Locale;
+import java.util.Map;
 import java.util.logging.Logger;
+import javax.sql.DataSource;
 
 /**
  * Loads the demo data of DESIGN.md when asked ({@code ESSOR_DEMO_DATA}; on by default on the
@@ -81,8 +96,8 @@ public class DemoDataLoader {
     @Inject
     private EssorConfig config;
 
-    @jakarta.annotation.Resource(lookup = DatabaseBootstrap.DATA_SOURCE)
-    private javax.sql.DataSource dataSource;
+    @Resource(lookup = DatabaseBootstrap.DATA_SOURCE)
+    private DataSource dataSource;
 
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
 
@@ -158,7 +173,7 @@ public class DemoDataLoader {
         conventions(cvl, bdt, region, now);
         year2021(cvl);
 
-        audit.record("system", "Demo", "-", "LOAD", "Demo data loaded");
+        audit.record("system", "Demo", "-", AuditAction.LOAD, "Demo data loaded");
         LOG.info("Essor demo data: loaded (7 demo accounts, password " + DEMO_PASSWORD + ")");
         loadSupportRecords();
     }
@@ -174,7 +189,7 @@ public class DemoDataLoader {
                 .setParameter("s", Siret.of("81234567800013")).getSingleResult();
         Enterprise velo = em.createQuery("SELECT e FROM Enterprise e WHERE e.siret = :s", Enterprise.class)
                 .setParameter("s", Siret.of("88765432100017")).getSingleResult();
-        LocalDate today = LocalDate.now(clock.withZone(java.time.ZoneId.of("Europe/Paris")));
+        LocalDate today = LocalDate.now(clock.withZone(ZoneId.of("Europe/Paris")));
         LocalDate january = today.withDayOfYear(1);
         Instant now = Instant.now(clock).truncatedTo(ChronoUnit.SECONDS);
         Object[][] records = {
@@ -191,7 +206,7 @@ public class DemoDataLoader {
                     now, today));
         }
         em.flush();
-        audit.record("system", "Demo", "-", "LOAD_SUPPORT", records.length + " demo support records loaded");
+        audit.record("system", "Demo", "-", AuditAction.LOAD_SUPPORT, records.length + " demo support records loaded");
     }
 
     /**
@@ -302,16 +317,16 @@ public class DemoDataLoader {
         Convention regional = new Convention("REGION-CVL-" + today.getYear() + "-FONDS-ESS", region, cvl,
                 ConventionKind.FINANCING_FUND, start, end, Money.of("200000.00"), false);
         regional.restrictTo(List.of(Instrument.GRANT, Instrument.HONOUR_LOAN), List.of(), List.of(), List.of(
-                fr.essor.model.application.Stage.EMERGENCE, fr.essor.model.application.Stage.CREATION,
-                fr.essor.model.application.Stage.DEVELOPMENT));
+                Stage.EMERGENCE, Stage.CREATION,
+                Stage.DEVELOPMENT));
         regional.setTargets(null, 25, new BigDecimal("40.00"));
         regional.activate();
         em.persist(regional);
         em.flush();
 
         // the vélos-cargos file: fully allocated (grant from the region, loan from BdT), contracted, disbursed
-        List<fr.essor.model.application.GrantedLine> cargo = em.createQuery("SELECT g FROM GrantedLine g"
-                        + " WHERE g.decision.application.title = :t ORDER BY g.lineNo", fr.essor.model.application.GrantedLine.class)
+        List<GrantedLine> cargo = em.createQuery("SELECT g FROM GrantedLine g"
+                        + " WHERE g.decision.application.title = :t ORDER BY g.lineNo", GrantedLine.class)
                 .setParameter("t", "Vélos-cargos pour la livraison du dernier kilomètre").getResultList();
         String advisor = "conseil@demo.essor";
         LocalDate decided = cargo.get(0).getDecision().getDecisionDate();
@@ -328,7 +343,7 @@ public class DemoDataLoader {
         em.flush();
         loan.scheduleRepayments(decided.plusDays(12).plusMonths(1).withDayOfMonth(5));
         em.flush();
-        for (fr.essor.model.convention.Instalment i : loan.getInstalments()) {
+        for (Instalment i : loan.getInstalments()) {
             if (i.getDueDate().isBefore(today)) {
                 em.persist(loan.pay(i.getId(), i.getDueDate(), advisor, now));
             }
@@ -351,12 +366,12 @@ public class DemoDataLoader {
                 .getSingleResult();
         long[] members = em.createQuery("SELECT m.account.id FROM CommitteeMember m WHERE m.committee.id = :c ORDER BY m.id",
                 Long.class).setParameter("c", committee).getResultList().stream().mapToLong(Long::longValue).toArray();
-        try (java.sql.Connection c = dataSource.getConnection()) {
+        try (Connection c = dataSource.getConnection()) {
             ActivityGenerator.Result r = ActivityGenerator.generate(c, new ActivityGenerator.Plan(cvl.getId(), cvl.getCode(),
                     new String[] {"18", "28", "36", "37", "41", "45"}, 2021, ADVISED_2021, FINANCED_2021, MOBILISED_2021_CENTS,
                     committee, advisor, members, 2021L));
             LOG.info(() -> "Essor demo data: CVL 2021 generated, " + r);
-        } catch (java.sql.SQLException e) {
+        } catch (SQLException e) {
             throw new IllegalStateException("The 2021 demo year could not be generated", e);
         }
     }
@@ -385,7 +400,7 @@ public class DemoDataLoader {
         a.assignTo(advisor);
         Review review = new Review(a, advisor.getEmail(), submittedAt.plus(5, ChronoUnit.DAYS));
         em.persist(review);
-        java.util.Map<ScoreCriterion, Integer> scores = new java.util.EnumMap<>(ScoreCriterion.class);
+        Map<ScoreCriterion, Integer> scores = new EnumMap<>(ScoreCriterion.class);
         for (ScoreCriterion c : ScoreCriterion.values()) {
             scores.put(c, Math.max(1, Math.min(5, score + (c.ordinal() % 2 == 0 ? 0 : -1))));
         }
@@ -398,7 +413,7 @@ public class DemoDataLoader {
     }
 
     private void keepMinutes(CommitteeSession s) {
-        byte[] pdf = SessionMinutesReport.pdf(s, java.util.Locale.FRENCH, PARIS);
+        byte[] pdf = SessionMinutesReport.pdf(s, Locale.FRENCH, PARIS);
         em.persist(new SessionMinutes(s.getId(), pdf, Crypto.sha256Hex(pdf), s.getClosedAt()));
         em.flush();
     }
@@ -406,35 +421,35 @@ public class DemoDataLoader {
     /** Gives a demo application a plausible, balanced content and one document, as a real applicant would. */
     private void complete(Application a, Instant now) {
         a.serveTerritory("Loiret (45) et Indre-et-Loire (37)");
-        a.replaceRequestedLines(java.util.List.of(
-                fr.essor.model.application.FinancingLine.of(fr.essor.model.application.Instrument.HONOUR_LOAN,
-                        fr.essor.model.shared.Money.of("8000.00"), 60, null, null, null),
-                fr.essor.model.application.FinancingLine.of(fr.essor.model.application.Instrument.GUARANTEE,
-                        fr.essor.model.shared.Money.of("20000.00"), 84, "Crédit Coopératif",
-                        fr.essor.model.shared.Money.of("40000.00"), new BigDecimal("50.00"))));
-        a.replacePlan(java.util.List.of(
-                new fr.essor.model.application.PlanItem(fr.essor.model.application.PlanItem.Kind.USE, "Matériel et aménagement",
-                        fr.essor.model.shared.Money.of("45000.00")),
-                new fr.essor.model.application.PlanItem(fr.essor.model.application.PlanItem.Kind.USE, "Besoin en fonds de roulement",
-                        fr.essor.model.shared.Money.of("8000.00")),
-                new fr.essor.model.application.PlanItem(fr.essor.model.application.PlanItem.Kind.SOURCE, "Prêt bancaire garanti",
-                        fr.essor.model.shared.Money.of("40000.00")),
-                new fr.essor.model.application.PlanItem(fr.essor.model.application.PlanItem.Kind.SOURCE, "Prêt d'honneur",
-                        fr.essor.model.shared.Money.of("8000.00")),
-                new fr.essor.model.application.PlanItem(fr.essor.model.application.PlanItem.Kind.SOURCE, "Apport des associés",
-                        fr.essor.model.shared.Money.of("5000.00"))));
+        a.replaceRequestedLines(List.of(
+                FinancingLine.of(Instrument.HONOUR_LOAN,
+                        Money.of("8000.00"), 60, null, null, null),
+                FinancingLine.of(Instrument.GUARANTEE,
+                        Money.of("20000.00"), 84, "Crédit Coopératif",
+                        Money.of("40000.00"), new BigDecimal("50.00"))));
+        a.replacePlan(List.of(
+                new PlanItem(PlanItem.Kind.USE, "Matériel et aménagement",
+                        Money.of("45000.00")),
+                new PlanItem(PlanItem.Kind.USE, "Besoin en fonds de roulement",
+                        Money.of("8000.00")),
+                new PlanItem(PlanItem.Kind.SOURCE, "Prêt bancaire garanti",
+                        Money.of("40000.00")),
+                new PlanItem(PlanItem.Kind.SOURCE, "Prêt d'honneur",
+                        Money.of("8000.00")),
+                new PlanItem(PlanItem.Kind.SOURCE, "Apport des associés",
+                        Money.of("5000.00"))));
         a.describeImpact(new BigDecimal("2.00"), new BigDecimal("4.50"), 350,
                 "Réemploi d'objets et insertion de personnes éloignées de l'emploi.");
         em.persist(a);
         em.flush();
         byte[] pdf = ("%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\n"
-                + "trailer<</Root 1 0 R>>\n%%EOF\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-        fr.essor.model.application.ApplicationDocument doc = new fr.essor.model.application.ApplicationDocument(a,
-                fr.essor.model.application.DocumentKind.BUSINESS_PLAN, "plan-d-affaires.pdf", "application/pdf", pdf.length,
+                + "trailer<</Root 1 0 R>>\n%%EOF\n").getBytes(StandardCharsets.US_ASCII);
+        ApplicationDocument doc = new ApplicationDocument(a,
+                DocumentKind.BUSINESS_PLAN, "plan-d-affaires.pdf", "application/pdf", pdf.length,
                 Crypto.sha256Hex(pdf), a.getEnterprise().getOwners().iterator().next().getEmail(), now);
         em.persist(doc);
         em.flush();
-        em.persist(new fr.essor.model.application.DocumentContent(doc.getId(), pdf));
+        em.persist(new DocumentContent(doc.getId(), pdf));
     }
 
     private UserAccount account(String email, String name, Association association, Partner partner, Role role) {

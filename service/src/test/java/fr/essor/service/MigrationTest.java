@@ -23,17 +23,39 @@ import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 
 import fr.essor.model.account.UserAccount;
 import fr.essor.model.application.Application;
+import fr.essor.model.application.ApplicationDocument;
+import fr.essor.model.application.ApplicationMessage;
+import fr.essor.model.application.Decision;
+import fr.essor.model.application.DocumentContent;
+import fr.essor.model.application.GrantedLine;
+import fr.essor.model.application.Review;
+import fr.essor.model.application.SavedFilter;
 import fr.essor.model.application.StatusChange;
 import fr.essor.model.association.Association;
 import fr.essor.model.audit.AuditEvent;
+import fr.essor.model.committee.AgendaItem;
+import fr.essor.model.committee.Committee;
+import fr.essor.model.committee.CommitteeMember;
+import fr.essor.model.committee.CommitteeSession;
+import fr.essor.model.committee.ConflictOfInterest;
+import fr.essor.model.committee.SessionMinutes;
+import fr.essor.model.committee.Vote;
+import fr.essor.model.convention.Allocation;
+import fr.essor.model.convention.Convention;
+import fr.essor.model.convention.Instalment;
+import fr.essor.model.convention.LedgerMovement;
+import fr.essor.model.enterprise.CoOwnerInvitation;
 import fr.essor.model.enterprise.Enterprise;
 import fr.essor.model.mail.OutboxMessage;
 import fr.essor.model.partner.Partner;
+import fr.essor.model.support.SupportRecord;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.JoinTable;
+import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
+import java.lang.reflect.ParameterizedType;
 
 /**
  * Runs the Flyway migrations on an empty H2 database (as the embedded demo does) and, when
@@ -47,17 +69,17 @@ class MigrationTest {
     /** The entities of persistence.xml; their mappings must name only tables and columns that exist. */
     private static final List<Class<?>> ENTITIES = List.of(Association.class, Partner.class, UserAccount.class,
             Enterprise.class, Application.class, StatusChange.class, AuditEvent.class, OutboxMessage.class,
-            fr.essor.model.application.ApplicationDocument.class, fr.essor.model.application.DocumentContent.class,
-            fr.essor.model.application.ApplicationMessage.class, fr.essor.model.application.Decision.class,
-            fr.essor.model.application.Review.class, fr.essor.model.committee.Committee.class,
-            fr.essor.model.committee.CommitteeMember.class, fr.essor.model.committee.CommitteeSession.class,
-            fr.essor.model.committee.AgendaItem.class, fr.essor.model.committee.ConflictOfInterest.class,
-            fr.essor.model.committee.Vote.class, fr.essor.model.committee.SessionMinutes.class,
-            fr.essor.model.support.SupportRecord.class,
-            fr.essor.model.enterprise.CoOwnerInvitation.class,
-            fr.essor.model.application.SavedFilter.class, fr.essor.model.application.GrantedLine.class,
-            fr.essor.model.convention.Convention.class, fr.essor.model.convention.Allocation.class,
-            fr.essor.model.convention.LedgerMovement.class, fr.essor.model.convention.Instalment.class);
+            ApplicationDocument.class, DocumentContent.class,
+            ApplicationMessage.class, Decision.class,
+            Review.class, Committee.class,
+            CommitteeMember.class, CommitteeSession.class,
+            AgendaItem.class, ConflictOfInterest.class,
+            Vote.class, SessionMinutes.class,
+            SupportRecord.class,
+            CoOwnerInvitation.class,
+            SavedFilter.class, GrantedLine.class,
+            Convention.class, Allocation.class,
+            LedgerMovement.class, Instalment.class);
 
     /** Tables no entity maps directly. */
     private static final Map<String, List<String>> OTHER_TABLES =
@@ -136,7 +158,7 @@ class MigrationTest {
                     for (JoinColumn jc : collectionTable.joinColumns()) {
                         c.add(jc.name());
                     }
-                    jakarta.persistence.OrderColumn order = field.getAnnotation(jakarta.persistence.OrderColumn.class);
+                    OrderColumn order = field.getAnnotation(OrderColumn.class);
                     if (order != null) {
                         c.add(order.name());
                     }
@@ -144,7 +166,7 @@ class MigrationTest {
                         c.add(column.name());
                     } else {
                         // a collection of embeddables: the columns of the embeddable class
-                        Class<?> element = (Class<?>) ((java.lang.reflect.ParameterizedType) field.getGenericType())
+                        Class<?> element = (Class<?>) ((ParameterizedType) field.getGenericType())
                                 .getActualTypeArguments()[0];
                         for (Field f : element.getDeclaredFields()) {
                             Column ec = f.getAnnotation(Column.class);

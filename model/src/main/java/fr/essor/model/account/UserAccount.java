@@ -9,6 +9,7 @@ import java.util.Set;
 
 import fr.essor.model.association.Association;
 import fr.essor.model.partner.Partner;
+import fr.essor.model.shared.FreeText;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -119,7 +120,7 @@ public class UserAccount {
         if (newDisplayName == null || newDisplayName.isBlank()) {
             throw new IllegalArgumentException("A display name is required");
         }
-        fr.essor.model.shared.FreeText.require("displayName", newDisplayName.strip(), false);
+        FreeText.require("displayName", newDisplayName.strip(), false);
         this.displayName = newDisplayName.strip();
     }
 

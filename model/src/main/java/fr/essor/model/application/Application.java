@@ -24,6 +24,7 @@ import fr.essor.model.account.UserAccount;
 import fr.essor.model.association.Association;
 import fr.essor.model.enterprise.Enterprise;
 import fr.essor.model.shared.EssorDomainException;
+import fr.essor.model.shared.FreeText;
 import fr.essor.model.shared.Money;
 import java.math.BigDecimal;
 import jakarta.persistence.CascadeType;
@@ -307,8 +308,8 @@ public class Application {
         if (newDescription != null && newDescription.length() > DESCRIPTION_MAX) {
             throw new IllegalArgumentException("A description has at most " + DESCRIPTION_MAX + " characters");
         }
-        fr.essor.model.shared.FreeText.require("title", t, false);
-        fr.essor.model.shared.FreeText.require("description", newDescription, true);
+        FreeText.require("title", t, false);
+        FreeText.require("description", newDescription, true);
         this.title = t;
         this.stage = Objects.requireNonNull(newStage, "stage");
         this.description = newDescription == null || newDescription.isBlank() ? null : newDescription;

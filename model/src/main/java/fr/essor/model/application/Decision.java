@@ -1,5 +1,8 @@
 package fr.essor.model.application;
 
+import fr.essor.model.committee.AgendaItem;
+import fr.essor.model.shared.FreeText;
+import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -10,6 +13,9 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OneToOne;
+import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
@@ -42,14 +48,14 @@ public class Decision {
     @Column(name = "outcome", length = 10, nullable = false, updatable = false)
     private DecisionOutcome outcome;
 
-    @jakarta.persistence.OneToMany(mappedBy = "decision", cascade = jakarta.persistence.CascadeType.PERSIST)
-    @jakarta.persistence.OrderBy("lineNo")
+    @OneToMany(mappedBy = "decision", cascade = CascadeType.PERSIST)
+    @OrderBy("lineNo")
     private List<GrantedLine> grantedLines = new ArrayList<>();
 
     /** The agenda item of the committee session that decided; one decision per item. */
-    @jakarta.persistence.OneToOne(fetch = FetchType.LAZY)
+    @OneToOne(fetch = FetchType.LAZY)
     @JoinColumn(name = "agenda_item_id", unique = true, updatable = false)
-    private fr.essor.model.committee.AgendaItem agendaItem;
+    private AgendaItem agendaItem;
 
     @Column(name = "conditions", length = TEXT_MAX, updatable = false)
     private String conditions;
@@ -73,7 +79,7 @@ public class Decision {
     protected Decision() {
     }
 
-    private Decision(Application application, fr.essor.model.committee.AgendaItem item, DecisionOutcome outcome, List<FinancingLine> lines, String conditions,
+    private Decision(Application application, AgendaItem item, DecisionOutcome outcome, List<FinancingLine> lines, String conditions,
                      String reasons, LocalDate decisionDate, String decidedBy, Instant decidedAt) {
         this.application = Objects.requireNonNull(application);
         this.agendaItem = item;
@@ -106,14 +112,14 @@ public class Decision {
     }
 
     /** Approval made at a committee session (see CommitteeSession#recordDecision). */
-    public static Decision approve(Application application, fr.essor.model.committee.AgendaItem item,
+    public static Decision approve(Application application, AgendaItem item,
                                    List<FinancingLine> granted, String conditions,
                                    LocalDate decisionDate, String decidedBy, Instant now) {
         return approve(application, item, granted, conditions, null, decisionDate, decidedBy, now);
     }
 
     /** Approval with the committee's reasons (required by the session when it grants more than requested). */
-    public static Decision approve(Application application, fr.essor.model.committee.AgendaItem item,
+    public static Decision approve(Application application, AgendaItem item,
                                    List<FinancingLine> granted, String conditions, String reasons,
                                    LocalDate decisionDate, String decidedBy, Instant now) {
         if (granted == null || granted.isEmpty()) {
@@ -125,14 +131,14 @@ public class Decision {
         return new Decision(application, item, DecisionOutcome.APPROVED, granted, c, r, decisionDate, decidedBy, now);
     }
 
-    public static Decision defer(Application application, fr.essor.model.committee.AgendaItem item, String reason,
+    public static Decision defer(Application application, AgendaItem item, String reason,
                                  LocalDate decisionDate, String decidedBy, Instant now) {
         String r = text("reasons", reason);
         application.defer(decidedBy, now, reason);
         return new Decision(application, item, DecisionOutcome.DEFERRED, List.of(), null, r, decisionDate, decidedBy, now);
     }
 
-    public static Decision reject(Application application, fr.essor.model.committee.AgendaItem item, String reasons,
+    public static Decision reject(Application application, AgendaItem item, String reasons,
                                   LocalDate decisionDate, String decidedBy, Instant now) {
         String r = text("reasons", reasons);
         application.reject(decidedBy, now, reasons);
@@ -147,7 +153,7 @@ public class Decision {
         if (v.length() > TEXT_MAX) {
             throw new IllegalArgumentException("Text longer than " + TEXT_MAX);
         }
-        return fr.essor.model.shared.FreeText.require(field, v, true);
+        return FreeText.require(field, v, true);
     }
 
     public Long getId() {
@@ -159,7 +165,7 @@ public class Decision {
     }
 
     /** The agenda item that decided, or null for a decision recorded before committees existed. */
-    public fr.essor.model.committee.AgendaItem getAgendaItem() {
+    public AgendaItem getAgendaItem() {
         return agendaItem;
     }
 

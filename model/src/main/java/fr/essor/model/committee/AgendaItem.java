@@ -2,6 +2,7 @@ package fr.essor.model.committee;
 
 import fr.essor.model.account.UserAccount;
 import fr.essor.model.application.Application;
+import fr.essor.model.application.ApplicationStatus;
 import fr.essor.model.application.Decision;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
@@ -115,7 +116,7 @@ public class AgendaItem {
 
     /** The applicant withdrew the file after it was put on the agenda. */
     public boolean isWithdrawn() {
-        return decision == null && application.getStatus() == fr.essor.model.application.ApplicationStatus.WITHDRAWN;
+        return decision == null && application.getStatus() == ApplicationStatus.WITHDRAWN;
     }
 
     public boolean isDecided() {

@@ -7,6 +7,7 @@ import fr.essor.model.application.Stage;
 import fr.essor.model.association.Association;
 import fr.essor.model.enterprise.LegalForm;
 import fr.essor.model.partner.Partner;
+import fr.essor.model.shared.FreeText;
 import fr.essor.model.shared.Money;
 import fr.essor.model.shared.RuleException;
 import jakarta.persistence.CollectionTable;
@@ -129,7 +130,7 @@ public class Convention {
         if (r.isEmpty() || r.length() > REFERENCE_MAX) {
             throw RuleException.convention("convention.referenceInvalid", REFERENCE_MAX);
         }
-        if (!fr.essor.model.shared.FreeText.isClean(r, false)) {
+        if (!FreeText.isClean(r, false)) {
             throw RuleException.convention("text.invalidCharacters");
         }
         this.reference = r;

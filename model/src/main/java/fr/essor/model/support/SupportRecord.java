@@ -2,6 +2,7 @@ package fr.essor.model.support;
 
 import fr.essor.model.account.UserAccount;
 import fr.essor.model.enterprise.Enterprise;
+import fr.essor.model.shared.FreeText;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -118,7 +119,7 @@ public class SupportRecord {
         if (text.length() > NOTES_MAX) {
             throw new InvalidSupportRecordException("notes", "support.notesTooLong", NOTES_MAX);
         }
-        if (!fr.essor.model.shared.FreeText.isClean(text, true)) {
+        if (!FreeText.isClean(text, true)) {
             throw new InvalidSupportRecordException("notes", "text.invalidCharacters");
         }
         this.supportDate = newDate;

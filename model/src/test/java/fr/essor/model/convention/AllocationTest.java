@@ -28,6 +28,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
 
 class AllocationTest {
 
@@ -73,7 +74,7 @@ class AllocationTest {
         f.set(entity, id);
     }
 
-    private static RuleException rule(String key, org.junit.jupiter.api.function.Executable e) {
+    private static RuleException rule(String key, Executable e) {
         RuleException ex = assertThrows(RuleException.class, e);
         assertEquals(key, ex.key());
         return ex;

@@ -17,6 +17,7 @@ import fr.essor.model.account.Role;
 import fr.essor.model.account.UserAccount;
 import fr.essor.model.association.Association;
 import fr.essor.model.shared.Siret;
+import java.math.BigDecimal;
 
 class EnterpriseTest {
 
@@ -59,6 +60,6 @@ class EnterpriseTest {
     @Test
     void negativeEmployeesAreRejected() {
         assertThrows(IllegalArgumentException.class,
-                () -> enterprise.describeActivity("Réemploi", null, new java.math.BigDecimal("-1")));
+                () -> enterprise.describeActivity("Réemploi", null, new BigDecimal("-1")));
     }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDate;
+import org.junit.jupiter.api.Assertions;
 
 import org.junit.jupiter.api.Test;
 
@@ -39,7 +40,7 @@ class PeriodTest {
 
     @Test
     void ofYearIsTheCalendarYear() {
-        org.junit.jupiter.api.Assertions.assertEquals(year2021, Period.ofYear(2021));
+        Assertions.assertEquals(year2021, Period.ofYear(2021));
     }
 
     @Test

@@ -16,6 +16,7 @@ import fr.essor.model.shared.Siret;
 import java.lang.reflect.Field;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -100,7 +101,7 @@ class SupportRecordTest {
         InvalidSupportRecordException e = refused(() -> record(TODAY, SupportKind.FOLLOW_UP, minutes, null));
         assertEquals("durationMinutes", e.field());
         assertEquals("support.durationOutOfRange", e.messageKey());
-        assertEquals(java.util.List.of(1, 7200), e.arguments());
+        assertEquals(List.of(1, 7200), e.arguments());
     }
 
     @Test

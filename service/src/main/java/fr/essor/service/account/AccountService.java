@@ -6,6 +6,8 @@ import fr.essor.model.association.Association;
 import fr.essor.model.enterprise.CoOwnerInvitation;
 import fr.essor.model.partner.Partner;
 import fr.essor.model.shared.Crypto;
+import fr.essor.model.shared.FreeText;
+import fr.essor.service.audit.AuditAction;
 import fr.essor.service.audit.AuditService;
 import fr.essor.service.mail.MailService;
 import fr.essor.service.security.Caller;
@@ -29,9 +31,15 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
@@ -112,13 +120,13 @@ public class AccountService {
         }
         em.persist(account);
         UniqueKeys.flush(em, "uk_user_account_email", AccountService::emailTaken);
-        audit.record(normalized, "UserAccount", account.getId(), "REGISTER", "Entrepreneur account registered");
+        audit.record(normalized, "UserAccount", account.getId(), AuditAction.REGISTER, "Entrepreneur account registered");
         mail.accountCreated(normalized, locale, name, account.getId());
         String joined = null;
         if (invitation != null) {
             invitation.accept(account, now);
             joined = invitation.getEnterprise().getLegalName();
-            audit.record(normalized, "CoOwnerInvitation", invitation.getId(), "ACCEPT",
+            audit.record(normalized, "CoOwnerInvitation", invitation.getId(), AuditAction.ACCEPT,
                     "Co-owner invitation accepted: owner of enterprise " + invitation.getEnterprise().getId());
         }
         return new Registration(AccountView.of(account), joined);
@@ -137,7 +145,7 @@ public class AccountService {
         }
         return em.createQuery("SELECT i FROM CoOwnerInvitation i WHERE i.tokenHash = :h", CoOwnerInvitation.class)
                 .setParameter("h", Crypto.sha256Hex(token.trim()))
-                .setLockMode(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
                 .getResultList().stream().filter(i -> i.isPendingAt(Instant.now())).findFirst();
     }
 
@@ -216,9 +224,9 @@ public class AccountService {
                         "SELECT a.passwordHash FROM UserAccount a WHERE a.email = :email AND a.active = TRUE", String.class)
                 .setParameter("email", email)
                 .getResultList();
-        return !hashes.isEmpty() && java.security.MessageDigest.isEqual(
-                stampOf(hashes.get(0)).getBytes(java.nio.charset.StandardCharsets.US_ASCII),
-                stamp.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        return !hashes.isEmpty() && MessageDigest.isEqual(
+                stampOf(hashes.get(0)).getBytes(StandardCharsets.US_ASCII),
+                stamp.getBytes(StandardCharsets.US_ASCII));
     }
 
     /** A digest of the stored hash: it changes with every password change or reset (a new salt). */
@@ -228,10 +236,10 @@ public class AccountService {
 
     private static String stampOf(String passwordHash) {
         try {
-            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(passwordHash.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(java.util.Arrays.copyOf(digest, 16));
-        } catch (java.security.NoSuchAlgorithmException e) {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(passwordHash.getBytes(StandardCharsets.UTF_8));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(digest, 16));
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }
@@ -257,7 +265,7 @@ public class AccountService {
         });
         account.changePasswordHash(PasswordHasher.hash(newPassword.toCharArray()));
         credentialCache.forget(account.getEmail());
-        audit.record(caller.actor(), "UserAccount", account.getId(), "CHANGE_PASSWORD", "Password changed by its owner");
+        audit.record(caller.actor(), "UserAccount", account.getId(), AuditAction.CHANGE_PASSWORD, "Password changed by its owner");
         return credentialStamp(account);
     }
 
@@ -344,7 +352,7 @@ public class AccountService {
         account.setPartner(roles.contains(Role.PARTNER) ? partner : null);
         em.persist(account);
         UniqueKeys.flush(em, "uk_user_account_email", AccountService::emailTaken);
-        audit.record(caller.actor(), "UserAccount", account.getId(), "CREATE",
+        audit.record(caller.actor(), "UserAccount", account.getId(), AuditAction.CREATE,
                 "Account created with roles " + roles.stream().map(Role::name).sorted().toList());
         return new CreatedAccount(AccountView.of(account), temporary);
     }
@@ -357,7 +365,7 @@ public class AccountService {
         }
         account.deactivate();
         credentialCache.forget(account.getEmail());
-        audit.record(caller.actor(), "UserAccount", account.getId(), "DEACTIVATE", "Account deactivated");
+        audit.record(caller.actor(), "UserAccount", account.getId(), AuditAction.DEACTIVATE, "Account deactivated");
         return AccountView.of(account);
     }
 
@@ -365,7 +373,7 @@ public class AccountService {
     public AccountView activate(long accountId) {
         UserAccount account = managed(accountId);
         account.activate();
-        audit.record(caller.actor(), "UserAccount", account.getId(), "ACTIVATE", "Account reactivated");
+        audit.record(caller.actor(), "UserAccount", account.getId(), AuditAction.ACTIVATE, "Account reactivated");
         return AccountView.of(account);
     }
 
@@ -376,7 +384,7 @@ public class AccountService {
         String temporary = temporaryPassword();
         account.changePasswordHash(PasswordHasher.hash(temporary.toCharArray()));
         credentialCache.forget(account.getEmail());
-        audit.record(caller.actor(), "UserAccount", account.getId(), "RESET_PASSWORD", "Password reset by an administrator");
+        audit.record(caller.actor(), "UserAccount", account.getId(), AuditAction.RESET_PASSWORD, "Password reset by an administrator");
         return new CreatedAccount(AccountView.of(account), temporary);
     }
 
@@ -427,7 +435,7 @@ public class AccountService {
         if (n.length() > UserAccount.DISPLAY_NAME_MAX) {
             throw new InvalidInputException("displayName", "account.nameTooLong", UserAccount.DISPLAY_NAME_MAX);
         }
-        if (!fr.essor.model.shared.FreeText.isClean(n, false)) {
+        if (!FreeText.isClean(n, false)) {
             // the free-text rule: control characters (NUL, BEL…) and direction overrides in a name shown in mails, lists and PDFs
             throw new InvalidInputException("displayName", "account.nameInvalid");
         }

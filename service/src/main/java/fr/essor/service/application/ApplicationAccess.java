@@ -3,6 +3,7 @@ package fr.essor.service.application;
 import fr.essor.model.account.UserAccount;
 import fr.essor.model.application.Application;
 import fr.essor.model.application.ApplicationDocument;
+import fr.essor.model.application.ApplicationStatus;
 import fr.essor.service.security.Access;
 import fr.essor.service.security.Caller;
 import fr.essor.service.shared.ConcurrentChangeException;
@@ -12,7 +13,10 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Loading an application for the caller, with the ownership rules: used inside the application
@@ -67,7 +71,7 @@ public class ApplicationAccess {
 
     /** A draft is shown to its enterprise's owners only, whatever else the caller may see. */
     private static boolean isDraftOfAnother(Application a, UserAccount me) {
-        return a.getStatus() == fr.essor.model.application.ApplicationStatus.DRAFT && !a.getEnterprise().isOwnedBy(me);
+        return a.getStatus() == ApplicationStatus.DRAFT && !a.getEnterprise().isOwnedBy(me);
     }
 
     /**
@@ -118,11 +122,11 @@ public class ApplicationAccess {
     }
 
     /** Of the given applications, those whose decision is recorded but not final (session still open). */
-    public java.util.Set<Long> pendingDecisions(java.util.Collection<Long> applicationIds) {
+    public Set<Long> pendingDecisions(Collection<Long> applicationIds) {
         if (applicationIds.isEmpty()) {
-            return java.util.Set.of();
+            return Set.of();
         }
-        return new java.util.HashSet<>(em.createQuery("SELECT d.application.id FROM Decision d JOIN d.agendaItem i"
+        return new HashSet<>(em.createQuery("SELECT d.application.id FROM Decision d JOIN d.agendaItem i"
                         + " JOIN i.session s WHERE d.application.id IN :ids"
                         + " AND s.status <> fr.essor.model.committee.SessionStatus.CLOSED", Long.class)
                 .setParameter("ids", applicationIds).getResultList());

@@ -8,9 +8,11 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.Query;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -82,7 +84,7 @@ public class ApplicationQueue {
             return null;
         }
         BigDecimal d = value instanceof BigDecimal b ? b : new BigDecimal(value.toString());
-        return d.setScale(2, java.math.RoundingMode.UNNECESSARY);
+        return d.setScale(2, RoundingMode.UNNECESSARY);
     }
 
     /** DATETIME columns hold UTC; drivers return them as LocalDateTime or Timestamp. */
@@ -96,7 +98,7 @@ public class ApplicationQueue {
         if (value instanceof Timestamp ts) {
             return ts.toLocalDateTime().toInstant(ZoneOffset.UTC);
         }
-        if (value instanceof java.time.OffsetDateTime odt) {
+        if (value instanceof OffsetDateTime odt) {
             return odt.toLocalDateTime().toInstant(ZoneOffset.UTC);
         }
         throw new IllegalStateException("Unexpected date-time type " + value.getClass().getName());

@@ -5,18 +5,26 @@ import fr.essor.model.application.Application;
 import fr.essor.model.application.ApplicationDocument;
 import fr.essor.model.application.ApplicationMessage;
 import fr.essor.model.application.ApplicationStatus;
+import fr.essor.model.application.Decision;
+import fr.essor.model.application.DocumentContent;
 import fr.essor.model.application.FinancingLine;
 import fr.essor.model.application.IncompleteApplicationException;
 import fr.essor.model.application.Instrument;
 import fr.essor.model.application.InvalidFinancingLineException;
 import fr.essor.model.application.PlanItem;
 import fr.essor.model.application.Stage;
+import fr.essor.model.document.DocumentCheck;
+import fr.essor.model.document.DocumentRules;
 import fr.essor.model.enterprise.Enterprise;
 import fr.essor.model.shared.EssorDomainException;
+import fr.essor.model.shared.FreeText;
 import fr.essor.model.shared.Money;
 import fr.essor.model.shared.RuleException;
+import fr.essor.service.audit.AuditAction;
 import fr.essor.service.audit.AuditService;
 import fr.essor.service.mail.MailService;
+import fr.essor.service.report.DecisionLetter;
+import fr.essor.service.security.Access;
 import fr.essor.service.security.Caller;
 import fr.essor.service.shared.ConflictException;
 import fr.essor.service.shared.InvalidInputException;
@@ -33,10 +41,13 @@ import jakarta.persistence.PersistenceContext;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * The entrepreneurs' journey: draft an application step by step, submit it, follow it, answer the
@@ -82,7 +93,7 @@ public class ApplicationService {
                 .setParameter("email", caller.email())
                 .getResultList();
         // a decision recorded in a session that is still open is not the applicant's to read yet
-        java.util.Set<Long> pending = access.pendingDecisions(rows.stream().map(r -> (Long) r[0]).toList());
+        Set<Long> pending = access.pendingDecisions(rows.stream().map(r -> (Long) r[0]).toList());
         List<ApplicationViews.Summary> result = new ArrayList<>();
         for (Object[] r : rows) {
             String status = pending.contains((Long) r[0]) ? ApplicationStatus.ON_AGENDA.name() : ((ApplicationStatus) r[3]).name();
@@ -111,7 +122,7 @@ public class ApplicationService {
         application.serveTerritory(optionalLine("territory", p.territory(), Application.TERRITORY_MAX));
         em.persist(application);
         em.flush();
-        audit.record(me.getEmail(), "Application", application.getId(), "CREATE",
+        audit.record(me.getEmail(), "Application", application.getId(), AuditAction.CREATE,
                 "Draft " + application.getReference() + " created");
         return detail(application);
     }
@@ -130,7 +141,7 @@ public class ApplicationService {
                     optionalText("description", p.description(), Application.DESCRIPTION_MAX));
             a.serveTerritory(optionalLine("territory", p.territory(), Application.TERRITORY_MAX));
         });
-        return saved(a, "SAVE_PROJECT", "Project step saved");
+        return saved(a, AuditAction.SAVE_PROJECT, "Project step saved");
     }
 
     /** Replaces the requested lines; each is checked against its instrument's limits. */
@@ -148,7 +159,7 @@ public class ApplicationService {
             lines.add(Lines.parse(i, inputs.get(i)));
         }
         guard(() -> a.replaceRequestedLines(lines));
-        return saved(a, "SAVE_LINES", lines.size() + " requested line(s) saved");
+        return saved(a, AuditAction.SAVE_LINES, lines.size() + " requested line(s) saved");
     }
 
     @RolesAllowed(Roles.ENTREPRENEUR)
@@ -173,7 +184,7 @@ public class ApplicationService {
             items.add(new PlanItem(kind, label, amount));
         }
         guard(() -> a.replacePlan(items));
-        return saved(a, "SAVE_PLAN", items.size() + " plan item(s) saved, difference " + a.planDifference());
+        return saved(a, AuditAction.SAVE_PLAN, items.size() + " plan item(s) saved, difference " + a.planDifference());
     }
 
     @RolesAllowed(Roles.ENTREPRENEUR)
@@ -186,7 +197,7 @@ public class ApplicationService {
         }
         String utility = optionalText("socialUtility", in.socialUtility(), Application.SOCIAL_UTILITY_MAX);
         guard(() -> a.describeImpact(created, maintained, in.beneficiaries(), utility));
-        return saved(a, "SAVE_IMPACT", "Impact step saved");
+        return saved(a, AuditAction.SAVE_IMPACT, "Impact step saved");
     }
 
     /**
@@ -228,7 +239,7 @@ public class ApplicationService {
             throw new IncompleteException(e.missing().stream().map(ApplicationViews.Missing::of).toList());
         }
         em.flush();
-        audit.record(caller.email(), "Application", a.getId(), "SUBMIT", "Application " + a.getReference() + " submitted");
+        audit.record(caller.email(), "Application", a.getId(), AuditAction.SUBMIT, "Application " + a.getReference() + " submitted");
         mail.applicationSubmitted(caller.email(), locale(), a.getReference(), a.getTitle());
         return detail(a);
     }
@@ -241,7 +252,7 @@ public class ApplicationService {
         a.answerInformation(caller.email(), Instant.now(clock), text);
         em.persist(new ApplicationMessage(a, caller.email(), ApplicationMessage.Side.APPLICANT, text, null, Instant.now(clock)));
         em.flush();
-        audit.record(caller.email(), "Application", a.getId(), "ANSWER_INFORMATION", "Information request answered");
+        audit.record(caller.email(), "Application", a.getId(), AuditAction.ANSWER_INFORMATION, "Information request answered");
         return detail(a);
     }
 
@@ -252,35 +263,35 @@ public class ApplicationService {
         String text = requiredText("reason", reason, 2000);
         a.withdraw(caller.email(), Instant.now(clock), text);
         em.flush();
-        audit.record(caller.email(), "Application", a.getId(), "WITHDRAW", "Application withdrawn: " + text);
+        audit.record(caller.email(), "Application", a.getId(), AuditAction.WITHDRAW, "Application withdrawn: " + text);
         return detail(a);
     }
 
     /** The latest decision on an application, for its owners and its association's staff. */
     @RolesAllowed({Roles.ENTREPRENEUR, Roles.ADVISOR, Roles.COMMITTEE_MEMBER, Roles.ADMIN})
-    public java.util.Optional<ApplicationViews.DecisionView> decision(long id) {
+    public Optional<ApplicationViews.DecisionView> decision(long id) {
         return latestDecision(visible(id)).map(ApplicationViews.DecisionView::of);
     }
 
     /** The decision letter as a PDF, in the caller's language. */
     @RolesAllowed({Roles.ENTREPRENEUR, Roles.ADVISOR, Roles.COMMITTEE_MEMBER, Roles.ADMIN})
     public byte[] decisionLetter(long id, Locale locale) {
-        fr.essor.model.application.Decision d = latestDecision(visible(id))
+        Decision d = latestDecision(visible(id))
                 .orElseThrow(() -> new NotFoundException("decision"));
-        return fr.essor.service.report.DecisionLetter.pdf(d, locale, java.time.LocalDate.now(NETWORK_ZONE));
+        return DecisionLetter.pdf(d, locale, LocalDate.now(NETWORK_ZONE));
     }
 
     /**
      * The latest decision on the application. Staff see it as soon as it is recorded; the applicant
      * once the session that made it is closed and the decision final.
      */
-    private java.util.Optional<fr.essor.model.application.Decision> latestDecision(Application a) {
-        boolean staff = fr.essor.service.security.Access.isStaffOf(caller.account(), a.getEnterprise())
+    private Optional<Decision> latestDecision(Application a) {
+        boolean staff = Access.isStaffOf(caller.account(), a.getEnterprise())
                 || !a.getEnterprise().isOwnedBy(caller.account());
         String finalOnly = staff ? "" : " AND (i IS NULL OR s.status = fr.essor.model.committee.SessionStatus.CLOSED)";
         return em.createQuery("SELECT d FROM Decision d LEFT JOIN d.agendaItem i LEFT JOIN i.session s"
                         + " WHERE d.application = :a" + finalOnly + " ORDER BY d.decidedAt DESC, d.id DESC",
-                        fr.essor.model.application.Decision.class)
+                        Decision.class)
                 .setParameter("a", a).setMaxResults(1).getResultList().stream().findFirst();
     }
 
@@ -290,7 +301,7 @@ public class ApplicationService {
         Application a = staffLocked(id, expectedVersion);
         a.startReview(caller.email(), Instant.now(clock));
         em.flush();
-        audit.record(caller.email(), "Application", a.getId(), "START_REVIEW", "Review started");
+        audit.record(caller.email(), "Application", a.getId(), AuditAction.START_REVIEW, "Review started");
         return detail(a);
     }
 
@@ -306,7 +317,7 @@ public class ApplicationService {
         a.requestInformation(caller.email(), now, text);
         em.persist(new ApplicationMessage(a, caller.email(), ApplicationMessage.Side.ADVISOR, text, null, now));
         em.flush();
-        audit.record(caller.email(), "Application", a.getId(), "REQUEST_INFORMATION", "Information requested");
+        audit.record(caller.email(), "Application", a.getId(), AuditAction.REQUEST_INFORMATION, "Information requested");
         for (UserAccount owner : a.getEnterprise().getOwners()) {
             String pref = owner.getPreferredLocale();
             mail.informationRequested(owner.getEmail(), pref == null ? Locale.FRENCH : Locale.forLanguageTag(pref),
@@ -345,7 +356,7 @@ public class ApplicationService {
         ApplicationMessage m = new ApplicationMessage(a, me.getEmail(), side, text, documentId, Instant.now(clock));
         em.persist(m);
         em.flush();
-        audit.record(me.getEmail(), "Application", a.getId(), "MESSAGE", "Message posted by " + side);
+        audit.record(me.getEmail(), "Application", a.getId(), AuditAction.MESSAGE, "Message posted by " + side);
         return ApplicationViews.Message.of(m);
     }
 
@@ -364,33 +375,33 @@ public class ApplicationService {
             throw new ConflictException("TOO_MANY_DOCUMENTS", "message.tooManyAttachments", DocumentService.MAX_DOCUMENTS);
         }
         String text = requiredText("body", body, ApplicationMessage.BODY_MAX);
-        fr.essor.model.document.DocumentCheck check = fr.essor.model.document.DocumentRules.check(fileName,
+        DocumentCheck check = DocumentRules.check(fileName,
                 content == null ? new byte[0] : content);
-        if (check instanceof fr.essor.model.document.DocumentCheck.Rejected rejected) {
+        if (check instanceof DocumentCheck.Rejected rejected) {
             throw new InvalidInputException("file", "document." + rejected.reason().name(),
-                    fr.essor.model.document.DocumentRules.MAX_BYTES / (1024 * 1024));
+                    DocumentRules.MAX_BYTES / (1024 * 1024));
         }
-        fr.essor.model.document.DocumentCheck.Accepted ok = (fr.essor.model.document.DocumentCheck.Accepted) check;
+        DocumentCheck.Accepted ok = (DocumentCheck.Accepted) check;
         UserAccount me = caller.account();
         Instant now = Instant.now(clock);
         ApplicationDocument document = ApplicationDocument.threadAttachment(a, ok.fileName(), ok.format().mediaType(),
                 ok.size(), ok.sha256(), me.getEmail(), now);
         em.persist(document);
         em.flush();
-        em.persist(new fr.essor.model.application.DocumentContent(document.getId(), content));
+        em.persist(new DocumentContent(document.getId(), content));
         ApplicationMessage.Side side = a.getEnterprise().isOwnedBy(me) ? ApplicationMessage.Side.APPLICANT
                 : ApplicationMessage.Side.ADVISOR;
         ApplicationMessage m = new ApplicationMessage(a, me.getEmail(), side, text, document.getId(), now);
         em.persist(m);
         em.flush();
-        audit.record(me.getEmail(), "Application", a.getId(), "MESSAGE", "Message posted by " + side + " with document "
+        audit.record(me.getEmail(), "Application", a.getId(), AuditAction.MESSAGE, "Message posted by " + side + " with document "
                 + document.getId() + " (sha256 " + ok.sha256() + ")");
         return ApplicationViews.Message.of(m);
     }
 
     // ---- helpers ------------------------------------------------------------------------------------
 
-    private ApplicationViews.Detail saved(Application a, String action, String summary) {
+    private ApplicationViews.Detail saved(Application a, AuditAction action, String summary) {
         em.flush();
         audit.record(caller.email(), "Application", a.getId(), action, summary);
         return detail(a);
@@ -477,7 +488,7 @@ public class ApplicationService {
         if (v.length() > max) {
             throw new InvalidInputException(field, "field.tooLong", max);
         }
-        if (!fr.essor.model.shared.FreeText.isClean(v, multiline)) {
+        if (!FreeText.isClean(v, multiline)) {
             throw new InvalidInputException(field, "text.invalidCharacters");
         }
         return v;

@@ -3,6 +3,8 @@ package fr.essor.service.application;
 import fr.essor.model.application.Application;
 import fr.essor.model.application.ApplicationDocument;
 import fr.essor.model.application.ApplicationMessage;
+import fr.essor.model.application.ApplicationStatus;
+import fr.essor.model.application.Decision;
 import fr.essor.model.application.FinancingLine;
 import fr.essor.model.application.MissingPiece;
 import fr.essor.model.application.PlanItem;
@@ -10,6 +12,8 @@ import fr.essor.model.application.StatusChange;
 import fr.essor.model.shared.Money;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 
 /** What pages and the API show of an application; plain values, no entities. */
@@ -87,23 +91,23 @@ public final class ApplicationViews {
          */
         static Detail of(Application a, List<ApplicationDocument> documents, boolean decisionPending) {
             if (decisionPending) {
-                List<StatusChange> shown = new java.util.ArrayList<>();
+                List<StatusChange> shown = new ArrayList<>();
                 for (StatusChange c : a.history()) {
                     shown.add(c);
-                    if (c.getToStatus() == fr.essor.model.application.ApplicationStatus.ON_AGENDA) {
+                    if (c.getToStatus() == ApplicationStatus.ON_AGENDA) {
                         break;
                     }
                 }
                 Detail d = of(a, documents, false);
                 return new Detail(d.id(), d.reference(), d.enterpriseId(), d.enterpriseName(), d.title(), d.stage(),
-                        d.description(), d.territory(), fr.essor.model.application.ApplicationStatus.ON_AGENDA.name(), d.lines(),
+                        d.description(), d.territory(), ApplicationStatus.ON_AGENDA.name(), d.lines(),
                         d.plan(), d.totalUses(), d.totalSources(), d.planDifference(), d.jobsCreated(), d.jobsMaintained(),
                         d.beneficiaries(), d.socialUtility(), d.documents(), shown.stream().map(Step::of).toList(), List.of(),
                         false, false, null, d.submittedAt(), d.version());
             }
             List<Step> timeline = a.history().stream().map(Step::of).toList();
             String question = null;
-            if (a.getStatus() == fr.essor.model.application.ApplicationStatus.INFO_REQUESTED && !a.history().isEmpty()) {
+            if (a.getStatus() == ApplicationStatus.INFO_REQUESTED && !a.history().isEmpty()) {
                 question = a.history().get(a.history().size() - 1).getComment();
             }
             return new Detail(a.getId(), a.getReference().toString(), a.getEnterprise().getId(),
@@ -112,18 +116,18 @@ public final class ApplicationViews {
                     a.getPlan().stream().map(Item::of).toList(), amount(a.totalUses()), amount(a.totalSources()),
                     amount(a.planDifference()), a.getJobsCreated(), a.getJobsMaintained(), a.getBeneficiaries(),
                     a.getSocialUtility(), documents.stream().map(Document::of).toList(), timeline,
-                    a.getStatus() == fr.essor.model.application.ApplicationStatus.DRAFT
+                    a.getStatus() == ApplicationStatus.DRAFT
                             ? a.missingPieces(documents.size()).stream().map(Missing::of).toList() : List.of(),
-                    a.isEditableByApplicant(), a.getStatus().canMoveTo(fr.essor.model.application.ApplicationStatus.WITHDRAWN),
+                    a.isEditableByApplicant(), a.getStatus().canMoveTo(ApplicationStatus.WITHDRAWN),
                     question, a.getSubmittedAt(), a.getVersion());
         }
     }
 
     /** The committee's decision as the applicant reads it. */
     public record DecisionView(String outcome, List<Line> grantedLines, BigDecimal totalGranted, String conditions,
-                               String reasons, java.time.LocalDate decisionDate) {
+                               String reasons, LocalDate decisionDate) {
 
-        public static DecisionView of(fr.essor.model.application.Decision d) {
+        public static DecisionView of(Decision d) {
             Money total = Money.zero();
             for (FinancingLine l : d.getGrantedLines()) {
                 total = total.plus(l.getAmount());

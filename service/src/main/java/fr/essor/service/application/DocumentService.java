@@ -2,11 +2,14 @@ package fr.essor.service.application;
 
 import fr.essor.model.application.Application;
 import fr.essor.model.application.ApplicationDocument;
+import fr.essor.model.application.ApplicationStatus;
 import fr.essor.model.application.DocumentContent;
 import fr.essor.model.application.DocumentKind;
 import fr.essor.model.document.DocumentCheck;
 import fr.essor.model.document.DocumentRules;
+import fr.essor.service.audit.AuditAction;
 import fr.essor.service.audit.AuditService;
+import fr.essor.service.security.Access;
 import fr.essor.service.security.Caller;
 import fr.essor.service.shared.ConflictException;
 import fr.essor.service.shared.InvalidInputException;
@@ -68,7 +71,7 @@ public class DocumentService {
         em.persist(document);
         em.flush();
         em.persist(new DocumentContent(document.getId(), content));
-        audit.record(caller.email(), "Application", a.getId(), "UPLOAD",
+        audit.record(caller.email(), "Application", a.getId(), AuditAction.UPLOAD,
                 "Document " + document.getId() + " (" + documentKind + ", " + ok.size() + " bytes, sha256 " + ok.sha256() + ")");
         return ApplicationViews.Document.of(document);
     }
@@ -81,12 +84,12 @@ public class DocumentService {
         if (d == null || !d.getApplication().getId().equals(a.getId()) || d.isThreadAttachment()) {
             throw new NotFoundException("document");
         }
-        if (a.getStatus() != fr.essor.model.application.ApplicationStatus.DRAFT) {
+        if (a.getStatus() != ApplicationStatus.DRAFT) {
             throw new ConflictException("NOT_EDITABLE", "document.notRemovable");
         }
         em.remove(em.getReference(DocumentContent.class, documentId));
         em.remove(d);
-        audit.record(caller.email(), "Application", a.getId(), "REMOVE_DOCUMENT", "Document " + documentId + " removed");
+        audit.record(caller.email(), "Application", a.getId(), AuditAction.REMOVE_DOCUMENT, "Document " + documentId + " removed");
     }
 
     /**
@@ -100,7 +103,7 @@ public class DocumentService {
         if (d == null || !d.getApplication().getId().equals(a.getId())) {
             throw new NotFoundException("document");
         }
-        if (d.isThreadAttachment() && !fr.essor.service.security.Access.canSee(caller.account(), a.getEnterprise())) {
+        if (d.isThreadAttachment() && !Access.canSee(caller.account(), a.getEnterprise())) {
             // the thread is the applicants' and the staff's: a committee member reads the file, not its thread
             throw new NotFoundException("document");
         }

@@ -6,6 +6,7 @@ import fr.essor.model.application.Application;
 import fr.essor.model.application.ApplicationStatus;
 import fr.essor.model.application.SavedFilter;
 import fr.essor.model.enterprise.Enterprise;
+import fr.essor.service.audit.AuditAction;
 import fr.essor.service.audit.AuditService;
 import fr.essor.service.security.Access;
 import fr.essor.service.security.Caller;
@@ -115,7 +116,7 @@ public class QueueService {
             a.assignTo(advisor);
         }
         em.flush();
-        audit.record(me.getEmail(), "Application", a.getId(), advisor == null ? "UNASSIGN" : "ASSIGN",
+        audit.record(me.getEmail(), "Application", a.getId(), advisor == null ? AuditAction.UNASSIGN : AuditAction.ASSIGN,
                 advisor == null ? "Unassigned (was " + (previous == null ? "nobody" : previous.getEmail()) + ")"
                         : "Assigned to " + advisor.getEmail());
         return assignment(a);
@@ -160,7 +161,7 @@ public class QueueService {
             saved.replaceCriteria(criteria);
         }
         em.flush();
-        audit.record(me.getEmail(), "SavedFilter", saved.getId(), existing.isEmpty() ? "CREATE" : "REPLACE",
+        audit.record(me.getEmail(), "SavedFilter", saved.getId(), existing.isEmpty() ? AuditAction.CREATE : AuditAction.REPLACE,
                 "Queue filter \"" + n + "\": " + criteria);
         return new SavedFilterView(saved.getId(), saved.getName(), QueueFilter.parse(saved.getCriteria()));
     }
@@ -181,7 +182,7 @@ public class QueueService {
         }
         em.remove(f);
         em.flush();
-        audit.record(me.getEmail(), "SavedFilter", id, "DELETE", "Queue filter \"" + f.getName() + "\" deleted");
+        audit.record(me.getEmail(), "SavedFilter", id, AuditAction.DELETE, "Queue filter \"" + f.getName() + "\" deleted");
     }
 
     /** Staff see their association; a national administrator (no association) sees the network. */

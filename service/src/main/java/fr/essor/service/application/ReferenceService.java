@@ -1,6 +1,8 @@
 package fr.essor.service.application;
 
 import fr.essor.model.application.ApplicationReference;
+import jakarta.annotation.Resource;
+import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -19,8 +21,8 @@ public class ReferenceService {
     @PersistenceContext(unitName = "essor")
     private EntityManager em;
 
-    @jakarta.annotation.Resource
-    private jakarta.ejb.SessionContext context;
+    @Resource
+    private SessionContext context;
 
     /** The next reference of an association for a year, in the caller's transaction. */
     @TransactionAttribute(TransactionAttributeType.MANDATORY)

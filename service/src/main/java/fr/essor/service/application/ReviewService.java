@@ -7,6 +7,7 @@ import fr.essor.model.application.FinancingLine;
 import fr.essor.model.application.Review;
 import fr.essor.model.application.ScoreCriterion;
 import fr.essor.model.shared.EssorDomainException;
+import fr.essor.service.audit.AuditAction;
 import fr.essor.service.audit.AuditService;
 import fr.essor.service.security.Access;
 import fr.essor.service.security.Caller;
@@ -128,7 +129,7 @@ public class ReviewService {
             throw new InvalidInputException("scores", "review.scoreRange");
         }
         em.flush();
-        audit.record(caller.email(), "Application", a.getId(), "SAVE_REVIEW",
+        audit.record(caller.email(), "Application", a.getId(), AuditAction.SAVE_REVIEW,
                 "Analysis note saved (" + review.total() + "/25, " + lines.size() + " proposed line(s))");
         return ReviewView.of(review);
     }
@@ -166,7 +167,7 @@ public class ReviewService {
         a.markReadyForCommittee(caller.email(), Instant.now(clock),
                 ApplicationService.optionalText("note", internalNote, 2000));
         em.flush();
-        audit.record(caller.email(), "Application", a.getId(), "READY_FOR_COMMITTEE", "Ready for committee");
+        audit.record(caller.email(), "Application", a.getId(), AuditAction.READY_FOR_COMMITTEE, "Ready for committee");
         return access.detail(a);
     }
 
@@ -176,7 +177,7 @@ public class ReviewService {
         Application a = access.staffLocked(applicationId, expectedVersion);
         a.resumeReview(caller.email(), Instant.now(clock));
         em.flush();
-        audit.record(caller.email(), "Application", a.getId(), "RESUME_REVIEW", "Back to review after deferral");
+        audit.record(caller.email(), "Application", a.getId(), AuditAction.RESUME_REVIEW, "Back to review after deferral");
         return access.detail(a);
     }
 

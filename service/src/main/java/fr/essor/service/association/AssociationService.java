@@ -1,9 +1,12 @@
 package fr.essor.service.association;
 
 import fr.essor.model.association.Association;
+import fr.essor.model.shared.FreeText;
+import fr.essor.service.audit.AuditAction;
 import fr.essor.service.audit.AuditService;
 import fr.essor.service.security.Caller;
 import fr.essor.service.shared.ConflictException;
+import fr.essor.service.shared.ForbiddenException;
 import fr.essor.service.shared.InvalidInputException;
 import fr.essor.service.shared.NotFoundException;
 import fr.essor.service.shared.Page;
@@ -65,7 +68,7 @@ public class AssociationService {
         Association association = new Association(c, n, r);
         em.persist(association);
         em.flush();
-        audit.record(caller.actor(), "Association", association.getId(), "CREATE", "Association " + c + " created");
+        audit.record(caller.actor(), "Association", association.getId(), AuditAction.CREATE, "Association " + c + " created");
         return AssociationView.of(association);
     }
 
@@ -81,14 +84,14 @@ public class AssociationService {
         } else {
             association.deactivate();
         }
-        audit.record(caller.actor(), "Association", association.getId(), "UPDATE",
+        audit.record(caller.actor(), "Association", association.getId(), AuditAction.UPDATE,
                 "Association " + association.getCode() + " updated" + (active ? "" : " (inactive)"));
         return AssociationView.of(association);
     }
 
     private void requireNational() {
         if (caller.account().getAssociation() != null) {
-            throw new fr.essor.service.shared.ForbiddenException();
+            throw new ForbiddenException();
         }
     }
 
@@ -100,7 +103,7 @@ public class AssociationService {
         if (v.length() > max) {
             throw new InvalidInputException(field, "field.tooLong", max);
         }
-        if (!fr.essor.model.shared.FreeText.isClean(v, false)) {
+        if (!FreeText.isClean(v, false)) {
             throw new InvalidInputException(field, "text.invalidCharacters");
         }
         return v;

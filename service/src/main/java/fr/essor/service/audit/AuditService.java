@@ -4,6 +4,7 @@ import fr.essor.model.audit.AuditEvent;
 import fr.essor.service.shared.Page;
 import fr.essor.service.shared.Roles;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -31,18 +32,18 @@ public class AuditService {
     @PersistenceContext(unitName = "essor")
     private EntityManager em;
 
-    @jakarta.ejb.EJB
+    @EJB
     private AuditChainVerifier verifier;
 
     private final Clock clock = Clock.systemUTC();
 
     /** Appends one event to the chain, in the caller's transaction. */
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
-    public AuditEvent record(String actor, String entityType, Object entityId, String action, String summary) {
+    public AuditEvent record(String actor, String entityType, Object entityId, AuditAction action, String summary) {
         String previous = (String) em.createNativeQuery("SELECT last_hash FROM audit_chain_head WHERE id = 1 FOR UPDATE")
                 .getSingleResult();
         AuditEvent event = AuditEvent.next(previous, Instant.now(clock), actor == null ? "system" : actor, entityType,
-                entityId == null ? "-" : String.valueOf(entityId), action, truncate(summary));
+                entityId == null ? "-" : String.valueOf(entityId), action.stored(), truncate(summary));
         em.persist(event);
         // EclipseLink may reorder the inserts of one transaction; flushing keeps ids in chain order.
         em.flush();

@@ -22,6 +22,7 @@ import fr.essor.model.shared.Crypto;
 import fr.essor.model.shared.Money;
 import fr.essor.service.application.ApplicationViews;
 import fr.essor.service.application.Lines;
+import fr.essor.service.audit.AuditAction;
 import fr.essor.service.audit.AuditService;
 import fr.essor.service.mail.MailService;
 import fr.essor.service.report.SessionMinutesReport;
@@ -115,7 +116,7 @@ public class CommitteeService {
         Committee c = new Committee(home, name, quorum);
         em.persist(c);
         em.flush();
-        audit.record(me.getEmail(), "Committee", c.getId(), "CREATE", "Committee " + c.getName() + ", quorum " + quorum);
+        audit.record(me.getEmail(), "Committee", c.getId(), AuditAction.CREATE, "Committee " + c.getName() + ", quorum " + quorum);
         return new CommitteeViews.CommitteeSummary(c.getId(), c.getName(), c.getAssociation().getCode(), c.getQuorum(), 0, true);
     }
 
@@ -137,7 +138,7 @@ public class CommitteeService {
         MemberRole r = parse(MemberRole.class, role, "role");
         c.seat(account, r);
         em.flush();
-        audit.record(caller.email(), "Committee", c.getId(), "SEAT", account.getEmail() + " seated as " + r);
+        audit.record(caller.email(), "Committee", c.getId(), AuditAction.SEAT, account.getEmail() + " seated as " + r);
         return c.getMembers().stream().map(m -> member(m, null)).toList();
     }
 
@@ -149,7 +150,7 @@ public class CommitteeService {
         if (account != null) {
             c.unseat(account);
             em.flush();
-            audit.record(caller.email(), "Committee", c.getId(), "UNSEAT", account.getEmail() + " left the committee");
+            audit.record(caller.email(), "Committee", c.getId(), AuditAction.UNSEAT, account.getEmail() + " left the committee");
         }
         return c.getMembers().stream().map(m -> member(m, null)).toList();
     }
@@ -165,7 +166,7 @@ public class CommitteeService {
         }
         c.changeQuorum(quorum);
         em.flush();
-        audit.record(caller.email(), "Committee", c.getId(), "QUORUM", "Quorum set to " + quorum);
+        audit.record(caller.email(), "Committee", c.getId(), AuditAction.QUORUM, "Quorum set to " + quorum);
         return new CommitteeViews.CommitteeSummary(c.getId(), c.getName(), c.getAssociation().getCode(), c.getQuorum(),
                 c.getMembers().size(), c.isActive());
     }
@@ -250,7 +251,7 @@ public class CommitteeService {
         CommitteeSession s = new CommitteeSession(c, startsAt, place, videoLink);
         em.persist(s);
         em.flush();
-        audit.record(me.getEmail(), "CommitteeSession", s.getId(), "SCHEDULE",
+        audit.record(me.getEmail(), "CommitteeSession", s.getId(), AuditAction.SCHEDULE,
                 "Session of " + c.getName() + " on " + s.getStartsAt());
         return view(s);
     }
@@ -280,8 +281,8 @@ public class CommitteeService {
         UserAccount presenter = presenterId == null ? caller.account() : em.find(UserAccount.class, presenterId);
         AgendaItem item = s.addToAgenda(a, presenter, caller.email(), now());
         em.flush();
-        audit.record(caller.email(), "CommitteeSession", s.getId(), "AGENDA_ADD", a.getReference() + " put on the agenda");
-        audit.record(caller.email(), "Application", a.getId(), "ON_AGENDA", "On the agenda of session " + s.getId()
+        audit.record(caller.email(), "CommitteeSession", s.getId(), AuditAction.AGENDA_ADD, a.getReference() + " put on the agenda");
+        audit.record(caller.email(), "Application", a.getId(), AuditAction.ON_AGENDA, "On the agenda of session " + s.getId()
                 + " (item " + item.getId() + ")");
         return view(s);
     }
@@ -293,7 +294,7 @@ public class CommitteeService {
         Application a = item.getApplication();
         s.removeFromAgenda(item, caller.email(), now());
         em.flush();
-        audit.record(caller.email(), "CommitteeSession", s.getId(), "AGENDA_REMOVE", a.getReference() + " taken off the agenda");
+        audit.record(caller.email(), "CommitteeSession", s.getId(), AuditAction.AGENDA_REMOVE, a.getReference() + " taken off the agenda");
         return view(s);
     }
 
@@ -303,7 +304,7 @@ public class CommitteeService {
         CommitteeSession s = lockedForAdvisor(sessionId);
         s.move(s.item(itemId), delta);
         em.flush();
-        audit.record(caller.email(), "CommitteeSession", s.getId(), "AGENDA_MOVE", "Item " + itemId + " moved " + delta);
+        audit.record(caller.email(), "CommitteeSession", s.getId(), AuditAction.AGENDA_MOVE, "Item " + itemId + " moved " + delta);
         return view(s);
     }
 
@@ -328,7 +329,7 @@ public class CommitteeService {
                     agenda.isEmpty() ? "—" : agenda);
             sent++;
         }
-        audit.record(caller.email(), "CommitteeSession", s.getId(), "CONVENE", sent + " member(s) convened");
+        audit.record(caller.email(), "CommitteeSession", s.getId(), AuditAction.CONVENE, sent + " member(s) convened");
         return sent;
     }
 
@@ -342,7 +343,7 @@ public class CommitteeService {
         List<UserAccount> present = attendees(presentAccountIds);
         s.open(me, present, now());
         em.flush();
-        audit.record(me.getEmail(), "CommitteeSession", s.getId(), "OPEN", "Session opened, " + present.size() + " present: "
+        audit.record(me.getEmail(), "CommitteeSession", s.getId(), AuditAction.OPEN, "Session opened, " + present.size() + " present: "
                 + present.stream().map(UserAccount::getEmail).collect(Collectors.joining(", ")));
         return view(s);
     }
@@ -358,7 +359,7 @@ public class CommitteeService {
         List<UserAccount> present = attendees(presentAccountIds);
         s.correctAttendance(me, present);
         em.flush();
-        audit.record(me.getEmail(), "CommitteeSession", s.getId(), "ATTENDANCE", "Attendance corrected, " + present.size()
+        audit.record(me.getEmail(), "CommitteeSession", s.getId(), AuditAction.ATTENDANCE, "Attendance corrected, " + present.size()
                 + " present: " + present.stream().map(UserAccount::getEmail).collect(Collectors.joining(", ")));
         return view(s);
     }
@@ -402,10 +403,10 @@ public class CommitteeService {
         }
         em.flush();
         for (Application a : adjourned) {
-            audit.record(me.getEmail(), "Application", a.getId(), "ADJOURNED", "Taken off the agenda of session " + s.getId()
+            audit.record(me.getEmail(), "Application", a.getId(), AuditAction.ADJOURNED, "Taken off the agenda of session " + s.getId()
                     + ", adjourned: " + s.getAdjournmentReason());
         }
-        audit.record(me.getEmail(), "CommitteeSession", s.getId(), "ADJOURN", "Session adjourned, " + adjourned.size()
+        audit.record(me.getEmail(), "CommitteeSession", s.getId(), AuditAction.ADJOURN, "Session adjourned, " + adjourned.size()
                 + " file(s) back to be scheduled" + (references.isEmpty() ? "" : " (" + String.join(", ", references) + ")")
                 + ": " + s.getAdjournmentReason() + "; minutes " + Crypto.sha256Hex(pdf));
         return view(s);
@@ -434,7 +435,7 @@ public class CommitteeService {
         UserAccount member = em.find(UserAccount.class, accountId);
         s.markPresent(member);
         em.flush();
-        audit.record(me.getEmail(), "CommitteeSession", s.getId(), "PRESENT", member.getEmail() + " marked present");
+        audit.record(me.getEmail(), "CommitteeSession", s.getId(), AuditAction.PRESENT, member.getEmail() + " marked present");
         return view(s);
     }
 
@@ -452,7 +453,7 @@ public class CommitteeService {
         }
         s.declareConflict(item, me, reason, now());
         em.flush();
-        audit.record(me.getEmail(), "CommitteeSession", s.getId(), "CONFLICT", "Conflict of interest declared on "
+        audit.record(me.getEmail(), "CommitteeSession", s.getId(), AuditAction.CONFLICT, "Conflict of interest declared on "
                 + item.getApplication().getReference());
         return view(s);
     }
@@ -466,7 +467,7 @@ public class CommitteeService {
         AgendaItem item = s.item(itemId);
         s.vote(item, me, c, now());
         em.flush();
-        audit.record(me.getEmail(), "CommitteeSession", s.getId(), "VOTE", "Vote on " + item.getApplication().getReference());
+        audit.record(me.getEmail(), "CommitteeSession", s.getId(), AuditAction.VOTE, "Vote on " + item.getApplication().getReference());
         return view(s);
     }
 
@@ -501,7 +502,7 @@ public class CommitteeService {
         em.persist(d);
         em.lock(item, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
         em.flush();
-        audit.record(me.getEmail(), "Application", item.getApplication().getId(), "DECISION_" + outcome,
+        audit.record(me.getEmail(), "Application", item.getApplication().getId(), AuditAction.decision(outcome),
                 "Decision " + outcome + " at session " + s.getId() + total(lines));
         return view(s);
     }
@@ -542,7 +543,7 @@ public class CommitteeService {
             }
         }
         em.flush();
-        audit.record(me.getEmail(), "CommitteeSession", s.getId(), "CLOSE", "Session closed, "
+        audit.record(me.getEmail(), "CommitteeSession", s.getId(), AuditAction.CLOSE, "Session closed, "
                 + s.getItems().size() + " decision(s), minutes " + Crypto.sha256Hex(pdf));
         return view(s);
     }

@@ -32,7 +32,7 @@ import org.flywaydb.core.api.output.MigrateResult;
         // every statement reads what is committed: a sum read after taking a row lock sees the
         // rows written by the transaction that held the lock before (MariaDB's default, REPEATABLE
         // READ, would read a snapshot from before the wait and let two allocations overdraw a line)
-        isolationLevel = java.sql.Connection.TRANSACTION_READ_COMMITTED,
+        isolationLevel = Connection.TRANSACTION_READ_COMMITTED,
         properties = {
             "fish.payara.is-connection-validation-required=true",
             "fish.payara.connection-validation-method=meta-data",

@@ -3,11 +3,14 @@ package fr.essor.service.convention;
 import fr.essor.model.account.UserAccount;
 import fr.essor.model.application.Application;
 import fr.essor.model.application.ApplicationStatus;
+import fr.essor.model.application.DecisionOutcome;
 import fr.essor.model.application.GrantedLine;
 import fr.essor.model.convention.Allocation;
 import fr.essor.model.convention.Convention;
 import fr.essor.model.convention.LedgerMovement;
 import fr.essor.model.shared.Money;
+import fr.essor.service.application.ApplicationAccess;
+import fr.essor.service.audit.AuditAction;
 import fr.essor.service.audit.AuditService;
 import fr.essor.service.security.Access;
 import fr.essor.service.security.Caller;
@@ -56,7 +59,7 @@ public class AllocationService {
     private AuditService audit;
 
     @Inject
-    private fr.essor.service.application.ApplicationAccess applications;
+    private ApplicationAccess applications;
 
     private final Clock clock = Clock.systemUTC();
 
@@ -119,7 +122,7 @@ public class AllocationService {
             throw new NotFoundException("decisionLine");
         }
         ApplicationStatus status = line.getDecision().getApplication().getStatus();
-        if (line.getDecision().getOutcome() != fr.essor.model.application.DecisionOutcome.APPROVED
+        if (line.getDecision().getOutcome() != DecisionOutcome.APPROVED
                 || !(status == ApplicationStatus.APPROVED || status == ApplicationStatus.CONTRACTED)) {
             throw new ConflictException("CONVENTION_RULE", "allocation.lineNotApproved");
         }
@@ -132,7 +135,7 @@ public class AllocationService {
         em.flush();
         ConventionViews.AllocationRow row = row(allocation.getId());
         // last: the audit appends lock the chain head until commit, so nothing else runs under that lock
-        audit.record(me.getEmail(), "Allocation", allocation.getId(), "ALLOCATE", money.amount().toPlainString()
+        audit.record(me.getEmail(), "Allocation", allocation.getId(), AuditAction.ALLOCATE, money.amount().toPlainString()
                 + " EUR of " + convention.getReference() + " to line " + lineId + " of "
                 + line.getDecision().getApplication().getReference());
         return row;
@@ -149,14 +152,14 @@ public class AllocationService {
         Money tranche = amount("amount", amount);
         Allocation a = locked(allocationId);
         LedgerMovement m = a.disburse(tranche, date(on), caller.email(), now());
-        return saved(a, m, "DISBURSE");
+        return saved(a, m, AuditAction.DISBURSE);
     }
 
     @RolesAllowed(Roles.ADVISOR)
     public ConventionViews.AllocationRow release(long allocationId) {
         Allocation a = locked(allocationId);
         LedgerMovement m = a.release(today(), caller.email(), now());
-        return saved(a, m, "RELEASE");
+        return saved(a, m, AuditAction.RELEASE);
     }
 
     /**
@@ -176,7 +179,7 @@ public class AllocationService {
         }
         a.scheduleRepayments(firstDue);
         em.flush();
-        audit.record(caller.email(), "Allocation", a.getId(), "SCHEDULE", a.getInstalments().size()
+        audit.record(caller.email(), "Allocation", a.getId(), AuditAction.SCHEDULE, a.getInstalments().size()
                 + " monthly instalments from " + firstDue);
         return instalments(a);
     }
@@ -185,7 +188,7 @@ public class AllocationService {
     public List<ConventionViews.InstalmentRow> pay(long allocationId, long instalmentId, LocalDate on) {
         Allocation a = locked(allocationId);
         LedgerMovement m = a.pay(instalmentId, date(on), caller.email(), now());
-        saved(a, m, "REPAYMENT");
+        saved(a, m, AuditAction.REPAYMENT);
         return instalments(a);
     }
 
@@ -193,7 +196,7 @@ public class AllocationService {
     public List<ConventionViews.InstalmentRow> writeOff(long allocationId) {
         Allocation a = locked(allocationId);
         LedgerMovement m = a.writeOff(today(), caller.email(), now());
-        saved(a, m, "WRITE_OFF");
+        saved(a, m, AuditAction.WRITE_OFF);
         return instalments(a);
     }
 
@@ -202,7 +205,7 @@ public class AllocationService {
         Money claimed = amount("amount", amount);
         Allocation a = locked(allocationId);
         LedgerMovement m = a.callGuarantee(claimed, date(on), caller.email(), now());
-        return saved(a, m, "GUARANTEE_CALL");
+        return saved(a, m, AuditAction.GUARANTEE_CALL);
     }
 
     /** The file is contracted once every granted line is fully allocated. */
@@ -224,7 +227,7 @@ public class AllocationService {
         }
         app.markContracted(caller.email(), now());
         em.flush();
-        audit.record(caller.email(), "Application", app.getId(), "CONTRACTED", "All granted lines covered");
+        audit.record(caller.email(), "Application", app.getId(), AuditAction.CONTRACTED, "All granted lines covered");
     }
 
     /** One allocation with what it funds. */
@@ -347,7 +350,7 @@ public class AllocationService {
 
     // ---- helpers -------------------------------------------------------------------------------
 
-    private ConventionViews.AllocationRow saved(Allocation a, LedgerMovement m, String action) {
+    private ConventionViews.AllocationRow saved(Allocation a, LedgerMovement m, AuditAction action) {
         em.persist(m);
         em.flush();
         ConventionViews.AllocationRow row = row(a.getId());

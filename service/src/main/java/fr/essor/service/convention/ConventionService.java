@@ -9,6 +9,7 @@ import fr.essor.model.convention.ConventionKind;
 import fr.essor.model.enterprise.LegalForm;
 import fr.essor.model.partner.Partner;
 import fr.essor.model.shared.Money;
+import fr.essor.service.audit.AuditAction;
 import fr.essor.service.audit.AuditService;
 import fr.essor.service.security.Caller;
 import fr.essor.service.shared.ConflictException;
@@ -17,6 +18,7 @@ import fr.essor.service.shared.NotFoundException;
 import fr.essor.service.shared.Page;
 import fr.essor.service.shared.Roles;
 import fr.essor.service.shared.RuleRefusals;
+import fr.essor.service.shared.UniqueKeys;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
@@ -27,6 +29,8 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.Query;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -283,9 +287,9 @@ public class ConventionService {
                 enums(LegalForm.class, in.legalForms(), "legalForms"), enums(Stage.class, in.stages(), "stages"));
         c.setTargets(in.targetAdvised(), in.targetFinanced(), in.targetJobs());
         em.persist(c);
-        fr.essor.service.shared.UniqueKeys.flush(em, "uk_convention_reference",
+        UniqueKeys.flush(em, "uk_convention_reference",
                 () -> new ConflictException("DUPLICATE", "convention.duplicate", c.getReference()));
-        audit.record(me.getEmail(), "Convention", c.getId(), "CREATE", "Convention " + c.getReference() + " of "
+        audit.record(me.getEmail(), "Convention", c.getId(), AuditAction.CREATE, "Convention " + c.getReference() + " of "
                 + partner.getName() + ", " + c.getAmount().amount().toPlainString() + " EUR");
         return convention(c.getId());
     }
@@ -295,7 +299,7 @@ public class ConventionService {
         Convention c = locked(id);
         c.activate();
         em.flush();
-        audit.record(caller.email(), "Convention", c.getId(), "ACTIVATE", "Convention " + c.getReference() + " active");
+        audit.record(caller.email(), "Convention", c.getId(), AuditAction.ACTIVATE, "Convention " + c.getReference() + " active");
         return convention(id);
     }
 
@@ -304,7 +308,7 @@ public class ConventionService {
         Convention c = locked(id);
         c.close();
         em.flush();
-        audit.record(caller.email(), "Convention", c.getId(), "CLOSE", "Convention " + c.getReference() + " closed");
+        audit.record(caller.email(), "Convention", c.getId(), AuditAction.CLOSE, "Convention " + c.getReference() + " closed");
         return convention(id);
     }
 
@@ -370,7 +374,7 @@ public class ConventionService {
             return BigDecimal.ZERO.setScale(2);
         }
         BigDecimal d = o instanceof BigDecimal b ? b : new BigDecimal(o.toString());
-        return d.setScale(2, java.math.RoundingMode.HALF_UP);
+        return d.setScale(2, RoundingMode.HALF_UP);
     }
 
     static LocalDate date(Object o) {
@@ -380,7 +384,7 @@ public class ConventionService {
         if (o instanceof LocalDate d) {
             return d;
         }
-        if (o instanceof java.sql.Date d) {
+        if (o instanceof Date d) {
             return d.toLocalDate();
         }
         return LocalDate.parse(o.toString().substring(0, 10));

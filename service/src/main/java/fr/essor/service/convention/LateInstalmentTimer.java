@@ -1,6 +1,7 @@
 package fr.essor.service.convention;
 
 import fr.essor.model.convention.InstalmentStatus;
+import fr.essor.service.audit.AuditAction;
 import fr.essor.service.audit.AuditService;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Schedule;
@@ -35,7 +36,7 @@ public class LateInstalmentTimer {
                 .setParameter("late", InstalmentStatus.LATE).setParameter("due", InstalmentStatus.DUE)
                 .setParameter("today", today).executeUpdate();
         if (n > 0) {
-            audit.record("system", "Instalment", "-", "MARK_LATE", n + " instalment(s) past due on " + today);
+            audit.record("system", "Instalment", "-", AuditAction.MARK_LATE, n + " instalment(s) past due on " + today);
         }
         return n;
     }

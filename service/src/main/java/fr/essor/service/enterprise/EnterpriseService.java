@@ -1,23 +1,45 @@
 package fr.essor.service.enterprise;
 
+import fr.essor.model.account.Role;
+import fr.essor.model.account.UserAccount;
+import fr.essor.model.association.Association;
 import fr.essor.model.enterprise.CoOwnerInvitation;
 import fr.essor.model.enterprise.Enterprise;
+import fr.essor.model.enterprise.LegalForm;
 import fr.essor.model.shared.Crypto;
+import fr.essor.model.shared.EssorDomainException;
+import fr.essor.model.shared.FreeText;
+import fr.essor.model.shared.InvalidSiretException;
+import fr.essor.model.shared.Siret;
+import fr.essor.service.account.AccountService;
+import fr.essor.service.audit.AuditAction;
+import fr.essor.service.audit.AuditService;
 import fr.essor.service.config.EssorConfig;
 import fr.essor.service.mail.MailKind;
 import fr.essor.service.mail.MailService;
 import fr.essor.service.security.Access;
 import fr.essor.service.security.Caller;
+import fr.essor.service.shared.ConflictException;
 import fr.essor.service.shared.InvalidInputException;
 import fr.essor.service.shared.NotFoundException;
 import fr.essor.service.shared.Roles;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 
 /** Enterprises as their owners and the staff of their association see them. */
 @Stateless
@@ -29,16 +51,16 @@ public class EnterpriseService {
     @Inject
     private Caller caller;
 
-    @jakarta.ejb.EJB
-    private fr.essor.service.audit.AuditService audit;
+    @EJB
+    private AuditService audit;
 
-    @jakarta.ejb.EJB
+    @EJB
     private MailService mail;
 
     @Inject
     private EssorConfig config;
 
-    private final java.time.Clock clock = java.time.Clock.systemUTC();
+    private final Clock clock = Clock.systemUTC();
 
     /**
      * The caller creates an enterprise they own. It belongs to the territorial association that
@@ -46,41 +68,41 @@ public class EnterpriseService {
      */
     @RolesAllowed(Roles.ENTREPRENEUR)
     public EnterpriseView create(EnterpriseInput in) {
-        fr.essor.model.account.UserAccount me = caller.account();
+        UserAccount me = caller.account();
         String name = text("legalName", in.legalName(), Enterprise.LEGAL_NAME_MAX, true);
-        fr.essor.model.shared.Siret siret;
+        Siret siret;
         try {
-            siret = fr.essor.model.shared.Siret.of(in.siret() == null ? "" : in.siret());
-        } catch (fr.essor.model.shared.InvalidSiretException e) {
+            siret = Siret.of(in.siret() == null ? "" : in.siret());
+        } catch (InvalidSiretException e) {
             throw new InvalidInputException("siret", "siret." + e.reason().name());
         }
-        fr.essor.model.enterprise.LegalForm form;
+        LegalForm form;
         try {
-            form = fr.essor.model.enterprise.LegalForm.valueOf(in.legalForm() == null ? "" : in.legalForm().trim());
+            form = LegalForm.valueOf(in.legalForm() == null ? "" : in.legalForm().trim());
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException("legalForm", "enterprise.legalFormRequired");
         }
-        String department = in.department() == null ? "" : in.department().trim().toUpperCase(java.util.Locale.ROOT);
+        String department = in.department() == null ? "" : in.department().trim().toUpperCase(Locale.ROOT);
         if (!department.matches(Enterprise.DEPARTMENT_PATTERN)) {
             throw new InvalidInputException("department", "enterprise.departmentInvalid");
         }
         long taken = em.createQuery("SELECT COUNT(e) FROM Enterprise e WHERE e.siret = :s", Long.class)
                 .setParameter("s", siret).getSingleResult();
         if (taken > 0) {
-            throw new fr.essor.service.shared.ConflictException("SIRET_TAKEN", "enterprise.siretTaken");
+            throw new ConflictException("SIRET_TAKEN", "enterprise.siretTaken");
         }
         List<?> ids = em.createNativeQuery("SELECT association_id FROM association_department WHERE department = ?1")
                 .setParameter(1, department).getResultList();
         if (ids.isEmpty()) {
             throw new InvalidInputException("department", "enterprise.noAssociation", department);
         }
-        fr.essor.model.association.Association association =
-                em.find(fr.essor.model.association.Association.class, ((Number) ids.get(0)).longValue());
-        if (in.creationDate() != null && (in.creationDate().isAfter(java.time.LocalDate.now())
-                || in.creationDate().isBefore(java.time.LocalDate.of(1800, 1, 1)))) {
+        Association association =
+                em.find(Association.class, ((Number) ids.get(0)).longValue());
+        if (in.creationDate() != null && (in.creationDate().isAfter(LocalDate.now())
+                || in.creationDate().isBefore(LocalDate.of(1800, 1, 1)))) {
             throw new InvalidInputException("creationDate", "enterprise.creationDateInvalid");
         }
-        if (in.employeesFte() != null && (in.employeesFte().signum() < 0 || in.employeesFte().compareTo(new java.math.BigDecimal("99999")) > 0
+        if (in.employeesFte() != null && (in.employeesFte().signum() < 0 || in.employeesFte().compareTo(new BigDecimal("99999")) > 0
                 || in.employeesFte().stripTrailingZeros().scale() > 2)) {
             throw new InvalidInputException("employeesFte", "impact.fteInvalid");
         }
@@ -91,13 +113,13 @@ public class EnterpriseService {
                     text("postalCode", in.postalCode(), Enterprise.POSTAL_CODE_MAX, false),
                     text("city", in.city(), Enterprise.CITY_MAX, false), department);
             e.describeActivity(text("sector", in.sector(), Enterprise.SECTOR_MAX, false), in.creationDate(), in.employeesFte());
-        } catch (IllegalArgumentException | fr.essor.model.shared.EssorDomainException ex) {
+        } catch (IllegalArgumentException | EssorDomainException ex) {
             throw new InvalidInputException(null, "enterprise.invalid");
         }
         e.addOwner(me);
         em.persist(e);
         em.flush();
-        audit.record(me.getEmail(), "Enterprise", e.getId(), "CREATE", "Enterprise " + siret.value() + " created");
+        audit.record(me.getEmail(), "Enterprise", e.getId(), AuditAction.CREATE, "Enterprise " + siret.value() + " created");
         return EnterpriseView.of(e);
     }
 
@@ -113,25 +135,25 @@ public class EnterpriseService {
      */
     @RolesAllowed(Roles.ENTREPRENEUR)
     public CoOwnerOutcome inviteCoOwner(long enterpriseId, String email) {
-        Enterprise e = em.find(Enterprise.class, enterpriseId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
-        fr.essor.model.account.UserAccount me = caller.account();
+        Enterprise e = em.find(Enterprise.class, enterpriseId, LockModeType.PESSIMISTIC_WRITE);
+        UserAccount me = caller.account();
         if (e == null || !e.isOwnedBy(me)) {
             throw new NotFoundException("enterprise");
         }
-        String normalized = email == null ? "" : email.trim().toLowerCase(java.util.Locale.ROOT);
+        String normalized = email == null ? "" : email.trim().toLowerCase(Locale.ROOT);
         if (normalized.isEmpty()) {
             throw new InvalidInputException("email", "field.required");
         }
-        if (normalized.length() > 254 || !fr.essor.service.account.AccountService.isPlausibleEmail(normalized)) {
+        if (normalized.length() > 254 || !AccountService.isPlausibleEmail(normalized)) {
             throw new InvalidInputException("email", "enterprise.coOwnerEmailInvalid");
         }
         Instant now = Instant.now(clock);
-        fr.essor.model.account.UserAccount invitee = em.createQuery(
-                        "SELECT a FROM UserAccount a WHERE a.email = :e", fr.essor.model.account.UserAccount.class)
+        UserAccount invitee = em.createQuery(
+                        "SELECT a FROM UserAccount a WHERE a.email = :e", UserAccount.class)
                 .setParameter("e", normalized).getResultList().stream().findFirst().orElse(null);
         if (invitee != null && e.isOwnedBy(invitee)) {
             // the inviter sees the owners listed: this tells nothing they do not know
-            throw new fr.essor.service.shared.ConflictException("ALREADY_OWNER", "enterprise.coOwnerAlready", normalized);
+            throw new ConflictException("ALREADY_OWNER", "enterprise.coOwnerAlready", normalized);
         }
         String token = newToken();
         List<CoOwnerInvitation> pending = em.createQuery("SELECT i FROM CoOwnerInvitation i WHERE i.enterprise = :e"
@@ -146,23 +168,23 @@ public class EnterpriseService {
             invitation = pending.get(0);
             invitation.renew(Crypto.sha256Hex(token), me, now);
         }
-        audit.record(me.getEmail(), "CoOwnerInvitation", invitation.getId(), pending.isEmpty() ? "INVITE" : "INVITE_AGAIN",
+        audit.record(me.getEmail(), "CoOwnerInvitation", invitation.getId(), pending.isEmpty() ? AuditAction.INVITE : AuditAction.INVITE_AGAIN,
                 "Co-owner " + normalized + " invited to enterprise " + e.getId());
         if (invitee == null) {
-            java.util.Locale locale = localeOf(me);
+            Locale locale = localeOf(me);
             mail.enqueue(normalized, MailKind.CO_OWNER_INVITED, locale, "Enterprise", e.getId(), me.getDisplayName(), e.getLegalName(),
                     config.publicUrl() + "/register.xhtml?invitation=" + token, expiry(invitation, locale));
-        } else if (invitee.isActive() && invitee.hasRole(fr.essor.model.account.Role.ENTREPRENEUR)) {
-            java.util.Locale locale = localeOf(invitee);
+        } else if (invitee.isActive() && invitee.hasRole(Role.ENTREPRENEUR)) {
+            Locale locale = localeOf(invitee);
             mail.enqueue(normalized, MailKind.CO_OWNER_INVITED_MEMBER, locale, "Enterprise", e.getId(), me.getDisplayName(),
                     e.getLegalName(), config.publicUrl() + "/entrepreneur/index.xhtml", expiry(invitation, locale));
         }
         return new CoOwnerOutcome(CoOwnerOutcome.INVITED, normalized);
     }
 
-    private static String expiry(CoOwnerInvitation invitation, java.util.Locale locale) {
-        return java.time.format.DateTimeFormatter.ofLocalizedDate(java.time.format.FormatStyle.LONG).withLocale(locale)
-                .format(invitation.getExpiresAt().atZone(java.time.ZoneOffset.UTC).toLocalDate());
+    private static String expiry(CoOwnerInvitation invitation, Locale locale) {
+        return DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale)
+                .format(invitation.getExpiresAt().atZone(ZoneOffset.UTC).toLocalDate());
     }
 
     /** The invitations to co-own an enterprise that wait for the calling entrepreneur's answer. */
@@ -171,7 +193,7 @@ public class EnterpriseService {
         return em.createQuery("SELECT i FROM CoOwnerInvitation i JOIN FETCH i.enterprise JOIN FETCH i.invitedBy"
                         + " WHERE i.email = :m AND i.acceptedAt IS NULL AND i.declinedAt IS NULL AND i.expiresAt > :now"
                         + " ORDER BY i.invitedAt, i.id", CoOwnerInvitation.class)
-                .setParameter("m", caller.account().getEmail().toLowerCase(java.util.Locale.ROOT))
+                .setParameter("m", caller.account().getEmail().toLowerCase(Locale.ROOT))
                 .setParameter("now", Instant.now(clock)).getResultList().stream()
                 .map(i -> new PendingInvitation(i.getId(), i.getEnterprise().getLegalName(), i.getInvitedBy().getDisplayName(),
                         i.getInvitedAt(), i.getExpiresAt()))
@@ -182,9 +204,9 @@ public class EnterpriseService {
     @RolesAllowed(Roles.ENTREPRENEUR)
     public EnterpriseView acceptInvitation(long invitationId) {
         CoOwnerInvitation i = answerable(invitationId);
-        fr.essor.model.account.UserAccount me = caller.account();
+        UserAccount me = caller.account();
         i.accept(me, Instant.now(clock));
-        audit.record(me.getEmail(), "CoOwnerInvitation", i.getId(), "ACCEPT",
+        audit.record(me.getEmail(), "CoOwnerInvitation", i.getId(), AuditAction.ACCEPT,
                 "Co-owner invitation accepted: owner of enterprise " + i.getEnterprise().getId());
         return EnterpriseView.of(i.getEnterprise());
     }
@@ -194,7 +216,7 @@ public class EnterpriseService {
     public void declineInvitation(long invitationId) {
         CoOwnerInvitation i = answerable(invitationId);
         i.decline(caller.account(), Instant.now(clock));
-        audit.record(caller.email(), "CoOwnerInvitation", i.getId(), "DECLINE",
+        audit.record(caller.email(), "CoOwnerInvitation", i.getId(), AuditAction.DECLINE,
                 "Co-owner invitation to enterprise " + i.getEnterprise().getId() + " declined");
     }
 
@@ -203,7 +225,7 @@ public class EnterpriseService {
      * expired) does not exist for them.
      */
     private CoOwnerInvitation answerable(long invitationId) {
-        CoOwnerInvitation i = em.find(CoOwnerInvitation.class, invitationId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        CoOwnerInvitation i = em.find(CoOwnerInvitation.class, invitationId, LockModeType.PESSIMISTIC_WRITE);
         if (i == null || !i.getEmail().equalsIgnoreCase(caller.account().getEmail()) || !i.isPendingAt(Instant.now(clock))) {
             throw new NotFoundException("invitation");
         }
@@ -223,7 +245,7 @@ public class EnterpriseService {
         }
         Instant now = Instant.now(clock);
         List<Owners.Owner> owners = e.getOwners().stream()
-                .sorted(java.util.Comparator.comparing(fr.essor.model.account.UserAccount::getEmail))
+                .sorted(Comparator.comparing(UserAccount::getEmail))
                 .map(o -> new Owners.Owner(o.getDisplayName(), o.getEmail())).toList();
         List<Owners.Invitation> invitations = em.createQuery("SELECT i FROM CoOwnerInvitation i"
                         + " WHERE i.enterprise = :e AND i.acceptedAt IS NULL AND i.declinedAt IS NULL AND i.expiresAt > :now"
@@ -247,9 +269,9 @@ public class EnterpriseService {
         }
     }
 
-    private static java.util.Locale localeOf(fr.essor.model.account.UserAccount account) {
+    private static Locale localeOf(UserAccount account) {
         String pref = account.getPreferredLocale();
-        return pref == null ? java.util.Locale.FRENCH : java.util.Locale.forLanguageTag(pref);
+        return pref == null ? Locale.FRENCH : Locale.forLanguageTag(pref);
     }
 
     /** A co-owner invitation's token: 32 secure random bytes, fit for a link; only its SHA-256 is stored. */
@@ -265,7 +287,7 @@ public class EnterpriseService {
         if (v.length() > max) {
             throw new InvalidInputException(field, "field.tooLong", max);
         }
-        if (!fr.essor.model.shared.FreeText.isClean(v, false)) {
+        if (!FreeText.isClean(v, false)) {
             throw new InvalidInputException(field, "text.invalidCharacters");
         }
         return v.isEmpty() ? null : v;

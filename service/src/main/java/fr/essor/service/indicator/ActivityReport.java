@@ -2,6 +2,7 @@ package fr.essor.service.indicator;
 
 import fr.essor.service.report.Table;
 import java.math.BigDecimal;
+import java.text.MessageFormat;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -85,7 +86,7 @@ final class ActivityReport {
         }
 
         static String format(ResourceBundle text, Locale locale, String key, Object... args) {
-            return new java.text.MessageFormat(text.getString(key), locale).format(args);
+            return new MessageFormat(text.getString(key), locale).format(args);
         }
     }
 }

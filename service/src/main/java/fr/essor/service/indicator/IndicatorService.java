@@ -4,6 +4,8 @@ import fr.essor.model.account.Role;
 import fr.essor.model.account.UserAccount;
 import fr.essor.model.association.Association;
 import fr.essor.service.config.DatabaseBootstrap;
+import fr.essor.service.report.Table;
+import fr.essor.service.report.TableExport;
 import fr.essor.service.security.Caller;
 import fr.essor.service.shared.ForbiddenException;
 import fr.essor.service.shared.InvalidInputException;
@@ -72,11 +74,11 @@ public class IndicatorService {
     @RolesAllowed({Roles.ADVISOR, Roles.ADMIN, Roles.PARTNER})
     public byte[] activityReport(String associationCode, int year, String format, Locale locale) {
         Indicators i = indicators(associationCode, year);
-        fr.essor.service.report.Table table = ActivityReport.table(i, locale);
+        Table table = ActivityReport.table(i, locale);
         return switch (format == null ? "" : format.toLowerCase(Locale.ROOT)) {
-            case "pdf" -> fr.essor.service.report.TableExport.pdf(table, locale);
-            case "xlsx" -> fr.essor.service.report.TableExport.xlsx(table, locale);
-            case "csv" -> fr.essor.service.report.TableExport.csv(table, locale);
+            case "pdf" -> TableExport.pdf(table, locale);
+            case "xlsx" -> TableExport.xlsx(table, locale);
+            case "csv" -> TableExport.csv(table, locale);
             default -> throw new InvalidInputException("format", "field.invalidChoice");
         };
     }

@@ -2,6 +2,7 @@ package fr.essor.service.mail;
 
 import fr.essor.model.mail.OutboxMessage;
 import fr.essor.model.mail.OutboxStatus;
+import fr.essor.service.audit.AuditAction;
 import fr.essor.service.audit.AuditService;
 import fr.essor.service.security.Caller;
 import fr.essor.service.shared.ConcurrentChangeException;
@@ -119,7 +120,7 @@ public class MailService {
         em.persist(message);
         em.flush();
         String actor = caller.email() == null ? "system" : caller.email();
-        audit.record(actor, "OutboxMessage", message.getId(), "MAIL_QUEUED", kind + " mail to " + address
+        audit.record(actor, "OutboxMessage", message.getId(), AuditAction.MAIL_QUEUED, kind + " mail to " + address
                 + (relatedEntity == null ? "" : " about " + relatedEntity + " " + relatedId));
         return message;
     }
@@ -165,7 +166,7 @@ public class MailService {
             // the sender was sending it at that very moment
             throw new ConcurrentChangeException();
         }
-        audit.record(caller.actor(), "OutboxMessage", message.getId(), "MAIL_RETRY", "Retry asked for " + message.getKind()
+        audit.record(caller.actor(), "OutboxMessage", message.getId(), AuditAction.MAIL_RETRY, "Retry asked for " + message.getKind()
                 + " mail to " + message.getRecipient());
         return OutboxView.of(message);
     }

@@ -21,6 +21,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.util.List;
 import java.util.Locale;
 import java.util.ResourceBundle;
 import java.util.stream.Collectors;
@@ -35,11 +36,11 @@ public final class SessionMinutesReport {
     }
 
     public static byte[] pdf(CommitteeSession session, Locale locale, ZoneId zone) {
-        return pdf(session, java.util.List.of(), locale, zone);
+        return pdf(session, List.of(), locale, zone);
     }
 
     /** Minutes of a session; {@code adjourned} names the files an adjournment took off its agenda. */
-    public static byte[] pdf(CommitteeSession session, java.util.List<String> adjourned, Locale locale, ZoneId zone) {
+    public static byte[] pdf(CommitteeSession session, List<String> adjourned, Locale locale, ZoneId zone) {
         ResourceBundle text = ResourceBundle.getBundle("fr.essor.service.report.letters", locale);
         DateTimeFormatter dateTime = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.LONG, FormatStyle.SHORT)
                 .withLocale(locale).withZone(zone);

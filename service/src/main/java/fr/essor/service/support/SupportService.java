@@ -8,6 +8,7 @@ import fr.essor.model.shared.Siret;
 import fr.essor.model.support.InvalidSupportRecordException;
 import fr.essor.model.support.SupportKind;
 import fr.essor.model.support.SupportRecord;
+import fr.essor.service.audit.AuditAction;
 import fr.essor.service.audit.AuditService;
 import fr.essor.service.enterprise.EnterpriseView;
 import fr.essor.service.security.Access;
@@ -26,6 +27,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.Query;
+import java.sql.Date;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -75,7 +77,7 @@ public class SupportService {
         }
         em.persist(r);
         em.flush();
-        audit.record(me.getEmail(), "SupportRecord", r.getId(), "CREATE", summary(r));
+        audit.record(me.getEmail(), "SupportRecord", r.getId(), AuditAction.CREATE, summary(r));
         return view(r);
     }
 
@@ -94,7 +96,7 @@ public class SupportService {
             throw invalid(e);
         }
         em.flush();
-        audit.record(me.getEmail(), "SupportRecord", r.getId(), "UPDATE", summary(r));
+        audit.record(me.getEmail(), "SupportRecord", r.getId(), AuditAction.UPDATE, summary(r));
         return view(r);
     }
 
@@ -109,7 +111,7 @@ public class SupportService {
         String summary = summary(r) + ", by " + r.getAdvisor().getEmail();
         em.remove(r);
         em.flush();
-        audit.record(me.getEmail(), "SupportRecord", recordId, "DELETE", summary);
+        audit.record(me.getEmail(), "SupportRecord", recordId, AuditAction.DELETE, summary);
     }
 
     /** One record, for the staff of its enterprise's association. */
@@ -212,8 +214,8 @@ public class SupportService {
                         + " JOIN enterprise e ON e.id = s.enterprise_id"
                         + " WHERE e.association_id = ?1 AND s.support_date >= ?2 AND s.support_date < ?3")
                 .setParameter(1, associationId)
-                .setParameter(2, java.sql.Date.valueOf(LocalDate.of(year, 1, 1)))
-                .setParameter(3, java.sql.Date.valueOf(LocalDate.of(year + 1, 1, 1)))
+                .setParameter(2, Date.valueOf(LocalDate.of(year, 1, 1)))
+                .setParameter(3, Date.valueOf(LocalDate.of(year + 1, 1, 1)))
                 .getSingleResult();
         return n.longValue();
     }
@@ -286,11 +288,11 @@ public class SupportService {
         if (value instanceof LocalDate d) {
             return d;
         }
-        if (value instanceof java.sql.Date d) {
+        if (value instanceof Date d) {
             return d.toLocalDate();
         }
         if (value instanceof java.util.Date d) {
-            return new java.sql.Date(d.getTime()).toLocalDate();
+            return new Date(d.getTime()).toLocalDate();
         }
         return LocalDate.parse(value.toString().substring(0, 10));
     }

@@ -11,9 +11,11 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -132,7 +134,7 @@ class QueueSqlTest {
             List<String> down = refs(cvl, QueueFilter.any(), new QueueSort(column, false));
             assertEquals(4, up.size(), column.name());
             List<String> reversed = new ArrayList<>(up);
-            java.util.Collections.reverse(reversed);
+            Collections.reverse(reversed);
             assertEquals(reversed, down, column.name());
         }
         assertEquals(List.of("CVL-2026-00002", "CVL-2026-00003", "CVL-2026-00004", "CVL-2026-00005"),
@@ -223,7 +225,7 @@ class QueueSqlTest {
     }
 
     private static long insert(Connection c, String sql) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(sql, java.sql.Statement.RETURN_GENERATED_KEYS)) {
+        try (PreparedStatement ps = c.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
             ps.executeUpdate();
             try (ResultSet keys = ps.getGeneratedKeys()) {
                 keys.next();
@@ -233,7 +235,7 @@ class QueueSqlTest {
     }
 
     private static void exec(Connection c, String sql) throws SQLException {
-        try (java.sql.Statement st = c.createStatement()) {
+        try (Statement st = c.createStatement()) {
             st.executeUpdate(sql);
         }
     }

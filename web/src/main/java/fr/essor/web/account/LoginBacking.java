@@ -1,5 +1,6 @@
 package fr.essor.web.account;
 
+import fr.essor.service.shared.BusyException;
 import fr.essor.service.shared.TooManyAttemptsException;
 import fr.essor.web.i18n.Messages;
 import fr.essor.web.security.EssorAuthenticationMechanism;
@@ -76,7 +77,7 @@ public class LoginBacking {
             Messages.errorFor(null, "login.tooManyAttempts", tooMany.arguments().toArray());
         } else if (request.getAttribute(EssorAuthenticationMechanism.BUSY) != null) {
             response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
-            response.setHeader("Retry-After", String.valueOf(fr.essor.service.shared.BusyException.RETRY_AFTER_SECONDS));
+            response.setHeader("Retry-After", String.valueOf(BusyException.RETRY_AFTER_SECONDS));
             Messages.errorFor(null, "error.busy");
         } else {
             // Same words whether the e-mail is unknown, the password wrong or the account disabled.

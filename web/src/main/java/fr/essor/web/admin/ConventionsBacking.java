@@ -10,6 +10,7 @@ import fr.essor.service.association.AssociationView;
 import fr.essor.service.convention.ConventionInput;
 import fr.essor.service.convention.ConventionService;
 import fr.essor.service.convention.ConventionViews;
+import fr.essor.web.i18n.Format;
 import fr.essor.web.i18n.Messages;
 import fr.essor.web.shared.PageModel;
 import jakarta.annotation.PostConstruct;
@@ -66,7 +67,7 @@ public class ConventionsBacking implements Serializable {
         partners = conventions.partners();
         national = accounts.me().associationCode() == null;
         associationList = national ? associations.all() : List.of();
-        LocalDate today = LocalDate.now(fr.essor.web.i18n.Format.ZONE);
+        LocalDate today = LocalDate.now(Format.ZONE);
         periodStart = today.withDayOfYear(1);
         periodEnd = today.withMonth(12).withDayOfMonth(31);
     }

@@ -15,9 +15,11 @@ import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import jakarta.servlet.http.Part;
 import java.io.IOException;
 import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,7 +50,7 @@ public class AdvisorFileBacking implements Serializable {
     private ReviewView review;
     private String question;
     private String message;
-    private transient jakarta.servlet.http.Part attachment;
+    private transient Part attachment;
     private final Map<String, Integer> scores = new HashMap<>();
     private String strengths;
     private String risks;
@@ -130,7 +132,7 @@ public class AdvisorFileBacking implements Serializable {
     }
 
     public List<String> getCriteria() {
-        return java.util.Arrays.stream(ScoreCriterion.values()).map(Enum::name).toList();
+        return Arrays.stream(ScoreCriterion.values()).map(Enum::name).toList();
     }
 
     public boolean isReviewEditable() {
@@ -149,8 +151,8 @@ public class AdvisorFileBacking implements Serializable {
     public String getQuestion() { return question; }
     public void setQuestion(String v) { question = v; }
     public String getMessage() { return message; }
-    public jakarta.servlet.http.Part getAttachment() { return attachment; }
-    public void setAttachment(jakarta.servlet.http.Part v) { attachment = v; }
+    public Part getAttachment() { return attachment; }
+    public void setAttachment(Part v) { attachment = v; }
     public void setMessage(String v) { message = v; }
     public Map<String, Integer> getScores() { return scores; }
     public String getStrengths() { return strengths; }

@@ -3,6 +3,7 @@ package fr.essor.web.advisor;
 import fr.essor.service.convention.AllocationService;
 import fr.essor.service.convention.ConventionViews;
 import fr.essor.service.shared.EssorException;
+import fr.essor.web.i18n.Format;
 import fr.essor.web.i18n.Messages;
 import fr.essor.web.shared.PageModel;
 import jakarta.annotation.PostConstruct;
@@ -102,7 +103,7 @@ public class AllocationsBacking implements Serializable {
             return;
         }
         ConventionViews.AllocationRow done = allocations.allocate(conventionId, selected.id(), amount);
-        Messages.info("allocations.done", new fr.essor.web.i18n.Format().money(done.amount()), done.conventionReference(), selected.applicationReference());
+        Messages.info("allocations.done", new Format().money(done.amount()), done.conventionReference(), selected.applicationReference());
         reloadSelected();
         refreshSide();
     }

@@ -1,5 +1,6 @@
 package fr.essor.web.advisor;
 
+import fr.essor.model.application.Instrument;
 import fr.essor.service.application.ApplicationViews;
 import fr.essor.service.application.LineInput;
 import java.io.Serializable;
@@ -31,7 +32,7 @@ public class LineRow implements Serializable {
     }
 
     public boolean isWithDuration() {
-        return fr.essor.model.application.Instrument.valueOf(instrument).hasDuration();
+        return Instrument.valueOf(instrument).hasDuration();
     }
 
     public String getInstrument() { return instrument; }

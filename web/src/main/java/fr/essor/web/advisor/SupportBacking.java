@@ -2,6 +2,7 @@ package fr.essor.web.advisor;
 
 import fr.essor.model.support.SupportKind;
 import fr.essor.service.shared.EssorException;
+import fr.essor.service.shared.ForbiddenException;
 import fr.essor.service.shared.NotFoundException;
 import fr.essor.service.support.SupportInput;
 import fr.essor.service.support.SupportService;
@@ -73,7 +74,7 @@ public class SupportBacking implements Serializable {
     public void edit(long recordId) {
         SupportViews.Record r = support.get(recordId);
         if (r.enterpriseId() != id || !r.editable()) {
-            throw new fr.essor.service.shared.ForbiddenException();
+            throw new ForbiddenException();
         }
         editingId = r.id();
         editingVersion = r.version();

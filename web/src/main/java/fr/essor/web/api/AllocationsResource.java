@@ -13,6 +13,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
@@ -105,7 +106,7 @@ public class AllocationsResource {
     @Path("exposure")
     @RolesAllowed({Roles.ADVISOR, Roles.ADMIN})
     @Operation(summary = "Guarantee exposure outstanding per bank (by=bank) or per fund (by=fund)")
-    public List<ConventionViews.Exposure> exposure(@jakarta.ws.rs.QueryParam("by") String by) {
+    public List<ConventionViews.Exposure> exposure(@QueryParam("by") String by) {
         return allocations.exposure(!"fund".equals(by));
     }
 

@@ -7,6 +7,7 @@ import fr.essor.service.application.PlanItemInput;
 import fr.essor.service.application.ProjectInput;
 import fr.essor.service.shared.InvalidInputException;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -98,7 +99,7 @@ public final class ApplicationJson {
     }
 
     static String text(BigDecimal amount) {
-        return amount == null ? null : amount.setScale(2, java.math.RoundingMode.UNNECESSARY).toPlainString();
+        return amount == null ? null : amount.setScale(2, RoundingMode.UNNECESSARY).toPlainString();
     }
 
     public record LineOut(String instrument, String amount, Integer durationMonths, String bankName, String bankLoanAmount,

@@ -3,6 +3,7 @@ package fr.essor.web.api;
 import fr.essor.service.application.ApplicationService;
 import fr.essor.service.application.ApplicationViews;
 import fr.essor.model.application.ApplicationStatus;
+import fr.essor.service.application.ProjectInput;
 import fr.essor.service.application.QueueFilter;
 import fr.essor.service.application.QueueService;
 import fr.essor.service.application.QueueSort;
@@ -26,6 +27,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -154,7 +156,7 @@ public class ApplicationsResource {
             throw new InvalidInputException("enterpriseId", "field.required");
         }
         ApplicationViews.Detail created = applications.create(b.enterpriseId(),
-                b.project() == null ? new fr.essor.service.application.ProjectInput(null, null, null, null) : b.project());
+                b.project() == null ? new ProjectInput(null, null, null, null) : b.project());
         if (b.lines() != null || b.plan() != null || b.impact() != null) {
             created = applications.update(created.id(), created.version(), null, b.lineInputs(), b.planInputs(), b.impactInput());
         }
@@ -195,7 +197,7 @@ public class ApplicationsResource {
     @Produces("application/pdf")
     @RolesAllowed({Roles.ENTREPRENEUR, Roles.ADVISOR, Roles.COMMITTEE_MEMBER, Roles.ADMIN})
     @Operation(summary = "The decision letter as a PDF (404 while there is no decision)")
-    public Response decisionLetter(@PathParam("id") long id, @jakarta.ws.rs.core.Context jakarta.ws.rs.core.HttpHeaders headers) {
+    public Response decisionLetter(@PathParam("id") long id, @Context HttpHeaders headers) {
         byte[] pdf = applications.decisionLetter(id, ApiLocale.of(headers));
         return Response.ok(pdf, "application/pdf")
                 .header("Content-Disposition", "attachment; filename=\"decision-" + id + ".pdf\"")

@@ -28,6 +28,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
@@ -163,7 +164,7 @@ public class ConventionsResource {
             + " xlsx or pdf; headers in the Accept-Language (French by default); 404 when not the caller's convention")
     public Response fundedExport(@PathParam("id") long id, @QueryParam("format") String format) {
         byte[] body = exports.funded(id, format, ApiLocale.of(headers));
-        String f = format.strip().toLowerCase(java.util.Locale.ROOT);
+        String f = format.strip().toLowerCase(Locale.ROOT);
         return Response.ok(body, ConventionExports.mediaType(f))
                 .header("Content-Disposition", "attachment; filename=\"convention-" + id + "-funded." + f + "\"")
                 .header("X-Content-Type-Options", "nosniff").build();

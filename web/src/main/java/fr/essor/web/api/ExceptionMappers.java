@@ -1,13 +1,17 @@
 package fr.essor.web.api;
 
+import fr.essor.service.application.IncompleteException;
+import fr.essor.service.shared.BusyException;
 import fr.essor.service.shared.ConcurrentChangeException;
 import fr.essor.service.shared.ConflictException;
 import fr.essor.service.shared.EssorException;
 import fr.essor.service.shared.ForbiddenException;
 import fr.essor.service.shared.InvalidInputException;
+import fr.essor.service.shared.InvariantViolatedException;
 import fr.essor.service.shared.NotFoundException;
 import fr.essor.service.shared.TooManyAttemptsException;
 import fr.essor.web.i18n.Messages;
+import fr.essor.web.security.BodyLimitFilter;
 import jakarta.ejb.AccessLocalException;
 import jakarta.ejb.EJBAccessException;
 import jakarta.json.bind.JsonbException;
@@ -21,7 +25,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import java.math.RoundingMode;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -42,39 +49,39 @@ public class ExceptionMappers implements ExceptionMapper<Throwable> {
     public Response toResponse(Throwable thrown) {
         Locale locale = ApiLocale.of(headers);
         EssorException essor = find(thrown, EssorException.class);
-        if (essor instanceof fr.essor.service.application.IncompleteException incomplete) {
-            java.util.Map<String, Object> body = new java.util.LinkedHashMap<>();
+        if (essor instanceof IncompleteException incomplete) {
+            Map<String, Object> body = new LinkedHashMap<>();
             body.put("error", "INCOMPLETE");
             body.put("message", Messages.text(essor, locale));
-            body.put("missing", incomplete.missing().stream().map(m -> java.util.Map.of("step", m.step(),
+            body.put("missing", incomplete.missing().stream().map(m -> Map.of("step", m.step(),
                     "message", Messages.text(locale, m.messageKey(), m.detail() == null ? "" : m.detail()))).toList());
             return Response.status(400).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
         }
-        if (essor instanceof fr.essor.service.shared.InvariantViolatedException invariant) {
-            java.util.Map<String, Object> body = new java.util.LinkedHashMap<>();
+        if (essor instanceof InvariantViolatedException invariant) {
+            Map<String, Object> body = new LinkedHashMap<>();
             body.put("error", essor.code());
             body.put("message", Messages.text(essor, locale));
-            body.put("available", invariant.available().setScale(2, java.math.RoundingMode.UNNECESSARY).toPlainString());
+            body.put("available", invariant.available().setScale(2, RoundingMode.UNNECESSARY).toPlainString());
             return Response.status(409).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
         }
         if (essor instanceof InvalidInputException invalid && invalid.field() != null) {
             // the field tells a client which input to correct
-            java.util.Map<String, Object> body = new java.util.LinkedHashMap<>();
+            Map<String, Object> body = new LinkedHashMap<>();
             body.put("error", essor.code());
             body.put("message", Messages.text(essor, locale));
             body.put("field", invalid.field());
             return Response.status(400).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
         }
-        if (essor instanceof fr.essor.service.shared.BusyException) {
+        if (essor instanceof BusyException) {
             return Response.status(503).type(MediaType.APPLICATION_JSON_TYPE)
-                    .header("Retry-After", fr.essor.service.shared.BusyException.RETRY_AFTER_SECONDS)
+                    .header("Retry-After", BusyException.RETRY_AFTER_SECONDS)
                     .entity(new ApiError(essor.code(), Messages.text(essor, locale))).build();
         }
         if (essor != null) {
             return json(statusOf(essor), essor.code(), Messages.text(essor, locale));
         }
-        if (find(thrown, fr.essor.web.security.BodyLimitFilter.BodyTooLargeException.class) != null) {
-            long limit = find(thrown, fr.essor.web.security.BodyLimitFilter.BodyTooLargeException.class).limit();
+        if (find(thrown, BodyLimitFilter.BodyTooLargeException.class) != null) {
+            long limit = find(thrown, BodyLimitFilter.BodyTooLargeException.class).limit();
             return json(413, "BODY_TOO_LARGE", Messages.text(locale, "error.api.bodyTooLarge",
                     limit >= 1024 * 1024 ? (limit / (1024 * 1024)) + " MB" : (limit / 1024) + " kB"));
         }

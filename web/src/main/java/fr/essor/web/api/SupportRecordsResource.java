@@ -1,6 +1,7 @@
 package fr.essor.web.api;
 
 import fr.essor.service.shared.InvalidInputException;
+import fr.essor.service.shared.NotFoundException;
 import fr.essor.service.shared.Page;
 import fr.essor.service.shared.Roles;
 import fr.essor.service.support.SupportInput;
@@ -96,7 +97,7 @@ public class SupportRecordsResource {
 
     private static SupportViews.Record ofEnterprise(long enterpriseId, SupportViews.Record r) {
         if (r.enterpriseId() != enterpriseId) {
-            throw new fr.essor.service.shared.NotFoundException("supportRecord");
+            throw new NotFoundException("supportRecord");
         }
         return r;
     }

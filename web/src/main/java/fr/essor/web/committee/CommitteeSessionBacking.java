@@ -20,8 +20,10 @@ import java.io.IOException;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -54,7 +56,7 @@ public class CommitteeSessionBacking implements Serializable {
     private final Map<Long, String> conflictReasons = new HashMap<>();
     private final Map<Long, String> outcomes = new HashMap<>();
     private final Map<Long, List<LineRow>> grants = new HashMap<>();
-    private final java.util.Set<Long> fromAnalysis = new java.util.HashSet<>();
+    private final Set<Long> fromAnalysis = new HashSet<>();
     private final Map<Long, String> conditions = new HashMap<>();
     private final Map<Long, String> reasons = new HashMap<>();
     private String adjournReason;

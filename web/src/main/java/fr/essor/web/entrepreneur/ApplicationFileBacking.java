@@ -2,7 +2,10 @@ package fr.essor.web.entrepreneur;
 
 import fr.essor.service.application.ApplicationService;
 import fr.essor.service.application.ApplicationViews;
+import fr.essor.service.convention.AllocationService;
+import fr.essor.service.convention.ConventionViews;
 import fr.essor.service.shared.EssorException;
+import fr.essor.service.shared.NotFoundException;
 import fr.essor.web.i18n.Messages;
 import fr.essor.web.shared.ThreadMessages;
 import jakarta.ejb.EJB;
@@ -10,6 +13,7 @@ import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import jakarta.servlet.http.Part;
 import java.io.IOException;
 import java.io.Serializable;
 import java.util.List;
@@ -25,7 +29,7 @@ public class ApplicationFileBacking implements Serializable {
     private ApplicationService applications;
 
     @EJB
-    private fr.essor.service.convention.AllocationService allocations;
+    private AllocationService allocations;
 
     @Inject
     private transient FacesContext facesContext;
@@ -34,11 +38,11 @@ public class ApplicationFileBacking implements Serializable {
     private ApplicationViews.Detail detail;
     private List<ApplicationViews.Message> messages;
     private ApplicationViews.DecisionView decision;
-    private List<fr.essor.service.convention.ConventionViews.RepaymentSchedule> schedules = List.of();
+    private List<ConventionViews.RepaymentSchedule> schedules = List.of();
     private String answer;
     private String message;
     private String reason;
-    private transient jakarta.servlet.http.Part attachment;
+    private transient Part attachment;
 
     public void load() throws IOException {
         try {
@@ -51,14 +55,14 @@ public class ApplicationFileBacking implements Serializable {
 
     private void reload() {
         if (id == null) {
-            throw new fr.essor.service.shared.NotFoundException("application");
+            throw new NotFoundException("application");
         }
         detail = applications.get(id);
         messages = applications.messages(id);
         decision = applications.decision(id).orElse(null);
         try {
             schedules = allocations.repaymentSchedule(id);
-        } catch (fr.essor.service.shared.NotFoundException e) {
+        } catch (NotFoundException e) {
             schedules = List.of(); // readable here without being an owner: no schedule to show
         }
     }
@@ -89,13 +93,13 @@ public class ApplicationFileBacking implements Serializable {
     public ApplicationViews.Detail getDetail() { return detail; }
     public List<ApplicationViews.Message> getMessages() { return messages; }
     public ApplicationViews.DecisionView getDecision() { return decision; }
-    public List<fr.essor.service.convention.ConventionViews.RepaymentSchedule> getSchedules() { return schedules; }
+    public List<ConventionViews.RepaymentSchedule> getSchedules() { return schedules; }
     public String getAnswer() { return answer; }
     public void setAnswer(String v) { answer = v; }
     public String getMessage() { return message; }
     public void setMessage(String v) { message = v; }
     public String getReason() { return reason; }
-    public jakarta.servlet.http.Part getAttachment() { return attachment; }
-    public void setAttachment(jakarta.servlet.http.Part v) { attachment = v; }
+    public Part getAttachment() { return attachment; }
+    public void setAttachment(Part v) { attachment = v; }
     public void setReason(String v) { reason = v; }
 }

@@ -5,6 +5,7 @@ import fr.essor.model.application.Instrument;
 import fr.essor.model.application.MissingPiece.WizardStep;
 import fr.essor.model.application.PlanItem;
 import fr.essor.model.application.Stage;
+import fr.essor.model.document.DocumentRules;
 import fr.essor.service.application.ApplicationService;
 import fr.essor.service.application.ApplicationViews;
 import fr.essor.service.application.DocumentService;
@@ -27,6 +28,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import jakarta.servlet.http.Part;
+import java.util.function.Supplier;
 
 /**
  * The application wizard: one step per view, each saved as a draft on its own, so that the
@@ -170,7 +172,7 @@ public class ApplicationWizardBacking implements Serializable {
             return;
         }
         try (InputStream in = file.getInputStream()) {
-            byte[] bytes = in.readNBytes(fr.essor.model.document.DocumentRules.MAX_BYTES + 1);
+            byte[] bytes = in.readNBytes(DocumentRules.MAX_BYTES + 1);
             documents.upload(id, documentKind.name(), file.getSubmittedFileName(), bytes);
             Messages.info("document.uploaded", file.getSubmittedFileName());
             refresh(applications.get(id));
@@ -197,7 +199,7 @@ public class ApplicationWizardBacking implements Serializable {
         }
     }
 
-    private void save(java.util.function.Supplier<ApplicationViews.Detail> action, WizardStep next) throws IOException {
+    private void save(Supplier<ApplicationViews.Detail> action, WizardStep next) throws IOException {
         refresh(action.get());
         Messages.info("application.saved");
         facesContext.getExternalContext().getFlash().setKeepMessages(true);

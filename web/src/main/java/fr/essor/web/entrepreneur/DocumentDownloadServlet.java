@@ -1,7 +1,10 @@
 package fr.essor.web.entrepreneur;
 
+import fr.essor.service.application.ApplicationService;
 import fr.essor.service.application.DocumentService;
+import fr.essor.service.committee.CommitteeService;
 import fr.essor.service.shared.EssorException;
+import fr.essor.web.i18n.LocaleBean;
 import jakarta.ejb.EJB;
 import jakarta.ejb.EJBAccessException;
 import jakarta.servlet.annotation.WebServlet;
@@ -11,6 +14,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 
 /**
  * Serves an application's document to whoever the service lets see it, always as an attachment
@@ -25,20 +29,20 @@ public class DocumentDownloadServlet extends HttpServlet {
     private DocumentService documents;
 
     @EJB
-    private fr.essor.service.application.ApplicationService applications;
+    private ApplicationService applications;
 
     @EJB
-    private fr.essor.service.committee.CommitteeService committees;
+    private CommitteeService committees;
 
     /** {@code /files/letter/{applicationId}}: the decision letter, in the session's language. */
     private void letter(HttpServletRequest request, HttpServletResponse response, String id) throws IOException {
         byte[] pdf;
         try {
             Object lang = request.getSession(false) == null ? null
-                    : request.getSession(false).getAttribute(fr.essor.web.i18n.LocaleBean.SESSION_LANGUAGE);
+                    : request.getSession(false).getAttribute(LocaleBean.SESSION_LANGUAGE);
             String language = lang instanceof String l ? l
-                    : fr.essor.web.i18n.LocaleBean.preferred(request.getHeader("Accept-Language"));
-            pdf = applications.decisionLetter(Long.parseLong(id), java.util.Locale.forLanguageTag(language));
+                    : LocaleBean.preferred(request.getHeader("Accept-Language"));
+            pdf = applications.decisionLetter(Long.parseLong(id), Locale.forLanguageTag(language));
         } catch (EssorException | EJBAccessException | NumberFormatException e) {
             response.sendError(404);
             return;

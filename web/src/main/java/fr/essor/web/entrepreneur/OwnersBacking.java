@@ -2,6 +2,7 @@ package fr.essor.web.entrepreneur;
 
 import fr.essor.service.enterprise.EnterpriseService;
 import fr.essor.service.shared.EssorException;
+import fr.essor.service.shared.NotFoundException;
 import fr.essor.web.i18n.Messages;
 import jakarta.ejb.EJB;
 import jakarta.faces.context.FacesContext;
@@ -31,7 +32,7 @@ public class OwnersBacking implements Serializable {
     public void load() throws IOException {
         try {
             if (id == null) {
-                throw new fr.essor.service.shared.NotFoundException("enterprise");
+                throw new NotFoundException("enterprise");
             }
             owners = enterprises.owners(id);
         } catch (EssorException e) {

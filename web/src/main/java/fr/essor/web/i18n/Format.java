@@ -7,6 +7,7 @@ import java.math.BigDecimal;
 import java.text.NumberFormat;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
@@ -35,7 +36,7 @@ public class Format {
     }
 
     /** A local date and time of the network (a committee session), without seconds. */
-    public String dateTime(java.time.LocalDateTime dateTime) {
+    public String dateTime(LocalDateTime dateTime) {
         return dateTime == null ? ""
                 : DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT).withLocale(locale()).format(dateTime);
     }

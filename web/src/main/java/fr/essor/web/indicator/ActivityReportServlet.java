@@ -2,6 +2,7 @@ package fr.essor.web.indicator;
 
 import fr.essor.service.indicator.IndicatorService;
 import fr.essor.service.shared.EssorException;
+import fr.essor.service.shared.InvalidInputException;
 import fr.essor.web.i18n.LocaleBean;
 import jakarta.ejb.EJB;
 import jakarta.ejb.EJBAccessException;
@@ -39,7 +40,7 @@ public class ActivityReportServlet extends HttpServlet {
         try {
             content = indicators.activityReport(association, Integer.parseInt(m.group(2)), format, locale);
         } catch (EssorException | EJBAccessException e) {
-            response.sendError(e instanceof fr.essor.service.shared.InvalidInputException ? 400 : 404);
+            response.sendError(e instanceof InvalidInputException ? 400 : 404);
             return;
         }
         response.setContentType(switch (format) {

@@ -4,6 +4,7 @@ import fr.essor.service.convention.BreakdownDimension;
 import fr.essor.service.convention.ConventionService;
 import fr.essor.service.convention.ConventionViews;
 import fr.essor.service.shared.EssorException;
+import fr.essor.service.shared.NotFoundException;
 import fr.essor.web.i18n.Messages;
 import fr.essor.web.shared.PageModel;
 import jakarta.ejb.EJB;
@@ -19,8 +20,10 @@ import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * One convention's dashboard for its partner: figures, consumption over time, breakdowns, targets
@@ -43,7 +46,7 @@ public class ConventionDashboardBacking implements Serializable {
     private Long id;
     private ConventionViews.Detail detail;
     private List<ConventionViews.Point> cumulative = List.of();
-    private java.util.Map<String, List<ConventionViews.Breakdown>> raw = java.util.Map.of();
+    private Map<String, List<ConventionViews.Breakdown>> raw = Map.of();
     private PageModel<ConventionViews.Funded> funded;
     private List<Integer> reportYears = List.of();
 
@@ -59,11 +62,11 @@ public class ConventionDashboardBacking implements Serializable {
     public void load() throws IOException {
         try {
             if (id == null) {
-                throw new fr.essor.service.shared.NotFoundException("convention");
+                throw new NotFoundException("convention");
             }
             detail = conventions.convention(id);
             cumulate(conventions.consumption(id));
-            java.util.Map<String, List<ConventionViews.Breakdown>> byDimension = new java.util.LinkedHashMap<>();
+            Map<String, List<ConventionViews.Breakdown>> byDimension = new LinkedHashMap<>();
             for (BreakdownDimension d : BreakdownDimension.values()) {
                 byDimension.put(d.name(), conventions.breakdown(id, d));
             }

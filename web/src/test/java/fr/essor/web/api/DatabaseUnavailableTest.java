@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.ejb.EJBException;
 import jakarta.persistence.PersistenceException;
+import jakarta.resource.spi.ResourceAllocationException;
 import java.net.ConnectException;
 import java.sql.SQLException;
 import java.sql.SQLIntegrityConstraintViolationException;
@@ -24,7 +25,7 @@ class DatabaseUnavailableTest {
         assertTrue(DatabaseUnavailable.causes(new PersistenceException(
                 new SQLNonTransientConnectionException("No operations allowed after connection closed."))));
         assertTrue(DatabaseUnavailable.causes(new RuntimeException(new SQLRecoverableException("Communications link failure"))));
-        assertTrue(DatabaseUnavailable.causes(new RuntimeException(new jakarta.resource.spi.ResourceAllocationException(
+        assertTrue(DatabaseUnavailable.causes(new RuntimeException(new ResourceAllocationException(
                 "Connection could not be allocated"))));
     }
 

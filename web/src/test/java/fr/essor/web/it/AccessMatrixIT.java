@@ -24,6 +24,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Random;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -657,7 +658,7 @@ class AccessMatrixIT {
     /** An association code: capital letters only, as the model requires. */
     static String letters(String prefix, int length) {
         StringBuilder code = new StringBuilder(prefix);
-        java.util.Random random = new java.util.Random();
+        Random random = new Random();
         while (code.length() < length) {
             code.append((char) ('A' + random.nextInt(26)));
         }
@@ -667,7 +668,7 @@ class AccessMatrixIT {
     /** A random SIRET with a valid Luhn key. */
     private static String siret() {
         StringBuilder digits = new StringBuilder("9");
-        java.util.Random random = new java.util.Random();
+        Random random = new Random();
         while (digits.length() < 13) {
             digits.append(random.nextInt(10));
         }

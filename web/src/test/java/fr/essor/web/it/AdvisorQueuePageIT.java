@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Comparator;
 import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -76,7 +77,7 @@ class AdvisorQueuePageIT extends BrowserJourney {
         referenceHeader().click();
         waiting().until(d -> "descending".equals(referenceHeader().getAttribute("aria-sort")));
         waiting().until(d -> references().size() > 1
-                ? references().equals(references().stream().sorted(java.util.Comparator.reverseOrder()).toList())
+                ? references().equals(references().stream().sorted(Comparator.reverseOrder()).toList())
                 : true);
 
         visible("filters:text").sendKeys("coop'vélo");

@@ -8,6 +8,8 @@ import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
+import jakarta.json.JsonValue;
+import java.io.ByteArrayInputStream;
 import java.io.StringReader;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -16,7 +18,16 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -24,6 +35,8 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
@@ -53,9 +66,9 @@ class AllocationJourneyIT extends BrowserJourney {
     /** Waits for a message, spaces in amounts read as plain spaces. */
     private void expectMessage(String text) {
         try {
-            waiting().ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+            waiting().ignoring(StaleElementReferenceException.class)
                     .until(d -> plain(d.findElement(By.id("messages")).getText()).contains(text));
-        } catch (org.openqa.selenium.TimeoutException e) {
+        } catch (TimeoutException e) {
             throw new AssertionError("expected message \"" + text + "\", page says: "
                     + driver.findElement(By.tagName("main")).getText(), e);
         }
@@ -71,7 +84,7 @@ class AllocationJourneyIT extends BrowserJourney {
     private WebElement await(By by) {
         try {
             return waiting().until(ExpectedConditions.visibilityOfElementLocated(by));
-        } catch (org.openqa.selenium.TimeoutException e) {
+        } catch (TimeoutException e) {
             throw new AssertionError("no " + by + " on " + driver.getCurrentUrl() + ": " + driver.findElement(By.tagName("body")).getText(), e);
         }
     }
@@ -116,7 +129,7 @@ class AllocationJourneyIT extends BrowserJourney {
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         long conventionId = -1;
         try (JsonReader r = Json.createReader(new StringReader(list.body()))) {
-            for (jakarta.json.JsonValue v : r.readArray()) {
+            for (JsonValue v : r.readArray()) {
                 if (loans.equals(v.asJsonObject().getString("reference"))) {
                     conventionId = v.asJsonObject().getJsonNumber("id").longValue();
                 }
@@ -133,24 +146,24 @@ class AllocationJourneyIT extends BrowserJourney {
                         .getAttribute("href"))).header("Cookie", "ESSORSESSION=" + driver.manage().getCookieNamed("ESSORSESSION")
                         .getValue()).build(), HttpResponse.BodyHandlers.ofByteArray());
         assertEquals(200, xlsx.statusCode());
-        java.util.Map<String, Double> allocatedByRow = new java.util.LinkedHashMap<>();
-        try (org.apache.poi.xssf.usermodel.XSSFWorkbook book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(
-                new java.io.ByteArrayInputStream(xlsx.body()))) {
-            org.apache.poi.ss.usermodel.Sheet sheet = book.getSheetAt(0);
+        Map<String, Double> allocatedByRow = new LinkedHashMap<>();
+        try (XSSFWorkbook book = new XSSFWorkbook(
+                new ByteArrayInputStream(xlsx.body()))) {
+            Sheet sheet = book.getSheetAt(0);
             int allocatedColumn = -1;
-            for (org.apache.poi.ss.usermodel.Row row : sheet) {
+            for (Row row : sheet) {
                 if (allocatedColumn < 0) {
-                    for (org.apache.poi.ss.usermodel.Cell cell : row) {
-                        if (cell.getCellType() == org.apache.poi.ss.usermodel.CellType.STRING
-                                && cell.getStringCellValue().toLowerCase(java.util.Locale.ROOT).startsWith("engag")) {
+                    for (Cell cell : row) {
+                        if (cell.getCellType() == CellType.STRING
+                                && cell.getStringCellValue().toLowerCase(Locale.ROOT).startsWith("engag")) {
                             allocatedColumn = cell.getColumnIndex();
                         }
                     }
                     continue;
                 }
-                org.apache.poi.ss.usermodel.Cell name = row.getCell(0);
-                org.apache.poi.ss.usermodel.Cell amount = row.getCell(allocatedColumn);
-                if (name != null && amount != null && amount.getCellType() == org.apache.poi.ss.usermodel.CellType.NUMERIC) {
+                Cell name = row.getCell(0);
+                Cell amount = row.getCell(allocatedColumn);
+                if (name != null && amount != null && amount.getCellType() == CellType.NUMERIC) {
                     allocatedByRow.put(name.getStringCellValue(), amount.getNumericCellValue());
                 }
             }
@@ -163,7 +176,7 @@ class AllocationJourneyIT extends BrowserJourney {
 
     @Test
     void conventionMoneyGoesFromTheEnvelopeToTheApplicantsRepaymentSchedule() throws Exception {
-        int year = LocalDate.now(java.time.ZoneId.of("Europe/Paris")).getYear();
+        int year = LocalDate.now(ZoneId.of("Europe/Paris")).getYear();
         String loans = "BDT-CVL-" + year + "-PRETS-HONNEUR";
         String guarantees = "BDT-CVL-" + year + "-GARANTIES";
 
@@ -172,7 +185,7 @@ class AllocationJourneyIT extends BrowserJourney {
         driver.get(url("/admin/conventions.xhtml"));
         waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("create:submit")));
         Browser.assertAccessible(driver, "admin conventions");
-        String reference = "IT-FP-" + Long.toString(System.currentTimeMillis(), 36).toUpperCase(java.util.Locale.ROOT);
+        String reference = "IT-FP-" + Long.toString(System.currentTimeMillis(), 36).toUpperCase(Locale.ROOT);
         fill("create:reference", reference);
         choose("create:partnerId", "Région Centre-Val de Loire");
         choose("create:associationId", "CVL");

@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.net.URI;
 import java.net.URL;
 import java.net.URLEncoder;
@@ -21,6 +22,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -470,7 +472,7 @@ class BadInputIT {
             HttpResponse<String> r;
             try {
                 r = api(input.user(), input.method(), input.path(), input.contentType(), input.body(), language, input.headers());
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 failures.add(input.label() + " [" + language + "] " + input.method() + " " + abbreviate(input.path(), 80)
                         + " -> no answer: " + e);
                 return 1;
@@ -552,7 +554,7 @@ class BadInputIT {
 
     /** The advisor's support record form: bad dates, durations, kinds and notes get a message and store nothing. */
     private int supportForm(String cookie, Ids ids, List<String> failures) throws Exception {
-        String today = LocalDate.now(ZoneId.of("Europe/Paris")).format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy"));
+        String today = LocalDate.now(ZoneId.of("Europe/Paris")).format(DateTimeFormatter.ofPattern("dd/MM/yyyy"));
         String[][] inputs = {
             {"31/02/2026", "DIAGNOSTIC", "60", "x"},
             {"99/99/9999", "DIAGNOSTIC", "60", "x"},
@@ -611,7 +613,7 @@ class BadInputIT {
                         .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                         .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(),
                         HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 failures.add("oversize form upload with Referer " + referer + " -> no answer: " + e);
                 continue;
             }

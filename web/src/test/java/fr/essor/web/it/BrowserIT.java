@@ -4,8 +4,25 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetup;
+import fr.essor.model.shared.Siret;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -15,6 +32,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
@@ -186,9 +204,9 @@ class BrowserIT extends BrowserJourney {
 
     @Test
     void aNewEntrepreneurRegistersDescribesTheEnterpriseFilesStepByStepAndAnswersTheAdvisor() throws Exception {
-        com.icegreen.greenmail.util.GreenMail smtp = new com.icegreen.greenmail.util.GreenMail(
-                new com.icegreen.greenmail.util.ServerSetup(Integer.getInteger("essor.it.smtp.port", 3025), "127.0.0.1",
-                        com.icegreen.greenmail.util.ServerSetup.PROTOCOL_SMTP));
+        GreenMail smtp = new GreenMail(
+                new ServerSetup(Integer.getInteger("essor.it.smtp.port", 3025), "127.0.0.1",
+                        ServerSetup.PROTOCOL_SMTP));
         smtp.start();
         try {
             fileAndFollow(smtp);
@@ -197,7 +215,7 @@ class BrowserIT extends BrowserJourney {
         }
     }
 
-    private void fileAndFollow(com.icegreen.greenmail.util.GreenMail smtp) throws Exception {
+    private void fileAndFollow(GreenMail smtp) throws Exception {
         String email = "velo-" + UUID.randomUUID().toString().substring(0, 8) + "@test.essor";
         String password = "Pedaler-Toujours-42";
         driver.get(url("/register.xhtml"));
@@ -256,7 +274,7 @@ class BrowserIT extends BrowserJourney {
         amounts.get(0).sendKeys("9000");
         labels.get(1).sendKeys("Prêt d'honneur");
         amounts.get(1).sendKeys("6000");
-        amounts.get(1).sendKeys(org.openqa.selenium.Keys.TAB);
+        amounts.get(1).sendKeys(Keys.TAB);
         waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("difference"), "3"));
         saveStep("plan");
 
@@ -269,8 +287,8 @@ class BrowserIT extends BrowserJourney {
 
         waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("documents:upload")));
         Browser.assertAccessible(driver, "wizard, documents step");
-        java.nio.file.Path pdf = java.nio.file.Files.createTempFile("plan-affaires", ".pdf");
-        java.nio.file.Files.write(pdf, ApplicationApiIT.PDF);
+        Path pdf = Files.createTempFile("plan-affaires", ".pdf");
+        Files.write(pdf, ApplicationApiIT.PDF);
         driver.findElement(By.cssSelector("input[type='file']")).sendKeys(pdf.toString());
         driver.findElement(By.id("documents:upload")).click();
         waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("document-list"), ".pdf"));
@@ -301,13 +319,13 @@ class BrowserIT extends BrowserJourney {
         Browser.assertAccessible(driver, "application file");
 
         // the acknowledgement arrives by mail (the outbox timer sends it)
-        jakarta.mail.internet.MimeMessage ack = null;
-        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(90);
+        MimeMessage ack = null;
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
         while (ack == null && System.nanoTime() < deadline) {
-            ack = java.util.Arrays.stream(smtp.getReceivedMessages()).filter(m -> {
+            ack = Arrays.stream(smtp.getReceivedMessages()).filter(m -> {
                 try {
                     return m.getAllRecipients()[0].toString().equals(email) && m.getSubject().contains(reference);
-                } catch (jakarta.mail.MessagingException e) {
+                } catch (MessagingException e) {
                     return false;
                 }
             }).findFirst().orElse(null);
@@ -316,7 +334,7 @@ class BrowserIT extends BrowserJourney {
             }
         }
         assertTrue(ack != null, "no acknowledgement mail to " + email + " about " + reference + " within 90 s");
-        assertTrue(com.icegreen.greenmail.util.GreenMailUtil.getBody(ack).length() > 0);
+        assertTrue(GreenMailUtil.getBody(ack).length() > 0);
 
         // the advisor asks for information through the API; the applicant answers on the page
         long id = Long.parseLong(driver.getCurrentUrl().replaceAll(".*[?&]id=(\\d+).*", "$1"));
@@ -341,12 +359,12 @@ class BrowserIT extends BrowserJourney {
                 .contains("6 000,00"));
         Browser.assertAccessible(driver, "the new entrepreneur's decision");
         String letterHref = driver.findElement(By.id("decision-letter")).getAttribute("href");
-        java.net.http.HttpResponse<byte[]> letter = java.net.http.HttpClient.newHttpClient().send(
-                java.net.http.HttpRequest.newBuilder(java.net.URI.create(letterHref))
+        HttpResponse<byte[]> letter = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create(letterHref))
                         .header("Cookie", "ESSORSESSION=" + driver.manage().getCookieNamed("ESSORSESSION").getValue()).build(),
-                java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+                HttpResponse.BodyHandlers.ofByteArray());
         assertEquals(200, letter.statusCode());
-        assertEquals("%PDF", new String(letter.body(), 0, 4, java.nio.charset.StandardCharsets.US_ASCII));
+        assertEquals("%PDF", new String(letter.body(), 0, 4, StandardCharsets.US_ASCII));
 
         driver.get(url("/entrepreneur/index.xhtml"));
         WebElement table = waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("applications")));
@@ -354,8 +372,8 @@ class BrowserIT extends BrowserJourney {
         logout();
     }
 
-    private java.net.http.HttpResponse<String> api(String user, String method, String path, String json) throws Exception {
-        java.net.http.HttpResponse<String> r = rest.call(user, method, path, json);
+    private HttpResponse<String> api(String user, String method, String path, String json) throws Exception {
+        HttpResponse<String> r = rest.call(user, method, path, json);
         assertTrue(r.statusCode() < 300, method + " " + path + " → " + r.statusCode() + " " + r.body());
         return r;
     }
@@ -372,11 +390,11 @@ class BrowserIT extends BrowserJourney {
                 .getJsonObject(0).getJsonNumber("committeeId").longValue();
         long session = Api.json(api("conseil@demo.essor", "POST", "/sessions", "{\"committeeId\":" + committee
                 + ",\"startsAt\":\"2027-03-01T14:00\",\"place\":\"Blois\"}")).getJsonNumber("id").longValue();
-        jakarta.json.JsonObject s = Api.json(api("conseil@demo.essor", "POST", "/sessions/" + session + "/items",
+        JsonObject s = Api.json(api("conseil@demo.essor", "POST", "/sessions/" + session + "/items",
                 "{\"applicationId\":" + id + "}"));
         long item = s.getJsonArray("items").getJsonObject(0).getJsonNumber("id").longValue();
         StringBuilder present = new StringBuilder();
-        for (jakarta.json.JsonValue m : s.getJsonArray("members")) {
+        for (JsonValue m : s.getJsonArray("members")) {
             present.append(present.length() == 0 ? "" : ",").append(m.asJsonObject().getJsonNumber("accountId"));
         }
         api("comite@demo.essor", "POST", "/sessions/" + session + "/open", "{\"present\":[" + present + "]}");
@@ -399,7 +417,7 @@ class BrowserIT extends BrowserJourney {
         String base = String.format("%013d", Math.abs(UUID.randomUUID().getMostSignificantBits()) % 10_000_000_000_000L);
         for (int check = 0; check < 10; check++) {
             String candidate = base + check;
-            if (fr.essor.model.shared.Siret.isValid(candidate)) {
+            if (Siret.isValid(candidate)) {
                 return candidate;
             }
         }
@@ -420,11 +438,11 @@ class BrowserIT extends BrowserJourney {
         Browser.assertAccessible(driver, "application file with a decision");
         String href = driver.findElement(By.id("decision-letter")).getAttribute("href");
         String cookie = driver.manage().getCookieNamed("ESSORSESSION").getValue();
-        java.net.http.HttpResponse<byte[]> pdf = java.net.http.HttpClient.newHttpClient().send(
-                java.net.http.HttpRequest.newBuilder(java.net.URI.create(href)).header("Cookie", "ESSORSESSION=" + cookie).build(),
-                java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> pdf = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create(href)).header("Cookie", "ESSORSESSION=" + cookie).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
         assertEquals(200, pdf.statusCode());
-        assertEquals("%PDF", new String(pdf.body(), 0, 4, java.nio.charset.StandardCharsets.US_ASCII));
+        assertEquals("%PDF", new String(pdf.body(), 0, 4, StandardCharsets.US_ASCII));
         logout();
     }
 }

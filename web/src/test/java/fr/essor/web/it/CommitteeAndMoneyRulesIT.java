@@ -3,6 +3,8 @@ package fr.essor.web.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.lowagie.text.pdf.PdfReader;
+import com.lowagie.text.pdf.parser.PdfTextExtractor;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
@@ -16,6 +18,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -652,9 +657,9 @@ class CommitteeAndMoneyRulesIT {
     }
 
     private static String pdfText(byte[] pdf) throws Exception {
-        com.lowagie.text.pdf.PdfReader reader = new com.lowagie.text.pdf.PdfReader(pdf);
+        PdfReader reader = new PdfReader(pdf);
         try {
-            com.lowagie.text.pdf.parser.PdfTextExtractor extractor = new com.lowagie.text.pdf.parser.PdfTextExtractor(reader);
+            PdfTextExtractor extractor = new PdfTextExtractor(reader);
             StringBuilder text = new StringBuilder();
             for (int p = 1; p <= reader.getNumberOfPages(); p++) {
                 text.append(extractor.getTextFromPage(p)).append('\n');
@@ -666,11 +671,11 @@ class CommitteeAndMoneyRulesIT {
     }
 
     private static BigDecimal decimal(DataSource ds, String sql, Object... params) throws Exception {
-        try (java.sql.Connection c = ds.getConnection(); java.sql.PreparedStatement ps = c.prepareStatement(sql)) {
+        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             for (int i = 0; i < params.length; i++) {
                 ps.setObject(i + 1, params[i]);
             }
-            try (java.sql.ResultSet rs = ps.executeQuery()) {
+            try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getBigDecimal(1);
             }

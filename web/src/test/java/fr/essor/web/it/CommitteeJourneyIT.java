@@ -12,6 +12,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -24,6 +26,8 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
@@ -119,8 +123,8 @@ class CommitteeJourneyIT extends BrowserJourney {
         waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "En instruction"));
         // and sends the quote as an attachment in the thread
         fill("thread:text", "Voici le devis des vélos.");
-        java.nio.file.Path quote = java.nio.file.Files.createTempFile("devis-velos", ".pdf");
-        java.nio.file.Files.write(quote, ApplicationApiIT.PDF);
+        Path quote = Files.createTempFile("devis-velos", ".pdf");
+        Files.write(quote, ApplicationApiIT.PDF);
         driver.findElement(By.id("thread:attachment")).sendKeys(quote.toString());
         driver.findElement(By.id("thread:send")).click();
         expectMessage("Message envoyé.");
@@ -157,12 +161,12 @@ class CommitteeJourneyIT extends BrowserJourney {
         fill("schedule:place", "Maison des associations, Tours");
         WebElement date = driver.findElement(By.id("schedule:startsAt_input"));
         date.sendKeys(day + " 14:00");
-        date.sendKeys(org.openqa.selenium.Keys.ESCAPE);
+        date.sendKeys(Keys.ESCAPE);
         assertEquals("Maison des associations, Tours", driver.findElement(By.id("schedule:place")).getAttribute("value"));
         driver.findElement(By.id("schedule:create")).click();
         try {
             waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("agenda:add")));
-        } catch (org.openqa.selenium.TimeoutException e) {
+        } catch (TimeoutException e) {
             throw new AssertionError("no session page after scheduling: " + driver.findElement(By.tagName("main")).getText(), e);
         }
         String sessionId = driver.getCurrentUrl().replaceAll(".*[?&]id=(\\d+).*", "$1");
@@ -258,7 +262,7 @@ class CommitteeJourneyIT extends BrowserJourney {
         Browser.assertAccessible(driver, "enterprise with its support records");
         WebElement date = driver.findElement(By.id("support:date_input"));
         date.sendKeys(LocalDate.now().format(DateTimeFormatter.ofPattern("dd/MM/yyyy")));
-        date.sendKeys(org.openqa.selenium.Keys.ESCAPE);
+        date.sendKeys(Keys.ESCAPE);
         choose("support:kind", "Diagnostic");
         fill("support:durationMinutes", "0");
         // the browser itself refuses 0 (min="1"); take that guard away to prove the server refuses it too

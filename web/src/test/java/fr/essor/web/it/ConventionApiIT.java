@@ -15,6 +15,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import fr.essor.service.convention.LateInstalmentTimer;
+import jakarta.ejb.EJB;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
@@ -29,8 +31,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -79,8 +85,8 @@ class ConventionApiIT {
 
     private final Api api = new Api(() -> base).timeout(Duration.ofSeconds(120));
 
-    @jakarta.ejb.EJB
-    private fr.essor.service.convention.LateInstalmentTimer lateTimer;
+    @EJB
+    private LateInstalmentTimer lateTimer;
 
     @Deployment
     static WebArchive deployment() {
@@ -173,8 +179,8 @@ class ConventionApiIT {
     @Test
     void twoAdvisorsTakingTheLastEurosOfALineFromTwoConventionsOneWins() throws Exception {
         DataSource ds = ds();
-        try (java.sql.Connection c = ds.getConnection()) {
-            assertEquals(java.sql.Connection.TRANSACTION_READ_COMMITTED, c.getTransactionIsolation(),
+        try (Connection c = ds.getConnection()) {
+            assertEquals(Connection.TRANSACTION_READ_COMMITTED, c.getTransactionIsolation(),
                     "sums read under a row lock must see what the previous holder committed");
         }
         String second = advisorOfCvl(ds);
@@ -552,7 +558,7 @@ class ConventionApiIT {
     @Test
     void partnersSeeOnlyTheirConventionsAndNoPersonalDataAndOthersAreToldNothingExists() throws Exception {
         DataSource ds = ds();
-        int year = LocalDate.now(java.time.ZoneId.of("Europe/Paris")).getYear();
+        int year = LocalDate.now(ZoneId.of("Europe/Paris")).getYear();
         long bdtLoans = Sql.count(ds, "SELECT id FROM convention WHERE reference = ?", "BDT-CVL-" + year + "-PRETS-HONNEUR");
         long regionFund = Sql.count(ds, "SELECT id FROM convention WHERE reference = ?", "REGION-CVL-" + year + "-FONDS-ESS");
 
@@ -669,7 +675,7 @@ class ConventionApiIT {
         HttpResponse<String> eligible = api.call(ADVISOR, "GET", "/decision-lines/" + loan.getJsonNumber("id")
                 + "/eligible-conventions", null);
         assertEquals(200, eligible.statusCode(), eligible.body());
-        int year = LocalDate.now(java.time.ZoneId.of("Europe/Paris")).getYear();
+        int year = LocalDate.now(ZoneId.of("Europe/Paris")).getYear();
         List<String> refs = array(eligible).getValuesAs(JsonObject.class).stream().map(c -> c.getString("reference")).toList();
         assertTrue(refs.contains("BDT-CVL-" + year + "-PRETS-HONNEUR"), refs.toString());
         assertFalse(refs.contains("BDT-CVL-" + year + "-GARANTIES"), refs.toString());
@@ -735,25 +741,25 @@ class ConventionApiIT {
         HttpResponse<String> list = api.call("admin@demo.essor", "GET", "/conventions?size=200", null);
         assertEquals(200, list.statusCode(), list.body());
         int checked = 0;
-        try (jakarta.json.JsonReader r = jakarta.json.Json.createReader(new java.io.StringReader(list.body()))) {
-            for (jakarta.json.JsonValue v : r.readArray()) {
+        try (JsonReader r = Json.createReader(new StringReader(list.body()))) {
+            for (JsonValue v : r.readArray()) {
                 JsonObject c = v.asJsonObject();
                 long id = c.getJsonNumber("id").longValue();
-                java.math.BigDecimal allocated = sum(ds, "SELECT COALESCE(SUM(amount), 0) FROM ledger_movement WHERE convention_id = ?"
+                BigDecimal allocated = sum(ds, "SELECT COALESCE(SUM(amount), 0) FROM ledger_movement WHERE convention_id = ?"
                         + " AND kind = 'ALLOCATION'", id).subtract(sum(ds, "SELECT COALESCE(SUM(amount), 0) FROM ledger_movement"
                         + " WHERE convention_id = ? AND kind = 'RELEASE'", id));
-                java.math.BigDecimal disbursed = sum(ds, "SELECT COALESCE(SUM(amount), 0) FROM ledger_movement WHERE convention_id = ?"
+                BigDecimal disbursed = sum(ds, "SELECT COALESCE(SUM(amount), 0) FROM ledger_movement WHERE convention_id = ?"
                         + " AND kind = 'DISBURSEMENT'", id);
-                java.math.BigDecimal repaid = sum(ds, "SELECT COALESCE(SUM(amount), 0) FROM ledger_movement WHERE convention_id = ?"
+                BigDecimal repaid = sum(ds, "SELECT COALESCE(SUM(amount), 0) FROM ledger_movement WHERE convention_id = ?"
                         + " AND kind = 'REPAYMENT'", id);
-                java.math.BigDecimal amount = new java.math.BigDecimal(c.getString("amount"));
-                java.math.BigDecimal remaining = amount.subtract(allocated).add(c.getBoolean("revolving") ? repaid
-                        : java.math.BigDecimal.ZERO);
+                BigDecimal amount = new BigDecimal(c.getString("amount"));
+                BigDecimal remaining = amount.subtract(allocated).add(c.getBoolean("revolving") ? repaid
+                        : BigDecimal.ZERO);
                 String ref = c.getString("reference");
-                assertEquals(0, allocated.compareTo(new java.math.BigDecimal(c.getString("allocated"))), ref + " allocated");
-                assertEquals(0, disbursed.compareTo(new java.math.BigDecimal(c.getString("disbursed"))), ref + " disbursed");
-                assertEquals(0, repaid.compareTo(new java.math.BigDecimal(c.getString("repaid"))), ref + " repaid");
-                assertEquals(0, remaining.compareTo(new java.math.BigDecimal(c.getString("remaining"))), ref + " remaining");
+                assertEquals(0, allocated.compareTo(new BigDecimal(c.getString("allocated"))), ref + " allocated");
+                assertEquals(0, disbursed.compareTo(new BigDecimal(c.getString("disbursed"))), ref + " disbursed");
+                assertEquals(0, repaid.compareTo(new BigDecimal(c.getString("repaid"))), ref + " repaid");
+                assertEquals(0, remaining.compareTo(new BigDecimal(c.getString("remaining"))), ref + " remaining");
                 assertEquals(0, allocated.compareTo(sum(ds, "SELECT COALESCE(SUM(amount - released), 0) FROM allocation"
                         + " WHERE convention_id = ?", id)), ref + ": the allocations' state agrees with the ledger");
                 checked++;
@@ -763,10 +769,10 @@ class ConventionApiIT {
         System.out.println("ConventionApiIT: figures of " + checked + " conventions equal the ledger");
     }
 
-    private static java.math.BigDecimal sum(DataSource ds, String sql, long id) throws Exception {
-        try (java.sql.Connection c = ds.getConnection(); java.sql.PreparedStatement ps = c.prepareStatement(sql)) {
+    private static BigDecimal sum(DataSource ds, String sql, long id) throws Exception {
+        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setLong(1, id);
-            try (java.sql.ResultSet rs = ps.executeQuery()) {
+            try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getBigDecimal(1);
             }
@@ -829,11 +835,11 @@ class ConventionApiIT {
     /** The granted lines of an application, in their order. */
     private static List<Long> lines(DataSource ds, long application) throws Exception {
         List<Long> ids = new ArrayList<>();
-        try (java.sql.Connection c = ds.getConnection();
-             java.sql.PreparedStatement ps = c.prepareStatement("SELECT g.id FROM granted_line g JOIN decision d"
+        try (Connection c = ds.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT g.id FROM granted_line g JOIN decision d"
                      + " ON d.id = g.decision_id WHERE d.application_id = ? AND d.outcome = 'APPROVED' ORDER BY g.line_no")) {
             ps.setLong(1, application);
-            try (java.sql.ResultSet rs = ps.executeQuery()) {
+            try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     ids.add(rs.getLong(1));
                 }

@@ -1,6 +1,16 @@
 package fr.essor.web.it;
 
 import java.io.File;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.importer.ZipImporter;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -22,14 +32,14 @@ final class Deployments {
         return ShrinkWrap.create(ZipImporter.class, "essor.war").importFrom(war).as(WebArchive.class);
     }
 
-    private static final java.util.Set<String> READY = java.util.concurrent.ConcurrentHashMap.newKeySet();
-    private static final java.util.Map<String, String> FAILED = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Set<String> READY = ConcurrentHashMap.newKeySet();
+    private static final Map<String, String> FAILED = new ConcurrentHashMap<>();
 
     /**
      * Waits until the deployed application answers its login page. Under load the Arquillian
      * adapter can report the server ready a moment before the application is.
      */
-    static void awaitReady(java.net.URL base) throws InterruptedException {
+    static void awaitReady(URL base) throws InterruptedException {
         String url = base.toString().replace("//localhost:", "//127.0.0.1:").replaceAll("/$", "") + "/login.xhtml";
         if (READY.contains(url)) {
             return;
@@ -38,18 +48,18 @@ final class Deployments {
             // once is enough: do not wait again for every test of a class whose deployment failed
             throw new IllegalStateException(FAILED.get(url));
         }
-        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
-        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(120);
+        HttpClient http = HttpClient.newHttpClient();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         int status = -1;
         while (System.nanoTime() < deadline) {
             try {
-                status = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url)).GET().build(),
-                        java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
+                status = http.send(HttpRequest.newBuilder(URI.create(url)).GET().build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode();
                 if (status == 200) {
                     READY.add(url);
                     return;
                 }
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 status = -1;
             }
             Thread.sleep(500);

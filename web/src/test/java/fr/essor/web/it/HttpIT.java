@@ -6,19 +6,25 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import java.net.URI;
 import java.net.URL;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -40,7 +46,7 @@ class HttpIT {
         return Deployments.builtWar();
     }
 
-    @org.junit.jupiter.api.BeforeEach
+    @BeforeEach
     void applicationReady() throws InterruptedException {
         Deployments.awaitReady(base);
     }
@@ -97,7 +103,7 @@ class HttpIT {
         String cookie = page.headers().allValues("Set-Cookie").stream()
                 .filter(c -> c.startsWith("ESSORSESSION=")).findFirst().orElseThrow();
         assertTrue(cookie.contains("HttpOnly"), cookie);
-        assertTrue(cookie.toLowerCase(java.util.Locale.ROOT).contains("samesite=strict"), cookie);
+        assertTrue(cookie.toLowerCase(Locale.ROOT).contains("samesite=strict"), cookie);
         assertFalse(page.body().contains(";jsessionid="), "session id leaked into a URL");
     }
 
@@ -109,16 +115,16 @@ class HttpIT {
     }
 
     private static String viewState(String html) {
-        java.util.regex.Matcher m = java.util.regex.Pattern
+        Matcher m = Pattern
                 .compile("name=\"jakarta.faces.ViewState\" id=\"[^\"]*\" value=\"([^\"]*)\"").matcher(html);
         assertTrue(m.find(), "no view state in the page");
         return m.group(1);
     }
 
     private HttpResponse<String> postLogin(String cookie, String viewState, String email, String password) throws Exception {
-        String form = "login=login&login%3Aemail=" + java.net.URLEncoder.encode(email, StandardCharsets.UTF_8)
-                + "&login%3Apassword=" + java.net.URLEncoder.encode(password, StandardCharsets.UTF_8)
-                + "&login%3Asubmit=&jakarta.faces.ViewState=" + java.net.URLEncoder.encode(viewState, StandardCharsets.UTF_8);
+        String form = "login=login&login%3Aemail=" + URLEncoder.encode(email, StandardCharsets.UTF_8)
+                + "&login%3Apassword=" + URLEncoder.encode(password, StandardCharsets.UTF_8)
+                + "&login%3Asubmit=&jakarta.faces.ViewState=" + URLEncoder.encode(viewState, StandardCharsets.UTF_8);
         return send(HttpRequest.newBuilder(uri("/login.xhtml"))
                 .header("Cookie", cookie)
                 .header("Content-Type", "application/x-www-form-urlencoded")
@@ -189,8 +195,8 @@ class HttpIT {
         assertEquals(200, porteur.statusCode(), porteur.body());
         JsonObject me = Api.json(porteur);
         assertEquals("porteur@demo.essor", me.getString("email"));
-        assertEquals(List.of("ENTREPRENEUR"), me.getJsonArray("roles").getValuesAs(jakarta.json.JsonString.class)
-                .stream().map(jakarta.json.JsonString::getString).toList());
+        assertEquals(List.of("ENTREPRENEUR"), me.getJsonArray("roles").getValuesAs(JsonString.class)
+                .stream().map(JsonString::getString).toList());
         JsonObject advisor = Api.json(get("/api/v1/me", "Authorization", Api.basic("conseil@demo.essor", "essor-demo")));
         assertEquals("CVL", advisor.getString("association"));
         assertSecurityHeaders(porteur);

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
+import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpClient;
@@ -12,6 +13,11 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -20,6 +26,12 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** The network's published figures, computed from the demo data: Centre-Val de Loire 2021 and who may read them. */
 @ExtendWith(ArquillianExtension.class)
@@ -66,43 +78,43 @@ class IndicatorsIT {
 
     @Test
     void theIndicatorsPageShows2021AndItsActivityReportOpensInExcel() throws Exception {
-        org.openqa.selenium.chrome.ChromeDriver driver = Browser.start();
+        ChromeDriver driver = Browser.start();
         try {
             String root = base.toString().replace("//localhost:", "//127.0.0.1:").replaceAll("/$", "");
-            org.openqa.selenium.support.ui.WebDriverWait wait = new org.openqa.selenium.support.ui.WebDriverWait(driver,
+            WebDriverWait wait = new WebDriverWait(driver,
                     Duration.ofSeconds(20));
             driver.get(root + "/login.xhtml");
-            wait.until(org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElementLocated(
-                    org.openqa.selenium.By.id("login:email"))).sendKeys("admin@demo.essor");
-            driver.findElement(org.openqa.selenium.By.id("login:password")).sendKeys("essor-demo");
-            driver.findElement(org.openqa.selenium.By.id("login:submit")).click();
-            wait.until(org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElementLocated(
-                    org.openqa.selenium.By.id("signed-in-as")));
+            wait.until(ExpectedConditions.visibilityOfElementLocated(
+                    By.id("login:email"))).sendKeys("admin@demo.essor");
+            driver.findElement(By.id("login:password")).sendKeys("essor-demo");
+            driver.findElement(By.id("login:submit")).click();
+            wait.until(ExpectedConditions.visibilityOfElementLocated(
+                    By.id("signed-in-as")));
             driver.get(root + "/indicators/index.xhtml");
-            new org.openqa.selenium.support.ui.Select(driver.findElement(org.openqa.selenium.By.id("choice:association")))
+            new Select(driver.findElement(By.id("choice:association")))
                     .selectByValue("CVL");
-            new org.openqa.selenium.support.ui.Select(driver.findElement(org.openqa.selenium.By.id("choice:year")))
+            new Select(driver.findElement(By.id("choice:year")))
                     .selectByValue("2021");
-            org.openqa.selenium.WebElement show = driver.findElement(org.openqa.selenium.By.id("choice:show"));
+            WebElement show = driver.findElement(By.id("choice:show"));
             show.click();
             wait.until(Browser.gone(show));
-            assertEquals("605", driver.findElement(org.openqa.selenium.By.id("advised")).getText());
-            assertEquals("450", driver.findElement(org.openqa.selenium.By.id("financed")).getText());
-            assertEquals("6 250 000,00 €", driver.findElement(org.openqa.selenium.By.id("mobilised")).getText()
+            assertEquals("605", driver.findElement(By.id("advised")).getText());
+            assertEquals("450", driver.findElement(By.id("financed")).getText());
+            assertEquals("6 250 000,00 €", driver.findElement(By.id("mobilised")).getText()
                     .replace('\u202f', ' ').replace('\u00a0', ' '));
             Browser.assertAccessible(driver, "indicators 2021");
-            String href = driver.findElement(org.openqa.selenium.By.id("report-xlsx")).getAttribute("href");
+            String href = driver.findElement(By.id("report-xlsx")).getAttribute("href");
             String cookie = driver.manage().getCookieNamed("ESSORSESSION").getValue();
             HttpResponse<byte[]> xlsx = HTTP.send(HttpRequest.newBuilder(URI.create(href)).header("Cookie", "ESSORSESSION=" + cookie)
                     .build(), HttpResponse.BodyHandlers.ofByteArray());
             assertEquals(200, xlsx.statusCode());
-            try (org.apache.poi.xssf.usermodel.XSSFWorkbook book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(
-                    new java.io.ByteArrayInputStream(xlsx.body()))) {
-                org.apache.poi.ss.usermodel.Sheet sheet = book.getSheetAt(0);
+            try (XSSFWorkbook book = new XSSFWorkbook(
+                    new ByteArrayInputStream(xlsx.body()))) {
+                Sheet sheet = book.getSheetAt(0);
                 boolean found = false;
-                for (org.apache.poi.ss.usermodel.Row row : sheet) {
-                    for (org.apache.poi.ss.usermodel.Cell cell : row) {
-                        if (cell.getCellType() == org.apache.poi.ss.usermodel.CellType.NUMERIC
+                for (Row row : sheet) {
+                    for (Cell cell : row) {
+                        if (cell.getCellType() == CellType.NUMERIC
                                 && cell.getNumericCellValue() == 6_250_000.00) {
                             found = true;
                         }
@@ -111,7 +123,7 @@ class IndicatorsIT {
                 assertTrue(found, "the mobilised amount is a number in the workbook");
             }
             HttpResponse<byte[]> pdf = HTTP.send(HttpRequest.newBuilder(URI.create(
-                    driver.findElement(org.openqa.selenium.By.id("report-pdf")).getAttribute("href")))
+                    driver.findElement(By.id("report-pdf")).getAttribute("href")))
                     .header("Cookie", "ESSORSESSION=" + cookie).build(), HttpResponse.BodyHandlers.ofByteArray());
             assertEquals(200, pdf.statusCode());
             assertEquals("%PDF", new String(pdf.body(), 0, 4, StandardCharsets.US_ASCII));

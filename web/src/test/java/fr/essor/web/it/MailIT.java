@@ -9,6 +9,7 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.InternetAddress;
@@ -28,6 +29,8 @@ import java.util.Arrays;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -203,7 +206,7 @@ class MailIT {
         MimeMessage mail = waitFor("the invitation mail to " + invitee, () -> received(invitee));
         assertTrue(mail.getSubject().contains("vous invite à porter Coop"), mail.getSubject());
         String body = String.valueOf(mail.getContent());
-        java.util.regex.Matcher link = java.util.regex.Pattern.compile("/register\\.xhtml\\?invitation=([A-Za-z0-9_-]{43})").matcher(body);
+        Matcher link = Pattern.compile("/register\\.xhtml\\?invitation=([A-Za-z0-9_-]{43})").matcher(body);
         assertTrue(link.find(), body);
         String token = link.group(1);
 
@@ -334,7 +337,7 @@ class MailIT {
 
     private HttpResponse<String> register(String email, String name, String language, String password, String invitation)
             throws Exception {
-        jakarta.json.JsonObjectBuilder json = Json.createObjectBuilder().add("email", email).add("displayName", name)
+        JsonObjectBuilder json = Json.createObjectBuilder().add("email", email).add("displayName", name)
                 .add("password", password).add("language", language);
         if (invitation != null) {
             json.add("invitation", invitation);

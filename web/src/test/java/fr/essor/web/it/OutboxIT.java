@@ -14,6 +14,7 @@ import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import jakarta.ejb.EJBTransactionRequiredException;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.mail.MessagingException;
 import jakarta.transaction.UserTransaction;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -187,7 +188,7 @@ class OutboxIT {
             ps.executeUpdate();
         }
         assertFalse(delivery.deliver(id, later, m -> {
-            throw new jakarta.mail.MessagingException("421 try again later");
+            throw new MessagingException("421 try again later");
         }));
         assertEquals("PENDING", Sql.string(dataSource, "SELECT status FROM outbox_message WHERE id = ?", id));
         assertEquals(1, Sql.count(dataSource, "SELECT attempts FROM outbox_message WHERE id = ?", id));

@@ -11,6 +11,7 @@ import fr.essor.service.account.AccountService;
 import fr.essor.service.account.AccountView;
 import fr.essor.service.application.ReferenceService;
 import fr.essor.service.audit.AuditChainVerifier;
+import fr.essor.service.audit.AuditAction;
 import fr.essor.service.audit.AuditService;
 import fr.essor.service.audit.ChainCheck;
 import fr.essor.service.config.DatabaseBootstrap;
@@ -190,14 +191,14 @@ class ServicesIT {
     @Test
     void theAuditChainIsIntactAndDetectsAnEditOfHistory() throws Exception {
         tx.begin();
-        audit.record("test@essor", "Test", "1", "FIRST", "premier");
-        audit.record("test@essor", "Test", "1", "SECOND", "deuxième");
+        audit.record("test@essor", "Test", "1", AuditAction.CREATE, "premier");
+        audit.record("test@essor", "Test", "1", AuditAction.UPDATE, "deuxième");
         tx.commit();
         ChainCheck before = chain.verify();
         assertTrue(before.intact(), "chain should start intact: " + before);
         assertTrue(before.checked() >= 2);
 
-        long victim = Sql.count(dataSource, "SELECT MAX(id) FROM audit_event WHERE action = 'FIRST'");
+        long victim = Sql.count(dataSource, "SELECT MAX(id) FROM audit_event WHERE entity_type = 'Test' AND action = 'CREATE'");
         String original = Sql.string(dataSource, "SELECT summary FROM audit_event WHERE id = ?", victim);
         Sql.update(dataSource, "UPDATE audit_event SET summary = ? WHERE id = ?", "réécrit", victim);
         try {

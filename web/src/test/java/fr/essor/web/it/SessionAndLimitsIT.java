@@ -30,6 +30,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -264,7 +265,7 @@ class SessionAndLimitsIT {
     }
 
     private static void assertSecurityHeaders(String what, Map<String, List<String>> headers) {
-        Map<String, List<String>> h = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        Map<String, List<String>> h = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         h.putAll(headers);
         assertEquals(List.of("nosniff"), h.get("X-Content-Type-Options"), what);
         assertEquals(List.of("DENY"), h.get("X-Frame-Options"), what);

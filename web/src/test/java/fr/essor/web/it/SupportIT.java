@@ -25,6 +25,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
@@ -332,7 +333,7 @@ class SupportIT {
 
         long before = count(enterprise);
         String form = "support=support&support%3Adate_input=" + URLEncoder.encode(
-                today().format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy")), StandardCharsets.UTF_8)
+                today().format(DateTimeFormatter.ofPattern("dd/MM/yyyy")), StandardCharsets.UTF_8)
                 + "&support%3Akind_input=DIAGNOSTIC&support%3AdurationMinutes=0&support%3Anotes=page"
                 + "&support%3Asave=&jakarta.faces.ViewState=" + viewState(html);
         HttpResponse<String> refused = post(cookie, path, form);

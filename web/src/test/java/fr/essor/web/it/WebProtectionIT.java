@@ -20,11 +20,13 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Random;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -271,9 +273,9 @@ class WebProtectionIT {
         long fabrique = Api.json(api("porteur@demo.essor", "GET", "/applications/" + firstApplication("porteur@demo.essor"), null))
                 .getJsonNumber("enterpriseId").longValue();
         long velo = firstApplication("porteur2@demo.essor");
-        java.util.Random random = new java.util.Random();
+        Random random = new Random();
         String code = "CSRF" + (char) ('A' + random.nextInt(26)) + (char) ('A' + random.nextInt(26));
-        String today = LocalDate.now(ZoneId.of("Europe/Paris")).format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy"));
+        String today = LocalDate.now(ZoneId.of("Europe/Paris")).format(DateTimeFormatter.ofPattern("dd/MM/yyyy"));
         Marks marks = new Marks(code, admin, advisor, fabrique, velo, porteur2);
 
         record Form(String name, String email, String cookie, String path, Map<String, String> fields) {

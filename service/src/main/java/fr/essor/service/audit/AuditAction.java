@@ -1,0 +1,103 @@
+package fr.essor.service.audit;
+
+import fr.essor.model.application.DecisionOutcome;
+
+/**
+ * Every action Essor records in the audit trail. The stored value is the constant's name
+ * ({@link #stored()}): it is part of each event's hash, so a constant is never renamed; a new action
+ * is a new constant.
+ */
+public enum AuditAction {
+
+    // Any record: created, changed, replaced, deleted
+    CREATE,
+    UPDATE,
+    REPLACE,
+    DELETE,
+
+    // Accounts
+    REGISTER,
+    CHANGE_PASSWORD,
+    RESET_PASSWORD,
+    ACTIVATE,
+    DEACTIVATE,
+
+    // Co-owner invitations
+    INVITE,
+    INVITE_AGAIN,
+    ACCEPT,
+    DECLINE,
+
+    // Applications
+    SAVE_PROJECT,
+    SAVE_LINES,
+    SAVE_PLAN,
+    SAVE_IMPACT,
+    UPLOAD,
+    REMOVE_DOCUMENT,
+    SUBMIT,
+    WITHDRAW,
+    MESSAGE,
+    ASSIGN,
+    UNASSIGN,
+    START_REVIEW,
+    REQUEST_INFORMATION,
+    ANSWER_INFORMATION,
+    SAVE_REVIEW,
+    READY_FOR_COMMITTEE,
+    RESUME_REVIEW,
+    ON_AGENDA,
+    ADJOURNED,
+    DECISION_APPROVED,
+    DECISION_DEFERRED,
+    DECISION_REJECTED,
+    CONTRACTED,
+
+    // Committees and their sessions
+    SEAT,
+    UNSEAT,
+    QUORUM,
+    SCHEDULE,
+    AGENDA_ADD,
+    AGENDA_REMOVE,
+    AGENDA_MOVE,
+    CONVENE,
+    OPEN,
+    ATTENDANCE,
+    PRESENT,
+    CONFLICT,
+    VOTE,
+    ADJOURN,
+    CLOSE,
+
+    // Conventions and the money allocated on them (SCHEDULE, ACTIVATE, CLOSE above serve too)
+    ALLOCATE,
+    DISBURSE,
+    RELEASE,
+    REPAYMENT,
+    WRITE_OFF,
+    GUARANTEE_CALL,
+    MARK_LATE,
+
+    // Mail outbox
+    MAIL_QUEUED,
+    MAIL_RETRY,
+
+    // Demo data (the demo module)
+    LOAD,
+    LOAD_SUPPORT;
+
+    /** The value stored in the trail, and hashed into its chain. */
+    public String stored() {
+        return name();
+    }
+
+    /** The action recording a committee's decision of this outcome. */
+    public static AuditAction decision(DecisionOutcome outcome) {
+        return switch (outcome) {
+            case APPROVED -> DECISION_APPROVED;
+            case DEFERRED -> DECISION_DEFERRED;
+            case REJECTED -> DECISION_REJECTED;
+        };
+    }
+}

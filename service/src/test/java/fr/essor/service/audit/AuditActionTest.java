@@ -1,0 +1,37 @@
+package fr.essor.service.audit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import fr.essor.model.application.DecisionOutcome;
+import java.util.Arrays;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+
+class AuditActionTest {
+
+    /** The values the services recorded as free strings before the enum; each is hashed into the chain. */
+    private static final Set<String> RECORDED_BEFORE_THE_ENUM = Set.of(
+            "ACCEPT", "ACTIVATE", "ADJOURN", "ADJOURNED", "AGENDA_ADD", "AGENDA_MOVE", "AGENDA_REMOVE", "ALLOCATE",
+            "ANSWER_INFORMATION", "ASSIGN", "ATTENDANCE", "CHANGE_PASSWORD", "CLOSE", "CONFLICT", "CONTRACTED",
+            "CONVENE", "CREATE", "DEACTIVATE", "DECISION_APPROVED", "DECISION_DEFERRED", "DECISION_REJECTED",
+            "DECLINE", "DELETE", "DISBURSE", "GUARANTEE_CALL", "INVITE", "INVITE_AGAIN", "LOAD", "LOAD_SUPPORT",
+            "MAIL_QUEUED", "MAIL_RETRY", "MARK_LATE", "MESSAGE", "ON_AGENDA", "OPEN", "PRESENT", "QUORUM",
+            "READY_FOR_COMMITTEE", "REGISTER", "RELEASE", "REMOVE_DOCUMENT", "REPAYMENT", "REPLACE",
+            "REQUEST_INFORMATION", "RESET_PASSWORD", "RESUME_REVIEW", "SAVE_IMPACT", "SAVE_LINES", "SAVE_PLAN",
+            "SAVE_PROJECT", "SAVE_REVIEW", "SCHEDULE", "SEAT", "SUBMIT", "START_REVIEW", "UNASSIGN", "UNSEAT",
+            "UPDATE", "UPLOAD", "VOTE", "WITHDRAW", "WRITE_OFF");
+
+    @Test
+    void storedValuesAreExactlyTheStringsRecordedBeforeTheEnum() {
+        assertEquals(new TreeSet<>(RECORDED_BEFORE_THE_ENUM),
+                new TreeSet<>(Arrays.stream(AuditAction.values()).map(AuditAction::stored).toList()));
+    }
+
+    @Test
+    void aDecisionIsRecordedAsDecisionUnderscoreOutcome() {
+        for (DecisionOutcome outcome : DecisionOutcome.values()) {
+            assertEquals("DECISION_" + outcome, AuditAction.decision(outcome).stored());
+        }
+    }
+}
