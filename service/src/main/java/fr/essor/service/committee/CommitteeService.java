@@ -238,6 +238,16 @@ public class CommitteeService {
         return view(visible(id, false));
     }
 
+    /**
+     * What the caller reads of the files on a session's agenda (description, requested lines, jobs, and the
+     * analysis note when the caller may read it), for the sitting's page: one call and a fixed number of
+     * statements instead of one file and one note per agenda item.
+     */
+    @RolesAllowed({Roles.ADVISOR, Roles.COMMITTEE_MEMBER, Roles.ADMIN})
+    public List<CommitteeViews.AgendaFile> agendaFiles(long sessionId) {
+        return sessions.files(visible(sessionId, false), caller.account());
+    }
+
     /** An advisor schedules a session of one of the association's committees. */
     @RolesAllowed(Roles.ADVISOR)
     public CommitteeViews.Session schedule(long committeeId, LocalDateTime startsAt, String place, String videoLink) {

@@ -3,6 +3,7 @@ package fr.essor.service.committee;
 import fr.essor.model.account.UserAccount;
 import fr.essor.model.application.Application;
 import fr.essor.model.application.FinancingLine;
+import fr.essor.model.application.Review;
 import fr.essor.model.committee.AgendaItem;
 import fr.essor.model.committee.Committee;
 import fr.essor.model.committee.CommitteeMember;
@@ -12,11 +13,18 @@ import fr.essor.model.committee.SessionStatus;
 import fr.essor.model.committee.VoteChoice;
 import fr.essor.model.shared.Money;
 import fr.essor.service.application.ApplicationViews;
+import fr.essor.service.application.ReviewView;
+import fr.essor.service.security.Access;
 import jakarta.enterprise.context.Dependent;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * A committee session as its pages and the API show it, loaded in a fixed number of statements
@@ -99,6 +107,42 @@ public class SessionQuery {
                 s.getStartsAt(), s.getPlace(), s.getVideoLink(), s.getStatus().name(), s.getOpenedAt(), s.getClosedAt(),
                 members, items, c.isMember(me), c.isChair(me), s.isPresent(me), minutes, s.getVersion(),
                 s.getAdjournmentReason());
+    }
+
+    /**
+     * What {@code me} reads of the files on the session's agenda, in three statements after the agenda is
+     * loaded: the analysis notes with their proposed lines, and the files on which {@code me} declared a
+     * conflict of interest on any agenda or which {@code me} owns, whose notes are not theirs to read (the
+     * rules of {@code ReviewService.review}).
+     */
+    public List<CommitteeViews.AgendaFile> files(CommitteeSession s, UserAccount me) {
+        List<Application> applications = s.getItems().stream().map(AgendaItem::getApplication).toList();
+        if (applications.isEmpty()) {
+            return List.of();
+        }
+        Set<Long> conflicted = new HashSet<>(em.createQuery("SELECT DISTINCT c.item.application.id FROM ConflictOfInterest c"
+                        + " WHERE c.member = :me AND c.item.application IN :apps", Long.class)
+                .setParameter("me", me).setParameter("apps", applications).getResultList());
+        Set<Long> owned = new HashSet<>(em.createQuery("SELECT a.id FROM Application a JOIN a.enterprise e JOIN e.owners o"
+                        + " WHERE o = :me AND a IN :apps", Long.class)
+                .setParameter("me", me).setParameter("apps", applications).getResultList());
+        Map<Long, Review> reviews = new HashMap<>();
+        for (Review r : em.createQuery("SELECT r FROM Review r WHERE r.application IN :apps", Review.class)
+                .setParameter("apps", applications).setHint(BATCH_TYPE, "IN").setHint(BATCH, "r.proposedLines")
+                .getResultList()) {
+            reviews.put(r.getApplication().getId(), r);
+        }
+        List<CommitteeViews.AgendaFile> files = new ArrayList<>();
+        for (AgendaItem i : s.getItems()) {
+            Application a = i.getApplication();
+            boolean readable = !conflicted.contains(a.getId())
+                    && !(owned.contains(a.getId()) && !Access.isStaffOf(me, a.getEnterprise()));
+            Review r = readable ? reviews.get(a.getId()) : null;
+            files.add(new CommitteeViews.AgendaFile(i.getId(), a.getId(), a.getDescription(),
+                    a.getRequestedLines().stream().map(ApplicationViews.Line::of).toList(), a.getJobsCreated(),
+                    r == null ? null : ReviewView.of(r)));
+        }
+        return files;
     }
 
     /** A committee member, with whether they are present at the session (null: no session). */

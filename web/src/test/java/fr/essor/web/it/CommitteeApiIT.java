@@ -470,8 +470,8 @@ class CommitteeApiIT {
 
     /**
      * Runs inside the server, where EclipseLink's statements are counted per thread: a session with four
-     * files on its agenda (votes, a conflict of interest, a decision) is read in as many statements as a
-     * session with one. Read lazily, as before, the same view costs more statements per item: the
+     * files on its agenda (votes, a conflict of interest, a decision), and what its page shows of the
+     * files and their analyses, are read in as many statements as a session with one. Read lazily, as before, the same view costs more statements per item: the
      * counter sees the difference.
      */
     @Test
@@ -513,16 +513,20 @@ class CommitteeApiIT {
         assertEquals(1, four.view().items().get(2).votesAgainst());
         assertEquals(4, four.view().members().size());
         assertTrue(four.view().callerChair() && four.view().callerPresent());
+        assertEquals(4, four.files().size());
+        assertTrue(four.files().stream().allMatch(f -> f.analysis() != null && !f.lines().isEmpty()),
+                "the chair reads every analysis: " + four.files());
         assertEquals(four.view(), fourLazily.view(), "the same view, however it is loaded");
+        assertEquals(four.files(), fourLazily.files());
         assertTrue(one.statements() >= 1, "the counter counts");
         assertEquals(one.statements(), four.statements(), "four items cost what one costs");
         assertTrue(fourLazily.statements() > oneLazily.statements(), "read lazily, each item costs statements of its own");
     }
 
-    private record Cost(CommitteeViews.Session view, long statements) {
+    private record Cost(CommitteeViews.Session view, List<CommitteeViews.AgendaFile> files, long statements) {
     }
 
-    /** The chair's view of a session and what reading it costs, in a transaction of its own (nothing cached). */
+    /** The chair's view of a session and of its files, and what reading them costs, in a transaction of its own (nothing cached). */
     private static Cost cost(long sessionId, boolean loadAgenda) throws Exception {
         SessionQuery query = CDI.current().select(SessionQuery.class).get();
         UserTransaction tx = InitialContext.doLookup("java:comp/UserTransaction");
@@ -536,7 +540,8 @@ class CommitteeApiIT {
                 query.loadAgenda(s);
             }
             CommitteeViews.Session view = query.view(s, chair);
-            return new Cost(view, StatementCounter.count());
+            List<CommitteeViews.AgendaFile> files = query.files(s, chair);
+            return new Cost(view, files, StatementCounter.count());
         } finally {
             tx.rollback();
         }
