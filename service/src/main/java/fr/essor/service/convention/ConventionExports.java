@@ -9,7 +9,8 @@ import fr.essor.service.shared.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
-import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
 import java.math.BigDecimal;
 import java.text.MessageFormat;
 import java.time.LocalDate;
@@ -40,8 +41,8 @@ public class ConventionExports {
     @EJB
     private ConventionService conventions;
 
-    @Inject
-    private ConventionDashboard dashboard;
+    @PersistenceContext(unitName = "essor")
+    private EntityManager em;
 
     /** The media type of an export format (csv, xlsx, pdf); 400 for anything else. */
     public static String mediaType(String format) {
@@ -99,7 +100,7 @@ public class ConventionExports {
     private List<ConventionViews.Funded> allFunded(long conventionId) {
         List<ConventionViews.Funded> all = new ArrayList<>();
         for (int first = 0; ; first += CHUNK) {
-            List<ConventionViews.Funded> chunk = dashboard.fundedRows(conventionId, first, CHUNK);
+            List<ConventionViews.Funded> chunk = ConventionService.fundedRows(em, conventionId, first, CHUNK);
             all.addAll(chunk);
             if (chunk.size() < CHUNK) {
                 return all;
