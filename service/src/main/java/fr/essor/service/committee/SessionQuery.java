@@ -85,9 +85,9 @@ public class SessionQuery {
                 .setHint(JOIN_FETCH, "i.application")
                 .setHint(JOIN_FETCH, "i.application.enterprise")
                 .setHint(LEFT_JOIN_FETCH, "i.presenter")
+                .setHint(LEFT_JOIN_FETCH, "i.application.requestedLines")
                 .setHint(BATCH_TYPE, "IN")
                 .setHint(BATCH, "i.presenter.roles")
-                .setHint(BATCH, "i.application.requestedLines")
                 .setHint(BATCH, "i.votes")
                 .setHint(BATCH, "i.votes.member")
                 .setHint(BATCH, "i.conflicts")
@@ -116,18 +116,19 @@ public class SessionQuery {
      * rules of {@code ReviewService.review}).
      */
     public List<CommitteeViews.AgendaFile> files(CommitteeSession s, UserAccount me) {
-        List<Application> applications = s.getItems().stream().map(AgendaItem::getApplication).toList();
+        // bound by id: a list of entities as a parameter is serialised by some drivers (H2)
+        List<Long> applications = s.getItems().stream().map(i -> i.getApplication().getId()).toList();
         if (applications.isEmpty()) {
             return List.of();
         }
         Set<Long> conflicted = new HashSet<>(em.createQuery("SELECT DISTINCT c.item.application.id FROM ConflictOfInterest c"
-                        + " WHERE c.member = :me AND c.item.application IN :apps", Long.class)
+                        + " WHERE c.member = :me AND c.item.application.id IN :apps", Long.class)
                 .setParameter("me", me).setParameter("apps", applications).getResultList());
         Set<Long> owned = new HashSet<>(em.createQuery("SELECT a.id FROM Application a JOIN a.enterprise e JOIN e.owners o"
-                        + " WHERE o = :me AND a IN :apps", Long.class)
+                        + " WHERE o = :me AND a.id IN :apps", Long.class)
                 .setParameter("me", me).setParameter("apps", applications).getResultList());
         Map<Long, Review> reviews = new HashMap<>();
-        for (Review r : em.createQuery("SELECT r FROM Review r WHERE r.application IN :apps", Review.class)
+        for (Review r : em.createQuery("SELECT r FROM Review r WHERE r.application.id IN :apps", Review.class)
                 .setParameter("apps", applications).setHint(BATCH_TYPE, "IN").setHint(BATCH, "r.proposedLines")
                 .getResultList()) {
             reviews.put(r.getApplication().getId(), r);
