@@ -69,8 +69,7 @@ public class SessionQuery {
         em.createQuery("SELECT m FROM CommitteeMember m WHERE m.committee = :c", CommitteeMember.class)
                 .setParameter("c", committee)
                 .setHint(JOIN_FETCH, "m.account")
-                .setHint(BATCH_TYPE, "IN")
-                .setHint(BATCH, "m.account.roles")
+                .setHint(LEFT_JOIN_FETCH, "m.account.roles")
                 .getResultList();
     }
 
@@ -86,8 +85,8 @@ public class SessionQuery {
                 .setHint(JOIN_FETCH, "i.application.enterprise")
                 .setHint(LEFT_JOIN_FETCH, "i.presenter")
                 .setHint(LEFT_JOIN_FETCH, "i.application.requestedLines")
+                .setHint(LEFT_JOIN_FETCH, "i.presenter.roles")
                 .setHint(BATCH_TYPE, "IN")
-                .setHint(BATCH, "i.presenter.roles")
                 .setHint(BATCH, "i.votes")
                 .setHint(BATCH, "i.votes.member")
                 .setHint(BATCH, "i.conflicts")

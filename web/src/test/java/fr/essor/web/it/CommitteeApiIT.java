@@ -523,6 +523,8 @@ class CommitteeApiIT {
         assertEquals(four.view(), fourLazily.view(), "the same view, however it is loaded");
         assertEquals(four.files(), fourLazily.files());
         assertTrue(one.statements() >= 1, "the counter counts");
+        assertTrue(one.sql().stream().noneMatch(q -> q.contains("FROM account_role t0 WHERE (t0.account_id = ?)")),
+                () -> "the members' roles come with them: " + String.join("\n", one.sql()));
         assertEquals(one.statements(), four.statements(), () -> "four items cost what one costs; with one:\n"
                 + String.join("\n", one.sql()) + "\nwith four:\n" + String.join("\n", four.sql()));
         assertTrue(fourLazily.statements() > oneLazily.statements(), "read lazily, each item costs statements of its own");
