@@ -11,7 +11,6 @@ import fr.essor.service.shared.InvariantViolatedException;
 import fr.essor.service.shared.NotFoundException;
 import fr.essor.service.shared.TooManyAttemptsException;
 import fr.essor.web.i18n.Messages;
-import fr.essor.web.security.BodyLimitFilter;
 import jakarta.ejb.AccessLocalException;
 import jakarta.ejb.EJBAccessException;
 import jakarta.json.bind.JsonbException;
@@ -80,8 +79,8 @@ public class ExceptionMappers implements ExceptionMapper<Throwable> {
         if (essor != null) {
             return json(statusOf(essor), essor.code(), Messages.text(essor, locale));
         }
-        if (find(thrown, BodyLimitFilter.BodyTooLargeException.class) != null) {
-            long limit = find(thrown, BodyLimitFilter.BodyTooLargeException.class).limit();
+        if (find(thrown, BodyTooLargeException.class) != null) {
+            long limit = find(thrown, BodyTooLargeException.class).limit();
             return json(413, "BODY_TOO_LARGE", Messages.text(locale, "error.api.bodyTooLarge",
                     limit >= 1024 * 1024 ? (limit / (1024 * 1024)) + " MB" : (limit / 1024) + " kB"));
         }

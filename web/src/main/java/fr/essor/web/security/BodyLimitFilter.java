@@ -2,6 +2,7 @@ package fr.essor.web.security;
 
 import fr.essor.model.document.DocumentRules;
 import fr.essor.web.api.ApiError;
+import fr.essor.web.api.BodyTooLargeException;
 import fr.essor.web.i18n.LocaleBean;
 import fr.essor.web.i18n.Messages;
 import jakarta.json.bind.Jsonb;
@@ -115,21 +116,6 @@ public class BodyLimitFilter extends HttpFilter {
         }
     }
 
-    /** Thrown while reading a body past its limit. */
-    public static final class BodyTooLargeException extends IOException {
-        private static final long serialVersionUID = 1L;
-
-        private final long limit;
-
-        BodyTooLargeException(long limit) {
-            super("Request body over " + limit + " bytes");
-            this.limit = limit;
-        }
-
-        public long limit() {
-            return limit;
-        }
-    }
 
     private static final class Limited extends HttpServletRequestWrapper {
 
