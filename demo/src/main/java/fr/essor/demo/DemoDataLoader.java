@@ -41,7 +41,7 @@ import fr.essor.model.application.DecisionOutcome;
 import fr.essor.model.application.DocumentContent;
 import fr.essor.model.application.DocumentKind;
 import fr.essor.model.application.FinancingLine;
-import fr.essor.model.application.GrantedLine;
+import fr.essor.model.committee.GrantedLine;
 import fr.essor.model.application.Instrument;
 import fr.essor.model.application.PlanItem;
 import fr.essor.model.application.Review;

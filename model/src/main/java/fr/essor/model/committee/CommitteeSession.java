@@ -3,7 +3,6 @@ package fr.essor.model.committee;
 import fr.essor.model.account.Role;
 import fr.essor.model.account.UserAccount;
 import fr.essor.model.application.Application;
-import fr.essor.model.application.Decision;
 import fr.essor.model.application.DecisionOutcome;
 import fr.essor.model.application.FinancingLine;
 import fr.essor.model.shared.FreeText;

@@ -1,6 +1,6 @@
 package fr.essor.model.convention;
 
-import fr.essor.model.application.GrantedLine;
+import fr.essor.model.committee.GrantedLine;
 import fr.essor.model.application.Instrument;
 import fr.essor.model.shared.Money;
 import fr.essor.model.shared.RuleException;

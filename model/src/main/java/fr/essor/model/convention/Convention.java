@@ -1,7 +1,7 @@
 package fr.essor.model.convention;
 
 import fr.essor.model.application.Application;
-import fr.essor.model.application.GrantedLine;
+import fr.essor.model.committee.GrantedLine;
 import fr.essor.model.application.Instrument;
 import fr.essor.model.application.Stage;
 import fr.essor.model.association.Association;

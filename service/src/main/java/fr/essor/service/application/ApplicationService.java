@@ -5,7 +5,7 @@ import fr.essor.model.application.Application;
 import fr.essor.model.application.ApplicationDocument;
 import fr.essor.model.application.ApplicationMessage;
 import fr.essor.model.application.ApplicationStatus;
-import fr.essor.model.application.Decision;
+import fr.essor.model.committee.Decision;
 import fr.essor.model.application.DocumentContent;
 import fr.essor.model.application.FinancingLine;
 import fr.essor.model.application.IncompleteApplicationException;

@@ -4,7 +4,7 @@ import fr.essor.model.account.UserAccount;
 import fr.essor.model.application.Application;
 import fr.essor.model.application.ApplicationStatus;
 import fr.essor.model.application.DecisionOutcome;
-import fr.essor.model.application.GrantedLine;
+import fr.essor.model.committee.GrantedLine;
 import fr.essor.model.convention.Allocation;
 import fr.essor.model.convention.Convention;
 import fr.essor.model.convention.LedgerMovement;

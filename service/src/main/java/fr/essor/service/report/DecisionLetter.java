@@ -8,7 +8,7 @@ import com.lowagie.text.PageSize;
 import com.lowagie.text.Paragraph;
 import com.lowagie.text.pdf.PdfWriter;
 import fr.essor.model.application.Application;
-import fr.essor.model.application.Decision;
+import fr.essor.model.committee.Decision;
 import fr.essor.model.application.DecisionOutcome;
 import fr.essor.model.application.FinancingLine;
 import fr.essor.model.shared.Money;

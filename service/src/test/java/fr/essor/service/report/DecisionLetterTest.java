@@ -7,7 +7,7 @@ import com.lowagie.text.pdf.PdfReader;
 import com.lowagie.text.pdf.parser.PdfTextExtractor;
 import fr.essor.model.application.Application;
 import fr.essor.model.application.ApplicationReference;
-import fr.essor.model.application.Decision;
+import fr.essor.model.committee.Decision;
 import fr.essor.model.application.FinancingLine;
 import fr.essor.model.application.Instrument;
 import fr.essor.model.application.Stage;

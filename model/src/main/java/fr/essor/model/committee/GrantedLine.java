@@ -1,5 +1,6 @@
-package fr.essor.model.application;
+package fr.essor.model.committee;
 
+import fr.essor.model.application.FinancingLine;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;

@@ -1,6 +1,8 @@
-package fr.essor.model.application;
+package fr.essor.model.committee;
 
-import fr.essor.model.committee.AgendaItem;
+import fr.essor.model.application.Application;
+import fr.essor.model.application.DecisionOutcome;
+import fr.essor.model.application.FinancingLine;
 import fr.essor.model.shared.FreeText;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
