@@ -1,12 +1,10 @@
 package fr.essor.model.application;
 
+import fr.essor.model.shared.Identified;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
@@ -18,12 +16,7 @@ import java.util.Objects;
  */
 @Entity
 @Table(name = "granted_line")
-public class GrantedLine {
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    @Column(name = "id")
-    private Long id;
+public class GrantedLine extends Identified {
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "decision_id", nullable = false, updatable = false)
@@ -44,10 +37,6 @@ public class GrantedLine {
         this.line = Objects.requireNonNull(line);
     }
 
-    public Long getId() {
-        return id;
-    }
-
     public Decision getDecision() {
         return decision;
     }
@@ -58,15 +47,5 @@ public class GrantedLine {
 
     public FinancingLine getLine() {
         return line;
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return this == o || (o instanceof GrantedLine g && id != null && id.equals(g.id));
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hashCode(id);
     }
 }

@@ -3,18 +3,15 @@ package fr.essor.model.support;
 import fr.essor.model.account.UserAccount;
 import fr.essor.model.enterprise.Enterprise;
 import fr.essor.model.shared.FreeText;
+import fr.essor.model.shared.VersionedEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -29,7 +26,7 @@ import java.util.Objects;
  */
 @Entity
 @Table(name = "support_record")
-public class SupportRecord {
+public class SupportRecord extends VersionedEntity {
 
     public static final int KIND_MAX = 30;
     public static final int NOTES_MAX = 4000;
@@ -38,11 +35,6 @@ public class SupportRecord {
     public static final int MAX_DURATION_MINUTES = 24 * 60 * 5;
     /** No record predates the networks' digital records. */
     public static final LocalDate EARLIEST_DATE = LocalDate.of(2000, 1, 1);
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    @Column(name = "id")
-    private Long id;
 
     @NotNull
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
@@ -76,10 +68,6 @@ public class SupportRecord {
     @NotNull
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
-
-    @Version
-    @Column(name = "version", nullable = false)
-    private long version;
 
     protected SupportRecord() {
     }
@@ -132,10 +120,6 @@ public class SupportRecord {
         return account != null && advisor.getId() != null && advisor.getId().equals(account.getId());
     }
 
-    public Long getId() {
-        return id;
-    }
-
     public Enterprise getEnterprise() {
         return enterprise;
     }
@@ -165,25 +149,8 @@ public class SupportRecord {
         return createdAt;
     }
 
-    public long getVersion() {
-        return version;
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        if (this == o) {
-            return true;
-        }
-        return o instanceof SupportRecord other && id != null && id.equals(other.id);
-    }
-
-    @Override
-    public int hashCode() {
-        return SupportRecord.class.hashCode();
-    }
-
     @Override
     public String toString() {
-        return "SupportRecord[" + id + ", " + kind + ", " + supportDate + "]";
+        return "SupportRecord[" + getId() + ", " + kind + ", " + supportDate + "]";
     }
 }

@@ -12,6 +12,7 @@ import fr.essor.model.association.Association;
 import fr.essor.model.enterprise.Enterprise;
 import fr.essor.model.enterprise.LegalForm;
 import fr.essor.model.shared.EssorDomainException;
+import fr.essor.model.shared.Ids;
 import fr.essor.model.shared.Siret;
 import java.lang.reflect.Field;
 import java.time.Instant;
@@ -31,15 +32,7 @@ class SupportRecordTest {
     private final UserAccount advisor = account("conseil@demo.essor", 3);
 
     private static UserAccount account(String email, long id) {
-        UserAccount a = new UserAccount(email, "Conseil", "h", Set.of(Role.ADVISOR), Instant.EPOCH);
-        try {
-            Field f = UserAccount.class.getDeclaredField("id");
-            f.setAccessible(true);
-            f.set(a, id);
-        } catch (ReflectiveOperationException e) {
-            throw new AssertionError(e);
-        }
-        return a;
+        return Ids.assign(new UserAccount(email, "Conseil", "h", Set.of(Role.ADVISOR), Instant.EPOCH), id);
     }
 
     private SupportRecord record(LocalDate date, SupportKind kind, int minutes, String notes) {
