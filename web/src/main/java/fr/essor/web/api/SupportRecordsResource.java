@@ -12,7 +12,6 @@ import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -46,15 +45,11 @@ public class SupportRecordsResource {
     @GET
     @RolesAllowed({Roles.ADVISOR, Roles.ADMIN})
     @Operation(summary = "The enterprise's support records, newest first (page from 0; 404 outside the caller's association)")
-    public SupportPage list(@PathParam("enterpriseId") long enterpriseId, @QueryParam("page") @DefaultValue("0") int page,
-                            @QueryParam("size") @DefaultValue("20") int size) {
-        if (page < 0) {
-            throw new InvalidInputException("page", "error.api.pageInvalid");
-        }
-        int pageSize = Page.clampSize(size);
-        ConventionsResource.Paging paging = ConventionsResource.Paging.of(page, pageSize);
-        Page<SupportViews.Record> p = support.forEnterprise(enterpriseId, paging.first(), pageSize);
-        return new SupportPage(p.items().stream().map(SupportOut::of).toList(), p.total(), page, p.size());
+    public SupportPage list(@PathParam("enterpriseId") long enterpriseId, @QueryParam("page") String page,
+                            @QueryParam("size") String size) {
+        Paging paging = Paging.of(page, size, 20);
+        Page<SupportViews.Record> p = support.forEnterprise(enterpriseId, paging.first(), paging.size());
+        return new SupportPage(p.items().stream().map(SupportOut::of).toList(), p.total(), paging.page(), p.size());
     }
 
     @GET

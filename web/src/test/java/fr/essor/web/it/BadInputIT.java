@@ -430,7 +430,7 @@ class BadInputIT {
         c.add(new Input("accepts only XML", PORTEUR, "GET", apps + "/mine", null, null, Map.of("Accept", "application/xml")));
         c.add(new Input("charset unknown", PORTEUR, "POST", apps, "application/json; charset=klingon", "{}", Map.of()));
         c.add(new Input("outbox status unknown", ADMIN, "GET", "/admin/outbox?status=LOST", null, null, Map.of()));
-        c.add(new Input("outbox first as text", ADMIN, "GET", "/admin/outbox?first=x", null, null, Map.of()));
+        c.add(new Input("outbox page as text", ADMIN, "GET", "/admin/outbox?page=x", null, null, Map.of()));
         // uploads
         String docs = draft + "/documents?kind=BUSINESS_PLAN";
         c.add(upload("empty upload", docs, new byte[0], "vide.pdf"));
