@@ -127,7 +127,6 @@ public class CoOwnerInvitation extends VersionedEntity {
         return hash;
     }
 
-    public Long getId() { return getId(); }
     public Enterprise getEnterprise() { return enterprise; }
     public String getEmail() { return email; }
     public String getTokenHash() { return tokenHash; }

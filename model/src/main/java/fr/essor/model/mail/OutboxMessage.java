@@ -97,7 +97,7 @@ public class OutboxMessage extends VersionedEntity {
     }
 
     /**
-     * A message due at once. The related record (e.g. {@code Application} and its getId()) is optional
+     * A message due at once. The related record (e.g. {@code Application} and its id) is optional
      * and only lets an administrator find what the message was about.
      */
     public OutboxMessage(String recipient, String subject, String body, String kind, String locale,
