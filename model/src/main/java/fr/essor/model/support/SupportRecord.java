@@ -3,6 +3,7 @@ package fr.essor.model.support;
 import fr.essor.model.account.UserAccount;
 import fr.essor.model.enterprise.Enterprise;
 import fr.essor.model.shared.FreeText;
+import fr.essor.model.shared.RuleException;
 import fr.essor.model.shared.VersionedEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -88,27 +89,27 @@ public class SupportRecord extends VersionedEntity {
     public void revise(LocalDate newDate, SupportKind newKind, int newDurationMinutes, String newNotes, LocalDate today) {
         Objects.requireNonNull(today, "today");
         if (newDate == null) {
-            throw new InvalidSupportRecordException("date", "support.dateRequired");
+            throw RuleException.field("date", "support.dateRequired");
         }
         if (newDate.isAfter(today)) {
-            throw new InvalidSupportRecordException("date", "support.dateInFuture");
+            throw RuleException.field("date", "support.dateInFuture");
         }
         if (newDate.isBefore(EARLIEST_DATE)) {
-            throw new InvalidSupportRecordException("date", "support.dateTooEarly", EARLIEST_DATE.toString());
+            throw RuleException.field("date", "support.dateTooEarly", EARLIEST_DATE.toString());
         }
         if (newKind == null) {
-            throw new InvalidSupportRecordException("kind", "support.kindRequired");
+            throw RuleException.field("kind", "support.kindRequired");
         }
         if (newDurationMinutes < MIN_DURATION_MINUTES || newDurationMinutes > MAX_DURATION_MINUTES) {
-            throw new InvalidSupportRecordException("durationMinutes", "support.durationOutOfRange", MIN_DURATION_MINUTES,
+            throw RuleException.field("durationMinutes", "support.durationOutOfRange", MIN_DURATION_MINUTES,
                     MAX_DURATION_MINUTES);
         }
         String text = newNotes == null ? "" : newNotes.strip();
         if (text.length() > NOTES_MAX) {
-            throw new InvalidSupportRecordException("notes", "support.notesTooLong", NOTES_MAX);
+            throw RuleException.field("notes", "support.notesTooLong", NOTES_MAX);
         }
         if (!FreeText.isClean(text, true)) {
-            throw new InvalidSupportRecordException("notes", "text.invalidCharacters");
+            throw RuleException.field("notes", "text.invalidCharacters");
         }
         this.supportDate = newDate;
         this.kind = newKind;

@@ -1,5 +1,6 @@
 package fr.essor.web.api;
 
+import fr.essor.model.support.SupportKind;
 import fr.essor.service.shared.InvalidInputException;
 import fr.essor.service.shared.NotFoundException;
 import fr.essor.service.shared.Page;
@@ -27,6 +28,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** Advice given to an enterprise of the caller's association (support records). */
@@ -116,7 +118,16 @@ public class SupportRecordsResource {
                 throw new InvalidInputException("date", "support.dateMalformed");
             }
         }
-        return new SupportInput(date, body.kind(), body.durationMinutes(), body.notes());
+        return new SupportInput(date, kind(body.kind()), body.durationMinutes(), body.notes());
+    }
+
+    /** The kind by its name, any case; none or an unknown one is refused on its field. */
+    private static SupportKind kind(String value) {
+        try {
+            return SupportKind.valueOf(value == null ? "" : value.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("kind", "support.kindRequired");
+        }
     }
 
     /** The body of a POST or PUT; the date as ISO-8601 text, so that a bad one is reported on its field. */
