@@ -228,6 +228,11 @@ public class Convention extends VersionedEntity {
         return Optional.empty();
     }
 
+    /** The envelope as the ledger stands, given what is allocated (less releases) and repaid. */
+    public Envelope envelope(Money allocated, Money repaid) {
+        return new Envelope(amount, revolving, allocated, repaid);
+    }
+
     public String getReference() {
         return reference;
     }
