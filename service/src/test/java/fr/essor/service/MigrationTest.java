@@ -53,6 +53,7 @@ import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.JoinTable;
+import jakarta.persistence.MappedSuperclass;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 import java.lang.reflect.ParameterizedType;
@@ -148,7 +149,7 @@ class MigrationTest {
             Table table = entity.getAnnotation(Table.class);
             assertTrue(table != null && !table.name().isEmpty(), entity + " names its table");
             Set<String> columns = tables.computeIfAbsent(table.name(), t -> new LinkedHashSet<>());
-            for (Field field : entity.getDeclaredFields()) {
+            for (Field field : mappedFields(entity)) {
                 Column column = field.getAnnotation(Column.class);
                 JoinColumn joinColumn = field.getAnnotation(JoinColumn.class);
                 CollectionTable collectionTable = field.getAnnotation(CollectionTable.class);
@@ -194,5 +195,16 @@ class MigrationTest {
         }
         OTHER_TABLES.forEach((table, columns) -> tables.put(table, new LinkedHashSet<>(columns)));
         return tables;
+    }
+
+    /** The fields of an entity and of the mapped superclasses above it (the id and version of Identified). */
+    private static List<Field> mappedFields(Class<?> entity) {
+        List<Field> fields = new ArrayList<>();
+        for (Class<?> c = entity; c != null && c != Object.class; c = c.getSuperclass()) {
+            if (c == entity || c.isAnnotationPresent(MappedSuperclass.class)) {
+                fields.addAll(List.of(c.getDeclaredFields()));
+            }
+        }
+        return fields;
     }
 }

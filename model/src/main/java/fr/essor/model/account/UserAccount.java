@@ -1,5 +1,6 @@
 package fr.essor.model.account;
 
+import fr.essor.model.shared.VersionedEntity;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.EnumSet;
@@ -17,13 +18,9 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -35,18 +32,13 @@ import jakarta.validation.constraints.Size;
  */
 @Entity
 @Table(name = "user_account")
-public class UserAccount {
+public class UserAccount extends VersionedEntity {
 
     public static final int EMAIL_MAX = 254;
     public static final int DISPLAY_NAME_MAX = 120;
     public static final int PASSWORD_HASH_MAX = 255;
     public static final int LOCALE_MAX = 8;
     public static final int ROLE_MAX = 30;
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    @Column(name = "id")
-    private Long id;
 
     @NotNull
     @Email
@@ -88,10 +80,6 @@ public class UserAccount {
     @Size(max = LOCALE_MAX)
     @Column(name = "preferred_locale", length = LOCALE_MAX)
     private String preferredLocale;
-
-    @Version
-    @Column(name = "version", nullable = false)
-    private long version;
 
     protected UserAccount() {
     }
@@ -170,10 +158,6 @@ public class UserAccount {
         this.partner = newPartner;
     }
 
-    public Long getId() {
-        return id;
-    }
-
     public String getEmail() {
         return email;
     }
@@ -211,25 +195,8 @@ public class UserAccount {
         return preferredLocale;
     }
 
-    public long getVersion() {
-        return version;
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        if (this == o) {
-            return true;
-        }
-        return o instanceof UserAccount other && id != null && id.equals(other.id);
-    }
-
-    @Override
-    public int hashCode() {
-        return UserAccount.class.hashCode();
-    }
-
     @Override
     public String toString() {
-        return "UserAccount[" + id + ", " + email + "]";
+        return "UserAccount[" + getId() + ", " + email + "]";
     }
 }

@@ -13,6 +13,7 @@ import static fr.essor.model.application.ApplicationStatus.REJECTED;
 import static fr.essor.model.application.ApplicationStatus.SUBMITTED;
 import static fr.essor.model.application.ApplicationStatus.WITHDRAWN;
 
+import fr.essor.model.shared.VersionedEntity;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -36,15 +37,11 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -56,17 +53,12 @@ import jakarta.validation.constraints.Size;
  */
 @Entity
 @Table(name = "application")
-public class Application {
+public class Application extends VersionedEntity {
 
     public static final int TITLE_MAX = 200;
     public static final int DESCRIPTION_MAX = 4000;
     public static final int STAGE_MAX = 20;
     public static final int STATUS_MAX = StatusChange.STATUS_MAX;
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    @Column(name = "id")
-    private Long id;
 
     @NotNull
     @Column(name = "reference", length = ApplicationReference.MAX_LENGTH, nullable = false, unique = true,
@@ -147,10 +139,6 @@ public class Application {
     @Size(max = SOCIAL_UTILITY_MAX)
     @Column(name = "social_utility", length = SOCIAL_UTILITY_MAX)
     private String socialUtility;
-
-    @Version
-    @Column(name = "version", nullable = false)
-    private long version;
 
     protected Application() {
     }
@@ -453,10 +441,6 @@ public class Application {
         return socialUtility;
     }
 
-    public Long getId() {
-        return id;
-    }
-
     public ApplicationReference getReference() {
         return reference;
     }
@@ -507,25 +491,8 @@ public class Application {
         return Collections.unmodifiableList(history);
     }
 
-    public long getVersion() {
-        return version;
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        if (this == o) {
-            return true;
-        }
-        return o instanceof Application other && id != null && id.equals(other.id);
-    }
-
-    @Override
-    public int hashCode() {
-        return Application.class.hashCode();
-    }
-
     @Override
     public String toString() {
-        return "Application[" + id + ", " + reference + ", " + status + "]";
+        return "Application[" + getId() + ", " + reference + ", " + status + "]";
     }
 }

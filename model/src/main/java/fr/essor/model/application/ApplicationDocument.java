@@ -1,13 +1,11 @@
 package fr.essor.model.application;
 
+import fr.essor.model.shared.Identified;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
@@ -20,14 +18,9 @@ import java.util.Objects;
  */
 @Entity
 @Table(name = "application_document")
-public class ApplicationDocument {
+public class ApplicationDocument extends Identified {
 
     public static final int FILE_NAME_MAX = 160;
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    @Column(name = "id")
-    private Long id;
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "application_id", nullable = false, updatable = false)
@@ -87,10 +80,6 @@ public class ApplicationDocument {
         this.uploadedAt = Objects.requireNonNull(uploadedAt);
     }
 
-    public Long getId() {
-        return id;
-    }
-
     public Application getApplication() {
         return application;
     }
@@ -125,15 +114,5 @@ public class ApplicationDocument {
 
     public boolean isThreadAttachment() {
         return threadAttachment;
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof ApplicationDocument d && id != null && id.equals(d.id);
-    }
-
-    @Override
-    public int hashCode() {
-        return ApplicationDocument.class.hashCode();
     }
 }

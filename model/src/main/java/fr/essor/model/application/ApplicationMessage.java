@@ -1,13 +1,11 @@
 package fr.essor.model.application;
 
+import fr.essor.model.shared.Identified;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
@@ -17,17 +15,12 @@ import java.util.Objects;
 /** A message of the thread between the applicant and the advisor; immutable once sent. */
 @Entity
 @Table(name = "application_message")
-public class ApplicationMessage {
+public class ApplicationMessage extends Identified {
 
     public static final int BODY_MAX = 4000;
 
     /** Who wrote it, as the thread shows it. */
     public enum Side { APPLICANT, ADVISOR }
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    @Column(name = "id")
-    private Long id;
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "application_id", nullable = false, updatable = false)
@@ -64,10 +57,6 @@ public class ApplicationMessage {
         this.body = b;
         this.documentId = documentId;
         this.sentAt = Objects.requireNonNull(sentAt);
-    }
-
-    public Long getId() {
-        return id;
     }
 
     public String getAuthor() {

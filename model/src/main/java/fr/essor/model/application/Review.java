@@ -1,19 +1,16 @@
 package fr.essor.model.application;
 
 import fr.essor.model.shared.EssorDomainException;
+import fr.essor.model.shared.VersionedEntity;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OneToOne;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -29,14 +26,9 @@ import java.util.Objects;
  */
 @Entity
 @Table(name = "review")
-public class Review {
+public class Review extends VersionedEntity {
 
     public static final int TEXT_MAX = 4000;
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    @Column(name = "id")
-    private Long id;
 
     @OneToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "application_id", nullable = false, updatable = false, unique = true)
@@ -76,10 +68,6 @@ public class Review {
 
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
-
-    @Version
-    @Column(name = "version", nullable = false)
-    private long version;
 
     protected Review() {
     }
@@ -180,10 +168,6 @@ public class Review {
         return scores().values().stream().mapToInt(Integer::intValue).sum();
     }
 
-    public Long getId() {
-        return id;
-    }
-
     public Application getApplication() {
         return application;
     }
@@ -210,9 +194,5 @@ public class Review {
 
     public Instant getUpdatedAt() {
         return updatedAt;
-    }
-
-    public long getVersion() {
-        return version;
     }
 }

@@ -1,16 +1,13 @@
 package fr.essor.model.application;
 
 import fr.essor.model.account.UserAccount;
+import fr.essor.model.shared.VersionedEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -22,15 +19,10 @@ import java.util.Objects;
  */
 @Entity
 @Table(name = "saved_filter")
-public class SavedFilter {
+public class SavedFilter extends VersionedEntity {
 
     public static final int NAME_MAX = 80;
     public static final int CRITERIA_MAX = 2000;
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    @Column(name = "id")
-    private Long id;
 
     @NotNull
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
@@ -46,10 +38,6 @@ public class SavedFilter {
     @Size(max = CRITERIA_MAX)
     @Column(name = "filter", length = CRITERIA_MAX, nullable = false)
     private String criteria;
-
-    @Version
-    @Column(name = "version", nullable = false)
-    private long version;
 
     protected SavedFilter() {
     }
@@ -76,10 +64,6 @@ public class SavedFilter {
         return other != null && account.getId() != null && account.getId().equals(other.getId());
     }
 
-    public Long getId() {
-        return id;
-    }
-
     public UserAccount getAccount() {
         return account;
     }
@@ -90,19 +74,5 @@ public class SavedFilter {
 
     public String getCriteria() {
         return criteria;
-    }
-
-    public long getVersion() {
-        return version;
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return this == o || o instanceof SavedFilter other && id != null && id.equals(other.id);
-    }
-
-    @Override
-    public int hashCode() {
-        return SavedFilter.class.hashCode();
     }
 }

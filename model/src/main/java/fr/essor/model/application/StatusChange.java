@@ -1,5 +1,6 @@
 package fr.essor.model.application;
 
+import fr.essor.model.shared.Identified;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -8,9 +9,6 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
@@ -20,16 +18,11 @@ import jakarta.validation.constraints.Size;
 /** One step of an application's history: who moved it from which status to which, when and why. Immutable. */
 @Entity
 @Table(name = "application_status_change")
-public class StatusChange {
+public class StatusChange extends Identified {
 
     public static final int STATUS_MAX = 30;
     public static final int ACTOR_MAX = 254;
     public static final int COMMENT_MAX = 2000;
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    @Column(name = "id")
-    private Long id;
 
     @NotNull
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
@@ -85,10 +78,6 @@ public class StatusChange {
         this.visibleToApplicant = visibleToApplicant;
     }
 
-    public Long getId() {
-        return id;
-    }
-
     public Application getApplication() {
         return application;
     }
@@ -115,19 +104,6 @@ public class StatusChange {
 
     public boolean isVisibleToApplicant() {
         return visibleToApplicant;
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        if (this == o) {
-            return true;
-        }
-        return o instanceof StatusChange other && id != null && id.equals(other.id);
-    }
-
-    @Override
-    public int hashCode() {
-        return StatusChange.class.hashCode();
     }
 
     @Override

@@ -1,13 +1,10 @@
 package fr.essor.model.association;
 
+import fr.essor.model.shared.VersionedEntity;
 import jakarta.persistence.Cacheable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -17,7 +14,7 @@ import jakarta.validation.constraints.Size;
 @Entity
 @Table(name = "association")
 @Cacheable
-public class Association {
+public class Association extends VersionedEntity {
 
     public static final int CODE_MIN = 2;
     public static final int CODE_MAX = 10;
@@ -26,11 +23,6 @@ public class Association {
     public static final int REGION_MAX = 100;
 
     private static final java.util.regex.Pattern CODE_REGEX = java.util.regex.Pattern.compile(CODE_PATTERN);
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    @Column(name = "id")
-    private Long id;
 
     @NotNull
     @Pattern(regexp = CODE_PATTERN)
@@ -49,10 +41,6 @@ public class Association {
 
     @Column(name = "active", nullable = false)
     private boolean active = true;
-
-    @Version
-    @Column(name = "version", nullable = false)
-    private long version;
 
     protected Association() {
     }
@@ -86,10 +74,6 @@ public class Association {
         return value.strip();
     }
 
-    public Long getId() {
-        return id;
-    }
-
     public String getCode() {
         return code;
     }
@@ -104,24 +88,6 @@ public class Association {
 
     public boolean isActive() {
         return active;
-    }
-
-    public long getVersion() {
-        return version;
-    }
-
-    /** Equal on the id once persisted, like every entity of the model. */
-    @Override
-    public boolean equals(Object o) {
-        if (this == o) {
-            return true;
-        }
-        return o instanceof Association other && id != null && id.equals(other.id);
-    }
-
-    @Override
-    public int hashCode() {
-        return Association.class.hashCode();
     }
 
     @Override

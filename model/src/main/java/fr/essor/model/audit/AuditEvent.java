@@ -1,5 +1,6 @@
 package fr.essor.model.audit;
 
+import fr.essor.model.shared.Identified;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -12,9 +13,6 @@ import java.util.regex.Pattern;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -29,7 +27,7 @@ import fr.essor.model.shared.Crypto;
  */
 @Entity
 @Table(name = "audit_event")
-public class AuditEvent {
+public class AuditEvent extends Identified {
 
     public static final int ACTOR_MAX = 254;
     public static final int ENTITY_TYPE_MAX = 60;
@@ -41,11 +39,6 @@ public class AuditEvent {
     public static final String GENESIS = "0".repeat(HASH_LENGTH);
 
     private static final Pattern HEX_64 = Pattern.compile("[0-9a-f]{64}");
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    @Column(name = "id")
-    private Long id;
 
     @NotNull
     @Column(name = "occurred_at", nullable = false, updatable = false)
@@ -170,10 +163,6 @@ public class AuditEvent {
         return Crypto.sha256Hex(bytes.toByteArray());
     }
 
-    public Long getId() {
-        return id;
-    }
-
     public Instant getOccurredAt() {
         return occurredAt;
     }
@@ -207,20 +196,7 @@ public class AuditEvent {
     }
 
     @Override
-    public boolean equals(Object o) {
-        if (this == o) {
-            return true;
-        }
-        return o instanceof AuditEvent other && id != null && id.equals(other.id);
-    }
-
-    @Override
-    public int hashCode() {
-        return AuditEvent.class.hashCode();
-    }
-
-    @Override
     public String toString() {
-        return "AuditEvent[" + id + ", " + action + " " + entityType + "#" + entityId + " by " + actor + "]";
+        return "AuditEvent[" + getId() + ", " + action + " " + entityType + "#" + entityId + " by " + actor + "]";
     }
 }

@@ -3,35 +3,26 @@ package fr.essor.model.committee;
 import fr.essor.model.account.UserAccount;
 import fr.essor.model.application.Application;
 import fr.essor.model.application.ApplicationStatus;
+import fr.essor.model.shared.VersionedEntity;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OneToOne;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 
 /** A file on a session's agenda, in its order, with the advisor who presents it; part of the session. */
 @Entity
 @Table(name = "agenda_item")
-public class AgendaItem {
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    @Column(name = "id")
-    private Long id;
+public class AgendaItem extends VersionedEntity {
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "session_id", nullable = false, updatable = false)
@@ -58,10 +49,6 @@ public class AgendaItem {
 
     @OneToOne(mappedBy = "agendaItem", fetch = FetchType.LAZY)
     private Decision decision;
-
-    @Version
-    @Column(name = "version", nullable = false)
-    private long version;
 
     protected AgendaItem() {
     }
@@ -122,10 +109,6 @@ public class AgendaItem {
         return decision != null;
     }
 
-    public Long getId() {
-        return id;
-    }
-
     public CommitteeSession getSession() {
         return session;
     }
@@ -152,19 +135,5 @@ public class AgendaItem {
 
     public Decision getDecision() {
         return decision;
-    }
-
-    public long getVersion() {
-        return version;
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return this == o || (o instanceof AgendaItem i && id != null && id.equals(i.id));
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hashCode(id);
     }
 }

@@ -5,19 +5,16 @@ import fr.essor.model.account.UserAccount;
 import fr.essor.model.association.Association;
 import fr.essor.model.shared.FreeText;
 import fr.essor.model.shared.RuleException;
+import fr.essor.model.shared.VersionedEntity;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -30,15 +27,10 @@ import java.util.Optional;
  */
 @Entity
 @Table(name = "committee")
-public class Committee {
+public class Committee extends VersionedEntity {
 
     public static final int NAME_MAX = 120;
     public static final int QUORUM_MAX = 50;
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    @Column(name = "id")
-    private Long id;
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "association_id", nullable = false, updatable = false)
@@ -56,10 +48,6 @@ public class Committee {
     @OneToMany(mappedBy = "committee", cascade = CascadeType.ALL, orphanRemoval = true)
     @OrderBy("id")
     private List<CommitteeMember> members = new ArrayList<>();
-
-    @Version
-    @Column(name = "version", nullable = false)
-    private long version;
 
     protected Committee() {
     }
@@ -154,10 +142,6 @@ public class Committee {
         this.active = false;
     }
 
-    public Long getId() {
-        return id;
-    }
-
     public Association getAssociation() {
         return association;
     }
@@ -176,19 +160,5 @@ public class Committee {
 
     public List<CommitteeMember> getMembers() {
         return Collections.unmodifiableList(members);
-    }
-
-    public long getVersion() {
-        return version;
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return this == o || (o instanceof Committee c && id != null && id.equals(c.id));
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hashCode(id);
     }
 }

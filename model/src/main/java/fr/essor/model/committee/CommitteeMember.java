@@ -1,28 +1,20 @@
 package fr.essor.model.committee;
 
 import fr.essor.model.account.UserAccount;
+import fr.essor.model.shared.Identified;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
-import java.util.Objects;
 
 /** A seat on a committee: an account and its role there. */
 @Entity
 @Table(name = "committee_member")
-public class CommitteeMember {
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    @Column(name = "id")
-    private Long id;
+public class CommitteeMember extends Identified {
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "committee_id", nullable = false, updatable = false)
@@ -53,10 +45,6 @@ public class CommitteeMember {
         return other != null && (account == other || (account.getId() != null && account.getId().equals(other.getId())));
     }
 
-    public Long getId() {
-        return id;
-    }
-
     public Committee getCommittee() {
         return committee;
     }
@@ -67,15 +55,5 @@ public class CommitteeMember {
 
     public MemberRole getRole() {
         return role;
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return this == o || (o instanceof CommitteeMember m && id != null && id.equals(m.id));
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hashCode(id);
     }
 }

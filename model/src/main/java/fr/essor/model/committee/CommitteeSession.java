@@ -8,15 +8,13 @@ import fr.essor.model.application.FinancingLine;
 import fr.essor.model.shared.FreeText;
 import fr.essor.model.shared.Money;
 import fr.essor.model.shared.RuleException;
+import fr.essor.model.shared.VersionedEntity;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.JoinTable;
 import jakarta.persistence.ManyToMany;
@@ -24,7 +22,6 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Instant;
@@ -46,16 +43,11 @@ import java.util.Set;
  */
 @Entity
 @Table(name = "committee_session")
-public class CommitteeSession {
+public class CommitteeSession extends VersionedEntity {
 
     public static final int PLACE_MAX = 200;
     public static final int LINK_MAX = 500;
     public static final int ADJOURNMENT_MAX = 1000;
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    @Column(name = "id")
-    private Long id;
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "committee_id", nullable = false, updatable = false)
@@ -93,10 +85,6 @@ public class CommitteeSession {
     /** Set when the chair adjourned the session instead of deciding every item. */
     @Column(name = "adjournment_reason", length = ADJOURNMENT_MAX)
     private String adjournmentReason;
-
-    @Version
-    @Column(name = "version", nullable = false)
-    private long version;
 
     protected CommitteeSession() {
     }
@@ -481,10 +469,6 @@ public class CommitteeSession {
                 .orElseThrow(() -> RuleException.committee("agenda.notOnAgenda"));
     }
 
-    public Long getId() {
-        return id;
-    }
-
     public Committee getCommittee() {
         return committee;
     }
@@ -523,19 +507,5 @@ public class CommitteeSession {
 
     public List<AgendaItem> getItems() {
         return Collections.unmodifiableList(items);
-    }
-
-    public long getVersion() {
-        return version;
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return this == o || (o instanceof CommitteeSession s && id != null && id.equals(s.id));
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hashCode(id);
     }
 }

@@ -1,12 +1,10 @@
 package fr.essor.model.committee;
 
 import fr.essor.model.account.UserAccount;
+import fr.essor.model.shared.Identified;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
@@ -18,14 +16,9 @@ import java.time.Instant;
  */
 @Entity
 @Table(name = "conflict_of_interest")
-public class ConflictOfInterest {
+public class ConflictOfInterest extends Identified {
 
     public static final int REASON_MAX = 500;
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    @Column(name = "id")
-    private Long id;
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "item_id", nullable = false, updatable = false)
@@ -49,10 +42,6 @@ public class ConflictOfInterest {
         this.member = member;
         this.reason = reason;
         this.declaredAt = declaredAt;
-    }
-
-    public Long getId() {
-        return id;
     }
 
     public AgendaItem getItem() {

@@ -4,22 +4,19 @@ import fr.essor.model.application.Application;
 import fr.essor.model.application.DecisionOutcome;
 import fr.essor.model.application.FinancingLine;
 import fr.essor.model.shared.FreeText;
+import fr.essor.model.shared.VersionedEntity;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OneToOne;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -33,14 +30,9 @@ import java.util.Objects;
  */
 @Entity
 @Table(name = "decision")
-public class Decision {
+public class Decision extends VersionedEntity {
 
     public static final int TEXT_MAX = 4000;
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    @Column(name = "id")
-    private Long id;
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "application_id", nullable = false, updatable = false)
@@ -73,10 +65,6 @@ public class Decision {
 
     @Column(name = "decided_by", length = 254, nullable = false, updatable = false)
     private String decidedBy;
-
-    @Version
-    @Column(name = "version", nullable = false)
-    private long version;
 
     protected Decision() {
     }
@@ -158,10 +146,6 @@ public class Decision {
         return FreeText.require(field, v, true);
     }
 
-    public Long getId() {
-        return id;
-    }
-
     public Application getApplication() {
         return application;
     }
@@ -202,9 +186,5 @@ public class Decision {
 
     public String getDecidedBy() {
         return decidedBy;
-    }
-
-    public long getVersion() {
-        return version;
     }
 }

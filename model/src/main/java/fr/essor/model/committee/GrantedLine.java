@@ -1,13 +1,11 @@
 package fr.essor.model.committee;
 
 import fr.essor.model.application.FinancingLine;
+import fr.essor.model.shared.Identified;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
@@ -19,12 +17,7 @@ import java.util.Objects;
  */
 @Entity
 @Table(name = "granted_line")
-public class GrantedLine {
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    @Column(name = "id")
-    private Long id;
+public class GrantedLine extends Identified {
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "decision_id", nullable = false, updatable = false)
@@ -45,10 +38,6 @@ public class GrantedLine {
         this.line = Objects.requireNonNull(line);
     }
 
-    public Long getId() {
-        return id;
-    }
-
     public Decision getDecision() {
         return decision;
     }
@@ -59,15 +48,5 @@ public class GrantedLine {
 
     public FinancingLine getLine() {
         return line;
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return this == o || (o instanceof GrantedLine g && id != null && id.equals(g.id));
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hashCode(id);
     }
 }

@@ -1,14 +1,12 @@
 package fr.essor.model.committee;
 
 import fr.essor.model.account.UserAccount;
+import fr.essor.model.shared.Identified;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
@@ -17,12 +15,7 @@ import java.time.Instant;
 /** One member's vote on one agenda item; voting again replaces the choice. */
 @Entity
 @Table(name = "committee_vote")
-public class Vote {
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    @Column(name = "id")
-    private Long id;
+public class Vote extends Identified {
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "item_id", nullable = false, updatable = false)
@@ -52,10 +45,6 @@ public class Vote {
     void change(VoteChoice newChoice, Instant now) {
         this.choice = newChoice;
         this.castAt = now;
-    }
-
-    public Long getId() {
-        return id;
     }
 
     public AgendaItem getItem() {

@@ -4,21 +4,18 @@ import fr.essor.model.committee.GrantedLine;
 import fr.essor.model.application.Instrument;
 import fr.essor.model.shared.Money;
 import fr.essor.model.shared.RuleException;
+import fr.essor.model.shared.VersionedEntity;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
@@ -36,12 +33,7 @@ import java.util.Objects;
  */
 @Entity
 @Table(name = "allocation")
-public class Allocation {
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    @Column(name = "id")
-    private Long id;
+public class Allocation extends VersionedEntity {
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "convention_id", nullable = false, updatable = false)
@@ -79,10 +71,6 @@ public class Allocation {
     @OneToMany(mappedBy = "allocation", cascade = CascadeType.ALL, orphanRemoval = true)
     @OrderBy("number")
     private List<Instalment> instalments = new ArrayList<>();
-
-    @Version
-    @Column(name = "version", nullable = false)
-    private long version;
 
     protected Allocation() {
     }
@@ -272,10 +260,6 @@ public class Allocation {
         }
     }
 
-    public Long getId() {
-        return id;
-    }
-
     public Convention getConvention() {
         return convention;
     }
@@ -314,19 +298,5 @@ public class Allocation {
 
     public List<Instalment> getInstalments() {
         return Collections.unmodifiableList(instalments);
-    }
-
-    public long getVersion() {
-        return version;
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return this == o || (o instanceof Allocation a && id != null && id.equals(a.id));
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hashCode(id);
     }
 }

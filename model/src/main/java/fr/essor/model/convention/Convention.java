@@ -10,6 +10,7 @@ import fr.essor.model.partner.Partner;
 import fr.essor.model.shared.FreeText;
 import fr.essor.model.shared.Money;
 import fr.essor.model.shared.RuleException;
+import fr.essor.model.shared.VersionedEntity;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -17,13 +18,9 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Collection;
@@ -40,14 +37,9 @@ import java.util.TreeSet;
  */
 @Entity
 @Table(name = "convention")
-public class Convention {
+public class Convention extends VersionedEntity {
 
     public static final int REFERENCE_MAX = 40;
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    @Column(name = "id")
-    private Long id;
 
     @Column(name = "reference", length = REFERENCE_MAX, nullable = false, updatable = false)
     private String reference;
@@ -112,10 +104,6 @@ public class Convention {
     @Enumerated(EnumType.STRING)
     @Column(name = "stage", length = 20, nullable = false)
     private Set<Stage> stages = EnumSet.noneOf(Stage.class);
-
-    @Version
-    @Column(name = "version", nullable = false)
-    private long version;
 
     protected Convention() {
     }
@@ -245,10 +233,6 @@ public class Convention {
         return new Envelope(amount, revolving, allocated, repaid);
     }
 
-    public Long getId() {
-        return id;
-    }
-
     public String getReference() {
         return reference;
     }
@@ -311,19 +295,5 @@ public class Convention {
 
     public Set<Stage> getStages() {
         return Collections.unmodifiableSet(stages);
-    }
-
-    public long getVersion() {
-        return version;
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return this == o || (o instanceof Convention c && id != null && id.equals(c.id));
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hashCode(id);
     }
 }

@@ -1,5 +1,6 @@
 package fr.essor.model.convention;
 
+import fr.essor.model.shared.Identified;
 import fr.essor.model.shared.Money;
 import fr.essor.model.shared.RuleException;
 import jakarta.persistence.Column;
@@ -7,9 +8,6 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
@@ -18,12 +16,7 @@ import java.time.LocalDate;
 /** One monthly instalment of an honour loan's repayment schedule; part of its {@link Allocation}. */
 @Entity
 @Table(name = "instalment")
-public class Instalment {
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    @Column(name = "id")
-    private Long id;
+public class Instalment extends Identified {
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "allocation_id", nullable = false, updatable = false)
@@ -77,10 +70,6 @@ public class Instalment {
 
     void writeOff() {
         status = InstalmentStatus.WRITTEN_OFF;
-    }
-
-    public Long getId() {
-        return id;
     }
 
     public Allocation getAllocation() {

@@ -1,5 +1,6 @@
 package fr.essor.model.convention;
 
+import fr.essor.model.shared.Identified;
 import fr.essor.model.shared.Money;
 import fr.essor.model.shared.RuleException;
 import jakarta.persistence.Column;
@@ -7,9 +8,6 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
@@ -23,12 +21,7 @@ import java.util.Objects;
  */
 @Entity
 @Table(name = "ledger_movement")
-public class LedgerMovement {
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    @Column(name = "id")
-    private Long id;
+public class LedgerMovement extends Identified {
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "convention_id", nullable = false, updatable = false)
@@ -69,10 +62,6 @@ public class LedgerMovement {
         this.occurredOn = Objects.requireNonNull(occurredOn);
         this.actor = Objects.requireNonNull(actor);
         this.recordedAt = Objects.requireNonNull(recordedAt);
-    }
-
-    public Long getId() {
-        return id;
     }
 
     public Convention getConvention() {

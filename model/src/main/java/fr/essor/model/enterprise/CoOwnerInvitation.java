@@ -2,16 +2,13 @@ package fr.essor.model.enterprise;
 
 import fr.essor.model.account.UserAccount;
 import fr.essor.model.shared.EssorDomainException;
+import fr.essor.model.shared.VersionedEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
@@ -26,14 +23,9 @@ import java.util.Objects;
  */
 @Entity
 @Table(name = "co_owner_invitation")
-public class CoOwnerInvitation {
+public class CoOwnerInvitation extends VersionedEntity {
 
     public static final Duration VALIDITY = Duration.ofDays(14);
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    @Column(name = "id")
-    private Long id;
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "enterprise_id", nullable = false, updatable = false)
@@ -64,10 +56,6 @@ public class CoOwnerInvitation {
 
     @Column(name = "declined_at")
     private Instant declinedAt;
-
-    @Version
-    @Column(name = "version", nullable = false)
-    private long version;
 
     protected CoOwnerInvitation() {
     }
@@ -139,7 +127,6 @@ public class CoOwnerInvitation {
         return hash;
     }
 
-    public Long getId() { return id; }
     public Enterprise getEnterprise() { return enterprise; }
     public String getEmail() { return email; }
     public String getTokenHash() { return tokenHash; }

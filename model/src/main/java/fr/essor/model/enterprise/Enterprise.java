@@ -1,5 +1,6 @@
 package fr.essor.model.enterprise;
 
+import fr.essor.model.shared.VersionedEntity;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Collections;
@@ -15,15 +16,11 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.JoinTable;
 import jakarta.persistence.ManyToMany;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -35,7 +32,7 @@ import jakarta.validation.constraints.Size;
 /** An enterprise advised or financed by an association, owned by one or more entrepreneurs. */
 @Entity
 @Table(name = "enterprise")
-public class Enterprise {
+public class Enterprise extends VersionedEntity {
 
     public static final int LEGAL_NAME_MAX = 200;
     public static final int LEGAL_FORM_MAX = 20;
@@ -51,11 +48,6 @@ public class Enterprise {
 
     private static final java.util.regex.Pattern DEPARTMENT_REGEX =
             java.util.regex.Pattern.compile(DEPARTMENT_PATTERN);
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    @Column(name = "id")
-    private Long id;
 
     @NotBlank
     @Size(max = LEGAL_NAME_MAX)
@@ -115,10 +107,6 @@ public class Enterprise {
             joinColumns = @JoinColumn(name = "enterprise_id"),
             inverseJoinColumns = @JoinColumn(name = "account_id"))
     private Set<UserAccount> owners = new HashSet<>();
-
-    @Version
-    @Column(name = "version", nullable = false)
-    private long version;
 
     protected Enterprise() {
     }
@@ -181,10 +169,6 @@ public class Enterprise {
         return accountId != null && owners.stream().anyMatch(o -> accountId.equals(o.getId()));
     }
 
-    public Long getId() {
-        return id;
-    }
-
     public String getLegalName() {
         return legalName;
     }
@@ -238,25 +222,8 @@ public class Enterprise {
         return Collections.unmodifiableSet(owners);
     }
 
-    public long getVersion() {
-        return version;
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        if (this == o) {
-            return true;
-        }
-        return o instanceof Enterprise other && id != null && id.equals(other.id);
-    }
-
-    @Override
-    public int hashCode() {
-        return Enterprise.class.hashCode();
-    }
-
     @Override
     public String toString() {
-        return "Enterprise[" + id + ", " + siret + "]";
+        return "Enterprise[" + getId() + ", " + siret + "]";
     }
 }

@@ -1,5 +1,6 @@
 package fr.essor.model.mail;
 
+import fr.essor.model.shared.VersionedEntity;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -9,11 +10,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -25,7 +22,7 @@ import jakarta.validation.constraints.Size;
  */
 @Entity
 @Table(name = "outbox_message")
-public class OutboxMessage {
+public class OutboxMessage extends VersionedEntity {
 
     public static final int RECIPIENT_MAX = 254;
     public static final int SUBJECT_MAX = 300;
@@ -40,11 +37,6 @@ public class OutboxMessage {
     /** Delay after the first failure; it doubles with each further failure. */
     public static final Duration FIRST_BACKOFF = Duration.ofMinutes(1);
     public static final Duration MAX_BACKOFF = Duration.ofHours(1);
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    @Column(name = "id")
-    private Long id;
 
     @NotBlank
     @Size(max = RECIPIENT_MAX)
@@ -100,10 +92,6 @@ public class OutboxMessage {
     @Size(max = RELATED_ID_MAX)
     @Column(name = "related_id", length = RELATED_ID_MAX, updatable = false)
     private String relatedId;
-
-    @Version
-    @Column(name = "version", nullable = false)
-    private long version;
 
     protected OutboxMessage() {
     }
@@ -184,7 +172,7 @@ public class OutboxMessage {
      */
     public void retryNow(Instant now) {
         if (status == OutboxStatus.SENT) {
-            throw new IllegalStateException("Message " + id + " is SENT; only a PENDING or FAILED message can be retried");
+            throw new IllegalStateException("Message " + getId() + " is SENT; only a PENDING or FAILED message can be retried");
         }
         if (status == OutboxStatus.FAILED) {
             attempts = 0;
@@ -205,17 +193,13 @@ public class OutboxMessage {
 
     private void requirePending(String what) {
         if (status != OutboxStatus.PENDING) {
-            throw new IllegalStateException("Cannot " + what + " message " + id + ": it is " + status + ", not PENDING");
+            throw new IllegalStateException("Cannot " + what + " message " + getId() + ": it is " + status + ", not PENDING");
         }
     }
 
     private static String truncate(String error) {
         String e = error == null || error.isBlank() ? "unknown error" : error;
         return e.length() <= LAST_ERROR_MAX ? e : e.substring(0, LAST_ERROR_MAX);
-    }
-
-    public Long getId() {
-        return id;
     }
 
     public String getRecipient() {
@@ -270,25 +254,8 @@ public class OutboxMessage {
         return relatedId;
     }
 
-    public long getVersion() {
-        return version;
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        if (this == o) {
-            return true;
-        }
-        return o instanceof OutboxMessage other && id != null && id.equals(other.id);
-    }
-
-    @Override
-    public int hashCode() {
-        return OutboxMessage.class.hashCode();
-    }
-
     @Override
     public String toString() {
-        return "OutboxMessage[" + id + ", " + kind + " to " + recipient + ", " + status + "]";
+        return "OutboxMessage[" + getId() + ", " + kind + " to " + recipient + ", " + status + "]";
     }
 }

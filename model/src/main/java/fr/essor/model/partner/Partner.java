@@ -1,5 +1,6 @@
 package fr.essor.model.partner;
 
+import fr.essor.model.shared.VersionedEntity;
 import java.util.Objects;
 
 import jakarta.persistence.Cacheable;
@@ -7,11 +8,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -20,15 +17,10 @@ import jakarta.validation.constraints.Size;
 @Entity
 @Table(name = "partner")
 @Cacheable
-public class Partner {
+public class Partner extends VersionedEntity {
 
     public static final int NAME_MAX = 200;
     public static final int KIND_MAX = 20;
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    @Column(name = "id")
-    private Long id;
 
     @NotBlank
     @Size(max = NAME_MAX)
@@ -39,10 +31,6 @@ public class Partner {
     @Enumerated(EnumType.STRING)
     @Column(name = "kind", length = KIND_MAX, nullable = false)
     private PartnerKind kind;
-
-    @Version
-    @Column(name = "version", nullable = false)
-    private long version;
 
     protected Partner() {
     }
@@ -63,10 +51,6 @@ public class Partner {
         this.kind = Objects.requireNonNull(newKind, "kind");
     }
 
-    public Long getId() {
-        return id;
-    }
-
     public String getName() {
         return name;
     }
@@ -75,26 +59,8 @@ public class Partner {
         return kind;
     }
 
-    public long getVersion() {
-        return version;
-    }
-
-    /** Equal on the id once persisted, like every entity of the model. */
-    @Override
-    public boolean equals(Object o) {
-        if (this == o) {
-            return true;
-        }
-        return o instanceof Partner other && id != null && id.equals(other.id);
-    }
-
-    @Override
-    public int hashCode() {
-        return Partner.class.hashCode();
-    }
-
     @Override
     public String toString() {
-        return "Partner[" + id + ", " + name + "]";
+        return "Partner[" + getId() + ", " + name + "]";
     }
 }

@@ -21,6 +21,8 @@ public class RuleException extends EssorDomainException {
     public static final String TRANSITION = "ILLEGAL_TRANSITION";
     /** Code of a money limit that would be exceeded. */
     public static final String INVARIANT = "INVARIANT_VIOLATED";
+    /** Code of a value that breaks a rule of the record it is typed into (see {@link #field(String, String, Object...)}). */
+    public static final String INVALID = "INVALID_INPUT";
 
     private final String code;
     private final String key;
@@ -62,6 +64,14 @@ public class RuleException extends EssorDomainException {
      */
     public static RuleException conventionField(String field, String key, Object... arguments) {
         return new RuleException(null, CONVENTION, key, null, field, arguments);
+    }
+
+    /**
+     * A value typed into a record breaks one of the record's rules (e.g. a support record dated in the future): the
+     * caller corrects that field, so it is refused as bad input on it.
+     */
+    public static RuleException field(String field, String key, Object... arguments) {
+        return new RuleException(null, INVALID, key, null, field, arguments);
     }
 
     /** Stable code of the family of rules, e.g. {@code COMMITTEE_RULE}. */

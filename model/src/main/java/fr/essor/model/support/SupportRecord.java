@@ -3,18 +3,16 @@ package fr.essor.model.support;
 import fr.essor.model.account.UserAccount;
 import fr.essor.model.enterprise.Enterprise;
 import fr.essor.model.shared.FreeText;
+import fr.essor.model.shared.RuleException;
+import fr.essor.model.shared.VersionedEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -29,7 +27,7 @@ import java.util.Objects;
  */
 @Entity
 @Table(name = "support_record")
-public class SupportRecord {
+public class SupportRecord extends VersionedEntity {
 
     public static final int KIND_MAX = 30;
     public static final int NOTES_MAX = 4000;
@@ -38,11 +36,6 @@ public class SupportRecord {
     public static final int MAX_DURATION_MINUTES = 24 * 60 * 5;
     /** No record predates the networks' digital records. */
     public static final LocalDate EARLIEST_DATE = LocalDate.of(2000, 1, 1);
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    @Column(name = "id")
-    private Long id;
 
     @NotNull
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
@@ -77,10 +70,6 @@ public class SupportRecord {
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
 
-    @Version
-    @Column(name = "version", nullable = false)
-    private long version;
-
     protected SupportRecord() {
     }
 
@@ -100,27 +89,27 @@ public class SupportRecord {
     public void revise(LocalDate newDate, SupportKind newKind, int newDurationMinutes, String newNotes, LocalDate today) {
         Objects.requireNonNull(today, "today");
         if (newDate == null) {
-            throw new InvalidSupportRecordException("date", "support.dateRequired");
+            throw RuleException.field("date", "support.dateRequired");
         }
         if (newDate.isAfter(today)) {
-            throw new InvalidSupportRecordException("date", "support.dateInFuture");
+            throw RuleException.field("date", "support.dateInFuture");
         }
         if (newDate.isBefore(EARLIEST_DATE)) {
-            throw new InvalidSupportRecordException("date", "support.dateTooEarly", EARLIEST_DATE.toString());
+            throw RuleException.field("date", "support.dateTooEarly", EARLIEST_DATE.toString());
         }
         if (newKind == null) {
-            throw new InvalidSupportRecordException("kind", "support.kindRequired");
+            throw RuleException.field("kind", "support.kindRequired");
         }
         if (newDurationMinutes < MIN_DURATION_MINUTES || newDurationMinutes > MAX_DURATION_MINUTES) {
-            throw new InvalidSupportRecordException("durationMinutes", "support.durationOutOfRange", MIN_DURATION_MINUTES,
+            throw RuleException.field("durationMinutes", "support.durationOutOfRange", MIN_DURATION_MINUTES,
                     MAX_DURATION_MINUTES);
         }
         String text = newNotes == null ? "" : newNotes.strip();
         if (text.length() > NOTES_MAX) {
-            throw new InvalidSupportRecordException("notes", "support.notesTooLong", NOTES_MAX);
+            throw RuleException.field("notes", "support.notesTooLong", NOTES_MAX);
         }
         if (!FreeText.isClean(text, true)) {
-            throw new InvalidSupportRecordException("notes", "text.invalidCharacters");
+            throw RuleException.field("notes", "text.invalidCharacters");
         }
         this.supportDate = newDate;
         this.kind = newKind;
@@ -130,10 +119,6 @@ public class SupportRecord {
 
     public boolean isAuthoredBy(UserAccount account) {
         return account != null && advisor.getId() != null && advisor.getId().equals(account.getId());
-    }
-
-    public Long getId() {
-        return id;
     }
 
     public Enterprise getEnterprise() {
@@ -165,25 +150,8 @@ public class SupportRecord {
         return createdAt;
     }
 
-    public long getVersion() {
-        return version;
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        if (this == o) {
-            return true;
-        }
-        return o instanceof SupportRecord other && id != null && id.equals(other.id);
-    }
-
-    @Override
-    public int hashCode() {
-        return SupportRecord.class.hashCode();
-    }
-
     @Override
     public String toString() {
-        return "SupportRecord[" + id + ", " + kind + ", " + supportDate + "]";
+        return "SupportRecord[" + getId() + ", " + kind + ", " + supportDate + "]";
     }
 }

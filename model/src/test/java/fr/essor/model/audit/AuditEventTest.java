@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import fr.essor.model.shared.Ids;
 import java.lang.reflect.Field;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -32,7 +33,7 @@ class AuditEventTest {
         events.add(AuditEvent.next(second.getHash(), T0.plusSeconds(2), "comite@demo.essor", "Application", "42",
                 "APPROVE", null));
         for (int i = 0; i < events.size(); i++) {
-            set(events.get(i), "id", (long) i + 1);
+            Ids.assign(events.get(i), i + 1);
         }
         return events;
     }
@@ -125,7 +126,7 @@ class AuditEventTest {
         AuditEvent original = events.get(1);
         AuditEvent forged = AuditEvent.next(original.getPreviousHash(), original.getOccurredAt(), "intrus@x.fr",
                 original.getEntityType(), original.getEntityId(), original.getAction(), original.getSummary());
-        set(forged, "id", 2L);
+        Ids.assign(forged, 2);
         events.set(1, forged);
         assertTrue(forged.hashIsValid());
         assertEquals(Optional.of(3L), AuditChain.verify(events));

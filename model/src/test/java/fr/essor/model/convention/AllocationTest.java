@@ -18,10 +18,10 @@ import fr.essor.model.enterprise.Enterprise;
 import fr.essor.model.enterprise.LegalForm;
 import fr.essor.model.partner.Partner;
 import fr.essor.model.partner.PartnerKind;
+import fr.essor.model.shared.Ids;
 import fr.essor.model.shared.Money;
 import fr.essor.model.shared.RuleException;
 import fr.essor.model.shared.Siret;
-import java.lang.reflect.Field;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -66,12 +66,6 @@ class AllocationTest {
 
     private static GrantedLine loan(AllocationTest t, String amount, int months) {
         return t.granted(FinancingLine.of(Instrument.HONOUR_LOAN, Money.of(amount), months, null, null, null));
-    }
-
-    private static void id(Object entity, long id) throws Exception {
-        Field f = entity.getClass().getDeclaredField("id");
-        f.setAccessible(true);
-        f.set(entity, id);
     }
 
     private static RuleException rule(String key, Executable e) {
@@ -149,7 +143,7 @@ class AllocationTest {
         assertEquals(LocalDate.of(2026, 11, 5), schedule.get(0).getDueDate());
         assertEquals(LocalDate.of(2027, 10, 5), schedule.get(11).getDueDate());
         for (int n = 0; n < schedule.size(); n++) {
-            id(schedule.get(n), 100 + n);
+            Ids.assign(schedule.get(n), 100 + n);
         }
         LedgerMovement paid = a.pay(100, LocalDate.of(2026, 11, 5), "a", NOW);
         assertEquals(MovementKind.REPAYMENT, paid.getKind());
@@ -243,7 +237,7 @@ class AllocationTest {
         assertEquals(12, again.size());
         assertEquals(LocalDate.of(2027, 1, 5), again.get(0).getDueDate());
         for (int n = 0; n < again.size(); n++) {
-            id(again.get(n), 200 + n);
+            Ids.assign(again.get(n), 200 + n);
         }
         a.pay(200, LocalDate.of(2027, 1, 5), "a", NOW);
         rule("schedule.started", a::dropUnpaidSchedule);

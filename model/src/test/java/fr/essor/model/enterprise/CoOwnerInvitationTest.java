@@ -9,8 +9,8 @@ import fr.essor.model.account.Role;
 import fr.essor.model.account.UserAccount;
 import fr.essor.model.association.Association;
 import fr.essor.model.shared.EssorDomainException;
+import fr.essor.model.shared.Ids;
 import fr.essor.model.shared.Siret;
-import java.lang.reflect.Field;
 import java.time.Instant;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -25,15 +25,7 @@ class CoOwnerInvitationTest {
     private final UserAccount inviter = account("porteur@demo.essor", 1);
 
     private static UserAccount account(String email, long id) {
-        UserAccount a = new UserAccount(email, "Porteur", "h", Set.of(Role.ENTREPRENEUR), Instant.EPOCH);
-        try {
-            Field f = UserAccount.class.getDeclaredField("id");
-            f.setAccessible(true);
-            f.set(a, id);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException(e);
-        }
-        return a;
+        return Ids.assign(new UserAccount(email, "Porteur", "h", Set.of(Role.ENTREPRENEUR), Instant.EPOCH), id);
     }
 
     @Test

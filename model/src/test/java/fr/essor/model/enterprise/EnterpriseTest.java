@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.lang.reflect.Field;
+import fr.essor.model.shared.Ids;
 import java.time.Instant;
 import java.util.Set;
 
@@ -24,12 +24,8 @@ class EnterpriseTest {
     private final Enterprise enterprise = new Enterprise("La Fabrique", Siret.of("73282932000074"), LegalForm.SCIC,
             new Association("CVL", "France Active Centre-Val de Loire", "Centre-Val de Loire"));
 
-    private static UserAccount owner(String email, long id) throws ReflectiveOperationException {
-        UserAccount a = new UserAccount(email, "Porteur", "h", Set.of(Role.ENTREPRENEUR), Instant.EPOCH);
-        Field f = UserAccount.class.getDeclaredField("id");
-        f.setAccessible(true);
-        f.set(a, id);
-        return a;
+    private static UserAccount owner(String email, long id) {
+        return Ids.assign(new UserAccount(email, "Porteur", "h", Set.of(Role.ENTREPRENEUR), Instant.EPOCH), id);
     }
 
     @Test

@@ -12,6 +12,8 @@ import fr.essor.model.association.Association;
 import fr.essor.model.enterprise.Enterprise;
 import fr.essor.model.enterprise.LegalForm;
 import fr.essor.model.shared.EssorDomainException;
+import fr.essor.model.shared.Ids;
+import fr.essor.model.shared.RuleException;
 import fr.essor.model.shared.Siret;
 import java.lang.reflect.Field;
 import java.time.Instant;
@@ -31,23 +33,15 @@ class SupportRecordTest {
     private final UserAccount advisor = account("conseil@demo.essor", 3);
 
     private static UserAccount account(String email, long id) {
-        UserAccount a = new UserAccount(email, "Conseil", "h", Set.of(Role.ADVISOR), Instant.EPOCH);
-        try {
-            Field f = UserAccount.class.getDeclaredField("id");
-            f.setAccessible(true);
-            f.set(a, id);
-        } catch (ReflectiveOperationException e) {
-            throw new AssertionError(e);
-        }
-        return a;
+        return Ids.assign(new UserAccount(email, "Conseil", "h", Set.of(Role.ADVISOR), Instant.EPOCH), id);
     }
 
     private SupportRecord record(LocalDate date, SupportKind kind, int minutes, String notes) {
         return new SupportRecord(enterprise, advisor, date, kind, minutes, notes, Instant.EPOCH, TODAY);
     }
 
-    private static InvalidSupportRecordException refused(Runnable r) {
-        return assertThrows(InvalidSupportRecordException.class, r::run);
+    private static RuleException refused(Runnable r) {
+        return assertThrows(RuleException.class, r::run);
     }
 
     @Test
@@ -68,25 +62,25 @@ class SupportRecordTest {
 
     @Test
     void aDateAfterTodayIsRefused() {
-        InvalidSupportRecordException e = refused(() -> record(TODAY.plusDays(1), SupportKind.DIAGNOSTIC, 60, null));
+        RuleException e = refused(() -> record(TODAY.plusDays(1), SupportKind.DIAGNOSTIC, 60, null));
         assertEquals("date", e.field());
-        assertEquals("support.dateInFuture", e.messageKey());
+        assertEquals("support.dateInFuture", e.key());
     }
 
     @Test
     void theFirstOfJanuary2000IsTheEarliestDate() {
         assertEquals(SupportRecord.EARLIEST_DATE, record(LocalDate.of(2000, 1, 1), SupportKind.DLA, 60, null).getDate());
-        InvalidSupportRecordException e = refused(() -> record(LocalDate.of(1999, 12, 31), SupportKind.DLA, 60, null));
+        RuleException e = refused(() -> record(LocalDate.of(1999, 12, 31), SupportKind.DLA, 60, null));
         assertEquals("date", e.field());
-        assertEquals("support.dateTooEarly", e.messageKey());
+        assertEquals("support.dateTooEarly", e.key());
     }
 
     @Test
     void aMissingDateOrKindIsRefusedWithItsField() {
         assertEquals("date", refused(() -> record(null, SupportKind.DLA, 60, null)).field());
-        InvalidSupportRecordException e = refused(() -> record(TODAY, null, 60, null));
+        RuleException e = refused(() -> record(TODAY, null, 60, null));
         assertEquals("kind", e.field());
-        assertEquals("support.kindRequired", e.messageKey());
+        assertEquals("support.kindRequired", e.key());
     }
 
     @ParameterizedTest
@@ -98,18 +92,18 @@ class SupportRecordTest {
     @ParameterizedTest
     @ValueSource(ints = {Integer.MIN_VALUE, -30, 0, 24 * 60 * 5 + 1, Integer.MAX_VALUE})
     void durationsOutsideTheRangeAreRefused(int minutes) {
-        InvalidSupportRecordException e = refused(() -> record(TODAY, SupportKind.FOLLOW_UP, minutes, null));
+        RuleException e = refused(() -> record(TODAY, SupportKind.FOLLOW_UP, minutes, null));
         assertEquals("durationMinutes", e.field());
-        assertEquals("support.durationOutOfRange", e.messageKey());
+        assertEquals("support.durationOutOfRange", e.key());
         assertEquals(List.of(1, 7200), e.arguments());
     }
 
     @Test
     void notesAreLimitedTo4000Characters() {
         assertEquals(4000, record(TODAY, SupportKind.FOLLOW_UP, 30, "x".repeat(4000)).getNotes().length());
-        InvalidSupportRecordException e = refused(() -> record(TODAY, SupportKind.FOLLOW_UP, 30, "x".repeat(4001)));
+        RuleException e = refused(() -> record(TODAY, SupportKind.FOLLOW_UP, 30, "x".repeat(4001)));
         assertEquals("notes", e.field());
-        assertEquals("support.notesTooLong", e.messageKey());
+        assertEquals("support.notesTooLong", e.key());
     }
 
     @Test

@@ -6,12 +6,11 @@ import fr.essor.model.application.ApplicationDocument;
 import fr.essor.model.application.ApplicationStatus;
 import fr.essor.service.security.Access;
 import fr.essor.service.security.Caller;
-import fr.essor.service.shared.ConcurrentChangeException;
+import fr.essor.service.shared.Locking;
 import fr.essor.service.shared.NotFoundException;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.util.Collection;
 import java.util.HashSet;
@@ -37,12 +36,7 @@ public class ApplicationAccess {
         if (a == null || !a.getEnterprise().isOwnedBy(caller.account())) {
             throw new NotFoundException("application");
         }
-        em.lock(a, LockModeType.PESSIMISTIC_WRITE);
-        em.refresh(a);
-        if (expectedVersion >= 0 && a.getVersion() != expectedVersion) {
-            throw new ConcurrentChangeException();
-        }
-        return a;
+        return Locking.atVersion(em, a, expectedVersion);
     }
 
     /**
@@ -83,12 +77,7 @@ public class ApplicationAccess {
         if (a == null || isDraftOfAnother(a, caller.account()) || !Access.isStaffOf(caller.account(), a.getEnterprise())) {
             throw new NotFoundException("application");
         }
-        em.lock(a, LockModeType.PESSIMISTIC_WRITE);
-        em.refresh(a);
-        if (expectedVersion >= 0 && a.getVersion() != expectedVersion) {
-            throw new ConcurrentChangeException();
-        }
-        return a;
+        return Locking.atVersion(em, a, expectedVersion);
     }
 
     public int documentCount(Application a) {

@@ -10,9 +10,9 @@ import fr.essor.service.audit.AuditAction;
 import fr.essor.service.audit.AuditService;
 import fr.essor.service.security.Access;
 import fr.essor.service.security.Caller;
-import fr.essor.service.shared.ConcurrentChangeException;
 import fr.essor.service.shared.ForbiddenException;
 import fr.essor.service.shared.InvalidInputException;
+import fr.essor.service.shared.Locking;
 import fr.essor.service.shared.NotFoundException;
 import fr.essor.service.shared.Page;
 import fr.essor.service.shared.Roles;
@@ -21,7 +21,6 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.io.Serializable;
 import java.util.List;
@@ -100,11 +99,7 @@ public class QueueService {
         if (a == null || a.getStatus() == ApplicationStatus.DRAFT || !Access.isStaffOf(me, a.getEnterprise())) {
             throw new NotFoundException("application");
         }
-        em.lock(a, LockModeType.PESSIMISTIC_WRITE);
-        em.refresh(a);
-        if (expectedVersion >= 0 && a.getVersion() != expectedVersion) {
-            throw new ConcurrentChangeException();
-        }
+        Locking.atVersion(em, a, expectedVersion);
         UserAccount previous = a.getAssignedAdvisor();
         UserAccount advisor = advisorId == null ? null : colleagueFor(advisorId, a.getEnterprise());
         if (Objects.equals(previous == null ? null : previous.getId(), advisorId)) {

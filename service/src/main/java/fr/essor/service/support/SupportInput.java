@@ -1,10 +1,8 @@
 package fr.essor.service.support;
 
+import fr.essor.model.support.SupportKind;
 import java.time.LocalDate;
 
-/**
- * A support record as typed: the kind is the name of a {@code SupportKind}, checked by the
- * service, so that a page or the API can report an unknown kind on its field.
- */
-public record SupportInput(LocalDate date, String kind, Integer durationMinutes, String notes) {
+/** A support record as typed, its values parsed at the edge (the page's select, the API's resource). */
+public record SupportInput(LocalDate date, SupportKind kind, Integer durationMinutes, String notes) {
 }

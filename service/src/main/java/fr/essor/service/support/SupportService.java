@@ -5,7 +5,6 @@ import fr.essor.model.account.UserAccount;
 import fr.essor.model.application.ApplicationStatus;
 import fr.essor.model.enterprise.Enterprise;
 import fr.essor.model.shared.Siret;
-import fr.essor.model.support.InvalidSupportRecordException;
 import fr.essor.model.support.SupportKind;
 import fr.essor.model.support.SupportRecord;
 import fr.essor.service.audit.AuditAction;
@@ -13,18 +12,19 @@ import fr.essor.service.audit.AuditService;
 import fr.essor.service.enterprise.EnterpriseView;
 import fr.essor.service.security.Access;
 import fr.essor.service.security.Caller;
-import fr.essor.service.shared.ConcurrentChangeException;
 import fr.essor.service.shared.ForbiddenException;
 import fr.essor.service.shared.InvalidInputException;
+import fr.essor.service.shared.Locking;
 import fr.essor.service.shared.NotFoundException;
 import fr.essor.service.shared.Page;
 import fr.essor.service.shared.Roles;
+import fr.essor.service.shared.RuleRefusals;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptors;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.Query;
 import java.sql.Date;
@@ -42,6 +42,7 @@ import java.util.Locale;
  * may delete). The records feed the "enterprises advised" indicator.
  */
 @Stateless
+@Interceptors(RuleRefusals.class)
 public class SupportService {
 
     /** The day of a record is the day in France, whatever the server's zone. */
@@ -68,13 +69,8 @@ public class SupportService {
             throw new NotFoundException("enterprise");
         }
         SupportInput in = required(input);
-        SupportRecord r;
-        try {
-            r = new SupportRecord(enterprise, me, in.date(), kind(in.kind()), minutes(in.durationMinutes()), in.notes(),
-                    Instant.now(clock), today());
-        } catch (InvalidSupportRecordException e) {
-            throw invalid(e);
-        }
+        SupportRecord r = new SupportRecord(enterprise, me, in.date(), kind(in.kind()), minutes(in.durationMinutes()),
+                in.notes(), Instant.now(clock), today());
         em.persist(r);
         em.flush();
         audit.record(me.getEmail(), "SupportRecord", r.getId(), AuditAction.CREATE, summary(r));
@@ -90,11 +86,7 @@ public class SupportService {
             throw new ForbiddenException();
         }
         SupportInput in = required(input);
-        try {
-            r.revise(in.date(), kind(in.kind()), minutes(in.durationMinutes()), in.notes(), today());
-        } catch (InvalidSupportRecordException e) {
-            throw invalid(e);
-        }
+        r.revise(in.date(), kind(in.kind()), minutes(in.durationMinutes()), in.notes(), today());
         em.flush();
         audit.record(me.getEmail(), "SupportRecord", r.getId(), AuditAction.UPDATE, summary(r));
         return view(r);
@@ -236,12 +228,7 @@ public class SupportService {
         if (r == null || !Access.isStaffOf(me, r.getEnterprise())) {
             throw new NotFoundException("supportRecord");
         }
-        em.lock(r, LockModeType.PESSIMISTIC_WRITE);
-        em.refresh(r);
-        if (expectedVersion >= 0 && r.getVersion() != expectedVersion) {
-            throw new ConcurrentChangeException();
-        }
-        return r;
+        return Locking.atVersion(em, r, expectedVersion);
     }
 
     /**
@@ -316,12 +303,11 @@ public class SupportService {
         return in;
     }
 
-    private static SupportKind kind(String value) {
-        try {
-            return SupportKind.valueOf(value == null ? "" : value.trim().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
+    private static SupportKind kind(SupportKind value) {
+        if (value == null) {
             throw new InvalidInputException("kind", "support.kindRequired");
         }
+        return value;
     }
 
     private static int minutes(Integer value) {
@@ -329,10 +315,6 @@ public class SupportService {
             throw new InvalidInputException("durationMinutes", "support.durationRequired");
         }
         return value;
-    }
-
-    private static InvalidInputException invalid(InvalidSupportRecordException e) {
-        return new InvalidInputException(e.field(), e.messageKey(), e.arguments().toArray());
     }
 
     private static String summary(SupportRecord r) {

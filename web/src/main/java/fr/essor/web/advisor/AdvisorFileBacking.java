@@ -6,9 +6,9 @@ import fr.essor.service.application.ApplicationViews;
 import fr.essor.service.application.ReviewInput;
 import fr.essor.service.application.ReviewService;
 import fr.essor.service.application.ReviewView;
-import fr.essor.service.shared.EssorException;
 import fr.essor.service.shared.NotFoundException;
 import fr.essor.web.i18n.Messages;
+import fr.essor.web.shared.RecordPage;
 import fr.essor.web.shared.ThreadMessages;
 import jakarta.ejb.EJB;
 import jakarta.faces.context.FacesContext;
@@ -58,13 +58,10 @@ public class AdvisorFileBacking implements Serializable {
     private List<LineRow> lines = new ArrayList<>();
 
     public void load() throws IOException {
-        try {
+        RecordPage.load(facesContext, id, () -> {
             reload();
             fillForm();
-        } catch (EssorException e) {
-            facesContext.getExternalContext().responseSendError(404, null);
-            facesContext.responseComplete();
-        }
+        });
     }
 
     private void reload() {

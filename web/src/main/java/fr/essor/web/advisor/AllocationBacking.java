@@ -2,10 +2,9 @@ package fr.essor.web.advisor;
 
 import fr.essor.service.convention.AllocationService;
 import fr.essor.service.convention.ConventionViews;
-import fr.essor.service.shared.EssorException;
-import fr.essor.service.shared.NotFoundException;
 import fr.essor.web.i18n.Format;
 import fr.essor.web.i18n.Messages;
+import fr.essor.web.shared.RecordPage;
 import jakarta.ejb.EJB;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
@@ -43,19 +42,13 @@ public class AllocationBacking implements Serializable {
     private LocalDate callDate;
 
     public void load() throws IOException {
-        try {
-            if (id == null) {
-                throw new NotFoundException("allocation");
-            }
+        RecordPage.load(facesContext, id, () -> {
             reload();
             tranche = getLeftToDisburse().signum() > 0 ? getLeftToDisburse() : null;
             trancheDate = LocalDate.now(Format.ZONE);
             callDate = LocalDate.now(Format.ZONE);
             firstDue = LocalDate.now(Format.ZONE).plusMonths(1).withDayOfMonth(1);
-        } catch (EssorException e) {
-            facesContext.getExternalContext().responseSendError(404, null);
-            facesContext.responseComplete();
-        }
+        });
     }
 
     private void reload() {

@@ -1,14 +1,13 @@
 package fr.essor.web.advisor;
 
 import fr.essor.model.support.SupportKind;
-import fr.essor.service.shared.EssorException;
 import fr.essor.service.shared.ForbiddenException;
-import fr.essor.service.shared.NotFoundException;
 import fr.essor.service.support.SupportInput;
 import fr.essor.service.support.SupportService;
 import fr.essor.service.support.SupportViews;
 import fr.essor.web.i18n.Messages;
 import fr.essor.web.shared.PageModel;
+import fr.essor.web.shared.RecordPage;
 import jakarta.ejb.EJB;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
@@ -42,24 +41,17 @@ public class SupportBacking implements Serializable {
     private String notes;
 
     public void load() throws IOException {
-        FacesContext fc = FacesContext.getCurrentInstance();
-        try {
-            if (id == null) {
-                throw new NotFoundException("enterprise");
-            }
+        RecordPage.load(FacesContext.getCurrentInstance(), id, () -> {
             profile = support.profile(id);
             long enterpriseId = id;
             records = new PageModel<>((first, size) -> support.forEnterprise(enterpriseId, first, size),
                     r -> String.valueOf(r.id()));
-        } catch (EssorException e) {
-            fc.getExternalContext().responseSendError(404, null);
-            fc.responseComplete();
-        }
+        });
     }
 
     /** Records new advice, or saves the correction of the record being edited. */
     public void save() {
-        SupportInput input = new SupportInput(date, kind == null ? null : kind.name(), durationMinutes, notes);
+        SupportInput input = new SupportInput(date, kind, durationMinutes, notes);
         if (editingId == null) {
             support.record(id, input);
             Messages.info("support.recorded");

@@ -56,22 +56,18 @@ public class ApplicationsResource {
     @Context
     private UriInfo uriInfo;
 
-    /** The largest page the API serves. */
-    static final int MAX_PAGE_SIZE = 100;
-
     @GET
     @RolesAllowed({Roles.ADVISOR, Roles.ADMIN})
     @Operation(summary = "The work queue: applications of the caller's association (all for a national administrator), "
             + "drafts excepted, paged in SQL. status: one or more statuses separated by commas; q: enterprise name, SIRET "
             + "or reference; sort: reference, enterprise, status, submittedAt, department or advisor, '-' first for "
-            + "descending (default submittedAt); page from 0; size 1-100 (default 25)")
+            + "descending (default submittedAt); page from 0; size 1-200 (default 25)")
     public QueuePageOut queue(@QueryParam("status") String status, @QueryParam("q") String text,
                               @QueryParam("sort") String sort, @QueryParam("page") String page,
                               @QueryParam("size") String size) {
-        int p = integer("page", page, 0, 0, Integer.MAX_VALUE / MAX_PAGE_SIZE, "queue.api.pageInvalid");
-        int s = integer("size", size, 25, 1, MAX_PAGE_SIZE, "queue.api.sizeInvalid");
+        Paging p = Paging.of(page, size);
         QueueFilter filter = QueueFilter.any().withStatuses(statuses(status)).withText(text);
-        return QueuePageOut.of(queue.page(filter, sortOf(sort), p * s, s), p);
+        return QueuePageOut.of(queue.page(filter, sortOf(sort), p.first(), p.size()), p.page());
     }
 
     @PUT
@@ -121,21 +117,6 @@ public class ApplicationsResource {
             }
         }
         throw new InvalidInputException("sort", "queue.api.sortInvalid", v);
-    }
-
-    private static int integer(String field, String value, int fallback, int min, int max, String key) {
-        if (value == null || value.isBlank()) {
-            return fallback;
-        }
-        try {
-            int v = Integer.parseInt(value.trim());
-            if (v >= min && v <= max) {
-                return v;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new InvalidInputException(field, key, MAX_PAGE_SIZE);
     }
 
     @GET

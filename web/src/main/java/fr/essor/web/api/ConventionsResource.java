@@ -32,7 +32,7 @@ import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
- * Conventions and their money. Lists are paged ({@code page} from 0, {@code size} up to 200) and
+ * Conventions and their money. Lists are paged ({@link Paging}) and
  * give the total in the {@code X-Total-Count} header. Amounts are strings with two decimals.
  */
 @Path("conventions")
@@ -59,7 +59,7 @@ public class ConventionsResource {
     @GET
     @RolesAllowed({Roles.PARTNER, Roles.ADVISOR, Roles.ADMIN})
     @Operation(summary = "Conventions visible to the caller with amount, allocated, disbursed, repaid and remaining")
-    public Response list(@QueryParam("page") Integer page, @QueryParam("size") Integer size) {
+    public Response list(@QueryParam("page") String page, @QueryParam("size") String size) {
         Paging p = Paging.of(page, size);
         Page<ConventionViews.Summary> result = conventions.conventions(p.first(), p.size());
         return Response.ok(result.items()).header("X-Total-Count", result.total()).build();
@@ -109,7 +109,7 @@ public class ConventionsResource {
     @Path("{id}/allocations")
     @RolesAllowed({Roles.PARTNER, Roles.ADVISOR, Roles.ADMIN})
     @Operation(summary = "The convention's allocations: enterprise, department, instrument, amount, disbursed, date, status")
-    public Response allocations(@PathParam("id") long id, @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
+    public Response allocations(@PathParam("id") long id, @QueryParam("page") String page, @QueryParam("size") String size) {
         Paging p = Paging.of(page, size);
         Page<ConventionViews.AllocationRow> result = conventions.allocations(id, p.first(), p.size());
         return Response.ok(result.items()).header("X-Total-Count", result.total()).build();
@@ -149,7 +149,7 @@ public class ConventionsResource {
     @Path("{id}/funded")
     @RolesAllowed({Roles.PARTNER, Roles.ADVISOR, Roles.ADMIN})
     @Operation(summary = "The enterprises funded: name, department, sector, instrument, amounts, jobs (no personal data)")
-    public Response funded(@PathParam("id") long id, @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
+    public Response funded(@PathParam("id") long id, @QueryParam("page") String page, @QueryParam("size") String size) {
         Paging p = Paging.of(page, size);
         Page<ConventionViews.Funded> result = conventions.funded(id, p.first(), p.size());
         return Response.ok(result.items()).header("X-Total-Count", result.total()).build();
@@ -191,22 +191,6 @@ public class ConventionsResource {
             return value == null || value.isBlank() ? null : LocalDate.parse(value.trim());
         } catch (DateTimeParseException e) {
             throw new InvalidInputException(field, "date.invalidDay");
-        }
-    }
-
-    /** A page of a list: page from 0, size from 1 to 200 (25 by default), as the first row to read and the size. */
-    record Paging(int first, int size) {
-        static Paging of(Integer page, Integer size) {
-            int s = size == null ? 25 : size;
-            int p = page == null ? 0 : page;
-            if (s < 1 || s > 200 || p < 0) {
-                throw new InvalidInputException("page", "page.invalid");
-            }
-            // page × size is computed in long: an int product overflows and the services would read page 0
-            if ((long) (p + 1L) * s > Integer.MAX_VALUE) {
-                throw new InvalidInputException("page", "page.tooFar", Integer.MAX_VALUE / s - 1);
-            }
-            return new Paging(p * s, s);
         }
     }
 

@@ -29,9 +29,9 @@ public class DecisionLinesResource {
     @GET
     @RolesAllowed({Roles.ADVISOR, Roles.ADMIN})
     @Operation(summary = "Approved lines: id, applicationReference, enterprise, instrument, granted, allocated, unallocated, decisionDate")
-    public Response lines(@QueryParam("unallocated") boolean unallocated, @QueryParam("page") Integer page,
-                          @QueryParam("size") Integer size) {
-        ConventionsResource.Paging p = ConventionsResource.Paging.of(page, size);
+    public Response lines(@QueryParam("unallocated") boolean unallocated, @QueryParam("page") String page,
+                          @QueryParam("size") String size) {
+        Paging p = Paging.of(page, size);
         Page<ConventionViews.LineRow> result = allocations.lines(unallocated, p.first(), p.size());
         return Response.ok(result.items()).header("X-Total-Count", result.total()).build();
     }

@@ -8,7 +8,6 @@ import fr.essor.service.shared.Page;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -33,10 +32,11 @@ public class OutboxResource {
     @GET
     @PermitAll
     @Operation(summary = "Messages of the outbox, newest first, optionally of one status (PENDING, SENT, FAILED)")
-    public OutboxPage list(@QueryParam("status") String status, @QueryParam("first") @DefaultValue("0") int first,
-            @QueryParam("size") @DefaultValue("50") int size) {
-        Page<OutboxView> page = mail.search(status(status), first, size);
-        return new OutboxPage(page.items().stream().map(OutboxItem::of).toList(), page.total(), page.first(), page.size());
+    public OutboxPage list(@QueryParam("status") String status, @QueryParam("page") String page,
+            @QueryParam("size") String size) {
+        Paging paging = Paging.of(page, size, 50);
+        Page<OutboxView> found = mail.search(status(status), paging.first(), paging.size());
+        return new OutboxPage(found.items().stream().map(OutboxItem::of).toList(), found.total(), found.first(), found.size());
     }
 
     @POST

@@ -47,11 +47,11 @@ public class SessionsResource {
     @GET
     @RolesAllowed({Roles.ADVISOR, Roles.COMMITTEE_MEMBER, Roles.ADMIN})
     @Operation(summary = "Sessions the caller may see: coming ones (past=false, default) or past ones, paged")
-    public PageOut sessions(@QueryParam("past") boolean past, @QueryParam("page") Integer page,
-                            @QueryParam("size") Integer size) {
-        ConventionsResource.Paging paging = ConventionsResource.Paging.of(page, size);
+    public PageOut sessions(@QueryParam("past") boolean past, @QueryParam("page") String page,
+                            @QueryParam("size") String size) {
+        Paging paging = Paging.of(page, size);
         Page<CommitteeViews.SessionSummary> result = committees.sessions(!past, paging.first(), paging.size());
-        return new PageOut(result.items(), result.total(), page == null ? 0 : page, paging.size());
+        return new PageOut(result.items(), result.total(), paging.page(), paging.size());
     }
 
     @POST

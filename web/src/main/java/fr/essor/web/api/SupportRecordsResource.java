@@ -1,5 +1,6 @@
 package fr.essor.web.api;
 
+import fr.essor.model.support.SupportKind;
 import fr.essor.service.shared.InvalidInputException;
 import fr.essor.service.shared.NotFoundException;
 import fr.essor.service.shared.Page;
@@ -12,7 +13,6 @@ import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -28,6 +28,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** Advice given to an enterprise of the caller's association (support records). */
@@ -46,15 +47,11 @@ public class SupportRecordsResource {
     @GET
     @RolesAllowed({Roles.ADVISOR, Roles.ADMIN})
     @Operation(summary = "The enterprise's support records, newest first (page from 0; 404 outside the caller's association)")
-    public SupportPage list(@PathParam("enterpriseId") long enterpriseId, @QueryParam("page") @DefaultValue("0") int page,
-                            @QueryParam("size") @DefaultValue("20") int size) {
-        if (page < 0) {
-            throw new InvalidInputException("page", "error.api.pageInvalid");
-        }
-        int pageSize = Page.clampSize(size);
-        ConventionsResource.Paging paging = ConventionsResource.Paging.of(page, pageSize);
-        Page<SupportViews.Record> p = support.forEnterprise(enterpriseId, paging.first(), pageSize);
-        return new SupportPage(p.items().stream().map(SupportOut::of).toList(), p.total(), page, p.size());
+    public SupportPage list(@PathParam("enterpriseId") long enterpriseId, @QueryParam("page") String page,
+                            @QueryParam("size") String size) {
+        Paging paging = Paging.of(page, size, 20);
+        Page<SupportViews.Record> p = support.forEnterprise(enterpriseId, paging.first(), paging.size());
+        return new SupportPage(p.items().stream().map(SupportOut::of).toList(), p.total(), paging.page(), p.size());
     }
 
     @GET
@@ -121,7 +118,16 @@ public class SupportRecordsResource {
                 throw new InvalidInputException("date", "support.dateMalformed");
             }
         }
-        return new SupportInput(date, body.kind(), body.durationMinutes(), body.notes());
+        return new SupportInput(date, kind(body.kind()), body.durationMinutes(), body.notes());
+    }
+
+    /** The kind by its name, any case; none or an unknown one is refused on its field. */
+    private static SupportKind kind(String value) {
+        try {
+            return SupportKind.valueOf(value == null ? "" : value.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("kind", "support.kindRequired");
+        }
     }
 
     /** The body of a POST or PUT; the date as ISO-8601 text, so that a bad one is reported on its field. */

@@ -4,9 +4,9 @@ import fr.essor.service.application.ApplicationService;
 import fr.essor.service.application.ApplicationViews;
 import fr.essor.service.convention.AllocationService;
 import fr.essor.service.convention.ConventionViews;
-import fr.essor.service.shared.EssorException;
 import fr.essor.service.shared.NotFoundException;
 import fr.essor.web.i18n.Messages;
+import fr.essor.web.shared.RecordPage;
 import fr.essor.web.shared.ThreadMessages;
 import jakarta.ejb.EJB;
 import jakarta.faces.context.FacesContext;
@@ -45,12 +45,7 @@ public class ApplicationFileBacking implements Serializable {
     private transient Part attachment;
 
     public void load() throws IOException {
-        try {
-            reload();
-        } catch (EssorException e) {
-            facesContext.getExternalContext().responseSendError(404, null);
-            facesContext.responseComplete();
-        }
+        RecordPage.load(facesContext, id, this::reload);
     }
 
     private void reload() {

@@ -47,11 +47,7 @@ public class DocumentDownloadServlet extends HttpServlet {
             response.sendError(404);
             return;
         }
-        response.setContentType("application/pdf");
-        response.setContentLength(pdf.length);
-        response.setHeader("X-Content-Type-Options", "nosniff");
-        response.setHeader("Content-Disposition", "attachment; filename=\"decision-" + id + ".pdf\"");
-        response.getOutputStream().write(pdf);
+        send(response, "application/pdf", "attachment; filename=\"decision-" + id + ".pdf\"", pdf);
     }
 
     /** {@code /files/minutes/{sessionId}}: the minutes of a closed committee session, as kept at closing. */
@@ -63,11 +59,7 @@ public class DocumentDownloadServlet extends HttpServlet {
             response.sendError(404);
             return;
         }
-        response.setContentType("application/pdf");
-        response.setContentLength(pdf.length);
-        response.setHeader("X-Content-Type-Options", "nosniff");
-        response.setHeader("Content-Disposition", "attachment; filename=\"minutes-" + id + ".pdf\"");
-        response.getOutputStream().write(pdf);
+        send(response, "application/pdf", "attachment; filename=\"minutes-" + id + ".pdf\"", pdf);
     }
 
     @Override
@@ -97,11 +89,17 @@ public class DocumentDownloadServlet extends HttpServlet {
             response.sendError(404);
             return;
         }
-        response.setContentType(file.mediaType());
-        response.setContentLength(file.content().length);
+        send(response, file.mediaType(), "attachment; filename=\"document\"; filename*=UTF-8''"
+                + URLEncoder.encode(file.fileName(), StandardCharsets.UTF_8).replace("+", "%20"), file.content());
+    }
+
+    /** Sends a file as an attachment, its type declared and not to be sniffed by the browser. */
+    private static void send(HttpServletResponse response, String mediaType, String disposition, byte[] content)
+            throws IOException {
+        response.setContentType(mediaType);
+        response.setContentLength(content.length);
         response.setHeader("X-Content-Type-Options", "nosniff");
-        response.setHeader("Content-Disposition", "attachment; filename=\"document\"; filename*=UTF-8''"
-                + URLEncoder.encode(file.fileName(), StandardCharsets.UTF_8).replace("+", "%20"));
-        response.getOutputStream().write(file.content());
+        response.setHeader("Content-Disposition", disposition);
+        response.getOutputStream().write(content);
     }
 }

@@ -1,9 +1,8 @@
 package fr.essor.web.entrepreneur;
 
 import fr.essor.service.enterprise.EnterpriseService;
-import fr.essor.service.shared.EssorException;
-import fr.essor.service.shared.NotFoundException;
 import fr.essor.web.i18n.Messages;
+import fr.essor.web.shared.RecordPage;
 import jakarta.ejb.EJB;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
@@ -30,15 +29,7 @@ public class OwnersBacking implements Serializable {
     private String email;
 
     public void load() throws IOException {
-        try {
-            if (id == null) {
-                throw new NotFoundException("enterprise");
-            }
-            owners = enterprises.owners(id);
-        } catch (EssorException e) {
-            facesContext.getExternalContext().responseSendError(404, null);
-            facesContext.responseComplete();
-        }
+        RecordPage.load(facesContext, id, () -> owners = enterprises.owners(id));
     }
 
     public void invite() {

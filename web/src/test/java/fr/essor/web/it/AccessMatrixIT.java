@@ -10,7 +10,6 @@ import jakarta.json.JsonReader;
 import java.io.StringReader;
 import java.net.URI;
 import java.net.URL;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -26,8 +25,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import javax.naming.InitialContext;
 import javax.sql.DataSource;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -38,8 +35,8 @@ import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
@@ -86,7 +83,6 @@ class AccessMatrixIT {
     }
 
     private static final Set<Actor> NOBODY = EnumSet.noneOf(Actor.class);
-    private static final String PASSWORD = "essor-demo";
     private static final int YEAR = LocalDate.now(ZoneId.of("Europe/Paris")).getYear();
     private static final HttpClient HTTP = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
             .connectTimeout(Duration.ofSeconds(10)).build();
@@ -110,6 +106,7 @@ class AccessMatrixIT {
     private URL base;
 
     private final Api api = new Api(() -> base).timeout(Duration.ofSeconds(60));
+    private final Pages pages = new Pages(() -> base);
 
     @Deployment
     static WebArchive deployment() {
@@ -135,7 +132,7 @@ class AccessMatrixIT {
 
         for (Actor a : Actor.values()) {
             if (emails.containsKey(a)) {
-                cookies.put(a, login(emails.get(a)));
+                cookies.put(a, pages.login(emails.get(a)));
             }
         }
         cookies.put(Actor.ADVISOR_COOKIE_ON_API, cookies.get(Actor.ADVISOR));
@@ -707,28 +704,5 @@ class AccessMatrixIT {
         try (JsonReader reader = Json.createReader(new StringReader(r.body()))) {
             return reader.readObject();
         }
-    }
-
-    /** Signs in through the login form, as a browser does; returns the session cookie. */
-    private String login(String email) throws Exception {
-        HttpResponse<String> page = HTTP.send(HttpRequest.newBuilder(uri("/login.xhtml")).GET().build(),
-                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        String cookie = sessionCookie(page);
-        Matcher m = Pattern.compile("name=\"jakarta.faces.ViewState\" id=\"[^\"]*\" value=\"([^\"]*)\"").matcher(page.body());
-        assertTrue(m.find(), "no view state on the login page");
-        String form = "login=login&login%3Aemail=" + URLEncoder.encode(email, StandardCharsets.UTF_8)
-                + "&login%3Apassword=" + PASSWORD + "&login%3Asubmit=&jakarta.faces.ViewState="
-                + URLEncoder.encode(m.group(1), StandardCharsets.UTF_8);
-        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(uri("/login.xhtml")).header("Cookie", cookie)
-                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form))
-                .build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        assertEquals(302, r.statusCode(), "login of " + email + ": " + abbreviate(r.body()));
-        String signedIn = sessionCookie(r);
-        return signedIn != null ? signedIn : cookie;
-    }
-
-    private static String sessionCookie(HttpResponse<?> response) {
-        return response.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("ESSORSESSION="))
-                .map(c -> c.substring(0, c.indexOf(';'))).findFirst().orElse(null);
     }
 }

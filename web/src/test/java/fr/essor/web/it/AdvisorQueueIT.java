@@ -301,7 +301,7 @@ class AdvisorQueueIT {
         HttpResponse<String> porteur = call("porteur", "GET", "/applications", null);
         assertEquals(403, porteur.statusCode(), porteur.body());
         assertEquals("FORBIDDEN", Api.json(porteur).getString("error"));
-        for (String query : List.of("status=NOPE", "status=DRAFT", "page=-1", "page=abc", "size=0", "size=101", "size=x",
+        for (String query : List.of("status=NOPE", "status=DRAFT", "page=-1", "page=abc", "size=0", "size=201", "size=x",
                 "sort=colour", "q=" + "x".repeat(101))) {
             HttpResponse<String> r = call("conseil", "GET", "/applications?" + query, null);
             assertEquals(400, r.statusCode(), query + " -> " + r.body());

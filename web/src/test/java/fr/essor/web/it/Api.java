@@ -1,5 +1,7 @@
 package fr.essor.web.it;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
@@ -31,53 +33,90 @@ final class Api {
 
     private final Supplier<URL> base;
     private final Duration timeout;
+    private final String password;
+    private final String language;
 
     /** A client with no time limit per request beyond the connection's. */
     Api(Supplier<URL> base) {
-        this(base, null);
+        this(base, null, DEMO_PASSWORD, "fr");
     }
 
-    private Api(Supplier<URL> base, Duration timeout) {
+    private Api(Supplier<URL> base, Duration timeout, String password, String language) {
         this.base = base;
         this.timeout = timeout;
+        this.password = password;
+        this.language = language;
     }
 
     /** The same client, each request failing after the given time. */
     Api timeout(Duration perRequest) {
-        return new Api(base, perRequest);
+        return new Api(base, perRequest, password, language);
+    }
+
+    /** The same client, signing in with this password (an account a test registered) rather than the demo's. */
+    Api password(String other) {
+        return new Api(base, timeout, other, language);
+    }
+
+    /** The same client, asking for answers in this language (Accept-Language). */
+    Api language(String other) {
+        return new Api(base, timeout, password, other);
     }
 
     /**
-     * Calls the API as a demo user (the demo password), in French; {@code body}, when not null, is
-     * sent as JSON. Waits first, once per deployment, for the application to answer.
+     * Calls the API as a demo user (the demo password, unless {@link #password}), in French (unless
+     * {@link #language}); {@code body}, when not null, is sent as JSON. {@code user} null calls anonymously.
+     * Waits first, once per deployment, for the application to answer.
      */
     HttpResponse<String> call(String user, String method, String path, String body) throws Exception {
-        Deployments.awaitReady(base.get());
-        HttpRequest.Builder b = HttpRequest.newBuilder(uri(base.get(), "/api/v1" + path))
-                .header("Authorization", basic(user))
-                .header("Accept-Language", "fr");
-        if (timeout != null) {
-            b.timeout(timeout);
-        }
+        HttpRequest.Builder b = request(user, path);
         if (body != null) {
             b.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body));
         } else {
             b.method(method, HttpRequest.BodyPublishers.noBody());
         }
-        return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        return send(b.build());
+    }
+
+    /**
+     * A request to the API as {@code user} (anonymous when null), with this client's password, language and time
+     * limit, for a test that sets its own headers and body; send it with {@link #send}.
+     */
+    HttpRequest.Builder request(String user, String path) throws InterruptedException {
+        Deployments.awaitReady(base.get());
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri(base.get(), "/api/v1" + path)).header("Accept-Language", language);
+        if (user != null) {
+            b.header("Authorization", basic(user, password));
+        }
+        if (timeout != null) {
+            b.timeout(timeout);
+        }
+        return b;
+    }
+
+    /** Sends a request with the tests' client (no redirects followed) and reads the answer as UTF-8 text. */
+    static HttpResponse<String> send(HttpRequest request) throws Exception {
+        return HTTP.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    /** Sends a request with the tests' client and reads the answer as bytes (a PDF, an export). */
+    static HttpResponse<byte[]> sendForBytes(HttpRequest request) throws Exception {
+        return HTTP.send(request, HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    /** Creates an account through the public registration endpoint; asserts the 201. */
+    String register(String email, String displayName, String accountPassword) throws Exception {
+        HttpResponse<String> r = call(null, "POST", "/accounts", "{\"email\":\"" + email + "\",\"displayName\":\""
+                + displayName + "\",\"password\":\"" + accountPassword + "\",\"language\":\"" + language + "\"}");
+        assertEquals(201, r.statusCode(), r.body());
+        return email;
     }
 
     /** Uploads a file as a demo user (the document endpoints take the file's bytes and its name in X-File-Name). */
     HttpResponse<String> upload(String user, String path, String fileName, byte[] content) throws Exception {
         Deployments.awaitReady(base.get());
-        HttpRequest.Builder b = HttpRequest.newBuilder(uri(base.get(), "/api/v1" + path))
-                .header("Authorization", basic(user)).header("X-File-Name", fileName)
-                .header("Content-Type", "application/octet-stream")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(content));
-        if (timeout != null) {
-            b.timeout(timeout);
-        }
-        return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        return send(request(user, path).header("X-File-Name", fileName).header("Content-Type", "application/octet-stream")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(content)).build());
     }
 
     /**
@@ -109,6 +148,10 @@ final class Api {
         try (JsonReader reader = Json.createReader(new StringReader(body))) {
             return reader.readObject();
         }
+    }
+
+    static JsonArray array(HttpResponse<String> response) {
+        return array(response.body());
     }
 
     static JsonArray array(String body) {

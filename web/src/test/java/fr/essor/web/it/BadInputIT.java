@@ -14,7 +14,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URL;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -29,8 +28,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import javax.naming.InitialContext;
@@ -86,6 +83,8 @@ class BadInputIT {
     @ArquillianResource
     private URL base;
 
+    private final Pages pages = new Pages(() -> base);
+
     @Deployment
     static WebArchive deployment() {
         return Deployments.builtWarWith(BadInputIT.class, Sql.class, Deployments.class, TableHashes.class, ItReport.class);
@@ -101,7 +100,7 @@ class BadInputIT {
     void badInputGetsAClear4xxOrAFormMessageAndChangesNothing() throws Exception {
         DataSource ds = InitialContext.doLookup("java:app/jdbc/essor");
         Ids ids = ids(ds);
-        String advisorCookie = login(ADVISOR);
+        String advisorCookie = pages.login(ADVISOR);
         List<String> failures = new ArrayList<>();
         List<Input> corpus = apiCorpus(ids);
 
@@ -146,11 +145,11 @@ class BadInputIT {
         assertEquals(ODD, Sql.string(ds, "SELECT description FROM application WHERE id = ?", ids.draft));
         assertEquals(title, Api.json(api(PORTEUR, "GET", "/applications/" + ids.draft, null, null, "fr", Map.of()))
                 .getString("title"), "and read back as sent");
-        String porteurCookie = login(PORTEUR);
-        HttpResponse<String> wizard = page(porteurCookie, "/entrepreneur/application.xhtml?id=" + ids.draft);
+        String porteurCookie = pages.login(PORTEUR);
+        HttpResponse<String> wizard = pages.get(porteurCookie, "/entrepreneur/application.xhtml?id=" + ids.draft);
         assertEquals(200, wizard.statusCode());
         assertEscaped(wizard.body(), "the applicant's wizard");
-        HttpResponse<String> home = page(porteurCookie, "/entrepreneur/index.xhtml");
+        HttpResponse<String> home = pages.get(porteurCookie, "/entrepreneur/index.xhtml");
         assertEscaped(home.body(), "the applicant's home page");
         assertTrue(home.body().contains("مشروع تعاوني"), "the Arabic title is shown as such");
 
@@ -161,7 +160,7 @@ class BadInputIT {
         assertEquals(201, support.statusCode(), support.body());
         long record = Api.json(support).getJsonNumber("id").longValue();
         assertEquals(ODD, Sql.string(ds, "SELECT notes FROM support_record WHERE id = ?", record));
-        HttpResponse<String> enterprise = page(login(ADVISOR), "/advisor/enterprise.xhtml?id=" + ids.fabrique);
+        HttpResponse<String> enterprise = pages.get(pages.login(ADVISOR), "/advisor/enterprise.xhtml?id=" + ids.fabrique);
         assertEquals(200, enterprise.statusCode());
         assertEscaped(enterprise.body(), "the advisor's enterprise page");
         assertTrue(enterprise.body().contains("&lt;script&gt;"), "the script is shown as text");
@@ -172,7 +171,7 @@ class BadInputIT {
         assertEquals(201, upload.statusCode(), upload.body());
         String stored = Api.json(upload).getString("fileName");
         assertFalse(stored.contains("/") || stored.contains("\\") || stored.contains("<") || stored.contains(".."), stored);
-        HttpResponse<String> file = page(porteurCookie, "/files/" + ids.draft + "/" + Api.json(upload).getJsonNumber("id"));
+        HttpResponse<String> file = pages.get(porteurCookie, "/files/" + ids.draft + "/" + Api.json(upload).getJsonNumber("id"));
         assertEquals(200, file.statusCode());
         assertTrue(file.headers().firstValue("Content-Disposition").orElse("").startsWith("attachment"));
         report.add("Bad-input corpus: odd but valid text (Arabic, Hebrew, emoji, script, SQL) stored verbatim"
@@ -430,7 +429,7 @@ class BadInputIT {
         c.add(new Input("accepts only XML", PORTEUR, "GET", apps + "/mine", null, null, Map.of("Accept", "application/xml")));
         c.add(new Input("charset unknown", PORTEUR, "POST", apps, "application/json; charset=klingon", "{}", Map.of()));
         c.add(new Input("outbox status unknown", ADMIN, "GET", "/admin/outbox?status=LOST", null, null, Map.of()));
-        c.add(new Input("outbox first as text", ADMIN, "GET", "/admin/outbox?first=x", null, null, Map.of()));
+        c.add(new Input("outbox page as text", ADMIN, "GET", "/admin/outbox?page=x", null, null, Map.of()));
         // uploads
         String docs = draft + "/documents?kind=BUSINESS_PLAN";
         c.add(upload("empty upload", docs, new byte[0], "vide.pdf"));
@@ -536,8 +535,8 @@ class BadInputIT {
             {"valide@example.org", "Nom\u0000\u0007", "un-mot-de-passe-long", "un-mot-de-passe-long"},
         };
         for (String[] in : inputs) {
-            HttpResponse<String> page = page(null, "/register.xhtml");
-            String cookie = cookie(page);
+            HttpResponse<String> page = pages.get(null, "/register.xhtml");
+            String cookie = Pages.sessionCookie(page);
             Map<String, String> form = new LinkedHashMap<>();
             form.put("register", "register");
             form.put("register:email", in[0]);
@@ -545,8 +544,8 @@ class BadInputIT {
             form.put("register:password", in[2]);
             form.put("register:passwordAgain", in[3]);
             form.put("register:submit", "");
-            form.put("jakarta.faces.ViewState", viewState(page.body()));
-            HttpResponse<String> r = post(cookie, "/register.xhtml", form);
+            form.put("jakarta.faces.ViewState", Pages.viewState(page.body()));
+            HttpResponse<String> r = pages.post(cookie, "/register.xhtml", form);
             formMessage("registration " + abbreviate(String.join(" | ", in), 60), r, failures);
         }
         return inputs.length;
@@ -574,7 +573,7 @@ class BadInputIT {
         };
         String path = "/advisor/enterprise.xhtml?id=" + ids.fabrique;
         for (String[] in : inputs) {
-            HttpResponse<String> page = page(cookie, path);
+            HttpResponse<String> page = pages.get(cookie, path);
             assertEquals(200, page.statusCode(), "the advisor's enterprise page");
             Map<String, String> form = new LinkedHashMap<>();
             form.put("support", "support");
@@ -583,8 +582,8 @@ class BadInputIT {
             form.put("support:durationMinutes", in[2]);
             form.put("support:notes", in[3]);
             form.put("support:save", "");
-            form.put("jakarta.faces.ViewState", viewState(page.body()));
-            HttpResponse<String> r = post(cookie, path, form);
+            form.put("jakarta.faces.ViewState", Pages.viewState(page.body()));
+            HttpResponse<String> r = pages.post(cookie, path, form);
             formMessage("support form " + abbreviate(String.join(" | ", in), 60), r, failures);
         }
         return inputs.length;
@@ -595,7 +594,7 @@ class BadInputIT {
      * Referer: the upload filter sends the applicant back with a message, never a 500.
      */
     private int oversizeFormUploads(List<String> failures) throws Exception {
-        String cookie = login(PORTEUR);
+        String cookie = pages.login(PORTEUR);
         int n = 0;
         for (String referer : List.of("http://127.0.0.1/essor/entrepreneur/index.xhtml", "http://x/%%zz^^", "::::")) {
             String boundary = "----essor" + n;
@@ -731,51 +730,6 @@ class BadInputIT {
                 : body instanceof byte[] bytes ? HttpRequest.BodyPublishers.ofByteArray(bytes)
                 : HttpRequest.BodyPublishers.ofString((String) body);
         return HTTP.send(b.method(method, publisher).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-    }
-
-    private HttpResponse<String> page(String cookie, String path) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).header("Accept-Language", "fr").GET();
-        if (cookie != null) {
-            b.header("Cookie", cookie);
-        }
-        return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-    }
-
-    private HttpResponse<String> post(String cookie, String path, Map<String, String> form) throws Exception {
-        StringBuilder body = new StringBuilder();
-        for (Map.Entry<String, String> e : form.entrySet()) {
-            body.append(body.length() == 0 ? "" : "&").append(URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8)).append('=')
-                    .append(URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8));
-        }
-        return HTTP.send(HttpRequest.newBuilder(uri(path)).header("Cookie", cookie).header("Accept-Language", "fr")
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(),
-                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-    }
-
-    static String viewState(String html) {
-        Matcher m = Pattern.compile("name=\"jakarta.faces.ViewState\" id=\"[^\"]*\" value=\"([^\"]*)\"").matcher(html);
-        assertTrue(m.find(), "no view state in the page");
-        return m.group(1);
-    }
-
-    static String cookie(HttpResponse<?> response) {
-        return response.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("ESSORSESSION="))
-                .map(c -> c.substring(0, c.indexOf(';'))).findFirst().orElse(null);
-    }
-
-    private String login(String email) throws Exception {
-        HttpResponse<String> page = page(null, "/login.xhtml");
-        Map<String, String> form = new LinkedHashMap<>();
-        form.put("login", "login");
-        form.put("login:email", email);
-        form.put("login:password", PASSWORD);
-        form.put("login:submit", "");
-        form.put("jakarta.faces.ViewState", viewState(page.body()));
-        HttpResponse<String> r = post(cookie(page), "/login.xhtml", form);
-        assertEquals(302, r.statusCode(), "login of " + email);
-        String signedIn = cookie(r);
-        return signedIn != null ? signedIn : cookie(page);
     }
 
     private static String abbreviate(String s, int max) {

@@ -1,38 +1,28 @@
 package fr.essor.web.it;
 
+import static fr.essor.web.it.Fixtures.ADMIN;
+import static fr.essor.web.it.Fixtures.ADVISOR;
+import static fr.essor.web.it.Fixtures.CHAIR;
+import static fr.essor.web.it.Fixtures.M1;
+import static fr.essor.web.it.Fixtures.M2;
+import static fr.essor.web.it.Fixtures.M3;
+import static fr.essor.web.it.Fixtures.PORTEUR;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.lowagie.text.pdf.PdfReader;
-import com.lowagie.text.pdf.parser.PdfTextExtractor;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
-import java.io.StringReader;
 import java.math.BigDecimal;
-import java.net.URI;
 import java.net.URL;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import javax.naming.InitialContext;
 import javax.sql.DataSource;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -53,37 +43,15 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ArquillianExtension.class)
 class CommitteeAndMoneyRulesIT {
 
-    private static final String ADVISOR = "conseil@demo.essor";
-    private static final String CHAIR = "comite@demo.essor";
-    private static final String M1 = "membre1@demo.essor";
-    private static final String M2 = "membre2@demo.essor";
-    private static final String M3 = "membre3@demo.essor";
-    private static final String PORTEUR = "porteur@demo.essor";
-    private static final String ADMIN = "admin@demo.essor";
-    private static final String PASSWORD = "essor-demo";
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-
-    /** The file requests one honour loan of 8,000.00. */
-    private static final String COMPLETE = "\"description\":\"Une recyclerie\",\"territory\":\"Orléans\","
-            + "\"lines\":[{\"instrument\":\"HONOUR_LOAN\",\"amount\":\"8000.00\",\"durationMonths\":60}],"
-            + "\"plan\":[{\"kind\":\"USE\",\"label\":\"Matériel\",\"amount\":\"8000.00\"},"
-            + "{\"kind\":\"SOURCE\",\"label\":\"Prêt d'honneur\",\"amount\":\"8000.00\"}],"
-            + "\"impact\":{\"jobsCreated\":\"2\",\"jobsMaintained\":\"1.5\",\"beneficiaries\":120,\"socialUtility\":\"Réemploi\"}";
-
-    private static final String ANALYSIS = "{\"scores\":{\"SOCIAL_UTILITY\":4,\"ECONOMIC_VIABILITY\":3,\"TEAM\":4,"
-            + "\"FINANCIAL_STRUCTURE\":3,\"TERRITORIAL_ANCHORING\":5},\"strengths\":\"Équipe solide\","
-            + "\"risks\":\"Trésorerie tendue\",\"recommendation\":\"Avis favorable\","
-            + "\"proposedLines\":[{\"instrument\":\"HONOUR_LOAN\",\"amount\":\"8000.00\",\"durationMonths\":60}]}";
-
-    private static final byte[] PDF = "%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
-            .getBytes(StandardCharsets.US_ASCII);
-
     @ArquillianResource
     private URL base;
 
+    private final Api api = new Api(() -> base).timeout(Duration.ofSeconds(60));
+    private final Pages pages = new Pages(() -> base);
+
     @Deployment
     static WebArchive deployment() {
-        return Deployments.builtWarWith(CommitteeAndMoneyRulesIT.class, Sql.class, Deployments.class);
+        return Deployments.builtWarWith(CommitteeAndMoneyRulesIT.class);
     }
 
     @BeforeEach
@@ -97,19 +65,19 @@ class CommitteeAndMoneyRulesIT {
     void anAttendanceListWithARepeatedOrForeignAccountIsRefusedAndTheSessionStaysPlanned() throws Exception {
         long s = newSession();
         long chair = accountId(CHAIR);
-        HttpResponse<String> repeated = call(CHAIR, "POST", "/sessions/" + s + "/open", "{\"present\":[" + chair + "," + chair + "]}");
+        HttpResponse<String> repeated = api.call(CHAIR, "POST", "/sessions/" + s + "/open", "{\"present\":[" + chair + "," + chair + "]}");
         assertEquals(409, repeated.statusCode(), repeated.body());
-        assertTrue(json(repeated).getString("message").contains("figure deux fois"), repeated.body());
-        HttpResponse<String> foreign = call(CHAIR, "POST", "/sessions/" + s + "/open",
+        assertTrue(Api.json(repeated).getString("message").contains("figure deux fois"), repeated.body());
+        HttpResponse<String> foreign = api.call(CHAIR, "POST", "/sessions/" + s + "/open",
                 "{\"present\":[" + chair + "," + accountId(ADVISOR) + "]}");
         assertEquals(409, foreign.statusCode(), foreign.body());
-        HttpResponse<String> unknown = call(CHAIR, "POST", "/sessions/" + s + "/open", "{\"present\":[" + chair + ",99999999]}");
+        HttpResponse<String> unknown = api.call(CHAIR, "POST", "/sessions/" + s + "/open", "{\"present\":[" + chair + ",99999999]}");
         assertEquals(400, unknown.statusCode(), unknown.body());
 
         JsonObject after = session(CHAIR, s);
         assertEquals("PLANNED", after.getString("status"), "a refused opening leaves the session planned");
         assertTrue(after.getJsonArray("members").getValuesAs(JsonObject.class).stream().noneMatch(m -> m.getBoolean("present")));
-        assertEquals(0, Sql.count(ds(), "SELECT COUNT(*) FROM session_attendance WHERE session_id = ?", s));
+        assertEquals(0, Sql.count(Sql.ds(), "SELECT COUNT(*) FROM session_attendance WHERE session_id = ?", s));
     }
 
     @Test
@@ -120,26 +88,26 @@ class CommitteeAndMoneyRulesIT {
         HttpResponse<String> absent = vote(M1, s, item, "FOR");
         assertEquals(409, absent.statusCode(), absent.body());
 
-        HttpResponse<String> notChair = call(M1, "PUT", "/sessions/" + s + "/attendance", present(CHAIR, M1, M2, M3));
+        HttpResponse<String> notChair = api.call(M1, "PUT", "/sessions/" + s + "/attendance", present(CHAIR, M1, M2, M3));
         assertEquals(409, notChair.statusCode(), notChair.body());
-        HttpResponse<String> repeated = call(CHAIR, "PUT", "/sessions/" + s + "/attendance", present(CHAIR, M1, M1));
+        HttpResponse<String> repeated = api.call(CHAIR, "PUT", "/sessions/" + s + "/attendance", present(CHAIR, M1, M1));
         assertEquals(409, repeated.statusCode(), repeated.body());
-        HttpResponse<String> empty = call(CHAIR, "PUT", "/sessions/" + s + "/attendance", "{\"present\":[]}");
+        HttpResponse<String> empty = api.call(CHAIR, "PUT", "/sessions/" + s + "/attendance", "{\"present\":[]}");
         assertEquals(409, empty.statusCode(), empty.body());
-        assertEquals(1, Sql.count(ds(), "SELECT COUNT(*) FROM session_attendance WHERE session_id = ?", s),
+        assertEquals(1, Sql.count(Sql.ds(), "SELECT COUNT(*) FROM session_attendance WHERE session_id = ?", s),
                 "refused corrections leave the attendance as taken");
 
-        HttpResponse<String> corrected = call(CHAIR, "PUT", "/sessions/" + s + "/attendance", present(CHAIR, M1, M2, M3));
+        HttpResponse<String> corrected = api.call(CHAIR, "PUT", "/sessions/" + s + "/attendance", present(CHAIR, M1, M2, M3));
         assertEquals(200, corrected.statusCode(), corrected.body());
-        assertEquals(4, json(corrected).getJsonArray("members").getValuesAs(JsonObject.class).stream()
+        assertEquals(4, Api.json(corrected).getJsonArray("members").getValuesAs(JsonObject.class).stream()
                 .filter(m -> m.getBoolean("present")).count());
         for (String m : List.of(CHAIR, M1, M2)) {
             HttpResponse<String> v = vote(m, s, item, "FOR");
             assertEquals(200, v.statusCode(), v.body());
         }
         assertEquals(0, itemOf(session(CHAIR, s), item).getInt("missingForQuorum"));
-        assertEquals(4, Sql.count(ds(), "SELECT COUNT(*) FROM session_attendance WHERE session_id = ?", s));
-        assertEquals(1, Sql.count(ds(), "SELECT COUNT(*) FROM audit_event WHERE entity_type = 'CommitteeSession'"
+        assertEquals(4, Sql.count(Sql.ds(), "SELECT COUNT(*) FROM session_attendance WHERE session_id = ?", s));
+        assertEquals(1, Sql.count(Sql.ds(), "SELECT COUNT(*) FROM audit_event WHERE entity_type = 'CommitteeSession'"
                 + " AND entity_id = ? AND action = 'ATTENDANCE'", String.valueOf(s)));
     }
 
@@ -152,35 +120,34 @@ class CommitteeAndMoneyRulesIT {
         assertEquals(200, vote(CHAIR, s, item, "FOR").statusCode());
         HttpResponse<String> noQuorum = decide(s, item, version(s, item), approve("8000.00", null));
         assertEquals(409, noQuorum.statusCode(), noQuorum.body());
-        HttpResponse<String> close = call(CHAIR, "POST", "/sessions/" + s + "/close", null);
+        HttpResponse<String> close = api.call(CHAIR, "POST", "/sessions/" + s + "/close", null);
         assertEquals(409, close.statusCode(), close.body());
 
-        HttpResponse<String> noReason = call(CHAIR, "POST", "/sessions/" + s + "/adjourn", "{\"reason\":\"  \"}");
+        HttpResponse<String> noReason = api.call(CHAIR, "POST", "/sessions/" + s + "/adjourn", "{\"reason\":\"  \"}");
         assertEquals(400, noReason.statusCode(), noReason.body());
-        assertEquals("reason", json(noReason).getString("field"));
-        HttpResponse<String> member = call(M1, "POST", "/sessions/" + s + "/adjourn", "{\"reason\":\"Je pars\"}");
+        assertEquals("reason", Api.json(noReason).getString("field"));
+        HttpResponse<String> member = api.call(M1, "POST", "/sessions/" + s + "/adjourn", "{\"reason\":\"Je pars\"}");
         assertEquals(409, member.statusCode(), member.body());
         assertEquals("OPEN", session(CHAIR, s).getString("status"));
         assertEquals("ON_AGENDA", application(app).getString("status"));
 
         String reason = "Quorum impossible : deux membres excusés";
-        HttpResponse<String> adjourned = call(CHAIR, "POST", "/sessions/" + s + "/adjourn", "{\"reason\":\"" + reason + "\"}");
+        HttpResponse<String> adjourned = api.call(CHAIR, "POST", "/sessions/" + s + "/adjourn", "{\"reason\":\"" + reason + "\"}");
         assertEquals(200, adjourned.statusCode(), adjourned.body());
-        JsonObject after = json(adjourned);
+        JsonObject after = Api.json(adjourned);
         assertEquals("CLOSED", after.getString("status"));
         assertEquals(reason, after.getString("adjournmentReason"));
         assertEquals(0, after.getJsonArray("items").size(), "the undecided file left the agenda");
         assertEquals("READY_FOR_COMMITTEE", application(app).getString("status"));
-        assertEquals(reason, Sql.string(ds(), "SELECT adjournment_reason FROM committee_session WHERE id = ?", s));
-        assertEquals(1, Sql.count(ds(), "SELECT COUNT(*) FROM audit_event WHERE entity_type = 'CommitteeSession'"
+        assertEquals(reason, Sql.string(Sql.ds(), "SELECT adjournment_reason FROM committee_session WHERE id = ?", s));
+        assertEquals(1, Sql.count(Sql.ds(), "SELECT COUNT(*) FROM audit_event WHERE entity_type = 'CommitteeSession'"
                 + " AND entity_id = ? AND action = 'ADJOURN' AND summary LIKE ?", String.valueOf(s), "%" + reason + "%"));
-        HttpResponse<byte[]> minutes = HTTP.send(HttpRequest.newBuilder(uri("/sessions/" + s + "/minutes"))
-                .header("Authorization", basic(CHAIR)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> minutes = Api.sendForBytes(api.request(CHAIR, "/sessions/" + s + "/minutes").GET().build());
         assertEquals(200, minutes.statusCode());
-        String text = pdfText(minutes.body());
+        String text = Pdfs.text(minutes.body());
         assertTrue(text.replaceAll("\\s+", " ").contains(reason), "the minutes carry the reason: " + text);
 
-        HttpResponse<String> again = call(CHAIR, "POST", "/sessions/" + s + "/adjourn", "{\"reason\":\"encore\"}");
+        HttpResponse<String> again = api.call(CHAIR, "POST", "/sessions/" + s + "/adjourn", "{\"reason\":\"encore\"}");
         assertEquals(409, again.statusCode(), again.body());
         long next = newSession();
         putOnAgenda(next, app);
@@ -193,8 +160,8 @@ class CommitteeAndMoneyRulesIT {
         long app = readyApplication("Ajournée depuis la page");
         putOnAgenda(s, app);
         open(s, CHAIR);
-        String cookie = login(CHAIR);
-        HttpResponse<String> page = page(cookie, "/committee/session.xhtml?id=" + s);
+        String cookie = pages.login(CHAIR);
+        HttpResponse<String> page = pages.get(cookie, "/committee/session.xhtml?id=" + s);
         assertEquals(200, page.statusCode());
         assertTrue(page.body().contains("id=\"correction\""), "the chair can correct the attendance of the open session");
         assertTrue(page.body().contains("id=\"adjourning:reason\""), "the chair can adjourn the open session");
@@ -203,8 +170,8 @@ class CommitteeAndMoneyRulesIT {
         form.put("adjourning", "adjourning");
         form.put("adjourning:reason", "Salle indisponible");
         form.put("adjourning:adjourn", "");
-        form.put("jakarta.faces.ViewState", viewState(page.body()));
-        HttpResponse<String> done = post(cookie, "/committee/session.xhtml?id=" + s, form);
+        form.put("jakarta.faces.ViewState", Pages.viewState(page.body()));
+        HttpResponse<String> done = pages.post(cookie, "/committee/session.xhtml?id=" + s, form);
         assertEquals(200, done.statusCode());
         assertTrue(done.body().contains("Séance ajournée : Salle indisponible"), "the page shows the adjournment");
         assertEquals("CLOSED", session(CHAIR, s).getString("status"));
@@ -215,30 +182,30 @@ class CommitteeAndMoneyRulesIT {
 
     @Test
     void aCommitteeWithoutMembersIsListedAndNoSessionCanBeScheduledForIt() throws Exception {
-        DataSource ds = ds();
+        DataSource ds = Sql.ds();
         long cvl = Sql.count(ds, "SELECT id FROM association WHERE code = 'CVL'");
         String name = "Comité sans membres " + UUID.randomUUID().toString().substring(0, 6);
         Sql.update(ds, "INSERT INTO committee (association_id, name, quorum, active, version) VALUES (?, ?, 2, TRUE, 0)", cvl, name);
         long committee = Sql.count(ds, "SELECT id FROM committee WHERE name = ?", name);
 
-        HttpResponse<String> list = page(login(ADMIN), "/admin/committees.xhtml");
+        HttpResponse<String> list = pages.get(pages.login(ADMIN), "/admin/committees.xhtml");
         assertEquals(200, list.statusCode());
         assertTrue(list.body().contains(name), "the committee without members is listed, to be managed");
 
-        HttpResponse<String> refused = call(ADVISOR, "POST", "/sessions", "{\"committeeId\":" + committee
+        HttpResponse<String> refused = api.call(ADVISOR, "POST", "/sessions", "{\"committeeId\":" + committee
                 + ",\"startsAt\":\"2027-03-01T14:00\",\"place\":\"Blois\"}");
         assertEquals(409, refused.statusCode(), refused.body());
-        assertTrue(json(refused).getString("message").contains("quorum est de 2"), refused.body());
+        assertTrue(Api.json(refused).getString("message").contains("quorum est de 2"), refused.body());
         assertEquals(0, Sql.count(ds, "SELECT COUNT(*) FROM committee_session WHERE committee_id = ?", committee));
 
         Sql.update(ds, "INSERT INTO committee_member (committee_id, account_id, member_role) VALUES (?, ?, 'CHAIR')",
                 committee, accountId(M1));
-        HttpResponse<String> stillShort = call(ADVISOR, "POST", "/sessions", "{\"committeeId\":" + committee
+        HttpResponse<String> stillShort = api.call(ADVISOR, "POST", "/sessions", "{\"committeeId\":" + committee
                 + ",\"startsAt\":\"2027-03-01T14:00\",\"place\":\"Blois\"}");
         assertEquals(409, stillShort.statusCode(), "one member for a quorum of two: " + stillShort.body());
         Sql.update(ds, "INSERT INTO committee_member (committee_id, account_id, member_role) VALUES (?, ?, 'MEMBER')",
                 committee, accountId(M2));
-        HttpResponse<String> scheduled = call(ADVISOR, "POST", "/sessions", "{\"committeeId\":" + committee
+        HttpResponse<String> scheduled = api.call(ADVISOR, "POST", "/sessions", "{\"committeeId\":" + committee
                 + ",\"startsAt\":\"2027-03-01T14:00\",\"place\":\"Blois\"}");
         assertEquals(201, scheduled.statusCode(), scheduled.body());
     }
@@ -258,63 +225,63 @@ class CommitteeAndMoneyRulesIT {
                 + "\"durationMonths\":60}]";
         HttpResponse<String> noReasons = decide(s, item, version(s, item), more);
         assertEquals(409, noReasons.statusCode(), noReasons.body());
-        assertTrue(json(noReasons).getString("message").contains("dépasse le montant demandé"), noReasons.body());
+        assertTrue(Api.json(noReasons).getString("message").contains("dépasse le montant demandé"), noReasons.body());
         HttpResponse<String> overInstrument = decide(s, item, version(s, item), "\"outcome\":\"APPROVED\",\"lines\":"
                 + "[{\"instrument\":\"HONOUR_LOAN\",\"amount\":\"90000.00\",\"durationMonths\":60}],\"reasons\":\"Exception\"");
         assertEquals(400, overInstrument.statusCode(), "reasons never lift the instrument's limit: " + overInstrument.body());
         assertEquals("ON_AGENDA", application(app).getString("status"));
-        assertEquals(0, Sql.count(ds(), "SELECT COUNT(*) FROM decision WHERE application_id = ?", app));
+        assertEquals(0, Sql.count(Sql.ds(), "SELECT COUNT(*) FROM decision WHERE application_id = ?", app));
 
         String why = "Le plan de financement revu en séance appelle des quasi-fonds propres";
         HttpResponse<String> approved = decide(s, item, version(s, item), more + ",\"reasons\":\"" + why + "\"");
         assertEquals(200, approved.statusCode(), approved.body());
-        JsonObject decision = itemOf(json(approved), item).getJsonObject("decision");
+        JsonObject decision = itemOf(Api.json(approved), item).getJsonObject("decision");
         assertEquals("180000.00", decision.getString("totalGranted"));
-        assertEquals(why, Sql.string(ds(), "SELECT reasons FROM decision WHERE application_id = ?", app));
+        assertEquals(why, Sql.string(Sql.ds(), "SELECT reasons FROM decision WHERE application_id = ?", app));
     }
 
     // ---- 7, 8, 10. allocations ------------------------------------------------------------------------
 
     @Test
     void releasingAGuaranteeOnceCalledGivesBackOnlyWhatWasNotCalled() throws Exception {
-        DataSource ds = ds();
+        DataSource ds = Sql.ds();
         long conv = activeConvention("GUARANTEE");
         long app = approvedFile("Garantie appelée puis libérée", "{\"instrument\":\"GUARANTEE\",\"amount\":\"20000.00\","
                 + "\"durationMonths\":84,\"bankName\":\"Banque Essai\",\"bankLoanAmount\":\"40000.00\",\"guaranteedShare\":\"50\"}");
         long allocation = allocate(conv, line(ds, app), "20000.00");
-        HttpResponse<String> called = call(ADVISOR, "POST", "/allocations/" + allocation + "/guarantee-calls",
+        HttpResponse<String> called = api.call(ADVISOR, "POST", "/allocations/" + allocation + "/guarantee-calls",
                 "{\"amount\":\"15000.00\",\"date\":\"" + today() + "\"}");
         assertEquals(201, called.statusCode(), called.body());
 
-        HttpResponse<String> released = call(ADVISOR, "POST", "/allocations/" + allocation + "/release", null);
+        HttpResponse<String> released = api.call(ADVISOR, "POST", "/allocations/" + allocation + "/release", null);
         assertEquals(200, released.statusCode(), released.body());
-        assertEquals(0, new BigDecimal("5000.00").compareTo(decimal(ds, "SELECT released FROM allocation WHERE id = ?",
+        assertEquals(0, new BigDecimal("5000.00").compareTo(Sql.decimal(ds, "SELECT released FROM allocation WHERE id = ?",
                 allocation)), "only the 5,000.00 not called go back");
-        assertEquals(0, new BigDecimal("5000.00").compareTo(decimal(ds, "SELECT SUM(amount) FROM ledger_movement"
+        assertEquals(0, new BigDecimal("5000.00").compareTo(Sql.decimal(ds, "SELECT SUM(amount) FROM ledger_movement"
                 + " WHERE allocation_id = ? AND kind = 'RELEASE'", allocation)));
 
         long other = allocate(conv, line(ds, approvedFile("Garantie appelée en entier", "{\"instrument\":\"GUARANTEE\","
                 + "\"amount\":\"10000.00\",\"durationMonths\":84,\"bankName\":\"Banque Essai\",\"bankLoanAmount\":\"20000.00\","
                 + "\"guaranteedShare\":\"50\"}")), "10000.00");
-        assertEquals(201, call(ADVISOR, "POST", "/allocations/" + other + "/guarantee-calls",
+        assertEquals(201, api.call(ADVISOR, "POST", "/allocations/" + other + "/guarantee-calls",
                 "{\"amount\":\"10000.00\",\"date\":\"" + today() + "\"}").statusCode());
         long ledger = Sql.count(ds, "SELECT COUNT(*) FROM ledger_movement");
-        HttpResponse<String> nothing = call(ADVISOR, "POST", "/allocations/" + other + "/release", null);
+        HttpResponse<String> nothing = api.call(ADVISOR, "POST", "/allocations/" + other + "/release", null);
         assertEquals(409, nothing.statusCode(), nothing.body());
         assertEquals(ledger, Sql.count(ds, "SELECT COUNT(*) FROM ledger_movement"));
-        assertEquals(0, BigDecimal.ZERO.compareTo(decimal(ds, "SELECT released FROM allocation WHERE id = ?", other)));
+        assertEquals(0, BigDecimal.ZERO.compareTo(Sql.decimal(ds, "SELECT released FROM allocation WHERE id = ?", other)));
     }
 
     @Test
     void aGuaranteeIsNeverDisbursedAndADisbursementIsDatedWithinTheConvention() throws Exception {
-        DataSource ds = ds();
+        DataSource ds = Sql.ds();
         long guarantees = activeConvention("GUARANTEE");
         long g = allocate(guarantees, line(ds, approvedFile("Garantie non versée", "{\"instrument\":\"GUARANTEE\","
                 + "\"amount\":\"20000.00\",\"durationMonths\":84,\"bankName\":\"Banque Essai\",\"bankLoanAmount\":\"40000.00\","
                 + "\"guaranteedShare\":\"50\"}")), "20000.00");
         HttpResponse<String> guarantee = disburse(g, "100.00", today().toString());
         assertEquals(409, guarantee.statusCode(), guarantee.body());
-        assertTrue(json(guarantee).getString("message").contains("garantie ne se verse pas"), guarantee.body());
+        assertTrue(Api.json(guarantee).getString("message").contains("garantie ne se verse pas"), guarantee.body());
 
         long loans = activeConvention("HONOUR_LOAN");
         long loan = allocate(loans, line(ds, approvedFile("Dates de versement",
@@ -323,41 +290,41 @@ class CommitteeAndMoneyRulesIT {
         for (String date : List.of("0001-01-01", "1900-01-01", "2999-01-01", today().plusDays(2).toString())) {
             HttpResponse<String> r = disburse(loan, "100.00", date);
             assertEquals(400, r.statusCode(), date + ": " + r.body());
-            assertEquals("date", json(r).getString("field"), r.body());
+            assertEquals("date", Api.json(r).getString("field"), r.body());
         }
         assertEquals(ledger, Sql.count(ds, "SELECT COUNT(*) FROM ledger_movement"), "no refused tranche reached the ledger");
-        assertEquals(0, BigDecimal.ZERO.compareTo(decimal(ds, "SELECT disbursed FROM allocation WHERE id = ?", loan)));
-        assertEquals(0, BigDecimal.ZERO.compareTo(decimal(ds, "SELECT disbursed FROM allocation WHERE id = ?", g)));
+        assertEquals(0, BigDecimal.ZERO.compareTo(Sql.decimal(ds, "SELECT disbursed FROM allocation WHERE id = ?", loan)));
+        assertEquals(0, BigDecimal.ZERO.compareTo(Sql.decimal(ds, "SELECT disbursed FROM allocation WHERE id = ?", g)));
         assertEquals(201, disburse(loan, "100.00", today().plusDays(1).toString()).statusCode(), "tomorrow is allowed");
         assertEquals(201, disburse(loan, "100.00", today().toString()).statusCode());
     }
 
     @Test
     void generatingARepaymentScheduleTwiceReplacesAnUnpaidOneAndRefusesAStartedOne() throws Exception {
-        DataSource ds = ds();
+        DataSource ds = Sql.ds();
         long conv = activeConvention("HONOUR_LOAN");
         long allocation = allocate(conv, line(ds, approvedFile("Échéancier refait",
                 "{\"instrument\":\"HONOUR_LOAN\",\"amount\":\"6000.00\",\"durationMonths\":12}")), "6000.00");
         assertEquals(201, disburse(allocation, "6000.00", today().toString()).statusCode());
         String first = today().plusMonths(1).withDayOfMonth(5).toString();
         String second = today().plusMonths(2).withDayOfMonth(10).toString();
-        HttpResponse<String> one = call(ADVISOR, "POST", "/allocations/" + allocation + "/instalments",
+        HttpResponse<String> one = api.call(ADVISOR, "POST", "/allocations/" + allocation + "/instalments",
                 "{\"firstDueDate\":\"" + first + "\"}");
         assertEquals(200, one.statusCode(), one.body());
-        HttpResponse<String> two = call(ADVISOR, "POST", "/allocations/" + allocation + "/instalments",
+        HttpResponse<String> two = api.call(ADVISOR, "POST", "/allocations/" + allocation + "/instalments",
                 "{\"firstDueDate\":\"" + second + "\"}");
         assertEquals(200, two.statusCode(), "an unpaid schedule is replaced: " + two.body());
-        JsonArray schedule = array(two);
+        JsonArray schedule = Api.array(two);
         assertEquals(12, schedule.size());
         assertEquals(second, schedule.getJsonObject(0).getString("dueDate"));
         assertEquals(12, Sql.count(ds, "SELECT COUNT(*) FROM instalment WHERE allocation_id = ?", allocation));
         assertEquals(second, Sql.string(ds, "SELECT CAST(MIN(due_date) AS CHAR(10)) FROM instalment WHERE allocation_id = ?",
                 allocation));
 
-        HttpResponse<String> paid = call(ADVISOR, "POST", "/allocations/" + allocation + "/instalments/"
+        HttpResponse<String> paid = api.call(ADVISOR, "POST", "/allocations/" + allocation + "/instalments/"
                 + schedule.getJsonObject(0).getJsonNumber("id") + "/payment", "{\"date\":\"" + today() + "\"}");
         assertEquals(200, paid.statusCode(), paid.body());
-        HttpResponse<String> started = call(ADVISOR, "POST", "/allocations/" + allocation + "/instalments",
+        HttpResponse<String> started = api.call(ADVISOR, "POST", "/allocations/" + allocation + "/instalments",
                 "{\"firstDueDate\":\"" + first + "\"}");
         assertEquals(409, started.statusCode(), started.body());
         assertEquals(12, Sql.count(ds, "SELECT COUNT(*) FROM instalment WHERE allocation_id = ?", allocation));
@@ -370,52 +337,52 @@ class CommitteeAndMoneyRulesIT {
 
     @Test
     void titlesDescriptionsReasonsAndNotesRefuseControlAndDirectionOverrideCharacters() throws Exception {
-        DataSource ds = ds();
-        long enterprise = array(call(PORTEUR, "GET", "/enterprises/mine", null)).getJsonObject(0).getJsonNumber("id").longValue();
+        DataSource ds = Sql.ds();
+        long enterprise = Api.array(api.call(PORTEUR, "GET", "/enterprises/mine", null)).getJsonObject(0).getJsonNumber("id").longValue();
         long applications = Sql.count(ds, "SELECT COUNT(*) FROM application");
-        HttpResponse<String> title = call(PORTEUR, "POST", "/applications", "{\"enterpriseId\":" + enterprise
+        HttpResponse<String> title = api.call(PORTEUR, "POST", "/applications", "{\"enterpriseId\":" + enterprise
                 + ",\"title\":\"Facture\\u202Efdp.exe\",\"stage\":\"CREATION\"}");
         assertEquals(400, title.statusCode(), title.body());
-        assertEquals("title", json(title).getString("field"));
-        assertTrue(json(title).getString("message").contains("caractères de contrôle"), title.body());
+        assertEquals("title", Api.json(title).getString("field"));
+        assertTrue(Api.json(title).getString("message").contains("caractères de contrôle"), title.body());
         assertEquals(applications, Sql.count(ds, "SELECT COUNT(*) FROM application"));
 
-        JsonObject draft = json(call(PORTEUR, "POST", "/applications", "{\"enterpriseId\":" + enterprise
+        JsonObject draft = Api.json(api.call(PORTEUR, "POST", "/applications", "{\"enterpriseId\":" + enterprise
                 + ",\"title\":\"Texte libre\",\"stage\":\"CREATION\"}"));
         long id = draft.getJsonNumber("id").longValue();
-        HttpResponse<String> bell = call(PORTEUR, "PUT", "/applications/" + id, "{\"version\":" + draft.getJsonNumber("version")
+        HttpResponse<String> bell = api.call(PORTEUR, "PUT", "/applications/" + id, "{\"version\":" + draft.getJsonNumber("version")
                 + ",\"title\":\"Texte libre\",\"stage\":\"CREATION\",\"description\":\"Sonnerie\\u0007 et \\u001b[31m\"}");
         assertEquals(400, bell.statusCode(), bell.body());
-        assertEquals("description", json(bell).getString("field"));
+        assertEquals("description", Api.json(bell).getString("field"));
         assertEquals(null, Sql.string(ds, "SELECT description FROM application WHERE id = ?", id));
-        HttpResponse<String> lines = call(PORTEUR, "PUT", "/applications/" + id, "{\"version\":" + draft.getJsonNumber("version")
+        HttpResponse<String> lines = api.call(PORTEUR, "PUT", "/applications/" + id, "{\"version\":" + draft.getJsonNumber("version")
                 + ",\"title\":\"Texte libre\",\"stage\":\"CREATION\",\"description\":\"Première ligne\\n\\tSeconde ligne\"}");
         assertEquals(200, lines.statusCode(), "line breaks and tabs stay allowed in a description: " + lines.body());
-        HttpResponse<String> titleBreak = call(PORTEUR, "PUT", "/applications/" + id, "{\"version\":"
-                + json(lines).getJsonNumber("version") + ",\"title\":\"Deux\\nlignes\",\"stage\":\"CREATION\"}");
+        HttpResponse<String> titleBreak = api.call(PORTEUR, "PUT", "/applications/" + id, "{\"version\":"
+                + Api.json(lines).getJsonNumber("version") + ",\"title\":\"Deux\\nlignes\",\"stage\":\"CREATION\"}");
         assertEquals(400, titleBreak.statusCode(), "a title is one line: " + titleBreak.body());
         assertEquals("Texte libre", Sql.string(ds, "SELECT title FROM application WHERE id = ?", id));
 
         long s = newSession();
         long app = readyApplication("Motifs propres");
         long item = putOnAgenda(s, app);
-        HttpResponse<String> conflict = call(M1, "POST", "/sessions/" + s + "/items/" + item + "/conflict",
+        HttpResponse<String> conflict = api.call(M1, "POST", "/sessions/" + s + "/items/" + item + "/conflict",
                 "{\"reason\":\"Lien\\u202Efamilial\"}");
         assertEquals(400, conflict.statusCode(), conflict.body());
         assertEquals(0, Sql.count(ds, "SELECT COUNT(*) FROM conflict_of_interest WHERE item_id = ?", item));
         open(s, CHAIR, M1, M2, M3);
         HttpResponse<String> reasons = decide(s, item, version(s, item), "\"outcome\":\"REJECTED\",\"reasons\":\"Hors\\u202Ecritères\"");
         assertEquals(400, reasons.statusCode(), reasons.body());
-        assertEquals("reasons", json(reasons).getString("field"));
+        assertEquals("reasons", Api.json(reasons).getString("field"));
         assertEquals("ON_AGENDA", application(app).getString("status"));
-        HttpResponse<String> place = call(ADVISOR, "POST", "/sessions", "{\"committeeId\":" + committeeId()
+        HttpResponse<String> place = api.call(ADVISOR, "POST", "/sessions", "{\"committeeId\":" + committeeId()
                 + ",\"startsAt\":\"2027-02-01T14:00\",\"place\":\"Salle\\u0000B\"}");
         assertEquals(400, place.statusCode(), place.body());
 
         long fabrique = Sql.count(ds, "SELECT MIN(id) FROM enterprise WHERE association_id = (SELECT id FROM association"
                 + " WHERE code = 'CVL')");
         long records = Sql.count(ds, "SELECT COUNT(*) FROM support_record");
-        HttpResponse<String> notes = call(ADVISOR, "POST", "/enterprises/" + fabrique + "/support-records", "{\"date\":\""
+        HttpResponse<String> notes = api.call(ADVISOR, "POST", "/enterprises/" + fabrique + "/support-records", "{\"date\":\""
                 + today() + "\",\"kind\":\"DIAGNOSTIC\",\"durationMinutes\":60,\"notes\":\"Notes\\u2066cachées\\u2069\"}");
         assertEquals(400, notes.statusCode(), notes.body());
         assertEquals(records, Sql.count(ds, "SELECT COUNT(*) FROM support_record"));
@@ -424,18 +391,18 @@ class CommitteeAndMoneyRulesIT {
     // ---- helpers: the committee -------------------------------------------------------------------------
 
     private long committeeId() throws Exception {
-        return Sql.count(ds(), "SELECT MIN(id) FROM committee WHERE name = 'Comité d''engagement Centre-Val de Loire'");
+        return Sql.count(Sql.ds(), "SELECT MIN(id) FROM committee WHERE name = 'Comité d''engagement Centre-Val de Loire'");
     }
 
     private long newSession() throws Exception {
-        HttpResponse<String> r = call(ADVISOR, "POST", "/sessions", "{\"committeeId\":" + committeeId()
+        HttpResponse<String> r = api.call(ADVISOR, "POST", "/sessions", "{\"committeeId\":" + committeeId()
                 + ",\"startsAt\":\"2027-01-15T14:00\",\"place\":\"Orléans\"}");
         assertEquals(201, r.statusCode(), r.body());
-        return json(r).getJsonNumber("id").longValue();
+        return Api.json(r).getJsonNumber("id").longValue();
     }
 
     private long accountId(String email) throws Exception {
-        return Sql.count(ds(), "SELECT id FROM user_account WHERE email = ?", email);
+        return Sql.count(Sql.ds(), "SELECT id FROM user_account WHERE email = ?", email);
     }
 
     private String present(String... emails) throws Exception {
@@ -447,43 +414,24 @@ class CommitteeAndMoneyRulesIT {
     }
 
     private void open(long session, String... emails) throws Exception {
-        HttpResponse<String> r = call(CHAIR, "POST", "/sessions/" + session + "/open", present(emails));
+        HttpResponse<String> r = api.call(CHAIR, "POST", "/sessions/" + session + "/open", present(emails));
         assertEquals(200, r.statusCode(), r.body());
-        assertEquals("OPEN", json(r).getString("status"));
+        assertEquals("OPEN", Api.json(r).getString("status"));
     }
 
     /** A fresh application of porteur@ requesting 8,000.00, submitted, instructed and ready for committee. */
     private long readyApplication(String title) throws Exception {
-        long enterprise = array(call(PORTEUR, "GET", "/enterprises/mine", null)).getJsonObject(0).getJsonNumber("id").longValue();
-        HttpResponse<String> created = call(PORTEUR, "POST", "/applications",
-                "{\"enterpriseId\":" + enterprise + ",\"title\":\"" + title + "\",\"stage\":\"CREATION\"}");
-        assertEquals(201, created.statusCode(), created.body());
-        JsonObject draft = json(created);
-        long id = draft.getJsonNumber("id").longValue();
-        HttpResponse<String> put = call(PORTEUR, "PUT", "/applications/" + id,
-                "{\"version\":" + draft.getJsonNumber("version") + "," + COMPLETE + "}");
-        assertEquals(200, put.statusCode(), put.body());
-        HttpResponse<String> doc = HTTP.send(HttpRequest.newBuilder(uri("/applications/" + id + "/documents?kind=BUSINESS_PLAN"))
-                .header("Authorization", basic(PORTEUR)).header("X-File-Name", "plan.pdf")
-                .header("Content-Type", "application/octet-stream")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(PDF)).build(), HttpResponse.BodyHandlers.ofString());
-        assertEquals(201, doc.statusCode(), doc.body());
-        HttpResponse<String> submitted = call(PORTEUR, "POST", "/applications/" + id + "/submit", null);
-        assertEquals(200, submitted.statusCode(), submitted.body());
-        HttpResponse<String> review = call(ADVISOR, "POST", "/applications/" + id + "/review?version="
-                + json(submitted).getJsonNumber("version"), null);
-        assertEquals(200, review.statusCode(), review.body());
-        assertEquals(200, call(ADVISOR, "PUT", "/applications/" + id + "/instruction/analysis", ANALYSIS).statusCode());
-        HttpResponse<String> ready = call(ADVISOR, "POST", "/applications/" + id + "/instruction/ready?version="
+        long id = Filing.analysed(api, title).id();
+        HttpResponse<String> ready = api.call(ADVISOR, "POST", "/applications/" + id + "/instruction/ready?version="
                 + application(id).getJsonNumber("version"), null);
         assertEquals(200, ready.statusCode(), ready.body());
         return id;
     }
 
     private long putOnAgenda(long session, long application) throws Exception {
-        HttpResponse<String> r = call(ADVISOR, "POST", "/sessions/" + session + "/items", "{\"applicationId\":" + application + "}");
+        HttpResponse<String> r = api.call(ADVISOR, "POST", "/sessions/" + session + "/items", "{\"applicationId\":" + application + "}");
         assertEquals(200, r.statusCode(), r.body());
-        return json(r).getJsonArray("items").getValuesAs(JsonObject.class).stream()
+        return Api.json(r).getJsonArray("items").getValuesAs(JsonObject.class).stream()
                 .filter(i -> i.getJsonNumber("applicationId").longValue() == application).findFirst().orElseThrow()
                 .getJsonNumber("id").longValue();
     }
@@ -507,7 +455,7 @@ class CommitteeAndMoneyRulesIT {
     }
 
     private HttpResponse<String> vote(String member, long session, long item, String choice) throws Exception {
-        return call(member, "PUT", "/sessions/" + session + "/items/" + item + "/vote", "{\"choice\":\"" + choice + "\"}");
+        return api.call(member, "PUT", "/sessions/" + session + "/items/" + item + "/vote", "{\"choice\":\"" + choice + "\"}");
     }
 
     private long version(long session, long item) throws Exception {
@@ -515,7 +463,7 @@ class CommitteeAndMoneyRulesIT {
     }
 
     private HttpResponse<String> decide(long session, long item, long version, String fields) throws Exception {
-        return call(CHAIR, "POST", "/sessions/" + session + "/items/" + item + "/decision", "{\"version\":" + version + "," + fields + "}");
+        return api.call(CHAIR, "POST", "/sessions/" + session + "/items/" + item + "/decision", "{\"version\":" + version + "," + fields + "}");
     }
 
     private static String approve(String amount, String reasons) {
@@ -524,9 +472,9 @@ class CommitteeAndMoneyRulesIT {
     }
 
     private JsonObject session(String user, long id) throws Exception {
-        HttpResponse<String> r = call(user, "GET", "/sessions/" + id, null);
+        HttpResponse<String> r = api.call(user, "GET", "/sessions/" + id, null);
         assertEquals(200, r.statusCode(), r.body());
-        return json(r);
+        return Api.json(r);
     }
 
     private static JsonObject itemOf(JsonObject session, long itemId) {
@@ -536,25 +484,25 @@ class CommitteeAndMoneyRulesIT {
     }
 
     private JsonObject application(long id) throws Exception {
-        HttpResponse<String> r = call(ADVISOR, "GET", "/applications/" + id, null);
+        HttpResponse<String> r = api.call(ADVISOR, "GET", "/applications/" + id, null);
         assertEquals(200, r.statusCode(), r.body());
-        return json(r);
+        return Api.json(r);
     }
 
     // ---- helpers: conventions and allocations -----------------------------------------------------------
 
     /** An ACTIVE financing fund of the CVL association for the given instrument, over 2020–2030. */
     private long activeConvention(String instrument) throws Exception {
-        DataSource ds = ds();
+        DataSource ds = Sql.ds();
         long bdt = Sql.count(ds, "SELECT id FROM partner WHERE name = 'Banque des Territoires'");
         long cvl = Sql.count(ds, "SELECT id FROM association WHERE code = 'CVL'");
         String reference = "IT-R-" + UUID.randomUUID().toString().replace("-", "").substring(0, 10).toUpperCase(Locale.ROOT);
-        HttpResponse<String> r = call(ADMIN, "POST", "/conventions", "{\"reference\":\"" + reference + "\",\"partnerId\":" + bdt
+        HttpResponse<String> r = api.call(ADMIN, "POST", "/conventions", "{\"reference\":\"" + reference + "\",\"partnerId\":" + bdt
                 + ",\"associationId\":" + cvl + ",\"kind\":\"FINANCING_FUND\",\"periodStart\":\"2020-01-01\","
                 + "\"periodEnd\":\"2030-12-31\",\"amount\":\"500000.00\",\"revolving\":true,\"instruments\":[\"" + instrument + "\"]}");
         assertEquals(201, r.statusCode(), r.body());
-        long id = json(r).getJsonNumber("id").longValue();
-        HttpResponse<String> active = call(ADMIN, "POST", "/conventions/" + id + "/activation", null);
+        long id = Api.json(r).getJsonNumber("id").longValue();
+        HttpResponse<String> active = api.call(ADMIN, "POST", "/conventions/" + id + "/activation", null);
         assertEquals(200, active.statusCode(), active.body());
         return id;
     }
@@ -565,131 +513,18 @@ class CommitteeAndMoneyRulesIT {
     }
 
     private long allocate(long convention, long line, String amount) throws Exception {
-        HttpResponse<String> r = call(ADVISOR, "POST", "/conventions/" + convention + "/allocations",
+        HttpResponse<String> r = api.call(ADVISOR, "POST", "/conventions/" + convention + "/allocations",
                 "{\"decisionLineId\":" + line + ",\"amount\":\"" + amount + "\"}");
         assertEquals(201, r.statusCode(), r.body());
-        return json(r).getJsonNumber("id").longValue();
+        return Api.json(r).getJsonNumber("id").longValue();
     }
 
     private HttpResponse<String> disburse(long allocation, String amount, String date) throws Exception {
-        return call(ADVISOR, "POST", "/allocations/" + allocation + "/disbursements",
+        return api.call(ADVISOR, "POST", "/allocations/" + allocation + "/disbursements",
                 "{\"amount\":\"" + amount + "\",\"date\":\"" + date + "\"}");
     }
 
     private static LocalDate today() {
         return LocalDate.now(ZoneId.of("Europe/Paris"));
-    }
-
-    // ---- helpers: HTTP, pages, data ------------------------------------------------------------------------
-
-    private static DataSource ds() throws Exception {
-        return InitialContext.doLookup("java:app/jdbc/essor");
-    }
-
-    private String root() {
-        return base.toString().replace("//localhost:", "//127.0.0.1:").replaceAll("/$", "");
-    }
-
-    private URI uri(String path) {
-        return URI.create(root() + "/api/v1" + path);
-    }
-
-    private static String basic(String user) {
-        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
-    }
-
-    private HttpResponse<String> call(String user, String method, String path, String body) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).header("Authorization", basic(user))
-                .header("Accept-Language", "fr").timeout(Duration.ofSeconds(60));
-        if (body != null) {
-            b.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body));
-        } else {
-            b.method(method, HttpRequest.BodyPublishers.noBody());
-        }
-        return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-    }
-
-    private HttpResponse<String> page(String cookie, String path) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(root() + path)).header("Accept-Language", "fr").GET();
-        if (cookie != null) {
-            b.header("Cookie", cookie);
-        }
-        return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-    }
-
-    private HttpResponse<String> post(String cookie, String path, Map<String, String> form) throws Exception {
-        StringBuilder body = new StringBuilder();
-        for (Map.Entry<String, String> e : form.entrySet()) {
-            body.append(body.length() == 0 ? "" : "&").append(URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8)).append('=')
-                    .append(URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8));
-        }
-        return HTTP.send(HttpRequest.newBuilder(URI.create(root() + path)).header("Cookie", cookie).header("Accept-Language", "fr")
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(),
-                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-    }
-
-    private String login(String email) throws Exception {
-        HttpResponse<String> page = page(null, "/login.xhtml");
-        Map<String, String> form = new LinkedHashMap<>();
-        form.put("login", "login");
-        form.put("login:email", email);
-        form.put("login:password", PASSWORD);
-        form.put("login:submit", "");
-        form.put("jakarta.faces.ViewState", viewState(page.body()));
-        HttpResponse<String> r = post(cookie(page), "/login.xhtml", form);
-        assertEquals(302, r.statusCode(), "login of " + email);
-        String signedIn = cookie(r);
-        return signedIn != null ? signedIn : cookie(page);
-    }
-
-    private static JsonObject json(HttpResponse<String> r) {
-        try (JsonReader reader = Json.createReader(new StringReader(r.body()))) {
-            return reader.readObject();
-        }
-    }
-
-    private static JsonArray array(HttpResponse<String> r) {
-        assertTrue(r.statusCode() < 300, r.statusCode() + " " + r.body());
-        try (JsonReader reader = Json.createReader(new StringReader(r.body()))) {
-            return reader.readArray();
-        }
-    }
-
-    private static String pdfText(byte[] pdf) throws Exception {
-        PdfReader reader = new PdfReader(pdf);
-        try {
-            PdfTextExtractor extractor = new PdfTextExtractor(reader);
-            StringBuilder text = new StringBuilder();
-            for (int p = 1; p <= reader.getNumberOfPages(); p++) {
-                text.append(extractor.getTextFromPage(p)).append('\n');
-            }
-            return text.toString().replace('\u202f', ' ').replace('\u00a0', ' ').replaceAll("[ \\t]+", " ");
-        } finally {
-            reader.close();
-        }
-    }
-
-    private static BigDecimal decimal(DataSource ds, String sql, Object... params) throws Exception {
-        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < params.length; i++) {
-                ps.setObject(i + 1, params[i]);
-            }
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getBigDecimal(1);
-            }
-        }
-    }
-
-    private static String viewState(String html) {
-        Matcher m = Pattern.compile("name=\"jakarta.faces.ViewState\" id=\"[^\"]*\" value=\"([^\"]*)\"").matcher(html);
-        assertTrue(m.find(), "no view state in the page");
-        return m.group(1);
-    }
-
-    private static String cookie(HttpResponse<?> response) {
-        return response.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("ESSORSESSION="))
-                .map(c -> c.substring(0, c.indexOf(';'))).findFirst().orElse(null);
     }
 }

@@ -107,13 +107,6 @@ class HttpIT {
         assertFalse(page.body().contains(";jsessionid="), "session id leaked into a URL");
     }
 
-    private static String sessionCookie(HttpResponse<?> response) {
-        return response.headers().allValues("Set-Cookie").stream()
-                .filter(c -> c.startsWith("ESSORSESSION="))
-                .map(c -> c.substring(0, c.indexOf(';')))
-                .findFirst().orElse(null);
-    }
-
     private static String viewState(String html) {
         Matcher m = Pattern
                 .compile("name=\"jakarta.faces.ViewState\" id=\"[^\"]*\" value=\"([^\"]*)\"").matcher(html);
@@ -135,11 +128,11 @@ class HttpIT {
     @Test
     void loggingInGivesANewSessionIdAndTheOldOneOpensNothing() throws Exception {
         HttpResponse<String> page = get("/login.xhtml");
-        String before = sessionCookie(page);
+        String before = Pages.sessionCookie(page);
         HttpResponse<String> login = postLogin(before, viewState(page.body()), "porteur@demo.essor", "essor-demo");
         assertEquals(302, login.statusCode(), login.body());
         assertTrue(login.headers().firstValue("Location").orElseThrow().endsWith("/entrepreneur/index.xhtml"));
-        String after = sessionCookie(login);
+        String after = Pages.sessionCookie(login);
         assertNotNull(after, "a new session cookie must be set at login");
         assertFalse(after.equals(before), "the session id must change at login");
 
@@ -153,7 +146,7 @@ class HttpIT {
     @Test
     void aFormPostWithAForgedViewStateIsRefusedAndSignsNobodyIn() throws Exception {
         HttpResponse<String> page = get("/login.xhtml");
-        String cookie = sessionCookie(page);
+        String cookie = Pages.sessionCookie(page);
         HttpResponse<String> forged = postLogin(cookie, "-1234567890:987654321", "porteur@demo.essor", "essor-demo");
         assertTrue(forged.statusCode() >= 400, "status " + forged.statusCode());
         assertFalse(forged.body().contains(".java:"), "stack trace shown");
@@ -163,8 +156,8 @@ class HttpIT {
     @Test
     void anEntrepreneurAskingForAnAdminPageGets403() throws Exception {
         HttpResponse<String> page = get("/login.xhtml");
-        HttpResponse<String> login = postLogin(sessionCookie(page), viewState(page.body()), "porteur@demo.essor", "essor-demo");
-        HttpResponse<String> admin = get("/admin/accounts.xhtml", "Cookie", sessionCookie(login));
+        HttpResponse<String> login = postLogin(Pages.sessionCookie(page), viewState(page.body()), "porteur@demo.essor", "essor-demo");
+        HttpResponse<String> admin = get("/admin/accounts.xhtml", "Cookie", Pages.sessionCookie(login));
         assertEquals(403, admin.statusCode());
         assertTrue(admin.body().contains("Accès refusé"));
     }

@@ -1,5 +1,12 @@
 package fr.essor.web.it;
 
+import static fr.essor.web.it.Fixtures.ADMIN;
+import static fr.essor.web.it.Fixtures.ADVISOR;
+import static fr.essor.web.it.Fixtures.CHAIR;
+import static fr.essor.web.it.Fixtures.PARTNER_BDT;
+import static fr.essor.web.it.Fixtures.PDF;
+import static fr.essor.web.it.Fixtures.PORTEUR;
+import static fr.essor.web.it.Fixtures.PORTEUR2;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -8,19 +15,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
-import java.io.ByteArrayOutputStream;
 import java.io.StringReader;
-import java.net.URI;
 import java.net.URL;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -32,7 +30,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import javax.naming.InitialContext;
 import javax.sql.DataSource;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -54,18 +51,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ArquillianExtension.class)
 class PrivacyAndConsentIT {
 
-    private static final String DEMO_PASSWORD = "essor-demo";
     private static final String PASSWORD = "Solide-et-long-42";
-    private static final String PORTEUR = "porteur@demo.essor";
-    private static final String PORTEUR2 = "porteur2@demo.essor";
-    private static final String ADVISOR = "conseil@demo.essor";
-    private static final String CHAIR = "comite@demo.essor";
-    private static final String ADMIN = "admin@demo.essor";
-    private static final String PARTNER = "partenaire@demo.essor";
-    private static final HttpClient HTTP = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
-            .connectTimeout(Duration.ofSeconds(10)).build();
-    private static final byte[] PDF = "%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
-            .getBytes(StandardCharsets.US_ASCII);
+    /** Unlike {@link Fixtures#COMPLETE}: a workshop in Tours. */
     private static final String COMPLETE = "\"description\":\"Un atelier\",\"territory\":\"Tours\","
             + "\"lines\":[{\"instrument\":\"HONOUR_LOAN\",\"amount\":\"8000.00\",\"durationMonths\":60}],"
             + "\"plan\":[{\"kind\":\"USE\",\"label\":\"Matériel\",\"amount\":\"8000.00\"},"
@@ -75,9 +62,14 @@ class PrivacyAndConsentIT {
     @ArquillianResource
     private URL base;
 
+    private final Api api = new Api(() -> base);
+    /** For the accounts the tests register, with {@link #PASSWORD}. */
+    private final Api members = api.password(PASSWORD);
+    private final Pages pages = new Pages(() -> base);
+
     @Deployment
     static WebArchive deployment() {
-        return Deployments.builtWarWith(PrivacyAndConsentIT.class, Sql.class, Deployments.class);
+        return Deployments.builtWarWith(PrivacyAndConsentIT.class);
     }
 
     @BeforeEach
@@ -89,30 +81,30 @@ class PrivacyAndConsentIT {
 
     @Test
     void aDraftIsItsApplicantsOwnUntilSubmittedNoStaffNorCommitteeNorPartnerIsToldItExists() throws Exception {
-        DataSource ds = InitialContext.doLookup("java:app/jdbc/essor");
-        long enterprise = firstId(call(PORTEUR, "GET", "/enterprises/mine", null));
-        JsonObject draft = ok(201, call(PORTEUR, "POST", "/applications", "{\"enterpriseId\":" + enterprise
+        DataSource ds = Sql.ds();
+        long enterprise = firstId(api.call(PORTEUR, "GET", "/enterprises/mine", null));
+        JsonObject draft = ok(201, api.call(PORTEUR, "POST", "/applications", "{\"enterpriseId\":" + enterprise
                 + ",\"title\":\"Brouillon privé\",\"stage\":\"CREATION\"}"));
         long id = draft.getJsonNumber("id").longValue();
         String reference = draft.getString("reference");
-        ok(200, call(PORTEUR, "PUT", "/applications/" + id, "{\"version\":" + draft.getJsonNumber("version") + "," + COMPLETE + "}"));
-        long document = ok(201, upload(PORTEUR, id, "plan.pdf")).getJsonNumber("id").longValue();
+        ok(200, api.call(PORTEUR, "PUT", "/applications/" + id, "{\"version\":" + draft.getJsonNumber("version") + "," + COMPLETE + "}"));
+        long document = ok(201, api.upload(PORTEUR, "/applications/" + id + "/documents?kind=BUSINESS_PLAN", "plan.pdf", PDF)).getJsonNumber("id").longValue();
         long version = Sql.count(ds, "SELECT version FROM application WHERE id = ?", id);
         long missing = Sql.count(ds, "SELECT MAX(id) FROM application") + 1000;
 
         List<String> leaks = new ArrayList<>();
-        for (String staff : List.of(ADVISOR, ADMIN, CHAIR, PARTNER)) {
+        for (String staff : List.of(ADVISOR, ADMIN, CHAIR, PARTNER_BDT)) {
             // the draft answers as an application that does not exist
             for (String sub : List.of("", "/instruction/analysis", "/decision-letter")) {
-                HttpResponse<String> r = call(staff, "GET", "/applications/" + id + sub, null);
-                HttpResponse<String> none = call(staff, "GET", "/applications/" + missing + sub, null);
+                HttpResponse<String> r = api.call(staff, "GET", "/applications/" + id + sub, null);
+                HttpResponse<String> none = api.call(staff, "GET", "/applications/" + missing + sub, null);
                 if (r.statusCode() != none.statusCode() || r.statusCode() < 400 || r.body().contains(reference)) {
                     leaks.add(staff + " GET " + sub + " -> " + r.statusCode() + " (absent: " + none.statusCode() + ") " + r.body());
                 }
             }
-            String cookie = login(staff);
+            String cookie = pages.login(staff);
             for (String path : List.of("/advisor/file.xhtml?id=" + id, "/files/" + id + "/" + document)) {
-                HttpResponse<String> r = get(cookie, path);
+                HttpResponse<String> r = pages.get(cookie, path);
                 if (r.statusCode() != 404 && r.statusCode() != 403 || r.body().contains(reference)) {
                     leaks.add(staff + " " + path + " -> " + r.statusCode());
                 }
@@ -122,7 +114,7 @@ class PrivacyAndConsentIT {
         for (String[] write : List.of(new String[] {"POST", "/applications/" + id + "/review?version=" + version, null},
                 new String[] {"POST", "/applications/" + id + "/information-requests?version=" + version, "{\"question\":\"Et ?\"}"},
                 new String[] {"PUT", "/applications/" + id + "/assignee", "{\"advisorId\":null,\"version\":" + version + "}"})) {
-            HttpResponse<String> r = call(ADVISOR, write[0], write[1], write[2]);
+            HttpResponse<String> r = api.call(ADVISOR, write[0], write[1], write[2]);
             if (r.statusCode() != 404) {
                 leaks.add("ADVISOR " + write[0] + " " + write[1] + " -> " + r.statusCode() + " " + r.body());
             }
@@ -130,27 +122,27 @@ class PrivacyAndConsentIT {
         assertEquals(List.of(), leaks, "a draft was shown or changed by staff");
         assertEquals(version, Sql.count(ds, "SELECT version FROM application WHERE id = ?", id), "the draft is unchanged");
         assertEquals(0, Sql.count(ds, "SELECT COUNT(*) FROM application_message WHERE application_id = ?", id));
-        assertEquals(200, get(login(PORTEUR), "/entrepreneur/application.xhtml?id=" + id).statusCode(), "its applicant sees it");
+        assertEquals(200, pages.get(pages.login(PORTEUR), "/entrepreneur/application.xhtml?id=" + id).statusCode(), "its applicant sees it");
 
         // once submitted, it is the association's staff's to read
-        ok(200, call(PORTEUR, "POST", "/applications/" + id + "/submit", null));
-        assertTrue(ok(200, call(ADVISOR, "GET", "/applications/" + id, null)).getString("reference").equals(reference));
-        assertEquals(200, get(login(ADVISOR), "/advisor/file.xhtml?id=" + id).statusCode());
+        ok(200, api.call(PORTEUR, "POST", "/applications/" + id + "/submit", null));
+        assertTrue(ok(200, api.call(ADVISOR, "GET", "/applications/" + id, null)).getString("reference").equals(reference));
+        assertEquals(200, pages.get(pages.login(ADVISOR), "/advisor/file.xhtml?id=" + id).statusCode());
     }
 
     // ---- 3. co-owners by consent only ---------------------------------------------------------------
 
     @Test
     void invitingAddsNobodyAndAnswersTheSameForAnEntrepreneurStaffAndAnUnknownAddress() throws Exception {
-        DataSource ds = InitialContext.doLookup("java:app/jdbc/essor");
+        DataSource ds = Sql.ds();
         String member = registered("membre");
-        long enterprise = firstId(call(PORTEUR2, "GET", "/enterprises/mine", null));
+        long enterprise = firstId(api.call(PORTEUR2, "GET", "/enterprises/mine", null));
         String path = "/enterprises/" + enterprise + "/co-owners";
         long ownersBefore = owners(ds, enterprise);
 
         Map<String, HttpResponse<String>> answers = new LinkedHashMap<>();
         for (String address : List.of(member, ADVISOR, ADMIN, unique("inconnu"))) {
-            answers.put(address, call(PORTEUR2, "POST", path, "{\"email\":\"" + address + "\"}"));
+            answers.put(address, api.call(PORTEUR2, "POST", path, "{\"email\":\"" + address + "\"}"));
         }
         for (Map.Entry<String, HttpResponse<String>> a : answers.entrySet()) {
             assertEquals(200, a.getValue().statusCode(), a.getKey() + ": " + a.getValue().body());
@@ -158,47 +150,47 @@ class PrivacyAndConsentIT {
                     sorted(a.getValue().body()), "the same answer for every address");
         }
         assertEquals(ownersBefore, owners(ds, enterprise), "nobody was added");
-        assertFalse(call(member, "GET", "/enterprises/mine", null).body().contains("Coop"));
-        JsonObject owners = ok(200, call(PORTEUR2, "GET", path, null));
+        assertFalse(members.call(member, "GET", "/enterprises/mine", null).body().contains("Coop"));
+        JsonObject owners = ok(200, api.call(PORTEUR2, "GET", path, null));
         assertTrue(owners.getJsonArray("invitations").toString().contains(member), "pending, as for anyone");
 
         // the invited entrepreneur sees it; nobody else can answer it
-        JsonArray pending = array(call(member, "GET", "/invitations", null));
+        JsonArray pending = Api.array(members.call(member, "GET", "/invitations", null));
         assertEquals(1, pending.size(), pending.toString());
         long invitation = pending.getJsonObject(0).getJsonNumber("id").longValue();
         assertTrue(pending.getJsonObject(0).getString("enterprise").contains("Coop"), pending.toString());
-        assertEquals(404, call(PORTEUR, "POST", "/invitations/" + invitation + "/accept", "").statusCode());
+        assertEquals(404, api.call(PORTEUR, "POST", "/invitations/" + invitation + "/accept", "").statusCode());
         assertEquals(ownersBefore, owners(ds, enterprise));
 
         // declining adds nobody and ends it; a new invitation, accepted, makes an owner
-        assertEquals(204, call(member, "POST", "/invitations/" + invitation + "/decline", "").statusCode());
-        assertEquals(404, call(member, "POST", "/invitations/" + invitation + "/accept", "").statusCode());
+        assertEquals(204, members.call(member, "POST", "/invitations/" + invitation + "/decline", "").statusCode());
+        assertEquals(404, members.call(member, "POST", "/invitations/" + invitation + "/accept", "").statusCode());
         assertEquals(ownersBefore, owners(ds, enterprise));
-        assertEquals(0, array(call(member, "GET", "/invitations", null)).size());
-        ok(200, call(PORTEUR2, "POST", path, "{\"email\":\"" + member + "\"}"));
-        long again = array(call(member, "GET", "/invitations", null)).getJsonObject(0).getJsonNumber("id").longValue();
+        assertEquals(0, Api.array(members.call(member, "GET", "/invitations", null)).size());
+        ok(200, api.call(PORTEUR2, "POST", path, "{\"email\":\"" + member + "\"}"));
+        long again = Api.array(members.call(member, "GET", "/invitations", null)).getJsonObject(0).getJsonNumber("id").longValue();
         assertNotEquals(invitation, again);
-        ok(200, call(member, "POST", "/invitations/" + again + "/accept", ""));
+        ok(200, members.call(member, "POST", "/invitations/" + again + "/accept", ""));
         assertEquals(ownersBefore + 1, owners(ds, enterprise));
-        assertTrue(call(member, "GET", "/enterprises/mine", null).body().contains("Coop"));
+        assertTrue(members.call(member, "GET", "/enterprises/mine", null).body().contains("Coop"));
     }
 
     @Test
     void anInvitedEntrepreneurSeesTheInvitationOnHisHomePageAndAcceptsItThere() throws Exception {
-        DataSource ds = InitialContext.doLookup("java:app/jdbc/essor");
+        DataSource ds = Sql.ds();
         String member = registered("accueil");
-        long enterprise = firstId(call(PORTEUR2, "GET", "/enterprises/mine", null));
-        ok(200, call(PORTEUR2, "POST", "/enterprises/" + enterprise + "/co-owners", "{\"email\":\"" + member + "\"}"));
+        long enterprise = firstId(api.call(PORTEUR2, "GET", "/enterprises/mine", null));
+        ok(200, api.call(PORTEUR2, "POST", "/enterprises/" + enterprise + "/co-owners", "{\"email\":\"" + member + "\"}"));
         long ownersBefore = owners(ds, enterprise);
 
-        String cookie = login(member, PASSWORD);
-        HttpResponse<String> home = get(cookie, "/entrepreneur/index.xhtml");
+        String cookie = pages.login(member, PASSWORD);
+        HttpResponse<String> home = pages.get(cookie, "/entrepreneur/index.xhtml");
         assertEquals(200, home.statusCode());
         assertTrue(home.body().contains("id=\"pending-invitations\"") && home.body().contains("Coop"), home.body());
         Matcher accept = Pattern.compile("name=\"(invitations:list:0:accept)\"").matcher(home.body());
         assertTrue(accept.find(), "an accept button");
-        HttpResponse<String> answered = postForm(cookie, "/entrepreneur/index.xhtml", Map.of("invitations", "invitations",
-                accept.group(1), "", "jakarta.faces.ViewState", viewState(home.body())));
+        HttpResponse<String> answered = pages.post(cookie, "/entrepreneur/index.xhtml", Map.of("invitations", "invitations",
+                accept.group(1), "", "jakarta.faces.ViewState", Pages.viewState(home.body())));
         assertEquals(200, answered.statusCode(), answered.body());
         assertTrue(answered.body().contains("Vous êtes maintenant co-porteur·se de Coop"), answered.body());
         assertFalse(answered.body().contains("id=\"pending-invitations\""), "answered: no longer pending");
@@ -209,26 +201,24 @@ class PrivacyAndConsentIT {
 
     @Test
     void concurrentRegistrationsWithOneAddressGiveOne201AndOnly409s() throws Exception {
-        DataSource ds = InitialContext.doLookup("java:app/jdbc/essor");
+        DataSource ds = Sql.ds();
         String email = unique("course");
         String body = "{\"email\":\"" + email + "\",\"displayName\":\"Camille Course\",\"password\":\"" + PASSWORD
                 + "\",\"language\":\"fr\"}";
-        List<HttpResponse<String>> answers = race(6, () -> HTTP.send(HttpRequest.newBuilder(uri("/api/v1/accounts"))
-                .header("Content-Type", "application/json").header("Accept-Language", "fr")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString()));
+        List<HttpResponse<String>> answers = race(6, () -> api.call(null, "POST", "/accounts", body));
         assertOne201AndConflicts(answers, "EMAIL_TAKEN", "Un compte existe déjà avec cette adresse e-mail.");
         assertEquals(1, Sql.count(ds, "SELECT COUNT(*) FROM user_account WHERE email = ?", email));
     }
 
     @Test
     void concurrentConventionsWithOneReferenceGiveOne201AndOnly409s() throws Exception {
-        DataSource ds = InitialContext.doLookup("java:app/jdbc/essor");
+        DataSource ds = Sql.ds();
         long partner = Sql.count(ds, "SELECT MIN(id) FROM partner");
         long association = Sql.count(ds, "SELECT id FROM association WHERE code = 'CVL'");
         String reference = "RACE-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(Locale.ROOT);
         String body = "{\"reference\":\"" + reference + "\",\"partnerId\":" + partner + ",\"associationId\":" + association
                 + ",\"kind\":\"FINANCING_FUND\",\"periodStart\":\"2026-01-01\",\"periodEnd\":\"2026-12-31\",\"amount\":\"1000.00\"}";
-        List<HttpResponse<String>> answers = race(12, () -> call(ADMIN, "POST", "/conventions", body));
+        List<HttpResponse<String>> answers = race(12, () -> api.call(ADMIN, "POST", "/conventions", body));
         assertOne201AndConflicts(answers, "DUPLICATE", "Une convention porte déjà la référence " + reference + ".");
         assertEquals(1, Sql.count(ds, "SELECT COUNT(*) FROM convention WHERE reference = ?", reference));
     }
@@ -237,7 +227,7 @@ class PrivacyAndConsentIT {
 
     @Test
     void aPageBeyondTheIntRangeIsRefusedOnEveryPagedListNotReadAsPageZero() throws Exception {
-        DataSource ds = InitialContext.doLookup("java:app/jdbc/essor");
+        DataSource ds = Sql.ds();
         long convention = Sql.count(ds, "SELECT MIN(id) FROM convention");
         long enterprise = Sql.count(ds, "SELECT MIN(enterprise_id) FROM support_record");
         List<String> failures = new ArrayList<>();
@@ -247,18 +237,18 @@ class PrivacyAndConsentIT {
             // 2^31 / 100 × 100 and 21,474,837 × 100 overflow an int; 10,737,419 × 200 too
             for (String paging : List.of("page=21474837&size=100", "page=10737419&size=200", "page=2147483647&size=200")) {
                 String path = list + (list.contains("?") ? "&" : "?") + paging;
-                HttpResponse<String> fr = call(ADMIN, "GET", path, null, "fr");
-                HttpResponse<String> en = call(ADMIN, "GET", path, null, "en");
+                HttpResponse<String> fr = api.language("fr").call(ADMIN, "GET", path, null);
+                HttpResponse<String> en = api.language("en").call(ADMIN, "GET", path, null);
                 boolean empty = fr.statusCode() == 200 && (fr.body().startsWith("[]") || fr.body().contains("\"items\":[]"));
                 boolean refused = fr.statusCode() == 400 && en.statusCode() == 400 && fr.body().contains("\"message\"")
-                        && !json(fr).getString("message").equals(json(en).getString("message"));
+                        && !Api.json(fr).getString("message").equals(Api.json(en).getString("message"));
                 if (!empty && !refused) {
                     failures.add(path + " -> " + fr.statusCode() + " " + abbreviate(fr.body()));
                 }
             }
         }
         assertEquals(List.of(), failures, "pages beyond the int range must be refused (or empty)");
-        HttpResponse<String> lastPossible = call(ADMIN, "GET", "/conventions?page=10737417&size=200", null);
+        HttpResponse<String> lastPossible = api.call(ADMIN, "GET", "/conventions?page=10737417&size=200", null);
         assertEquals(200, lastPossible.statusCode(), "a far page that fits is an empty page: " + lastPossible.body());
         assertEquals("[]", lastPossible.body().strip());
     }
@@ -267,18 +257,18 @@ class PrivacyAndConsentIT {
 
     @Test
     void anAttachmentPostedOnAFileOnTheAgendaStaysInTheThreadAndOutOfTheFilesDocuments() throws Exception {
-        DataSource ds = InitialContext.doLookup("java:app/jdbc/essor");
+        DataSource ds = Sql.ds();
         long id = Sql.count(ds, "SELECT MIN(a.id) FROM application a JOIN agenda_item i ON i.application_id = a.id"
                 + " WHERE a.status = 'ON_AGENDA'");
-        JsonObject before = ok(200, call(ADVISOR, "GET", "/applications/" + id, null));
+        JsonObject before = ok(200, api.call(ADVISOR, "GET", "/applications/" + id, null));
         int documents = before.getJsonArray("documents").size();
         long rows = Sql.count(ds, "SELECT COUNT(*) FROM application_document WHERE application_id = ?", id);
-        String cookie = login(ADVISOR);
-        HttpResponse<String> page = get(cookie, "/advisor/file.xhtml?id=" + id);
+        String cookie = pages.login(ADVISOR);
+        HttpResponse<String> page = pages.get(cookie, "/advisor/file.xhtml?id=" + id);
         assertEquals(200, page.statusCode());
 
-        HttpResponse<String> posted = postMultipart(cookie, formAction(page.body(), "thread"), Map.of("thread", "thread",
-                "thread:text", "Voici la pièce promise.", "thread:send", "", "jakarta.faces.ViewState", viewState(page.body())),
+        HttpResponse<String> posted = pages.postMultipart(cookie, Pages.formAction(page.body(), "thread"), Map.of("thread", "thread",
+                "thread:text", "Voici la pièce promise.", "thread:send", "", "jakarta.faces.ViewState", Pages.viewState(page.body())),
                 "thread:attachment", "complement.pdf", PDF);
         assertEquals(200, posted.statusCode(), abbreviate(posted.body()));
         assertEquals(rows + 1, Sql.count(ds, "SELECT COUNT(*) FROM application_document WHERE application_id = ?", id),
@@ -287,19 +277,19 @@ class PrivacyAndConsentIT {
 
         // not a document of the file: not for the advisor, the applicant nor the committee
         for (String reader : List.of(ADVISOR, PORTEUR, CHAIR)) {
-            HttpResponse<String> r = call(reader, "GET", "/applications/" + id, null);
+            HttpResponse<String> r = api.call(reader, "GET", "/applications/" + id, null);
             if (r.statusCode() == 200) {
-                assertEquals(documents, json(r).getJsonArray("documents").size(), reader + " sees the attachment as a document");
-                assertFalse(json(r).getJsonArray("documents").toString().contains("complement.pdf"), reader);
+                assertEquals(documents, Api.json(r).getJsonArray("documents").size(), reader + " sees the attachment as a document");
+                assertFalse(Api.json(r).getJsonArray("documents").toString().contains("complement.pdf"), reader);
             }
         }
-        assertFalse(get(login(CHAIR), "/committee/session.xhtml?id=" + Sql.count(ds,
+        assertFalse(pages.get(pages.login(CHAIR), "/committee/session.xhtml?id=" + Sql.count(ds,
                 "SELECT MIN(session_id) FROM agenda_item WHERE application_id = ?", id)).body().contains("complement.pdf"));
         // downloadable from the thread, by those who read the thread only
-        HttpResponse<String> thread = get(cookie, "/advisor/file.xhtml?id=" + id);
+        HttpResponse<String> thread = pages.get(cookie, "/advisor/file.xhtml?id=" + id);
         assertTrue(thread.body().contains("/files/" + id + "/" + attachment), "the thread links the attachment");
-        assertEquals(200, get(cookie, "/files/" + id + "/" + attachment).statusCode());
-        assertEquals(404, get(login(CHAIR), "/files/" + id + "/" + attachment).statusCode());
+        assertEquals(200, pages.get(cookie, "/files/" + id + "/" + attachment).statusCode());
+        assertEquals(404, pages.get(pages.login(CHAIR), "/files/" + id + "/" + attachment).statusCode());
     }
 
     // ---- helpers -----------------------------------------------------------------------------------
@@ -337,19 +327,14 @@ class PrivacyAndConsentIT {
         for (HttpResponse<String> r : answers) {
             if (r.statusCode() != 201) {
                 assertEquals(409, r.statusCode(), seen.toString());
-                assertEquals(code, json(r).getString("error"), r.body());
-                assertEquals(message, json(r).getString("message"), r.body());
+                assertEquals(code, Api.json(r).getString("error"), r.body());
+                assertEquals(message, Api.json(r).getString("message"), r.body());
             }
         }
     }
 
     private String registered(String prefix) throws Exception {
-        String email = unique(prefix);
-        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(uri("/api/v1/accounts")).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"email\":\"" + email + "\",\"displayName\":\"Morgan Membre\","
-                        + "\"password\":\"" + PASSWORD + "\",\"language\":\"fr\"}")).build(), HttpResponse.BodyHandlers.ofString());
-        assertEquals(201, r.statusCode(), r.body());
-        return email;
+        return api.register(unique(prefix), "Morgan Membre", PASSWORD);
     }
 
     private static long owners(DataSource ds, long enterprise) throws Exception {
@@ -360,125 +345,14 @@ class PrivacyAndConsentIT {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8) + "@test.essor";
     }
 
-    private HttpResponse<String> call(String user, String method, String path, String body) throws Exception {
-        return call(user, method, path, body, "fr");
-    }
-
-    private HttpResponse<String> call(String user, String method, String path, String body, String language) throws Exception {
-        String password = user.endsWith("@demo.essor") ? DEMO_PASSWORD : PASSWORD;
-        HttpRequest.Builder b = HttpRequest.newBuilder(uri("/api/v1" + path)).header("Accept-Language", language)
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":" + password)
-                        .getBytes(StandardCharsets.UTF_8)));
-        if (body != null) {
-            b.header("Content-Type", "application/json");
-        }
-        b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-    }
-
-    private HttpResponse<String> upload(String user, long application, String name) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(uri("/api/v1/applications/" + application + "/documents?kind=BUSINESS_PLAN"))
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":" + DEMO_PASSWORD)
-                        .getBytes(StandardCharsets.UTF_8)))
-                .header("X-File-Name", name).header("Content-Type", "application/octet-stream")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(PDF)).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private HttpResponse<String> get(String cookie, String path) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(uri(path)).header("Cookie", cookie).header("Accept-Language", "fr").GET().build(),
-                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-    }
-
-    private HttpResponse<String> postForm(String cookie, String path, Map<String, String> fields) throws Exception {
-        StringBuilder form = new StringBuilder();
-        for (Map.Entry<String, String> f : fields.entrySet()) {
-            form.append(form.length() == 0 ? "" : "&").append(URLEncoder.encode(f.getKey(), StandardCharsets.UTF_8)).append('=')
-                    .append(URLEncoder.encode(f.getValue(), StandardCharsets.UTF_8));
-        }
-        return HTTP.send(HttpRequest.newBuilder(uri(path)).header("Cookie", cookie).header("Accept-Language", "fr")
-                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form.toString()))
-                .build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-    }
-
-    /** A multipart post of a Faces form with one file, as a browser sends it. */
-    private HttpResponse<String> postMultipart(String cookie, String action, Map<String, String> fields, String fileField,
-                                               String fileName, byte[] content) throws Exception {
-        String boundary = "----essor" + UUID.randomUUID().toString().replace("-", "");
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
-        for (Map.Entry<String, String> f : fields.entrySet()) {
-            body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + f.getKey() + "\"\r\n\r\n" + f.getValue()
-                    + "\r\n").getBytes(StandardCharsets.UTF_8));
-        }
-        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileField + "\"; filename=\"" + fileName
-                + "\"\r\nContent-Type: application/pdf\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-        body.write(content);
-        body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        return HTTP.send(HttpRequest.newBuilder(URI.create(root()).resolve(action)).header("Cookie", cookie).header("Accept-Language", "fr")
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static String formAction(String html, String formId) {
-        Matcher m = Pattern.compile("<form id=\"" + formId + "\"[^>]*action=\"([^\"]*)\"").matcher(html);
-        assertTrue(m.find(), "no form " + formId);
-        return m.group(1).replace("&amp;", "&").replaceFirst("^https?://[^/]+", "");
-    }
-
-    private static String viewState(String html) {
-        Matcher m = Pattern.compile("name=\"jakarta.faces.ViewState\" id=\"[^\"]*\" value=\"([^\"]*)\"").matcher(html);
-        assertTrue(m.find(), "no view state");
-        return m.group(1);
-    }
-
-    private String login(String email) throws Exception {
-        return login(email, DEMO_PASSWORD);
-    }
-
-    private String login(String email, String password) throws Exception {
-        HttpResponse<String> page = HTTP.send(HttpRequest.newBuilder(uri("/login.xhtml")).GET().build(),
-                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        String cookie = sessionCookie(page);
-        HttpResponse<String> r = postForm(cookie, "/login.xhtml", Map.of("login", "login", "login:email", email,
-                "login:password", password, "login:submit", "", "jakarta.faces.ViewState", viewState(page.body())));
-        assertEquals(302, r.statusCode(), "login of " + email + ": " + abbreviate(r.body()));
-        String signedIn = sessionCookie(r);
-        return signedIn != null ? signedIn : cookie;
-    }
-
-    private static String sessionCookie(HttpResponse<?> response) {
-        return response.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("ESSORSESSION="))
-                .map(c -> c.substring(0, c.indexOf(';'))).findFirst().orElse(null);
-    }
-
-    private String root() {
-        return base.toString().replace("//localhost:", "//127.0.0.1:").replaceAll("/$", "");
-    }
-
-    private URI uri(String path) {
-        return URI.create(root() + path);
-    }
-
     private static long firstId(HttpResponse<String> r) {
         assertEquals(200, r.statusCode(), r.body());
-        return array(r).getJsonObject(0).getJsonNumber("id").longValue();
+        return Api.array(r).getJsonObject(0).getJsonNumber("id").longValue();
     }
 
     private static JsonObject ok(int status, HttpResponse<String> r) {
         assertEquals(status, r.statusCode(), r.body());
-        return json(r);
-    }
-
-    private static JsonObject json(HttpResponse<String> r) {
-        try (JsonReader reader = Json.createReader(new StringReader(r.body()))) {
-            return reader.readObject();
-        }
-    }
-
-    private static JsonArray array(HttpResponse<String> r) {
-        assertEquals(200, r.statusCode(), r.body());
-        try (JsonReader reader = Json.createReader(new StringReader(r.body()))) {
-            return reader.readArray();
-        }
+        return Api.json(r);
     }
 
     /** A JSON object's text with its keys in order, to compare answers whatever the serializer's order. */

@@ -1,31 +1,28 @@
 package fr.essor.web.it;
 
+import static fr.essor.web.it.Fixtures.ADMIN;
+import static fr.essor.web.it.Fixtures.PDF;
+import static fr.essor.web.it.Fixtures.PORTEUR;
+import static fr.essor.web.it.Fixtures.PORTEUR2;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.StringReader;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
 import java.net.URL;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -55,14 +52,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class SessionAndLimitsIT {
 
     private static final String PASSWORD = "un-mot-de-passe-long";
-    private static final String DEMO_PASSWORD = "essor-demo";
-    private static final HttpClient HTTP = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
-            .connectTimeout(Duration.ofSeconds(10)).build();
-    private static final byte[] PDF = "%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
-            .getBytes(StandardCharsets.US_ASCII);
 
     @ArquillianResource
     private URL base;
+
+    private final Api api = new Api(() -> base);
+    private final Pages pages = new Pages(() -> base);
 
     @Deployment(testable = false)
     static WebArchive deployment() {
@@ -81,15 +76,15 @@ class SessionAndLimitsIT {
         String email = register("owner");
         List<Integer> attacker = new ArrayList<>();
         for (int i = 1; i <= 5; i++) {
-            attacker.add(rawGet("127.0.0.2", "/api/v1/me", basic(email, "devine-" + i)).status());
+            attacker.add(rawGet("127.0.0.2", "/api/v1/me", Api.basic(email, "devine-" + i)).status());
         }
-        Raw locked = rawGet("127.0.0.2", "/api/v1/me", basic(email, PASSWORD));
+        Raw locked = rawGet("127.0.0.2", "/api/v1/me", Api.basic(email, PASSWORD));
         assertEquals(List.of(401, 401, 401, 401, 401), attacker);
         assertEquals(429, locked.status(), "the guessing source is refused, even with the right password: " + locked.body());
 
         // the owner, from his own address, is not locked out: by the API and by the form
-        assertEquals(200, send(apiRequest("/me", email, PASSWORD).build()).statusCode(), "the owner's API call");
-        assertEquals(302, formLogin(email, PASSWORD).statusCode(), "the owner's sign-in through the form");
+        assertEquals(200, Api.send(apiRequest("/me", email, PASSWORD).build()).statusCode(), "the owner's API call");
+        assertEquals(302, pages.loginResponse(email, PASSWORD).statusCode(), "the owner's sign-in through the form");
         assertNotNull(locked.headers().get("retry-after"), "429 says when to come back");
         System.out.println("Session and limits: 5 wrong passwords from 127.0.0.2 lock that source out (" + locked.status()
                 + "), the owner signs in from 127.0.0.1");
@@ -101,13 +96,13 @@ class SessionAndLimitsIT {
         // 20 failures are free for a source (LoginThrottle.SOURCE_FREE_FAILURES), then it waits
         for (int i = 1; i <= 21; i++) {
             String someone = "compte-" + i + "-" + UUID.randomUUID().toString().substring(0, 6) + "@example.org";
-            statuses.add(rawGet("127.0.0.3", "/api/v1/me", basic(someone, "essor-demo")).status());
+            statuses.add(rawGet("127.0.0.3", "/api/v1/me", Api.basic(someone, "essor-demo")).status());
         }
         assertEquals(20, statuses.stream().filter(s -> s == 401).count(), statuses.toString());
         assertEquals(429, statuses.get(20), "the 21st account tried from the same source: " + statuses);
         // a real account from that source waits too; from another source it signs in at once
-        assertEquals(429, rawGet("127.0.0.3", "/api/v1/me", basic("porteur2@demo.essor", DEMO_PASSWORD)).status());
-        assertEquals(200, rawGet("127.0.0.4", "/api/v1/me", basic("porteur2@demo.essor", DEMO_PASSWORD)).status());
+        assertEquals(429, rawGet("127.0.0.3", "/api/v1/me", Api.basic(PORTEUR2, Api.DEMO_PASSWORD)).status());
+        assertEquals(200, rawGet("127.0.0.4", "/api/v1/me", Api.basic(PORTEUR2, Api.DEMO_PASSWORD)).status());
         System.out.println("Session and limits: one attempt on each of 21 accounts from 127.0.0.3: " + statuses);
     }
 
@@ -116,36 +111,36 @@ class SessionAndLimitsIT {
     @Test
     void aBrowserSessionEndsWhenAnAdministratorDeactivatesTheAccount() throws Exception {
         String email = register("desactive");
-        String session = signIn(email, PASSWORD);
-        assertEquals(200, get("/entrepreneur/index.xhtml", session).statusCode());
+        String session = pages.login(email, PASSWORD);
+        assertEquals(200, pages.get(session, "/entrepreneur/index.xhtml").statusCode());
         adminAction(email, "Désactiver", "désactivé");
-        assertEquals(302, get("/entrepreneur/index.xhtml", session).statusCode(), "the open session ends with its account");
-        assertEquals(401, send(apiRequest("/me", email, PASSWORD).build()).statusCode(), "and so does the API");
+        assertEquals(302, pages.get(session, "/entrepreneur/index.xhtml").statusCode(), "the open session ends with its account");
+        assertEquals(401, Api.send(apiRequest("/me", email, PASSWORD).build()).statusCode(), "and so does the API");
     }
 
     @Test
     void aBrowserSessionEndsWhenAnAdministratorResetsThePassword() throws Exception {
         String email = register("reinit");
-        String session = signIn(email, PASSWORD);
-        assertEquals(200, get("/entrepreneur/index.xhtml", session).statusCode());
+        String session = pages.login(email, PASSWORD);
+        assertEquals(200, pages.get(session, "/entrepreneur/index.xhtml").statusCode());
         adminAction(email, "Réinitialiser le mot de passe", "réinitialisé");
-        assertEquals(302, get("/entrepreneur/index.xhtml", session).statusCode(), "the open session ends with its password");
-        assertEquals(401, send(apiRequest("/me", email, PASSWORD).build()).statusCode());
+        assertEquals(302, pages.get(session, "/entrepreneur/index.xhtml").statusCode(), "the open session ends with its password");
+        assertEquals(401, Api.send(apiRequest("/me", email, PASSWORD).build()).statusCode());
     }
 
     @Test
     void theOtherSessionsEndWhenTheUserChangesHisPassword() throws Exception {
         String email = register("change");
-        String laptop = signIn(email, PASSWORD);
-        String phone = signIn(email, PASSWORD);
+        String laptop = pages.login(email, PASSWORD);
+        String phone = pages.login(email, PASSWORD);
         String newPassword = "un-autre-mot-de-passe";
-        HttpResponse<String> changed = send(apiRequest("/me/password", email, PASSWORD).header("Content-Type", "application/json")
+        HttpResponse<String> changed = Api.send(apiRequest("/me/password", email, PASSWORD).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"currentPassword\":\"" + PASSWORD + "\",\"newPassword\":\""
                         + newPassword + "\"}")).build());
         assertEquals(204, changed.statusCode(), changed.body());
-        assertEquals(302, get("/entrepreneur/index.xhtml", laptop).statusCode(), "a session opened with the old password ends");
-        assertEquals(302, get("/entrepreneur/index.xhtml", phone).statusCode());
-        assertEquals(200, get("/entrepreneur/index.xhtml", signIn(email, newPassword)).statusCode(), "the new password opens one");
+        assertEquals(302, pages.get(laptop, "/entrepreneur/index.xhtml").statusCode(), "a session opened with the old password ends");
+        assertEquals(302, pages.get(phone, "/entrepreneur/index.xhtml").statusCode());
+        assertEquals(200, pages.get(pages.login(email, newPassword), "/entrepreneur/index.xhtml").statusCode(), "the new password opens one");
     }
 
     // ---- item 6: bounded bodies -----------------------------------------------------------------------
@@ -155,16 +150,16 @@ class SessionAndLimitsIT {
         String email = "gros-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
         String big = "{\"email\":\"" + email + "\",\"displayName\":\"" + "x".repeat(1024 * 1024) + "\",\"password\":\"" + PASSWORD + "\"}";
         // a declared length over 1 MB on a JSON endpoint
-        HttpResponse<String> declared = send(HttpRequest.newBuilder(uri("/api/v1/accounts")).header("Accept-Language", "en")
+        HttpResponse<String> declared = Api.send(HttpRequest.newBuilder(Api.uri(base, "/api/v1/accounts")).header("Accept-Language", "en")
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(big)).build());
         assertJson413("JSON over 1 MB", declared.statusCode(), declared.headers().map(), declared.body());
-        assertEquals("The request body is larger than this endpoint accepts (1 MB).", json(declared.body()).getString("message"));
+        assertEquals("The request body is larger than this endpoint accepts (1 MB).", Api.json(declared.body()).getString("message"));
         // the same without a length (chunked): cut off while it is read
-        HttpResponse<String> chunked = send(HttpRequest.newBuilder(uri("/api/v1/accounts")).header("Content-Type", "application/json")
+        HttpResponse<String> chunked = Api.send(HttpRequest.newBuilder(Api.uri(base, "/api/v1/accounts")).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(
                         (big + " ".repeat(2 * 1024 * 1024)).getBytes(StandardCharsets.UTF_8)))).build());
         assertJson413("chunked JSON over 1 MB", chunked.statusCode(), chunked.headers().map(), chunked.body());
-        assertEquals(401, send(apiRequest("/me", email, PASSWORD).build()).statusCode(), "no account was created");
+        assertEquals(401, Api.send(apiRequest("/me", email, PASSWORD).build()).statusCode(), "no account was created");
 
         // 80 MB announced, a few bytes sent: the answer comes without waiting for the rest
         Raw announced = raw("127.0.0.1", "POST " + path("/api/v1/accounts") + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
@@ -173,11 +168,11 @@ class SessionAndLimitsIT {
 
         // a document over 10 MB, and a page's form over 1 MB
         long draft = newDraft();
-        HttpResponse<String> document = send(apiRequest("/applications/" + draft + "/documents?kind=OTHER", "porteur@demo.essor",
-                DEMO_PASSWORD).header("X-File-Name", "gros.pdf").header("Content-Type", "application/octet-stream")
+        HttpResponse<String> document = Api.send(apiRequest("/applications/" + draft + "/documents?kind=OTHER", PORTEUR,
+                Api.DEMO_PASSWORD).header("X-File-Name", "gros.pdf").header("Content-Type", "application/octet-stream")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[10 * 1024 * 1024 + 1])).build());
         assertJson413("document over 10 MB", document.statusCode(), document.headers().map(), document.body());
-        HttpResponse<String> form = send(HttpRequest.newBuilder(uri("/login.xhtml"))
+        HttpResponse<String> form = Api.send(HttpRequest.newBuilder(Api.uri(base, "/login.xhtml"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString("login=login&login%3Aemail=" + "a".repeat(1024 * 1024 + 10))).build());
         assertJson413("page form over 1 MB", form.statusCode(), form.headers().map(), form.body());
@@ -191,16 +186,16 @@ class SessionAndLimitsIT {
     void aDocumentNameBeyondAsciiIsAcceptedInItsDocumentedEncodings() throws Exception {
         long draft = newDraft();
         String docs = "/applications/" + draft + "/documents?kind=OTHER";
-        HttpResponse<String> rfc5987 = send(apiRequest(docs, "porteur@demo.essor", DEMO_PASSWORD)
+        HttpResponse<String> rfc5987 = Api.send(apiRequest(docs, PORTEUR, Api.DEMO_PASSWORD)
                 .header("Content-Disposition", "attachment; filename*=UTF-8''relev%C3%A9.pdf")
                 .header("Content-Type", "application/octet-stream").POST(HttpRequest.BodyPublishers.ofByteArray(PDF)).build());
         assertEquals(201, rfc5987.statusCode(), rfc5987.body());
-        assertEquals("relevé.pdf", json(rfc5987.body()).getString("fileName"));
-        HttpResponse<String> percent = send(apiRequest(docs, "porteur@demo.essor", DEMO_PASSWORD)
+        assertEquals("relevé.pdf", Api.json(rfc5987.body()).getString("fileName"));
+        HttpResponse<String> percent = Api.send(apiRequest(docs, PORTEUR, Api.DEMO_PASSWORD)
                 .header("X-File-Name", "bilan%202024%20%E2%82%AC.pdf")
                 .header("Content-Type", "application/octet-stream").POST(HttpRequest.BodyPublishers.ofByteArray(PDF)).build());
         assertEquals(201, percent.statusCode(), percent.body());
-        assertEquals("bilan 2024 €.pdf", json(percent.body()).getString("fileName"));
+        assertEquals("bilan 2024 €.pdf", Api.json(percent.body()).getString("fileName"));
         System.out.println("Session and limits: document names relevé.pdf (RFC 5987) and 'bilan 2024 €.pdf'"
                 + " (percent-encoded) accepted");
     }
@@ -210,13 +205,13 @@ class SessionAndLimitsIT {
     @Test
     void aStatelessViewStateOnTheLoginAndRegistrationFormsGetsTheExpiredPage() throws Exception {
         for (String page : List.of("/login.xhtml", "/register.xhtml")) {
-            HttpResponse<String> start = get(page, null);
+            HttpResponse<String> start = pages.get(null, page);
             String form = page.equals("/login.xhtml") ? "login" : "register";
             Map<String, String> fields = new LinkedHashMap<>();
             fields.put(form, form);
             fields.put(form + ":email", "sans-etat@example.org");
             fields.put("jakarta.faces.ViewState", "stateless");
-            HttpResponse<String> r = postForm(sessionCookie(start), page, fields);
+            HttpResponse<String> r = pages.post(Pages.sessionCookie(start), page, fields);
             assertEquals(400, r.statusCode(), page + ": " + r.body());
             assertTrue(r.body().contains("id=\"error-expired\""), page + ": the expired page: " + r.body());
             assertSecurityHeaders(page, r.headers().map());
@@ -227,24 +222,24 @@ class SessionAndLimitsIT {
 
     @Test
     void healthMetricsAndOtherMethodsOnFilesTellAnonymousCallersNothingMore() throws Exception {
-        HttpResponse<String> health = send(HttpRequest.newBuilder(serverUri("/health")).build());
+        HttpResponse<String> health = Api.send(HttpRequest.newBuilder(serverUri("/health")).build());
         assertEquals(200, health.statusCode(), health.body());
-        JsonObject check = json(health.body()).getJsonArray("checks").getJsonObject(0);
+        JsonObject check = Api.json(health.body()).getJsonArray("checks").getJsonObject(0);
         assertEquals("essor-database", check.getString("name"));
         assertEquals("UP", check.getString("status"));
         assertTrue(!check.containsKey("data") || check.getJsonObject("data").isEmpty(),
                 "no database product or version for anyone: " + health.body());
-        HttpResponse<String> system = send(apiRequest("/admin/system", "admin@demo.essor", DEMO_PASSWORD).build());
+        HttpResponse<String> system = Api.send(apiRequest("/admin/system", ADMIN, Api.DEMO_PASSWORD).build());
         assertEquals(200, system.statusCode(), "administrators still learn it: " + system.body());
-        assertEquals(403, send(apiRequest("/admin/system", "porteur@demo.essor", DEMO_PASSWORD).build()).statusCode());
+        assertEquals(403, Api.send(apiRequest("/admin/system", PORTEUR, Api.DEMO_PASSWORD).build()).statusCode());
 
-        HttpResponse<String> metrics = send(HttpRequest.newBuilder(serverUri("/metrics")).build());
+        HttpResponse<String> metrics = Api.send(HttpRequest.newBuilder(serverUri("/metrics")).build());
         assertTrue(metrics.statusCode() == 401 || metrics.statusCode() == 403 || metrics.statusCode() == 404,
                 "/metrics is not open to anyone: " + metrics.statusCode() + " " + metrics.body());
 
-        String porteur = signIn("porteur@demo.essor", DEMO_PASSWORD);
+        String porteur = pages.login(PORTEUR);
         for (String method : List.of("PUT", "DELETE", "POST", "PATCH")) {
-            HttpResponse<String> r = send(HttpRequest.newBuilder(uri("/files/1/1")).header("Cookie", porteur)
+            HttpResponse<String> r = Api.send(HttpRequest.newBuilder(Api.uri(base, "/files/1/1")).header("Cookie", porteur)
                     .method(method, HttpRequest.BodyPublishers.ofString("x")).build());
             assertTrue(r.statusCode() == 405 || r.statusCode() == 501, method + ": " + r.statusCode());
             assertFalse(r.body().contains("Payara"), method + " /files/*: Payara's page: " + r.body());
@@ -257,7 +252,7 @@ class SessionAndLimitsIT {
 
     private void assertJson413(String what, int status, Map<String, List<String>> headers, String body) {
         assertEquals(413, status, what + ": " + body);
-        JsonObject error = json(body);
+        JsonObject error = Api.json(body);
         assertEquals("BODY_TOO_LARGE", error.getString("error"), what);
         if (!headers.isEmpty()) {
             assertSecurityHeaders(what, headers);
@@ -275,14 +270,14 @@ class SessionAndLimitsIT {
 
     /** Administrator's page: finds the account, then presses the button of its row. */
     private void adminAction(String email, String button, String done) throws Exception {
-        String admin = signIn("admin@demo.essor", DEMO_PASSWORD);
-        HttpResponse<String> page = get("/admin/accounts.xhtml", admin);
+        String admin = pages.login(ADMIN);
+        HttpResponse<String> page = pages.get(admin, "/admin/accounts.xhtml");
         Map<String, String> filter = new LinkedHashMap<>();
         filter.put("list", "list");
         filter.put("list:text", email);
         filter.put("list:filter", "list:filter");
-        filter.put("jakarta.faces.ViewState", viewState(page.body()));
-        HttpResponse<String> found = postForm(admin, "/admin/accounts.xhtml", filter);
+        filter.put("jakarta.faces.ViewState", Pages.viewState(page.body()));
+        HttpResponse<String> found = pages.post(admin, "/admin/accounts.xhtml", filter);
         assertEquals(200, found.statusCode(), found.body());
         Matcher m = Pattern.compile("<button id=\"(list:accounts:0:[^\"]+)\"[^>]*>(?:(?!</button>).)*" + Pattern.quote(button),
                 Pattern.DOTALL).matcher(found.body());
@@ -291,113 +286,36 @@ class SessionAndLimitsIT {
         press.put("list", "list");
         press.put("list:text", email);
         press.put(m.group(1), "");
-        press.put("jakarta.faces.ViewState", viewState(found.body()));
-        HttpResponse<String> r = postForm(admin, "/admin/accounts.xhtml", press);
+        press.put("jakarta.faces.ViewState", Pages.viewState(found.body()));
+        HttpResponse<String> r = pages.post(admin, "/admin/accounts.xhtml", press);
         assertEquals(200, r.statusCode(), r.body());
         assertTrue(r.body().contains(done), "the page confirms: " + r.body());
     }
 
     private String register(String prefix) throws Exception {
-        String email = prefix + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
-        HttpResponse<String> r = send(HttpRequest.newBuilder(uri("/api/v1/accounts")).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"email\":\"" + email + "\",\"displayName\":\"Essai\",\"password\":\""
-                        + PASSWORD + "\"}")).build());
-        assertEquals(201, r.statusCode(), r.body());
-        return email;
+        return api.register(prefix + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org", "Essai", PASSWORD);
     }
 
     private long newDraft() throws Exception {
-        HttpResponse<String> mine = send(apiRequest("/enterprises/mine", "porteur@demo.essor", DEMO_PASSWORD).build());
-        long enterprise;
-        try (JsonReader reader = Json.createReader(new StringReader(mine.body()))) {
-            enterprise = reader.readArray().getJsonObject(0).getJsonNumber("id").longValue();
-        }
-        HttpResponse<String> r = send(apiRequest("/applications", "porteur@demo.essor", DEMO_PASSWORD)
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
-                        "{\"enterpriseId\":" + enterprise + ",\"title\":\"Limites\",\"stage\":\"CREATION\"}")).build());
+        long enterprise = Api.array(api.call(PORTEUR, "GET", "/enterprises/mine", null)).getJsonObject(0).getJsonNumber("id")
+                .longValue();
+        HttpResponse<String> r = api.call(PORTEUR, "POST", "/applications",
+                "{\"enterpriseId\":" + enterprise + ",\"title\":\"Limites\",\"stage\":\"CREATION\"}");
         assertEquals(201, r.statusCode(), r.body());
-        return json(r.body()).getJsonNumber("id").longValue();
+        return Api.json(r).getJsonNumber("id").longValue();
     }
 
-    private String signIn(String email, String password) throws Exception {
-        HttpResponse<String> r = formLogin(email, password);
-        assertEquals(302, r.statusCode(), "sign-in of " + email);
-        return sessionCookie(r);
-    }
-
-    private HttpResponse<String> formLogin(String email, String password) throws Exception {
-        HttpResponse<String> page = get("/login.xhtml", null);
-        Map<String, String> form = new LinkedHashMap<>();
-        form.put("login", "login");
-        form.put("login:email", email);
-        form.put("login:password", password);
-        form.put("login:submit", "");
-        form.put("jakarta.faces.ViewState", viewState(page.body()));
-        return postForm(sessionCookie(page), "/login.xhtml", form);
-    }
-
-    private HttpResponse<String> postForm(String cookie, String path, Map<String, String> form) throws Exception {
-        StringBuilder body = new StringBuilder();
-        for (Map.Entry<String, String> e : form.entrySet()) {
-            body.append(body.length() == 0 ? "" : "&").append(URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8)).append('=')
-                    .append(URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8));
-        }
-        HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).header("Accept-Language", "fr")
-                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(body.toString()));
-        if (cookie != null) {
-            b.header("Cookie", cookie);
-        }
-        return send(b.build());
-    }
-
-    private HttpResponse<String> get(String path, String cookie) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).header("Accept-Language", "fr");
-        if (cookie != null) {
-            b.header("Cookie", cookie);
-        }
-        return send(b.build());
-    }
-
-    private HttpRequest.Builder apiRequest(String apiPath, String email, String password) {
-        return HttpRequest.newBuilder(uri("/api/v1" + apiPath)).header("Authorization", basic(email, password))
-                .header("Accept-Language", "fr");
-    }
-
-    private static HttpResponse<String> send(HttpRequest request) throws Exception {
-        return HTTP.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-    }
-
-    private static String basic(String email, String password) {
-        return "Basic " + Base64.getEncoder().encodeToString((email + ":" + password).getBytes(StandardCharsets.UTF_8));
+    /** A request to the API as this account with this password, for the headers and bodies these tests set. */
+    private HttpRequest.Builder apiRequest(String apiPath, String email, String password) throws InterruptedException {
+        return api.password(password).request(email, apiPath);
     }
 
     private String path(String p) {
         return base.getPath().replaceAll("/$", "") + p;
     }
 
-    private URI uri(String p) {
-        return URI.create(base.getProtocol() + "://127.0.0.1:" + base.getPort() + path(p));
-    }
-
     private URI serverUri(String p) {
         return URI.create(base.getProtocol() + "://127.0.0.1:" + base.getPort() + p);
-    }
-
-    private static String sessionCookie(HttpResponse<?> response) {
-        return response.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("ESSORSESSION="))
-                .map(c -> c.substring(0, c.indexOf(';'))).findFirst().orElse(null);
-    }
-
-    private static String viewState(String html) {
-        Matcher m = Pattern.compile("name=\"jakarta.faces.ViewState\" id=\"[^\"]*\" value=\"([^\"]*)\"").matcher(html);
-        assertTrue(m.find(), "no view state in the page");
-        return m.group(1);
-    }
-
-    private static JsonObject json(String body) {
-        try (JsonReader reader = Json.createReader(new StringReader(body))) {
-            return reader.readObject();
-        }
     }
 
     // ---- a raw HTTP/1.1 exchange from a chosen loopback address -------------------------------------

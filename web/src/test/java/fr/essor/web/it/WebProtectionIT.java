@@ -152,7 +152,7 @@ class WebProtectionIT {
         HttpResponse<String> locked = formLogin(email, "un-mot-de-passe-long");
         assertEquals(200, locked.statusCode(), "the right password after five failures does not sign in");
         assertTrue(locked.body().contains("Trop de tentatives de connexion échouées"), locked.body());
-        assertTrue(sessionCookie(locked) == null || get("/entrepreneur/index.xhtml", sessionCookie(locked)).statusCode() == 302);
+        assertTrue(Pages.sessionCookie(locked) == null || get("/entrepreneur/index.xhtml", Pages.sessionCookie(locked)).statusCode() == 302);
         HttpResponse<String> apiLocked = send(HttpRequest.newBuilder(uri("/api/v1/me"))
                 .header("Authorization", Api.basic(email, "un-mot-de-passe-long")).header("Accept-Language", "en").build());
         assertEquals(429, apiLocked.statusCode(), apiLocked.body());
@@ -179,13 +179,13 @@ class WebProtectionIT {
         // an id the attacker made up is not taken on
         String planted = "ESSORSESSION=" + UUID.randomUUID().toString().replace("-", "");
         HttpResponse<String> page = get("/login.xhtml", planted);
-        String issued = sessionCookie(page);
+        String issued = Pages.sessionCookie(page);
         assertNotNull(issued, "the server issues its own id");
         assertNotEquals(planted, issued);
         // an id the attacker got from the server, handed to the victim, who signs in with it
-        HttpResponse<String> login = postLogin(issued, viewState(page.body()), "porteur2@demo.essor", PASSWORD);
+        HttpResponse<String> login = postLogin(issued, Pages.viewState(page.body()), "porteur2@demo.essor", PASSWORD);
         assertEquals(302, login.statusCode());
-        String signedIn = sessionCookie(login);
+        String signedIn = Pages.sessionCookie(login);
         assertNotNull(signedIn);
         assertNotEquals(issued, signedIn, "a new id at login");
         assertEquals(302, get("/entrepreneur/index.xhtml", issued).statusCode(), "the attacker's id opens nothing");
@@ -197,7 +197,7 @@ class WebProtectionIT {
         Map<String, String> form = new LinkedHashMap<>();
         form.put("logout", "logout");
         form.put("logout:submit", "");
-        form.put("jakarta.faces.ViewState", viewState(home.body()));
+        form.put("jakarta.faces.ViewState", Pages.viewState(home.body()));
         HttpResponse<String> out = postForm(signedIn, "/entrepreneur/index.xhtml", form);
         assertTrue(out.statusCode() == 302 || out.statusCode() == 303, "logout answers " + out.statusCode());
         assertEquals(302, get("/entrepreneur/index.xhtml", signedIn).statusCode(), "the old session is signed out");
@@ -299,10 +299,10 @@ class WebProtectionIT {
         int tried = 0;
         List<String> problems = new ArrayList<>();
         for (Form f : forms) {
-            String victim = f.cookie() == null ? sessionCookie(get("/login.xhtml", null)) : f.cookie();
+            String victim = f.cookie() == null ? Pages.sessionCookie(get("/login.xhtml", null)) : f.cookie();
             // a valid view state of the same page, but of another session (the attacker's own)
             String otherSession = f.email() == null ? null : login(f.email());
-            String theirs = viewState(get(f.path(), otherSession).body());
+            String theirs = Pages.viewState(get(f.path(), otherSession).body());
             Map<String, String> none = new LinkedHashMap<>(f.fields());
             Map<String, String> madeUp = new LinkedHashMap<>(f.fields());
             madeUp.put("jakarta.faces.ViewState", "-4242424242424242424:1234567890123456789");
@@ -325,7 +325,7 @@ class WebProtectionIT {
         // the same post with the page's own view state goes through: the forms and fields above are the real ones
         HttpResponse<String> own = get("/admin/associations.xhtml", admin);
         Map<String, String> valid = new LinkedHashMap<>(forms.get(0).fields());
-        valid.put("jakarta.faces.ViewState", viewState(own.body()));
+        valid.put("jakarta.faces.ViewState", Pages.viewState(own.body()));
         HttpResponse<String> created = postForm(admin, "/admin/associations.xhtml", valid);
         assertTrue(created.statusCode() < 400, "the genuine post: " + created.statusCode());
         assertTrue(marks.left(forms.get(0).name()), "the genuine post creates the association");
@@ -490,26 +490,15 @@ class WebProtectionIT {
 
     private HttpResponse<String> formLogin(String email, String password) throws Exception {
         HttpResponse<String> page = get("/login.xhtml", null);
-        return postLogin(sessionCookie(page), viewState(page.body()), email, password);
+        return postLogin(Pages.sessionCookie(page), Pages.viewState(page.body()), email, password);
     }
 
     private String login(String email) throws Exception {
         HttpResponse<String> page = get("/login.xhtml", null);
-        HttpResponse<String> r = postLogin(sessionCookie(page), viewState(page.body()), email, PASSWORD);
+        HttpResponse<String> r = postLogin(Pages.sessionCookie(page), Pages.viewState(page.body()), email, PASSWORD);
         assertEquals(302, r.statusCode(), "login of " + email);
-        String cookie = sessionCookie(r);
-        return cookie != null ? cookie : sessionCookie(page);
-    }
-
-    private static String sessionCookie(HttpResponse<?> response) {
-        return response.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("ESSORSESSION="))
-                .map(c -> c.substring(0, c.indexOf(';'))).findFirst().orElse(null);
-    }
-
-    private static String viewState(String html) {
-        Matcher m = Pattern.compile("name=\"jakarta.faces.ViewState\" id=\"[^\"]*\" value=\"([^\"]*)\"").matcher(html);
-        assertTrue(m.find(), "no view state in the page");
-        return m.group(1);
+        String cookie = Pages.sessionCookie(r);
+        return cookie != null ? cookie : Pages.sessionCookie(page);
     }
 
     private static JsonArray arrayOf(HttpResponse<String> r) {

@@ -1,0 +1,26 @@
+package fr.essor.service.shared;
+
+import fr.essor.model.shared.VersionedEntity;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+
+/** Writes that must not cross: the row locked for the transaction, at the version the caller last saw. */
+public final class Locking {
+
+    private Locking() {
+    }
+
+    /**
+     * Locks the entity's row until the transaction ends, reads it again, and refuses it with a
+     * {@link ConcurrentChangeException} when it is no longer at {@code expectedVersion} (a negative version skips the
+     * check).
+     */
+    public static <T extends VersionedEntity> T atVersion(EntityManager em, T entity, long expectedVersion) {
+        em.lock(entity, LockModeType.PESSIMISTIC_WRITE);
+        em.refresh(entity);
+        if (expectedVersion >= 0 && entity.getVersion() != expectedVersion) {
+            throw new ConcurrentChangeException();
+        }
+        return entity;
+    }
+}
