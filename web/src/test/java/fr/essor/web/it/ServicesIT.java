@@ -31,11 +31,19 @@ import jakarta.transaction.UserTransaction;
 
 
 
+import jakarta.json.JsonObject;
+import java.io.ByteArrayOutputStream;
+import java.net.URL;
+import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -46,6 +54,7 @@ import java.util.concurrent.Future;
 import javax.sql.DataSource;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -90,6 +99,9 @@ class ServicesIT {
 
     @Resource
     private UserTransaction tx;
+
+    @ArquillianResource
+    private URL base;
 
     @Resource
     private ManagedExecutorService executor;
@@ -343,6 +355,46 @@ class ServicesIT {
         ChainCheck check = chain.verify();
         assertTrue(check.intact(), check.toString());
         assertEquals(check.headSeq(), Sql.count(dataSource, "SELECT MAX(seq) FROM audit_event"));
+    }
+
+    @Test
+    void theSealedChainIsExportedSoThatAnOutsidePartyRecomputesItUpToTheHead() throws Exception {
+        appendEvents("Test", UUID.randomUUID().toString(), 3);
+        sealer.sealPending();
+        Api api = new Api(() -> base);
+        HttpResponse<String> refused = api.call("porteur@demo.essor", "GET", "/admin/audit/chain", null);
+        assertEquals(403, refused.statusCode(), refused.body());
+        HttpResponse<String> export = api.call("admin@demo.essor", "GET", "/admin/audit/chain", null);
+        assertEquals(200, export.statusCode(), export.body());
+        assertTrue(export.headers().firstValue("Content-Type").orElse("").startsWith("application/x-ndjson"));
+        List<String> lines = export.body().lines().toList();
+        JsonObject head = Api.json(lines.get(0));
+        assertEquals(lines.size() - 1, head.getJsonNumber("headSeq").longValue(), "one line per sealed event (no gaps here)");
+        // the recipe of docs/RELIABILITY.md, written again here: length-prefixed UTF-8 fields, SHA-256
+        MessageDigest sha = MessageDigest.getInstance("SHA-256");
+        String previous = "0".repeat(64);
+        long seq = 0;
+        for (String line : lines.subList(1, lines.size())) {
+            JsonObject e = Api.json(line);
+            assertEquals(++seq, e.getJsonNumber("seq").longValue());
+            assertEquals(previous, e.getString("previousHash"), line);
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            for (String k : List.of("previousHash", "occurredAt", "actor", "entityType", "entityId", "action", "summary")) {
+                if (e.isNull(k)) {
+                    bytes.write(ByteBuffer.allocate(4).putInt(-1).array());
+                } else {
+                    byte[] utf8 = e.getString(k).getBytes(StandardCharsets.UTF_8);
+                    bytes.write(ByteBuffer.allocate(4).putInt(utf8.length).array());
+                    bytes.write(utf8);
+                }
+            }
+            String hash = HexFormat.of().formatHex(sha.digest(bytes.toByteArray()));
+            assertEquals(hash, e.getString("hash"), line);
+            previous = hash;
+        }
+        assertEquals(head.getString("headHash"), previous);
+        JsonObject check = Api.json(api.call("admin@demo.essor", "GET", "/admin/audit/check", null).body());
+        assertTrue(check.getBoolean("intact"), check.toString());
     }
 
     @Test
