@@ -64,6 +64,9 @@ public class AllocationService {
     @Inject
     private ApplicationAccess applications;
 
+    @Inject
+    private ConventionDashboard dashboard;
+
     private final Clock clock = Clock.systemUTC();
 
     /** Approved lines of the caller's association with what is allocated to them, paged in SQL. */
@@ -87,11 +90,11 @@ public class AllocationService {
         List<ConventionViews.LineRow> items = new ArrayList<>();
         for (Object o : rows) {
             Object[] r = (Object[]) o;
-            BigDecimal granted = ConventionService.decimal(r[6]);
-            BigDecimal allocated = ConventionService.decimal(r[7]);
+            BigDecimal granted = ConventionDashboard.decimal(r[6]);
+            BigDecimal allocated = ConventionDashboard.decimal(r[7]);
             items.add(new ConventionViews.LineRow(((Number) r[0]).longValue(), (String) r[1], ((Number) r[2]).longValue(),
                     (String) r[3], (String) r[4], (String) r[5], granted, allocated, granted.subtract(allocated),
-                    ConventionService.date(r[8]), r[9] == null ? null : ((Number) r[9]).intValue()));
+                    ConventionDashboard.date(r[8]), r[9] == null ? null : ((Number) r[9]).intValue()));
         }
         return new Page<>(items, total, Math.max(0, first), pageSize);
     }
@@ -103,7 +106,7 @@ public class AllocationService {
         List<Convention> candidates = em.createQuery("SELECT c FROM Convention c WHERE c.association = :a"
                         + " AND c.status = fr.essor.model.convention.ConventionStatus.ACTIVE", Convention.class)
                 .setParameter("a", line.getDecision().getApplication().association()).getResultList();
-        return candidates.stream().filter(c -> c.refusal(line).isEmpty()).map(c -> ConventionService.figures(em, c.getId()))
+        return candidates.stream().filter(c -> c.refusal(line).isEmpty()).map(c -> dashboard.figures(c.getId()))
                 .filter(s -> s.remaining().signum() > 0)
                 .sorted((x, y) -> y.remaining().compareTo(x.remaining())).toList();
     }
@@ -180,11 +183,11 @@ public class AllocationService {
             throw new ConflictException("CONVENTION_RULE", "allocation.lineNotApproved");
         }
         Convention.refusal(ConventionKind.valueOf((String) r[1]), ConventionStatus.valueOf((String) r[2]),
-                conventionAssociation == lineAssociation, ConventionService.date(r[10]), ConventionService.date(r[5]),
-                ConventionService.date(r[6]), flag(r[17]), flag(r[18]), flag(r[19]), flag(r[20])).ifPresent(key -> {
+                conventionAssociation == lineAssociation, ConventionDashboard.date(r[10]), ConventionDashboard.date(r[5]),
+                ConventionDashboard.date(r[6]), flag(r[17]), flag(r[18]), flag(r[19]), flag(r[20])).ifPresent(key -> {
                     throw RuleException.convention(key, conventionRef);
                 });
-        Money unallocated = Money.of(ConventionService.decimal(r[7])).minus(Money.of(ConventionService.decimal(r[21])));
+        Money unallocated = Money.of(ConventionDashboard.decimal(r[7])).minus(Money.of(ConventionDashboard.decimal(r[21])));
         // the guard: the convention's running total moves only if what remains covers the amount
         int taken = em.createNativeQuery("UPDATE convention SET allocated = allocated + ?1 WHERE id = ?2"
                         + " AND amount - allocated + CASE WHEN revolving THEN repaid ELSE 0 END >= ?1")
@@ -192,7 +195,7 @@ public class AllocationService {
         if (taken != 1) {
             // refused: what remains, as the partner sees it, summed from the ledger
             throw RuleException.overLimit("allocation.overConvention",
-                    ConventionService.figures(em, conventionId).remaining().max(BigDecimal.ZERO));
+                    dashboard.figures(conventionId).remaining().max(BigDecimal.ZERO));
         }
         Allocation allocation = Allocation.guarded(em.getReference(Convention.class, conventionId),
                 em.getReference(GrantedLine.class, lineId), money, unallocated, today(), me.getEmail(), now());
@@ -215,7 +218,7 @@ public class AllocationService {
     private Money allocatedTo(GrantedLine line) {
         Object sum = em.createNativeQuery("SELECT COALESCE(SUM(amount - released), 0) FROM allocation"
                 + " WHERE granted_line_id = ? AND status <> 'RELEASED'").setParameter(1, line.getId()).getSingleResult();
-        return Money.of(ConventionService.decimal(sum));
+        return Money.of(ConventionDashboard.decimal(sum));
     }
 
     @RolesAllowed(Roles.ADVISOR)
@@ -325,9 +328,7 @@ public class AllocationService {
     @RolesAllowed({Roles.ADVISOR, Roles.ADMIN})
     public List<ConventionViews.AllocationRow> allocationsOfLine(long lineId) {
         line(lineId);
-        return em.createNativeQuery(ConventionService.ALLOCATIONS + " WHERE al.granted_line_id = ? ORDER BY al.id LIMIT 100")
-                .setParameter(1, lineId).getResultList().stream()
-                .map(r -> ConventionService.allocationRow((Object[]) r)).toList();
+        return dashboard.allocationsOfLine(lineId);
     }
 
     /**
@@ -352,7 +353,7 @@ public class AllocationService {
         return rows.stream().map(o -> {
             Object[] r = (Object[]) o;
             return new ConventionViews.ContractCandidate(((Number) r[0]).longValue(), (String) r[1], (String) r[2],
-                    ConventionService.decimal(r[3]));
+                    ConventionDashboard.decimal(r[3]));
         }).toList();
     }
 
@@ -390,10 +391,10 @@ public class AllocationService {
                 instalments = new ArrayList<>();
                 total = BigDecimal.ZERO;
             }
-            BigDecimal amount = ConventionService.decimal(r[3]);
+            BigDecimal amount = ConventionDashboard.decimal(r[3]);
             total = total.add(amount);
-            instalments.add(new ConventionViews.Repayment(((Number) r[1]).intValue(), ConventionService.date(r[2]), amount,
-                    ConventionService.date(r[4]), (String) r[5]));
+            instalments.add(new ConventionViews.Repayment(((Number) r[1]).intValue(), ConventionDashboard.date(r[2]), amount,
+                    ConventionDashboard.date(r[4]), (String) r[5]));
         }
         if (instalments != null) {
             schedules.add(new ConventionViews.RepaymentSchedule(schedules.size() + 1, total, List.copyOf(instalments)));
@@ -413,8 +414,8 @@ public class AllocationService {
                 + " ORDER BY 2 DESC").getResultList();
         return rows.stream().map(o -> {
             Object[] r = (Object[]) o;
-            BigDecimal guaranteed = ConventionService.decimal(r[1]);
-            BigDecimal called = ConventionService.decimal(r[2]);
+            BigDecimal guaranteed = ConventionDashboard.decimal(r[1]);
+            BigDecimal called = ConventionDashboard.decimal(r[2]);
             return new ConventionViews.Exposure((String) r[0], guaranteed, called, guaranteed.subtract(called));
         }).toList();
     }
@@ -450,8 +451,7 @@ public class AllocationService {
     }
 
     private ConventionViews.AllocationRow row(long id) {
-        return ConventionService.allocationRow((Object[]) em.createNativeQuery(ConventionService.ALLOCATIONS + " WHERE al.id = ?")
-                .setParameter(1, id).getSingleResult());
+        return dashboard.allocation(id);
     }
 
     private static List<ConventionViews.InstalmentRow> instalments(Allocation a) {
