@@ -350,6 +350,9 @@ public class DemoDataLoader {
         }
         cargo.get(0).getDecision().getApplication().markContracted(advisor, now);
         em.flush();
+        // the running totals the allocation guard keeps on the convention's row (issue 15), from the ledger just written
+        em.createNativeQuery(NetworkGenerator.CONVENTION_TOTALS + " WHERE id IN (?, ?)").setParameter(1, regional.getId())
+                .setParameter(2, loans.getId()).executeUpdate();
     }
 
     /** The press release's figures for 2021: 605 enterprises advised, 450 financed, 6,250,000.00 EUR mobilised. */

@@ -270,8 +270,20 @@ public final class NetworkGenerator {
             }
             ps.executeBatch();
         }
+        // the running totals the allocation guard keeps on the convention's row (issue 15), from the ledger
+        try (PreparedStatement ps = c.prepareStatement(CONVENTION_TOTALS + " WHERE association_id = ?")) {
+            ps.setLong(1, as.id);
+            ps.executeUpdate();
+        }
         c.commit();
     }
+
+    /** Sets every convention's kept totals to its ledger's sums (as migration V15 does). */
+    static final String CONVENTION_TOTALS = "UPDATE convention SET"
+            + " allocated = (SELECT COALESCE(SUM(CASE m.kind WHEN 'ALLOCATION' THEN m.amount WHEN 'RELEASE' THEN -m.amount"
+            + " ELSE 0 END), 0) FROM ledger_movement m WHERE m.convention_id = convention.id),"
+            + " repaid = (SELECT COALESCE(SUM(CASE WHEN m.kind = 'REPAYMENT' THEN m.amount ELSE 0 END), 0)"
+            + " FROM ledger_movement m WHERE m.convention_id = convention.id)";
 
     private long convention(String reference, long partner, long association, String kind, LocalDate from, LocalDate to,
                             Long cents, Instrument... instruments) throws SQLException {

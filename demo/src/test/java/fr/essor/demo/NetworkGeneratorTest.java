@@ -121,6 +121,15 @@ class NetworkGeneratorTest {
     }
 
     @Test
+    void everyConventionKeepsTheRunningTotalsOfItsLedger() throws SQLException {
+        assertTrue(count("SELECT COUNT(*) FROM convention WHERE allocated > 0") > 0, "some conventions are allocated");
+        assertEquals(0, count("SELECT COUNT(*) FROM convention c WHERE c.allocated <> (SELECT COALESCE(SUM(CASE m.kind"
+                + " WHEN 'ALLOCATION' THEN m.amount WHEN 'RELEASE' THEN -m.amount ELSE 0 END), 0) FROM ledger_movement m"
+                + " WHERE m.convention_id = c.id) OR c.repaid <> (SELECT COALESCE(SUM(CASE WHEN m.kind = 'REPAYMENT'"
+                + " THEN m.amount ELSE 0 END), 0) FROM ledger_movement m WHERE m.convention_id = c.id)"));
+    }
+
+    @Test
     void theBenchmarkFindsApprovedUnallocatedHonourLoansAndItsEmptyConventions() throws SQLException {
         assertTrue(count("SELECT COUNT(*) FROM granted_line g JOIN decision d ON d.id = g.decision_id JOIN application ap"
                 + " ON ap.id = d.application_id WHERE ap.status = 'APPROVED' AND g.instrument = 'HONOUR_LOAN'"

@@ -85,7 +85,7 @@ class MigrationTest {
     /** Tables no entity maps directly. */
     private static final Map<String, List<String>> OTHER_TABLES =
             Map.of("reference_counter", List.of("association_code", "ref_year", "next_value"),
-                    "audit_chain_head", List.of("id", "last_hash"),
+                    "audit_chain_head", List.of("id", "last_hash", "last_seq"),
                     "association_department", List.of("association_id", "department"));
 
     @Test

@@ -21,9 +21,11 @@ import jakarta.validation.constraints.Size;
 import fr.essor.model.shared.Crypto;
 
 /**
- * An entry of the append-only audit trail. Each event carries the SHA-256 of its content and of the
- * previous event's hash, so that editing, inserting or deleting an event breaks the chain
- * ({@link AuditChain#verify}).
+ * An entry of the append-only audit trail. A writer appends it unsealed ({@link #append}: no sequence,
+ * no hash), in its own transaction, without touching any shared row; the sealer then gives the
+ * committed events, in append (id) order, their place in the chain: a sequence number, the previous
+ * event's hash and the SHA-256 of their content and that hash ({@link #hashOf}), so that editing,
+ * inserting or deleting a sealed event breaks the chain ({@link AuditChain#verify}).
  */
 @Entity
 @Table(name = "audit_event")
@@ -68,18 +70,31 @@ public class AuditEvent extends Identified {
     @Column(name = "summary", length = SUMMARY_MAX, updatable = false)
     private String summary;
 
-    @NotNull
+    /** The place in the chain, given by the sealer; null while the event waits to be sealed. */
+    @Column(name = "seq", updatable = false)
+    private Long seq;
+
+    /** Null until sealed (the sealer writes it with SQL). */
     @Size(min = HASH_LENGTH, max = HASH_LENGTH)
-    @Column(name = "previous_hash", length = HASH_LENGTH, nullable = false, updatable = false,
-            columnDefinition = "CHAR(64)")
+    @Column(name = "previous_hash", length = HASH_LENGTH, updatable = false, columnDefinition = "CHAR(64)")
     private String previousHash;
 
-    @NotNull
+    /** Null until sealed (the sealer writes it with SQL). */
     @Size(min = HASH_LENGTH, max = HASH_LENGTH)
-    @Column(name = "hash", length = HASH_LENGTH, nullable = false, updatable = false, columnDefinition = "CHAR(64)")
+    @Column(name = "hash", length = HASH_LENGTH, updatable = false, columnDefinition = "CHAR(64)")
     private String hash;
 
     protected AuditEvent() {
+    }
+
+    private AuditEvent(Instant occurredAt, String actor, String entityType, String entityId, String action,
+            String summary) {
+        this.occurredAt = occurredAt;
+        this.actor = actor;
+        this.entityType = entityType;
+        this.entityId = entityId;
+        this.action = action;
+        this.summary = summary;
     }
 
     private AuditEvent(String previousHash, Instant occurredAt, String actor, String entityType, String entityId,
@@ -92,6 +107,18 @@ public class AuditEvent extends Identified {
         this.action = action;
         this.summary = summary;
         this.hash = computeHash();
+    }
+
+    /**
+     * An unsealed event, as a writer appends it: no sequence and no hash until the sealer chains it.
+     * The instant is truncated to whole seconds, as in {@link #next}.
+     */
+    public static AuditEvent append(Instant at, String actor, String entityType, String entityId, String action,
+            String summary) {
+        Objects.requireNonNull(at, "at");
+        return new AuditEvent(at.truncatedTo(ChronoUnit.SECONDS), required(actor, "actor", ACTOR_MAX),
+                required(entityType, "entityType", ENTITY_TYPE_MAX), required(entityId, "entityId", ENTITY_ID_MAX),
+                required(action, "action", ACTION_MAX), optional(summary, "summary", SUMMARY_MAX));
     }
 
     /**
@@ -135,7 +162,20 @@ public class AuditEvent extends Identified {
 
     /** Whether the stored hash is the hash of the stored content. */
     public boolean hashIsValid() {
-        return hash != null && hash.equals(computeHash());
+        return hash != null && previousHash != null && hash.equals(computeHash());
+    }
+
+    /** Whether the sealer has given this event its place in the chain. */
+    public boolean isSealed() {
+        return seq != null;
+    }
+
+    /** The hash this event gets when sealed after the event whose hash is given. */
+    public String sealedHash(String previousEventHash) {
+        if (!HEX_64.matcher(Objects.requireNonNull(previousEventHash, "previousEventHash")).matches()) {
+            throw new IllegalArgumentException("A previous hash is 64 lower-case hex digits: " + previousEventHash);
+        }
+        return hashOf(previousEventHash, occurredAt, actor, entityType, entityId, action, summary);
     }
 
     /** Whether this event is chained to the event with that hash. */
@@ -143,8 +183,18 @@ public class AuditEvent extends Identified {
         return previousHash != null && previousHash.equals(previousEventHash);
     }
 
-    /** SHA-256 over every field, each written with its length first so that no two contents collide. */
     private String computeHash() {
+        return hashOf(previousHash, occurredAt, actor, entityType, entityId, action, summary);
+    }
+
+    /**
+     * The hash recipe (docs/RELIABILITY.md): SHA-256, in lower-case hex, over the previous event's hash,
+     * the instant ({@link Instant#toString()}, e.g. {@code 2026-12-05T13:00:00Z}), the actor, the entity
+     * type, the entity id, the action and the summary, each written as its UTF-8 length (4 bytes, big
+     * endian) then its UTF-8 bytes, a null field as the length -1 alone, so that no two contents collide.
+     */
+    public static String hashOf(String previousHash, Instant occurredAt, String actor, String entityType,
+            String entityId, String action, String summary) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             for (String field : new String[] {previousHash, occurredAt == null ? null : occurredAt.toString(), actor,
@@ -185,6 +235,10 @@ public class AuditEvent extends Identified {
 
     public String getSummary() {
         return summary;
+    }
+
+    public Long getSeq() {
+        return seq;
     }
 
     public String getPreviousHash() {

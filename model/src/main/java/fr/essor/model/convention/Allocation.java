@@ -108,6 +108,25 @@ public class Allocation extends VersionedEntity {
         return new Allocation(convention, line, amount, on, actor, now);
     }
 
+    /**
+     * Commits convention money to a granted line when the caller has checked the convention's rules
+     * and taken the amount from the convention's running total with a conditional update (invariants
+     * 1 and 4, held by the database: the allocation path of issue 15); the line's limit is checked here
+     * ({@code lineUnallocated} read by the caller under the line's lock, invariant 2).
+     */
+    public static Allocation guarded(Convention convention, GrantedLine line, Money amount, Money lineUnallocated,
+                                     LocalDate on, String actor, Instant now) {
+        Objects.requireNonNull(convention);
+        Objects.requireNonNull(line);
+        if (amount == null || !amount.isPositive()) {
+            throw RuleException.convention("amount.mustBePositive");
+        }
+        if (amount.isGreaterThan(lineUnallocated)) {
+            throw RuleException.overLimit("allocation.overLine", lineUnallocated.amount());
+        }
+        return new Allocation(convention, line, amount, on, actor, now);
+    }
+
     /** The allocation's ledger entry at commitment. */
     public LedgerMovement commitment() {
         return new LedgerMovement(this, MovementKind.ALLOCATION, amount, allocatedOn, createdBy, createdAt);

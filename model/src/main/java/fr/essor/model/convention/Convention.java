@@ -200,29 +200,42 @@ public class Convention extends VersionedEntity {
      */
     public Optional<String> refusal(GrantedLine line) {
         Application a = line.getDecision().getApplication();
+        return refusal(kind, status, Objects.equals(association, a.association()), line.getDecision().getDecisionDate(),
+                periodStart, periodEnd, instruments.isEmpty() || instruments.contains(line.getLine().getInstrument()),
+                departments.isEmpty() || departments.contains(a.getEnterprise().getDepartment()),
+                legalForms.isEmpty() || legalForms.contains(a.getEnterprise().getLegalForm()),
+                stages.isEmpty() || stages.contains(a.getStage()));
+    }
+
+    /**
+     * The same rules on values read in one query (the allocation path reads the convention's rule
+     * tables as "accepted" flags: a rule with no entry accepts everything), checked in the same order.
+     */
+    public static Optional<String> refusal(ConventionKind kind, ConventionStatus status, boolean sameAssociation,
+            LocalDate decisionDate, LocalDate periodStart, LocalDate periodEnd, boolean instrumentAccepted,
+            boolean departmentAccepted, boolean legalFormAccepted, boolean stageAccepted) {
         if (kind != ConventionKind.FINANCING_FUND) {
             return Optional.of("allocation.notAFund");
         }
         if (status != ConventionStatus.ACTIVE) {
             return Optional.of("allocation.conventionNotActive");
         }
-        if (!Objects.equals(association, a.association())) {
+        if (!sameAssociation) {
             return Optional.of("allocation.otherAssociation");
         }
-        LocalDate d = line.getDecision().getDecisionDate();
-        if (d.isBefore(periodStart) || d.isAfter(periodEnd)) {
+        if (decisionDate.isBefore(periodStart) || decisionDate.isAfter(periodEnd)) {
             return Optional.of("allocation.outOfPeriod");
         }
-        if (!instruments.isEmpty() && !instruments.contains(line.getLine().getInstrument())) {
+        if (!instrumentAccepted) {
             return Optional.of("allocation.instrumentNotEligible");
         }
-        if (!departments.isEmpty() && !departments.contains(a.getEnterprise().getDepartment())) {
+        if (!departmentAccepted) {
             return Optional.of("allocation.departmentNotEligible");
         }
-        if (!legalForms.isEmpty() && !legalForms.contains(a.getEnterprise().getLegalForm())) {
+        if (!legalFormAccepted) {
             return Optional.of("allocation.legalFormNotEligible");
         }
-        if (!stages.isEmpty() && !stages.contains(a.getStage())) {
+        if (!stageAccepted) {
             return Optional.of("allocation.stageNotEligible");
         }
         return Optional.empty();

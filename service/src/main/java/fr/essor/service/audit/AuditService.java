@@ -22,9 +22,9 @@ import java.util.Map;
 
 /**
  * The append-only audit trail. Every write of Essor calls {@link #record} inside its own
- * transaction, so that the event and the change commit or roll back together. Events are chained
- * by hash; the chain head is one row locked for update, which serialises appends across every
- * server of a cluster.
+ * transaction, so that the event and the change commit or roll back together. The event is
+ * appended unsealed, touching no shared row; {@link AuditSealer} chains the committed events by hash
+ * a moment later (docs/RELIABILITY.md, "Audit trail").
  */
 @Stateless
 public class AuditService {
@@ -37,19 +37,17 @@ public class AuditService {
 
     private final Clock clock = Clock.systemUTC();
 
-    /** Appends one event to the chain, in the caller's transaction. */
+    /**
+     * Appends one event, unsealed, in the caller's transaction: one INSERT, no lock on any shared
+     * row. The sealer gives it its sequence and hash once committed.
+     */
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
     public AuditEvent record(String actor, String entityType, Object entityId, AuditAction action, String summary) {
-        String previous = (String) em.createNativeQuery("SELECT last_hash FROM audit_chain_head WHERE id = 1 FOR UPDATE")
-                .getSingleResult();
-        AuditEvent event = AuditEvent.next(previous, Instant.now(clock), actor == null ? "system" : actor, entityType,
+        AuditEvent event = AuditEvent.append(Instant.now(clock), actor == null ? "system" : actor, entityType,
                 entityId == null ? "-" : String.valueOf(entityId), action.stored(), truncate(summary));
         em.persist(event);
-        // EclipseLink may reorder the inserts of one transaction; flushing keeps ids in chain order.
+        // EclipseLink may reorder the inserts of one transaction; flushing keeps ids in append order.
         em.flush();
-        em.createNativeQuery("UPDATE audit_chain_head SET last_hash = ?1 WHERE id = 1")
-                .setParameter(1, event.getHash())
-                .executeUpdate();
         return event;
     }
 
@@ -71,11 +69,33 @@ public class AuditService {
         return new Page<>(items, count.getSingleResult(), first, pageSize);
     }
 
-    /** Re-reads the whole chain in id order and checks every hash and link. */
+    /** Re-reads the whole sealed chain in sequence order and checks every hash and link; counts the unsealed. */
     @RolesAllowed(Roles.ADMIN)
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public ChainCheck verifyChain() {
         return verifier.verify();
+    }
+
+    /** The chain's head now: its last sequence and hash, for an export. */
+    @RolesAllowed(Roles.ADMIN)
+    public ChainHead head() {
+        Object[] r = (Object[]) em.createNativeQuery("SELECT last_seq, last_hash FROM audit_chain_head WHERE id = 1")
+                .getSingleResult();
+        return new ChainHead(((Number) r[0]).longValue(), ((String) r[1]).trim());
+    }
+
+    /**
+     * Sealed events with a sequence above {@code afterSeq} and at most {@code upToSeq}, in chain
+     * order, at most {@code limit} (up to {@link AuditChainVerifier#BATCH}): every field the hash
+     * recipe covers, for an outside party to recompute the chain.
+     */
+    @RolesAllowed(Roles.ADMIN)
+    public List<SealedEvent> sealed(long afterSeq, long upToSeq, int limit) {
+        return em.createQuery("SELECT e FROM AuditEvent e WHERE e.seq > :after AND e.seq <= :upTo ORDER BY e.seq",
+                        AuditEvent.class)
+                .setParameter("after", afterSeq).setParameter("upTo", upToSeq)
+                .setMaxResults(Math.max(1, Math.min(limit, AuditChainVerifier.BATCH)))
+                .getResultList().stream().map(SealedEvent::of).toList();
     }
 
     private static String where(AuditFilter filter, Map<String, Object> params) {
@@ -115,6 +135,20 @@ public class AuditService {
             return "";
         }
         return summary.length() <= AuditEvent.SUMMARY_MAX ? summary : summary.substring(0, AuditEvent.SUMMARY_MAX);
+    }
+
+    /** The last sealed event's sequence and hash (0 and the genesis hash while nothing is sealed). */
+    public record ChainHead(long seq, String hash) {
+    }
+
+    /** A sealed event as exported: its place, its content as hashed, its hashes. */
+    public record SealedEvent(long seq, long id, String occurredAt, String actor, String entityType, String entityId,
+            String action, String summary, String previousHash, String hash) {
+
+        static SealedEvent of(AuditEvent e) {
+            return new SealedEvent(e.getSeq(), e.getId(), e.getOccurredAt().toString(), e.getActor(), e.getEntityType(),
+                    e.getEntityId(), e.getAction(), e.getSummary(), e.getPreviousHash(), e.getHash());
+        }
     }
 
     /** Criteria of the audit trail page; any may be null. */

@@ -7,8 +7,11 @@ import fr.essor.model.application.DecisionOutcome;
 import fr.essor.model.committee.GrantedLine;
 import fr.essor.model.convention.Allocation;
 import fr.essor.model.convention.Convention;
+import fr.essor.model.convention.ConventionKind;
+import fr.essor.model.convention.ConventionStatus;
 import fr.essor.model.convention.LedgerMovement;
 import fr.essor.model.shared.Money;
+import fr.essor.model.shared.RuleException;
 import fr.essor.service.application.ApplicationAccess;
 import fr.essor.service.audit.AuditAction;
 import fr.essor.service.audit.AuditService;
@@ -109,39 +112,107 @@ public class AllocationService {
     }
 
     /**
+     * What allocating reads, in one statement after the line's lock: the convention's and the line's
+     * fields, the convention's rules as "accepted" flags (a rule table with no entry accepts all), and
+     * what is already allocated to the line (read after the lock, so it includes what the transaction
+     * that held the lock before committed: READ COMMITTED, one snapshot per statement).
+     */
+    private static final String ALLOCATION_CHECKS = "SELECT c.reference, c.kind, c.status, c.association_id, c.partner_id,"
+            + " c.period_start, c.period_end,"
+            + " g.amount, g.instrument, d.outcome, d.decision_date, ap.status, ap.reference, ap.id, e.association_id,"
+            + " e.legal_name, e.department,"
+            + " CASE WHEN NOT EXISTS (SELECT 1 FROM convention_instrument x WHERE x.convention_id = c.id)"
+            + " OR EXISTS (SELECT 1 FROM convention_instrument x WHERE x.convention_id = c.id AND x.instrument = g.instrument)"
+            + " THEN 1 ELSE 0 END,"
+            + " CASE WHEN NOT EXISTS (SELECT 1 FROM convention_department x WHERE x.convention_id = c.id)"
+            + " OR EXISTS (SELECT 1 FROM convention_department x WHERE x.convention_id = c.id AND x.department = e.department)"
+            + " THEN 1 ELSE 0 END,"
+            + " CASE WHEN NOT EXISTS (SELECT 1 FROM convention_legal_form x WHERE x.convention_id = c.id)"
+            + " OR EXISTS (SELECT 1 FROM convention_legal_form x WHERE x.convention_id = c.id AND x.legal_form = e.legal_form)"
+            + " THEN 1 ELSE 0 END,"
+            + " CASE WHEN NOT EXISTS (SELECT 1 FROM convention_stage x WHERE x.convention_id = c.id)"
+            + " OR EXISTS (SELECT 1 FROM convention_stage x WHERE x.convention_id = c.id AND x.stage = ap.stage)"
+            + " THEN 1 ELSE 0 END,"
+            + " (SELECT COALESCE(SUM(al.amount - al.released), 0) FROM allocation al WHERE al.granted_line_id = g.id"
+            + " AND al.status <> 'RELEASED')"
+            + " FROM convention c, granted_line g JOIN decision d ON d.id = g.decision_id"
+            + " JOIN application ap ON ap.id = d.application_id JOIN enterprise e ON e.id = ap.enterprise_id"
+            + " WHERE c.id = ? AND g.id = ?";
+
+    /**
      * Allocates convention money to a granted line. Refused with 409 and the amount still available
      * when the convention's remaining amount or the line's unallocated amount would be exceeded.
+     *
+     * <p>The minimal transaction (issue 15): lock the line's row; read every check in one join (above);
+     * take the money from the convention's running total with one conditional update, whose count is
+     * the guard (the database refuses a second allocation that would overdraw it, under any
+     * concurrency); insert the allocation and its ledger movement; append the audit event (one insert,
+     * no shared lock). No rule collection is loaded, no ledger summed: the partner's figures stay sums
+     * of the ledger, the kept total only guards.
      */
     @RolesAllowed(Roles.ADVISOR)
     public ConventionViews.AllocationRow allocate(long conventionId, long lineId, BigDecimal amount) {
         Money money = amount("amount", amount);
         UserAccount me = caller.account();
-        Convention convention = em.find(Convention.class, conventionId, LockModeType.PESSIMISTIC_WRITE);
-        if (convention == null || !ConventionService.canSee(me, convention)) {
-            throw new NotFoundException("convention");
-        }
-        GrantedLine line = em.find(GrantedLine.class, lineId, LockModeType.PESSIMISTIC_WRITE);
-        if (line == null || !Access.isStaffOf(me, line.getDecision().getApplication().getEnterprise())) {
+        // the line's lock first: what is allocated to it is read after, and two allocations of one line take turns
+        boolean lineExists = !em.createNativeQuery("SELECT id FROM granted_line WHERE id = ? FOR UPDATE")
+                .setParameter(1, lineId).getResultList().isEmpty();
+        List<?> found = lineExists ? em.createNativeQuery(ALLOCATION_CHECKS).setParameter(1, conventionId)
+                .setParameter(2, lineId).getResultList() : List.of();
+        if (found.isEmpty()) {
+            // which one is missing, with the same answers as before (convention first)
+            Convention convention = em.find(Convention.class, conventionId);
+            if (convention == null || !ConventionService.canSee(me, convention)) {
+                throw new NotFoundException("convention");
+            }
             throw new NotFoundException("decisionLine");
         }
-        ApplicationStatus status = line.getDecision().getApplication().getStatus();
-        if (line.getDecision().getOutcome() != DecisionOutcome.APPROVED
+        Object[] r = (Object[]) found.get(0);
+        String conventionRef = (String) r[0];
+        long conventionAssociation = ((Number) r[3]).longValue();
+        if (!ConventionService.canSee(me, ((Number) r[4]).longValue(), conventionAssociation)) {
+            throw new NotFoundException("convention");
+        }
+        long lineAssociation = ((Number) r[14]).longValue();
+        if (!Access.isStaffOf(me, lineAssociation)) {
+            throw new NotFoundException("decisionLine");
+        }
+        ApplicationStatus status = ApplicationStatus.valueOf((String) r[11]);
+        if (DecisionOutcome.valueOf((String) r[9]) != DecisionOutcome.APPROVED
                 || !(status == ApplicationStatus.APPROVED || status == ApplicationStatus.CONTRACTED)) {
             throw new ConflictException("CONVENTION_RULE", "allocation.lineNotApproved");
         }
-        Money available = Money.of(dashboard.figures(conventionId).remaining().max(BigDecimal.ZERO));
-        Money unallocated = line.getLine().getAmount().minus(allocatedTo(line));
-        Allocation allocation = Allocation.commit(convention, line, money, available, unallocated, today(), me.getEmail(),
-                now());
+        Convention.refusal(ConventionKind.valueOf((String) r[1]), ConventionStatus.valueOf((String) r[2]),
+                conventionAssociation == lineAssociation, ConventionDashboard.date(r[10]), ConventionDashboard.date(r[5]),
+                ConventionDashboard.date(r[6]), flag(r[17]), flag(r[18]), flag(r[19]), flag(r[20])).ifPresent(key -> {
+                    throw RuleException.convention(key, conventionRef);
+                });
+        Money unallocated = Money.of(ConventionDashboard.decimal(r[7])).minus(Money.of(ConventionDashboard.decimal(r[21])));
+        // the guard: the convention's running total moves only if what remains covers the amount
+        int taken = em.createNativeQuery("UPDATE convention SET allocated = allocated + ?1 WHERE id = ?2"
+                        + " AND amount - allocated + CASE WHEN revolving THEN repaid ELSE 0 END >= ?1")
+                .setParameter(1, money.amount()).setParameter(2, conventionId).executeUpdate();
+        if (taken != 1) {
+            // refused: what remains, as the partner sees it, summed from the ledger
+            throw RuleException.overLimit("allocation.overConvention",
+                    dashboard.figures(conventionId).remaining().max(BigDecimal.ZERO));
+        }
+        Allocation allocation = Allocation.guarded(em.getReference(Convention.class, conventionId),
+                em.getReference(GrantedLine.class, lineId), money, unallocated, today(), me.getEmail(), now());
         em.persist(allocation);
         em.persist(allocation.commitment());
         em.flush();
-        ConventionViews.AllocationRow row = row(allocation.getId());
-        // last: the audit appends lock the chain head until commit, so nothing else runs under that lock
         audit.record(me.getEmail(), "Allocation", allocation.getId(), AuditAction.ALLOCATE, money.amount().toPlainString()
-                + " EUR of " + convention.getReference() + " to line " + lineId + " of "
-                + line.getDecision().getApplication().getReference());
-        return row;
+                + " EUR of " + conventionRef + " to line " + lineId + " of " + r[12]);
+        // the answer from what was read: a new allocation has nothing released or disbursed yet
+        return new ConventionViews.AllocationRow(allocation.getId(), conventionId, conventionRef, lineId, (String) r[12],
+                ((Number) r[13]).longValue(), (String) r[15], (String) r[16], (String) r[8],
+                money.amount().setScale(2), BigDecimal.ZERO.setScale(2), BigDecimal.ZERO.setScale(2), allocation.getAllocatedOn(),
+                allocation.getStatus().name());
+    }
+
+    private static boolean flag(Object value) {
+        return value instanceof Boolean b ? b : ((Number) value).intValue() != 0;
     }
 
     private Money allocatedTo(GrantedLine line) {
@@ -353,12 +424,30 @@ public class AllocationService {
 
     private ConventionViews.AllocationRow saved(Allocation a, LedgerMovement m, AuditAction action) {
         em.persist(m);
+        keepTotals(a, m);
         em.flush();
         ConventionViews.AllocationRow row = row(a.getId());
         // last: the audit append holds the chain head's lock until commit
         audit.record(caller.email(), "Allocation", a.getId(), action, m.getKind() + " " + m.getAmount().amount().toPlainString()
                 + " EUR on " + m.getOccurredOn());
         return row;
+    }
+
+    /**
+     * The convention's running totals follow its ledger: a release gives back to {@code allocated}, a
+     * repayment adds to {@code repaid} (what a revolving fund may lend again). The convention's row is
+     * locked already ({@link #locked}).
+     */
+    private void keepTotals(Allocation a, LedgerMovement m) {
+        String set = switch (m.getKind()) {
+            case RELEASE -> "allocated = allocated - ?1";
+            case REPAYMENT -> "repaid = repaid + ?1";
+            default -> null;
+        };
+        if (set != null) {
+            em.createNativeQuery("UPDATE convention SET " + set + " WHERE id = ?2")
+                    .setParameter(1, m.getAmount().amount()).setParameter(2, a.getConvention().getId()).executeUpdate();
+        }
     }
 
     private ConventionViews.AllocationRow row(long id) {

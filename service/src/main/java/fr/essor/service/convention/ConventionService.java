@@ -198,10 +198,15 @@ public class ConventionService {
     }
 
     static boolean canSee(UserAccount me, Convention c) {
+        return canSee(me, c.getPartner().getId(), c.getAssociation().getId());
+    }
+
+    /** The same on the convention's partner and association ids, read with other columns. */
+    static boolean canSee(UserAccount me, long partnerId, long associationId) {
         ConventionScope scope = ConventionScope.of(me);
         return switch (scope.sql()) {
-            case "c.partner_id = ?" -> c.getPartner().getId().equals(scope.parameters().get(0));
-            case "c.association_id = ?" -> c.getAssociation().getId().equals(scope.parameters().get(0));
+            case "c.partner_id = ?" -> Long.valueOf(partnerId).equals(scope.parameters().get(0));
+            case "c.association_id = ?" -> Long.valueOf(associationId).equals(scope.parameters().get(0));
             case "1 = 1" -> true;
             default -> false;
         };

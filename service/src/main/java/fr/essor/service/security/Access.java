@@ -23,6 +23,11 @@ public final class Access {
      * the application services).
      */
     public static boolean isStaffOf(UserAccount account, Enterprise enterprise) {
+        return isStaffOf(account, enterprise.getAssociation().getId());
+    }
+
+    /** The same for an enterprise of the association with that id (read with other columns). */
+    public static boolean isStaffOf(UserAccount account, long enterpriseAssociationId) {
         boolean staff = account.hasRole(Role.ADVISOR) || account.hasRole(Role.ADMIN);
         if (!staff) {
             return false;
@@ -31,6 +36,6 @@ public final class Access {
             return true;
         }
         return account.getAssociation() != null
-                && account.getAssociation().getId().equals(enterprise.getAssociation().getId());
+                && account.getAssociation().getId() == enterpriseAssociationId;
     }
 }

@@ -40,7 +40,7 @@ public class AuditBacking implements Serializable {
     public void verify() {
         check = audit.verifyChain();
         if (check.intact()) {
-            Messages.info("admin.audit.intact", check.checked());
+            Messages.info("admin.audit.intact", check.checked(), check.unsealed());
         } else {
             Messages.errorFor(null, "admin.audit.broken", check.firstBrokenId(), check.checked());
         }

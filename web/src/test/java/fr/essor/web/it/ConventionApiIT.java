@@ -172,6 +172,18 @@ class ConventionApiIT {
         assertEquals(409, late.statusCode(), late.body());
         assertEquals("0.00", Api.json(late).getString("available"));
         assertEquals("50000.00", convention(ADVISOR, convention).getString("allocated"));
+        // the total the guard keeps on the convention's row is the ledger's sum, after the race as before it
+        assertEquals("50000.00", Sql.string(ds, "SELECT CAST(allocated AS DECIMAL(15,2)) FROM convention WHERE id = ?",
+                convention));
+        assertEquals(0, keptTotalsDifferingFromTheLedger(ds), "every convention's kept totals equal its ledger's sums");
+    }
+
+    /** Conventions whose running totals (allocated, repaid: the allocation guard's) differ from their ledger's sums. */
+    private static long keptTotalsDifferingFromTheLedger(DataSource ds) throws Exception {
+        return Sql.count(ds, "SELECT COUNT(*) FROM convention c WHERE c.allocated <> (SELECT COALESCE(SUM(CASE m.kind"
+                + " WHEN 'ALLOCATION' THEN m.amount WHEN 'RELEASE' THEN -m.amount ELSE 0 END), 0) FROM ledger_movement m"
+                + " WHERE m.convention_id = c.id) OR c.repaid <> (SELECT COALESCE(SUM(CASE WHEN m.kind = 'REPAYMENT'"
+                + " THEN m.amount ELSE 0 END), 0) FROM ledger_movement m WHERE m.convention_id = c.id)");
     }
 
     // ---- 2. the last euros of a line, from two conventions at once -----------------------------------------
@@ -766,6 +778,7 @@ class ConventionApiIT {
             }
         }
         assertTrue(checked >= 4, "the demo's conventions at least: " + checked);
+        assertEquals(0, keptTotalsDifferingFromTheLedger(ds), "the allocation guard's totals follow the ledger");
         System.out.println("ConventionApiIT: figures of " + checked + " conventions equal the ledger");
     }
 
