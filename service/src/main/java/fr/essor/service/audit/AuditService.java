@@ -1,5 +1,6 @@
 package fr.essor.service.audit;
 
+import fr.essor.model.account.Role;
 import fr.essor.model.audit.AuditEvent;
 import fr.essor.service.shared.Page;
 import fr.essor.service.shared.Roles;
@@ -18,6 +19,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -35,11 +37,20 @@ public class AuditService {
     @EJB
     private AuditChainVerifier verifier;
 
+    /** The prefix of an entrepreneur's pseudonym in the trail, followed by the account's number. */
+    public static final String PSEUDONYM_PREFIX = "account:";
+
     private final Clock clock = Clock.systemUTC();
 
-    /** Appends one event to the chain, in the caller's transaction. */
+    /**
+     * Appends one event to the chain, in the caller's transaction. An entrepreneur acting is recorded
+     * under the pseudonym {@code account:<id>}, never by e-mail: the trail holds no personal content, so
+     * erasing a person leaves it untouched and verifiable (issue 16). Summaries must name records by
+     * number and carry no name, e-mail or free text of a person.
+     */
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
     public AuditEvent record(String actor, String entityType, Object entityId, AuditAction action, String summary) {
+        actor = pseudonym(actor);
         String previous = (String) em.createNativeQuery("SELECT last_hash FROM audit_chain_head WHERE id = 1 FOR UPDATE")
                 .getSingleResult();
         AuditEvent event = AuditEvent.next(previous, Instant.now(clock), actor == null ? "system" : actor, entityType,
@@ -51,6 +62,19 @@ public class AuditService {
                 .setParameter(1, event.getHash())
                 .executeUpdate();
         return event;
+    }
+
+    /** {@code account:<id>} for an entrepreneur's e-mail; any other actor as given. */
+    private String pseudonym(String actor) {
+        if (actor == null || actor.indexOf('@') < 0) {
+            return actor;
+        }
+        List<Long> ids = em.createQuery("SELECT a.id FROM UserAccount a JOIN a.roles r WHERE a.email = :email AND r = :role",
+                        Long.class)
+                .setParameter("email", actor.trim().toLowerCase(Locale.ROOT))
+                .setParameter("role", Role.ENTREPRENEUR)
+                .getResultList();
+        return ids.isEmpty() ? actor : PSEUDONYM_PREFIX + ids.get(0);
     }
 
     /** One page of the trail, newest first, filtered in SQL. */
