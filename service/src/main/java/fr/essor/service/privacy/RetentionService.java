@@ -71,6 +71,12 @@ public class RetentionService {
         return ruleViews();
     }
 
+    /** Whether the caller may change the rules: a national administrator (no association). */
+    @RolesAllowed(Roles.ADMIN)
+    public boolean mayChangeRules() {
+        return caller.account().getAssociation() == null;
+    }
+
     /** The national administrator sets a rule's period; an association's administrator may not. */
     @RolesAllowed(Roles.ADMIN)
     public RetentionRuleView setRule(RetentionKind kind, Integer months, Long version) {
@@ -271,8 +277,17 @@ public class RetentionService {
         List<String> ids = draftRefs.keySet().stream().map(String::valueOf).toList();
         for (int from = 0; from < ids.size(); from += 500) {
             List<String> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
-            for (Object[] r : em.createQuery("SELECT e.entityId, MAX(e.occurredAt) FROM AuditEvent e WHERE e.entityType = 'Application'"
-                    + " AND e.entityId IN :ids GROUP BY e.entityId", Object[].class).setParameter("ids", chunk).getResultList()) {
+            StringBuilder marks = new StringBuilder();
+            for (int i = 1; i <= chunk.size(); i++) {
+                marks.append(i > 1 ? ", ?" : "?").append(i);
+            }
+            var q = em.createNativeQuery("SELECT entity_id, MAX(occurred_at) FROM audit_event WHERE entity_type = 'Application'"
+                    + " AND entity_id IN (" + marks + ") GROUP BY entity_id");
+            for (int i = 0; i < chunk.size(); i++) {
+                q.setParameter(i + 1, chunk.get(i));
+            }
+            for (Object o : q.getResultList()) {
+                Object[] r = (Object[]) o;
                 long id = Long.parseLong((String) r[0]);
                 LocalDate d = date(r[1]);
                 if (d != null && d.isAfter(lastChange.get(id))) {
@@ -298,6 +313,13 @@ public class RetentionService {
         for (Map.Entry<Long, LocalDate> e : financedFiles("", refs).entrySet()) {
             add(cases, holds, RetentionKind.FINANCED_FILE, APPLICATION, e.getKey(), refs.get(e.getKey()),
                     e.getValue().plusMonths(months.get(RetentionKind.FINANCED_FILE)), day);
+        }
+        // an account whose file is held is held too: erasing it would anonymise that file
+        for (Object o : em.createNativeQuery("SELECT eo.account_id, h.id, h.reason FROM retention_hold h"
+                + " JOIN application a ON a.id = h.entity_id JOIN enterprise_owner eo ON eo.enterprise_id = a.enterprise_id"
+                + " WHERE h.entity_type = 'Application'").getResultList()) {
+            Object[] r = (Object[]) o;
+            holds.putIfAbsent(ACCOUNT + ":" + ((Number) r[0]).longValue(), new Object[] {((Number) r[1]).longValue(), r[2]});
         }
         // entrepreneurs' accounts without activity, no financed file still kept, no erasure already scheduled
         for (Object o : em.createNativeQuery("SELECT u.id, u.created_at, u.last_seen_on FROM user_account u"

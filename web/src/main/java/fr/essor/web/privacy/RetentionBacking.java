@@ -3,13 +3,11 @@ package fr.essor.web.privacy;
 import fr.essor.service.privacy.RetentionCase;
 import fr.essor.service.privacy.RetentionRuleView;
 import fr.essor.service.privacy.RetentionService;
-import fr.essor.service.security.Caller;
 import fr.essor.web.i18n.Messages;
 import fr.essor.web.shared.PageModel;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJB;
 import jakarta.faces.view.ViewScoped;
-import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.HashMap;
@@ -26,9 +24,6 @@ public class RetentionBacking implements Serializable {
     @EJB
     private RetentionService retention;
 
-    @Inject
-    private Caller caller;
-
     private List<RetentionRuleView> rules;
     private final Map<String, Integer> months = new HashMap<>();
     private PageModel<RetentionCase> preview;
@@ -39,7 +34,7 @@ public class RetentionBacking implements Serializable {
 
     @PostConstruct
     void init() {
-        national = caller.account().getAssociation() == null;
+        national = retention.mayChangeRules();
         loadRules();
         preview = new PageModel<>((first, size) -> retention.upcoming(first, size), c -> c.entityType() + ":" + c.entityId());
     }

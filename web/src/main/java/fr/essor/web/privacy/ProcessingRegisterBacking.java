@@ -13,7 +13,7 @@ import java.util.List;
 /** The register of processing activities, in the reader's language, with its PDF. */
 @Named
 @ViewScoped
-public class RegisterBacking implements Serializable {
+public class ProcessingRegisterBacking implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
