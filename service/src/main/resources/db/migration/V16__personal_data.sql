@@ -1,6 +1,6 @@
 -- Issue 16, personal data: retention periods per kind of data (set by the national administrator),
 -- cases an administrator holds back from the nightly job (with a reason), erasure requests, and
--- what the job needs to know: when an account was last seen, when a record was anonymised.
+-- when a record was anonymised. An account's last activity is its last event in the audit trail.
 CREATE TABLE retention_rule (
     data_kind   VARCHAR(30) NOT NULL PRIMARY KEY,
     months      INT,
@@ -43,7 +43,6 @@ CREATE TABLE erasure_request (
 );
 CREATE INDEX ix_erasure_request_status ON erasure_request (status, answer_due_on);
 
-ALTER TABLE user_account ADD COLUMN last_seen_on DATE;
 ALTER TABLE user_account ADD COLUMN anonymised_at DATETIME(6);
 ALTER TABLE application ADD COLUMN anonymised_at DATETIME(6);
 ALTER TABLE enterprise ADD COLUMN anonymised_at DATETIME(6);

@@ -38,8 +38,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.EnumSet;
@@ -49,16 +47,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /** Accounts: registration, credential checks, the caller's profile and the administration of staff. */
 @Stateless
 public class AccountService {
-
-    /** The day each account was last recorded as seen by this server. */
-    private static final Map<Long, LocalDate> SEEN_ON = new ConcurrentHashMap<>();
 
     /** Pragmatic e-mail syntax: something@domain.tld, no spaces, no angle brackets. */
     static final Pattern EMAIL = Pattern.compile("^[A-Za-z0-9._%+'-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$");
@@ -212,26 +206,8 @@ public class AccountService {
             return Optional.empty();
         }
         throttle.recordSuccess(normalized, source);
-        lastSeen(account.getId());
         return Optional.of(new CallerIdentity(account.getEmail(),
                 account.getRoles().stream().map(Role::name).collect(Collectors.toSet()), credentialStamp(account)));
-    }
-
-    /**
-     * Records the day an account was last seen (issue 16: accounts without activity for years are
-     * erased). One UPDATE per account and day on this server, not one per request.
-     */
-    private void lastSeen(long accountId) {
-        LocalDate today = LocalDate.now(ZoneOffset.UTC);
-        if (today.equals(SEEN_ON.get(accountId))) {
-            return;
-        }
-        em.createNativeQuery("UPDATE user_account SET last_seen_on = ?1 WHERE id = ?2 AND (last_seen_on IS NULL OR last_seen_on < ?1)")
-                .setParameter(1, today).setParameter(2, accountId).executeUpdate();
-        if (SEEN_ON.size() > 100_000) {
-            SEEN_ON.clear();
-        }
-        SEEN_ON.put(accountId, today);
     }
 
     /**

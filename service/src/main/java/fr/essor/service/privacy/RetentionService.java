@@ -321,8 +321,23 @@ public class RetentionService {
             Object[] r = (Object[]) o;
             holds.putIfAbsent(ACCOUNT + ":" + ((Number) r[0]).longValue(), new Object[] {((Number) r[1]).longValue(), r[2]});
         }
-        // entrepreneurs' accounts without activity, no financed file still kept, no erasure already scheduled
-        for (Object o : em.createNativeQuery("SELECT u.id, u.created_at, u.last_seen_on FROM user_account u"
+        // entrepreneurs' accounts without activity (their last event in the audit trail, under their pseudonym or,
+        // before pseudonyms, their e-mail), no financed file still kept, no erasure already scheduled
+        Map<Long, LocalDate> lastActive = new HashMap<>();
+        for (Object o : em.createNativeQuery("SELECT actor, MAX(occurred_at) FROM audit_event WHERE actor LIKE '"
+                + AuditService.PSEUDONYM_PREFIX + "%' GROUP BY actor").getResultList()) {
+            Object[] r = (Object[]) o;
+            String id = ((String) r[0]).substring(AuditService.PSEUDONYM_PREFIX.length());
+            if (!id.isEmpty() && id.chars().allMatch(Character::isDigit)) {
+                lastActive.merge(Long.parseLong(id), date(r[1]), (a, b) -> a.isAfter(b) ? a : b);
+            }
+        }
+        for (Object o : em.createNativeQuery("SELECT u.id, MAX(e.occurred_at) FROM audit_event e JOIN user_account u ON u.email = e.actor"
+                + " GROUP BY u.id").getResultList()) {
+            Object[] r = (Object[]) o;
+            lastActive.merge(((Number) r[0]).longValue(), date(r[1]), (a, b) -> a.isAfter(b) ? a : b);
+        }
+        for (Object o : em.createNativeQuery("SELECT u.id, u.created_at FROM user_account u"
                 + " WHERE u.anonymised_at IS NULL"
                 + " AND EXISTS (SELECT 1 FROM account_role r WHERE r.account_id = u.id AND r.role = 'ENTREPRENEUR')"
                 + " AND NOT EXISTS (SELECT 1 FROM account_role r WHERE r.account_id = u.id AND r.role <> 'ENTREPRENEUR')"
@@ -331,10 +346,10 @@ public class RetentionService {
                 + " JOIN decision d ON d.application_id = a.id WHERE eo.account_id = u.id AND d.outcome = 'APPROVED'"
                 + " AND a.anonymised_at IS NULL)").getResultList()) {
             Object[] r = (Object[]) o;
-            LocalDate created = date(r[1]);
-            LocalDate seen = r[2] == null ? created : date(r[2]);
-            LocalDate last = seen.isAfter(created) ? seen : created;
             long id = ((Number) r[0]).longValue();
+            LocalDate created = date(r[1]);
+            LocalDate active = lastActive.get(id);
+            LocalDate last = active != null && active.isAfter(created) ? active : created;
             add(cases, holds, RetentionKind.INACTIVE_ACCOUNT, ACCOUNT, id, "#" + id,
                     last.plusMonths(months.get(RetentionKind.INACTIVE_ACCOUNT)), day);
         }
