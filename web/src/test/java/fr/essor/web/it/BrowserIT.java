@@ -19,8 +19,13 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -151,6 +156,47 @@ class BrowserIT extends BrowserJourney {
         WebElement landing = waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("landing")));
         assertEquals("ENTREPRENEUR", landing.getAttribute("data-role"));
         assertTrue(driver.findElement(By.id("enterprises")).getText().contains("Vous n'avez pas encore d'entreprise."));
+        logout();
+    }
+
+    @Test
+    void anEntrepreneurClosesTheAccountAndTheAdministratorSeesTheRequestWithItsDeadline() {
+        String email = "fermeture-" + UUID.randomUUID().toString().substring(0, 8) + "@test.essor";
+        driver.get(url("/register.xhtml"));
+        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("register:email"))).sendKeys(email);
+        driver.findElement(By.id("register:displayName")).sendKeys("Fabien Fermeture");
+        driver.findElement(By.id("register:password")).sendKeys("Un-Bon-Mot-De-Passe-7");
+        driver.findElement(By.id("register:passwordAgain")).sendKeys("Un-Bon-Mot-De-Passe-7");
+        driver.findElement(By.id("register:submit")).click();
+        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("login:email")));
+        login(email, "Un-Bon-Mot-De-Passe-7");
+        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("landing")));
+
+        driver.findElement(By.id("nav-close-account")).click();
+        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("close:submit")));
+        Browser.assertAccessible(driver, "close-account page");
+        driver.findElement(By.id("close:submit")).click();
+        String refused = waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("messages"))).getText();
+        assertTrue(refused.contains("Cochez la case"), refused);
+        driver.findElement(By.cssSelector("#close\\:confirmed .ui-chkbox-box")).click();
+        driver.findElement(By.id("close:submit")).click();
+        String erased = waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("erased"))).getText();
+        assertTrue(erased.contains("vos données sont effacées"), erased);
+
+        driver.manage().deleteAllCookies();
+        login("admin@demo.essor", "essor-demo");
+        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("landing")));
+        driver.findElement(By.id("nav-erasures")).click();
+        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("erasures:requests")));
+        Browser.assertAccessible(driver, "erasure requests page");
+        String deadline = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(Locale.FRENCH)
+                .format(LocalDate.now(ZoneId.of("Europe/Paris")).plusMonths(1));
+        WebElement first = driver.findElement(By.cssSelector("#erasures\\:requests_data tr"));
+        assertTrue(first.getText().contains(deadline), "the deadline " + deadline + " in " + first.getText());
+        assertTrue(first.getText().contains("Effacé"), first.getText());
+        assertFalse(driver.findElement(By.tagName("main")).getText().contains(email), "the list names no one");
+        first.findElement(By.xpath(".//button[.//span[text()='Marquer comme répondue']]")).click();
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "marquée comme répondue"));
         logout();
     }
 

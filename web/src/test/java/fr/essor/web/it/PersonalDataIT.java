@@ -136,6 +136,44 @@ class PersonalDataIT {
         assertEquals(200, api.call(ADMIN, "PUT", "/admin/retention/rules/DRAFT", "{\"months\":12}").statusCode());
     }
 
+    @Test
+    @Order(1)
+    void partnersSeeNoPersonalDataOfEntrepreneurs() throws Exception {
+        List<String> people = new ArrayList<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("SELECT u.email, u.display_name"
+                + " FROM user_account u JOIN account_role r ON r.account_id = u.id WHERE r.role = 'ENTREPRENEUR'");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                people.add(rs.getString(1));
+                people.add(rs.getString(2));
+            }
+        }
+        assertTrue(people.contains("Pauline Porteuse"), "the demo's entrepreneurs are listed");
+        int read = 0;
+        for (String partner : List.of(PARTNER_BDT, Fixtures.PARTNER_REGION)) {
+            HttpResponse<String> list = api.call(partner, "GET", "/conventions", null);
+            assertEquals(200, list.statusCode(), list.body());
+            List<String> bodies = new ArrayList<>(List.of(list.body()));
+            JsonArray conventions = Api.array(list.body());
+            for (int i = 0; i < conventions.size(); i++) {
+                long id = conventions.getJsonObject(i).getJsonNumber("id").longValue();
+                for (String sub : List.of("", "/allocations", "/funded", "/breakdowns/DEPARTMENT", "/breakdowns/LEGAL_FORM",
+                        "/breakdowns/STAGE", "/consumption")) {
+                    HttpResponse<String> r = api.call(partner, "GET", "/conventions/" + id + sub, null);
+                    assertEquals(200, r.statusCode(), sub + " " + r.body());
+                    bodies.add(r.body());
+                }
+            }
+            for (String body : bodies) {
+                read++;
+                for (String person : people) {
+                    assertFalse(body.contains(person), partner + " sees " + person);
+                }
+            }
+        }
+        assertTrue(read > 10, "the partners' views were read: " + read);
+    }
+
     // ---- erasure --------------------------------------------------------------------------------
 
     @Test
