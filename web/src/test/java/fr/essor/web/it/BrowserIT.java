@@ -160,7 +160,7 @@ class BrowserIT extends BrowserJourney {
     }
 
     @Test
-    void anEntrepreneurClosesTheAccountAndTheAdministratorSeesTheRequestWithItsDeadline() {
+    void anEntrepreneurClosesTheAccountAndTheAdministratorSeesTheRequestWithItsDeadlineThenSetsARetentionRuleAndHoldsACase() throws Exception {
         String email = "fermeture-" + UUID.randomUUID().toString().substring(0, 8) + "@test.essor";
         driver.get(url("/register.xhtml"));
         waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("register:email"))).sendKeys(email);
@@ -197,6 +197,28 @@ class BrowserIT extends BrowserJourney {
         assertFalse(driver.findElement(By.tagName("main")).getText().contains(email), "the list names no one");
         first.findElement(By.xpath(".//button[.//span[text()='Marquer comme répondue']]")).click();
         waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "marquée comme répondue"));
+
+        // the retention page: the national administrator sets a period and holds a case with a reason
+        long file = Api.json(rest.call("admin@demo.essor", "GET", "/applications?status=SUBMITTED&size=1", null))
+                .getJsonArray("items").getJsonObject(0).getJsonNumber("id").longValue();
+        driver.findElement(By.id("nav-retention")).click();
+        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("retention-intro")));
+        Browser.assertAccessible(driver, "retention page");
+        fill("rules:table:0:months", "18");
+        driver.findElement(By.id("rules:table:0:save")).click();
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "Durée de conservation enregistrée"));
+        assertEquals("18", driver.findElement(By.id("rules:table:0:months")).getAttribute("value"));
+        fill("hold:entityId", String.valueOf(file));
+        fill("hold:reason", "Litige en cours");
+        driver.findElement(By.id("hold:submit")).click();
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "Cas suspendu"));
+        fill("rules:table:0:months", "12");
+        driver.findElement(By.id("rules:table:0:save")).click();
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "Durée de conservation enregistrée"));
+        driver.findElement(By.id("nav-processing-register")).click();
+        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("register-pdf")));
+        Browser.assertAccessible(driver, "register of processing");
+        assertTrue(driver.findElement(By.tagName("main")).getText().contains("supprimés 12 mois après leur dernière modification"));
         logout();
     }
 
