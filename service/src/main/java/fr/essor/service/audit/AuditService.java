@@ -83,6 +83,14 @@ public class AuditService {
         int pageSize = Page.clampSize(size);
         Map<String, Object> params = new HashMap<>();
         String where = where(filter, params);
+        if (filter != null && filter.actor() != null && filter.actor().indexOf('@') >= 0) {
+            // an entrepreneur's e-mail also finds the events recorded under his pseudonym
+            String pseudonym = pseudonym(filter.actor());
+            if (!pseudonym.equals(filter.actor())) {
+                where = where.replace("LOWER(e.actor) LIKE :actor", "(LOWER(e.actor) LIKE :actor OR e.actor = :pseudonym)");
+                params.put("pseudonym", pseudonym);
+            }
+        }
         TypedQuery<AuditEvent> query = em.createQuery(
                 "SELECT e FROM AuditEvent e" + where + " ORDER BY e.id DESC", AuditEvent.class);
         TypedQuery<Long> count = em.createQuery("SELECT COUNT(e) FROM AuditEvent e" + where, Long.class);

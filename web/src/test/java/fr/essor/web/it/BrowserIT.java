@@ -169,6 +169,18 @@ class BrowserIT extends BrowserJourney {
         driver.findElement(By.id("register:passwordAgain")).sendKeys("Un-Bon-Mot-De-Passe-7");
         driver.findElement(By.id("register:submit")).click();
         waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("login:email")));
+
+        // the trail records the entrepreneur under a pseudonym; searching his e-mail finds it
+        login("admin@demo.essor", "essor-demo");
+        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("landing")));
+        driver.get(url("/admin/audit.xhtml"));
+        fill("audit:actor", email);
+        driver.findElement(By.id("audit:filter")).click();
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("audit:events_data"), "REGISTER"));
+        String events = driver.findElement(By.id("audit:events_data")).getText();
+        assertTrue(events.contains("account:") && !events.contains(email), events);
+        driver.manage().deleteAllCookies();
+
         login(email, "Un-Bon-Mot-De-Passe-7");
         waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("landing")));
 
