@@ -112,8 +112,8 @@ public class QueueService {
         }
         em.flush();
         audit.record(me.getEmail(), "Application", a.getId(), advisor == null ? AuditAction.UNASSIGN : AuditAction.ASSIGN,
-                advisor == null ? "Unassigned (was " + (previous == null ? "nobody" : previous.getEmail()) + ")"
-                        : "Assigned to " + advisor.getEmail());
+                advisor == null ? "Unassigned (was " + (previous == null ? "nobody" : "account " + previous.getId()) + ")"
+                        : "Assigned to account " + advisor.getId());
         return assignment(a);
     }
 

@@ -83,6 +83,14 @@ public enum AuditAction {
     MAIL_QUEUED,
     MAIL_RETRY,
 
+    // Personal data (issue 16): retention, holds, erasure requests
+    ANONYMISE,
+    ERASE,
+    HOLD,
+    RELEASE_HOLD,
+    REQUEST_ERASURE,
+    ACKNOWLEDGE,
+
     // Demo data (the demo module)
     LOAD,
     LOAD_SUPPORT;

@@ -1,5 +1,6 @@
 package fr.essor.service.audit;
 
+import fr.essor.model.account.Role;
 import fr.essor.model.audit.AuditEvent;
 import fr.essor.service.shared.Page;
 import fr.essor.service.shared.Roles;
@@ -18,6 +19,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -35,14 +37,21 @@ public class AuditService {
     @EJB
     private AuditChainVerifier verifier;
 
+    /** The prefix of an entrepreneur's pseudonym in the trail, followed by the account's number. */
+    public static final String PSEUDONYM_PREFIX = "account:";
+
     private final Clock clock = Clock.systemUTC();
 
     /**
      * Appends one event, unsealed, in the caller's transaction: one INSERT, no lock on any shared
-     * row. The sealer gives it its sequence and hash once committed.
+     * row; the sealer gives it its sequence and hash once committed. An entrepreneur acting is
+     * recorded under the pseudonym {@code account:<id>}, never by e-mail: the trail holds no personal
+     * content, so erasing a person leaves it untouched and verifiable (issue 16). Summaries must name
+     * records by number and carry no name, e-mail or free text of a person.
      */
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
     public AuditEvent record(String actor, String entityType, Object entityId, AuditAction action, String summary) {
+        actor = pseudonym(actor);
         AuditEvent event = AuditEvent.append(Instant.now(clock), actor == null ? "system" : actor, entityType,
                 entityId == null ? "-" : String.valueOf(entityId), action.stored(), truncate(summary));
         em.persist(event);
@@ -51,12 +60,33 @@ public class AuditService {
         return event;
     }
 
+    /** {@code account:<id>} for an entrepreneur's e-mail; any other actor as given. */
+    private String pseudonym(String actor) {
+        if (actor == null || actor.indexOf('@') < 0) {
+            return actor;
+        }
+        List<Long> ids = em.createQuery("SELECT a.id FROM UserAccount a JOIN a.roles r WHERE a.email = :email AND r = :role",
+                        Long.class)
+                .setParameter("email", actor.trim().toLowerCase(Locale.ROOT))
+                .setParameter("role", Role.ENTREPRENEUR)
+                .getResultList();
+        return ids.isEmpty() ? actor : PSEUDONYM_PREFIX + ids.get(0);
+    }
+
     /** One page of the trail, newest first, filtered in SQL. */
     @RolesAllowed(Roles.ADMIN)
     public Page<AuditView> search(AuditFilter filter, int first, int size) {
         int pageSize = Page.clampSize(size);
         Map<String, Object> params = new HashMap<>();
         String where = where(filter, params);
+        if (filter != null && filter.actor() != null && filter.actor().indexOf('@') >= 0) {
+            // an entrepreneur's e-mail also finds the events recorded under his pseudonym
+            String pseudonym = pseudonym(filter.actor());
+            if (!pseudonym.equals(filter.actor())) {
+                where = where.replace("LOWER(e.actor) LIKE :actor", "(LOWER(e.actor) LIKE :actor OR e.actor = :pseudonym)");
+                params.put("pseudonym", pseudonym);
+            }
+        }
         TypedQuery<AuditEvent> query = em.createQuery(
                 "SELECT e FROM AuditEvent e" + where + " ORDER BY e.id DESC", AuditEvent.class);
         TypedQuery<Long> count = em.createQuery("SELECT COUNT(e) FROM AuditEvent e" + where, Long.class);

@@ -140,7 +140,7 @@ public class CommitteeService {
         MemberRole r = parse(MemberRole.class, role, "role");
         c.seat(account, r);
         em.flush();
-        audit.record(caller.email(), "Committee", c.getId(), AuditAction.SEAT, account.getEmail() + " seated as " + r);
+        audit.record(caller.email(), "Committee", c.getId(), AuditAction.SEAT, "Account " + account.getId() + " seated as " + r);
         return c.getMembers().stream().map(m -> SessionQuery.member(m, null)).toList();
     }
 
@@ -152,7 +152,7 @@ public class CommitteeService {
         if (account != null) {
             c.unseat(account);
             em.flush();
-            audit.record(caller.email(), "Committee", c.getId(), AuditAction.UNSEAT, account.getEmail() + " left the committee");
+            audit.record(caller.email(), "Committee", c.getId(), AuditAction.UNSEAT, "Account " + account.getId() + " left the committee");
         }
         return c.getMembers().stream().map(m -> SessionQuery.member(m, null)).toList();
     }
@@ -357,7 +357,7 @@ public class CommitteeService {
         s.open(me, present, now());
         em.flush();
         audit.record(me.getEmail(), "CommitteeSession", s.getId(), AuditAction.OPEN, "Session opened, " + present.size() + " present: "
-                + present.stream().map(UserAccount::getEmail).collect(Collectors.joining(", ")));
+                + "accounts " + present.stream().map(m -> String.valueOf(m.getId())).collect(Collectors.joining(", ")));
         return view(s);
     }
 
@@ -373,7 +373,7 @@ public class CommitteeService {
         s.correctAttendance(me, present);
         em.flush();
         audit.record(me.getEmail(), "CommitteeSession", s.getId(), AuditAction.ATTENDANCE, "Attendance corrected, " + present.size()
-                + " present: " + present.stream().map(UserAccount::getEmail).collect(Collectors.joining(", ")));
+                + " present: " + "accounts " + present.stream().map(m -> String.valueOf(m.getId())).collect(Collectors.joining(", ")));
         return view(s);
     }
 
@@ -448,7 +448,7 @@ public class CommitteeService {
         UserAccount member = em.find(UserAccount.class, accountId);
         s.markPresent(member);
         em.flush();
-        audit.record(me.getEmail(), "CommitteeSession", s.getId(), AuditAction.PRESENT, member.getEmail() + " marked present");
+        audit.record(me.getEmail(), "CommitteeSession", s.getId(), AuditAction.PRESENT, "Account " + member.getId() + " marked present");
         return view(s);
     }
 

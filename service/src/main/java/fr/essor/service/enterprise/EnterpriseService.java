@@ -119,7 +119,7 @@ public class EnterpriseService {
         e.addOwner(me);
         em.persist(e);
         em.flush();
-        audit.record(me.getEmail(), "Enterprise", e.getId(), AuditAction.CREATE, "Enterprise " + siret.value() + " created");
+        audit.record(me.getEmail(), "Enterprise", e.getId(), AuditAction.CREATE, "Enterprise created");
         return EnterpriseView.of(e);
     }
 
@@ -169,7 +169,7 @@ public class EnterpriseService {
             invitation.renew(Crypto.sha256Hex(token), me, now);
         }
         audit.record(me.getEmail(), "CoOwnerInvitation", invitation.getId(), pending.isEmpty() ? AuditAction.INVITE : AuditAction.INVITE_AGAIN,
-                "Co-owner " + normalized + " invited to enterprise " + e.getId());
+                "Co-owner invited to enterprise " + e.getId());
         if (invitee == null) {
             Locale locale = localeOf(me);
             mail.enqueue(normalized, MailKind.CO_OWNER_INVITED, locale, "Enterprise", e.getId(), me.getDisplayName(), e.getLegalName(),

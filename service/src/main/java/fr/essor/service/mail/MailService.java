@@ -120,7 +120,7 @@ public class MailService {
         em.persist(message);
         em.flush();
         String actor = caller.email() == null ? "system" : caller.email();
-        audit.record(actor, "OutboxMessage", message.getId(), AuditAction.MAIL_QUEUED, kind + " mail to " + address
+        audit.record(actor, "OutboxMessage", message.getId(), AuditAction.MAIL_QUEUED, kind + " mail queued"
                 + (relatedEntity == null ? "" : " about " + relatedEntity + " " + relatedId));
         return message;
     }
@@ -166,8 +166,7 @@ public class MailService {
             // the sender was sending it at that very moment
             throw new ConcurrentChangeException();
         }
-        audit.record(caller.actor(), "OutboxMessage", message.getId(), AuditAction.MAIL_RETRY, "Retry asked for " + message.getKind()
-                + " mail to " + message.getRecipient());
+        audit.record(caller.actor(), "OutboxMessage", message.getId(), AuditAction.MAIL_RETRY, "Retry asked for " + message.getKind() + " mail");
         return OutboxView.of(message);
     }
 

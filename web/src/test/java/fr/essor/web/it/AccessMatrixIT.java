@@ -211,6 +211,13 @@ class AccessMatrixIT {
         // each advisor's exposure is their association's: 200 for every advisor (the demo holds no guarantee allocation)
         rows.add(list("/allocations/exposure", EnumSet.of(Actor.ADVISOR, Actor.ADVISOR_B, Actor.ADMIN), null));
         rows.add(api("GET", "/admin/outbox", EnumSet.of(Actor.ADMIN), null));
+        // personal data (issue 16): the rules, the job's preview, erasure requests, the register
+        rows.add(api("GET", "/admin/retention/rules", EnumSet.of(Actor.ADMIN), "FINANCED_FILE"));
+        rows.add(api("GET", "/admin/retention/preview", EnumSet.of(Actor.ADMIN), null));
+        rows.add(api("GET", "/admin/erasure-requests", EnumSet.of(Actor.ADMIN), null));
+        rows.add(api("GET", "/admin/register", EnumSet.of(Actor.ADMIN), "APPLICATIONS"));
+        rows.add(api("GET", "/admin/register/pdf", EnumSet.of(Actor.ADMIN), null));
+        rows.add(api("GET", "/me/erasure", NOBODY, null));
         rows.add(api("GET", "/indicators?association=" + o.code + "&year=" + YEAR, plus(otherStaff, Actor.BDT), o.code));
         rows.add(api("GET", "/indicators?association=CVL&year=" + YEAR, plus(cvlStaff, Actor.BDT, Actor.REGION), "CVL"));
         rows.add(api("GET", "/indicators?year=" + YEAR, EnumSet.of(Actor.ADMIN, Actor.ADVISOR, Actor.ADVISOR_B), null));
@@ -258,6 +265,11 @@ class AccessMatrixIT {
         rows.add(page("/partner/convention.xhtml?id=" + d.bdtLoans, EnumSet.of(Actor.BDT), d.bdtLoansRef));
         rows.add(page("/partner/convention.xhtml?id=" + d.regionFund, EnumSet.of(Actor.REGION), d.regionRef));
         rows.add(page("/partner/convention.xhtml?id=" + o.convention, EnumSet.of(Actor.BDT), o.conventionRef));
+        rows.add(page("/admin/retention.xhtml", EnumSet.of(Actor.ADMIN), "retention-intro"));
+        rows.add(page("/admin/erasures.xhtml", EnumSet.of(Actor.ADMIN), "erasures-intro"));
+        rows.add(page("/admin/register.xhtml", EnumSet.of(Actor.ADMIN), "register-pdf"));
+        rows.add(page("/entrepreneur/close-account.xhtml", EnumSet.of(Actor.PORTEUR, Actor.PORTEUR2, Actor.PORTEUR_B),
+                "close-request"));
 
         // files: documents, letters, minutes, exports
         rows.add(file("/files/" + d.submitted + "/" + d.submittedDoc, plus(cvlStaff, Actor.PORTEUR)));
@@ -277,6 +289,7 @@ class AccessMatrixIT {
         // the network's report is the national administrator's; an advisor asking for it gets their own
         // association's (checked byte for byte below), partners and others nothing
         rows.add(file("/files/indicators/NETWORK/" + YEAR + ".csv", EnumSet.of(Actor.ADMIN, Actor.ADVISOR, Actor.ADVISOR_B)));
+        rows.add(file("/files/register.pdf", EnumSet.of(Actor.ADMIN)));
         return rows;
     }
 
@@ -368,6 +381,12 @@ class AccessMatrixIT {
                 + LocalDate.now() + "\"}", advisor));
         rows.add(write("POST", "/allocations/" + d.grant + "/guarantee-calls", "{\"amount\":\"1.00\"}", advisor));
         rows.add(write("POST", "/allocations/contracts/" + d.epicerie, null, advisor));
+        rows.add(write("PUT", "/admin/retention/rules/DRAFT", "{\"months\":24}", EnumSet.of(Actor.ADMIN)));
+        rows.add(write("POST", "/admin/retention/holds", "{\"entityType\":\"Application\",\"entityId\":" + d.submitted
+                + ",\"reason\":\"Intrus\"}", EnumSet.of(Actor.ADMIN)));
+        rows.add(write("DELETE", "/admin/retention/holds/1", null, EnumSet.of(Actor.ADMIN)));
+        rows.add(write("POST", "/admin/erasure-requests/1/acknowledge", null, EnumSet.of(Actor.ADMIN)));
+        rows.add(write("POST", "/me/erasure", null, EnumSet.of(Actor.PORTEUR, Actor.PORTEUR2, Actor.PORTEUR_B)));
         rows.add(write("POST", "/admin/outbox/send", null, EnumSet.of(Actor.ADMIN)));
         rows.add(write("POST", "/admin/outbox/" + d.outboxMessage + "/retry", null, EnumSet.of(Actor.ADMIN)));
         return rows;

@@ -113,6 +113,8 @@ class BadInputIT {
         formInputs += registrationForm(failures);
         formInputs += supportForm(advisorCookie, ids, failures);
         formInputs += oversizeFormUploads(failures);
+        formInputs += holdForm(login(ADMIN), ids, failures);
+        formInputs += closeAccountForm(login(PORTEUR), failures);
         TableHashes after = TableHashes.of(ds);
         List<String> changed = before.differences(after, VOLATILE);
 
@@ -430,6 +432,38 @@ class BadInputIT {
         c.add(new Input("charset unknown", PORTEUR, "POST", apps, "application/json; charset=klingon", "{}", Map.of()));
         c.add(new Input("outbox status unknown", ADMIN, "GET", "/admin/outbox?status=LOST", null, null, Map.of()));
         c.add(new Input("outbox page as text", ADMIN, "GET", "/admin/outbox?page=x", null, null, Map.of()));
+        // personal data (issue 16): retention rules, holds, erasure requests
+        String rules = "/admin/retention/rules/";
+        c.add(json("retention period 0", ADMIN, "PUT", rules + "DRAFT", "{\"months\":0}"));
+        c.add(json("retention period negative", ADMIN, "PUT", rules + "DRAFT", "{\"months\":-12}"));
+        c.add(json("retention period of a century and more", ADMIN, "PUT", rules + "DRAFT", "{\"months\":1201}"));
+        c.add(json("retention period beyond int", ADMIN, "PUT", rules + "DRAFT", "{\"months\":99999999999999}"));
+        c.add(json("retention period as text", ADMIN, "PUT", rules + "DRAFT", "{\"months\":\"douze\"}"));
+        c.add(json("retention period missing", ADMIN, "PUT", rules + "DRAFT", "{}"));
+        c.add(json("retention rule without body", ADMIN, "PUT", rules + "DRAFT", null));
+        c.add(json("retention kind unknown", ADMIN, "PUT", rules + "EVERYTHING", "{\"months\":12}"));
+        c.add(json("retention of the audit trail", ADMIN, "PUT", rules + "AUDIT_TRAIL", "{\"months\":12}"));
+        c.add(json("retention stale version", ADMIN, "PUT", rules + "DRAFT", "{\"months\":12,\"version\":999}"));
+        String holds = "/admin/retention/holds";
+        String heldFile = "\"entityType\":\"Application\",\"entityId\":" + ids.submitted;
+        c.add(json("hold without reason", ADMIN, "POST", holds, "{" + heldFile + "}"));
+        c.add(json("hold with a blank reason", ADMIN, "POST", holds, "{" + heldFile + ",\"reason\":\"   \"}"));
+        c.add(json("hold with a 600-character reason", ADMIN, "POST", holds, "{" + heldFile + ",\"reason\":\"" + "x".repeat(600)
+                + "\"}"));
+        c.add(json("hold with a direction override", ADMIN, "POST", holds, "{" + heldFile + ",\"reason\":\"Litige \u202e\"}"));
+        c.add(json("hold of an unknown type", ADMIN, "POST", holds, "{\"entityType\":\"Convention\",\"entityId\":1,"
+                + "\"reason\":\"Litige\"}"));
+        c.add(json("hold of a record that does not exist", ADMIN, "POST", holds, "{\"entityType\":\"Application\","
+                + "\"entityId\":999999999,\"reason\":\"Litige\"}"));
+        c.add(json("hold without a record", ADMIN, "POST", holds, "{\"entityType\":\"Application\",\"reason\":\"Litige\"}"));
+        c.add(json("hold with a record as text", ADMIN, "POST", holds, "{\"entityType\":\"Application\",\"entityId\":\"un\","
+                + "\"reason\":\"Litige\"}"));
+        c.add(new Input("lift a hold that does not exist", ADMIN, "DELETE", holds + "/999999999", null, null, Map.of()));
+        c.add(new Input("erasure status unknown", ADMIN, "GET", "/admin/erasure-requests?status=LOST", null, null, Map.of()));
+        c.add(new Input("erasure page negative", ADMIN, "GET", "/admin/erasure-requests?page=-1", null, null, Map.of()));
+        c.add(new Input("answer an unknown erasure request", ADMIN, "POST", "/admin/erasure-requests/999999999/acknowledge", null,
+                null, Map.of()));
+        c.add(new Input("preview page negative", ADMIN, "GET", "/admin/retention/preview?page=-1", null, null, Map.of()));
         // uploads
         String docs = draft + "/documents?kind=BUSINESS_PLAN";
         c.add(upload("empty upload", docs, new byte[0], "vide.pdf"));
@@ -628,6 +662,48 @@ class BadInputIT {
     }
 
     /** A form answer must be the page again (200) with an error message, without a stack trace. */
+    /** The administrator's hold form (issue 16): no record, a record that is not a number or does not exist, no reason. */
+    private int holdForm(String cookie, Ids ids, List<String> failures) throws Exception {
+        String[][] inputs = {
+            {"Application", "", "Litige"},
+            {"Application", "abc", "Litige"},
+            {"Application", "1e9", "Litige"},
+            {"Application", "99999999999999999999", "Litige"},
+            {"Application", "999999999", "Litige"},
+            {"Application", String.valueOf(ids.submitted), ""},
+            {"Application", String.valueOf(ids.submitted), "   "},
+            {"Convention", String.valueOf(ids.submitted), "Litige"},
+        };
+        String path = "/admin/retention.xhtml";
+        for (String[] in : inputs) {
+            HttpResponse<String> page = page(cookie, path);
+            assertEquals(200, page.statusCode(), "the retention page");
+            Map<String, String> form = new LinkedHashMap<>();
+            form.put("hold", "hold");
+            form.put("hold:entityType_input", in[0]);
+            form.put("hold:entityId", in[1]);
+            form.put("hold:reason", in[2]);
+            form.put("hold:submit", "");
+            form.put("jakarta.faces.ViewState", viewState(page.body()));
+            HttpResponse<String> r = post(cookie, path, form);
+            formMessage("hold form " + String.join(" | ", in), r, failures);
+        }
+        return inputs.length;
+    }
+
+    /** The entrepreneur's close-account form without the confirmation ticked: refused, nothing erased. */
+    private int closeAccountForm(String cookie, List<String> failures) throws Exception {
+        String path = "/entrepreneur/close-account.xhtml";
+        HttpResponse<String> page = page(cookie, path);
+        assertEquals(200, page.statusCode(), "the close-account page");
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("close", "close");
+        form.put("close:submit", "");
+        form.put("jakarta.faces.ViewState", viewState(page.body()));
+        formMessage("close-account form unconfirmed", post(cookie, path, form), failures);
+        return 1;
+    }
+
     private static void formMessage(String label, HttpResponse<String> r, List<String> failures) {
         String body = r.body();
         if (r.statusCode() != 200) {

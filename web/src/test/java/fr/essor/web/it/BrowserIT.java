@@ -19,8 +19,13 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -151,6 +156,81 @@ class BrowserIT extends BrowserJourney {
         WebElement landing = waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("landing")));
         assertEquals("ENTREPRENEUR", landing.getAttribute("data-role"));
         assertTrue(driver.findElement(By.id("enterprises")).getText().contains("Vous n'avez pas encore d'entreprise."));
+        logout();
+    }
+
+    @Test
+    void anEntrepreneurClosesTheAccountAndTheAdministratorSeesTheRequestWithItsDeadlineThenSetsARetentionRuleAndHoldsACase() throws Exception {
+        String email = "fermeture-" + UUID.randomUUID().toString().substring(0, 8) + "@test.essor";
+        driver.get(url("/register.xhtml"));
+        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("register:email"))).sendKeys(email);
+        driver.findElement(By.id("register:displayName")).sendKeys("Fabien Fermeture");
+        driver.findElement(By.id("register:password")).sendKeys("Un-Bon-Mot-De-Passe-7");
+        driver.findElement(By.id("register:passwordAgain")).sendKeys("Un-Bon-Mot-De-Passe-7");
+        driver.findElement(By.id("register:submit")).click();
+        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("login:email")));
+
+        // the trail records the entrepreneur under a pseudonym; searching his e-mail finds it
+        login("admin@demo.essor", "essor-demo");
+        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("landing")));
+        driver.get(url("/admin/audit.xhtml"));
+        fill("audit:actor", email);
+        driver.findElement(By.id("audit:filter")).click();
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("audit:events_data"), "REGISTER"));
+        String events = driver.findElement(By.id("audit:events_data")).getText();
+        assertTrue(events.contains("account:") && !events.contains(email), events);
+        driver.manage().deleteAllCookies();
+
+        login(email, "Un-Bon-Mot-De-Passe-7");
+        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("landing")));
+
+        driver.findElement(By.id("nav-close-account")).click();
+        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("close:submit")));
+        Browser.assertAccessible(driver, "close-account page");
+        driver.findElement(By.id("close:submit")).click();
+        String refused = waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("messages"))).getText();
+        assertTrue(refused.contains("Cochez la case"), refused);
+        driver.findElement(By.cssSelector("#close\\:confirmed .ui-chkbox-box")).click();
+        driver.findElement(By.id("close:submit")).click();
+        String erased = waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("erased"))).getText();
+        assertTrue(erased.contains("vos données sont effacées"), erased);
+
+        driver.manage().deleteAllCookies();
+        login("admin@demo.essor", "essor-demo");
+        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("landing")));
+        driver.findElement(By.id("nav-erasures")).click();
+        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("erasures:requests")));
+        Browser.assertAccessible(driver, "erasure requests page");
+        String deadline = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(Locale.FRENCH)
+                .format(LocalDate.now(ZoneId.of("Europe/Paris")).plusMonths(1));
+        WebElement first = driver.findElement(By.cssSelector("#erasures\\:requests_data tr"));
+        assertTrue(first.getText().contains(deadline), "the deadline " + deadline + " in " + first.getText());
+        assertTrue(first.getText().contains("Effacé"), first.getText());
+        assertFalse(driver.findElement(By.tagName("main")).getText().contains(email), "the list names no one");
+        first.findElement(By.xpath(".//button[.//span[text()='Marquer comme répondue']]")).click();
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "marquée comme répondue"));
+
+        // the retention page: the national administrator sets a period and holds a case with a reason
+        long file = Api.json(rest.call("admin@demo.essor", "GET", "/applications?status=SUBMITTED&size=1", null))
+                .getJsonArray("items").getJsonObject(0).getJsonNumber("id").longValue();
+        driver.findElement(By.id("nav-retention")).click();
+        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("retention-intro")));
+        Browser.assertAccessible(driver, "retention page");
+        fill("rules:table:0:months", "18");
+        driver.findElement(By.id("rules:table:0:save")).click();
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "Durée de conservation enregistrée"));
+        assertEquals("18", driver.findElement(By.id("rules:table:0:months")).getAttribute("value"));
+        fill("hold:entityId", String.valueOf(file));
+        fill("hold:reason", "Litige en cours");
+        driver.findElement(By.id("hold:submit")).click();
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "Cas suspendu"));
+        fill("rules:table:0:months", "12");
+        driver.findElement(By.id("rules:table:0:save")).click();
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "Durée de conservation enregistrée"));
+        driver.findElement(By.id("nav-processing-register")).click();
+        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("register-pdf")));
+        Browser.assertAccessible(driver, "register of processing");
+        assertTrue(driver.findElement(By.tagName("main")).getText().contains("supprimés 12 mois après leur dernière modification"));
         logout();
     }
 

@@ -1,0 +1,95 @@
+package fr.essor.web.api;
+
+import fr.essor.model.privacy.ErasureStatus;
+import fr.essor.service.privacy.ErasureService;
+import fr.essor.service.privacy.ErasureView;
+import fr.essor.service.shared.InvalidInputException;
+import fr.essor.service.shared.NotFoundException;
+import fr.essor.service.shared.Page;
+import fr.essor.service.shared.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/**
+ * Erasure requests (issue 16): the entrepreneur asks for the account to be closed and the data
+ * erased; administrators answer the requests within a month.
+ */
+@Path("")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class ErasureResource {
+
+    @EJB
+    private ErasureService erasure;
+
+    @POST
+    @Path("me/erasure")
+    @RolesAllowed(Roles.ENTREPRENEUR)
+    @Operation(summary = "Close my account and erase my data: ERASED at once without retention duty, otherwise SCHEDULED with the day (eraseOn)")
+    public ErasureOut request() {
+        return ErasureOut.of(erasure.request());
+    }
+
+    @GET
+    @Path("me/erasure")
+    @RolesAllowed(Roles.ENTREPRENEUR)
+    @Operation(summary = "My erasure request, if any (404 otherwise)")
+    public ErasureOut mine() {
+        return erasure.mine().map(ErasureOut::of).orElseThrow(() -> new NotFoundException("erasureRequest"));
+    }
+
+    @GET
+    @Path("admin/erasure-requests")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Erasure requests, unanswered first by deadline (answerDueOn, a month after the request); ?status=SCHEDULED|ERASED, ?unanswered=true")
+    public ErasurePage list(@QueryParam("status") String status, @QueryParam("unanswered") @DefaultValue("false") boolean unanswered,
+            @QueryParam("page") String page, @QueryParam("size") String size) {
+        Paging p = Paging.of(page, size, 50);
+        Page<ErasureView> rows = erasure.requests(status(status), unanswered, p.first(), p.size());
+        return new ErasurePage(rows.items().stream().map(ErasureOut::of).toList(), rows.total(), rows.first(), rows.size());
+    }
+
+    @POST
+    @Path("admin/erasure-requests/{id}/acknowledge")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Record that the request was answered")
+    public ErasureOut acknowledge(@PathParam("id") long id) {
+        return ErasureOut.of(erasure.acknowledge(id));
+    }
+
+    private static ErasureStatus status(String status) {
+        if (status == null || status.isBlank()) {
+            return null;
+        }
+        try {
+            return ErasureStatus.valueOf(status.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("status", "erasure.statusUnknown", status);
+        }
+    }
+
+    public record ErasureOut(long id, long accountId, Instant requestedAt, LocalDate answerDueOn, String status,
+            LocalDate eraseOn, Instant erasedAt, Instant handledAt) {
+        static ErasureOut of(ErasureView v) {
+            return new ErasureOut(v.id(), v.accountId(), v.requestedAt(), v.answerDueOn(), v.status().name(), v.eraseOn(),
+                    v.erasedAt(), v.handledAt());
+        }
+    }
+
+    public record ErasurePage(List<ErasureOut> items, long total, int first, int size) {
+    }
+}
