@@ -83,6 +83,10 @@ public enum AuditAction {
     MAIL_QUEUED,
     MAIL_RETRY,
 
+    // A person's data (issue 16): the export of everything held about them, their mail preferences
+    EXPORT_PERSONAL_DATA,
+    MAIL_PREFERENCE,
+
     // Demo data (the demo module)
     LOAD,
     LOAD_SUPPORT;
