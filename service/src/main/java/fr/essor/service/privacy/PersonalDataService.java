@@ -136,9 +136,12 @@ public class PersonalDataService {
             g.writeEnd();
 
             g.writeStartArray("auditTrail");
+            // his own actions, recorded under his address or, once the trail holds pseudonyms, as account:<id>
+            String pseudonym = "account:" + id;
             for (Object[] r : rows("SELECT occurred_at, action, entity_type, entity_id, summary, actor FROM audit_event"
-                    + " WHERE actor = ?1 OR (entity_type = 'UserAccount' AND entity_id = ?2) ORDER BY id", email, String.valueOf(id))) {
-                r[5] = email.equals(r[5]) ? r[5] : null;
+                    + " WHERE actor IN (?1, ?3) OR (entity_type = 'UserAccount' AND entity_id = ?2) ORDER BY id", email,
+                    String.valueOf(id), pseudonym)) {
+                r[5] = email.equals(r[5]) || pseudonym.equals(r[5]) ? r[5] : null;
                 object(g, r, "occurredAt", "action", "entityType", "entityId", "summary", "actor");
             }
             g.writeEnd();
@@ -190,7 +193,7 @@ public class PersonalDataService {
             fields(g, Arrays.copyOfRange(d, 1, d.length), "outcome", "conditions", "reasons", "date", "decidedAt");
             g.writeStartArray("lines");
             for (Object[] r : rows("SELECT line_no, instrument, amount, duration_months, bank_name, bank_loan_amount, guaranteed_share"
-                    + " FROM decision_line WHERE decision_id = ?1 ORDER BY line_no", ((Number) d[0]).longValue())) {
+                    + " FROM granted_line WHERE decision_id = ?1 ORDER BY line_no", ((Number) d[0]).longValue())) {
                 object(g, r, "line", "instrument", "amount", "durationMonths", "bankName", "bankLoanAmount", "guaranteedShare");
             }
             g.writeEnd();
