@@ -75,7 +75,11 @@ public class MeResource {
         if (body == null || body.receive() == null) {
             throw new InvalidInputException("receive", "field.required");
         }
-        return personalData.receiveMail(kind(kind), body.receive());
+        // read as it came: a JSON binder turns any string into false
+        if (!(body.receive() instanceof Boolean receive)) {
+            throw new InvalidInputException("receive", "field.trueOrFalse");
+        }
+        return personalData.receiveMail(kind(kind), receive);
     }
 
     private static MailKind kind(String kind) {
@@ -86,8 +90,8 @@ public class MeResource {
         }
     }
 
-    /** Whether to receive that kind of mail. */
-    public record Receive(Boolean receive) {
+    /** Whether to receive that kind of mail: JSON true or false, nothing else. */
+    public record Receive(Object receive) {
     }
 
     public record Me(String email, String displayName, List<String> roles, String association, String partner) {
