@@ -44,8 +44,6 @@ public class PersonalDataService {
     public static final int EXPORT_FORMAT = 1;
     static final String JSON_ENTRY = "essor-data.json";
 
-    private static final JsonGeneratorFactory JSON = Json.createGeneratorFactory(Map.of(JsonGenerator.PRETTY_PRINTING, true));
-
     @PersistenceContext(unitName = "essor")
     private EntityManager em;
 
@@ -72,7 +70,8 @@ public class PersonalDataService {
         List<String> documentPaths = new ArrayList<>();
         List<Long> documentIds = new ArrayList<>();
         ByteArrayOutputStream json = new ByteArrayOutputStream();
-        try (JsonGenerator g = JSON.createGenerator(json, StandardCharsets.UTF_8)) {
+        JsonGeneratorFactory factory = Json.createGeneratorFactory(Map.of(JsonGenerator.PRETTY_PRINTING, true));
+        try (JsonGenerator g = factory.createGenerator(json, StandardCharsets.UTF_8)) {
             g.writeStartObject();
             g.write("format", EXPORT_FORMAT);
             g.write("generatedAt", Instant.now(clock).toString());
