@@ -240,6 +240,11 @@ public class Convention {
         return Optional.empty();
     }
 
+    /** The envelope as the ledger stands, given what is allocated (less releases) and repaid. */
+    public Envelope envelope(Money allocated, Money repaid) {
+        return new Envelope(amount, revolving, allocated, repaid);
+    }
+
     public Long getId() {
         return id;
     }

@@ -20,7 +20,6 @@ import fr.essor.model.committee.VoteChoice;
 import fr.essor.model.shared.FreeText;
 import fr.essor.model.shared.Crypto;
 import fr.essor.model.shared.Money;
-import fr.essor.service.application.ApplicationViews;
 import fr.essor.service.application.Lines;
 import fr.essor.service.audit.AuditAction;
 import fr.essor.service.audit.AuditService;
@@ -78,6 +77,9 @@ public class CommitteeService {
     @EJB
     private MailService mail;
 
+    @Inject
+    private SessionQuery sessions;
+
     private final Clock clock = Clock.systemUTC();
 
     // ---- committees (administration) -------------------------------------------------------------
@@ -123,7 +125,7 @@ public class CommitteeService {
     @RolesAllowed(Roles.ADMIN)
     public List<CommitteeViews.Member> members(long committeeId) {
         Committee c = administered(committeeId);
-        return c.getMembers().stream().map(m -> member(m, null)).toList();
+        return c.getMembers().stream().map(m -> SessionQuery.member(m, null)).toList();
     }
 
     /** Seats a committee member (CHAIR or MEMBER); a new chair replaces the former one. */
@@ -139,7 +141,7 @@ public class CommitteeService {
         c.seat(account, r);
         em.flush();
         audit.record(caller.email(), "Committee", c.getId(), AuditAction.SEAT, account.getEmail() + " seated as " + r);
-        return c.getMembers().stream().map(m -> member(m, null)).toList();
+        return c.getMembers().stream().map(m -> SessionQuery.member(m, null)).toList();
     }
 
     @RolesAllowed(Roles.ADMIN)
@@ -152,7 +154,7 @@ public class CommitteeService {
             em.flush();
             audit.record(caller.email(), "Committee", c.getId(), AuditAction.UNSEAT, account.getEmail() + " left the committee");
         }
-        return c.getMembers().stream().map(m -> member(m, null)).toList();
+        return c.getMembers().stream().map(m -> SessionQuery.member(m, null)).toList();
     }
 
     @RolesAllowed(Roles.ADMIN)
@@ -237,6 +239,16 @@ public class CommitteeService {
         return view(visible(id, false));
     }
 
+    /**
+     * What the caller reads of the files on a session's agenda (description, requested lines, jobs, and the
+     * analysis note when the caller may read it), for the sitting's page: one call and a fixed number of
+     * statements instead of one file and one note per agenda item.
+     */
+    @RolesAllowed({Roles.ADVISOR, Roles.COMMITTEE_MEMBER, Roles.ADMIN})
+    public List<CommitteeViews.AgendaFile> agendaFiles(long sessionId) {
+        return sessions.files(visible(sessionId, false), caller.account());
+    }
+
     /** An advisor schedules a session of one of the association's committees. */
     @RolesAllowed(Roles.ADVISOR)
     public CommitteeViews.Session schedule(long committeeId, LocalDateTime startsAt, String place, String videoLink) {
@@ -245,6 +257,7 @@ public class CommitteeService {
         if (c == null || !Objects.equals(me.getAssociation(), c.getAssociation())) {
             throw new NotFoundException("committee");
         }
+        sessions.loadMembers(c);
         if (!FreeText.isClean(place, false)) {
             throw new InvalidInputException("place", "text.invalidCharacters");
         }
@@ -551,7 +564,7 @@ public class CommitteeService {
     /** The minutes of a closed session, as kept at closing. */
     @RolesAllowed({Roles.ADVISOR, Roles.COMMITTEE_MEMBER, Roles.ADMIN})
     public byte[] minutes(long sessionId) {
-        CommitteeSession s = visible(sessionId, false);
+        CommitteeSession s = seen(sessionId, false);
         SessionMinutes m = em.find(SessionMinutes.class, s.getId());
         if (m == null) {
             throw new NotFoundException("minutes");
@@ -567,13 +580,19 @@ public class CommitteeService {
 
     /**
      * A session the caller may see (a member of its committee, or an advisor or admin of its
-     * association), optionally locked for a change; anyone else is told it does not exist.
+     * association), optionally locked for a change, with its agenda loaded as the view and the rules
+     * of a sitting read it (a fixed number of statements); anyone else is told it does not exist.
      */
     private CommitteeSession visible(long id, boolean lock) {
-        CommitteeSession s = lock ? em.find(CommitteeSession.class, id, LockModeType.PESSIMISTIC_WRITE)
-                : em.find(CommitteeSession.class, id);
-        UserAccount me = caller.account();
-        if (s == null || !canSee(me, s)) {
+        CommitteeSession s = seen(id, lock);
+        sessions.loadAgenda(s);
+        return s;
+    }
+
+    /** The same check, with the committee's members loaded but not the agenda. */
+    private CommitteeSession seen(long id, boolean lock) {
+        CommitteeSession s = sessions.session(id, lock);
+        if (s == null || !canSee(caller.account(), s)) {
             throw new NotFoundException("session");
         }
         return s;
@@ -596,40 +615,13 @@ public class CommitteeService {
         if (s == null || !me.hasRole(Role.ADVISOR) || !Objects.equals(me.getAssociation(), s.getCommittee().getAssociation())) {
             throw new NotFoundException("session");
         }
+        sessions.loadMembers(s.getCommittee());
+        sessions.loadAgenda(s);
         return s;
     }
 
     private CommitteeViews.Session view(CommitteeSession s) {
-        UserAccount me = caller.account();
-        Committee c = s.getCommittee();
-        List<CommitteeViews.Member> members = c.getMembers().stream().map(m -> member(m, s)).toList();
-        List<CommitteeViews.Item> items = s.getItems().stream().map(i -> item(s, i, me)).toList();
-        boolean minutes = s.getStatus() == SessionStatus.CLOSED && em.find(SessionMinutes.class, s.getId()) != null;
-        return new CommitteeViews.Session(s.getId(), c.getId(), c.getName(), c.getAssociation().getCode(), c.getQuorum(),
-                s.getStartsAt(), s.getPlace(), s.getVideoLink(), s.getStatus().name(), s.getOpenedAt(), s.getClosedAt(),
-                members, items, c.isMember(me), c.isChair(me), s.isPresent(me), minutes, s.getVersion(),
-                s.getAdjournmentReason());
-    }
-
-    private static CommitteeViews.Member member(CommitteeMember m, CommitteeSession s) {
-        UserAccount a = m.getAccount();
-        return new CommitteeViews.Member(a.getId(), a.getDisplayName(), a.getEmail(), m.getRole().name(),
-                s != null && s.isPresent(a));
-    }
-
-    private static CommitteeViews.Item item(CommitteeSession s, AgendaItem i, UserAccount me) {
-        Application a = i.getApplication();
-        Money requested = Money.zero();
-        for (FinancingLine l : a.getRequestedLines()) {
-            requested = requested.plus(l.getAmount());
-        }
-        return new CommitteeViews.Item(i.getId(), i.getPosition(), a.getId(), a.getReference().toString(), a.getTitle(),
-                a.getEnterprise().getLegalName(), a.getEnterprise().getDepartment(), a.getStage().name(),
-                a.getStatus().name(), i.getPresenter() == null ? null : i.getPresenter().getDisplayName(), requested.amount(),
-                i.getConflicts().stream().map(c -> c.getMember().getDisplayName()).toList(), i.isConflicted(me),
-                i.voteOf(me).map(v -> v.getChoice().name()).orElse(null), i.count(VoteChoice.FOR),
-                i.count(VoteChoice.AGAINST), i.count(VoteChoice.ABSTAIN), s.participants(i), s.missingForQuorum(i),
-                i.getDecision() == null ? null : ApplicationViews.DecisionView.of(i.getDecision()), i.getVersion());
+        return sessions.view(s, caller.account());
     }
 
     private static String text(String field, String value) {

@@ -1,6 +1,7 @@
 package fr.essor.service.committee;
 
 import fr.essor.service.application.ApplicationViews;
+import fr.essor.service.application.ReviewView;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -42,5 +43,14 @@ public final class CommitteeViews {
 
     /** A file ready for committee, waiting for an agenda. */
     public record ReadyFile(long applicationId, String reference, String title, String enterprise, String advisor) {
+    }
+
+    /**
+     * What a sitting shows of one file on the agenda: its description, requested lines and jobs, and its
+     * analysis note when the caller may read it (null when none was written, after a conflict of interest
+     * declared on the file, or for its applicant).
+     */
+    public record AgendaFile(long itemId, long applicationId, String description, List<ApplicationViews.Line> lines,
+                             BigDecimal jobsCreated, ReviewView analysis) {
     }
 }

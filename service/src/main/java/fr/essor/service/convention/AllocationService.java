@@ -61,6 +61,9 @@ public class AllocationService {
     @Inject
     private ApplicationAccess applications;
 
+    @Inject
+    private ConventionDashboard dashboard;
+
     private final Clock clock = Clock.systemUTC();
 
     /** Approved lines of the caller's association with what is allocated to them, paged in SQL. */
@@ -84,11 +87,11 @@ public class AllocationService {
         List<ConventionViews.LineRow> items = new ArrayList<>();
         for (Object o : rows) {
             Object[] r = (Object[]) o;
-            BigDecimal granted = ConventionService.decimal(r[6]);
-            BigDecimal allocated = ConventionService.decimal(r[7]);
+            BigDecimal granted = ConventionDashboard.decimal(r[6]);
+            BigDecimal allocated = ConventionDashboard.decimal(r[7]);
             items.add(new ConventionViews.LineRow(((Number) r[0]).longValue(), (String) r[1], ((Number) r[2]).longValue(),
                     (String) r[3], (String) r[4], (String) r[5], granted, allocated, granted.subtract(allocated),
-                    ConventionService.date(r[8]), r[9] == null ? null : ((Number) r[9]).intValue()));
+                    ConventionDashboard.date(r[8]), r[9] == null ? null : ((Number) r[9]).intValue()));
         }
         return new Page<>(items, total, Math.max(0, first), pageSize);
     }
@@ -100,7 +103,7 @@ public class AllocationService {
         List<Convention> candidates = em.createQuery("SELECT c FROM Convention c WHERE c.association = :a"
                         + " AND c.status = fr.essor.model.convention.ConventionStatus.ACTIVE", Convention.class)
                 .setParameter("a", line.getDecision().getApplication().association()).getResultList();
-        return candidates.stream().filter(c -> c.refusal(line).isEmpty()).map(c -> ConventionService.figures(em, c.getId()))
+        return candidates.stream().filter(c -> c.refusal(line).isEmpty()).map(c -> dashboard.figures(c.getId()))
                 .filter(s -> s.remaining().signum() > 0)
                 .sorted((x, y) -> y.remaining().compareTo(x.remaining())).toList();
     }
@@ -126,7 +129,7 @@ public class AllocationService {
                 || !(status == ApplicationStatus.APPROVED || status == ApplicationStatus.CONTRACTED)) {
             throw new ConflictException("CONVENTION_RULE", "allocation.lineNotApproved");
         }
-        Money available = Money.of(ConventionService.figures(em, conventionId).remaining().max(BigDecimal.ZERO));
+        Money available = Money.of(dashboard.figures(conventionId).remaining().max(BigDecimal.ZERO));
         Money unallocated = line.getLine().getAmount().minus(allocatedTo(line));
         Allocation allocation = Allocation.commit(convention, line, money, available, unallocated, today(), me.getEmail(),
                 now());
@@ -144,7 +147,7 @@ public class AllocationService {
     private Money allocatedTo(GrantedLine line) {
         Object sum = em.createNativeQuery("SELECT COALESCE(SUM(amount - released), 0) FROM allocation"
                 + " WHERE granted_line_id = ? AND status <> 'RELEASED'").setParameter(1, line.getId()).getSingleResult();
-        return Money.of(ConventionService.decimal(sum));
+        return Money.of(ConventionDashboard.decimal(sum));
     }
 
     @RolesAllowed(Roles.ADVISOR)
@@ -254,9 +257,7 @@ public class AllocationService {
     @RolesAllowed({Roles.ADVISOR, Roles.ADMIN})
     public List<ConventionViews.AllocationRow> allocationsOfLine(long lineId) {
         line(lineId);
-        return em.createNativeQuery(ConventionService.ALLOCATIONS + " WHERE al.granted_line_id = ? ORDER BY al.id LIMIT 100")
-                .setParameter(1, lineId).getResultList().stream()
-                .map(r -> ConventionService.allocationRow((Object[]) r)).toList();
+        return dashboard.allocationsOfLine(lineId);
     }
 
     /**
@@ -281,7 +282,7 @@ public class AllocationService {
         return rows.stream().map(o -> {
             Object[] r = (Object[]) o;
             return new ConventionViews.ContractCandidate(((Number) r[0]).longValue(), (String) r[1], (String) r[2],
-                    ConventionService.decimal(r[3]));
+                    ConventionDashboard.decimal(r[3]));
         }).toList();
     }
 
@@ -319,10 +320,10 @@ public class AllocationService {
                 instalments = new ArrayList<>();
                 total = BigDecimal.ZERO;
             }
-            BigDecimal amount = ConventionService.decimal(r[3]);
+            BigDecimal amount = ConventionDashboard.decimal(r[3]);
             total = total.add(amount);
-            instalments.add(new ConventionViews.Repayment(((Number) r[1]).intValue(), ConventionService.date(r[2]), amount,
-                    ConventionService.date(r[4]), (String) r[5]));
+            instalments.add(new ConventionViews.Repayment(((Number) r[1]).intValue(), ConventionDashboard.date(r[2]), amount,
+                    ConventionDashboard.date(r[4]), (String) r[5]));
         }
         if (instalments != null) {
             schedules.add(new ConventionViews.RepaymentSchedule(schedules.size() + 1, total, List.copyOf(instalments)));
@@ -342,8 +343,8 @@ public class AllocationService {
                 + " ORDER BY 2 DESC").getResultList();
         return rows.stream().map(o -> {
             Object[] r = (Object[]) o;
-            BigDecimal guaranteed = ConventionService.decimal(r[1]);
-            BigDecimal called = ConventionService.decimal(r[2]);
+            BigDecimal guaranteed = ConventionDashboard.decimal(r[1]);
+            BigDecimal called = ConventionDashboard.decimal(r[2]);
             return new ConventionViews.Exposure((String) r[0], guaranteed, called, guaranteed.subtract(called));
         }).toList();
     }
@@ -361,8 +362,7 @@ public class AllocationService {
     }
 
     private ConventionViews.AllocationRow row(long id) {
-        return ConventionService.allocationRow((Object[]) em.createNativeQuery(ConventionService.ALLOCATIONS + " WHERE al.id = ?")
-                .setParameter(1, id).getSingleResult());
+        return dashboard.allocation(id);
     }
 
     private static List<ConventionViews.InstalmentRow> instalments(Allocation a) {

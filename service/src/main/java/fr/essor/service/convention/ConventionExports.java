@@ -9,8 +9,7 @@ import fr.essor.service.shared.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
+import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.text.MessageFormat;
 import java.time.LocalDate;
@@ -41,8 +40,8 @@ public class ConventionExports {
     @EJB
     private ConventionService conventions;
 
-    @PersistenceContext(unitName = "essor")
-    private EntityManager em;
+    @Inject
+    private ConventionDashboard dashboard;
 
     /** The media type of an export format (csv, xlsx, pdf); 400 for anything else. */
     public static String mediaType(String format) {
@@ -100,7 +99,7 @@ public class ConventionExports {
     private List<ConventionViews.Funded> allFunded(long conventionId) {
         List<ConventionViews.Funded> all = new ArrayList<>();
         for (int first = 0; ; first += CHUNK) {
-            List<ConventionViews.Funded> chunk = ConventionService.fundedRows(em, conventionId, first, CHUNK);
+            List<ConventionViews.Funded> chunk = dashboard.fundedRows(conventionId, first, CHUNK);
             all.addAll(chunk);
             if (chunk.size() < CHUNK) {
                 return all;

@@ -1,8 +1,6 @@
 package fr.essor.web.committee;
 
-import fr.essor.service.application.ApplicationService;
 import fr.essor.service.application.ApplicationViews;
-import fr.essor.service.application.ReviewService;
 import fr.essor.service.application.ReviewView;
 import fr.essor.service.committee.CommitteeService;
 import fr.essor.service.committee.CommitteeViews;
@@ -39,19 +37,13 @@ public class CommitteeSessionBacking implements Serializable {
     @EJB
     private CommitteeService committees;
 
-    @EJB
-    private ReviewService reviews;
-
-    @EJB
-    private ApplicationService applications;
-
     @Inject
     private transient FacesContext facesContext;
 
     private Long id;
     private CommitteeViews.Session session;
     private final Map<Long, ReviewView> analyses = new HashMap<>();
-    private final Map<Long, ApplicationViews.Detail> files = new HashMap<>();
+    private final Map<Long, CommitteeViews.AgendaFile> files = new HashMap<>();
     private List<Long> present = new ArrayList<>();
     private final Map<Long, String> conflictReasons = new HashMap<>();
     private final Map<Long, String> outcomes = new HashMap<>();
@@ -77,18 +69,21 @@ public class CommitteeSessionBacking implements Serializable {
         }
     }
 
+    /**
+     * Shows the session and, in one more call, what the caller reads of its files (description, lines,
+     * analysis): a fixed number of statements however long the agenda.
+     */
     private void refresh(CommitteeViews.Session s) {
         session = s;
+        files.clear();
         analyses.clear();
-        for (CommitteeViews.Item item : s.items()) {
-            files.computeIfAbsent(item.id(), k -> applications.get(item.applicationId()));
-            if (!item.callerConflicted()) {
-                try {
-                    reviews.review(item.applicationId()).ifPresent(r -> analyses.put(item.id(), r));
-                } catch (EssorException e) {
-                    // no analysis for this member
-                }
+        for (CommitteeViews.AgendaFile f : committees.agendaFiles(id)) {
+            files.put(f.itemId(), f);
+            if (f.analysis() != null) {
+                analyses.put(f.itemId(), f.analysis());
             }
+        }
+        for (CommitteeViews.Item item : s.items()) {
             if (item.callerConflicted() && fromAnalysis.remove(item.id())) {
                 // the caller declared a conflict: the proposal of the analysis is no longer theirs to see
                 grants.remove(item.id());
@@ -100,7 +95,9 @@ public class CommitteeSessionBacking implements Serializable {
                 if (useAnalysis) {
                     fromAnalysis.add(item.id());
                 }
-                List<ApplicationViews.Line> proposed = useAnalysis ? r.proposedLines() : files.get(item.id()).lines();
+                CommitteeViews.AgendaFile file = files.get(item.id());
+                List<ApplicationViews.Line> proposed = useAnalysis ? r.proposedLines()
+                        : file == null ? List.of() : file.lines();
                 proposed.forEach(l -> rows.add(new LineRow(l)));
                 grants.put(item.id(), rows);
                 outcomes.put(item.id(), "APPROVED");
@@ -161,7 +158,7 @@ public class CommitteeSessionBacking implements Serializable {
     public void setId(Long v) { id = v; }
     public CommitteeViews.Session getSession() { return session; }
     public Map<Long, ReviewView> getAnalyses() { return analyses; }
-    public Map<Long, ApplicationViews.Detail> getFiles() { return files; }
+    public Map<Long, CommitteeViews.AgendaFile> getFiles() { return files; }
     public List<Long> getPresent() { return present; }
     public void setPresent(List<Long> v) { present = v; }
     public Map<Long, String> getConflictReasons() { return conflictReasons; }

@@ -12,9 +12,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import fr.essor.model.account.UserAccount;
+import fr.essor.model.committee.CommitteeMember;
+import fr.essor.model.committee.CommitteeSession;
+import fr.essor.service.committee.CommitteeViews;
+import fr.essor.service.committee.SessionQuery;
+import fr.essor.service.config.StatementCounter;
+import jakarta.enterprise.inject.spi.CDI;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
+import jakarta.transaction.UserTransaction;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpClient;
@@ -456,6 +464,95 @@ class CommitteeApiIT {
         assertEquals(1, mails.size(), mails.toString());
         assertEquals(PORTEUR, mails.get(0).getString("recipient"));
         assertEquals("Application", mails.get(0).getString("relatedEntity"));
+    }
+
+    // ---- 8. what the session page costs ---------------------------------------------------------------------
+
+    /**
+     * Runs inside the server, where EclipseLink's statements are counted per thread: a session with four
+     * files on its agenda (votes, a conflict of interest, a decision), and what its page shows of the
+     * files and their analyses, are read in as many statements as a session with one. Read lazily, as before, the same view costs more statements per item: the
+     * counter sees the difference.
+     */
+    @Test
+    void theSessionIsReadInAFixedNumberOfStatementsWhateverTheSizeOfItsAgenda() throws Exception {
+        long small = newSession();
+        long only = putOnAgenda(small, readyApplication("Coût une ligne"));
+        openWithEveryone(small);
+        for (String member : List.of(CHAIR, M2, M3)) {
+            assertEquals(200, vote(member, small, only, "FOR").statusCode());
+        }
+        assertEquals(200, decide(small, only, itemOf(session(CHAIR, small), only).getJsonNumber("version").longValue(),
+                APPROVE_8000).statusCode(), "each session has a decision: the same statements to read it");
+
+        long large = newSession();
+        List<Long> items = new ArrayList<>();
+        for (int n = 1; n <= 4; n++) {
+            items.add(putOnAgenda(large, readyApplication("Coût ordre du jour " + n)));
+        }
+        openWithEveryone(large);
+        for (String member : List.of(CHAIR, M2, M3)) {
+            assertEquals(200, vote(member, large, items.get(0), "FOR").statusCode());
+        }
+        HttpResponse<String> decided = decide(large, items.get(0),
+                itemOf(session(CHAIR, large), items.get(0)).getJsonNumber("version").longValue(), APPROVE_8000);
+        assertEquals(200, decided.statusCode(), decided.body());
+        assertEquals(200, api.call(M1, "POST", "/sessions/" + large + "/items/" + items.get(1) + "/conflict",
+                "{\"reason\":\"Client de la banque\"}").statusCode());
+        assertEquals(200, vote(CHAIR, large, items.get(2), "AGAINST").statusCode());
+
+        Cost one = cost(small, true);
+        Cost four = cost(large, true);
+        Cost oneLazily = cost(small, false);
+        Cost fourLazily = cost(large, false);
+        System.out.printf("CommitteeApiIT: session view with 1 item: %d SQL statement(s), with 4 items: %d"
+                + " (read lazily: %d and %d)%n", one.statements(), four.statements(), oneLazily.statements(),
+                fourLazily.statements());
+
+        assertEquals(1, one.view().items().size());
+        assertEquals(4, four.view().items().size());
+        assertEquals("APPROVED", four.view().items().get(0).decision().outcome());
+        assertEquals(3, four.view().items().get(0).votesFor());
+        assertEquals(1, four.view().items().get(1).conflictedMembers().size());
+        assertEquals(1, four.view().items().get(2).votesAgainst());
+        assertEquals(4, four.view().members().size());
+        assertTrue(four.view().callerChair() && four.view().callerPresent());
+        assertEquals(4, four.files().size());
+        assertTrue(four.files().stream().allMatch(f -> f.analysis() != null && !f.lines().isEmpty()),
+                "the chair reads every analysis: " + four.files());
+        assertEquals(four.view(), fourLazily.view(), "the same view, however it is loaded");
+        assertEquals(four.files(), fourLazily.files());
+        assertTrue(one.statements() >= 1, "the counter counts");
+        assertTrue(one.sql().stream().noneMatch(q -> q.contains("FROM account_role t0 WHERE (t0.account_id = ?)")),
+                () -> "the members' roles come with them: " + String.join("\n", one.sql()));
+        assertEquals(one.statements(), four.statements(), () -> "four items cost what one costs; with one:\n"
+                + String.join("\n", one.sql()) + "\nwith four:\n" + String.join("\n", four.sql()));
+        assertTrue(fourLazily.statements() > oneLazily.statements(), "read lazily, each item costs statements of its own");
+    }
+
+    private record Cost(CommitteeViews.Session view, List<CommitteeViews.AgendaFile> files, long statements,
+                        List<String> sql) {
+    }
+
+    /** The chair's view of a session and of its files, and what reading them costs, in a transaction of its own (nothing cached). */
+    private static Cost cost(long sessionId, boolean loadAgenda) throws Exception {
+        SessionQuery query = CDI.current().select(SessionQuery.class).get();
+        UserTransaction tx = InitialContext.doLookup("java:comp/UserTransaction");
+        tx.begin();
+        try {
+            StatementCounter.reset(true);
+            CommitteeSession s = query.session(sessionId, false);
+            UserAccount chair = s.getCommittee().getMembers().stream().map(CommitteeMember::getAccount)
+                    .filter(a -> a.getEmail().equals(CHAIR)).findFirst().orElseThrow();
+            if (loadAgenda) {
+                query.loadAgenda(s);
+            }
+            CommitteeViews.Session view = query.view(s, chair);
+            List<CommitteeViews.AgendaFile> files = query.files(s, chair);
+            return new Cost(view, files, StatementCounter.count(), StatementCounter.statements());
+        } finally {
+            tx.rollback();
+        }
     }
 
     private List<JsonObject> decisionMails(String reference) throws Exception {

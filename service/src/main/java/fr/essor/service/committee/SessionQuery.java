@@ -1,0 +1,169 @@
+package fr.essor.service.committee;
+
+import fr.essor.model.account.UserAccount;
+import fr.essor.model.application.Application;
+import fr.essor.model.application.FinancingLine;
+import fr.essor.model.application.Review;
+import fr.essor.model.committee.AgendaItem;
+import fr.essor.model.committee.Committee;
+import fr.essor.model.committee.CommitteeMember;
+import fr.essor.model.committee.CommitteeSession;
+import fr.essor.model.committee.SessionMinutes;
+import fr.essor.model.committee.SessionStatus;
+import fr.essor.model.committee.VoteChoice;
+import fr.essor.model.shared.Money;
+import fr.essor.service.application.ApplicationViews;
+import fr.essor.service.application.ReviewView;
+import fr.essor.service.security.Access;
+import jakarta.enterprise.context.Dependent;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A committee session as its pages and the API show it, loaded in a fixed number of statements
+ * whatever the size of its agenda: the committee's members with their accounts in one query, the
+ * agenda items with their files, enterprises and presenters in another, and each collection the view
+ * reads (requested lines, votes, conflicts, decisions and their granted lines) in one batch query for
+ * all the items, instead of one query per item and relationship. The services load the session this
+ * way before they change it, so that the model's rules and the view that follows read it from memory.
+ * It checks no permission: {@link CommitteeService} decides who may see what. Not an EJB, so that it
+ * runs on its caller's persistence context and cannot be called from outside the application.
+ */
+@Dependent
+public class SessionQuery {
+
+    /** EclipseLink's query hints: fetch relationships with the query, or in one more query for all results. */
+    private static final String JOIN_FETCH = "eclipselink.join-fetch";
+    private static final String LEFT_JOIN_FETCH = "eclipselink.left-join-fetch";
+    private static final String BATCH = "eclipselink.batch";
+    private static final String BATCH_TYPE = "eclipselink.batch.type";
+
+    @PersistenceContext(unitName = "essor")
+    private EntityManager em;
+
+    /**
+     * The session, optionally locked for a change, with its committee and the committee's members
+     * loaded (three statements); null when there is none.
+     */
+    public CommitteeSession session(long id, boolean lock) {
+        CommitteeSession s = lock ? em.find(CommitteeSession.class, id, LockModeType.PESSIMISTIC_WRITE)
+                : em.find(CommitteeSession.class, id);
+        if (s != null) {
+            loadMembers(s.getCommittee());
+        }
+        return s;
+    }
+
+    /**
+     * Loads the committee's members with their accounts and roles: two statements, before anything reads
+     * {@code committee.getMembers()} (which then takes one more and finds them loaded).
+     */
+    public void loadMembers(Committee committee) {
+        em.createQuery("SELECT m FROM CommitteeMember m WHERE m.committee = :c", CommitteeMember.class)
+                .setParameter("c", committee)
+                .setHint(JOIN_FETCH, "m.account")
+                .setHint(LEFT_JOIN_FETCH, "m.account.roles")
+                .getResultList();
+    }
+
+    /**
+     * Loads the session's agenda with everything the view and the rules of a sitting read: one statement
+     * for the items with their files, enterprises and presenters, and one per collection for all of them.
+     * Call it before anything reads the items (a list already loaded is not loaded again).
+     */
+    public void loadAgenda(CommitteeSession session) {
+        em.createQuery("SELECT i FROM AgendaItem i WHERE i.session = :s ORDER BY i.position", AgendaItem.class)
+                .setParameter("s", session)
+                .setHint(JOIN_FETCH, "i.application")
+                .setHint(JOIN_FETCH, "i.application.enterprise")
+                .setHint(LEFT_JOIN_FETCH, "i.presenter")
+                .setHint(LEFT_JOIN_FETCH, "i.application.requestedLines")
+                .setHint(LEFT_JOIN_FETCH, "i.presenter.roles")
+                .setHint(BATCH_TYPE, "IN")
+                .setHint(BATCH, "i.votes")
+                .setHint(BATCH, "i.votes.member")
+                .setHint(BATCH, "i.conflicts")
+                .setHint(BATCH, "i.conflicts.member")
+                .setHint(BATCH, "i.decision")
+                .setHint(BATCH, "i.decision.grantedLines")
+                .getResultList();
+    }
+
+    /** The session as {@code me} sees it: members, attendance, agenda with votes and decisions. */
+    public CommitteeViews.Session view(CommitteeSession s, UserAccount me) {
+        Committee c = s.getCommittee();
+        List<CommitteeViews.Member> members = c.getMembers().stream().map(m -> member(m, s)).toList();
+        List<CommitteeViews.Item> items = s.getItems().stream().map(i -> item(s, i, me)).toList();
+        boolean minutes = s.getStatus() == SessionStatus.CLOSED && em.find(SessionMinutes.class, s.getId()) != null;
+        return new CommitteeViews.Session(s.getId(), c.getId(), c.getName(), c.getAssociation().getCode(), c.getQuorum(),
+                s.getStartsAt(), s.getPlace(), s.getVideoLink(), s.getStatus().name(), s.getOpenedAt(), s.getClosedAt(),
+                members, items, c.isMember(me), c.isChair(me), s.isPresent(me), minutes, s.getVersion(),
+                s.getAdjournmentReason());
+    }
+
+    /**
+     * What {@code me} reads of the files on the session's agenda, in three statements after the agenda is
+     * loaded: the analysis notes with their proposed lines, and the files on which {@code me} declared a
+     * conflict of interest on any agenda or which {@code me} owns, whose notes are not theirs to read (the
+     * rules of {@code ReviewService.review}).
+     */
+    public List<CommitteeViews.AgendaFile> files(CommitteeSession s, UserAccount me) {
+        // bound by id: a list of entities as a parameter is serialised by some drivers (H2)
+        List<Long> applications = s.getItems().stream().map(i -> i.getApplication().getId()).toList();
+        if (applications.isEmpty()) {
+            return List.of();
+        }
+        Set<Long> conflicted = new HashSet<>(em.createQuery("SELECT DISTINCT c.item.application.id FROM ConflictOfInterest c"
+                        + " WHERE c.member = :me AND c.item.application.id IN :apps", Long.class)
+                .setParameter("me", me).setParameter("apps", applications).getResultList());
+        Set<Long> owned = new HashSet<>(em.createQuery("SELECT a.id FROM Application a JOIN a.enterprise e JOIN e.owners o"
+                        + " WHERE o = :me AND a.id IN :apps", Long.class)
+                .setParameter("me", me).setParameter("apps", applications).getResultList());
+        Map<Long, Review> reviews = new HashMap<>();
+        for (Review r : em.createQuery("SELECT r FROM Review r WHERE r.application.id IN :apps", Review.class)
+                .setParameter("apps", applications).setHint(BATCH_TYPE, "IN").setHint(BATCH, "r.proposedLines")
+                .getResultList()) {
+            reviews.put(r.getApplication().getId(), r);
+        }
+        List<CommitteeViews.AgendaFile> files = new ArrayList<>();
+        for (AgendaItem i : s.getItems()) {
+            Application a = i.getApplication();
+            boolean readable = !conflicted.contains(a.getId())
+                    && !(owned.contains(a.getId()) && !Access.isStaffOf(me, a.getEnterprise()));
+            Review r = readable ? reviews.get(a.getId()) : null;
+            files.add(new CommitteeViews.AgendaFile(i.getId(), a.getId(), a.getDescription(),
+                    a.getRequestedLines().stream().map(ApplicationViews.Line::of).toList(), a.getJobsCreated(),
+                    r == null ? null : ReviewView.of(r)));
+        }
+        return files;
+    }
+
+    /** A committee member, with whether they are present at the session (null: no session). */
+    static CommitteeViews.Member member(CommitteeMember m, CommitteeSession s) {
+        UserAccount a = m.getAccount();
+        return new CommitteeViews.Member(a.getId(), a.getDisplayName(), a.getEmail(), m.getRole().name(),
+                s != null && s.isPresent(a));
+    }
+
+    private static CommitteeViews.Item item(CommitteeSession s, AgendaItem i, UserAccount me) {
+        Application a = i.getApplication();
+        Money requested = Money.zero();
+        for (FinancingLine l : a.getRequestedLines()) {
+            requested = requested.plus(l.getAmount());
+        }
+        return new CommitteeViews.Item(i.getId(), i.getPosition(), a.getId(), a.getReference().toString(), a.getTitle(),
+                a.getEnterprise().getLegalName(), a.getEnterprise().getDepartment(), a.getStage().name(),
+                a.getStatus().name(), i.getPresenter() == null ? null : i.getPresenter().getDisplayName(), requested.amount(),
+                i.getConflicts().stream().map(c -> c.getMember().getDisplayName()).toList(), i.isConflicted(me),
+                i.voteOf(me).map(v -> v.getChoice().name()).orElse(null), i.count(VoteChoice.FOR),
+                i.count(VoteChoice.AGAINST), i.count(VoteChoice.ABSTAIN), s.participants(i), s.missingForQuorum(i),
+                i.getDecision() == null ? null : ApplicationViews.DecisionView.of(i.getDecision()), i.getVersion());
+    }
+}
