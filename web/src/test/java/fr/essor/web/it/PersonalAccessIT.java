@@ -116,6 +116,10 @@ class PersonalAccessIT {
 
         // his: the account, the application with its lines and plan, the question asked, his document's bytes
         assertEquals(PORTEUR, data.getJsonObject("account").getString("email"));
+        // typed alike on every database: booleans as booleans, instants in UTC
+        assertEquals(JsonValue.TRUE, data.getJsonObject("account").get("active"));
+        assertTrue(data.getJsonObject("account").getString("createdAt").matches("\\d{4}-\\d{2}-\\d{2}T[0-9:.]+Z"),
+                data.getJsonObject("account").toString());
         assertTrue(text.contains("Dossier " + a), "his application");
         assertTrue(text.contains("Question " + a), "the question asked to him (status change or mail)");
         assertTrue(text.contains("HONOUR_LOAN") && text.contains("Prêt d'honneur"), "lines and plan");
