@@ -37,8 +37,14 @@ public class RegisterBacking {
         invited = accounts.invitation(invitation).orElse(null);
         if (invited == null) {
             Messages.errorFor(null, "invitation.invalid");
-        } else if (email == null) {
-            email = invited.email();
+        } else {
+            if (email == null) {
+                email = invited.email();
+            }
+            // the notice of the association that will hold his data
+            if (association == null) {
+                association = invited.associationCode();
+            }
         }
     }
 
