@@ -225,6 +225,35 @@ class PersonalAccessIT {
         assertEquals(version, read.getJsonNumber("version").longValue(), "the refused write changed nothing");
     }
 
+    @Test
+    void anAdministratorWritesANoticeOnHisPageAndThePublicPageShowsIt() throws Exception {
+        String m = marker("PAGE");
+        String admin = login(ADMIN);
+        HttpResponse<String> page = get(admin, "/admin/privacy-notice.xhtml");
+        assertEquals(200, page.statusCode());
+        // a national administrator chooses the association, then writes its text
+        Map<String, String> choose = new LinkedHashMap<>();
+        choose.put("choose", "choose");
+        choose.put("choose:scope", "CVL");
+        choose.put("choose:load", "");
+        choose.put("jakarta.faces.ViewState", BadInputIT.viewState(page.body()));
+        HttpResponse<String> chosen = post(admin, "/admin/privacy-notice.xhtml", choose);
+        assertEquals(200, chosen.statusCode());
+        Map<String, String> write = new LinkedHashMap<>();
+        write.put("notice", "notice");
+        write.put("notice:body", "Écrit sur la page " + m + "\r\n\r\nVos droits.");
+        write.put("notice:save", "");
+        write.put("jakarta.faces.ViewState", BadInputIT.viewState(chosen.body()));
+        HttpResponse<String> saved = post(admin, "/admin/privacy-notice.xhtml", write);
+        assertEquals(200, saved.statusCode());
+        assertTrue(saved.body().contains("La notice est enregistrée et publiée."), "the page says it is saved");
+
+        HttpResponse<String> shown = get(null, "/privacy.xhtml?association=CVL");
+        assertTrue(shown.body().contains("Écrit sur la page " + m), "the public page shows the text written on the page");
+        assertTrue(shown.body().contains("<p class=\"notice-paragraph\">Vos droits.</p>"));
+        assertFalse(get(null, "/privacy.xhtml").body().contains(m), "written for CVL, not for the network");
+    }
+
     // ---- mail preferences ---------------------------------------------------------------------------
 
     @Test
@@ -528,6 +557,17 @@ class PersonalAccessIT {
         return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
+    private HttpResponse<String> post(String cookie, String path, Map<String, String> form) throws Exception {
+        StringBuilder body = new StringBuilder();
+        for (Map.Entry<String, String> f : form.entrySet()) {
+            body.append(body.length() == 0 ? "" : "&").append(URLEncoder.encode(f.getKey(), StandardCharsets.UTF_8)).append('=')
+                    .append(URLEncoder.encode(f.getValue(), StandardCharsets.UTF_8));
+        }
+        return HTTP.send(HttpRequest.newBuilder(Api.uri(base, path)).header("Cookie", cookie).header("Accept-Language", "fr")
+                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(body.toString()))
+                .build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
     /** Signs in through the login form; returns the session cookie. */
     private String login(String email) throws Exception {
         HttpResponse<String> page = get(null, "/login.xhtml");
@@ -538,14 +578,7 @@ class PersonalAccessIT {
         form.put("login:password", Api.DEMO_PASSWORD);
         form.put("login:submit", "");
         form.put("jakarta.faces.ViewState", BadInputIT.viewState(page.body()));
-        StringBuilder body = new StringBuilder();
-        for (Map.Entry<String, String> f : form.entrySet()) {
-            body.append(body.length() == 0 ? "" : "&").append(URLEncoder.encode(f.getKey(), StandardCharsets.UTF_8)).append('=')
-                    .append(URLEncoder.encode(f.getValue(), StandardCharsets.UTF_8));
-        }
-        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(Api.uri(base, "/login.xhtml")).header("Cookie", cookie)
-                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(body.toString()))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r = post(cookie, "/login.xhtml", form);
         assertEquals(302, r.statusCode(), "login of " + email);
         String signedIn = BadInputIT.cookie(r);
         return signedIn != null ? signedIn : cookie;
