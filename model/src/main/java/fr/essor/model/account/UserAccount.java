@@ -4,6 +4,7 @@ import fr.essor.model.shared.VersionedEntity;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
@@ -39,6 +40,7 @@ public class UserAccount extends VersionedEntity {
     public static final int PASSWORD_HASH_MAX = 255;
     public static final int LOCALE_MAX = 8;
     public static final int ROLE_MAX = 30;
+    public static final int MAIL_KIND_MAX = 60;
 
     @NotNull
     @Email
@@ -80,6 +82,12 @@ public class UserAccount extends VersionedEntity {
     @Size(max = LOCALE_MAX)
     @Column(name = "preferred_locale", length = LOCALE_MAX)
     private String preferredLocale;
+
+    /** The optional mails this person has switched off, by kind name (the service knows which kinds are optional). */
+    @ElementCollection(fetch = FetchType.LAZY)
+    @CollectionTable(name = "mail_opt_out", joinColumns = @JoinColumn(name = "account_id"))
+    @Column(name = "kind", length = MAIL_KIND_MAX, nullable = false)
+    private Set<String> mailOptOuts = new HashSet<>();
 
     protected UserAccount() {
     }
@@ -138,6 +146,24 @@ public class UserAccount extends VersionedEntity {
 
     public void revoke(Role role) {
         roles.remove(role);
+    }
+
+    /** Switches a kind of mail on or off for this person; true when that changed something. */
+    public boolean receiveMail(String kind, boolean wanted) {
+        Objects.requireNonNull(kind, "kind");
+        if (kind.isBlank() || kind.length() > MAIL_KIND_MAX) {
+            throw new IllegalArgumentException("Not a mail kind: " + kind);
+        }
+        return wanted ? mailOptOuts.remove(kind) : mailOptOuts.add(kind);
+    }
+
+    public boolean receivesMail(String kind) {
+        return !mailOptOuts.contains(kind);
+    }
+
+    /** Read-only view of the kinds switched off. */
+    public Set<String> getMailOptOuts() {
+        return Collections.unmodifiableSet(mailOptOuts);
     }
 
     public void deactivate() {

@@ -72,4 +72,18 @@ class UserAccountTest {
         assertEquals(a, a);
         assertNotEquals(a, account());
     }
+
+    @Test
+    void everyMailKindIsReceivedUntilSwitchedOffAndBackOn() {
+        UserAccount a = account();
+        assertTrue(a.receivesMail("DIGEST"));
+        assertTrue(a.receiveMail("DIGEST", false));
+        assertFalse(a.receivesMail("DIGEST"));
+        assertTrue(a.receivesMail("DECISION_MADE"), "only the kind switched off");
+        assertFalse(a.receiveMail("DIGEST", false), "already off: nothing changes");
+        assertTrue(a.receiveMail("DIGEST", true));
+        assertTrue(a.receivesMail("DIGEST"));
+        assertThrows(IllegalArgumentException.class, () -> a.receiveMail(" ", false));
+        assertThrows(UnsupportedOperationException.class, () -> a.getMailOptOuts().add("X"));
+    }
 }

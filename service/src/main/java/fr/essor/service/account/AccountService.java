@@ -136,7 +136,7 @@ public class AccountService {
     @PermitAll
     public Optional<InvitationView> invitation(String token) {
         return pendingInvitation(token).map(i -> new InvitationView(i.getEmail(), i.getEnterprise().getLegalName(),
-                i.getInvitedBy().getDisplayName(), i.getExpiresAt()));
+                i.getInvitedBy().getDisplayName(), i.getExpiresAt(), i.getEnterprise().getAssociation().getCode()));
     }
 
     private Optional<CoOwnerInvitation> pendingInvitation(String token) {
@@ -153,8 +153,8 @@ public class AccountService {
     public record Registration(AccountView account, String joinedEnterprise) {
     }
 
-    /** What the registration page shows of an invitation. */
-    public record InvitationView(String email, String enterprise, String invitedBy, Instant expiresAt) {
+    /** What the registration page shows of an invitation; the enterprise's association, whose privacy notice it links to. */
+    public record InvitationView(String email, String enterprise, String invitedBy, Instant expiresAt, String associationCode) {
     }
 
     /** Whether an address has a plausible e-mail syntax (already trimmed and lower-cased). */

@@ -90,6 +90,9 @@ public enum AuditAction {
     RELEASE_HOLD,
     REQUEST_ERASURE,
     ACKNOWLEDGE,
+    // A person's data (issue 16): the export of everything held about them, their mail preferences
+    EXPORT_PERSONAL_DATA,
+    MAIL_PREFERENCE,
 
     // Demo data (the demo module)
     LOAD,

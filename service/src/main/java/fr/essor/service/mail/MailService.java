@@ -32,7 +32,8 @@ import java.util.Locale;
 /**
  * Mail to the people Essor works with. A use case calls one of the methods below inside its own
  * transaction: the message is written to the outbox with the change, so it exists if and only if
- * the change committed, and {@link OutboxSender} sends it afterwards. Administrators read and
+ * the change committed, and {@link OutboxSender} sends it afterwards. A mail of an optional kind
+ * ({@link MailKind#optional()}) that its recipient has switched off is not written at all. Administrators read and
  * retry the outbox.
  */
 @Stateless
@@ -108,12 +109,18 @@ public class MailService {
                 MailTemplates.body(kind, language, args), relatedEntity, relatedId);
     }
 
-    /** A mail whose text is already written. */
+    /**
+     * A mail whose text is already written; null, and nothing queued, when it is of an optional kind
+     * that its recipient has switched off.
+     */
     @PermitAll
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
     public OutboxMessage enqueueText(String recipient, MailKind kind, Locale locale, String subject, String body,
             String relatedEntity, Object relatedId) {
         String address = checkedAddress(recipient);
+        if (kind.optional() && switchedOff(address, kind)) {
+            return null;
+        }
         OutboxMessage message = new OutboxMessage(address, truncate(subject, OutboxMessage.SUBJECT_MAX),
                 truncate(body, OutboxMessage.BODY_MAX), kind.name(), MailTemplates.supported(locale).getLanguage(),
                 relatedEntity, relatedId, Instant.now(clock));
@@ -189,6 +196,13 @@ public class MailService {
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public SmtpStatus smtpStatus() {
         return new SmtpStatus(smtp.enabled(), smtp.describe());
+    }
+
+    /** The recipient has an account and has switched that kind off (issue 16: mail preferences are the user's own). */
+    private boolean switchedOff(String address, MailKind kind) {
+        return !em.createQuery("SELECT a.id FROM UserAccount a JOIN a.mailOptOuts k WHERE a.email = :email AND k = :kind",
+                Long.class).setParameter("email", address.toLowerCase(Locale.ROOT)).setParameter("kind", kind.name())
+                .setMaxResults(1).getResultList().isEmpty();
     }
 
     private static String checkedAddress(String recipient) {

@@ -25,7 +25,9 @@ class AuditActionTest {
     /** Added since, each pinned here: a stored value never changes. */
     private static final Set<String> ADDED_SINCE = Set.of(
             // issue 16, personal data
-            "ANONYMISE", "ERASE", "HOLD", "RELEASE_HOLD", "REQUEST_ERASURE", "ACKNOWLEDGE");
+            "ANONYMISE", "ERASE", "HOLD", "RELEASE_HOLD", "REQUEST_ERASURE", "ACKNOWLEDGE",
+            // issue 16, a person's access: the export of their data, their mail preferences
+            "EXPORT_PERSONAL_DATA", "MAIL_PREFERENCE");
 
     @Test
     void storedValuesAreExactlyTheStringsRecordedBeforeTheEnumAndThosePinnedSince() {

@@ -8,6 +8,7 @@ import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.IOException;
+import java.util.Locale;
 
 /** An entrepreneur opens an account; they then sign in with it. */
 @Named
@@ -19,6 +20,7 @@ public class RegisterBacking {
     private String password;
     private String passwordAgain;
     private String invitation;
+    private String association;
     private AccountService.InvitationView invited;
 
     @EJB
@@ -35,8 +37,14 @@ public class RegisterBacking {
         invited = accounts.invitation(invitation).orElse(null);
         if (invited == null) {
             Messages.errorFor(null, "invitation.invalid");
-        } else if (email == null) {
-            email = invited.email();
+        } else {
+            if (email == null) {
+                email = invited.email();
+            }
+            // the notice of the association that will hold his data
+            if (association == null) {
+                association = invited.associationCode();
+            }
         }
     }
 
@@ -55,6 +63,16 @@ public class RegisterBacking {
         facesContext.getExternalContext().getFlash().setKeepMessages(true);
         facesContext.getExternalContext().redirect(facesContext.getExternalContext().getRequestContextPath() + "/login.xhtml");
         facesContext.responseComplete();
+    }
+
+    /** The association whose privacy notice the page links to (its code, from a link of the association); none: the network's. */
+    public String getAssociation() {
+        return association;
+    }
+
+    public void setAssociation(String association) {
+        this.association = association == null || !association.strip().matches("[A-Za-z]{2,10}") ? null
+                : association.strip().toUpperCase(Locale.ROOT);
     }
 
     public String getInvitation() {

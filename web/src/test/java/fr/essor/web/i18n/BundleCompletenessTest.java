@@ -39,6 +39,27 @@ class BundleCompletenessTest {
         assertTrue(load("messages_fr.properties").isEmpty());
     }
 
+    /** A key written twice is read as its last value: one page silently shows another page's text. */
+    @Test
+    void noKeyIsWrittenTwice() throws IOException {
+        for (String file : new String[] {"messages.properties", "messages_en.properties"}) {
+            Set<String> seen = new TreeSet<>();
+            Set<String> twice = new TreeSet<>();
+            try (InputStream in = BundleCompletenessTest.class.getResourceAsStream("/fr/essor/web/i18n/" + file)) {
+                new Properties() {
+                    @Override
+                    public synchronized Object put(Object key, Object value) {
+                        if (!seen.add((String) key)) {
+                            twice.add((String) key);
+                        }
+                        return super.put(key, value);
+                    }
+                }.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+            }
+            assertEquals(Set.of(), twice, file + ": keys written twice");
+        }
+    }
+
     @Test
     void noMessageIsBlank() throws IOException {
         for (String file : new String[] {"messages.properties", "messages_en.properties"}) {

@@ -290,6 +290,18 @@ class AccessMatrixIT {
         // association's (checked byte for byte below), partners and others nothing
         rows.add(file("/files/indicators/NETWORK/" + YEAR + ".csv", EnumSet.of(Actor.ADMIN, Actor.ADVISOR, Actor.ADVISOR_B)));
         rows.add(file("/files/register.pdf", EnumSet.of(Actor.ADMIN)));
+        // a person's data (issue 16): the export is its entrepreneur's own; preferences and notices every signed-in user's
+        Set<Actor> signedIn = EnumSet.complementOf(EnumSet.of(Actor.ANONYMOUS, Actor.ADVISOR_COOKIE_ON_API));
+        rows.add(list("/me/export", EnumSet.of(Actor.PORTEUR), d.submittedRef));
+        rows.add(list("/me/export", EnumSet.of(Actor.PORTEUR2), d.veloRef));
+        rows.add(list("/me/export", EnumSet.of(Actor.PORTEUR_B), o.reference));
+        rows.add(file("/files/my-data.zip", EnumSet.of(Actor.PORTEUR, Actor.PORTEUR2, Actor.PORTEUR_B)));
+        rows.add(api("GET", "/me/mail-preferences", signedIn, "APPLICATION_SUBMITTED"));
+        rows.add(api("GET", "/privacy-notices/CVL", signedIn, "CVL"));
+        rows.add(api("GET", "/privacy-notices/default", signedIn, "networkDefault"));
+        rows.add(page("/account/my-data.xhtml", signedIn, "mails:received"));
+        rows.add(page("/admin/privacy-notice.xhtml", EnumSet.of(Actor.ADMIN), "notice:body"));
+        rows.add(page("/privacy.xhtml?association=CVL", EnumSet.allOf(Actor.class), "notice"));
         return rows;
     }
 
@@ -389,6 +401,12 @@ class AccessMatrixIT {
         rows.add(write("POST", "/me/erasure", null, EnumSet.of(Actor.PORTEUR, Actor.PORTEUR2, Actor.PORTEUR_B)));
         rows.add(write("POST", "/admin/outbox/send", null, EnumSet.of(Actor.ADMIN)));
         rows.add(write("POST", "/admin/outbox/" + d.outboxMessage + "/retry", null, EnumSet.of(Actor.ADMIN)));
+        // a person's data (issue 16): only an administrator writes a notice; anyone signed in his own mail choices
+        rows.add(write("PUT", "/privacy-notices/CVL", "{\"body\":\"Intrus\"}", EnumSet.of(Actor.ADMIN)));
+        rows.add(write("PUT", "/privacy-notices/default", "{\"body\":\"Intrus\"}", EnumSet.of(Actor.ADMIN)));
+        rows.add(write("PUT", "/privacy-notices/" + o.code, "{\"body\":\"Intrus\"}", EnumSet.of(Actor.ADMIN)));
+        rows.add(write("PUT", "/me/mail-preferences/APPLICATION_SUBMITTED", "{\"receive\":false}",
+                EnumSet.complementOf(EnumSet.of(Actor.ANONYMOUS, Actor.ADVISOR_COOKIE_ON_API))));
         return rows;
     }
 

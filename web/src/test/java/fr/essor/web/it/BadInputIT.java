@@ -115,6 +115,7 @@ class BadInputIT {
         formInputs += oversizeFormUploads(failures);
         formInputs += holdForm(login(ADMIN), ids, failures);
         formInputs += closeAccountForm(login(PORTEUR), failures);
+        formInputs += privacyForms(failures);
         TableHashes after = TableHashes.of(ds);
         List<String> changed = before.differences(after, VOLATILE);
 
@@ -482,6 +483,23 @@ class BadInputIT {
         c.add(upload("kind unknown", draft + "/documents?kind=EVIL", PDF, "plan.pdf"));
         c.add(upload("kind missing", draft + "/documents", PDF, "plan.pdf"));
         c.add(upload("upload to a submitted file", "/applications/" + ids.submitted + "/documents?kind=OTHER", PDF, "plan.pdf"));
+
+        // a person's data (issue 16): mail preferences and privacy notices
+        String prefs = "/me/mail-preferences/";
+        c.add(json("mail preference of a mandatory kind", PORTEUR, "PUT", prefs + "DECISION_MADE", "{\"receive\":false}"));
+        c.add(json("mail preference of an unknown kind", PORTEUR, "PUT", prefs + "%27%3B%20DROP%20TABLE%20mail_opt_out%3B%20--", "{\"receive\":false}"));
+        c.add(json("mail preference without receive", PORTEUR, "PUT", prefs + "APPLICATION_SUBMITTED", "{}"));
+        c.add(json("mail preference receive not a boolean", PORTEUR, "PUT", prefs + "APPLICATION_SUBMITTED", "{\"receive\":\"peut-être\"}"));
+        c.add(json("mail preference without a body", PORTEUR, "PUT", prefs + "APPLICATION_SUBMITTED", null));
+        c.add(json("privacy notice blank", ADMIN, "PUT", "/privacy-notices/CVL", "{\"body\":\"   \"}"));
+        c.add(json("privacy notice missing", ADMIN, "PUT", "/privacy-notices/CVL", "{}"));
+        c.add(json("privacy notice too long", ADMIN, "PUT", "/privacy-notices/CVL", "{\"body\":\"" + "x".repeat(10_001) + "\"}"));
+        c.add(json("privacy notice with a direction override", ADMIN, "PUT", "/privacy-notices/CVL", "{\"body\":\"pdf\\u202Eexe\"}"));
+        c.add(json("privacy notice of an unknown association", ADMIN, "PUT", "/privacy-notices/ZZZ", "{\"body\":\"Texte\"}"));
+        c.add(json("privacy notice with a version never read", ADMIN, "PUT", "/privacy-notices/default",
+                "{\"body\":\"Texte\",\"version\":7}"));
+        c.add(json("privacy notice version not a number", ADMIN, "PUT", "/privacy-notices/default",
+                "{\"body\":\"Texte\",\"version\":\"sept\"}"));
         return c;
     }
 
@@ -657,6 +675,34 @@ class BadInputIT {
                 failures.add("oversize form upload with Referer " + referer + " -> " + r.statusCode() + " "
                         + r.headers().firstValue("Location").orElse("") + " " + abbreviate(r.body(), 160));
             }
+        }
+        return n;
+    }
+
+    /** Issue 16: a mail kind that is not offered, and a privacy notice blank or with invisible characters, get a message. */
+    private int privacyForms(List<String> failures) throws Exception {
+        String porteur = login(PORTEUR);
+        int n = 0;
+        for (String kind : List.of("NOPE", "DECISION_MADE", "<script>alert(1)</script>")) {
+            HttpResponse<String> page = page(porteur, "/account/my-data.xhtml");
+            Map<String, String> form = new LinkedHashMap<>();
+            form.put("mails", "mails");
+            form.put("mails:received", kind);
+            form.put("mails:save", "");
+            form.put("jakarta.faces.ViewState", viewState(page.body()));
+            formMessage("mail choices " + abbreviate(kind, 40), post(porteur, "/account/my-data.xhtml", form), failures);
+            n++;
+        }
+        String admin = login(ADMIN);
+        for (String body : List.of("   ", "pdf\u202Eexe", "x".repeat(10_001))) {
+            HttpResponse<String> page = page(admin, "/admin/privacy-notice.xhtml");
+            Map<String, String> form = new LinkedHashMap<>();
+            form.put("notice", "notice");
+            form.put("notice:body", body);
+            form.put("notice:save", "");
+            form.put("jakarta.faces.ViewState", viewState(page.body()));
+            formMessage("privacy notice " + abbreviate(body, 40), post(admin, "/admin/privacy-notice.xhtml", form), failures);
+            n++;
         }
         return n;
     }

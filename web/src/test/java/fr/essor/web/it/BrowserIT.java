@@ -525,4 +525,40 @@ class BrowserIT extends BrowserJourney {
         assertEquals("%PDF", new String(pdf.body(), 0, 4, StandardCharsets.US_ASCII));
         logout();
     }
+
+    @Test
+    void anEntrepreneurDownloadsHisDataFromMyDataAndSwitchesOffAnOptionalMail() throws Exception {
+        // before signing in: the registration page links to the privacy notice
+        driver.get(url("/register.xhtml"));
+        driver.findElement(By.id("privacy-notice")).click();
+        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("notice")));
+        Browser.assertAccessible(driver, "privacy notice");
+
+        login("porteur@demo.essor", "essor-demo");
+        waiting().until(ExpectedConditions.elementToBeClickable(By.id("nav-my-data"))).click();
+        WebElement download = waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("download")));
+        Browser.assertAccessible(driver, "my data page");
+        String cookie = driver.manage().getCookieNamed("ESSORSESSION").getValue();
+        HttpResponse<byte[]> zip = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(download.getAttribute("href")))
+                .header("Cookie", "ESSORSESSION=" + cookie).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, zip.statusCode());
+        assertEquals("PK", new String(zip.body(), 0, 2, StandardCharsets.US_ASCII), "a ZIP archive");
+        assertTrue(new String(zip.body(), StandardCharsets.UTF_8).contains("\"email\": \"porteur@demo.essor\"")
+                || new String(zip.body(), StandardCharsets.UTF_8).contains("\"email\":\"porteur@demo.essor\""), "his data");
+
+        By acknowledgement = By.cssSelector("input[name='mails:received'][value='APPLICATION_SUBMITTED']");
+        assertTrue(driver.findElement(acknowledgement).isSelected(), "received until switched off");
+        driver.findElement(acknowledgement).click();
+        driver.findElement(By.id("mails:save")).click();
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "Vos choix de courriels sont enregistrés."));
+        try {
+            assertFalse(driver.findElement(acknowledgement).isSelected(), "switched off");
+            JsonValue preference = Api.array(rest.call("porteur@demo.essor", "GET", "/me/mail-preferences", null).body()).stream()
+                    .filter(p -> p.asJsonObject().getString("kind").equals("APPLICATION_SUBMITTED")).findFirst().orElseThrow();
+            assertFalse(preference.asJsonObject().getBoolean("receive"));
+        } finally {
+            rest.call("porteur@demo.essor", "PUT", "/me/mail-preferences/APPLICATION_SUBMITTED", "{\"receive\":true}");
+        }
+        logout();
+    }
 }

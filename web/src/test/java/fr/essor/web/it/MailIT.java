@@ -224,6 +224,9 @@ class MailIT {
             driver.get(root() + "/register.xhtml?invitation=" + token);
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("invited"), "Coop"));
             assertEquals(invitee, driver.findElement(By.id("register:email")).getAttribute("value"));
+            // the privacy notice it links to is that of the association which will hold the data (issue 16)
+            String notice = driver.findElement(By.id("privacy-notice")).getAttribute("href");
+            assertTrue(notice.endsWith("/privacy.xhtml?association=CVL"), notice);
             Browser.assertAccessible(driver, "registration through an invitation");
             driver.findElement(By.id("register:displayName")).sendKeys("Inès Invitée");
             driver.findElement(By.id("register:password")).sendKeys(PASSWORD);
