@@ -113,8 +113,8 @@ class BadInputIT {
         formInputs += registrationForm(failures);
         formInputs += supportForm(advisorCookie, ids, failures);
         formInputs += oversizeFormUploads(failures);
-        formInputs += holdForm(login(ADMIN), ids, failures);
-        formInputs += closeAccountForm(login(PORTEUR), failures);
+        formInputs += holdForm(pages.login(ADMIN), ids, failures);
+        formInputs += closeAccountForm(pages.login(PORTEUR), failures);
         formInputs += privacyForms(failures);
         TableHashes after = TableHashes.of(ds);
         List<String> changed = before.differences(after, VOLATILE);
@@ -681,27 +681,27 @@ class BadInputIT {
 
     /** Issue 16: a mail kind that is not offered, and a privacy notice blank or with invisible characters, get a message. */
     private int privacyForms(List<String> failures) throws Exception {
-        String porteur = login(PORTEUR);
+        String porteur = pages.login(PORTEUR);
         int n = 0;
         for (String kind : List.of("NOPE", "DECISION_MADE", "<script>alert(1)</script>")) {
-            HttpResponse<String> page = page(porteur, "/account/my-data.xhtml");
+            HttpResponse<String> page = pages.get(porteur, "/account/my-data.xhtml");
             Map<String, String> form = new LinkedHashMap<>();
             form.put("mails", "mails");
             form.put("mails:received", kind);
             form.put("mails:save", "");
-            form.put("jakarta.faces.ViewState", viewState(page.body()));
-            formMessage("mail choices " + abbreviate(kind, 40), post(porteur, "/account/my-data.xhtml", form), failures);
+            form.put("jakarta.faces.ViewState", Pages.viewState(page.body()));
+            formMessage("mail choices " + abbreviate(kind, 40), pages.post(porteur, "/account/my-data.xhtml", form), failures);
             n++;
         }
-        String admin = login(ADMIN);
+        String admin = pages.login(ADMIN);
         for (String body : List.of("   ", "pdf\u202Eexe", "x".repeat(10_001))) {
-            HttpResponse<String> page = page(admin, "/admin/privacy-notice.xhtml");
+            HttpResponse<String> page = pages.get(admin, "/admin/privacy-notice.xhtml");
             Map<String, String> form = new LinkedHashMap<>();
             form.put("notice", "notice");
             form.put("notice:body", body);
             form.put("notice:save", "");
-            form.put("jakarta.faces.ViewState", viewState(page.body()));
-            formMessage("privacy notice " + abbreviate(body, 40), post(admin, "/admin/privacy-notice.xhtml", form), failures);
+            form.put("jakarta.faces.ViewState", Pages.viewState(page.body()));
+            formMessage("privacy notice " + abbreviate(body, 40), pages.post(admin, "/admin/privacy-notice.xhtml", form), failures);
             n++;
         }
         return n;
@@ -722,7 +722,7 @@ class BadInputIT {
         };
         String path = "/admin/retention.xhtml";
         for (String[] in : inputs) {
-            HttpResponse<String> page = page(cookie, path);
+            HttpResponse<String> page = pages.get(cookie, path);
             assertEquals(200, page.statusCode(), "the retention page");
             Map<String, String> form = new LinkedHashMap<>();
             form.put("hold", "hold");
@@ -730,8 +730,8 @@ class BadInputIT {
             form.put("hold:entityId", in[1]);
             form.put("hold:reason", in[2]);
             form.put("hold:submit", "");
-            form.put("jakarta.faces.ViewState", viewState(page.body()));
-            HttpResponse<String> r = post(cookie, path, form);
+            form.put("jakarta.faces.ViewState", Pages.viewState(page.body()));
+            HttpResponse<String> r = pages.post(cookie, path, form);
             formMessage("hold form " + String.join(" | ", in), r, failures);
         }
         return inputs.length;
@@ -740,13 +740,13 @@ class BadInputIT {
     /** The entrepreneur's close-account form without the confirmation ticked: refused, nothing erased. */
     private int closeAccountForm(String cookie, List<String> failures) throws Exception {
         String path = "/entrepreneur/close-account.xhtml";
-        HttpResponse<String> page = page(cookie, path);
+        HttpResponse<String> page = pages.get(cookie, path);
         assertEquals(200, page.statusCode(), "the close-account page");
         Map<String, String> form = new LinkedHashMap<>();
         form.put("close", "close");
         form.put("close:submit", "");
-        form.put("jakarta.faces.ViewState", viewState(page.body()));
-        formMessage("close-account form unconfirmed", post(cookie, path, form), failures);
+        form.put("jakarta.faces.ViewState", Pages.viewState(page.body()));
+        formMessage("close-account form unconfirmed", pages.post(cookie, path, form), failures);
         return 1;
     }
 

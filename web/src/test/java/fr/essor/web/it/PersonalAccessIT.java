@@ -236,14 +236,14 @@ class PersonalAccessIT {
         choose.put("choose", "choose");
         choose.put("choose:scope", "CVL");
         choose.put("choose:load", "");
-        choose.put("jakarta.faces.ViewState", BadInputIT.viewState(page.body()));
+        choose.put("jakarta.faces.ViewState", Pages.viewState(page.body()));
         HttpResponse<String> chosen = post(admin, "/admin/privacy-notice.xhtml", choose);
         assertEquals(200, chosen.statusCode());
         Map<String, String> write = new LinkedHashMap<>();
         write.put("notice", "notice");
         write.put("notice:body", "Écrit sur la page " + m + "\r\n\r\nVos droits.");
         write.put("notice:save", "");
-        write.put("jakarta.faces.ViewState", BadInputIT.viewState(chosen.body()));
+        write.put("jakarta.faces.ViewState", Pages.viewState(chosen.body()));
         HttpResponse<String> saved = post(admin, "/admin/privacy-notice.xhtml", write);
         assertEquals(200, saved.statusCode());
         assertTrue(saved.body().contains("La notice est enregistrée et publiée."), "the page says it is saved");
@@ -571,16 +571,16 @@ class PersonalAccessIT {
     /** Signs in through the login form; returns the session cookie. */
     private String login(String email) throws Exception {
         HttpResponse<String> page = get(null, "/login.xhtml");
-        String cookie = BadInputIT.cookie(page);
+        String cookie = Pages.sessionCookie(page);
         Map<String, String> form = new LinkedHashMap<>();
         form.put("login", "login");
         form.put("login:email", email);
         form.put("login:password", Api.DEMO_PASSWORD);
         form.put("login:submit", "");
-        form.put("jakarta.faces.ViewState", BadInputIT.viewState(page.body()));
+        form.put("jakarta.faces.ViewState", Pages.viewState(page.body()));
         HttpResponse<String> r = post(cookie, "/login.xhtml", form);
         assertEquals(302, r.statusCode(), "login of " + email);
-        String signedIn = BadInputIT.cookie(r);
+        String signedIn = Pages.sessionCookie(r);
         return signedIn != null ? signedIn : cookie;
     }
 }
