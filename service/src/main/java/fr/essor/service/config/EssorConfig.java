@@ -22,6 +22,19 @@ public class EssorConfig {
     @ConfigProperty(name = "essor.public.url", defaultValue = "http://localhost:8080")
     String publicUrl;
 
+    /**
+     * {@code ESSOR_RETENTION_NIGHTLY}: whether the retention rules run every night (default on). The
+     * container tests turn it off: they apply the rules on a date of their own, and a run crossing
+     * the night must not see the demo's old files anonymised under it.
+     */
+    @Inject
+    @ConfigProperty(name = "essor.retention.nightly", defaultValue = "true")
+    boolean retentionNightly;
+
+    public boolean retentionNightly() {
+        return retentionNightly;
+    }
+
     public String publicUrl() {
         String url = publicUrl == null || publicUrl.isBlank() ? "http://localhost:8080" : publicUrl.trim();
         return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;

@@ -25,10 +25,10 @@ import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
- * Erasure requests (issue 16): the entrepreneur asks for the account to be closed and the data
- * erased; administrators answer the requests within a month.
+ * Erasure requests (issue 16), as administrators answer them within a month; the entrepreneur asks
+ * through {@link MyErasureResource}.
  */
-@Path("")
+@Path("admin/erasure-requests")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class ErasureResource {
@@ -36,24 +36,7 @@ public class ErasureResource {
     @EJB
     private ErasureService erasure;
 
-    @POST
-    @Path("me/erasure")
-    @RolesAllowed(Roles.ENTREPRENEUR)
-    @Operation(summary = "Close my account and erase my data: ERASED at once without retention duty, otherwise SCHEDULED with the day (eraseOn)")
-    public ErasureOut request() {
-        return ErasureOut.of(erasure.request());
-    }
-
     @GET
-    @Path("me/erasure")
-    @RolesAllowed(Roles.ENTREPRENEUR)
-    @Operation(summary = "My erasure request, if any (404 otherwise)")
-    public ErasureOut mine() {
-        return erasure.mine().map(ErasureOut::of).orElseThrow(() -> new NotFoundException("erasureRequest"));
-    }
-
-    @GET
-    @Path("admin/erasure-requests")
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Erasure requests, unanswered first by deadline (answerDueOn, a month after the request); ?status=SCHEDULED|ERASED, ?unanswered=true")
     public ErasurePage list(@QueryParam("status") String status, @QueryParam("unanswered") @DefaultValue("false") boolean unanswered,
@@ -64,7 +47,7 @@ public class ErasureResource {
     }
 
     @POST
-    @Path("admin/erasure-requests/{id}/acknowledge")
+    @Path("{id}/acknowledge")
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Record that the request was answered")
     public ErasureOut acknowledge(@PathParam("id") long id) {

@@ -2,12 +2,16 @@ package fr.essor.web.it;
 
 import java.net.URL;
 import java.time.Duration;
+import java.util.function.Function;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TimeoutException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -56,8 +60,33 @@ abstract class BrowserJourney {
         return Api.root(base) + path;
     }
 
+    /**
+     * Waits up to 20 s. A page that reloads while a condition reads it is read again: Chromium then
+     * says the element is stale, or (since 156) that the node "does not belong to the document".
+     */
     WebDriverWait waiting() {
-        return new WebDriverWait(driver, Duration.ofSeconds(20));
+        return new ReloadTolerantWait(driver);
+    }
+
+    private static final class ReloadTolerantWait extends WebDriverWait {
+        ReloadTolerantWait(WebDriver driver) {
+            super(driver, Duration.ofSeconds(20));
+            ignoring(StaleElementReferenceException.class);
+        }
+
+        @Override
+        public <V> V until(Function<? super WebDriver, ? extends V> condition) {
+            return super.until((Function<WebDriver, V>) d -> {
+                try {
+                    return condition.apply(d);
+                } catch (WebDriverException e) {
+                    if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                        return null; // the page was replaced under the read: not yet
+                    }
+                    throw e;
+                }
+            });
+        }
     }
 
     /** Signs in as a demo user (the demo password) from a fresh session and waits to be signed in. */
