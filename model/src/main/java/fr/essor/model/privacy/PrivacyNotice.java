@@ -1,6 +1,7 @@
 package fr.essor.model.privacy;
 
 import fr.essor.model.shared.FreeText;
+import fr.essor.model.shared.RuleException;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -63,13 +64,22 @@ public class PrivacyNotice {
         rewrite(body, author, at);
     }
 
-    /** Replaces the text; it must hold something and only characters people type (line breaks allowed). */
+    /**
+     * Replaces the text; it must hold something, at most {@link #BODY_MAX} characters, and only
+     * characters people type (line breaks allowed). Refused on the field {@code body}.
+     */
     public void rewrite(String newBody, String author, Instant at) {
         String text = newBody == null ? "" : newBody.strip();
-        if (text.isEmpty() || text.length() > BODY_MAX) {
-            throw new IllegalArgumentException("A privacy notice holds 1 to " + BODY_MAX + " characters");
+        if (text.isEmpty()) {
+            throw RuleException.field("body", "field.required");
         }
-        this.body = FreeText.require("body", text, true);
+        if (text.length() > BODY_MAX) {
+            throw RuleException.field("body", "field.tooLong", BODY_MAX);
+        }
+        if (!FreeText.isClean(text, true)) {
+            throw RuleException.field("body", "text.invalidCharacters");
+        }
+        this.body = text;
         this.updatedBy = Objects.requireNonNull(author, "author");
         this.updatedAt = Objects.requireNonNull(at, "at");
     }

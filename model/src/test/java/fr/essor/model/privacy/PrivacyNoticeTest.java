@@ -5,9 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import fr.essor.model.shared.FreeText;
+import fr.essor.model.shared.RuleException;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
 
 class PrivacyNoticeTest {
 
@@ -25,9 +26,15 @@ class PrivacyNoticeTest {
     @Test
     void refusesAnEmptyOrOverlongTextAndInvisibleCharacters() {
         PrivacyNotice n = new PrivacyNotice("CVL", "Texte", "a", NOW);
-        assertThrows(IllegalArgumentException.class, () -> n.rewrite("   ", "a", NOW));
-        assertThrows(IllegalArgumentException.class, () -> n.rewrite("x".repeat(PrivacyNotice.BODY_MAX + 1), "a", NOW));
-        assertThrows(FreeText.InvalidTextException.class, () -> n.rewrite("pdf\u202Eexe", "a", NOW));
+        assertRefused("field.required", () -> n.rewrite("   ", "a", NOW));
+        assertRefused("field.tooLong", () -> n.rewrite("x".repeat(PrivacyNotice.BODY_MAX + 1), "a", NOW));
+        assertRefused("text.invalidCharacters", () -> n.rewrite("pdf\u202Eexe", "a", NOW));
         assertEquals("Texte", n.getBody(), "a refused text changes nothing");
+    }
+
+    private static void assertRefused(String key, Executable rewrite) {
+        RuleException e = assertThrows(RuleException.class, rewrite);
+        assertEquals(key, e.key());
+        assertEquals("body", e.field());
     }
 }

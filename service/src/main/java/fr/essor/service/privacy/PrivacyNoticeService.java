@@ -3,21 +3,21 @@ package fr.essor.service.privacy;
 import fr.essor.model.account.UserAccount;
 import fr.essor.model.association.Association;
 import fr.essor.model.privacy.PrivacyNotice;
-import fr.essor.model.shared.FreeText;
 import fr.essor.service.audit.AuditAction;
 import fr.essor.service.audit.AuditService;
 import fr.essor.service.security.Caller;
 import fr.essor.service.shared.ConcurrentChangeException;
 import fr.essor.service.shared.ForbiddenException;
-import fr.essor.service.shared.InvalidInputException;
 import fr.essor.service.shared.NotFoundException;
 import fr.essor.service.shared.Roles;
+import fr.essor.service.shared.RuleRefusals;
 import fr.essor.service.shared.UniqueKeys;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptors;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
@@ -32,6 +32,7 @@ import java.util.Optional;
  * default), read by anyone, signed in or not, on the public page the registration page links to.
  */
 @Stateless
+@Interceptors(RuleRefusals.class)
 public class PrivacyNoticeService {
 
     @PersistenceContext(unitName = "essor")
@@ -83,16 +84,6 @@ public class PrivacyNoticeService {
     @RolesAllowed(Roles.ADMIN)
     public PrivacyNoticeView save(String associationCode, String body, Long version) {
         Association association = allowed(associationCode);
-        String text = body == null ? "" : body.strip();
-        if (text.isEmpty()) {
-            throw new InvalidInputException("body", "field.required");
-        }
-        if (text.length() > PrivacyNotice.BODY_MAX) {
-            throw new InvalidInputException("body", "field.tooLong", PrivacyNotice.BODY_MAX);
-        }
-        if (!FreeText.isClean(text, true)) {
-            throw new InvalidInputException("body", "text.invalidCharacters");
-        }
         String scope = association == null ? PrivacyNotice.NETWORK : association.getCode();
         Instant now = Instant.now(clock);
         PrivacyNotice notice = stored(scope).orElse(null);
@@ -100,7 +91,7 @@ public class PrivacyNoticeService {
             if (version != null) {
                 throw new ConcurrentChangeException();
             }
-            notice = new PrivacyNotice(scope, text, caller.actor(), now);
+            notice = new PrivacyNotice(scope, body, caller.actor(), now);
             em.persist(notice);
             UniqueKeys.flush(em, "uk_privacy_notice_scope", ConcurrentChangeException::new);
             audit.record(caller.actor(), "PrivacyNotice", notice.getId(), AuditAction.CREATE, "Privacy notice of " + scope + " written");
@@ -108,7 +99,7 @@ public class PrivacyNoticeService {
             if (version == null || version != notice.getVersion()) {
                 throw new ConcurrentChangeException();
             }
-            notice.rewrite(text, caller.actor(), now);
+            notice.rewrite(body, caller.actor(), now);
             em.flush();
             audit.record(caller.actor(), "PrivacyNotice", notice.getId(), AuditAction.UPDATE, "Privacy notice of " + scope + " changed");
         }
