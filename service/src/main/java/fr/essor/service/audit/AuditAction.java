@@ -94,6 +94,10 @@ public enum AuditAction {
     EXPORT_PERSONAL_DATA,
     MAIL_PREFERENCE,
 
+    // figs (issue 12, national figures): a year's figures published, a closing reopened
+    CLOSE_YEAR,
+    REOPEN_YEAR,
+
     // Demo data (the demo module)
     LOAD,
     LOAD_SUPPORT;

@@ -50,16 +50,7 @@ public final class IndicatorQueries {
         // still counts as financed); every figure is then summed here, exactly as the SQL aggregates did:
         // financed = distinct enterprises, jobs = once per application, amounts = per line, breakdowns =
         // distinct enterprises and mobilised amounts of the lines.
-        Set<Long> financedEnterprises = new HashSet<>();
-        Set<Long> applications = new HashSet<>();
-        BigDecimal jobsCreated = BigDecimal.ZERO;
-        BigDecimal jobsMaintained = BigDecimal.ZERO;
-        Map<String, BigDecimal> byInstrument = new TreeMap<>();
-        BigDecimal granted = BigDecimal.ZERO;
-        BigDecimal mobilised = BigDecimal.ZERO;
-        Tally byDepartment = new Tally();
-        Tally byLegalForm = new Tally();
-        Tally byStage = new Tally();
+        Accumulator all = new Accumulator();
         try (PreparedStatement ps = c.prepareStatement("SELECT ap.id, ap.enterprise_id, ap.jobs_created, ap.jobs_maintained,"
                 + " e.department, e.legal_form, ap.stage, g.instrument, g.amount,"
                 + " CASE WHEN g.instrument = 'GUARANTEE' THEN COALESCE(g.bank_loan_amount, g.amount) ELSE g.amount END"
@@ -67,36 +58,113 @@ public final class IndicatorQueries {
             bind(ps, from, to, associationId);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    long application = rs.getLong(1);
-                    long enterprise = rs.getLong(2);
-                    financedEnterprises.add(enterprise);
-                    if (applications.add(application)) {
-                        jobsCreated = jobsCreated.add(orZero(rs.getBigDecimal(3)));
-                        jobsMaintained = jobsMaintained.add(orZero(rs.getBigDecimal(4)));
-                    }
-                    String instrument = rs.getString(8);
-                    if (instrument == null) {
-                        continue;
-                    }
-                    BigDecimal amount = rs.getBigDecimal(9);
-                    BigDecimal lineMobilised = rs.getBigDecimal(10);
-                    byInstrument.merge(instrument, amount, BigDecimal::add);
-                    granted = granted.add(amount);
-                    mobilised = mobilised.add(lineMobilised);
-                    byDepartment.add(rs.getString(5), enterprise, lineMobilised);
-                    byLegalForm.add(rs.getString(6), enterprise, lineMobilised);
-                    byStage.add(rs.getString(7), enterprise, lineMobilised);
+                    all.add(rs);
                 }
             }
         }
-        Map<String, BigDecimal> instruments = new LinkedHashMap<>();
-        byInstrument.forEach((k, v) -> instruments.put(k, scale(v)));
-        long financed = financedEnterprises.size();
-        BigDecimal leverage = granted.signum() == 0 ? BigDecimal.ZERO.setScale(2)
-                : mobilised.divide(granted, 2, RoundingMode.HALF_UP);
-        return new Indicators(associationCode, year, advised, financed, scale(mobilised), scale(granted), leverage,
-                scale(jobsCreated), scale(jobsMaintained), instruments, byDepartment.rows(), byLegalForm.rows(),
-                byStage.rows(), targets(c, associationId, year, advised, financed, scale(jobsCreated)));
+        Indicators figures = all.indicators(associationCode, year, advised, List.of());
+        return withTargets(figures, targets(c, associationId, year, advised, figures.financed(), figures.jobsCreated()));
+    }
+
+    /**
+     * The indicators of the network (key null) and of every association (key its id) for a year, in two
+     * statements (the same pass as {@link #compute}, tallied per association as well), without targets:
+     * what a year's closing publishes. {@code codes}: association id → code.
+     */
+    public static Map<Long, Indicators> computeAll(Connection c, Map<Long, String> codes, int year) throws SQLException {
+        LocalDate from = LocalDate.of(year, 1, 1);
+        LocalDate to = LocalDate.of(year, 12, 31);
+        Map<Long, Long> advised = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT e.association_id, COUNT(DISTINCT s.enterprise_id)"
+                + " FROM support_record s JOIN enterprise e ON e.id = s.enterprise_id WHERE s.support_date BETWEEN ? AND ?"
+                + " GROUP BY e.association_id")) {
+            bind(ps, from, to, null);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    advised.put(rs.getLong(1), rs.getLong(2));
+                }
+            }
+        }
+        Accumulator network = new Accumulator();
+        Map<Long, Accumulator> each = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT ap.id, ap.enterprise_id, ap.jobs_created, ap.jobs_maintained,"
+                + " e.department, e.legal_form, ap.stage, g.instrument, g.amount,"
+                + " CASE WHEN g.instrument = 'GUARANTEE' THEN COALESCE(g.bank_loan_amount, g.amount) ELSE g.amount END,"
+                + " e.association_id" + APPROVED)) {
+            bind(ps, from, to, null);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    network.add(rs);
+                    each.computeIfAbsent(rs.getLong(11), k -> new Accumulator()).add(rs);
+                }
+            }
+        }
+        Map<Long, Indicators> result = new LinkedHashMap<>();
+        // an enterprise belongs to one association: the network's distinct counts are the associations' sum
+        long networkAdvised = advised.values().stream().mapToLong(Long::longValue).sum();
+        result.put(null, network.indicators(null, year, networkAdvised, List.of()));
+        for (Map.Entry<Long, String> a : codes.entrySet()) {
+            result.put(a.getKey(), each.getOrDefault(a.getKey(), new Accumulator())
+                    .indicators(a.getValue(), year, advised.getOrDefault(a.getKey(), 0L), List.of()));
+        }
+        return result;
+    }
+
+    /** The same figures with the targets of the operating-support conventions set against them. */
+    static Indicators withTargets(Indicators i, List<Indicators.Target> targets) {
+        return new Indicators(i.association(), i.year(), i.advised(), i.financed(), i.mobilised(), i.granted(), i.leverage(),
+                i.jobsCreated(), i.jobsMaintained(), i.byInstrument(), i.byDepartment(), i.byLegalForm(), i.byStage(), targets,
+                i.published());
+    }
+
+    /** The running sums of one scope over the rows of {@code compute}'s statement. */
+    private static final class Accumulator {
+        private final Set<Long> financedEnterprises = new HashSet<>();
+        private final Set<Long> applications = new HashSet<>();
+        private BigDecimal jobsCreated = BigDecimal.ZERO;
+        private BigDecimal jobsMaintained = BigDecimal.ZERO;
+        private final Map<String, BigDecimal> byInstrument = new TreeMap<>();
+        private BigDecimal granted = BigDecimal.ZERO;
+        private BigDecimal mobilised = BigDecimal.ZERO;
+        private final Tally byDepartment = new Tally();
+        private final Tally byLegalForm = new Tally();
+        private final Tally byStage = new Tally();
+
+        void add(ResultSet rs) throws SQLException {
+            long application = rs.getLong(1);
+            long enterprise = rs.getLong(2);
+            financedEnterprises.add(enterprise);
+            if (applications.add(application)) {
+                jobsCreated = jobsCreated.add(orZero(rs.getBigDecimal(3)));
+                jobsMaintained = jobsMaintained.add(orZero(rs.getBigDecimal(4)));
+            }
+            String instrument = rs.getString(8);
+            if (instrument == null) {
+                return;
+            }
+            BigDecimal amount = rs.getBigDecimal(9);
+            BigDecimal lineMobilised = rs.getBigDecimal(10);
+            byInstrument.merge(instrument, amount, BigDecimal::add);
+            granted = granted.add(amount);
+            mobilised = mobilised.add(lineMobilised);
+            byDepartment.add(rs.getString(5), enterprise, lineMobilised);
+            byLegalForm.add(rs.getString(6), enterprise, lineMobilised);
+            byStage.add(rs.getString(7), enterprise, lineMobilised);
+        }
+
+        Indicators indicators(String associationCode, int year, long advised, List<Indicators.Target> targets) {
+            Map<String, BigDecimal> instruments = new LinkedHashMap<>();
+            byInstrument.forEach((k, v) -> instruments.put(k, scale(v)));
+            BigDecimal leverage = leverage(mobilised, granted);
+            return new Indicators(associationCode, year, advised, financedEnterprises.size(), scale(mobilised), scale(granted),
+                    leverage, scale(jobsCreated), scale(jobsMaintained), instruments, byDepartment.rows(), byLegalForm.rows(),
+                    byStage.rows(), targets, null);
+        }
+    }
+
+    /** Mobilised ÷ granted, two decimals (0.00 when nothing was granted). */
+    static BigDecimal leverage(BigDecimal mobilised, BigDecimal granted) {
+        return granted.signum() == 0 ? BigDecimal.ZERO.setScale(2) : mobilised.divide(granted, 2, RoundingMode.HALF_UP);
     }
 
     /** Distinct enterprises and mobilised amounts per key, largest amount first. */
@@ -124,7 +192,7 @@ public final class IndicatorQueries {
     }
 
     /** Operating-support conventions whose period overlaps the year, with their targets against the year's figures. */
-    private static List<Indicators.Target> targets(Connection c, Long associationId, int year, long advised, long financed,
+    static List<Indicators.Target> targets(Connection c, Long associationId, int year, long advised, long financed,
                                                    BigDecimal jobs) throws SQLException {
         List<Indicators.Target> result = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT c.reference, p.name, c.target_advised, c.target_financed,"
@@ -175,7 +243,7 @@ public final class IndicatorQueries {
         }
     }
 
-    private static BigDecimal scale(BigDecimal value) {
+    static BigDecimal scale(BigDecimal value) {
         return value == null ? BigDecimal.ZERO.setScale(2) : value.setScale(2, RoundingMode.HALF_UP);
     }
 }

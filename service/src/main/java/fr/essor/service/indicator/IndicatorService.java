@@ -3,6 +3,7 @@ package fr.essor.service.indicator;
 import fr.essor.model.account.Role;
 import fr.essor.model.account.UserAccount;
 import fr.essor.model.association.Association;
+import fr.essor.model.indicator.YearClosing;
 import fr.essor.service.config.DatabaseBootstrap;
 import fr.essor.service.report.Table;
 import fr.essor.service.report.TableExport;
@@ -62,9 +63,18 @@ public class IndicatorService {
             }
             association = me.getAssociation();
         }
+        Long id = association == null ? null : association.getId();
+        String code = association == null ? null : association.getCode();
+        // a closed year shows what was published (partners were told these figures), not what the records say now
+        List<YearClosing> closed = em.createQuery("SELECT c FROM YearClosing c WHERE c.inForce = :y", YearClosing.class)
+                .setParameter("y", year).getResultList();
         try (Connection c = dataSource.getConnection()) {
-            return IndicatorQueries.compute(c, association == null ? null : association.getId(),
-                    association == null ? null : association.getCode(), year);
+            if (!closed.isEmpty()) {
+                Indicators p = PublishedFigures.indicators(em, closed.get(0).getId(), closed.get(0).getClosedAt(), id, code, year);
+                return IndicatorQueries.withTargets(p, IndicatorQueries.targets(c, id, year, p.advised(), p.financed(),
+                        p.jobsCreated()));
+            }
+            return IndicatorQueries.compute(c, id, code, year);
         } catch (SQLException e) {
             throw new IllegalStateException("Indicators could not be computed", e);
         }

@@ -221,6 +221,13 @@ class AccessMatrixIT {
         rows.add(api("GET", "/indicators?association=" + o.code + "&year=" + YEAR, plus(otherStaff, Actor.BDT), o.code));
         rows.add(api("GET", "/indicators?association=CVL&year=" + YEAR, plus(cvlStaff, Actor.BDT, Actor.REGION), "CVL"));
         rows.add(api("GET", "/indicators?year=" + YEAR, EnumSet.of(Actor.ADMIN, Actor.ADVISOR, Actor.ADVISOR_B), null));
+        // figs (issue 12, part 4): the national figures are the national administrator's alone
+        rows.add(api("GET", "/indicators/associations?year=2021", EnumSet.of(Actor.ADMIN), "\"network\""));
+        rows.add(api("GET", "/indicators/years?from=2017&to=2026", EnumSet.of(Actor.ADMIN), "\"years\""));
+        rows.add(api("GET", "/indicators/closings", EnumSet.of(Actor.ADMIN), "\"items\""));
+        rows.add(page("/admin/figures.xhtml", EnumSet.of(Actor.ADMIN), "by-association"));
+        rows.add(file("/files/national/2021.csv", EnumSet.of(Actor.ADMIN)));
+        rows.add(file("/files/national/trend/2017-2026.xlsx", EnumSet.of(Actor.ADMIN)));
         // committees
         rows.add(api("GET", "/sessions/" + d.closedSession, plus(cvlStaff, Actor.CHAIR), d.epicerieRef));
         rows.add(api("GET", "/sessions/" + d.closedSession + "/minutes", plus(cvlStaff, Actor.CHAIR), null));
@@ -405,6 +412,9 @@ class AccessMatrixIT {
         rows.add(write("PUT", "/privacy-notices/CVL", "{\"body\":\"Intrus\"}", EnumSet.of(Actor.ADMIN)));
         rows.add(write("PUT", "/privacy-notices/default", "{\"body\":\"Intrus\"}", EnumSet.of(Actor.ADMIN)));
         rows.add(write("PUT", "/privacy-notices/" + o.code, "{\"body\":\"Intrus\"}", EnumSet.of(Actor.ADMIN)));
+        // figs (issue 12, part 4): only the national administrator closes and reopens a year
+        rows.add(write("POST", "/indicators/closings", "{\"year\":2021}", EnumSet.of(Actor.ADMIN)));
+        rows.add(write("POST", "/indicators/closings/1/reopening", "{\"reason\":\"Intrus\"}", EnumSet.of(Actor.ADMIN)));
         rows.add(write("PUT", "/me/mail-preferences/APPLICATION_SUBMITTED", "{\"receive\":false}",
                 EnumSet.complementOf(EnumSet.of(Actor.ANONYMOUS, Actor.ADVISOR_COOKIE_ON_API))));
         return rows;

@@ -116,6 +116,7 @@ class BadInputIT {
         formInputs += holdForm(pages.login(ADMIN), ids, failures);
         formInputs += closeAccountForm(pages.login(PORTEUR), failures);
         formInputs += privacyForms(failures);
+        formInputs += nationalFiguresForm(pages.login(ADMIN), failures);
         TableHashes after = TableHashes.of(ds);
         List<String> changed = before.differences(after, VOLATILE);
 
@@ -403,6 +404,22 @@ class BadInputIT {
                 "association=" + "A".repeat(500))) {
             c.add(json("indicators " + abbreviate(q, 40), ADVISOR, "GET", "/indicators?" + q, null));
         }
+        // figs (issue 12, part 4): the national figures, their trend and the closing of a year (national administrator)
+        for (String q : List.of("associations?year=abc", "associations?year=1999", "associations?year=99999",
+                "associations?year=" + (YEAR + 1), "years?from=abc", "years?from=1990&to=2025", "years?from=2025&to=2020",
+                "years?to=" + (YEAR + 5), "years?from=-1", "closings?page=-1", "closings?size=201", "closings?page=x",
+                "closings/abc", "closings/999999999")) {
+            c.add(json("national " + abbreviate(q, 40), ADMIN, "GET", "/indicators/" + q, null));
+        }
+        for (String body : List.of("{}", "null", "[]", "{\"year\":\"abc\"}", "{\"year\":2021.5}", "{\"year\":-1}",
+                "{\"year\":1999}", "{\"year\":" + YEAR + "}", "{\"year\":" + (YEAR + 1) + "}", "{\"year\":99999999999}",
+                "{\"year\":[2021]}", "")) {
+            c.add(json("year closing " + abbreviate(body, 30), ADMIN, "POST", "/indicators/closings", body));
+        }
+        c.add(json("reopening an unknown closing", ADMIN, "POST", "/indicators/closings/999999999/reopening",
+                "{\"reason\":\"Correction\"}"));
+        c.add(json("reopening without a body", ADMIN, "POST", "/indicators/closings/999999999/reopening", null));
+        c.add(json("reopening reason as object", ADMIN, "POST", "/indicators/closings/1/reopening", "{\"reason\":{\"a\":1}}"));
         // registration and password change
         c.add(json("registration email invalid", null, "POST", "/accounts", "{\"email\":\"pas-une-adresse\","
                 + "\"displayName\":\"X\",\"password\":\"un-mot-de-passe-long\"}"));
@@ -735,6 +752,23 @@ class BadInputIT {
             formMessage("hold form " + String.join(" | ", in), r, failures);
         }
         return inputs.length;
+    }
+
+    /** figs (issue 12): the national figures page's year, tampered with (not one of the years offered). */
+    private int nationalFiguresForm(String cookie, List<String> failures) throws Exception {
+        String path = "/admin/figures.xhtml";
+        List<String> years = List.of("abc", "1850", "99999", "", "2021' OR '1'='1");
+        for (String year : years) {
+            HttpResponse<String> page = pages.get(cookie, path);
+            assertEquals(200, page.statusCode(), "the national figures page");
+            Map<String, String> form = new LinkedHashMap<>();
+            form.put("choice", "choice");
+            form.put("choice:year", year);
+            form.put("choice:show", "");
+            form.put("jakarta.faces.ViewState", Pages.viewState(page.body()));
+            formMessage("national figures year " + year, pages.post(cookie, path, form), failures);
+        }
+        return years.size();
     }
 
     /** The entrepreneur's close-account form without the confirmation ticked: refused, nothing erased. */
