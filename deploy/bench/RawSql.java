@@ -25,6 +25,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * every row. Prints: scenario, iterations, mean, p50, p95 (ms) per request, statements per request.
  * {@code indicators:<year>} instead of a file times fr.essor.service.indicator.IndicatorQueries.compute
  * for the whole network (the JDBC code the server runs), if the service classes are on the class path.
+ * {@code national:<year>} and {@code trend:<from>:<to>} time fr.essor.service.indicator.NationalQueries (issue 12: the
+ * associations, then their figures grouped by association and year, three statements) for one year and for a range
+ * of years: what the server computes for the national head when none of those years is closed. {@code national:<year>}
+ * then checks, once, that the associations' figures add up to the network's of IndicatorQueries.compute.
  * {@code allocations:<threads>:<seconds>:<file>} runs the allocation's minimal write transaction (issue 15:
  * the statements {@code AllocationService.allocate} sends, without HTTP, authentication or ORM) from that
  * many JDBC threads, each on its own connection, for that long, on random lines of the file (the lines of
@@ -63,7 +67,7 @@ public class RawSql {
         }
         List<List<String>> requests = new ArrayList<>();
         String name;
-        if (scenario.startsWith("indicators:")) {
+        if (scenario.startsWith("indicators:") || scenario.startsWith("national:") || scenario.startsWith("trend:")) {
             name = scenario;
             requests.add(List.of(scenario));
         } else {
@@ -101,6 +105,12 @@ public class RawSql {
             for (String sql : request) {
                 if (sql.startsWith("indicators:")) {
                     indicators(c, Integer.parseInt(sql.substring("indicators:".length())));
+                } else if (sql.startsWith("national:")) {
+                    int y = Integer.parseInt(sql.substring("national:".length()));
+                    national(c, y, y);
+                } else if (sql.startsWith("trend:")) {
+                    String[] p = sql.split(":");
+                    national(c, Integer.parseInt(p[1]), Integer.parseInt(p[2]));
                 } else {
                     try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
                         int n = rs.getMetaData().getColumnCount();
@@ -118,6 +128,9 @@ public class RawSql {
                 statements += request.size();
             }
         }
+        if (scenario.startsWith("national:")) {
+            checkNationalSum(c, Integer.parseInt(scenario.substring("national:".length())));
+        }
         double[] sorted = times.clone();
         Arrays.sort(sorted);
         double mean = Arrays.stream(times).average().orElse(0);
@@ -132,6 +145,42 @@ public class RawSql {
         var compute = queries.getDeclaredMethod("compute", Connection.class, Long.class, String.class, int.class);
         compute.setAccessible(true);
         compute.invoke(null, c, null, null, year);
+    }
+
+    /** The national head's figures (NationalQueries), the associations' rows for the years of [from, to]. */
+    private static Object national(Connection c, int from, int to) throws Exception {
+        Class<?> queries = Class.forName("fr.essor.service.indicator.NationalQueries");
+        Object associations = queries.getMethod("associations", Connection.class).invoke(null, c);
+        return queries.getMethod("byAssociationAndYear", Connection.class, List.class, int.class, int.class)
+                .invoke(null, c, associations, from, to);
+    }
+
+    /** Prints the network's figures of IndicatorQueries.compute beside the sum of the associations' rows. */
+    private static void checkNationalSum(Connection c, int year) throws Exception {
+        @SuppressWarnings("unchecked")
+        java.util.Map<Integer, List<Object>> all = (java.util.Map<Integer, List<Object>>) national(c, year, year);
+        long advised = 0;
+        long financed = 0;
+        java.math.BigDecimal mobilised = java.math.BigDecimal.ZERO;
+        java.math.BigDecimal granted = java.math.BigDecimal.ZERO;
+        List<Object> rows = all.get(year);
+        for (Object f : rows) {
+            advised += (long) f.getClass().getMethod("advised").invoke(f);
+            financed += (long) f.getClass().getMethod("financed").invoke(f);
+            mobilised = mobilised.add((java.math.BigDecimal) f.getClass().getMethod("mobilised").invoke(f));
+            granted = granted.add((java.math.BigDecimal) f.getClass().getMethod("granted").invoke(f));
+        }
+        Class<?> queries = Class.forName("fr.essor.service.indicator.IndicatorQueries");
+        Object n = queries.getMethod("compute", Connection.class, Long.class, String.class, int.class).invoke(null, c, null, null, year);
+        long nAdvised = (long) n.getClass().getMethod("advised").invoke(n);
+        long nFinanced = (long) n.getClass().getMethod("financed").invoke(n);
+        Object nMobilised = n.getClass().getMethod("mobilised").invoke(n);
+        Object nGranted = n.getClass().getMethod("granted").invoke(n);
+        boolean same = advised == nAdvised && financed == nFinanced && mobilised.compareTo((java.math.BigDecimal) nMobilised) == 0
+                && granted.compareTo((java.math.BigDecimal) nGranted) == 0;
+        System.out.printf("CHECK national %d: sum of the %d associations advised %d, financed %d, mobilised %s, granted %s;"
+                + " network (IndicatorQueries) %d, %d, %s, %s: %s%n", year, rows.size(), advised, financed, mobilised.toPlainString(),
+                granted.toPlainString(), nAdvised, nFinanced, nMobilised, nGranted, same ? "EQUAL" : "DIFFERENT");
     }
 
     // ---- the allocation's minimal write transaction, from many threads -------------------------------------

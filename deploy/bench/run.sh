@@ -6,7 +6,8 @@
 # Com_select counters over the run, divided by the requests: run it when nothing else uses the server).
 # Also: cold start to the first page and resident memory at idle, on MariaDB and on the embedded H2
 # demo database. Options (environment): BENCH_DB (essor_bench), BENCH_DB_HOST/PORT/USER/PASSWORD,
-# BENCH_PORT (18480), BENCH_DURATION (20 s per load run), BENCH_SKIP_H2=1.
+# BENCH_PORT (18480), BENCH_DURATION (20 s per load run), BENCH_SKIP_H2=1, BENCH_ONLY=national (the national
+# figures of issue 12 alone, with BENCH_SKIP_H2=1: a year by association, the ten-year trend, open then closed).
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
@@ -81,6 +82,37 @@ load() {
 # p95 from wrk's --latency output (it prints 50/75/90/99): interpolated between 90 % and 99 %
 rawsql() { java -cp "$classpath" "$here/RawSql.java" "$jdbc?useSSL=false" "$user" "$password" "$@"; }
 
+# ---------- national figures (issue 12): a year by association, the ten-year trend ----------
+national_bench() {
+  local admin="admin@bench.essor" first=$(( year - 8 )) last=$(( year + 1 ))
+  local by="/api/v1/indicators/associations?year=$year" tr="/api/v1/indicators/years?from=$first&to=$last"
+  sql "DELETE FROM published_breakdown; DELETE FROM published_figure; DELETE FROM year_closing"
+  for p in "$by" "$tr"; do for _ in 1 2 3; do curl -s -o /dev/null -u "$admin:essor-bench" "$base$p"; done; done
+  echo "== national figures by association for $year (admin; no year closed: computed from the records)"
+  curl -s -u "$admin:essor-bench" "$base$by" | jq -c '{year, associations: (.associations | length), network}' || true
+  BENCH_AUTH=$(b64 "$admin") BENCH_PATHS="$by" load national 1 get.lua
+  rawsql 20 "national:$year"
+  echo "== network trend $first-$last (admin; no year closed: ten years computed from the records)"
+  BENCH_AUTH=$(b64 "$admin") BENCH_PATHS="$tr" load trend 1 get.lua
+  rawsql 10 "trend:$first:$last"
+  echo "== closing $first-$year (each: the network's and the 35 associations' figures published)"
+  for y in $(seq "$first" "$year"); do
+    local t0 t1 code
+    t0=$(date +%s.%N)
+    code=$(curl -s -o /dev/null -w '%{http_code}' -u "$admin:essor-bench" -H 'Content-Type: application/json' \
+      -d "{\"year\":$y}" "$base/api/v1/indicators/closings")
+    t1=$(date +%s.%N)
+    printf '  close %d: %s in %.2f s\n' "$y" "$code" "$(echo "$t1 - $t0" | bc)"
+  done
+  for p in "$by" "$tr"; do for _ in 1 2 3; do curl -s -o /dev/null -u "$admin:essor-bench" "$base$p"; done; done
+  echo "== national figures by association for $year, closed (the published figures, the live network beside them)"
+  BENCH_AUTH=$(b64 "$admin") BENCH_PATHS="$by" load national-closed 1 get.lua
+  echo "== network trend $first-$last with $first-$year closed (published figures; $(( year + 1 )) computed)"
+  BENCH_AUTH=$(b64 "$admin") BENCH_PATHS="$tr" load trend-closed 1 get.lua
+  rawsql 10 "trend:$last:$last"
+  sql "DELETE FROM published_breakdown; DELETE FROM published_figure; DELETE FROM year_closing"
+}
+
 echo "== Essor benchmark, $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB,"\
   "$("${mysql_cmd[@]}" -e 'SELECT VERSION()'), buffer pool $(( $("${mysql_cmd[@]}" -e 'SELECT @@innodb_buffer_pool_size') / 1048576 )) MB"
 echo "== data: $(sql "SELECT CONCAT((SELECT COUNT(*) FROM association), ' associations, ', (SELECT COUNT(*) FROM application),
@@ -111,6 +143,13 @@ idle_rss "MariaDB"
 advisor="advisor1.naa@bench.essor"
 nat=$(sql "SELECT id FROM convention WHERE reference = 'NAT-NAA'")
 year=2025
+# BENCH_ONLY=national: the national figures alone (issue 12), then stop
+if [ "${BENCH_ONLY:-}" = "national" ]; then
+  national_bench
+  stop_essor
+  echo "== done (BENCH_ONLY=national)"
+  exit 0
+fi
 echo "== NAT-NAA (the partner dashboard's convention): $(sql "SELECT CONCAT((SELECT COUNT(*) FROM allocation WHERE convention_id = $nat),
   ' allocations, ', (SELECT COUNT(*) FROM ledger_movement WHERE convention_id = $nat), ' ledger movements')")"
 
@@ -203,6 +242,9 @@ rawsql 210 "$work/dashboard.sql"
 echo "== network indicators for $year (admin)"
 BENCH_AUTH=$(b64 "admin@bench.essor") BENCH_PATHS="/api/v1/indicators?year=$year" load indicators 1 get.lua
 rawsql 20 "indicators:$year"
+
+national_bench
+
 
 echo "== allocations: 32 clients, 10.00 EUR each on approved honour-loan lines of NAA-NAH into BENCH-NAA..NAH (BENCH-NAH: 500.00 only)"
 sql "SELECT CONCAT('advisor1.', LOWER(a.code), '@bench.essor'), c.id, g.id FROM granted_line g JOIN decision d ON d.id = g.decision_id
