@@ -22,10 +22,9 @@ import fr.essor.model.shared.Crypto;
 import fr.essor.model.shared.Money;
 import fr.essor.service.application.Lines;
 import fr.essor.service.audit.AuditAction;
-import fr.essor.service.audit.AuditService;
 import fr.essor.service.mail.MailService;
 import fr.essor.service.report.SessionMinutesReport;
-import fr.essor.service.security.Caller;
+import fr.essor.service.security.UseCaseService;
 import fr.essor.service.shared.ConcurrentChangeException;
 import fr.essor.service.shared.ConflictException;
 import fr.essor.service.shared.InvalidInputException;
@@ -38,9 +37,7 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptors;
-import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
-import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import java.time.Clock;
 import java.time.Instant;
@@ -61,18 +58,9 @@ import java.util.stream.Collectors;
  */
 @Stateless
 @Interceptors(RuleRefusals.class)
-public class CommitteeService {
+public class CommitteeService extends UseCaseService {
 
     public static final ZoneId NETWORK_ZONE = ZoneId.of("Europe/Paris");
-
-    @PersistenceContext(unitName = "essor")
-    private EntityManager em;
-
-    @Inject
-    private Caller caller;
-
-    @EJB
-    private AuditService audit;
 
     @EJB
     private MailService mail;

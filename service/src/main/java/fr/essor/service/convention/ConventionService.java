@@ -10,8 +10,7 @@ import fr.essor.model.enterprise.LegalForm;
 import fr.essor.model.partner.Partner;
 import fr.essor.model.shared.Money;
 import fr.essor.service.audit.AuditAction;
-import fr.essor.service.audit.AuditService;
-import fr.essor.service.security.Caller;
+import fr.essor.service.security.UseCaseService;
 import fr.essor.service.shared.ConflictException;
 import fr.essor.service.shared.InvalidInputException;
 import fr.essor.service.shared.NotFoundException;
@@ -20,13 +19,10 @@ import fr.essor.service.shared.Roles;
 import fr.essor.service.shared.RuleRefusals;
 import fr.essor.service.shared.UniqueKeys;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptors;
-import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
-import jakarta.persistence.PersistenceContext;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,16 +34,7 @@ import java.util.Locale;
  */
 @Stateless
 @Interceptors(RuleRefusals.class)
-public class ConventionService {
-
-    @PersistenceContext(unitName = "essor")
-    private EntityManager em;
-
-    @Inject
-    private Caller caller;
-
-    @EJB
-    private AuditService audit;
+public class ConventionService extends UseCaseService {
 
     @Inject
     private ConventionDashboard dashboard;

@@ -13,12 +13,11 @@ import fr.essor.model.shared.InvalidSiretException;
 import fr.essor.model.shared.Siret;
 import fr.essor.service.account.AccountService;
 import fr.essor.service.audit.AuditAction;
-import fr.essor.service.audit.AuditService;
 import fr.essor.service.config.EssorConfig;
 import fr.essor.service.mail.MailKind;
 import fr.essor.service.mail.MailService;
 import fr.essor.service.security.Access;
-import fr.essor.service.security.Caller;
+import fr.essor.service.security.UseCaseService;
 import fr.essor.service.shared.ConflictException;
 import fr.essor.service.shared.InvalidInputException;
 import fr.essor.service.shared.NotFoundException;
@@ -27,9 +26,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
-import jakarta.persistence.PersistenceContext;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -43,16 +40,7 @@ import java.util.Locale;
 
 /** Enterprises as their owners and the staff of their association see them. */
 @Stateless
-public class EnterpriseService {
-
-    @PersistenceContext(unitName = "essor")
-    private EntityManager em;
-
-    @Inject
-    private Caller caller;
-
-    @EJB
-    private AuditService audit;
+public class EnterpriseService extends UseCaseService {
 
     @EJB
     private MailService mail;
