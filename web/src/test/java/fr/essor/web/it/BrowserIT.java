@@ -28,12 +28,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.openqa.selenium.By;
@@ -42,14 +37,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /** What a person sees in Chromium: logging in as each demo user, registering, administering accounts. */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
 class BrowserIT extends BrowserJourney {
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.builtWar();
-    }
 
     private void login(String email, String password) {
         driver.get(url("/login.xhtml"));
@@ -211,7 +199,7 @@ class BrowserIT extends BrowserJourney {
         waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "marquée comme répondue"));
 
         // the retention page: the national administrator sets a period and holds a case with a reason
-        long file = Api.json(rest.call("admin@demo.essor", "GET", "/applications?status=SUBMITTED&size=1", null))
+        long file = Api.json(api.call("admin@demo.essor", "GET", "/applications?status=SUBMITTED&size=1", null))
                 .getJsonArray("items").getJsonObject(0).getJsonNumber("id").longValue();
         driver.findElement(By.id("nav-retention")).click();
         waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("retention-intro")));
@@ -453,7 +441,7 @@ class BrowserIT extends BrowserJourney {
     }
 
     private HttpResponse<String> api(String user, String method, String path, String json) throws Exception {
-        HttpResponse<String> r = rest.call(user, method, path, json);
+        HttpResponse<String> r = api.call(user, method, path, json);
         assertTrue(r.statusCode() < 300, method + " " + path + " → " + r.statusCode() + " " + r.body());
         return r;
     }
@@ -489,7 +477,7 @@ class BrowserIT extends BrowserJourney {
     }
 
     private int advisor(String path, String json) throws Exception {
-        return rest.call("conseil@demo.essor", "POST", path, json).statusCode();
+        return api.call("conseil@demo.essor", "POST", path, json).statusCode();
     }
 
     /** A fresh SIRET with a valid Luhn key, so that repeated runs on one database never collide. */
@@ -553,11 +541,11 @@ class BrowserIT extends BrowserJourney {
         waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "Vos choix de courriels sont enregistrés."));
         try {
             assertFalse(driver.findElement(acknowledgement).isSelected(), "switched off");
-            JsonValue preference = Api.array(rest.call("porteur@demo.essor", "GET", "/me/mail-preferences", null).body()).stream()
+            JsonValue preference = Api.array(api.call("porteur@demo.essor", "GET", "/me/mail-preferences", null).body()).stream()
                     .filter(p -> p.asJsonObject().getString("kind").equals("APPLICATION_SUBMITTED")).findFirst().orElseThrow();
             assertFalse(preference.asJsonObject().getBoolean("receive"));
         } finally {
-            rest.call("porteur@demo.essor", "PUT", "/me/mail-preferences/APPLICATION_SUBMITTED", "{\"receive\":true}");
+            api.call("porteur@demo.essor", "PUT", "/me/mail-preferences/APPLICATION_SUBMITTED", "{\"receive\":true}");
         }
         logout();
     }

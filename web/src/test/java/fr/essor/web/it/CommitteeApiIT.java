@@ -24,7 +24,6 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.transaction.UserTransaction;
 import java.net.URI;
-import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -44,12 +43,8 @@ import javax.naming.InitialContext;
 import javax.sql.DataSource;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The committee's rules through the REST API against the real database: quorum, conflicts of
@@ -61,27 +56,20 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * there is no API to create an association or a committee: it inserts them with JDBC, then calls
  * the API over HTTP like the others.
  */
-@ExtendWith(ArquillianExtension.class)
-class CommitteeApiIT {
+class CommitteeApiIT extends ContainerTestBase {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     private static final String APPROVE_8000 = "\"outcome\":\"APPROVED\",\"lines\":[{\"instrument\":\"HONOUR_LOAN\","
             + "\"amount\":\"8000.00\",\"durationMonths\":60}],\"conditions\":\"Versement sur présentation du prêt bancaire\"";
 
-    @ArquillianResource
-    private URL base;
-
-    private final Api api = new Api(() -> base).timeout(Duration.ofSeconds(60));
+    CommitteeApiIT() {
+        super(Duration.ofSeconds(60));
+    }
 
     @Deployment
     static WebArchive deployment() {
         return Deployments.builtWarWith(CommitteeApiIT.class, Sql.class, Deployments.class);
-    }
-
-    @BeforeEach
-    void ready() throws InterruptedException {
-        Deployments.awaitReady(base);
     }
 
     // ---- 1. quorum ---------------------------------------------------------------------------------

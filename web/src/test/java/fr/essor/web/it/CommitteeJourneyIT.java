@@ -19,12 +19,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.Base64;
 import java.util.List;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.TimeoutException;
@@ -38,16 +33,9 @@ import org.openqa.selenium.support.ui.Select;
  * session's agenda, a member declares a conflict, the others vote, the chair records the decision
  * and closes the session, the minutes PDF holds the decision, and the applicant reads it.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
 class CommitteeJourneyIT extends BrowserJourney {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.builtWar();
-    }
 
     private void expectMessage(String text) {
         waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), text));
@@ -60,12 +48,12 @@ class CommitteeJourneyIT extends BrowserJourney {
     // ---- the file to instruct, filed through the API by porteur2 --------------------------------
 
     private JsonObject submittedFile() throws Exception {
-        HttpResponse<String> mine = rest.call("porteur2@demo.essor", "GET", "/enterprises/mine", null);
+        HttpResponse<String> mine = api.call("porteur2@demo.essor", "GET", "/enterprises/mine", null);
         long enterprise;
         try (JsonReader r = Json.createReader(new StringReader(mine.body()))) {
             enterprise = r.readArray().getJsonObject(0).getJsonNumber("id").longValue();
         }
-        HttpResponse<String> created = rest.call("porteur2@demo.essor", "POST", "/applications", "{\"enterpriseId\":" + enterprise
+        HttpResponse<String> created = api.call("porteur2@demo.essor", "POST", "/applications", "{\"enterpriseId\":" + enterprise
                 + ",\"title\":\"Vélobus scolaire\",\"stage\":\"CREATION\",\"description\":\"Ramassage scolaire à vélo\","
                 + "\"territory\":\"Tours\",\"lines\":[{\"instrument\":\"HONOUR_LOAN\",\"amount\":\"8000.00\",\"durationMonths\":60}],"
                 + "\"plan\":[{\"kind\":\"USE\",\"label\":\"Vélos\",\"amount\":\"8000.00\"},"
@@ -82,8 +70,8 @@ class CommitteeJourneyIT extends BrowserJourney {
                 .header("X-File-Name", "plan.pdf").header("Content-Type", "application/octet-stream")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(pdf)).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(201, upload.statusCode(), upload.body());
-        JsonObject current = Api.json(rest.call("porteur2@demo.essor", "GET", "/applications/" + id, null).body());
-        HttpResponse<String> submitted = rest.call("porteur2@demo.essor", "POST", "/applications/" + id + "/submit?version="
+        JsonObject current = Api.json(api.call("porteur2@demo.essor", "GET", "/applications/" + id, null).body());
+        HttpResponse<String> submitted = api.call("porteur2@demo.essor", "POST", "/applications/" + id + "/submit?version="
                 + current.getJsonNumber("version"), null);
         assertEquals(200, submitted.statusCode(), submitted.body());
         return Api.json(submitted.body());

@@ -26,7 +26,6 @@ import jakarta.json.JsonValue;
 import java.io.StringReader;
 import java.math.BigDecimal;
 import java.net.URI;
-import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -50,12 +49,8 @@ import javax.naming.InitialContext;
 import javax.sql.DataSource;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Issue 5's money invariants and scope through the REST API against the real database: concurrent
@@ -72,30 +67,23 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * stored nothing. Every call to Essor still goes over HTTP, from as many client threads as the
  * test wants. Only the OpenAPI check, which needs nothing of the database, runs as a client.
  */
-@ExtendWith(ArquillianExtension.class)
-class ConventionApiIT {
+class ConventionApiIT extends ContainerTestBase {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     /** The test sessions sit on this day: it is the decision date of every approved line below. */
     private static final String SESSION_AT = "2027-01-15T14:00";
 
-    @ArquillianResource
-    private URL base;
-
-    private final Api api = new Api(() -> base).timeout(Duration.ofSeconds(120));
-
     @EJB
     private LateInstalmentTimer lateTimer;
+
+    ConventionApiIT() {
+        super(Duration.ofSeconds(120));
+    }
 
     @Deployment
     static WebArchive deployment() {
         return Deployments.builtWarWith(ConventionApiIT.class, Sql.class, Deployments.class);
-    }
-
-    @BeforeEach
-    void ready() throws InterruptedException {
-        Deployments.awaitReady(base);
     }
 
     // ---- 1. at least 100 concurrent allocations at one convention -------------------------------------

@@ -16,7 +16,6 @@ import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
-import java.net.URL;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -32,12 +31,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Issue 18, what an outside probe found about privacy and consent: a draft is its applicant's own
@@ -48,8 +43,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * submitted file (12). Every request goes over HTTP; the test runs inside the server to re-read the
  * database with JDBC.
  */
-@ExtendWith(ArquillianExtension.class)
-class PrivacyAndConsentIT {
+class PrivacyAndConsentIT extends ContainerTestBase {
 
     private static final String PASSWORD = "Solide-et-long-42";
     /** Unlike {@link Fixtures#COMPLETE}: a workshop in Tours. */
@@ -59,22 +53,11 @@ class PrivacyAndConsentIT {
             + "{\"kind\":\"SOURCE\",\"label\":\"Prêt d'honneur\",\"amount\":\"8000.00\"}],"
             + "\"impact\":{\"jobsCreated\":\"2\",\"jobsMaintained\":\"1\",\"beneficiaries\":50,\"socialUtility\":\"Réemploi\"}";
 
-    @ArquillianResource
-    private URL base;
-
-    private final Api api = new Api(() -> base);
     /** For the accounts the tests register, with {@link #PASSWORD}. */
     private final Api members = api.password(PASSWORD);
-    private final Pages pages = new Pages(() -> base);
-
     @Deployment
     static WebArchive deployment() {
         return Deployments.builtWarWith(PrivacyAndConsentIT.class);
-    }
-
-    @BeforeEach
-    void ready() throws InterruptedException {
-        Deployments.awaitReady(base);
     }
 
     // ---- 1. drafts ------------------------------------------------------------------------------------
