@@ -66,9 +66,7 @@ class ApplicationApiIT extends OnTheBuiltWar {
     }
 
     private JsonObject get(String user, long id) throws Exception {
-        HttpResponse<String> r = api.call(user, "GET", "/applications/" + id, null);
-        assertEquals(200, r.statusCode(), r.body());
-        return Api.json(r);
+        return api.read(user, "/applications/" + id);
     }
 
     private static final String COMPLETE = "\"description\":\"Une recyclerie\",\"territory\":\"Orléans\","

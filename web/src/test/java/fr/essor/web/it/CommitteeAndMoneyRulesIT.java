@@ -459,9 +459,7 @@ class CommitteeAndMoneyRulesIT extends ContainerTestBase {
     }
 
     private JsonObject session(String user, long id) throws Exception {
-        HttpResponse<String> r = api.call(user, "GET", "/sessions/" + id, null);
-        assertEquals(200, r.statusCode(), r.body());
-        return Api.json(r);
+        return api.read(user, "/sessions/" + id);
     }
 
     private static JsonObject itemOf(JsonObject session, long itemId) {
@@ -471,9 +469,7 @@ class CommitteeAndMoneyRulesIT extends ContainerTestBase {
     }
 
     private JsonObject application(long id) throws Exception {
-        HttpResponse<String> r = api.call(ADVISOR, "GET", "/applications/" + id, null);
-        assertEquals(200, r.statusCode(), r.body());
-        return Api.json(r);
+        return api.read(ADVISOR, "/applications/" + id);
     }
 
     // ---- helpers: conventions and allocations -----------------------------------------------------------

@@ -84,8 +84,7 @@ class CommitteeApiIT extends ContainerTestBase {
         assertEquals(200, vote(CHAIR, s, item, "FOR").statusCode());
         assertEquals(200, vote(M2, s, item, "FOR").statusCode());
 
-        HttpResponse<String> refused = decide(s, item, itemOf(session(CHAIR, s), item).getJsonNumber("version").longValue(),
-                APPROVE_8000);
+        HttpResponse<String> refused = decide(s, item, itemVersion(s, item), APPROVE_8000);
         assertEquals(409, refused.statusCode(), refused.body());
         assertEquals("COMMITTEE_RULE", Api.json(refused).getString("error"));
         assertTrue(Api.json(refused).getString("message").contains("il manque 1 participant(s)"), refused.body());
@@ -96,8 +95,7 @@ class CommitteeApiIT extends ContainerTestBase {
         assertEquals("ON_AGENDA", application(ADVISOR, app).getString("status"));
 
         assertEquals(200, vote(M3, s, item, "FOR").statusCode());
-        HttpResponse<String> decided = decide(s, item, itemOf(session(CHAIR, s), item).getJsonNumber("version").longValue(),
-                APPROVE_8000);
+        HttpResponse<String> decided = decide(s, item, itemVersion(s, item), APPROVE_8000);
         assertEquals(200, decided.statusCode(), decided.body());
         assertEquals("APPROVED", itemOf(Api.json(decided), item).getJsonObject("decision").getString("outcome"));
         assertEquals("APPROVED", application(ADVISOR, app).getString("status"));
@@ -135,8 +133,7 @@ class CommitteeApiIT extends ContainerTestBase {
 
         assertEquals(200, vote(CHAIR, s, item, "FOR").statusCode());
         assertEquals(200, vote(M2, s, item, "FOR").statusCode());
-        HttpResponse<String> short1 = decide(s, item, itemOf(session(CHAIR, s), item).getJsonNumber("version").longValue(),
-                APPROVE_8000);
+        HttpResponse<String> short1 = decide(s, item, itemVersion(s, item), APPROVE_8000);
         assertEquals(409, short1.statusCode(), "the conflicted member does not count for the quorum: " + short1.body());
         assertTrue(Api.json(short1).getString("message").contains("il manque 1 participant(s)"), short1.body());
         assertEquals(2, itemOf(session(CHAIR, s), item).getInt("participants"));
@@ -162,7 +159,7 @@ class CommitteeApiIT extends ContainerTestBase {
         for (String m : List.of(CHAIR, M1, M2)) {
             assertEquals(200, vote(m, s, item, "FOR").statusCode());
         }
-        long version = itemOf(session(CHAIR, s), item).getJsonNumber("version").longValue();
+        long version = itemVersion(s, item);
         assertEquals(200, decide(s, item, version, APPROVE_8000).statusCode());
         HttpResponse<String> closed = api.call(CHAIR, "POST", "/sessions/" + s + "/close", null);
         assertEquals(200, closed.statusCode(), closed.body());
@@ -230,7 +227,7 @@ class CommitteeApiIT extends ContainerTestBase {
                 for (String m : List.of(CHAIR, M1, M2)) {
                     assertEquals(200, vote(m, s, item, "FOR").statusCode());
                 }
-                long version = itemOf(session(CHAIR, s), item).getJsonNumber("version").longValue();
+                long version = itemVersion(s, item);
                 CountDownLatch start = new CountDownLatch(1);
                 List<Future<HttpResponse<String>>> results = new ArrayList<>();
                 for (int t = 0; t < 6; t++) {
@@ -426,8 +423,7 @@ class CommitteeApiIT extends ContainerTestBase {
         for (String m : List.of(CHAIR, M1, M3)) {
             assertEquals(200, vote(m, s, item, "FOR").statusCode());
         }
-        HttpResponse<String> decided = decide(s, item, itemOf(session(CHAIR, s), item).getJsonNumber("version").longValue(),
-                APPROVE_8000);
+        HttpResponse<String> decided = decide(s, item, itemVersion(s, item), APPROVE_8000);
         assertEquals(200, decided.statusCode(), decided.body());
 
         JsonObject seen = application(PORTEUR, app);
@@ -470,8 +466,8 @@ class CommitteeApiIT extends ContainerTestBase {
         for (String member : List.of(CHAIR, M2, M3)) {
             assertEquals(200, vote(member, small, only, "FOR").statusCode());
         }
-        assertEquals(200, decide(small, only, itemOf(session(CHAIR, small), only).getJsonNumber("version").longValue(),
-                APPROVE_8000).statusCode(), "each session has a decision: the same statements to read it");
+        assertEquals(200, decide(small, only, itemVersion(small, only), APPROVE_8000).statusCode(),
+                "each session has a decision: the same statements to read it");
 
         long large = newSession();
         List<Long> items = new ArrayList<>();
@@ -483,7 +479,7 @@ class CommitteeApiIT extends ContainerTestBase {
             assertEquals(200, vote(member, large, items.get(0), "FOR").statusCode());
         }
         HttpResponse<String> decided = decide(large, items.get(0),
-                itemOf(session(CHAIR, large), items.get(0)).getJsonNumber("version").longValue(), APPROVE_8000);
+                itemVersion(large, items.get(0)), APPROVE_8000);
         assertEquals(200, decided.statusCode(), decided.body());
         assertEquals(200, api.call(M1, "POST", "/sessions/" + large + "/items/" + items.get(1) + "/conflict",
                 "{\"reason\":\"Client de la banque\"}").statusCode());
@@ -563,15 +559,11 @@ class CommitteeApiIT extends ContainerTestBase {
     }
 
     private JsonObject application(String user, long id) throws Exception {
-        HttpResponse<String> r = api.call(user, "GET", "/applications/" + id, null);
-        assertEquals(200, r.statusCode(), r.body());
-        return Api.json(r);
+        return api.read(user, "/applications/" + id);
     }
 
     private JsonObject session(String user, long id) throws Exception {
-        HttpResponse<String> r = api.call(user, "GET", "/sessions/" + id, null);
-        assertEquals(200, r.statusCode(), r.body());
-        return Api.json(r);
+        return api.read(user, "/sessions/" + id);
     }
 
     private static JsonObject itemOf(JsonObject session, long itemId) {
@@ -585,6 +577,11 @@ class CommitteeApiIT extends ContainerTestBase {
         HttpResponse<String> r = api.call(ADVISOR, "GET", "/sessions?past=true", null);
         assertEquals(200, r.statusCode(), r.body());
         return Api.json(r).getJsonArray("items").getJsonObject(0).getJsonNumber("committeeId").longValue();
+    }
+
+    /** The agenda item's version, as the chair reads it before deciding. */
+    private long itemVersion(long session, long item) throws Exception {
+        return itemOf(session(CHAIR, session), item).getJsonNumber("version").longValue();
     }
 
     /** A new planned session of the CVL committee, scheduled by the advisor. */

@@ -1,5 +1,6 @@
 package fr.essor.web.it;
 
+import static fr.essor.web.it.Fixtures.uniqueEmail;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -26,7 +27,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -303,10 +303,6 @@ class MailIT extends OnTheBuiltWar {
 
     private URI uri(String path) {
         return URI.create(base.toString().replaceAll("/$", "") + path);
-    }
-
-    private static String uniqueEmail(String prefix) {
-        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8) + "@test.essor";
     }
 
     private static HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {

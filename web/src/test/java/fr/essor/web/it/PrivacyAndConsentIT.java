@@ -5,8 +5,9 @@ import static fr.essor.web.it.Fixtures.ADVISOR;
 import static fr.essor.web.it.Fixtures.CHAIR;
 import static fr.essor.web.it.Fixtures.PARTNER_BDT;
 import static fr.essor.web.it.Fixtures.PDF;
-import static fr.essor.web.it.Fixtures.PORTEUR;
 import static fr.essor.web.it.Fixtures.PORTEUR2;
+import static fr.essor.web.it.Fixtures.PORTEUR;
+import static fr.essor.web.it.Fixtures.uniqueEmail;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -124,7 +125,7 @@ class PrivacyAndConsentIT extends ContainerTestBase {
         long ownersBefore = owners(ds, enterprise);
 
         Map<String, HttpResponse<String>> answers = new LinkedHashMap<>();
-        for (String address : List.of(member, ADVISOR, ADMIN, unique("inconnu"))) {
+        for (String address : List.of(member, ADVISOR, ADMIN, uniqueEmail("inconnu"))) {
             answers.put(address, api.call(PORTEUR2, "POST", path, "{\"email\":\"" + address + "\"}"));
         }
         for (Map.Entry<String, HttpResponse<String>> a : answers.entrySet()) {
@@ -185,7 +186,7 @@ class PrivacyAndConsentIT extends ContainerTestBase {
     @Test
     void concurrentRegistrationsWithOneAddressGiveOne201AndOnly409s() throws Exception {
         DataSource ds = Sql.ds();
-        String email = unique("course");
+        String email = uniqueEmail("course");
         String body = "{\"email\":\"" + email + "\",\"displayName\":\"Camille Course\",\"password\":\"" + PASSWORD
                 + "\",\"language\":\"fr\"}";
         List<HttpResponse<String>> answers = race(6, () -> api.call(null, "POST", "/accounts", body));
@@ -317,15 +318,11 @@ class PrivacyAndConsentIT extends ContainerTestBase {
     }
 
     private String registered(String prefix) throws Exception {
-        return api.register(unique(prefix), "Morgan Membre", PASSWORD);
+        return api.register(uniqueEmail(prefix), "Morgan Membre", PASSWORD);
     }
 
     private static long owners(DataSource ds, long enterprise) throws Exception {
         return Sql.count(ds, "SELECT COUNT(*) FROM enterprise_owner WHERE enterprise_id = ?", enterprise);
-    }
-
-    private static String unique(String prefix) {
-        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8) + "@test.essor";
     }
 
     private static long firstId(HttpResponse<String> r) {
