@@ -23,6 +23,7 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptors;
 import jakarta.persistence.LockModeType;
+import jakarta.validation.Valid;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -100,12 +101,12 @@ public class ConventionService extends UseCaseService {
 
     /** An administrator records a convention (DRAFT) with its eligibility rules and targets. */
     @RolesAllowed(Roles.ADMIN)
-    public ConventionViews.Detail create(ConventionInput in) {
+    public ConventionViews.Detail create(@Valid ConventionInput in) {
         UserAccount me = caller.account();
         if (in == null) {
             throw new InvalidInputException("reference", "field.required");
         }
-        Partner partner = in.partnerId() == null ? null : em.find(Partner.class, in.partnerId());
+        Partner partner = em.find(Partner.class, in.partnerId());
         if (partner == null) {
             throw new InvalidInputException("partnerId", "field.required");
         }
@@ -115,10 +116,6 @@ public class ConventionService extends UseCaseService {
             throw new InvalidInputException("associationId", "field.required");
         }
         ConventionKind kind = parse(ConventionKind.class, in.kind(), "kind");
-        if (in.amount() == null || in.amount().signum() <= 0 || in.amount().stripTrailingZeros().scale() > 2
-                || in.amount().compareTo(new BigDecimal("9999999999999.99")) > 0) {
-            throw new InvalidInputException("amount", "convention.amountInvalid");
-        }
         long same = em.createQuery("SELECT COUNT(c) FROM Convention c WHERE c.reference = :r", Long.class)
                 .setParameter("r", in.reference() == null ? "" : in.reference().strip()).getSingleResult();
         if (same > 0) {

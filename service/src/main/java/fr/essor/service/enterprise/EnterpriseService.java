@@ -5,7 +5,6 @@ import fr.essor.model.account.UserAccount;
 import fr.essor.model.association.Association;
 import fr.essor.model.enterprise.CoOwnerInvitation;
 import fr.essor.model.enterprise.Enterprise;
-import fr.essor.model.enterprise.LegalForm;
 import fr.essor.model.shared.Crypto;
 import fr.essor.model.shared.EssorDomainException;
 import fr.essor.model.shared.FreeText;
@@ -27,7 +26,7 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
-import java.math.BigDecimal;
+import jakarta.validation.Valid;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -55,7 +54,7 @@ public class EnterpriseService extends UseCaseService {
      * covers its department.
      */
     @RolesAllowed(Roles.ENTREPRENEUR)
-    public EnterpriseView create(EnterpriseInput in) {
+    public EnterpriseView create(@Valid EnterpriseInput in) {
         UserAccount me = caller.account();
         String name = text("legalName", in.legalName(), Enterprise.LEGAL_NAME_MAX, true);
         Siret siret;
@@ -63,12 +62,6 @@ public class EnterpriseService extends UseCaseService {
             siret = Siret.of(in.siret() == null ? "" : in.siret());
         } catch (InvalidSiretException e) {
             throw new InvalidInputException("siret", "siret." + e.reason().name());
-        }
-        LegalForm form;
-        try {
-            form = LegalForm.valueOf(in.legalForm() == null ? "" : in.legalForm().trim());
-        } catch (IllegalArgumentException e) {
-            throw new InvalidInputException("legalForm", "enterprise.legalFormRequired");
         }
         String department = in.department() == null ? "" : in.department().trim().toUpperCase(Locale.ROOT);
         if (!department.matches(Enterprise.DEPARTMENT_PATTERN)) {
@@ -86,15 +79,10 @@ public class EnterpriseService extends UseCaseService {
         }
         Association association =
                 em.find(Association.class, ((Number) ids.get(0)).longValue());
-        if (in.creationDate() != null && (in.creationDate().isAfter(LocalDate.now())
-                || in.creationDate().isBefore(LocalDate.of(1800, 1, 1)))) {
+        if (in.creationDate() != null && in.creationDate().isBefore(LocalDate.of(1800, 1, 1))) {
             throw new InvalidInputException("creationDate", "enterprise.creationDateInvalid");
         }
-        if (in.employeesFte() != null && (in.employeesFte().signum() < 0 || in.employeesFte().compareTo(new BigDecimal("99999")) > 0
-                || in.employeesFte().stripTrailingZeros().scale() > 2)) {
-            throw new InvalidInputException("employeesFte", "impact.fteInvalid");
-        }
-        Enterprise e = new Enterprise(name, siret, form, association);
+        Enterprise e = new Enterprise(name, siret, in.legalForm(), association);
         e.recordEsusApproval(in.esusApproved());
         try {
             e.changeAddress(text("addressLine", in.addressLine(), Enterprise.ADDRESS_LINE_MAX, false),

@@ -6,6 +6,7 @@ import fr.essor.service.shared.ConcurrentChangeException;
 import fr.essor.service.shared.ConflictException;
 import fr.essor.service.shared.EssorException;
 import fr.essor.service.shared.ForbiddenException;
+import fr.essor.service.shared.InputViolations;
 import fr.essor.service.shared.InvalidInputException;
 import fr.essor.service.shared.InvariantViolatedException;
 import fr.essor.service.shared.NotFoundException;
@@ -47,7 +48,7 @@ public class ExceptionMappers implements ExceptionMapper<Throwable> {
     @Override
     public Response toResponse(Throwable thrown) {
         Locale locale = ApiLocale.of(headers);
-        EssorException essor = find(thrown, EssorException.class);
+        EssorException essor = refusal(thrown);
         if (essor instanceof IncompleteException incomplete) {
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("error", "INCOMPLETE");
@@ -100,13 +101,6 @@ public class ExceptionMappers implements ExceptionMapper<Throwable> {
         if (find(thrown, JsonParsingException.class) != null || find(thrown, JsonbException.class) != null) {
             return json(400, "MALFORMED_JSON", Messages.text(locale, "error.api.malformedJson"));
         }
-        ConstraintViolationException violations = find(thrown, ConstraintViolationException.class);
-        if (violations != null) {
-            String detail = violations.getConstraintViolations().stream()
-                    .map(v -> lastNode(v.getPropertyPath().toString()) + ": " + v.getMessage())
-                    .sorted().reduce((a, b) -> a + "; " + b).orElse("");
-            return json(400, "INVALID_INPUT", Messages.text(locale, "error.api.invalid", detail));
-        }
         if (thrown instanceof WebApplicationException wae) {
             int status = wae.getResponse().getStatus();
             String code = switch (status) {
@@ -154,9 +148,11 @@ public class ExceptionMappers implements ExceptionMapper<Throwable> {
         return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(new ApiError(code, message)).build();
     }
 
-    private static String lastNode(String path) {
-        int dot = path.lastIndexOf('.');
-        return dot < 0 ? path : path.substring(dot + 1);
+    /** The service's refusal, or Bean Validation's refusal of a service input (at the EJB boundary) as one. */
+    private static EssorException refusal(Throwable thrown) {
+        EssorException essor = find(thrown, EssorException.class);
+        ConstraintViolationException violations = essor == null ? find(thrown, ConstraintViolationException.class) : null;
+        return violations == null ? essor : InputViolations.refusal(violations);
     }
 
     private static <T extends Throwable> T find(Throwable t, Class<T> type) {

@@ -681,6 +681,29 @@ class ConventionApiIT extends ContainerTestBase {
         assertFalse(refs.contains("BDT-CVL-" + year + "-GARANTIES"), refs.toString());
     }
 
+    /** The constraints on ConventionInput, checked at the service's boundary, answer as the service's own refusals. */
+    @Test
+    void aConventionsPartnerAndAmountAreCheckedAtTheServiceBoundaryInTheCallersLanguage() throws Exception {
+        DataSource ds = ds();
+        long partner = partner(ds, BDT);
+        long association = cvl(ds);
+        long before = Sql.count(ds, "SELECT COUNT(*) FROM convention");
+        for (String amount : List.of("0.00", "-5.00", "12.345", "10000000000000.00")) {
+            HttpResponse<String> r = api.call(ADMIN, "POST", "/conventions", conventionBody(partner, association, amount, false));
+            assertEquals(400, r.statusCode(), amount + ": " + r.body());
+            JsonObject e = Api.json(r);
+            assertEquals("INVALID_INPUT", e.getString("error"), r.body());
+            assertEquals("amount", e.getString("field"), r.body());
+            assertEquals("Le montant de la convention doit être positif, avec au plus deux décimales.", e.getString("message"));
+        }
+        HttpResponse<String> noPartner = api.language("en").call(ADMIN, "POST", "/conventions",
+                conventionBody(partner, association, "100.00", false).replace("\"partnerId\":" + partner + ",", ""));
+        assertEquals(400, noPartner.statusCode(), noPartner.body());
+        assertEquals("partnerId", Api.json(noPartner).getString("field"), noPartner.body());
+        assertEquals("This field is required.", Api.json(noPartner).getString("message"));
+        assertEquals(before, Sql.count(ds, "SELECT COUNT(*) FROM convention"), "nothing stored");
+    }
+
     @Test
     @RunAsClient
     void theOpenApiDocumentDescribesTheConventionEndpoints() throws Exception {
@@ -926,21 +949,15 @@ class ConventionApiIT extends ContainerTestBase {
     }
 
     private JsonObject convention(String user, long id) throws Exception {
-        HttpResponse<String> r = api.call(user, "GET", "/conventions/" + id, null);
-        assertEquals(200, r.statusCode(), r.body());
-        return Api.json(r);
+        return api.read(user, "/conventions/" + id);
     }
 
     private JsonObject allocation(long id) throws Exception {
-        HttpResponse<String> r = api.call(ADVISOR, "GET", "/allocations/" + id, null);
-        assertEquals(200, r.statusCode(), r.body());
-        return Api.json(r);
+        return api.read(ADVISOR, "/allocations/" + id);
     }
 
     private JsonObject application(long id) throws Exception {
-        HttpResponse<String> r = api.call(ADVISOR, "GET", "/applications/" + id, null);
-        assertEquals(200, r.statusCode(), r.body());
-        return Api.json(r);
+        return api.read(ADVISOR, "/applications/" + id);
     }
 
     /** Every allocation of a convention, reading all pages. */
