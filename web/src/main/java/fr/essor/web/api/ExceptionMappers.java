@@ -65,12 +65,7 @@ public class ExceptionMappers implements ExceptionMapper<Throwable> {
             return Response.status(409).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
         }
         if (essor instanceof InvalidInputException invalid && invalid.field() != null) {
-            // the field tells a client which input to correct
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("error", essor.code());
-            body.put("message", Messages.text(essor, locale));
-            body.put("field", invalid.field());
-            return Response.status(400).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
+            return onField(invalid, locale);
         }
         if (essor instanceof BusyException) {
             return Response.status(503).type(MediaType.APPLICATION_JSON_TYPE)
@@ -123,6 +118,15 @@ public class ExceptionMappers implements ExceptionMapper<Throwable> {
         String incident = UUID.randomUUID().toString().substring(0, 8);
         LOG.log(Level.SEVERE, "API error " + incident, thrown);
         return json(500, "SERVER_ERROR", Messages.text(locale, "error.api.server", incident));
+    }
+
+    /** 400 naming the field, which tells a client which input to correct. */
+    static Response onField(InvalidInputException invalid, Locale locale) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("error", invalid.code());
+        body.put("message", Messages.text(invalid, locale));
+        body.put("field", invalid.field());
+        return Response.status(400).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
     }
 
     private static int statusOf(EssorException e) {

@@ -19,7 +19,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -77,6 +79,28 @@ class ApplicationApiIT extends OnTheBuiltWar {
             + "{\"kind\":\"SOURCE\",\"label\":\"Prêt bancaire\",\"amount\":\"40000.00\"},"
             + "{\"kind\":\"SOURCE\",\"label\":\"Prêt d'honneur\",\"amount\":\"8000.00\"}],"
             + "\"impact\":{\"jobsCreated\":\"2\",\"jobsMaintained\":\"1.5\",\"beneficiaries\":120,\"socialUtility\":\"Réemploi\"}";
+
+    /** EnterpriseInput's constraints, checked at the service's boundary, refuse on the page like the service's own checks. */
+    @Test
+    void theEnterpriseFormShowsARefusalOfItsInputAtTheServiceBoundaryAndStoresNothing() throws Exception {
+        String cookie = pages.login(PORTEUR);
+        String path = "/entrepreneur/enterprise.xhtml";
+        HttpResponse<String> page = pages.get(cookie, path);
+        assertEquals(200, page.statusCode());
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("enterprise", "enterprise");
+        form.put("enterprise:legalName", "Essai des limites");
+        form.put("enterprise:siret", "73282932000074");
+        form.put("enterprise:legalForm_input", "ASSOCIATION");
+        form.put("enterprise:department", "45");
+        form.put("enterprise:employees", "-3");
+        form.put("enterprise:submit", "");
+        form.put("jakarta.faces.ViewState", Pages.viewState(page.body()));
+        HttpResponse<String> refused = pages.post(cookie, path, form);
+        assertEquals(200, refused.statusCode(), "the form is shown again");
+        assertTrue(refused.body().contains("équivalents temps plein positifs, avec au plus deux décimales"), refused.body());
+        assertFalse(api.call(PORTEUR, "GET", "/enterprises/mine", null).body().contains("Essai des limites"), "nothing stored");
+    }
 
     @Test
     void anEntrepreneurDraftsCompletesAttachesAndSubmits() throws Exception {
