@@ -265,6 +265,69 @@ class BrowserIT extends BrowserJourney {
         assertTrue(refused.contains("Adresse e-mail ou mot de passe incorrect."), refused);
     }
 
+    private boolean calendarShown(String fieldId) {
+        return driver.findElements(By.id(fieldId + "_panel")).stream().anyMatch(WebElement::isDisplayed);
+    }
+
+    @Test
+    void aDateFieldTakesTypingAndEnterInAnAmountSavesTheStepWithoutRemovingALine() {
+        login("porteur@demo.essor", "essor-demo");
+        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("landing")));
+
+        // a date field: clicked and typed into, it keeps the focus and the text; its calendar opens on its button only
+        driver.findElement(By.id("new-enterprise")).click();
+        WebElement date = waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("enterprise:creationDate_input")));
+        assertEquals("jj/mm/aaaa", date.getAttribute("placeholder"));
+        date.click();
+        assertFalse(calendarShown("enterprise:creationDate"), "the calendar opened on a click into the field");
+        date.sendKeys("15/03/2021");
+        assertEquals(date, driver.switchTo().activeElement(), "typing in the date field lost the focus");
+        date.sendKeys(Keys.TAB);
+        WebElement next = driver.switchTo().activeElement();
+        assertFalse(calendarShown("enterprise:creationDate"), "the calendar opened on Tab");
+        assertEquals("15/03/2021", date.getAttribute("value"));
+        assertTrue(next.getAttribute("class").contains("ui-datepicker-trigger"),
+                "Tab from the date field goes to its calendar button, not into the day cells: " + next.getAttribute("outerHTML"));
+        next.sendKeys(Keys.ENTER);
+        waiting().until(d -> calendarShown("enterprise:creationDate"));
+        driver.switchTo().activeElement().sendKeys(Keys.ESCAPE);
+
+        // Enter in the amount of line 1 saves the step: it never activates line 1's "Retirer"
+        driver.get(url("/entrepreneur/index.xhtml"));
+        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("new:start")));
+        fill("new:title", "Atelier de réparation");
+        choose("new:stage", "Création");
+        driver.findElement(By.id("new:start")).click();
+        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("project:description")));
+        fill("project:description", "Réparer plutôt que jeter.");
+        saveStep("project");
+        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("financing:addLine"))).click();
+        waiting().until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("fieldset.line"), 2));
+        List<WebElement> instruments = driver.findElements(By.cssSelector("[id$=':instrument']"));
+        String first = instruments.get(0).getAttribute("id");
+        String second = instruments.get(1).getAttribute("id");
+        choose(first, "Prêt d'honneur");
+        fill(first.replace("instrument", "duration_input"), "36");
+        choose(second, "Subvention");
+        fill(second.replace("instrument", "amount"), "2000");
+        WebElement amount = driver.findElement(By.id(first.replace("instrument", "amount")));
+        amount.clear();
+        amount.sendKeys("5000");
+        amount.sendKeys(Keys.ENTER);
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "Étape enregistrée."));
+        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("plan:save")));
+        assertEquals("messages", driver.switchTo().activeElement().getAttribute("id"),
+                "after a save the focus is on the message that says what happened");
+
+        driver.get(driver.getCurrentUrl().replaceAll("step=[A-Z]+", "step=FINANCING"));
+        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("financing:addLine")));
+        List<WebElement> amounts = driver.findElements(By.cssSelector("input[id$=':amount']"));
+        assertEquals(2, amounts.size(), "both requested lines are kept");
+        assertTrue(amounts.get(0).getAttribute("value").startsWith("5"), amounts.get(0).getAttribute("value"));
+        assertTrue(amounts.get(1).getAttribute("value").startsWith("2"), amounts.get(1).getAttribute("value"));
+        logout();
+    }
+
     private void saveStep(String formId) {
         driver.findElement(By.id(formId + ":save")).click();
         waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "Étape enregistrée."));
