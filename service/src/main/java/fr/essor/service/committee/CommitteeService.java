@@ -394,14 +394,7 @@ public class CommitteeService extends UseCaseService {
         List<String> references = adjourned.stream().map(a -> a.getReference().toString()).toList();
         byte[] pdf = SessionMinutesReport.pdf(s, references, Locale.FRENCH, NETWORK_ZONE);
         em.persist(new SessionMinutes(s.getId(), pdf, Crypto.sha256Hex(pdf), now));
-        for (AgendaItem item : s.getItems()) {
-            Application a = item.getApplication();
-            for (UserAccount owner : a.getEnterprise().getOwners()) {
-                String pref = owner.getPreferredLocale();
-                mail.decisionMade(owner.getEmail(), pref == null ? Locale.FRENCH : Locale.forLanguageTag(pref),
-                        a.getReference(), item.getDecision().getOutcome());
-            }
-        }
+        mailDecisions(s);
         em.flush();
         for (Application a : adjourned) {
             audit.record(me.getEmail(), "Application", a.getId(), AuditAction.ADJOURNED, "Taken off the agenda of session " + s.getId()
@@ -532,17 +525,7 @@ public class CommitteeService extends UseCaseService {
         em.flush();
         byte[] pdf = SessionMinutesReport.pdf(s, Locale.FRENCH, NETWORK_ZONE);
         em.persist(new SessionMinutes(s.getId(), pdf, Crypto.sha256Hex(pdf), now));
-        for (AgendaItem item : s.getItems()) {
-            if (!item.isDecided()) {
-                continue;
-            }
-            Application a = item.getApplication();
-            for (UserAccount owner : a.getEnterprise().getOwners()) {
-                String pref = owner.getPreferredLocale();
-                mail.decisionMade(owner.getEmail(), pref == null ? Locale.FRENCH : Locale.forLanguageTag(pref),
-                        a.getReference(), item.getDecision().getOutcome());
-            }
-        }
+        mailDecisions(s);
         em.flush();
         audit.record(me.getEmail(), "CommitteeSession", s.getId(), AuditAction.CLOSE, "Session closed, "
                 + s.getItems().size() + " decision(s), minutes " + Crypto.sha256Hex(pdf));
@@ -631,6 +614,21 @@ public class CommitteeService extends UseCaseService {
             return Enum.valueOf(type, value == null ? "" : value.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException(field, "field.invalidChoice");
+        }
+    }
+
+    /** Each decided file's owners are told its decision, in their language, once the session is over. */
+    private void mailDecisions(CommitteeSession s) {
+        for (AgendaItem item : s.getItems()) {
+            if (!item.isDecided()) {
+                continue;
+            }
+            Application a = item.getApplication();
+            for (UserAccount owner : a.getEnterprise().getOwners()) {
+                String pref = owner.getPreferredLocale();
+                mail.decisionMade(owner.getEmail(), pref == null ? Locale.FRENCH : Locale.forLanguageTag(pref),
+                        a.getReference(), item.getDecision().getOutcome());
+            }
         }
     }
 }
