@@ -1,7 +1,8 @@
 /*
  * After a form is saved the page is served again and the browser's focus would start at its top,
  * ten stops before the form (issue 19): focus the first field refused, else the message that says
- * what happened. Nothing is moved on a page that has neither.
+ * what happened, else the part of the page the action opened (marked data-autofocus, e.g. the line
+ * chosen for allocation, which appears below the table). Nothing is moved on a page that has none.
  */
 document.addEventListener('DOMContentLoaded', function () {
     var invalid = document.querySelector('main input[aria-invalid="true"], main select[aria-invalid="true"], '
@@ -14,5 +15,10 @@ document.addEventListener('DOMContentLoaded', function () {
     if (box && box.textContent.trim() !== '') {
         box.setAttribute('tabindex', '-1');
         box.focus();
+        return;
+    }
+    var opened = document.querySelector('main [data-autofocus="true"]');
+    if (opened) {
+        opened.focus();
     }
 });

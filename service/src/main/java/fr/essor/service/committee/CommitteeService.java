@@ -309,29 +309,28 @@ public class CommitteeService extends UseCaseService {
         return view(s);
     }
 
-    /** Sends each member the convocation with the agenda; returns how many mails were queued. */
+    /**
+     * Sends the convocation with the agenda to each member not yet convened to the session's date and
+     * place; returns how many mails were queued (0 when every member already has it). An empty
+     * agenda is refused.
+     */
     @RolesAllowed(Roles.ADVISOR)
     public int convene(long sessionId) {
         CommitteeSession s = lockedForAdvisor(sessionId);
-        if (s.getStatus() == SessionStatus.CLOSED) {
-            throw new ConflictException("COMMITTEE_RULE", "session.closed");
-        }
+        List<UserAccount> fresh = s.convene(s.getCommittee().getMembers().stream().map(CommitteeMember::getAccount).toList());
         String agenda = s.getItems().stream().map(i -> i.getPosition() + ". " + i.getApplication().getReference() + " — "
                 + i.getApplication().getEnterprise().getLegalName() + " — " + i.getApplication().getTitle())
                 .collect(Collectors.joining("\n"));
         String where = s.getPlace() != null ? s.getPlace() : s.getVideoLink();
-        int sent = 0;
-        for (CommitteeMember m : s.getCommittee().getMembers()) {
-            UserAccount account = m.getAccount();
+        for (UserAccount account : fresh) {
             Locale locale = account.getPreferredLocale() == null ? Locale.FRENCH : Locale.forLanguageTag(account.getPreferredLocale());
             String when = DateTimeFormatter.ofPattern(locale.getLanguage().equals("en") ? "d MMMM yyyy, HH:mm" : "d MMMM yyyy 'à' HH:mm",
                     locale).format(s.getStartsAt());
-            mail.sessionConvened(account.getEmail(), locale, s.getId(), when, s.getCommittee().getName(), where,
-                    agenda.isEmpty() ? "—" : agenda);
-            sent++;
+            mail.sessionConvened(account.getEmail(), locale, s.getId(), when, s.getCommittee().getName(), where, agenda);
         }
-        audit.record(caller.email(), "CommitteeSession", s.getId(), AuditAction.CONVENE, sent + " member(s) convened");
-        return sent;
+        em.flush();
+        audit.record(caller.email(), "CommitteeSession", s.getId(), AuditAction.CONVENE, fresh.size() + " member(s) convened");
+        return fresh.size();
     }
 
     // ---- the sitting -------------------------------------------------------------------------------
@@ -481,7 +480,7 @@ public class CommitteeService extends UseCaseService {
             }
             throw new ConcurrentChangeException();
         }
-        if (in == null) {
+        if (in == null || in.outcome() == null || in.outcome().isBlank()) {
             throw new InvalidInputException("outcome", "decision.outcomeRequired");
         }
         DecisionOutcome outcome = parse(DecisionOutcome.class, in.outcome(), "outcome");

@@ -54,7 +54,7 @@ public class ExceptionMappers implements ExceptionMapper<Throwable> {
             body.put("error", "INCOMPLETE");
             body.put("message", Messages.text(essor, locale));
             body.put("missing", incomplete.missing().stream().map(m -> Map.of("step", m.step(),
-                    "message", Messages.text(locale, m.messageKey(), m.detail() == null ? "" : m.detail()))).toList());
+                    "message", Messages.missing(locale, m.messageKey(), m.detail()))).toList());
             return Response.status(400).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
         }
         if (essor instanceof InvariantViolatedException invariant) {

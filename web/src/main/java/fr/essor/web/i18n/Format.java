@@ -87,6 +87,11 @@ public class Format {
         return nf.format(bytes / (1024.0 * 1024.0)) + ("fr".equals(locale().getLanguage()) ? " Mo" : " MB");
     }
 
+    /** A missing piece of an application, its amount written for the locale. */
+    public String missing(String key, String detail) {
+        return Messages.missing(locale(), key, detail);
+    }
+
     public String number(BigDecimal value) {
         return value == null ? "" : NumberFormat.getNumberInstance(locale()).format(value);
     }

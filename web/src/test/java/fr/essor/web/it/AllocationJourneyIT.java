@@ -203,6 +203,8 @@ class AllocationJourneyIT extends BrowserJourney {
         Browser.assertAccessible(driver, "advisor allocations");
         clickTitled("Allouer " + fileRef + " — Prêt d'honneur");
         await(By.id("allocate:submit"));
+        assertEquals("selected-title", driver.switchTo().activeElement().getAttribute("id"),
+                "the chosen line, shown below the table, takes the focus (and the view) where the user is");
         String eligible = driver.findElement(By.id("eligible")).getText();
         assertTrue(eligible.contains(loans), eligible);
         assertFalse(eligible.contains(reference), "an equity-only convention does not fund an honour loan");

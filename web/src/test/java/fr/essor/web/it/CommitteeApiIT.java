@@ -101,6 +101,23 @@ class CommitteeApiIT extends ContainerTestBase {
         assertEquals("APPROVED", application(ADVISOR, app).getString("status"));
     }
 
+    @Test
+    @RunAsClient
+    void anEmptyAgendaIsNotConvenedAndASecondConvocationReachesNoOneAlreadyConvened() throws Exception {
+        long s = newSession();
+        HttpResponse<String> empty = api.call(ADVISOR, "POST", "/sessions/" + s + "/convocations", null);
+        assertEquals(409, empty.statusCode(), empty.body());
+        assertTrue(Api.json(empty).getString("message").contains("L'ordre du jour est vide"), empty.body());
+
+        putOnAgenda(s, readyApplication("Convocation"));
+        HttpResponse<String> first = api.call(ADVISOR, "POST", "/sessions/" + s + "/convocations", null);
+        assertEquals(200, first.statusCode(), first.body());
+        assertTrue(Api.json(first).getInt("count") > 0, first.body());
+        HttpResponse<String> second = api.call(ADVISOR, "POST", "/sessions/" + s + "/convocations", null);
+        assertEquals(200, second.statusCode(), second.body());
+        assertEquals(0, Api.json(second).getInt("count"), "no member is convened twice: " + second.body());
+    }
+
     // ---- 2. conflicts of interest ----------------------------------------------------------------------
 
     @Test

@@ -165,6 +165,9 @@ class CommitteeJourneyIT extends BrowserJourney {
         Browser.assertAccessible(driver, "advisor session agenda");
         driver.findElement(By.id("agenda:convene")).click();
         expectMessage("4 membre(s) convoqué(s).");
+        // a second convocation reaches only the members not yet convened: none here
+        driver.findElement(By.id("agenda:convene")).click();
+        expectMessage("Tous les membres ont déjà reçu la convocation");
 
         // the chair opens the session with everyone present
         login("comite@demo.essor");
@@ -200,10 +203,15 @@ class CommitteeJourneyIT extends BrowserJourney {
         driver.get(url("/committee/session.xhtml?id=" + sessionId));
         waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("item-" + reference)));
         assertTrue(driver.findElement(By.id("item-" + reference)).getText().contains("participants manquants pour le quorum : 1"));
+        // the decision has no default: recorded without one, it is refused
+        inItem(reference, ":record").click();
+        expectMessage("Choisissez la décision");
+        new Select(inItem(reference, ":outcome")).selectByValue("APPROVED");
         inItem(reference, ":record").click();
         expectMessage("Quorum non atteint : il manque 1 participant(s)");
         inItem(reference, ":for").click();
         expectMessage("Vote enregistré.");
+        new Select(inItem(reference, ":outcome")).selectByValue("APPROVED");
         WebElement amount = inItem(reference, ":amount");
         amount.clear();
         amount.sendKeys("7500");
@@ -212,7 +220,12 @@ class CommitteeJourneyIT extends BrowserJourney {
         expectMessage("Décision enregistrée.");
         assertTrue(driver.findElement(By.id("item-" + reference)).getText().contains("Décision : Accordé"));
         Browser.assertAccessible(driver, "open session with a decision");
+        // closing asks first; cancelled, the session stays open
         driver.findElement(By.id("closing:close")).click();
+        waiting().until(ExpectedConditions.elementToBeClickable(By.id("closing:confirm-no"))).click();
+        assertEquals("Ouverte", driver.findElement(By.id("session-status")).getText());
+        driver.findElement(By.id("closing:close")).click();
+        waiting().until(ExpectedConditions.elementToBeClickable(By.id("closing:confirm-yes"))).click();
         expectMessage("La séance est close");
         assertEquals("Close", driver.findElement(By.id("session-status")).getText());
 
