@@ -78,6 +78,12 @@ public class CommitteeSession extends VersionedEntity {
             inverseJoinColumns = @JoinColumn(name = "account_id"))
     private Set<UserAccount> present = new HashSet<>();
 
+    /** The members sent the convocation for the current date and place; a new date or place empties it. */
+    @ManyToMany
+    @JoinTable(name = "session_convocation", joinColumns = @JoinColumn(name = "session_id"),
+            inverseJoinColumns = @JoinColumn(name = "account_id"))
+    private Set<UserAccount> convened = new HashSet<>();
+
     @OneToMany(mappedBy = "session", cascade = CascadeType.ALL, orphanRemoval = true)
     @OrderBy("position")
     private List<AgendaItem> items = new ArrayList<>();
@@ -105,7 +111,32 @@ public class CommitteeSession extends VersionedEntity {
     /** Changes date, place or link while the session is planned. */
     public void reschedule(LocalDateTime newStart, String newPlace, String newLink) {
         requireStatus(SessionStatus.PLANNED);
+        LocalDateTime before = startsAt;
+        String placeBefore = place;
+        String linkBefore = videoLink;
         schedule(newStart, newPlace, newLink);
+        if (!Objects.equals(before, startsAt) || !Objects.equals(placeBefore, place) || !Objects.equals(linkBefore, videoLink)) {
+            convened.clear();
+        }
+    }
+
+    /**
+     * Of the given members, those not yet convened to this date and place: they are marked convened
+     * and returned, so that a second convocation reaches only the members added since. A closed
+     * session, or one with nothing on its agenda, convenes no one.
+     */
+    public List<UserAccount> convene(Collection<UserAccount> members) {
+        requireNotClosed();
+        if (items.isEmpty()) {
+            throw RuleException.committee("session.agendaEmpty");
+        }
+        List<UserAccount> fresh = members.stream().filter(m -> !convened.contains(m)).toList();
+        convened.addAll(fresh);
+        return fresh;
+    }
+
+    public boolean isConvened(UserAccount member) {
+        return convened.contains(member);
     }
 
     private void schedule(LocalDateTime newStart, String newPlace, String newLink) {

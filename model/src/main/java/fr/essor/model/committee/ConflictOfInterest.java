@@ -1,12 +1,8 @@
 package fr.essor.model.committee;
 
 import fr.essor.model.account.UserAccount;
-import fr.essor.model.shared.Identified;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.FetchType;
-import jakarta.persistence.JoinColumn;
-import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
@@ -16,17 +12,9 @@ import java.time.Instant;
  */
 @Entity
 @Table(name = "conflict_of_interest")
-public class ConflictOfInterest extends Identified {
+public class ConflictOfInterest extends MemberOnItem {
 
     public static final int REASON_MAX = 500;
-
-    @ManyToOne(fetch = FetchType.LAZY, optional = false)
-    @JoinColumn(name = "item_id", nullable = false, updatable = false)
-    private AgendaItem item;
-
-    @ManyToOne(fetch = FetchType.EAGER, optional = false)
-    @JoinColumn(name = "member_id", nullable = false, updatable = false)
-    private UserAccount member;
 
     @Column(name = "reason", length = REASON_MAX, updatable = false)
     private String reason;
@@ -38,18 +26,9 @@ public class ConflictOfInterest extends Identified {
     }
 
     ConflictOfInterest(AgendaItem item, UserAccount member, String reason, Instant declaredAt) {
-        this.item = item;
-        this.member = member;
+        super(item, member);
         this.reason = reason;
         this.declaredAt = declaredAt;
-    }
-
-    public AgendaItem getItem() {
-        return item;
-    }
-
-    public UserAccount getMember() {
-        return member;
     }
 
     public String getReason() {

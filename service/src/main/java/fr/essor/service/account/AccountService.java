@@ -8,14 +8,13 @@ import fr.essor.model.partner.Partner;
 import fr.essor.model.shared.Crypto;
 import fr.essor.model.shared.FreeText;
 import fr.essor.service.audit.AuditAction;
-import fr.essor.service.audit.AuditService;
 import fr.essor.service.mail.MailService;
-import fr.essor.service.security.Caller;
 import fr.essor.service.security.CallerIdentity;
 import fr.essor.service.security.HashingGate;
 import fr.essor.service.security.LoginThrottle;
 import fr.essor.service.security.PasswordHasher;
 import fr.essor.service.security.PasswordPolicy;
+import fr.essor.service.security.UseCaseService;
 import fr.essor.service.security.VerifiedCredentialCache;
 import fr.essor.service.shared.ConflictException;
 import fr.essor.service.shared.ForbiddenException;
@@ -29,10 +28,7 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
-import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
-import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -52,7 +48,7 @@ import java.util.stream.Collectors;
 
 /** Accounts: registration, credential checks, the caller's profile and the administration of staff. */
 @Stateless
-public class AccountService {
+public class AccountService extends UseCaseService {
 
     /** Pragmatic e-mail syntax: something@domain.tld, no spaces, no angle brackets. */
     static final Pattern EMAIL = Pattern.compile("^[A-Za-z0-9._%+'-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$");
@@ -60,15 +56,6 @@ public class AccountService {
     private static final String REGISTRATION_SOURCE = "registration";
     /** The source of a check made inside the server (no client address). */
     public static final String LOCAL_SOURCE = "local";
-
-    @PersistenceContext(unitName = "essor")
-    private EntityManager em;
-
-    @Inject
-    private Caller caller;
-
-    @EJB
-    private AuditService audit;
 
     @EJB
     private LoginThrottle throttle;

@@ -8,19 +8,15 @@ import fr.essor.model.application.DocumentKind;
 import fr.essor.model.document.DocumentCheck;
 import fr.essor.model.document.DocumentRules;
 import fr.essor.service.audit.AuditAction;
-import fr.essor.service.audit.AuditService;
 import fr.essor.service.security.Access;
-import fr.essor.service.security.Caller;
+import fr.essor.service.security.UseCaseService;
 import fr.essor.service.shared.ConflictException;
 import fr.essor.service.shared.InvalidInputException;
 import fr.essor.service.shared.NotFoundException;
 import fr.essor.service.shared.Roles;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.util.Locale;
 
@@ -29,19 +25,10 @@ import java.util.Locale;
  * content (never from their name), stored with a SHA-256 in the database, removable while a draft.
  */
 @Stateless
-public class DocumentService {
+public class DocumentService extends UseCaseService {
 
     /** An application holds a bounded number of documents. */
     public static final int MAX_DOCUMENTS = 30;
-
-    @PersistenceContext(unitName = "essor")
-    private EntityManager em;
-
-    @Inject
-    private Caller caller;
-
-    @EJB
-    private AuditService audit;
 
     @Inject
     private ApplicationAccess applications;

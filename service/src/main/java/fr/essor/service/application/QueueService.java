@@ -7,9 +7,8 @@ import fr.essor.model.application.ApplicationStatus;
 import fr.essor.model.application.SavedFilter;
 import fr.essor.model.enterprise.Enterprise;
 import fr.essor.service.audit.AuditAction;
-import fr.essor.service.audit.AuditService;
 import fr.essor.service.security.Access;
-import fr.essor.service.security.Caller;
+import fr.essor.service.security.UseCaseService;
 import fr.essor.service.shared.ForbiddenException;
 import fr.essor.service.shared.InvalidInputException;
 import fr.essor.service.shared.Locking;
@@ -17,11 +16,8 @@ import fr.essor.service.shared.NotFoundException;
 import fr.essor.service.shared.Page;
 import fr.essor.service.shared.Roles;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.io.Serializable;
 import java.util.List;
 import java.util.Map;
@@ -33,22 +29,13 @@ import java.util.Objects;
  */
 @Stateless
 @RolesAllowed({Roles.ADVISOR, Roles.ADMIN})
-public class QueueService {
+public class QueueService extends UseCaseService {
 
     /** Enough for anyone's habits; more is a sign of a script gone wrong. */
     public static final int MAX_SAVED_FILTERS = 30;
 
-    @PersistenceContext(unitName = "essor")
-    private EntityManager em;
-
-    @Inject
-    private Caller caller;
-
     @Inject
     private ApplicationQueue queue;
-
-    @EJB
-    private AuditService audit;
 
     /** An advisor someone may hand a file to. */
     public record Colleague(long id, String name) implements Serializable {

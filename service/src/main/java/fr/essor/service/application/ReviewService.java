@@ -8,9 +8,8 @@ import fr.essor.model.application.Review;
 import fr.essor.model.application.ScoreCriterion;
 import fr.essor.model.shared.EssorDomainException;
 import fr.essor.service.audit.AuditAction;
-import fr.essor.service.audit.AuditService;
 import fr.essor.service.security.Access;
-import fr.essor.service.security.Caller;
+import fr.essor.service.security.UseCaseService;
 import fr.essor.service.shared.ConcurrentChangeException;
 import fr.essor.service.shared.ConflictException;
 import fr.essor.service.shared.InvalidInputException;
@@ -18,12 +17,9 @@ import fr.essor.service.shared.NotFoundException;
 import fr.essor.service.shared.Roles;
 import fr.essor.service.shared.RuleRefusals;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptors;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumMap;
@@ -40,23 +36,14 @@ import java.util.Set;
  */
 @Stateless
 @Interceptors(RuleRefusals.class)
-public class ReviewService {
+public class ReviewService extends UseCaseService {
 
     /** Statuses in which the advisor may write the note. */
     private static final Set<ApplicationStatus> EDITABLE = EnumSet.of(ApplicationStatus.IN_REVIEW,
             ApplicationStatus.INFO_REQUESTED, ApplicationStatus.READY_FOR_COMMITTEE, ApplicationStatus.DEFERRED);
 
-    @PersistenceContext(unitName = "essor")
-    private EntityManager em;
-
-    @Inject
-    private Caller caller;
-
     @Inject
     private ApplicationAccess access;
-
-    @EJB
-    private AuditService audit;
 
     private final Clock clock = Clock.systemUTC();
 

@@ -3,8 +3,7 @@ package fr.essor.service.association;
 import fr.essor.model.association.Association;
 import fr.essor.model.shared.FreeText;
 import fr.essor.service.audit.AuditAction;
-import fr.essor.service.audit.AuditService;
-import fr.essor.service.security.Caller;
+import fr.essor.service.security.UseCaseService;
 import fr.essor.service.shared.ConflictException;
 import fr.essor.service.shared.ForbiddenException;
 import fr.essor.service.shared.InvalidInputException;
@@ -12,11 +11,7 @@ import fr.essor.service.shared.NotFoundException;
 import fr.essor.service.shared.Page;
 import fr.essor.service.shared.Roles;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
-import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -24,18 +19,9 @@ import java.util.regex.Pattern;
 /** The territorial associations (tenants) of the network, managed by national administrators. */
 @Stateless
 @RolesAllowed(Roles.ADMIN)
-public class AssociationService {
+public class AssociationService extends UseCaseService {
 
     static final Pattern CODE = Pattern.compile("^[A-Z]{2,10}$");
-
-    @PersistenceContext(unitName = "essor")
-    private EntityManager em;
-
-    @Inject
-    private Caller caller;
-
-    @EJB
-    private AuditService audit;
 
     public Page<AssociationView> list(int first, int size) {
         int pageSize = Page.clampSize(size);

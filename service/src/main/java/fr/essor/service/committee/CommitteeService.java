@@ -22,10 +22,9 @@ import fr.essor.model.shared.Crypto;
 import fr.essor.model.shared.Money;
 import fr.essor.service.application.Lines;
 import fr.essor.service.audit.AuditAction;
-import fr.essor.service.audit.AuditService;
 import fr.essor.service.mail.MailService;
 import fr.essor.service.report.SessionMinutesReport;
-import fr.essor.service.security.Caller;
+import fr.essor.service.security.UseCaseService;
 import fr.essor.service.shared.ConcurrentChangeException;
 import fr.essor.service.shared.ConflictException;
 import fr.essor.service.shared.InvalidInputException;
@@ -38,9 +37,7 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptors;
-import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
-import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import java.time.Clock;
 import java.time.Instant;
@@ -61,18 +58,9 @@ import java.util.stream.Collectors;
  */
 @Stateless
 @Interceptors(RuleRefusals.class)
-public class CommitteeService {
+public class CommitteeService extends UseCaseService {
 
     public static final ZoneId NETWORK_ZONE = ZoneId.of("Europe/Paris");
-
-    @PersistenceContext(unitName = "essor")
-    private EntityManager em;
-
-    @Inject
-    private Caller caller;
-
-    @EJB
-    private AuditService audit;
 
     @EJB
     private MailService mail;
@@ -321,29 +309,28 @@ public class CommitteeService {
         return view(s);
     }
 
-    /** Sends each member the convocation with the agenda; returns how many mails were queued. */
+    /**
+     * Sends the convocation with the agenda to each member not yet convened to the session's date and
+     * place; returns how many mails were queued (0 when every member already has it). An empty
+     * agenda is refused.
+     */
     @RolesAllowed(Roles.ADVISOR)
     public int convene(long sessionId) {
         CommitteeSession s = lockedForAdvisor(sessionId);
-        if (s.getStatus() == SessionStatus.CLOSED) {
-            throw new ConflictException("COMMITTEE_RULE", "session.closed");
-        }
+        List<UserAccount> fresh = s.convene(s.getCommittee().getMembers().stream().map(CommitteeMember::getAccount).toList());
         String agenda = s.getItems().stream().map(i -> i.getPosition() + ". " + i.getApplication().getReference() + " — "
                 + i.getApplication().getEnterprise().getLegalName() + " — " + i.getApplication().getTitle())
                 .collect(Collectors.joining("\n"));
         String where = s.getPlace() != null ? s.getPlace() : s.getVideoLink();
-        int sent = 0;
-        for (CommitteeMember m : s.getCommittee().getMembers()) {
-            UserAccount account = m.getAccount();
+        for (UserAccount account : fresh) {
             Locale locale = account.getPreferredLocale() == null ? Locale.FRENCH : Locale.forLanguageTag(account.getPreferredLocale());
             String when = DateTimeFormatter.ofPattern(locale.getLanguage().equals("en") ? "d MMMM yyyy, HH:mm" : "d MMMM yyyy 'à' HH:mm",
                     locale).format(s.getStartsAt());
-            mail.sessionConvened(account.getEmail(), locale, s.getId(), when, s.getCommittee().getName(), where,
-                    agenda.isEmpty() ? "—" : agenda);
-            sent++;
+            mail.sessionConvened(account.getEmail(), locale, s.getId(), when, s.getCommittee().getName(), where, agenda);
         }
-        audit.record(caller.email(), "CommitteeSession", s.getId(), AuditAction.CONVENE, sent + " member(s) convened");
-        return sent;
+        em.flush();
+        audit.record(caller.email(), "CommitteeSession", s.getId(), AuditAction.CONVENE, fresh.size() + " member(s) convened");
+        return fresh.size();
     }
 
     // ---- the sitting -------------------------------------------------------------------------------
@@ -406,14 +393,7 @@ public class CommitteeService {
         List<String> references = adjourned.stream().map(a -> a.getReference().toString()).toList();
         byte[] pdf = SessionMinutesReport.pdf(s, references, Locale.FRENCH, NETWORK_ZONE);
         em.persist(new SessionMinutes(s.getId(), pdf, Crypto.sha256Hex(pdf), now));
-        for (AgendaItem item : s.getItems()) {
-            Application a = item.getApplication();
-            for (UserAccount owner : a.getEnterprise().getOwners()) {
-                String pref = owner.getPreferredLocale();
-                mail.decisionMade(owner.getEmail(), pref == null ? Locale.FRENCH : Locale.forLanguageTag(pref),
-                        a.getReference(), item.getDecision().getOutcome());
-            }
-        }
+        mailDecisions(s);
         em.flush();
         for (Application a : adjourned) {
             audit.record(me.getEmail(), "Application", a.getId(), AuditAction.ADJOURNED, "Taken off the agenda of session " + s.getId()
@@ -500,7 +480,7 @@ public class CommitteeService {
             }
             throw new ConcurrentChangeException();
         }
-        if (in == null) {
+        if (in == null || in.outcome() == null || in.outcome().isBlank()) {
             throw new InvalidInputException("outcome", "decision.outcomeRequired");
         }
         DecisionOutcome outcome = parse(DecisionOutcome.class, in.outcome(), "outcome");
@@ -544,17 +524,7 @@ public class CommitteeService {
         em.flush();
         byte[] pdf = SessionMinutesReport.pdf(s, Locale.FRENCH, NETWORK_ZONE);
         em.persist(new SessionMinutes(s.getId(), pdf, Crypto.sha256Hex(pdf), now));
-        for (AgendaItem item : s.getItems()) {
-            if (!item.isDecided()) {
-                continue;
-            }
-            Application a = item.getApplication();
-            for (UserAccount owner : a.getEnterprise().getOwners()) {
-                String pref = owner.getPreferredLocale();
-                mail.decisionMade(owner.getEmail(), pref == null ? Locale.FRENCH : Locale.forLanguageTag(pref),
-                        a.getReference(), item.getDecision().getOutcome());
-            }
-        }
+        mailDecisions(s);
         em.flush();
         audit.record(me.getEmail(), "CommitteeSession", s.getId(), AuditAction.CLOSE, "Session closed, "
                 + s.getItems().size() + " decision(s), minutes " + Crypto.sha256Hex(pdf));
@@ -643,6 +613,21 @@ public class CommitteeService {
             return Enum.valueOf(type, value == null ? "" : value.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException(field, "field.invalidChoice");
+        }
+    }
+
+    /** Each decided file's owners are told its decision, in their language, once the session is over. */
+    private void mailDecisions(CommitteeSession s) {
+        for (AgendaItem item : s.getItems()) {
+            if (!item.isDecided()) {
+                continue;
+            }
+            Application a = item.getApplication();
+            for (UserAccount owner : a.getEnterprise().getOwners()) {
+                String pref = owner.getPreferredLocale();
+                mail.decisionMade(owner.getEmail(), pref == null ? Locale.FRENCH : Locale.forLanguageTag(pref),
+                        a.getReference(), item.getDecision().getOutcome());
+            }
         }
     }
 }

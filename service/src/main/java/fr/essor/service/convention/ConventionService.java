@@ -10,8 +10,7 @@ import fr.essor.model.enterprise.LegalForm;
 import fr.essor.model.partner.Partner;
 import fr.essor.model.shared.Money;
 import fr.essor.service.audit.AuditAction;
-import fr.essor.service.audit.AuditService;
-import fr.essor.service.security.Caller;
+import fr.essor.service.security.UseCaseService;
 import fr.essor.service.shared.ConflictException;
 import fr.essor.service.shared.InvalidInputException;
 import fr.essor.service.shared.NotFoundException;
@@ -20,13 +19,11 @@ import fr.essor.service.shared.Roles;
 import fr.essor.service.shared.RuleRefusals;
 import fr.essor.service.shared.UniqueKeys;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptors;
-import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
-import jakarta.persistence.PersistenceContext;
+import jakarta.validation.Valid;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,16 +35,7 @@ import java.util.Locale;
  */
 @Stateless
 @Interceptors(RuleRefusals.class)
-public class ConventionService {
-
-    @PersistenceContext(unitName = "essor")
-    private EntityManager em;
-
-    @Inject
-    private Caller caller;
-
-    @EJB
-    private AuditService audit;
+public class ConventionService extends UseCaseService {
 
     @Inject
     private ConventionDashboard dashboard;
@@ -113,12 +101,12 @@ public class ConventionService {
 
     /** An administrator records a convention (DRAFT) with its eligibility rules and targets. */
     @RolesAllowed(Roles.ADMIN)
-    public ConventionViews.Detail create(ConventionInput in) {
+    public ConventionViews.Detail create(@Valid ConventionInput in) {
         UserAccount me = caller.account();
         if (in == null) {
             throw new InvalidInputException("reference", "field.required");
         }
-        Partner partner = in.partnerId() == null ? null : em.find(Partner.class, in.partnerId());
+        Partner partner = em.find(Partner.class, in.partnerId());
         if (partner == null) {
             throw new InvalidInputException("partnerId", "field.required");
         }
@@ -128,10 +116,6 @@ public class ConventionService {
             throw new InvalidInputException("associationId", "field.required");
         }
         ConventionKind kind = parse(ConventionKind.class, in.kind(), "kind");
-        if (in.amount() == null || in.amount().signum() <= 0 || in.amount().stripTrailingZeros().scale() > 2
-                || in.amount().compareTo(new BigDecimal("9999999999999.99")) > 0) {
-            throw new InvalidInputException("amount", "convention.amountInvalid");
-        }
         long same = em.createQuery("SELECT COUNT(c) FROM Convention c WHERE c.reference = :r", Long.class)
                 .setParameter("r", in.reference() == null ? "" : in.reference().strip()).getSingleResult();
         if (same > 0) {

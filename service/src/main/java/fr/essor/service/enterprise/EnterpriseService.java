@@ -5,7 +5,6 @@ import fr.essor.model.account.UserAccount;
 import fr.essor.model.association.Association;
 import fr.essor.model.enterprise.CoOwnerInvitation;
 import fr.essor.model.enterprise.Enterprise;
-import fr.essor.model.enterprise.LegalForm;
 import fr.essor.model.shared.Crypto;
 import fr.essor.model.shared.EssorDomainException;
 import fr.essor.model.shared.FreeText;
@@ -13,12 +12,11 @@ import fr.essor.model.shared.InvalidSiretException;
 import fr.essor.model.shared.Siret;
 import fr.essor.service.account.AccountService;
 import fr.essor.service.audit.AuditAction;
-import fr.essor.service.audit.AuditService;
 import fr.essor.service.config.EssorConfig;
 import fr.essor.service.mail.MailKind;
 import fr.essor.service.mail.MailService;
 import fr.essor.service.security.Access;
-import fr.essor.service.security.Caller;
+import fr.essor.service.security.UseCaseService;
 import fr.essor.service.shared.ConflictException;
 import fr.essor.service.shared.InvalidInputException;
 import fr.essor.service.shared.NotFoundException;
@@ -27,10 +25,8 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
-import jakarta.persistence.PersistenceContext;
-import java.math.BigDecimal;
+import jakarta.validation.Valid;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -43,16 +39,7 @@ import java.util.Locale;
 
 /** Enterprises as their owners and the staff of their association see them. */
 @Stateless
-public class EnterpriseService {
-
-    @PersistenceContext(unitName = "essor")
-    private EntityManager em;
-
-    @Inject
-    private Caller caller;
-
-    @EJB
-    private AuditService audit;
+public class EnterpriseService extends UseCaseService {
 
     @EJB
     private MailService mail;
@@ -67,7 +54,7 @@ public class EnterpriseService {
      * covers its department.
      */
     @RolesAllowed(Roles.ENTREPRENEUR)
-    public EnterpriseView create(EnterpriseInput in) {
+    public EnterpriseView create(@Valid EnterpriseInput in) {
         UserAccount me = caller.account();
         String name = text("legalName", in.legalName(), Enterprise.LEGAL_NAME_MAX, true);
         Siret siret;
@@ -75,12 +62,6 @@ public class EnterpriseService {
             siret = Siret.of(in.siret() == null ? "" : in.siret());
         } catch (InvalidSiretException e) {
             throw new InvalidInputException("siret", "siret." + e.reason().name());
-        }
-        LegalForm form;
-        try {
-            form = LegalForm.valueOf(in.legalForm() == null ? "" : in.legalForm().trim());
-        } catch (IllegalArgumentException e) {
-            throw new InvalidInputException("legalForm", "enterprise.legalFormRequired");
         }
         String department = in.department() == null ? "" : in.department().trim().toUpperCase(Locale.ROOT);
         if (!department.matches(Enterprise.DEPARTMENT_PATTERN)) {
@@ -98,15 +79,10 @@ public class EnterpriseService {
         }
         Association association =
                 em.find(Association.class, ((Number) ids.get(0)).longValue());
-        if (in.creationDate() != null && (in.creationDate().isAfter(LocalDate.now())
-                || in.creationDate().isBefore(LocalDate.of(1800, 1, 1)))) {
+        if (in.creationDate() != null && in.creationDate().isBefore(LocalDate.of(1800, 1, 1))) {
             throw new InvalidInputException("creationDate", "enterprise.creationDateInvalid");
         }
-        if (in.employeesFte() != null && (in.employeesFte().signum() < 0 || in.employeesFte().compareTo(new BigDecimal("99999")) > 0
-                || in.employeesFte().stripTrailingZeros().scale() > 2)) {
-            throw new InvalidInputException("employeesFte", "impact.fteInvalid");
-        }
-        Enterprise e = new Enterprise(name, siret, form, association);
+        Enterprise e = new Enterprise(name, siret, in.legalForm(), association);
         e.recordEsusApproval(in.esusApproved());
         try {
             e.changeAddress(text("addressLine", in.addressLine(), Enterprise.ADDRESS_LINE_MAX, false),

@@ -3,8 +3,7 @@ package fr.essor.service.mail;
 import fr.essor.model.mail.OutboxMessage;
 import fr.essor.model.mail.OutboxStatus;
 import fr.essor.service.audit.AuditAction;
-import fr.essor.service.audit.AuditService;
-import fr.essor.service.security.Caller;
+import fr.essor.service.security.UseCaseService;
 import fr.essor.service.shared.ConcurrentChangeException;
 import fr.essor.service.shared.ConflictException;
 import fr.essor.service.shared.InvalidInputException;
@@ -20,9 +19,7 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
-import jakarta.persistence.EntityManager;
 import jakarta.persistence.OptimisticLockException;
-import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import java.time.Clock;
 import java.time.Instant;
@@ -37,13 +34,7 @@ import java.util.Locale;
  * retry the outbox.
  */
 @Stateless
-public class MailService {
-
-    @PersistenceContext(unitName = "essor")
-    private EntityManager em;
-
-    @EJB
-    private AuditService audit;
+public class MailService extends UseCaseService {
 
     @EJB
     private OutboxDelivery delivery;
@@ -53,9 +44,6 @@ public class MailService {
 
     @Inject
     private SmtpSettings smtp;
-
-    @Inject
-    private Caller caller;
 
     private final Clock clock = Clock.systemUTC();
 

@@ -3,10 +3,9 @@ package fr.essor.service.privacy;
 import fr.essor.model.account.UserAccount;
 import fr.essor.model.privacy.ErasureStatus;
 import fr.essor.service.audit.AuditAction;
-import fr.essor.service.audit.AuditService;
 import fr.essor.service.mail.MailKind;
 import fr.essor.service.mail.MailService;
-import fr.essor.service.security.Caller;
+import fr.essor.service.security.UseCaseService;
 import fr.essor.service.shared.InvalidInputException;
 import fr.essor.service.shared.NotFoundException;
 import fr.essor.service.shared.Page;
@@ -14,9 +13,6 @@ import fr.essor.service.shared.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
-import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -36,19 +32,10 @@ import java.util.Optional;
  * the requests within a month from a list with deadlines.
  */
 @Stateless
-public class ErasureService {
+public class ErasureService extends UseCaseService {
 
     /** A request is answered within one month. */
     public static final int ANSWER_MONTHS = 1;
-
-    @PersistenceContext(unitName = "essor")
-    private EntityManager em;
-
-    @Inject
-    private Caller caller;
-
-    @EJB
-    private AuditService audit;
 
     @EJB
     private Anonymiser anonymiser;

@@ -3,21 +3,16 @@ package fr.essor.service.privacy;
 import fr.essor.model.account.UserAccount;
 import fr.essor.model.application.DocumentContent;
 import fr.essor.service.audit.AuditAction;
-import fr.essor.service.audit.AuditService;
 import fr.essor.service.mail.MailKind;
-import fr.essor.service.security.Caller;
+import fr.essor.service.security.UseCaseService;
 import fr.essor.service.shared.InvalidInputException;
 import fr.essor.service.shared.Roles;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
-import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.stream.JsonGenerator;
 import jakarta.json.stream.JsonGeneratorFactory;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -38,20 +33,11 @@ import java.util.Map;
  * SELECTs below are that list, each bound to the caller's own account or enterprises.
  */
 @Stateless
-public class PersonalDataService {
+public class PersonalDataService extends UseCaseService {
 
     /** The version of the export's layout, written in it. */
     public static final int EXPORT_FORMAT = 1;
     static final String JSON_ENTRY = "essor-data.json";
-
-    @PersistenceContext(unitName = "essor")
-    private EntityManager em;
-
-    @Inject
-    private Caller caller;
-
-    @EJB
-    private AuditService audit;
 
     private final Clock clock = Clock.systemUTC();
 

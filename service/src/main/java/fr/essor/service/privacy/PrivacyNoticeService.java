@@ -4,8 +4,7 @@ import fr.essor.model.account.UserAccount;
 import fr.essor.model.association.Association;
 import fr.essor.model.privacy.PrivacyNotice;
 import fr.essor.service.audit.AuditAction;
-import fr.essor.service.audit.AuditService;
-import fr.essor.service.security.Caller;
+import fr.essor.service.security.UseCaseService;
 import fr.essor.service.shared.ConcurrentChangeException;
 import fr.essor.service.shared.ForbiddenException;
 import fr.essor.service.shared.NotFoundException;
@@ -14,12 +13,8 @@ import fr.essor.service.shared.RuleRefusals;
 import fr.essor.service.shared.UniqueKeys;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
-import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptors;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -33,16 +28,7 @@ import java.util.Optional;
  */
 @Stateless
 @Interceptors(RuleRefusals.class)
-public class PrivacyNoticeService {
-
-    @PersistenceContext(unitName = "essor")
-    private EntityManager em;
-
-    @Inject
-    private Caller caller;
-
-    @EJB
-    private AuditService audit;
+public class PrivacyNoticeService extends UseCaseService {
 
     private final Clock clock = Clock.systemUTC();
 

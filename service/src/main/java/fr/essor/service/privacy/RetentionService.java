@@ -6,7 +6,7 @@ import fr.essor.model.privacy.RetentionKind;
 import fr.essor.model.shared.FreeText;
 import fr.essor.service.audit.AuditAction;
 import fr.essor.service.audit.AuditService;
-import fr.essor.service.security.Caller;
+import fr.essor.service.security.UseCaseService;
 import fr.essor.service.shared.ConcurrentChangeException;
 import fr.essor.service.shared.ConflictException;
 import fr.essor.service.shared.ForbiddenException;
@@ -17,9 +17,6 @@ import fr.essor.service.shared.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
-import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -42,22 +39,13 @@ import java.util.Map;
  * {@link Anonymiser}'s.
  */
 @Stateless
-public class RetentionService {
+public class RetentionService extends UseCaseService {
 
     /** How far ahead the preview looks. */
     public static final int NOTICE_DAYS = 7;
     public static final String APPLICATION = "Application";
     public static final String ACCOUNT = "UserAccount";
     static final ZoneId ZONE = ZoneId.of("Europe/Paris");
-
-    @PersistenceContext(unitName = "essor")
-    private EntityManager em;
-
-    @Inject
-    private Caller caller;
-
-    @EJB
-    private AuditService audit;
 
     @EJB
     private Anonymiser anonymiser;

@@ -8,10 +8,9 @@ import fr.essor.model.shared.Siret;
 import fr.essor.model.support.SupportKind;
 import fr.essor.model.support.SupportRecord;
 import fr.essor.service.audit.AuditAction;
-import fr.essor.service.audit.AuditService;
 import fr.essor.service.enterprise.EnterpriseView;
 import fr.essor.service.security.Access;
-import fr.essor.service.security.Caller;
+import fr.essor.service.security.UseCaseService;
 import fr.essor.service.shared.ForbiddenException;
 import fr.essor.service.shared.InvalidInputException;
 import fr.essor.service.shared.Locking;
@@ -20,12 +19,8 @@ import fr.essor.service.shared.Page;
 import fr.essor.service.shared.Roles;
 import fr.essor.service.shared.RuleRefusals;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
-import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptors;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.Query;
 import java.sql.Date;
 import java.time.Clock;
@@ -43,19 +38,10 @@ import java.util.Locale;
  */
 @Stateless
 @Interceptors(RuleRefusals.class)
-public class SupportService {
+public class SupportService extends UseCaseService {
 
     /** The day of a record is the day in France, whatever the server's zone. */
     static final ZoneId NETWORK_ZONE = ZoneId.of("Europe/Paris");
-
-    @PersistenceContext(unitName = "essor")
-    private EntityManager em;
-
-    @Inject
-    private Caller caller;
-
-    @EJB
-    private AuditService audit;
 
     private final Clock clock = Clock.systemUTC();
 

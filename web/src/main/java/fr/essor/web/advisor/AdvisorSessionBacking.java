@@ -73,7 +73,11 @@ public class AdvisorSessionBacking implements Serializable {
 
     public void convene() {
         int sent = committees.convene(id);
-        Messages.info("advisor.session.convened", sent);
+        if (sent == 0) {
+            Messages.info("advisor.session.allConvened");
+        } else {
+            Messages.info("advisor.session.convened", sent);
+        }
     }
 
     private void act(Supplier<CommitteeViews.Session> action, String doneKey) {

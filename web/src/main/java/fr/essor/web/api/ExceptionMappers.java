@@ -6,6 +6,7 @@ import fr.essor.service.shared.ConcurrentChangeException;
 import fr.essor.service.shared.ConflictException;
 import fr.essor.service.shared.EssorException;
 import fr.essor.service.shared.ForbiddenException;
+import fr.essor.service.shared.InputViolations;
 import fr.essor.service.shared.InvalidInputException;
 import fr.essor.service.shared.InvariantViolatedException;
 import fr.essor.service.shared.NotFoundException;
@@ -47,13 +48,13 @@ public class ExceptionMappers implements ExceptionMapper<Throwable> {
     @Override
     public Response toResponse(Throwable thrown) {
         Locale locale = ApiLocale.of(headers);
-        EssorException essor = find(thrown, EssorException.class);
+        EssorException essor = refusal(thrown);
         if (essor instanceof IncompleteException incomplete) {
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("error", "INCOMPLETE");
             body.put("message", Messages.text(essor, locale));
             body.put("missing", incomplete.missing().stream().map(m -> Map.of("step", m.step(),
-                    "message", Messages.text(locale, m.messageKey(), m.detail() == null ? "" : m.detail()))).toList());
+                    "message", Messages.missing(locale, m.messageKey(), m.detail()))).toList());
             return Response.status(400).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
         }
         if (essor instanceof InvariantViolatedException invariant) {
@@ -64,12 +65,7 @@ public class ExceptionMappers implements ExceptionMapper<Throwable> {
             return Response.status(409).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
         }
         if (essor instanceof InvalidInputException invalid && invalid.field() != null) {
-            // the field tells a client which input to correct
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("error", essor.code());
-            body.put("message", Messages.text(essor, locale));
-            body.put("field", invalid.field());
-            return Response.status(400).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
+            return onField(invalid, locale);
         }
         if (essor instanceof BusyException) {
             return Response.status(503).type(MediaType.APPLICATION_JSON_TYPE)
@@ -100,13 +96,6 @@ public class ExceptionMappers implements ExceptionMapper<Throwable> {
         if (find(thrown, JsonParsingException.class) != null || find(thrown, JsonbException.class) != null) {
             return json(400, "MALFORMED_JSON", Messages.text(locale, "error.api.malformedJson"));
         }
-        ConstraintViolationException violations = find(thrown, ConstraintViolationException.class);
-        if (violations != null) {
-            String detail = violations.getConstraintViolations().stream()
-                    .map(v -> lastNode(v.getPropertyPath().toString()) + ": " + v.getMessage())
-                    .sorted().reduce((a, b) -> a + "; " + b).orElse("");
-            return json(400, "INVALID_INPUT", Messages.text(locale, "error.api.invalid", detail));
-        }
         if (thrown instanceof WebApplicationException wae) {
             int status = wae.getResponse().getStatus();
             String code = switch (status) {
@@ -129,6 +118,15 @@ public class ExceptionMappers implements ExceptionMapper<Throwable> {
         String incident = UUID.randomUUID().toString().substring(0, 8);
         LOG.log(Level.SEVERE, "API error " + incident, thrown);
         return json(500, "SERVER_ERROR", Messages.text(locale, "error.api.server", incident));
+    }
+
+    /** 400 naming the field, which tells a client which input to correct. */
+    static Response onField(InvalidInputException invalid, Locale locale) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("error", invalid.code());
+        body.put("message", Messages.text(invalid, locale));
+        body.put("field", invalid.field());
+        return Response.status(400).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
     }
 
     private static int statusOf(EssorException e) {
@@ -154,9 +152,11 @@ public class ExceptionMappers implements ExceptionMapper<Throwable> {
         return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(new ApiError(code, message)).build();
     }
 
-    private static String lastNode(String path) {
-        int dot = path.lastIndexOf('.');
-        return dot < 0 ? path : path.substring(dot + 1);
+    /** The service's refusal, or Bean Validation's refusal of a service input (at the EJB boundary) as one. */
+    private static EssorException refusal(Throwable thrown) {
+        EssorException essor = find(thrown, EssorException.class);
+        ConstraintViolationException violations = essor == null ? find(thrown, ConstraintViolationException.class) : null;
+        return violations == null ? essor : InputViolations.refusal(violations);
     }
 
     private static <T extends Throwable> T find(Throwable t, Class<T> type) {

@@ -100,7 +100,6 @@ public class CommitteeSessionBacking implements Serializable {
                         : file == null ? List.of() : file.lines();
                 proposed.forEach(l -> rows.add(new LineRow(l)));
                 grants.put(item.id(), rows);
-                outcomes.put(item.id(), "APPROVED");
             }
         }
     }

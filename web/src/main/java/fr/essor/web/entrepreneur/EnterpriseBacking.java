@@ -37,7 +37,7 @@ public class EnterpriseBacking {
     private BigDecimal employeesFte;
 
     public void create() throws IOException {
-        enterprises.create(new EnterpriseInput(legalName, siret, legalForm == null ? null : legalForm.name(), esusApproved,
+        enterprises.create(new EnterpriseInput(legalName, siret, legalForm, esusApproved,
                 addressLine, postalCode, city, department, sector, creationDate, employeesFte));
         Messages.info("enterprise.created", legalName);
         facesContext.getExternalContext().getFlash().setKeepMessages(true);

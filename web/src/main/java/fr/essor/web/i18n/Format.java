@@ -26,6 +26,33 @@ public class Format {
         return FacesContext.getCurrentInstance().getViewRoot().getLocale();
     }
 
+    /**
+     * The pattern a date field takes typed: day first in French ({@code dd/MM/yyyy}), month first in
+     * English, the order the English pages show dates in ({@code Nov 26, 2026}).
+     */
+    public static String datePattern(Locale locale) {
+        return "en".equals(locale.getLanguage()) ? "MM/dd/yyyy" : "dd/MM/yyyy";
+    }
+
+    /** For the date fields' {@code pattern}. */
+    public String getDatePattern() {
+        return datePattern(locale());
+    }
+
+    /** For the date-and-time fields' {@code pattern} (a committee session). */
+    public String getDateTimePattern() {
+        return datePattern(locale()) + " HH:mm";
+    }
+
+    /** The pattern as the user reads it, shown in an empty date field: jj/mm/aaaa, mm/dd/yyyy. */
+    public String getDatePlaceholder() {
+        return Messages.text(locale(), "date.placeholder");
+    }
+
+    public String getDateTimePlaceholder() {
+        return Messages.text(locale(), "dateTime.placeholder");
+    }
+
     public String date(LocalDate date) {
         return date == null ? "" : DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale()).format(date);
     }
@@ -58,6 +85,11 @@ public class Format {
             return nf.format(Math.max(1, bytes / 1024.0)) + ("fr".equals(locale().getLanguage()) ? " Ko" : " kB");
         }
         return nf.format(bytes / (1024.0 * 1024.0)) + ("fr".equals(locale().getLanguage()) ? " Mo" : " MB");
+    }
+
+    /** A missing piece of an application, its amount written for the locale. */
+    public String missing(String key, String detail) {
+        return Messages.missing(locale(), key, detail);
     }
 
     public String number(BigDecimal value) {

@@ -8,6 +8,9 @@ import java.text.MessageFormat;
 import java.util.Locale;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
+import java.math.BigDecimal;
+import java.text.NumberFormat;
+import java.util.Currency;
 
 /** Text from the resource bundle, and service errors turned into Faces messages. */
 public final class Messages {
@@ -27,6 +30,20 @@ public final class Messages {
         }
         // Our texts use plain apostrophes (l'événement); MessageFormat would read them as quotes.
         return args.length == 0 ? pattern : new MessageFormat(pattern.replace("'", "''"), locale).format(args);
+    }
+
+    /**
+     * A missing piece of an application in the reader's language; an amount it carries (the plan's
+     * difference) is written as money for the locale (-1 000,00 €, -€1,000.00), not as 1000.00.
+     */
+    public static String missing(Locale locale, String key, String detail) {
+        Object arg = detail == null ? "" : detail;
+        if (detail != null && detail.matches("-?\\d+(\\.\\d+)?")) {
+            NumberFormat money = NumberFormat.getCurrencyInstance(locale);
+            money.setCurrency(Currency.getInstance("EUR"));
+            arg = money.format(new BigDecimal(detail));
+        }
+        return text(locale, key, arg);
     }
 
     public static String text(EssorException e, Locale locale) {

@@ -1,6 +1,7 @@
 package fr.essor.web.i18n;
 
 import fr.essor.service.shared.EssorException;
+import fr.essor.service.shared.InputViolations;
 import jakarta.faces.component.UIComponent;
 import jakarta.faces.component.UIForm;
 import jakarta.faces.context.ExceptionHandler;
@@ -10,6 +11,7 @@ import jakarta.faces.context.FacesContext;
 import jakarta.faces.event.ExceptionQueuedEvent;
 import jakarta.faces.event.ExceptionQueuedEventContext;
 import jakarta.faces.event.PhaseId;
+import jakarta.validation.ConstraintViolationException;
 import java.util.Iterator;
 import java.util.Map;
 
@@ -45,10 +47,14 @@ public class RefusalExceptionHandler extends ExceptionHandlerWrapper {
         getWrapped().handle();
     }
 
+    /** The service's refusal, or Bean Validation's refusal of a service input (at the EJB boundary) as one. */
     private static EssorException refusal(Throwable thrown) {
         for (Throwable t = thrown; t != null; t = t.getCause()) {
             if (t instanceof EssorException e) {
                 return e;
+            }
+            if (t instanceof ConstraintViolationException violations) {
+                return InputViolations.refusal(violations);
             }
         }
         return null;

@@ -15,6 +15,7 @@ import java.math.BigDecimal;
 import java.time.Year;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /** The indicators dashboard: an association (or the network) and a year, its figures, charts and reports. */
@@ -58,8 +59,12 @@ public class IndicatorsBacking implements Serializable {
         return years;
     }
 
+    private static Locale locale() {
+        return FacesContext.getCurrentInstance().getViewRoot().getLocale();
+    }
+
     private String text(String key) {
-        return Messages.text(FacesContext.getCurrentInstance().getViewRoot().getLocale(), key);
+        return Messages.text(locale(), key);
     }
 
     public String getInstrumentChart() {
@@ -72,14 +77,14 @@ public class IndicatorsBacking implements Serializable {
             labels.add(text("Instrument." + e.getKey()));
             values.add(e.getValue());
         }
-        return ChartJson.bars(labels, text("indicators.granted"), values);
+        return ChartJson.bars(locale(), labels, text("indicators.granted"), values);
     }
 
     public String getDepartmentChart() {
         if (indicators == null) {
             return null;
         }
-        return ChartJson.bars(indicators.byDepartment().stream().map(Indicators.Breakdown::key).toList(),
+        return ChartJson.bars(locale(), indicators.byDepartment().stream().map(Indicators.Breakdown::key).toList(),
                 text("indicators.mobilised"), indicators.byDepartment().stream().map(Indicators.Breakdown::mobilised).toList());
     }
 

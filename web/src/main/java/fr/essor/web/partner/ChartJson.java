@@ -2,6 +2,7 @@ package fr.essor.web.partner;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Chart.js configurations for {@code p:chart}, written by hand as JSON. PrimeFaces puts the text into an
@@ -20,7 +21,7 @@ public final class ChartJson {
     }
 
     /** A line chart of several series over the same labels (months). */
-    public static String line(List<String> labels, List<Series> series) {
+    public static String line(Locale locale, List<String> labels, List<Series> series) {
         StringBuilder sb = new StringBuilder("{\"type\":\"line\",\"data\":{\"labels\":");
         strings(sb, labels);
         sb.append(",\"datasets\":[");
@@ -32,21 +33,22 @@ public final class ChartJson {
             sb.append(",\"borderColor\":\"").append(colour).append("\",\"backgroundColor\":\"").append(colour)
                     .append("\",\"fill\":false,\"tension\":0,\"stepped\":true}");
         }
-        return sb.append("]},").append(options("")).append('}').toString();
+        return sb.append("]},").append(options(locale, "")).append('}').toString();
     }
 
     /** A horizontal bar chart of one series. */
-    public static String bars(List<String> labels, String seriesLabel, List<BigDecimal> values) {
+    public static String bars(Locale locale, List<String> labels, String seriesLabel, List<BigDecimal> values) {
         StringBuilder sb = new StringBuilder("{\"type\":\"bar\",\"data\":{\"labels\":");
         strings(sb, labels);
         sb.append(",\"datasets\":[{\"label\":").append(string(seriesLabel)).append(",\"data\":");
         numbers(sb, values);
         sb.append(",\"backgroundColor\":\"").append(COLOURS.get(0)).append("\"}]},");
-        return sb.append(options("\"indexAxis\":\"y\",")).append('}').toString();
+        return sb.append(options(locale, "\"indexAxis\":\"y\",")).append('}').toString();
     }
 
-    private static String options(String extra) {
-        return "\"options\":{" + extra + "\"animation\":false,\"responsive\":true,\"maintainAspectRatio\":false,"
+    /** The axes' numbers are written for the page's language (25 000 in French, 25,000 in English). */
+    private static String options(Locale locale, String extra) {
+        return "\"options\":{" + extra + "\"locale\":" + string(locale.toLanguageTag()) + ",\"animation\":false,\"responsive\":true,\"maintainAspectRatio\":false,"
                 + "\"plugins\":{\"legend\":{\"position\":\"bottom\"}}}";
     }
 

@@ -116,7 +116,7 @@ public class ConventionDashboardBacking implements Serializable {
             count += b.count();
             amount = amount.add(b.amount());
         }
-        String chart = ChartJson.bars(lines.stream().map(Line::label).toList(), Messages.text(locale, "partner.col.allocated"),
+        String chart = ChartJson.bars(locale, lines.stream().map(Line::label).toList(), Messages.text(locale, "partner.col.allocated"),
                 lines.stream().map(Line::amount).toList());
         String chartLabel = Messages.text(locale, "partner.breakdown.chart", Messages.text(locale, "partner.dimension." + name));
         return new Dimension(name, chart, chartLabel, lines, count, amount);
@@ -168,7 +168,7 @@ public class ConventionDashboardBacking implements Serializable {
     /** Cumulative allocated, disbursed and repaid per month, in the page's language. */
     public String getConsumptionChart() {
         Locale locale = locale();
-        return ChartJson.line(cumulative.stream().map(ConventionViews.Point::month).toList(), List.of(
+        return ChartJson.line(locale, cumulative.stream().map(ConventionViews.Point::month).toList(), List.of(
                 new ChartJson.Series(Messages.text(locale, "partner.col.allocated"),
                         cumulative.stream().map(ConventionViews.Point::allocated).toList()),
                 new ChartJson.Series(Messages.text(locale, "partner.col.disbursed"),

@@ -1,5 +1,6 @@
 package fr.essor.web.shared;
 
+import fr.essor.web.i18n.Format;
 import fr.essor.web.i18n.Messages;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.component.UIComponent;
@@ -13,14 +14,17 @@ import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
 
 /**
- * A day typed as {@code dd/MM/yyyy}, read strictly: PrimeFaces' own parsing is lenient and stored
+ * A day typed in the page's order ({@code dd/MM/yyyy} in French, {@code MM/dd/yyyy} in English), read strictly: PrimeFaces' own parsing is lenient and stored
  * 31/02/2026 as 03/03/2026. A day that does not exist, or a year outside 1900-2100, is refused with
  * a message on the field.
  */
 @FacesConverter("essor.strictDate")
 public class StrictDateConverter implements Converter<LocalDate> {
 
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/uuuu").withResolverStyle(ResolverStyle.STRICT);
+    private static DateTimeFormatter day(FacesContext context) {
+        String pattern = Format.datePattern(context.getViewRoot().getLocale()).replace("yyyy", "uuuu");
+        return DateTimeFormatter.ofPattern(pattern).withResolverStyle(ResolverStyle.STRICT);
+    }
 
     @Override
     public LocalDate getAsObject(FacesContext context, UIComponent component, String value) {
@@ -28,7 +32,7 @@ public class StrictDateConverter implements Converter<LocalDate> {
             return null;
         }
         try {
-            LocalDate day = LocalDate.parse(value.strip(), DAY);
+            LocalDate day = LocalDate.parse(value.strip(), day(context));
             if (day.getYear() >= 1900 && day.getYear() <= 2100) {
                 return day;
             }
@@ -42,6 +46,6 @@ public class StrictDateConverter implements Converter<LocalDate> {
 
     @Override
     public String getAsString(FacesContext context, UIComponent component, LocalDate value) {
-        return value == null ? "" : value.format(DAY);
+        return value == null ? "" : value.format(day(context));
     }
 }

@@ -9,7 +9,6 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import java.io.StringReader;
 import java.net.URI;
-import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -28,16 +27,12 @@ import java.util.Set;
 import javax.naming.InitialContext;
 import javax.sql.DataSource;
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Issue 7, part 1: who may reach which record. Every role (anonymous, the two entrepreneurs, an
@@ -53,9 +48,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * <p>The test runs inside the server to read ids and create the other association with JDBC (no
  * API creates associations or committees); every request to Essor goes over HTTP.
  */
-@ExtendWith(ArquillianExtension.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class AccessMatrixIT {
+class AccessMatrixIT extends ContainerTestBase {
 
     /** Who asks. The other association's people are created by the test, the others are the demo's. */
     enum Actor {
@@ -102,20 +96,13 @@ class AccessMatrixIT {
     private final Map<Actor, String> emails = new EnumMap<>(Actor.class);
     private final Map<Actor, String> cookies = new EnumMap<>(Actor.class);
 
-    @ArquillianResource
-    private URL base;
-
-    private final Api api = new Api(() -> base).timeout(Duration.ofSeconds(60));
-    private final Pages pages = new Pages(() -> base);
+    AccessMatrixIT() {
+        super(Duration.ofSeconds(60));
+    }
 
     @Deployment
     static WebArchive deployment() {
         return Deployments.builtWarWith(AccessMatrixIT.class, Sql.class, Deployments.class, TableHashes.class, ItReport.class);
-    }
-
-    @BeforeEach
-    void ready() throws InterruptedException {
-        Deployments.awaitReady(base);
     }
 
     @Test

@@ -23,7 +23,6 @@ import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
 import java.io.StringReader;
 import java.math.BigDecimal;
-import java.net.URL;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
@@ -44,15 +43,12 @@ import java.util.Set;
 import javax.sql.DataSource;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The advisors' work queue against the real database (H2 by default, MariaDB in CI): what one page
@@ -61,9 +57,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * "Filetest Alpha" and 5 of "Filetest 100%_Beta" in CVL, one witness file, and a file of another
  * association (QTEST). The in-container tests run first: they create it.
  */
-@ExtendWith(ArquillianExtension.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class AdvisorQueueIT {
+class AdvisorQueueIT extends ContainerTestBase {
 
     private static final int ALPHA = 120;
     private static final int BETA = 5;
@@ -80,11 +75,6 @@ class AdvisorQueueIT {
 
     @Resource(lookup = "java:app/jdbc/essor")
     private DataSource dataSource;
-
-    @ArquillianResource
-    private URL base;
-
-    private final Api api = new Api(() -> base);
 
     private long cvl;
     private long conseil;

@@ -28,12 +28,7 @@ import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TimeoutException;
@@ -47,17 +42,10 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
  * contracted, disburses the loan, generates its schedule and records a payment; the applicant then
  * reads the schedule on the file page. Every page passes axe-core.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
 class AllocationJourneyIT extends BrowserJourney {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private static final String FILE_TITLE = "Épicerie solidaire itinérante";
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.builtWar();
-    }
 
     private static String plain(String text) {
         return text.replace('\u202f', ' ').replace('\u00a0', ' ');
@@ -215,6 +203,8 @@ class AllocationJourneyIT extends BrowserJourney {
         Browser.assertAccessible(driver, "advisor allocations");
         clickTitled("Allouer " + fileRef + " — Prêt d'honneur");
         await(By.id("allocate:submit"));
+        assertEquals("selected-title", driver.switchTo().activeElement().getAttribute("id"),
+                "the chosen line, shown below the table, takes the focus (and the view) where the user is");
         String eligible = driver.findElement(By.id("eligible")).getText();
         assertTrue(eligible.contains(loans), eligible);
         assertFalse(eligible.contains(reference), "an equity-only convention does not fund an honour loan");

@@ -78,6 +78,15 @@ final class Api {
         return send(b.build());
     }
 
+    /** GETs {@code path} as {@code user} and reads the JSON object answered; anything but 200 fails the test. */
+    JsonObject read(String user, String path) throws Exception {
+        HttpResponse<String> r = call(user, "GET", path, null);
+        if (r.statusCode() != 200) {
+            throw new AssertionError("GET " + path + " as " + user + ": " + r.statusCode() + " " + r.body());
+        }
+        return json(r);
+    }
+
     /**
      * A request to the API as {@code user} (anonymous when null), with this client's password, language and time
      * limit, for a test that sets its own headers and body; send it with {@link #send}.

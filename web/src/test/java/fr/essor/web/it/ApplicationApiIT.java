@@ -13,55 +13,32 @@ import jakarta.json.JsonReader;
 import java.io.ByteArrayOutputStream;
 import java.io.StringReader;
 import java.net.URI;
-import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The entrepreneurs' journey through the REST API: draft, complete, attach, submit; and every kind
  * of bad input refused with a clear JSON error that leaves the stored application unchanged.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class ApplicationApiIT {
+class ApplicationApiIT extends OnTheBuiltWar {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     static final byte[] PDF = "%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
             .getBytes(StandardCharsets.US_ASCII);
-
-    @ArquillianResource
-    private URL base;
-
-    private final Api api = new Api(() -> base);
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.builtWar();
-    }
-
-    @BeforeEach
-    void ready() throws InterruptedException {
-        Deployments.awaitReady(base);
-    }
 
     private URI uri(String path) {
         return Api.uri(base, "/api/v1" + path);
@@ -91,9 +68,7 @@ class ApplicationApiIT {
     }
 
     private JsonObject get(String user, long id) throws Exception {
-        HttpResponse<String> r = api.call(user, "GET", "/applications/" + id, null);
-        assertEquals(200, r.statusCode(), r.body());
-        return Api.json(r);
+        return api.read(user, "/applications/" + id);
     }
 
     private static final String COMPLETE = "\"description\":\"Une recyclerie\",\"territory\":\"Orléans\","
@@ -104,6 +79,28 @@ class ApplicationApiIT {
             + "{\"kind\":\"SOURCE\",\"label\":\"Prêt bancaire\",\"amount\":\"40000.00\"},"
             + "{\"kind\":\"SOURCE\",\"label\":\"Prêt d'honneur\",\"amount\":\"8000.00\"}],"
             + "\"impact\":{\"jobsCreated\":\"2\",\"jobsMaintained\":\"1.5\",\"beneficiaries\":120,\"socialUtility\":\"Réemploi\"}";
+
+    /** EnterpriseInput's constraints, checked at the service's boundary, refuse on the page like the service's own checks. */
+    @Test
+    void theEnterpriseFormShowsARefusalOfItsInputAtTheServiceBoundaryAndStoresNothing() throws Exception {
+        String cookie = pages.login(PORTEUR);
+        String path = "/entrepreneur/enterprise.xhtml";
+        HttpResponse<String> page = pages.get(cookie, path);
+        assertEquals(200, page.statusCode());
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("enterprise", "enterprise");
+        form.put("enterprise:legalName", "Essai des limites");
+        form.put("enterprise:siret", "73282932000074");
+        form.put("enterprise:legalForm_input", "ASSOCIATION");
+        form.put("enterprise:department", "45");
+        form.put("enterprise:employees", "-3");
+        form.put("enterprise:submit", "");
+        form.put("jakarta.faces.ViewState", Pages.viewState(page.body()));
+        HttpResponse<String> refused = pages.post(cookie, path, form);
+        assertEquals(200, refused.statusCode(), "the form is shown again");
+        assertTrue(refused.body().contains("équivalents temps plein positifs, avec au plus deux décimales"), refused.body());
+        assertFalse(api.call(PORTEUR, "GET", "/enterprises/mine", null).body().contains("Essai des limites"), "nothing stored");
+    }
 
     @Test
     void anEntrepreneurDraftsCompletesAttachesAndSubmits() throws Exception {

@@ -13,7 +13,6 @@ import jakarta.json.JsonObject;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
-import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -34,15 +33,11 @@ import javax.naming.InitialContext;
 import javax.sql.DataSource;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Issue 7, part 2: a corpus of bad input through the API and the forms. Malformed and huge JSON,
@@ -56,9 +51,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  *
  * <p>Runs inside the server to hash the tables with JDBC; every input goes over HTTP.
  */
-@ExtendWith(ArquillianExtension.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class BadInputIT {
+class BadInputIT extends ContainerTestBase {
 
     private static final String PASSWORD = "essor-demo";
     private static final int YEAR = LocalDate.now(ZoneId.of("Europe/Paris")).getYear();
@@ -80,19 +74,9 @@ class BadInputIT {
                          Map<String, String> headers) {
     }
 
-    @ArquillianResource
-    private URL base;
-
-    private final Pages pages = new Pages(() -> base);
-
     @Deployment
     static WebArchive deployment() {
         return Deployments.builtWarWith(BadInputIT.class, Sql.class, Deployments.class, TableHashes.class, ItReport.class);
-    }
-
-    @BeforeEach
-    void ready() throws InterruptedException {
-        Deployments.awaitReady(base);
     }
 
     @Test

@@ -28,12 +28,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.openqa.selenium.By;
@@ -42,14 +37,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /** What a person sees in Chromium: logging in as each demo user, registering, administering accounts. */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
 class BrowserIT extends BrowserJourney {
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.builtWar();
-    }
 
     private void login(String email, String password) {
         driver.get(url("/login.xhtml"));
@@ -211,7 +199,7 @@ class BrowserIT extends BrowserJourney {
         waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "marquée comme répondue"));
 
         // the retention page: the national administrator sets a period and holds a case with a reason
-        long file = Api.json(rest.call("admin@demo.essor", "GET", "/applications?status=SUBMITTED&size=1", null))
+        long file = Api.json(api.call("admin@demo.essor", "GET", "/applications?status=SUBMITTED&size=1", null))
                 .getJsonArray("items").getJsonObject(0).getJsonNumber("id").longValue();
         driver.findElement(By.id("nav-retention")).click();
         waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("retention-intro")));
@@ -275,6 +263,69 @@ class BrowserIT extends BrowserJourney {
         login(email, temporary);
         String refused = waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("messages"))).getText();
         assertTrue(refused.contains("Adresse e-mail ou mot de passe incorrect."), refused);
+    }
+
+    private boolean calendarShown(String fieldId) {
+        return driver.findElements(By.id(fieldId + "_panel")).stream().anyMatch(WebElement::isDisplayed);
+    }
+
+    @Test
+    void aDateFieldTakesTypingAndEnterInAnAmountSavesTheStepWithoutRemovingALine() {
+        login("porteur@demo.essor", "essor-demo");
+        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("landing")));
+
+        // a date field: clicked and typed into, it keeps the focus and the text; its calendar opens on its button only
+        driver.findElement(By.id("new-enterprise")).click();
+        WebElement date = waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("enterprise:creationDate_input")));
+        assertEquals("jj/mm/aaaa", date.getAttribute("placeholder"));
+        date.click();
+        assertFalse(calendarShown("enterprise:creationDate"), "the calendar opened on a click into the field");
+        date.sendKeys("15/03/2021");
+        assertEquals(date, driver.switchTo().activeElement(), "typing in the date field lost the focus");
+        date.sendKeys(Keys.TAB);
+        WebElement next = driver.switchTo().activeElement();
+        assertFalse(calendarShown("enterprise:creationDate"), "the calendar opened on Tab");
+        assertEquals("15/03/2021", date.getAttribute("value"));
+        assertTrue(next.getAttribute("class").contains("ui-datepicker-trigger"),
+                "Tab from the date field goes to its calendar button, not into the day cells: " + next.getAttribute("outerHTML"));
+        next.sendKeys(Keys.ENTER);
+        waiting().until(d -> calendarShown("enterprise:creationDate"));
+        driver.switchTo().activeElement().sendKeys(Keys.ESCAPE);
+
+        // Enter in the amount of line 1 saves the step: it never activates line 1's "Retirer"
+        driver.get(url("/entrepreneur/index.xhtml"));
+        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("new:start")));
+        fill("new:title", "Atelier de réparation");
+        choose("new:stage", "Création");
+        driver.findElement(By.id("new:start")).click();
+        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("project:description")));
+        fill("project:description", "Réparer plutôt que jeter.");
+        saveStep("project");
+        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("financing:addLine"))).click();
+        waiting().until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("fieldset.line"), 2));
+        List<WebElement> instruments = driver.findElements(By.cssSelector("[id$=':instrument']"));
+        String first = instruments.get(0).getAttribute("id");
+        String second = instruments.get(1).getAttribute("id");
+        choose(first, "Prêt d'honneur");
+        fill(first.replace("instrument", "duration_input"), "36");
+        choose(second, "Subvention");
+        fill(second.replace("instrument", "amount"), "2000");
+        WebElement amount = driver.findElement(By.id(first.replace("instrument", "amount")));
+        amount.clear();
+        amount.sendKeys("5000");
+        amount.sendKeys(Keys.ENTER);
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "Étape enregistrée."));
+        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("plan:save")));
+        assertEquals("messages", driver.switchTo().activeElement().getAttribute("id"),
+                "after a save the focus is on the message that says what happened");
+
+        driver.get(driver.getCurrentUrl().replaceAll("step=[A-Z]+", "step=FINANCING"));
+        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("financing:addLine")));
+        List<WebElement> amounts = driver.findElements(By.cssSelector("input[id$=':amount']"));
+        assertEquals(2, amounts.size(), "both requested lines are kept");
+        assertTrue(amounts.get(0).getAttribute("value").startsWith("5"), amounts.get(0).getAttribute("value"));
+        assertTrue(amounts.get(1).getAttribute("value").startsWith("2"), amounts.get(1).getAttribute("value"));
+        logout();
     }
 
     private void saveStep(String formId) {
@@ -453,7 +504,7 @@ class BrowserIT extends BrowserJourney {
     }
 
     private HttpResponse<String> api(String user, String method, String path, String json) throws Exception {
-        HttpResponse<String> r = rest.call(user, method, path, json);
+        HttpResponse<String> r = api.call(user, method, path, json);
         assertTrue(r.statusCode() < 300, method + " " + path + " → " + r.statusCode() + " " + r.body());
         return r;
     }
@@ -489,7 +540,7 @@ class BrowserIT extends BrowserJourney {
     }
 
     private int advisor(String path, String json) throws Exception {
-        return rest.call("conseil@demo.essor", "POST", path, json).statusCode();
+        return api.call("conseil@demo.essor", "POST", path, json).statusCode();
     }
 
     /** A fresh SIRET with a valid Luhn key, so that repeated runs on one database never collide. */
@@ -553,11 +604,11 @@ class BrowserIT extends BrowserJourney {
         waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "Vos choix de courriels sont enregistrés."));
         try {
             assertFalse(driver.findElement(acknowledgement).isSelected(), "switched off");
-            JsonValue preference = Api.array(rest.call("porteur@demo.essor", "GET", "/me/mail-preferences", null).body()).stream()
+            JsonValue preference = Api.array(api.call("porteur@demo.essor", "GET", "/me/mail-preferences", null).body()).stream()
                     .filter(p -> p.asJsonObject().getString("kind").equals("APPLICATION_SUBMITTED")).findFirst().orElseThrow();
             assertFalse(preference.asJsonObject().getBoolean("receive"));
         } finally {
-            rest.call("porteur@demo.essor", "PUT", "/me/mail-preferences/APPLICATION_SUBMITTED", "{\"receive\":true}");
+            api.call("porteur@demo.essor", "PUT", "/me/mail-preferences/APPLICATION_SUBMITTED", "{\"receive\":true}");
         }
         logout();
     }

@@ -1,9 +1,7 @@
 package fr.essor.web.it;
 
-import java.net.URL;
 import java.time.Duration;
 import java.util.function.Function;
-import org.jboss.arquillian.test.api.ArquillianResource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -21,20 +19,11 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * The base of the browser journeys ({@code @RunAsClient} classes that drive Chromium): one headless
  * Chromium for the class ({@link Browser#start()}, skipped or failed as {@link Browser} says), the
  * application's address, and each test starting signed out once the application answers.
- *
- * <p>A journey keeps its own {@code @ExtendWith(ArquillianExtension.class)}, {@code @RunAsClient} and
- * {@code @Deployment(testable = false)}: Arquillian reads them on the test class.
  */
-abstract class BrowserJourney {
+abstract class BrowserJourney extends OnTheBuiltWar {
 
     /** The class's browser, started before its first test and quit after its last. */
     static ChromeDriver driver;
-
-    @ArquillianResource
-    URL base;
-
-    /** The REST API, called as demo users. */
-    final Api rest = new Api(() -> base);
 
     @BeforeAll
     static void startBrowser() throws Exception {
@@ -50,8 +39,7 @@ abstract class BrowserJourney {
     }
 
     @BeforeEach
-    void readyAndSignedOut() throws InterruptedException {
-        Deployments.awaitReady(base);
+    void signedOut() {
         driver.manage().deleteAllCookies();
     }
 

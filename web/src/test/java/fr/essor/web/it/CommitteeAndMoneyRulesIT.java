@@ -13,7 +13,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import java.math.BigDecimal;
-import java.net.URL;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -25,12 +24,8 @@ import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Issue 18's committee and money rules through the API and the chair's page, against the real
@@ -40,23 +35,15 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * text. Every refusal is followed by a re-read (API or SQL) proving that nothing stored changed.
  * The tests run inside the server, to read the database; they call the API over HTTP.
  */
-@ExtendWith(ArquillianExtension.class)
-class CommitteeAndMoneyRulesIT {
+class CommitteeAndMoneyRulesIT extends ContainerTestBase {
 
-    @ArquillianResource
-    private URL base;
-
-    private final Api api = new Api(() -> base).timeout(Duration.ofSeconds(60));
-    private final Pages pages = new Pages(() -> base);
+    CommitteeAndMoneyRulesIT() {
+        super(Duration.ofSeconds(60));
+    }
 
     @Deployment
     static WebArchive deployment() {
         return Deployments.builtWarWith(CommitteeAndMoneyRulesIT.class);
-    }
-
-    @BeforeEach
-    void ready() throws InterruptedException {
-        Deployments.awaitReady(base);
     }
 
     // ---- 2. a session that cannot get stuck ----------------------------------------------------------
@@ -472,9 +459,7 @@ class CommitteeAndMoneyRulesIT {
     }
 
     private JsonObject session(String user, long id) throws Exception {
-        HttpResponse<String> r = api.call(user, "GET", "/sessions/" + id, null);
-        assertEquals(200, r.statusCode(), r.body());
-        return Api.json(r);
+        return api.read(user, "/sessions/" + id);
     }
 
     private static JsonObject itemOf(JsonObject session, long itemId) {
@@ -484,9 +469,7 @@ class CommitteeAndMoneyRulesIT {
     }
 
     private JsonObject application(long id) throws Exception {
-        HttpResponse<String> r = api.call(ADVISOR, "GET", "/applications/" + id, null);
-        assertEquals(200, r.statusCode(), r.body());
-        return Api.json(r);
+        return api.read(ADVISOR, "/applications/" + id);
     }
 
     // ---- helpers: conventions and allocations -----------------------------------------------------------

@@ -24,7 +24,6 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.transaction.UserTransaction;
 import java.net.URI;
-import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -44,12 +43,8 @@ import javax.naming.InitialContext;
 import javax.sql.DataSource;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The committee's rules through the REST API against the real database: quorum, conflicts of
@@ -61,27 +56,20 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * there is no API to create an association or a committee: it inserts them with JDBC, then calls
  * the API over HTTP like the others.
  */
-@ExtendWith(ArquillianExtension.class)
-class CommitteeApiIT {
+class CommitteeApiIT extends ContainerTestBase {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     private static final String APPROVE_8000 = "\"outcome\":\"APPROVED\",\"lines\":[{\"instrument\":\"HONOUR_LOAN\","
             + "\"amount\":\"8000.00\",\"durationMonths\":60}],\"conditions\":\"Versement sur présentation du prêt bancaire\"";
 
-    @ArquillianResource
-    private URL base;
-
-    private final Api api = new Api(() -> base).timeout(Duration.ofSeconds(60));
+    CommitteeApiIT() {
+        super(Duration.ofSeconds(60));
+    }
 
     @Deployment
     static WebArchive deployment() {
         return Deployments.builtWarWith(CommitteeApiIT.class, Sql.class, Deployments.class);
-    }
-
-    @BeforeEach
-    void ready() throws InterruptedException {
-        Deployments.awaitReady(base);
     }
 
     // ---- 1. quorum ---------------------------------------------------------------------------------
@@ -96,8 +84,7 @@ class CommitteeApiIT {
         assertEquals(200, vote(CHAIR, s, item, "FOR").statusCode());
         assertEquals(200, vote(M2, s, item, "FOR").statusCode());
 
-        HttpResponse<String> refused = decide(s, item, itemOf(session(CHAIR, s), item).getJsonNumber("version").longValue(),
-                APPROVE_8000);
+        HttpResponse<String> refused = decide(s, item, itemVersion(s, item), APPROVE_8000);
         assertEquals(409, refused.statusCode(), refused.body());
         assertEquals("COMMITTEE_RULE", Api.json(refused).getString("error"));
         assertTrue(Api.json(refused).getString("message").contains("il manque 1 participant(s)"), refused.body());
@@ -108,11 +95,27 @@ class CommitteeApiIT {
         assertEquals("ON_AGENDA", application(ADVISOR, app).getString("status"));
 
         assertEquals(200, vote(M3, s, item, "FOR").statusCode());
-        HttpResponse<String> decided = decide(s, item, itemOf(session(CHAIR, s), item).getJsonNumber("version").longValue(),
-                APPROVE_8000);
+        HttpResponse<String> decided = decide(s, item, itemVersion(s, item), APPROVE_8000);
         assertEquals(200, decided.statusCode(), decided.body());
         assertEquals("APPROVED", itemOf(Api.json(decided), item).getJsonObject("decision").getString("outcome"));
         assertEquals("APPROVED", application(ADVISOR, app).getString("status"));
+    }
+
+    @Test
+    @RunAsClient
+    void anEmptyAgendaIsNotConvenedAndASecondConvocationReachesNoOneAlreadyConvened() throws Exception {
+        long s = newSession();
+        HttpResponse<String> empty = api.call(ADVISOR, "POST", "/sessions/" + s + "/convocations", null);
+        assertEquals(409, empty.statusCode(), empty.body());
+        assertTrue(Api.json(empty).getString("message").contains("L'ordre du jour est vide"), empty.body());
+
+        putOnAgenda(s, readyApplication("Convocation"));
+        HttpResponse<String> first = api.call(ADVISOR, "POST", "/sessions/" + s + "/convocations", null);
+        assertEquals(200, first.statusCode(), first.body());
+        assertTrue(Api.json(first).getInt("count") > 0, first.body());
+        HttpResponse<String> second = api.call(ADVISOR, "POST", "/sessions/" + s + "/convocations", null);
+        assertEquals(200, second.statusCode(), second.body());
+        assertEquals(0, Api.json(second).getInt("count"), "no member is convened twice: " + second.body());
     }
 
     // ---- 2. conflicts of interest ----------------------------------------------------------------------
@@ -147,8 +150,7 @@ class CommitteeApiIT {
 
         assertEquals(200, vote(CHAIR, s, item, "FOR").statusCode());
         assertEquals(200, vote(M2, s, item, "FOR").statusCode());
-        HttpResponse<String> short1 = decide(s, item, itemOf(session(CHAIR, s), item).getJsonNumber("version").longValue(),
-                APPROVE_8000);
+        HttpResponse<String> short1 = decide(s, item, itemVersion(s, item), APPROVE_8000);
         assertEquals(409, short1.statusCode(), "the conflicted member does not count for the quorum: " + short1.body());
         assertTrue(Api.json(short1).getString("message").contains("il manque 1 participant(s)"), short1.body());
         assertEquals(2, itemOf(session(CHAIR, s), item).getInt("participants"));
@@ -174,7 +176,7 @@ class CommitteeApiIT {
         for (String m : List.of(CHAIR, M1, M2)) {
             assertEquals(200, vote(m, s, item, "FOR").statusCode());
         }
-        long version = itemOf(session(CHAIR, s), item).getJsonNumber("version").longValue();
+        long version = itemVersion(s, item);
         assertEquals(200, decide(s, item, version, APPROVE_8000).statusCode());
         HttpResponse<String> closed = api.call(CHAIR, "POST", "/sessions/" + s + "/close", null);
         assertEquals(200, closed.statusCode(), closed.body());
@@ -242,7 +244,7 @@ class CommitteeApiIT {
                 for (String m : List.of(CHAIR, M1, M2)) {
                     assertEquals(200, vote(m, s, item, "FOR").statusCode());
                 }
-                long version = itemOf(session(CHAIR, s), item).getJsonNumber("version").longValue();
+                long version = itemVersion(s, item);
                 CountDownLatch start = new CountDownLatch(1);
                 List<Future<HttpResponse<String>>> results = new ArrayList<>();
                 for (int t = 0; t < 6; t++) {
@@ -438,8 +440,7 @@ class CommitteeApiIT {
         for (String m : List.of(CHAIR, M1, M3)) {
             assertEquals(200, vote(m, s, item, "FOR").statusCode());
         }
-        HttpResponse<String> decided = decide(s, item, itemOf(session(CHAIR, s), item).getJsonNumber("version").longValue(),
-                APPROVE_8000);
+        HttpResponse<String> decided = decide(s, item, itemVersion(s, item), APPROVE_8000);
         assertEquals(200, decided.statusCode(), decided.body());
 
         JsonObject seen = application(PORTEUR, app);
@@ -482,8 +483,8 @@ class CommitteeApiIT {
         for (String member : List.of(CHAIR, M2, M3)) {
             assertEquals(200, vote(member, small, only, "FOR").statusCode());
         }
-        assertEquals(200, decide(small, only, itemOf(session(CHAIR, small), only).getJsonNumber("version").longValue(),
-                APPROVE_8000).statusCode(), "each session has a decision: the same statements to read it");
+        assertEquals(200, decide(small, only, itemVersion(small, only), APPROVE_8000).statusCode(),
+                "each session has a decision: the same statements to read it");
 
         long large = newSession();
         List<Long> items = new ArrayList<>();
@@ -495,7 +496,7 @@ class CommitteeApiIT {
             assertEquals(200, vote(member, large, items.get(0), "FOR").statusCode());
         }
         HttpResponse<String> decided = decide(large, items.get(0),
-                itemOf(session(CHAIR, large), items.get(0)).getJsonNumber("version").longValue(), APPROVE_8000);
+                itemVersion(large, items.get(0)), APPROVE_8000);
         assertEquals(200, decided.statusCode(), decided.body());
         assertEquals(200, api.call(M1, "POST", "/sessions/" + large + "/items/" + items.get(1) + "/conflict",
                 "{\"reason\":\"Client de la banque\"}").statusCode());
@@ -575,15 +576,11 @@ class CommitteeApiIT {
     }
 
     private JsonObject application(String user, long id) throws Exception {
-        HttpResponse<String> r = api.call(user, "GET", "/applications/" + id, null);
-        assertEquals(200, r.statusCode(), r.body());
-        return Api.json(r);
+        return api.read(user, "/applications/" + id);
     }
 
     private JsonObject session(String user, long id) throws Exception {
-        HttpResponse<String> r = api.call(user, "GET", "/sessions/" + id, null);
-        assertEquals(200, r.statusCode(), r.body());
-        return Api.json(r);
+        return api.read(user, "/sessions/" + id);
     }
 
     private static JsonObject itemOf(JsonObject session, long itemId) {
@@ -597,6 +594,11 @@ class CommitteeApiIT {
         HttpResponse<String> r = api.call(ADVISOR, "GET", "/sessions?past=true", null);
         assertEquals(200, r.statusCode(), r.body());
         return Api.json(r).getJsonArray("items").getJsonObject(0).getJsonNumber("committeeId").longValue();
+    }
+
+    /** The agenda item's version, as the chair reads it before deciding. */
+    private long itemVersion(long session, long item) throws Exception {
+        return itemOf(session(CHAIR, session), item).getJsonNumber("version").longValue();
     }
 
     /** A new planned session of the CVL committee, scheduled by the advisor. */

@@ -19,12 +19,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.Base64;
 import java.util.List;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.TimeoutException;
@@ -38,16 +33,9 @@ import org.openqa.selenium.support.ui.Select;
  * session's agenda, a member declares a conflict, the others vote, the chair records the decision
  * and closes the session, the minutes PDF holds the decision, and the applicant reads it.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
 class CommitteeJourneyIT extends BrowserJourney {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.builtWar();
-    }
 
     private void expectMessage(String text) {
         waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), text));
@@ -60,12 +48,12 @@ class CommitteeJourneyIT extends BrowserJourney {
     // ---- the file to instruct, filed through the API by porteur2 --------------------------------
 
     private JsonObject submittedFile() throws Exception {
-        HttpResponse<String> mine = rest.call("porteur2@demo.essor", "GET", "/enterprises/mine", null);
+        HttpResponse<String> mine = api.call("porteur2@demo.essor", "GET", "/enterprises/mine", null);
         long enterprise;
         try (JsonReader r = Json.createReader(new StringReader(mine.body()))) {
             enterprise = r.readArray().getJsonObject(0).getJsonNumber("id").longValue();
         }
-        HttpResponse<String> created = rest.call("porteur2@demo.essor", "POST", "/applications", "{\"enterpriseId\":" + enterprise
+        HttpResponse<String> created = api.call("porteur2@demo.essor", "POST", "/applications", "{\"enterpriseId\":" + enterprise
                 + ",\"title\":\"Vélobus scolaire\",\"stage\":\"CREATION\",\"description\":\"Ramassage scolaire à vélo\","
                 + "\"territory\":\"Tours\",\"lines\":[{\"instrument\":\"HONOUR_LOAN\",\"amount\":\"8000.00\",\"durationMonths\":60}],"
                 + "\"plan\":[{\"kind\":\"USE\",\"label\":\"Vélos\",\"amount\":\"8000.00\"},"
@@ -82,8 +70,8 @@ class CommitteeJourneyIT extends BrowserJourney {
                 .header("X-File-Name", "plan.pdf").header("Content-Type", "application/octet-stream")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(pdf)).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(201, upload.statusCode(), upload.body());
-        JsonObject current = Api.json(rest.call("porteur2@demo.essor", "GET", "/applications/" + id, null).body());
-        HttpResponse<String> submitted = rest.call("porteur2@demo.essor", "POST", "/applications/" + id + "/submit?version="
+        JsonObject current = Api.json(api.call("porteur2@demo.essor", "GET", "/applications/" + id, null).body());
+        HttpResponse<String> submitted = api.call("porteur2@demo.essor", "POST", "/applications/" + id + "/submit?version="
                 + current.getJsonNumber("version"), null);
         assertEquals(200, submitted.statusCode(), submitted.body());
         return Api.json(submitted.body());
@@ -177,6 +165,9 @@ class CommitteeJourneyIT extends BrowserJourney {
         Browser.assertAccessible(driver, "advisor session agenda");
         driver.findElement(By.id("agenda:convene")).click();
         expectMessage("4 membre(s) convoqué(s).");
+        // a second convocation reaches only the members not yet convened: none here
+        driver.findElement(By.id("agenda:convene")).click();
+        expectMessage("Tous les membres ont déjà reçu la convocation");
 
         // the chair opens the session with everyone present
         login("comite@demo.essor");
@@ -212,10 +203,15 @@ class CommitteeJourneyIT extends BrowserJourney {
         driver.get(url("/committee/session.xhtml?id=" + sessionId));
         waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("item-" + reference)));
         assertTrue(driver.findElement(By.id("item-" + reference)).getText().contains("participants manquants pour le quorum : 1"));
+        // the decision has no default: recorded without one, it is refused
+        inItem(reference, ":record").click();
+        expectMessage("Choisissez la décision");
+        new Select(inItem(reference, ":outcome")).selectByValue("APPROVED");
         inItem(reference, ":record").click();
         expectMessage("Quorum non atteint : il manque 1 participant(s)");
         inItem(reference, ":for").click();
         expectMessage("Vote enregistré.");
+        new Select(inItem(reference, ":outcome")).selectByValue("APPROVED");
         WebElement amount = inItem(reference, ":amount");
         amount.clear();
         amount.sendKeys("7500");
@@ -224,7 +220,12 @@ class CommitteeJourneyIT extends BrowserJourney {
         expectMessage("Décision enregistrée.");
         assertTrue(driver.findElement(By.id("item-" + reference)).getText().contains("Décision : Accordé"));
         Browser.assertAccessible(driver, "open session with a decision");
+        // closing asks first; cancelled, the session stays open
         driver.findElement(By.id("closing:close")).click();
+        waiting().until(ExpectedConditions.elementToBeClickable(By.id("closing:confirm-no"))).click();
+        assertEquals("Ouverte", driver.findElement(By.id("session-status")).getText());
+        driver.findElement(By.id("closing:close")).click();
+        waiting().until(ExpectedConditions.elementToBeClickable(By.id("closing:confirm-yes"))).click();
         expectMessage("La séance est close");
         assertEquals("Close", driver.findElement(By.id("session-status")).getText());
 

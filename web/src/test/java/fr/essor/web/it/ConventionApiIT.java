@@ -26,7 +26,6 @@ import jakarta.json.JsonValue;
 import java.io.StringReader;
 import java.math.BigDecimal;
 import java.net.URI;
-import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -50,12 +49,8 @@ import javax.naming.InitialContext;
 import javax.sql.DataSource;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Issue 5's money invariants and scope through the REST API against the real database: concurrent
@@ -72,30 +67,23 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * stored nothing. Every call to Essor still goes over HTTP, from as many client threads as the
  * test wants. Only the OpenAPI check, which needs nothing of the database, runs as a client.
  */
-@ExtendWith(ArquillianExtension.class)
-class ConventionApiIT {
+class ConventionApiIT extends ContainerTestBase {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     /** The test sessions sit on this day: it is the decision date of every approved line below. */
     private static final String SESSION_AT = "2027-01-15T14:00";
 
-    @ArquillianResource
-    private URL base;
-
-    private final Api api = new Api(() -> base).timeout(Duration.ofSeconds(120));
-
     @EJB
     private LateInstalmentTimer lateTimer;
+
+    ConventionApiIT() {
+        super(Duration.ofSeconds(120));
+    }
 
     @Deployment
     static WebArchive deployment() {
         return Deployments.builtWarWith(ConventionApiIT.class, Sql.class, Deployments.class);
-    }
-
-    @BeforeEach
-    void ready() throws InterruptedException {
-        Deployments.awaitReady(base);
     }
 
     // ---- 1. at least 100 concurrent allocations at one convention -------------------------------------
@@ -693,6 +681,29 @@ class ConventionApiIT {
         assertFalse(refs.contains("BDT-CVL-" + year + "-GARANTIES"), refs.toString());
     }
 
+    /** The constraints on ConventionInput, checked at the service's boundary, answer as the service's own refusals. */
+    @Test
+    void aConventionsPartnerAndAmountAreCheckedAtTheServiceBoundaryInTheCallersLanguage() throws Exception {
+        DataSource ds = ds();
+        long partner = partner(ds, BDT);
+        long association = cvl(ds);
+        long before = Sql.count(ds, "SELECT COUNT(*) FROM convention");
+        for (String amount : List.of("0.00", "-5.00", "12.345", "10000000000000.00")) {
+            HttpResponse<String> r = api.call(ADMIN, "POST", "/conventions", conventionBody(partner, association, amount, false));
+            assertEquals(400, r.statusCode(), amount + ": " + r.body());
+            JsonObject e = Api.json(r);
+            assertEquals("INVALID_INPUT", e.getString("error"), r.body());
+            assertEquals("amount", e.getString("field"), r.body());
+            assertEquals("Le montant de la convention doit être positif, avec au plus deux décimales.", e.getString("message"));
+        }
+        HttpResponse<String> noPartner = api.language("en").call(ADMIN, "POST", "/conventions",
+                conventionBody(partner, association, "100.00", false).replace("\"partnerId\":" + partner + ",", ""));
+        assertEquals(400, noPartner.statusCode(), noPartner.body());
+        assertEquals("partnerId", Api.json(noPartner).getString("field"), noPartner.body());
+        assertEquals("This field is required.", Api.json(noPartner).getString("message"));
+        assertEquals(before, Sql.count(ds, "SELECT COUNT(*) FROM convention"), "nothing stored");
+    }
+
     @Test
     @RunAsClient
     void theOpenApiDocumentDescribesTheConventionEndpoints() throws Exception {
@@ -938,21 +949,15 @@ class ConventionApiIT {
     }
 
     private JsonObject convention(String user, long id) throws Exception {
-        HttpResponse<String> r = api.call(user, "GET", "/conventions/" + id, null);
-        assertEquals(200, r.statusCode(), r.body());
-        return Api.json(r);
+        return api.read(user, "/conventions/" + id);
     }
 
     private JsonObject allocation(long id) throws Exception {
-        HttpResponse<String> r = api.call(ADVISOR, "GET", "/allocations/" + id, null);
-        assertEquals(200, r.statusCode(), r.body());
-        return Api.json(r);
+        return api.read(ADVISOR, "/allocations/" + id);
     }
 
     private JsonObject application(long id) throws Exception {
-        HttpResponse<String> r = api.call(ADVISOR, "GET", "/applications/" + id, null);
-        assertEquals(200, r.statusCode(), r.body());
-        return Api.json(r);
+        return api.read(ADVISOR, "/applications/" + id);
     }
 
     /** Every allocation of a convention, reading all pages. */

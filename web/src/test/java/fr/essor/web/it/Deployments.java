@@ -74,6 +74,6 @@ final class Deployments {
      * this class).
      */
     static WebArchive builtWarWith(Class<?>... testClasses) {
-        return builtWar().addClasses(Api.class, Filing.class, Filing.Analysed.class, Fixtures.class, Pages.class, Pdfs.class, Sql.class, Deployments.class).addClasses(testClasses);
+        return builtWar().addClasses(ContainerTestBase.class, Api.class, Filing.class, Filing.Analysed.class, Fixtures.class, Pages.class, Pdfs.class, Sql.class, Deployments.class).addClasses(testClasses);
     }
 }

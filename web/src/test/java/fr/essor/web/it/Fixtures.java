@@ -1,6 +1,7 @@
 package fr.essor.web.it;
 
 import java.nio.charset.StandardCharsets;
+import java.util.UUID;
 
 /**
  * The demo data's accounts and partners (DESIGN.md; every account's password is
@@ -38,6 +39,11 @@ final class Fixtures {
     /** A tiny valid PDF, for a business plan or any other document. */
     static final byte[] PDF = "%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
             .getBytes(StandardCharsets.US_ASCII);
+
+    /** An address no other test uses: {@code prefix-1a2b3c4d@test.essor}. */
+    static String uniqueEmail(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8) + "@test.essor";
+    }
 
     private Fixtures() {
     }

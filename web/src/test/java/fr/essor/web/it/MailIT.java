@@ -1,5 +1,6 @@
 package fr.essor.web.it;
 
+import static fr.essor.web.it.Fixtures.uniqueEmail;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -17,7 +18,6 @@ import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.io.StringReader;
 import java.net.URI;
-import java.net.URL;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -27,19 +27,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -50,9 +43,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * (failsafe sets ESSOR_SMTP_HOST and ESSOR_SMTP_PORT), where this test runs a GreenMail SMTP
  * server, and stops it to play an SMTP server that is down.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class MailIT {
+class MailIT extends OnTheBuiltWar {
 
     private static final int SMTP_PORT = Integer.getInteger("essor.it.smtp.port", 3025);
     private static final String ADMIN = Api.basic("admin@demo.essor", "essor-demo");
@@ -65,14 +56,6 @@ class MailIT {
             .build();
 
     private static GreenMail smtp;
-
-    @ArquillianResource
-    private URL base;
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.builtWar();
-    }
 
     @BeforeEach
     void smtpServerRuns() {
@@ -320,10 +303,6 @@ class MailIT {
 
     private URI uri(String path) {
         return URI.create(base.toString().replaceAll("/$", "") + path);
-    }
-
-    private static String uniqueEmail(String prefix) {
-        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8) + "@test.essor";
     }
 
     private static HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {

@@ -27,12 +27,7 @@ import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -43,8 +38,6 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
  * Tours' cargo bikes), downloads the funded enterprises as CSV, XLSX and PDF and the annual report; the
  * region gets a 404 for all of it.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
 class PartnerPortalIT extends BrowserJourney {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
@@ -54,11 +47,6 @@ class PartnerPortalIT extends BrowserJourney {
     private static final int YEAR = LocalDate.now(ZoneId.of("Europe/Paris")).getYear();
     private static final String LOANS = "BDT-CVL-" + YEAR + "-PRETS-HONNEUR";
     private static final String ENTERPRISE = "Coop'Vélo Tours";
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.builtWar();
-    }
 
     private static String normalised(String text) {
         return text.replace('\u202f', ' ').replace('\u00a0', ' ');

@@ -24,7 +24,6 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
-import java.net.URL;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -48,14 +47,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Issue 16, a person's access and information: an entrepreneur's export holds his data and no one
@@ -63,9 +56,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * registration page links to; an optional mail switched off is not sent while a mandatory one is;
  * no page of the three journeys loads anything from another origin.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class PersonalAccessIT {
+class PersonalAccessIT extends OnTheBuiltWar {
 
     private static final int SMTP_PORT = Integer.getInteger("essor.it.smtp.port", 3025);
     /** The outbox timer runs every 15 seconds; a loaded machine may be slow to start a run. */
@@ -75,22 +66,16 @@ class PersonalAccessIT {
 
     private static GreenMail smtp;
 
-    @ArquillianResource
-    private URL base;
-
-    private final Api api = new Api(() -> base).timeout(Duration.ofSeconds(60));
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.builtWar();
-    }
-
     @AfterAll
     static void stopSmtpServer() {
         if (smtp != null) {
             smtp.stop();
             smtp = null;
         }
+    }
+
+    PersonalAccessIT() {
+        super(Duration.ofSeconds(60));
     }
 
     // ---- the export ---------------------------------------------------------------------------------

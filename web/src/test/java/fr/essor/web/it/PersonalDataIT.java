@@ -21,7 +21,6 @@ import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
-import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -42,14 +41,11 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import javax.sql.DataSource;
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Issue 16, personal data: the retention rules (set by the national administrator, listed in the
@@ -61,16 +57,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * database is read with JDBC. The tests run in order: the later ones move the clock years on, which
  * anonymises the demo's files.
  */
-@ExtendWith(ArquillianExtension.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class PersonalDataIT {
+class PersonalDataIT extends ContainerTestBase {
 
     private static final String PASSWORD = "Solide-et-long-42";
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-
-    @ArquillianResource
-    private URL base;
 
     @EJB
     private AccountService accounts;
@@ -83,8 +75,6 @@ class PersonalDataIT {
 
     @Resource(lookup = "java:app/jdbc/essor")
     private DataSource dataSource;
-
-    private final Api api = new Api(() -> base);
 
     @Deployment
     static WebArchive deployment() {

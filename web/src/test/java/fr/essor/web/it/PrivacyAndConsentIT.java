@@ -5,8 +5,9 @@ import static fr.essor.web.it.Fixtures.ADVISOR;
 import static fr.essor.web.it.Fixtures.CHAIR;
 import static fr.essor.web.it.Fixtures.PARTNER_BDT;
 import static fr.essor.web.it.Fixtures.PDF;
-import static fr.essor.web.it.Fixtures.PORTEUR;
 import static fr.essor.web.it.Fixtures.PORTEUR2;
+import static fr.essor.web.it.Fixtures.PORTEUR;
+import static fr.essor.web.it.Fixtures.uniqueEmail;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -16,7 +17,6 @@ import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
-import java.net.URL;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -32,12 +32,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Issue 18, what an outside probe found about privacy and consent: a draft is its applicant's own
@@ -48,8 +44,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * submitted file (12). Every request goes over HTTP; the test runs inside the server to re-read the
  * database with JDBC.
  */
-@ExtendWith(ArquillianExtension.class)
-class PrivacyAndConsentIT {
+class PrivacyAndConsentIT extends ContainerTestBase {
 
     private static final String PASSWORD = "Solide-et-long-42";
     /** Unlike {@link Fixtures#COMPLETE}: a workshop in Tours. */
@@ -59,22 +54,11 @@ class PrivacyAndConsentIT {
             + "{\"kind\":\"SOURCE\",\"label\":\"Prêt d'honneur\",\"amount\":\"8000.00\"}],"
             + "\"impact\":{\"jobsCreated\":\"2\",\"jobsMaintained\":\"1\",\"beneficiaries\":50,\"socialUtility\":\"Réemploi\"}";
 
-    @ArquillianResource
-    private URL base;
-
-    private final Api api = new Api(() -> base);
     /** For the accounts the tests register, with {@link #PASSWORD}. */
     private final Api members = api.password(PASSWORD);
-    private final Pages pages = new Pages(() -> base);
-
     @Deployment
     static WebArchive deployment() {
         return Deployments.builtWarWith(PrivacyAndConsentIT.class);
-    }
-
-    @BeforeEach
-    void ready() throws InterruptedException {
-        Deployments.awaitReady(base);
     }
 
     // ---- 1. drafts ------------------------------------------------------------------------------------
@@ -141,7 +125,7 @@ class PrivacyAndConsentIT {
         long ownersBefore = owners(ds, enterprise);
 
         Map<String, HttpResponse<String>> answers = new LinkedHashMap<>();
-        for (String address : List.of(member, ADVISOR, ADMIN, unique("inconnu"))) {
+        for (String address : List.of(member, ADVISOR, ADMIN, uniqueEmail("inconnu"))) {
             answers.put(address, api.call(PORTEUR2, "POST", path, "{\"email\":\"" + address + "\"}"));
         }
         for (Map.Entry<String, HttpResponse<String>> a : answers.entrySet()) {
@@ -202,7 +186,7 @@ class PrivacyAndConsentIT {
     @Test
     void concurrentRegistrationsWithOneAddressGiveOne201AndOnly409s() throws Exception {
         DataSource ds = Sql.ds();
-        String email = unique("course");
+        String email = uniqueEmail("course");
         String body = "{\"email\":\"" + email + "\",\"displayName\":\"Camille Course\",\"password\":\"" + PASSWORD
                 + "\",\"language\":\"fr\"}";
         List<HttpResponse<String>> answers = race(6, () -> api.call(null, "POST", "/accounts", body));
@@ -334,15 +318,11 @@ class PrivacyAndConsentIT {
     }
 
     private String registered(String prefix) throws Exception {
-        return api.register(unique(prefix), "Morgan Membre", PASSWORD);
+        return api.register(uniqueEmail(prefix), "Morgan Membre", PASSWORD);
     }
 
     private static long owners(DataSource ds, long enterprise) throws Exception {
         return Sql.count(ds, "SELECT COUNT(*) FROM enterprise_owner WHERE enterprise_id = ?", enterprise);
-    }
-
-    private static String unique(String prefix) {
-        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8) + "@test.essor";
     }
 
     private static long firstId(HttpResponse<String> r) {

@@ -18,7 +18,6 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
-import java.net.URL;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -31,14 +30,7 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Issue 18, items 4, 5, 6, 13, 14 and the endpoints of its "Also": login throttling that slows the
@@ -47,27 +39,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * endpoint, document names beyond ASCII, a stateless view state on the public forms, and what the
  * server tells anonymous callers at /health, /metrics and for other methods on /files/*.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class SessionAndLimitsIT {
+class SessionAndLimitsIT extends OnTheBuiltWar {
 
     private static final String PASSWORD = "un-mot-de-passe-long";
-
-    @ArquillianResource
-    private URL base;
-
-    private final Api api = new Api(() -> base);
-    private final Pages pages = new Pages(() -> base);
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.builtWar();
-    }
-
-    @BeforeEach
-    void ready() throws InterruptedException {
-        Deployments.awaitReady(base);
-    }
 
     // ---- item 4: throttling by source and account ---------------------------------------------------
 

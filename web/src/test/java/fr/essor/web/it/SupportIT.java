@@ -14,7 +14,6 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import java.io.StringReader;
 import java.net.URI;
-import java.net.URL;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -31,14 +30,11 @@ import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Support records ("accompagnement") through the REST API and the advisor's pages: an advisor
@@ -46,18 +42,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * refused and nothing stored changes. The first test runs inside the server to create an advisor of
  * another association (no API creates staff accounts); the others are HTTP clients.
  */
-@ExtendWith(ArquillianExtension.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class SupportIT {
+class SupportIT extends ContainerTestBase {
 
     private static final String OTHER_ADVISOR = "conseil@autre-association.test";
     private static final String PASSWORD = "essor-demo";
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-
-    @ArquillianResource
-    private URL base;
-
-    private final Api api = new Api(() -> base);
 
     @Resource(lookup = "java:app/jdbc/essor")
     private DataSource dataSource;

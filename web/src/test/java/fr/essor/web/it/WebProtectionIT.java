@@ -11,7 +11,6 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import java.io.StringReader;
 import java.net.URI;
-import java.net.URL;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -30,14 +29,7 @@ import java.util.Random;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Issue 7, part 3, beyond what HttpIT checks: security headers on every kind of response (pages,
@@ -46,27 +38,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * attachments with no-sniff, forged form posts (no view state, a made-up one, another session's)
  * refused on several forms, and no stack trace on malformed page requests.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class WebProtectionIT {
+class WebProtectionIT extends OnTheBuiltWar {
 
     private static final String PASSWORD = "essor-demo";
     private static final int YEAR = LocalDate.now(ZoneId.of("Europe/Paris")).getYear();
     private static final HttpClient HTTP = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
             .connectTimeout(Duration.ofSeconds(10)).build();
-
-    @ArquillianResource
-    private URL base;
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.builtWar();
-    }
-
-    @BeforeEach
-    void ready() throws InterruptedException {
-        Deployments.awaitReady(base);
-    }
 
     // ---- security headers ---------------------------------------------------------------------------
 
