@@ -102,7 +102,7 @@ public class NationalFiguresBacking implements Serializable {
             mobilised.add(f.mobilised());
             granted.add(f.granted());
         }
-        return ChartJson.line(labels, List.of(new ChartJson.Series(text("indicators.mobilised"), mobilised),
+        return ChartJson.line(FacesContext.getCurrentInstance().getViewRoot().getLocale(), labels, List.of(new ChartJson.Series(text("indicators.mobilised"), mobilised),
                 new ChartJson.Series(text("indicators.granted"), granted)));
     }
 
