@@ -23,6 +23,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.Year;
 import java.time.ZoneId;
@@ -108,7 +109,12 @@ public class IndicatorsResource {
         if (body == null || body.year() == null) {
             throw new InvalidInputException(body == null ? null : "year", body == null ? "error.api.bodyRequired" : "field.required");
         }
-        YearClosingView closed = national.close(body.year());
+        // a year is a whole number: 2021.5 is refused, not read as 2021
+        if (body.year().stripTrailingZeros().scale() > 0 || body.year().abs().compareTo(BigDecimal.valueOf(100_000)) > 0) {
+            throw new InvalidInputException("year", "national.yearInvalid", "2000",
+                    String.valueOf(LocalDate.now(ZoneId.of("Europe/Paris")).getYear()));
+        }
+        YearClosingView closed = national.close(body.year().intValueExact());
         return Response.created(uriInfo.getAbsolutePathBuilder().path(String.valueOf(closed.id())).build()).entity(closed).build();
     }
 
@@ -136,7 +142,7 @@ public class IndicatorsResource {
         }
     }
 
-    public record CloseIn(Integer year) {
+    public record CloseIn(BigDecimal year) {
     }
 
     public record ReopenIn(String reason) {

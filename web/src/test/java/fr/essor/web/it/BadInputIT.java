@@ -395,7 +395,7 @@ class BadInputIT extends ContainerTestBase {
                 "closings/abc", "closings/999999999")) {
             c.add(json("national " + abbreviate(q, 40), ADMIN, "GET", "/indicators/" + q, null));
         }
-        for (String body : List.of("{}", "null", "[]", "{\"year\":\"abc\"}", "{\"year\":-1}",
+        for (String body : List.of("{}", "null", "[]", "{\"year\":\"abc\"}", "{\"year\":2021.5}", "{\"year\":-1}",
                 "{\"year\":1999}", "{\"year\":" + YEAR + "}", "{\"year\":" + (YEAR + 1) + "}", "{\"year\":99999999999}",
                 "{\"year\":[2021]}", "")) {
             c.add(json("year closing " + abbreviate(body, 30), ADMIN, "POST", "/indicators/closings", body));
