@@ -372,6 +372,18 @@ class NetworkIT {
         assertEquals(region, Sql.count(ds, "SELECT partner_id FROM user_account WHERE email = 'sans-partenaire@test.essor'"));
     }
 
+    @Test
+    @Order(7)
+    void theOpenApiDocumentListsTheNetworksEndpoints() throws Exception {
+        HttpResponse<String> doc = Api.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base.getProtocol()
+                + "://127.0.0.1:" + base.getPort() + "/openapi")).GET().build());
+        assertEquals(200, doc.statusCode());
+        for (String path : List.of("/associations", "/associations/{id}/departments/{department}",
+                "/associations/departments/{department}/move", "/partners/{id}/contacts", "/partners/{id}/accounts")) {
+            assertTrue(doc.body().contains(path + ":") || doc.body().contains("\"" + path), path + " in the OpenAPI document");
+        }
+    }
+
     // ---- helpers ------------------------------------------------------------------------------------
 
     /** A new association through the API, with a random code. */
