@@ -9,6 +9,7 @@ import fr.essor.model.association.Association;
 import fr.essor.model.enterprise.Enterprise;
 import fr.essor.model.enterprise.LegalForm;
 import fr.essor.model.partner.Partner;
+import fr.essor.model.partner.PartnerContact;
 import fr.essor.model.partner.PartnerKind;
 import fr.essor.model.shared.Siret;
 import fr.essor.model.support.SupportKind;
@@ -172,9 +173,10 @@ public class DemoDataLoader {
         committees(cvl, fabrique, velo, porteur, porteur2, chair, List.of(chair, banker, member2, member3), now, year);
         conventions(cvl, bdt, region, now);
         year2021(cvl);
+        secondAssociation();
 
         audit.record("system", "Demo", "-", AuditAction.LOAD, "Demo data loaded");
-        LOG.info("Essor demo data: loaded (7 demo accounts, password " + DEMO_PASSWORD + ")");
+        LOG.info("Essor demo data: loaded (15 demo accounts in two associations, CVL and BZH, password " + DEMO_PASSWORD + ")");
         loadSupportRecords();
     }
 
@@ -453,6 +455,45 @@ public class DemoDataLoader {
         em.persist(doc);
         em.flush();
         em.persist(new DocumentContent(doc.getId(), pdf));
+    }
+
+    /**
+     * A second association, so that a newcomer sees a network of two (issue 12): Bretagne with its
+     * four départements, its administrator, advisor and committee, a local partner with a contact,
+     * a PARTNER account and an active financing convention. It holds no file and no advice: the
+     * network's indicators stay those of Centre-Val de Loire.
+     */
+    private void secondAssociation() {
+        Association bzh = new Association("BZH", "France Active Bretagne", "Bretagne");
+        em.persist(bzh);
+        em.flush();
+        for (String department : new String[] {"22", "29", "35", "56"}) {
+            em.createNativeQuery("INSERT INTO association_department (association_id, department) VALUES (?1, ?2)")
+                    .setParameter(1, bzh.getId()).setParameter(2, department).executeUpdate();
+        }
+        account("admin-bzh@demo.essor", "Bleuenn Administratrice", bzh, null, Role.ADMIN);
+        account("conseil-bzh@demo.essor", "Yann Conseiller", bzh, null, Role.ADVISOR);
+        UserAccount chair = account("comite-bzh@demo.essor", "Soazig Présidente du comité", bzh, null, Role.COMMITTEE_MEMBER);
+        UserAccount member = account("membre-bzh@demo.essor", "Loïc Banquier", bzh, null, Role.COMMITTEE_MEMBER);
+        Committee committee = new Committee(bzh, "Comité d'engagement Bretagne", 2);
+        committee.seat(chair, MemberRole.CHAIR);
+        committee.seat(member, MemberRole.MEMBER);
+        em.persist(committee);
+
+        Partner caisse = new Partner("Caisse Solidaire de Bretagne", PartnerKind.BANK);
+        caisse.localTo(bzh);
+        em.persist(caisse);
+        em.persist(new PartnerContact(caisse, "Gwenaëlle Le Gall", "g.legall@caisse-solidaire.example", "+33 2 98 00 00 00",
+                "Chargée des partenariats"));
+        account("partenaire-bzh@demo.essor", "Gwenaëlle Partenaire", bzh, caisse, Role.PARTNER);
+        LocalDate today = LocalDate.now(PARIS);
+        Convention fund = new Convention("CAISSE-BZH-" + today.getYear() + "-PRETS-HONNEUR", caisse, bzh,
+                ConventionKind.FINANCING_FUND, LocalDate.of(today.getYear(), 1, 1), LocalDate.of(today.getYear(), 12, 31),
+                Money.of("150000.00"), true);
+        fund.restrictTo(List.of(Instrument.HONOUR_LOAN), List.of("22", "29", "35", "56"), List.of(), List.of());
+        fund.activate();
+        em.persist(fund);
+        em.flush();
     }
 
     private UserAccount account(String email, String name, Association association, Partner partner, Role role) {

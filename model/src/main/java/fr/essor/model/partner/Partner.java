@@ -1,5 +1,6 @@
 package fr.essor.model.partner;
 
+import fr.essor.model.association.Association;
 import fr.essor.model.shared.VersionedEntity;
 import java.util.Objects;
 
@@ -8,12 +9,18 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
-/** A financial partner (public bank, region, fund...) that funds conventions. */
+/**
+ * A financial partner (public bank, region, fund...) that funds conventions: national (no
+ * association) or local to one association, whose administrators then manage it too.
+ */
 @Entity
 @Table(name = "partner")
 @Cacheable
@@ -32,6 +39,11 @@ public class Partner extends VersionedEntity {
     @Column(name = "kind", length = KIND_MAX, nullable = false)
     private PartnerKind kind;
 
+    /** The association a local partner belongs to; null for a national partner. */
+    @ManyToOne(fetch = FetchType.EAGER, optional = true)
+    @JoinColumn(name = "association_id")
+    private Association association;
+
     protected Partner() {
     }
 
@@ -49,6 +61,19 @@ public class Partner extends VersionedEntity {
 
     public void changeKind(PartnerKind newKind) {
         this.kind = Objects.requireNonNull(newKind, "kind");
+    }
+
+    /** Makes the partner local to {@code owner}, or national with null. */
+    public void localTo(Association owner) {
+        this.association = owner;
+    }
+
+    public Association getAssociation() {
+        return association;
+    }
+
+    public boolean isNational() {
+        return association == null;
     }
 
     public String getName() {

@@ -314,6 +314,18 @@ public class AccountService extends UseCaseService {
         if (associationId != null && association == null) {
             throw new InvalidInputException("association", "account.associationUnknown");
         }
+        Partner partner = partnerId == null ? null : em.find(Partner.class, partnerId);
+        if (roles.contains(Role.PARTNER)) {
+            if (partner == null) {
+                throw new InvalidInputException("partner", partnerId == null ? "account.partnerRequired" : "account.partnerUnknown");
+            }
+            // the account of a local partner belongs to the partner's association, whose administrators manage it
+            if (association == null) {
+                association = partner.getAssociation();
+            } else if (partner.getAssociation() != null && !partner.getAssociation().getId().equals(association.getId())) {
+                throw new InvalidInputException("partner", "account.partnerOtherAssociation");
+            }
+        }
         Association scope = adminScope();
         if (scope != null) {
             if (roles.contains(Role.ADMIN) && association == null) {
@@ -326,10 +338,6 @@ public class AccountService extends UseCaseService {
         boolean staff = roles.contains(Role.ADVISOR) || roles.contains(Role.COMMITTEE_MEMBER);
         if (staff && association == null) {
             throw new InvalidInputException("association", "account.associationRequired");
-        }
-        Partner partner = partnerId == null ? null : em.find(Partner.class, partnerId);
-        if (roles.contains(Role.PARTNER) && partner == null) {
-            throw new InvalidInputException("partner", "account.partnerRequired");
         }
         requireFreeEmail(normalized);
         String temporary = temporaryPassword();

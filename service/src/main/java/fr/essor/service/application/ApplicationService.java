@@ -99,6 +99,10 @@ public class ApplicationService extends UseCaseService {
         if (enterprise == null || !enterprise.isOwnedBy(me)) {
             throw new NotFoundException("enterprise");
         }
+        if (!enterprise.getAssociation().isActive()) {
+            // a deactivated association receives no new file
+            throw new ConflictException("ASSOCIATION_INACTIVE", "association.inactive", enterprise.getAssociation().getCode());
+        }
         ProjectInput p = project == null ? new ProjectInput(null, null, null, null) : project;
         String title = requiredLine("title", p.title(), Application.TITLE_MAX);
         Stage stage = stage(p.stage());

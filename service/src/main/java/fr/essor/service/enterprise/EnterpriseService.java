@@ -72,7 +72,9 @@ public class EnterpriseService extends UseCaseService {
         if (taken > 0) {
             throw new ConflictException("SIRET_TAKEN", "enterprise.siretTaken");
         }
-        List<?> ids = em.createNativeQuery("SELECT association_id FROM association_department WHERE department = ?1")
+        // an inactive association receives no new enterprise: the département is then covered by none
+        List<?> ids = em.createNativeQuery("SELECT d.association_id FROM association_department d"
+                        + " JOIN association a ON a.id = d.association_id WHERE d.department = ?1 AND a.active = TRUE")
                 .setParameter(1, department).getResultList();
         if (ids.isEmpty()) {
             throw new InvalidInputException("department", "enterprise.noAssociation", department);

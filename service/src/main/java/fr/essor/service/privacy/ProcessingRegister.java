@@ -45,7 +45,9 @@ public class ProcessingRegister {
         SUPPORT(INACTIVE_ACCOUNT, FINANCED_FILE),
         MAIL(INACTIVE_ACCOUNT),
         AUDIT(AUDIT_TRAIL),
-        INDICATORS();
+        INDICATORS(),
+        /** Contacts of the financial partners (issue 12): business details of their staff, no retention rule of their own. */
+        PARTNER_CONTACTS();
 
         private final List<RetentionKind> retention;
 

@@ -5,6 +5,8 @@ import fr.essor.service.account.AccountService;
 import fr.essor.service.account.AccountView;
 import fr.essor.service.association.AssociationService;
 import fr.essor.service.association.AssociationView;
+import fr.essor.service.partner.PartnerService;
+import fr.essor.service.partner.PartnerViews.PartnerView;
 import fr.essor.web.i18n.Messages;
 import fr.essor.web.shared.PageModel;
 import jakarta.annotation.PostConstruct;
@@ -29,15 +31,20 @@ public class AccountsBacking implements Serializable {
     @EJB
     private AssociationService associations;
 
+    @EJB
+    private PartnerService partners;
+
     private String text;
     private Role role;
     private PageModel<AccountView> model;
     private List<AssociationView> associationChoices;
+    private List<PartnerView> partnerChoices;
 
     private String newEmail;
     private String newName;
     private Role[] newRoles;
     private Long newAssociationId;
+    private Long newPartnerId;
     private String temporaryPassword;
     private String temporaryFor;
 
@@ -45,11 +52,12 @@ public class AccountsBacking implements Serializable {
     void init() {
         model = new PageModel<>((first, size) -> accounts.search(text, role, first, size), a -> String.valueOf(a.id()));
         associationChoices = associations.all();
+        partnerChoices = partners.manageable();
     }
 
     public void create() {
         Set<Role> roles = newRoles == null || newRoles.length == 0 ? Set.of() : EnumSet.copyOf(List.of(newRoles));
-        AccountService.CreatedAccount created = accounts.createAccount(newEmail, newName, roles, newAssociationId, null);
+        AccountService.CreatedAccount created = accounts.createAccount(newEmail, newName, roles, newAssociationId, newPartnerId);
         temporaryPassword = created.temporaryPassword();
         temporaryFor = created.account().email();
         Messages.info("admin.accounts.created", temporaryFor);
@@ -57,6 +65,7 @@ public class AccountsBacking implements Serializable {
         newName = null;
         newRoles = null;
         newAssociationId = null;
+        newPartnerId = null;
     }
 
     public void deactivate(AccountView account) {
@@ -133,6 +142,18 @@ public class AccountsBacking implements Serializable {
 
     public void setNewAssociationId(Long newAssociationId) {
         this.newAssociationId = newAssociationId;
+    }
+
+    public List<PartnerView> getPartnerChoices() {
+        return partnerChoices;
+    }
+
+    public Long getNewPartnerId() {
+        return newPartnerId;
+    }
+
+    public void setNewPartnerId(Long newPartnerId) {
+        this.newPartnerId = newPartnerId;
     }
 
     public String getTemporaryPassword() {

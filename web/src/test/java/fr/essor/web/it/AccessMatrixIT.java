@@ -296,6 +296,20 @@ class AccessMatrixIT extends ContainerTestBase {
         rows.add(page("/account/my-data.xhtml", signedIn, "mails:received"));
         rows.add(page("/admin/privacy-notice.xhtml", EnumSet.of(Actor.ADMIN), "notice:body"));
         rows.add(page("/privacy.xhtml?association=CVL", EnumSet.allOf(Actor.class), "notice"));
+        // branch net (issue 12): the network's associations, départements, partners, contacts and partner accounts
+        Set<Actor> nationalAdmin = EnumSet.of(Actor.ADMIN);
+        rows.add(api("GET", "/associations?size=200", nationalAdmin, "CVL"));
+        rows.add(api("GET", "/associations/" + d.cvl, nationalAdmin, "Centre-Val de Loire"));
+        rows.add(api("GET", "/associations/" + o.association, nationalAdmin, o.code));
+        rows.add(api("GET", "/associations/" + d.cvl + "/departments", nationalAdmin, "45"));
+        rows.add(api("GET", "/associations/departments", nationalAdmin, "45"));
+        rows.add(api("GET", "/partners?size=200", nationalAdmin, "Banque des Territoires"));
+        rows.add(api("GET", "/partners/" + d.bdt, nationalAdmin, "Banque des Territoires"));
+        rows.add(api("GET", "/partners/" + d.bdt + "/contacts", nationalAdmin, null));
+        rows.add(api("GET", "/partners/" + d.bdt + "/accounts", nationalAdmin, "partenaire@demo.essor"));
+        rows.add(page("/admin/associations.xhtml", nationalAdmin, "assign:department"));
+        rows.add(page("/admin/partners.xhtml", nationalAdmin, "partner:name"));
+        rows.add(page("/admin/accounts.xhtml", nationalAdmin, "create:partner"));
         return rows;
     }
 
@@ -404,6 +418,22 @@ class AccessMatrixIT extends ContainerTestBase {
         rows.add(write("POST", "/indicators/closings/1/reopening", "{\"reason\":\"Intrus\"}", EnumSet.of(Actor.ADMIN)));
         rows.add(write("PUT", "/me/mail-preferences/APPLICATION_SUBMITTED", "{\"receive\":false}",
                 EnumSet.complementOf(EnumSet.of(Actor.ANONYMOUS, Actor.ADVISOR_COOKIE_ON_API))));
+        // branch net (issue 12): only the national administrator writes the network (he is not asked here)
+        Set<Actor> network = EnumSet.of(Actor.ADMIN);
+        rows.add(write("POST", "/associations", "{\"code\":\"INTRUS\",\"name\":\"Intrus\",\"region\":\"Intrus\"}", network));
+        rows.add(write("PUT", "/associations/" + d.cvl, "{\"name\":\"Intrus\",\"region\":\"Intrus\"}", network));
+        rows.add(write("PUT", "/associations/" + o.association, "{\"name\":\"Intrus\",\"region\":\"Intrus\"}", network));
+        rows.add(write("POST", "/associations/" + o.association + "/deactivation", null, network));
+        rows.add(write("POST", "/associations/" + d.cvl + "/activation", null, network));
+        rows.add(write("PUT", "/associations/" + o.association + "/departments/2A", null, network));
+        rows.add(write("POST", "/associations/departments/45/move", "{\"associationId\":" + o.association + "}", network));
+        rows.add(write("POST", "/partners", "{\"name\":\"Intrus\",\"kind\":\"BANK\"}", network));
+        rows.add(write("PUT", "/partners/" + d.bdt, "{\"name\":\"Intrus\",\"kind\":\"BANK\"}", network));
+        rows.add(write("POST", "/partners/" + d.bdt + "/contacts", "{\"name\":\"Intrus\"}", network));
+        rows.add(write("PUT", "/partners/" + d.bdt + "/contacts/1", "{\"name\":\"Intrus\"}", network));
+        rows.add(write("DELETE", "/partners/" + d.bdt + "/contacts/1", null, network));
+        rows.add(write("POST", "/partners/" + d.bdt + "/accounts", "{\"email\":\"intrus@test.essor\",\"displayName\":\"Intrus\"}",
+                network));
         return rows;
     }
 
@@ -540,6 +570,7 @@ class AccessMatrixIT extends ContainerTestBase {
         long fabrique, fabriqueSupport;
         long bdtLoans, regionFund, loan, grant, instalment, epicerieLine, outboxMessage;
         String bdtLoansRef, regionRef;
+        long cvl, bdt; // branch net
     }
 
     private static Demo demo(DataSource ds) throws Exception {
@@ -585,6 +616,8 @@ class AccessMatrixIT extends ContainerTestBase {
         d.epicerieLine = Sql.count(ds, "SELECT MIN(g.id) FROM granted_line g JOIN decision x ON x.id = g.decision_id"
                 + " WHERE x.application_id = ?", d.epicerie);
         d.outboxMessage = Sql.count(ds, "SELECT COALESCE(MIN(id), 0) FROM outbox_message");
+        d.cvl = Sql.count(ds, "SELECT id FROM association WHERE code = 'CVL'"); // branch net
+        d.bdt = Sql.count(ds, "SELECT id FROM partner WHERE name = 'Banque des Territoires'");
         return d;
     }
 

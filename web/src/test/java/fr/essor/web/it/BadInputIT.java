@@ -101,6 +101,7 @@ class BadInputIT extends ContainerTestBase {
         formInputs += closeAccountForm(pages.login(PORTEUR), failures);
         formInputs += privacyForms(failures);
         formInputs += nationalFiguresForm(pages.login(ADMIN), failures);
+        formInputs += networkForms(pages.login(ADMIN), failures);
         TableHashes after = TableHashes.of(ds);
         List<String> changed = before.differences(after, VOLATILE);
 
@@ -501,6 +502,67 @@ class BadInputIT extends ContainerTestBase {
                 "{\"body\":\"Texte\",\"version\":7}"));
         c.add(json("privacy notice version not a number", ADMIN, "PUT", "/privacy-notices/default",
                 "{\"body\":\"Texte\",\"version\":\"sept\"}"));
+
+        // branch net (issue 12): associations, départements, partners, contacts, partner accounts
+        String as = "/associations";
+        String cvl = as + "/" + ids.cvl;
+        c.add(json("association code with a digit", ADMIN, "POST", as, "{\"code\":\"B2\",\"name\":\"X\",\"region\":\"Y\"}"));
+        c.add(json("association code too long", ADMIN, "POST", as, "{\"code\":\"ABCDEFGHIJK\",\"name\":\"X\",\"region\":\"Y\"}"));
+        c.add(json("association code missing", ADMIN, "POST", as, "{\"name\":\"X\",\"region\":\"Y\"}"));
+        c.add(json("association code taken", ADMIN, "POST", as, "{\"code\":\"CVL\",\"name\":\"X\",\"region\":\"Y\"}"));
+        c.add(json("association name blank", ADMIN, "POST", as, "{\"code\":\"NEWONE\",\"name\":\"  \",\"region\":\"Y\"}"));
+        c.add(json("association name too long", ADMIN, "POST", as, "{\"code\":\"NEWONE\",\"name\":\"" + "n".repeat(121)
+                + "\",\"region\":\"Y\"}"));
+        c.add(json("association name with a direction override", ADMIN, "PUT", cvl, "{\"name\":\"pdf\\u202Eexe\",\"region\":\"Y\"}"));
+        c.add(json("association region missing", ADMIN, "PUT", cvl, "{\"name\":\"X\"}"));
+        c.add(json("association without a body", ADMIN, "POST", as, null));
+        c.add(json("association malformed", ADMIN, "POST", as, "{\"code\":"));
+        c.add(json("association unknown", ADMIN, "PUT", as + "/999999999", "{\"name\":\"X\",\"region\":\"Y\"}"));
+        c.add(json("association id not a number", ADMIN, "GET", as + "/abc", null));
+        c.add(json("association page negative", ADMIN, "GET", as + "?page=-1", null));
+        c.add(json("association page too large", ADMIN, "GET", as + "?size=201", null));
+        c.add(json("deactivating an association with open files", ADMIN, "POST", cvl + "/deactivation", null));
+        c.add(json("département 00", ADMIN, "PUT", cvl + "/departments/00", null));
+        c.add(json("département 2C", ADMIN, "PUT", cvl + "/departments/2C", null));
+        c.add(json("département as script", ADMIN, "PUT", cvl + "/departments/%3Cscript%3E", null));
+        c.add(json("département of another association", ADMIN, "PUT", cvl + "/departments/29", null));
+        c.add(json("département already its own", ADMIN, "PUT", cvl + "/departments/45", null));
+        c.add(json("département moved where it is", ADMIN, "POST", as + "/departments/45/move", "{\"associationId\":" + ids.cvl + "}"));
+        c.add(json("département moved nowhere", ADMIN, "POST", as + "/departments/45/move", "{}"));
+        c.add(json("département moved to a text", ADMIN, "POST", as + "/departments/45/move", "{\"associationId\":\"abc\"}"));
+        c.add(json("département moved to an unknown association", ADMIN, "POST", as + "/departments/45/move",
+                "{\"associationId\":999999999}"));
+        c.add(json("département given to nobody moved", ADMIN, "POST", as + "/departments/07/move", "{\"associationId\":" + ids.cvl + "}"));
+        String pa = "/partners";
+        String bdt = pa + "/" + ids.bdt;
+        c.add(json("partner name missing", ADMIN, "POST", pa, "{\"kind\":\"BANK\"}"));
+        c.add(json("partner name too long", ADMIN, "POST", pa, "{\"name\":\"" + "p".repeat(201) + "\",\"kind\":\"BANK\"}"));
+        c.add(json("partner name with a bell", ADMIN, "POST", pa, "{\"name\":\"Banque\\u0007\",\"kind\":\"BANK\"}"));
+        c.add(json("partner name taken", ADMIN, "POST", pa, "{\"name\":\"banque des territoires\",\"kind\":\"BANK\"}"));
+        c.add(json("partner kind unknown", ADMIN, "POST", pa, "{\"name\":\"Nouvelle banque\",\"kind\":\"CASINO\"}"));
+        c.add(json("partner association unknown", ADMIN, "POST", pa, "{\"name\":\"Nouvelle banque\",\"kind\":\"BANK\","
+                + "\"associationId\":999999999}"));
+        c.add(json("partner association as text", ADMIN, "POST", pa, "{\"name\":\"Nouvelle banque\",\"kind\":\"BANK\","
+                + "\"associationId\":\"CVL\"}"));
+        c.add(json("partner changed at an old version", ADMIN, "PUT", bdt + "?version=999", "{\"name\":\"Banque des Territoires\","
+                + "\"kind\":\"PUBLIC_BANK\"}"));
+        c.add(json("partner without a body", ADMIN, "PUT", bdt, null));
+        c.add(json("partner unknown", ADMIN, "GET", pa + "/999999999", null));
+        c.add(json("partner page size 0", ADMIN, "GET", pa + "?size=0", null));
+        c.add(json("contact name missing", ADMIN, "POST", bdt + "/contacts", "{\"email\":\"a@b.fr\"}"));
+        c.add(json("contact e-mail invalid", ADMIN, "POST", bdt + "/contacts", "{\"name\":\"A\",\"email\":\"pas-une-adresse\"}"));
+        c.add(json("contact phone of letters", ADMIN, "POST", bdt + "/contacts", "{\"name\":\"A\",\"phone\":\"appelez-moi\"}"));
+        c.add(json("contact role too long", ADMIN, "POST", bdt + "/contacts", "{\"name\":\"A\",\"role\":\"" + "r".repeat(121) + "\"}"));
+        c.add(json("contact of an unknown partner", ADMIN, "POST", pa + "/999999999/contacts", "{\"name\":\"A\"}"));
+        c.add(json("contact unknown changed", ADMIN, "PUT", bdt + "/contacts/999999999", "{\"name\":\"A\"}"));
+        c.add(json("contact unknown removed", ADMIN, "DELETE", bdt + "/contacts/999999999", null));
+        c.add(json("partner account e-mail invalid", ADMIN, "POST", bdt + "/accounts", "{\"email\":\"x\",\"displayName\":\"X\"}"));
+        c.add(json("partner account e-mail taken", ADMIN, "POST", bdt + "/accounts",
+                "{\"email\":\"partenaire@demo.essor\",\"displayName\":\"X\"}"));
+        c.add(json("partner account name missing", ADMIN, "POST", bdt + "/accounts", "{\"email\":\"nouveau@test.essor\"}"));
+        c.add(json("partner account of an unknown partner", ADMIN, "POST", pa + "/999999999/accounts",
+                "{\"email\":\"nouveau@test.essor\",\"displayName\":\"X\"}"));
+        // end of branch net
         return c;
     }
 
@@ -753,6 +815,68 @@ class BadInputIT extends ContainerTestBase {
             formMessage("national figures year " + year, pages.post(cookie, path, form), failures);
         }
         return years.size();
+    /**
+     * Branch net (issue 12): the national administrator's association, département, partner and
+     * account forms, each with a bad input: a form message, nothing stored.
+     */
+    private int networkForms(String cookie, List<String> failures) throws Exception {
+        int n = 0;
+        String associations = "/admin/associations.xhtml";
+        String[][] create = {{"B2", "Nom", "Région"}, {"CVL", "Nom", "Région"}, {"", "", ""}, {"NEWONE", "x\u0007", "Région"}};
+        for (String[] in : create) {
+            Map<String, String> form = new LinkedHashMap<>();
+            form.put("create", "create");
+            form.put("create:code", in[0]);
+            form.put("create:name", in[1]);
+            form.put("create:region", in[2]);
+            form.put("create:submit", "");
+            n += networkForm(cookie, associations, form, "association form " + String.join(" | ", in), failures);
+        }
+        long cvl = Sql.count(Sql.ds(), "SELECT id FROM association WHERE code = 'CVL'");
+        for (String department : List.of("00", "<script>", "29", "45", "")) {
+            Map<String, String> form = new LinkedHashMap<>();
+            form.put("assign", "assign");
+            form.put("assign:association", String.valueOf(cvl));
+            form.put("assign:department", department);
+            form.put("assign:submit", "");
+            n += networkForm(cookie, associations, form, "département form " + department, failures);
+        }
+        for (String department : List.of("07", "45", "AB")) {
+            Map<String, String> form = new LinkedHashMap<>();
+            form.put("move", "move");
+            form.put("move:department", department);
+            form.put("move:target", String.valueOf(cvl));
+            form.put("move:submit", "");
+            n += networkForm(cookie, associations, form, "move form " + department, failures);
+        }
+        String[][] partners = {{"", "BANK"}, {"Banque des Territoires", "BANK"}, {"Nouvelle banque", ""}, {"Banque\u0007", "BANK"}};
+        for (String[] in : partners) {
+            Map<String, String> form = new LinkedHashMap<>();
+            form.put("partner", "partner");
+            form.put("partner:name", in[0]);
+            form.put("partner:kind", in[1]);
+            form.put("partner:associationId", "");
+            form.put("partner:submit", "");
+            n += networkForm(cookie, "/admin/partners.xhtml", form, "partner form " + abbreviate(in[0], 20) + " | " + in[1], failures);
+        }
+        Map<String, String> account = new LinkedHashMap<>();
+        account.put("create", "create");
+        account.put("create:newEmail", "partenaire-sans-partenaire@test.essor");
+        account.put("create:newName", "Sans Partenaire");
+        account.put("create:roles", "PARTNER");
+        account.put("create:submit", "");
+        n += networkForm(cookie, "/admin/accounts.xhtml", account, "partner account without a partner", failures);
+        return n;
+    }
+
+    private int networkForm(String cookie, String path, Map<String, String> fields, String label, List<String> failures)
+            throws Exception {
+        HttpResponse<String> page = pages.get(cookie, path);
+        assertEquals(200, page.statusCode(), path);
+        Map<String, String> form = new LinkedHashMap<>(fields);
+        form.put("jakarta.faces.ViewState", Pages.viewState(page.body()));
+        formMessage(label, pages.post(cookie, path, form), failures);
+        return 1;
     }
 
     /** The entrepreneur's close-account form without the confirmation ticked: refused, nothing erased. */

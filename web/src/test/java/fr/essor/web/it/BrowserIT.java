@@ -35,6 +35,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 
 /** What a person sees in Chromium: logging in as each demo user, registering, administering accounts. */
 class BrowserIT extends BrowserJourney {
@@ -610,6 +611,102 @@ class BrowserIT extends BrowserJourney {
         } finally {
             api.call("porteur@demo.essor", "PUT", "/me/mail-preferences/APPLICATION_SUBMITTED", "{\"receive\":true}");
         }
+        logout();
+    }
+
+    // ---- branch net (issue 12): from nothing to a second association that receives files ---------------
+
+    @Test
+    void theNationalAdministratorSetsUpAnAssociationWhoseEntrepreneurFilesReachItsAdvisor() throws Exception {
+        String code = ("J" + UUID.randomUUID().toString().replaceAll("[^a-f]", "").toUpperCase(Locale.ROOT) + "QWERTY")
+                .substring(0, 7);
+        login("admin@demo.essor", "essor-demo");
+        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("landing")));
+        driver.get(url("/admin/associations.xhtml"));
+        Browser.assertAccessible(driver, "associations page");
+        fill("create:code", code);
+        fill("create:name", "France Active Corse " + code);
+        fill("create:region", "Corse");
+        driver.findElement(By.id("create:submit")).click();
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), code));
+        for (String department : List.of("2A", "2B")) {
+            Select association = new Select(driver.findElement(By.id("assign:association")));
+            association.getOptions().stream().filter(o -> o.getText().startsWith(code + " ")).findFirst().orElseThrow().click();
+            fill("assign:department", department);
+            driver.findElement(By.id("assign:submit")).click();
+            waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "Département " + department));
+        }
+        assertTrue(driver.findElement(By.id("list:associations")).getText().contains("2A, 2B"));
+
+        // a local partner and its partner account
+        driver.get(url("/admin/partners.xhtml"));
+        Browser.assertAccessible(driver, "partners page");
+        fill("partner:name", "Caisse corse " + code);
+        new Select(driver.findElement(By.id("partner:kind"))).selectByValue("BANK");
+        new Select(driver.findElement(By.id("partner:associationId"))).getOptions().stream()
+                .filter(o -> o.getText().startsWith(code + " ")).findFirst().orElseThrow().click();
+        driver.findElement(By.id("partner:submit")).click();
+        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("account:email")));
+        String partnerEmail = "caisse-" + code.toLowerCase(Locale.ROOT) + "@test.essor";
+        fill("account:email", partnerEmail);
+        fill("account:displayName", "Carla Caisse");
+        driver.findElement(By.id("account:submit")).click();
+        String partnerPassword = waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("temporary-password"))).getText();
+        Browser.assertAccessible(driver, "partners page with a partner open");
+
+        // its advisor
+        driver.get(url("/admin/accounts.xhtml"));
+        String advisorEmail = "conseil-" + code.toLowerCase(Locale.ROOT) + "@test.essor";
+        driver.findElement(By.id("create:newEmail")).sendKeys(advisorEmail);
+        driver.findElement(By.id("create:newName")).sendKeys("Corentin Conseiller");
+        driver.findElement(By.cssSelector("label[for='create:roles:1']")).click();
+        choose("create:association", code);
+        driver.findElement(By.id("create:submit")).click();
+        String advisorPassword = waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("temporary-password"))).getText();
+        logout();
+
+        login(partnerEmail, partnerPassword);
+        WebElement partnerLanding = waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("landing")));
+        assertEquals("PARTNER", partnerLanding.getAttribute("data-role"));
+        assertFalse(driver.getPageSource().contains("BDT-CVL-"), "the new partner sees no other partner's convention");
+        logout();
+
+        // an entrepreneur of 2A describes his enterprise and files an application
+        String email = "corse-" + code.toLowerCase(Locale.ROOT) + "@test.essor";
+        String password = "Ajaccio-Solidaire-42";
+        rest.register(email, "Paoli Porteur", password);
+        login(email, password);
+        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("landing")));
+        driver.findElement(By.id("new-enterprise")).click();
+        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("enterprise:siret")));
+        fill("enterprise:legalName", "Coopérative d'Ajaccio " + code);
+        fill("enterprise:siret", NetworkIT.siret());
+        choose("enterprise:legalForm", "SCOP");
+        fill("enterprise:city", "Ajaccio");
+        fill("enterprise:department", "2A");
+        driver.findElement(By.id("enterprise:submit")).click();
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "Coopérative d'Ajaccio"));
+        fill("new:title", "Atelier de réemploi " + code);
+        choose("new:stage", "Création");
+        driver.findElement(By.id("new:start")).click();
+        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("project:description")));
+        long id = Long.parseLong(driver.getCurrentUrl().replaceAll(".*[?&]id=(\\d+).*", "$1"));
+        Api own = rest.password(password);
+        JsonObject draft = Api.json(own.call(email, "GET", "/applications/" + id, null));
+        assertTrue(draft.getString("reference").startsWith(code + "-"), "the file is the new association's: " + draft);
+        assertEquals(200, own.call(email, "PUT", "/applications/" + id, "{\"version\":" + draft.getJsonNumber("version")
+                + "," + Fixtures.COMPLETE + "}").statusCode());
+        assertEquals(201, own.upload(email, "/applications/" + id + "/documents?kind=BUSINESS_PLAN", "plan.pdf",
+                Fixtures.PDF).statusCode());
+        assertEquals(200, own.call(email, "POST", "/applications/" + id + "/submit", null).statusCode());
+        logout();
+
+        // it reaches the new association's advisor, and his queue only
+        login(advisorEmail, advisorPassword);
+        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("landing")));
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("queue:applications"), draft.getString("reference")));
+        assertFalse(driver.findElement(By.id("queue:applications")).getText().contains("CVL-"), "no Centre-Val de Loire file");
+        Browser.assertAccessible(driver, "the new association's advisor queue");
         logout();
     }
 }
