@@ -94,6 +94,11 @@ public enum AuditAction {
     EXPORT_PERSONAL_DATA,
     MAIL_PREFERENCE,
 
+    // Rules per association (issue 12, branch rules): the network's limits, an association's rules versions
+    NETWORK_LIMITS_CHANGED,
+    RULES_CREATED,
+    RULES_CHANGED,
+
     // Demo data (the demo module)
     LOAD,
     LOAD_SUPPORT;

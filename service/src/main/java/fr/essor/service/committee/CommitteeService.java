@@ -1,5 +1,7 @@
 package fr.essor.service.committee;
 
+import fr.essor.model.rules.CommitteeRule;
+
 import fr.essor.model.account.Role;
 import fr.essor.model.account.UserAccount;
 import fr.essor.model.application.Application;
@@ -511,7 +513,9 @@ public class CommitteeService {
         String conditions = text("conditions", in.conditions());
         String reasons = text("reasons", in.reasons());
         em.lock(item.getApplication(), LockModeType.PESSIMISTIC_WRITE);
-        Decision d = s.recordDecision(item, me, outcome, lines, conditions, reasons, now());
+        // decided under the committee rule of the rules the file was submitted under
+        CommitteeRule rule = SessionQuery.rule(sessions.committeeRules(s), item.getApplication());
+        Decision d = s.recordDecision(item, me, outcome, lines, conditions, reasons, rule, now());
         em.persist(d);
         em.lock(item, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
         em.flush();
