@@ -406,7 +406,7 @@ public class CommitteeService {
         List<Application> adjourned = s.adjourn(me, reason, now);
         em.flush();
         List<String> references = adjourned.stream().map(a -> a.getReference().toString()).toList();
-        byte[] pdf = SessionMinutesReport.pdf(s, references, Locale.FRENCH, NETWORK_ZONE);
+        byte[] pdf = SessionMinutesReport.pdf(s, references, sessions.minutesRules(s), Locale.FRENCH, NETWORK_ZONE);
         em.persist(new SessionMinutes(s.getId(), pdf, Crypto.sha256Hex(pdf), now));
         for (AgendaItem item : s.getItems()) {
             Application a = item.getApplication();
@@ -546,7 +546,7 @@ public class CommitteeService {
         Instant now = now();
         s.close(me, now);
         em.flush();
-        byte[] pdf = SessionMinutesReport.pdf(s, Locale.FRENCH, NETWORK_ZONE);
+        byte[] pdf = SessionMinutesReport.pdf(s, List.of(), sessions.minutesRules(s), Locale.FRENCH, NETWORK_ZONE);
         em.persist(new SessionMinutes(s.getId(), pdf, Crypto.sha256Hex(pdf), now));
         for (AgendaItem item : s.getItems()) {
             if (!item.isDecided()) {

@@ -1,6 +1,10 @@
 package fr.essor.service.committee;
 
+import fr.essor.model.rules.AssociationRules;
 import fr.essor.model.rules.CommitteeRule;
+import fr.essor.service.report.SessionMinutesReport;
+import fr.essor.service.rules.RuleBook;
+import jakarta.inject.Inject;
 import fr.essor.model.rules.Majority;
 import java.util.Objects;
 
@@ -51,6 +55,9 @@ public class SessionQuery {
 
     @PersistenceContext(unitName = "essor")
     private EntityManager em;
+
+    @Inject
+    private RuleBook book;
 
     /**
      * The session, optionally locked for a change, with its committee and the committee's members
@@ -138,6 +145,7 @@ public class SessionQuery {
                 .getResultList()) {
             reviews.put(r.getApplication().getId(), r);
         }
+        Map<Long, AssociationRules> rules = book.ofEach(s.getItems().stream().map(AgendaItem::getApplication).toList());
         List<CommitteeViews.AgendaFile> files = new ArrayList<>();
         for (AgendaItem i : s.getItems()) {
             Application a = i.getApplication();
@@ -146,7 +154,7 @@ public class SessionQuery {
             Review r = readable ? reviews.get(a.getId()) : null;
             files.add(new CommitteeViews.AgendaFile(i.getId(), a.getId(), a.getDescription(),
                     a.getRequestedLines().stream().map(ApplicationViews.Line::of).toList(), a.getJobsCreated(),
-                    r == null ? null : ReviewView.of(r)));
+                    r == null ? null : ReviewView.of(r, rules.get(a.getId()))));
         }
         return files;
     }
@@ -173,6 +181,32 @@ public class SessionQuery {
             }
         }
         return rules;
+    }
+
+    /**
+     * Each agenda item's rules for the minutes (by item id), in a fixed number of statements: the rules
+     * each file was submitted under and the weighted score of its analysis note.
+     */
+    public Map<Long, SessionMinutesReport.ItemRules> minutesRules(CommitteeSession s) {
+        List<Application> applications = s.getItems().stream().map(AgendaItem::getApplication).toList();
+        if (applications.isEmpty()) {
+            return Map.of();
+        }
+        Map<Long, AssociationRules> rules = book.ofEach(applications);
+        Map<Long, Review> reviews = new HashMap<>();
+        for (Review r : em.createQuery("SELECT r FROM Review r WHERE r.application.id IN :apps", Review.class)
+                .setParameter("apps", applications.stream().map(Application::getId).toList()).getResultList()) {
+            reviews.put(r.getApplication().getId(), r);
+        }
+        Map<Long, SessionMinutesReport.ItemRules> result = new HashMap<>();
+        for (AgendaItem i : s.getItems()) {
+            AssociationRules r = rules.get(i.getApplication().getId());
+            CommitteeRule rule = r.committeeRule();
+            Review review = reviews.get(i.getApplication().getId());
+            result.put(i.getId(), new SessionMinutesReport.ItemRules(r.getNumber(), rule.quorumOr(s.getCommittee().getQuorum()),
+                    rule.majority(), r.weights(), review == null ? null : r.weightedScore(review.scores())));
+        }
+        return result;
     }
 
     /** A file submitted before rules existed is decided as files were then: the committee's quorum, a simple majority. */

@@ -1,5 +1,6 @@
 package fr.essor.service.rules;
 
+import fr.essor.model.application.Application;
 import fr.essor.model.association.Association;
 import fr.essor.model.rules.AssociationRules;
 import fr.essor.model.rules.NetworkLimits;
@@ -11,6 +12,11 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -69,11 +75,36 @@ public class RuleBook {
     }
 
     /**
+     * The rules of each file (by application id), in a fixed number of statements whatever the number of
+     * files: one for the versions they were submitted under, one per association for files older than rules.
+     */
+    public Map<Long, AssociationRules> ofEach(Collection<Application> applications) {
+        List<Long> ids = applications.stream().map(Application::getRulesId).filter(Objects::nonNull).distinct().toList();
+        Map<Long, AssociationRules> byId = new HashMap<>();
+        if (!ids.isEmpty()) {
+            em.createQuery("SELECT r FROM AssociationRules r WHERE r.id IN :ids", AssociationRules.class)
+                    .setParameter("ids", ids)
+                    .setHint("eclipselink.batch.type", "IN")
+                    .setHint("eclipselink.batch", "r.instruments")
+                    .setHint("eclipselink.batch", "r.checklist")
+                    .setHint("eclipselink.batch", "r.grid")
+                    .getResultList().forEach(r -> byId.put(r.getId(), r));
+        }
+        Map<Long, AssociationRules> older = new HashMap<>();
+        Map<Long, AssociationRules> result = new HashMap<>();
+        for (Application a : applications) {
+            result.put(a.getId(), a.getRulesId() != null && byId.containsKey(a.getRulesId()) ? byId.get(a.getRulesId())
+                    : older.computeIfAbsent(a.association().getId(), k -> of(a)));
+        }
+        return result;
+    }
+
+    /**
      * The rules a file is instructed and decided under: the version it was submitted under; a draft,
      * its association's current version; a file submitted before rules existed, its association's
      * version 1 (which reproduces the rules of that time).
      */
-    public AssociationRules of(fr.essor.model.application.Application application) {
+    public AssociationRules of(Application application) {
         if (application.getRulesId() != null) {
             return em.find(AssociationRules.class, application.getRulesId());
         }

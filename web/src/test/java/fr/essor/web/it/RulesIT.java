@@ -60,6 +60,11 @@ class RulesIT {
             + "\"grid\":{\"SOCIAL_UTILITY\":3,\"ECONOMIC_VIABILITY\":2,\"TEAM\":1},"
             + "\"majority\":\"TWO_THIRDS\"}";
 
+    /** An analysis scoring the three criteria of {@link #NARROWED}'s grid only. */
+    private static final String GRID_ANALYSIS = "{\"scores\":{\"SOCIAL_UTILITY\":4,\"ECONOMIC_VIABILITY\":3,\"TEAM\":4},"
+            + "\"strengths\":\"Équipe solide\",\"risks\":\"Trésorerie tendue\",\"recommendation\":\"Avis favorable\","
+            + "\"proposedLines\":[{\"instrument\":\"HONOUR_LOAN\",\"amount\":\"5000.00\",\"durationMonths\":60}]}";
+
     private static final String APPROVE_5000 = "\"outcome\":\"APPROVED\",\"lines\":[{\"instrument\":\"HONOUR_LOAN\","
             + "\"amount\":\"5000.00\",\"durationMonths\":60}]";
 
@@ -250,8 +255,26 @@ class RulesIT {
     @Test
     @Order(6)
     void theCommitteeAppliesTheMajorityOfEachFilesRules() throws Exception {
-        ready(before);
-        ready(after);
+        JsonObject analysedBefore = ready(before, ANALYSIS);
+        assertEquals("3.80", analysedBefore.getString("weightedScore"), "five criteria weighing 1: " + analysedBefore);
+
+        // the file submitted after the change is scored on its grid only: three criteria, weights 3, 2, 1
+        HttpResponse<String> review = api.call(ADVISOR, "POST", "/applications/" + after + "/review?version="
+                + application(ADVISOR, after).getJsonNumber("version"), null);
+        assertEquals(200, review.statusCode(), review.body());
+        HttpResponse<String> offGrid = api.call(ADVISOR, "PUT", "/applications/" + after + "/instruction/analysis", ANALYSIS);
+        assertEquals(400, offGrid.statusCode(), offGrid.body());
+        assertTrue(Api.json(offGrid).getString("field").startsWith("scores."), offGrid.body());
+        assertEquals(0, Sql.count(Sql.ds(), "SELECT COUNT(*) FROM review WHERE application_id = ?", after));
+        HttpResponse<String> analysed = api.call(ADVISOR, "PUT", "/applications/" + after + "/instruction/analysis", GRID_ANALYSIS);
+        assertEquals(200, analysed.statusCode(), analysed.body());
+        JsonObject note = Api.json(analysed);
+        assertEquals("3.67", note.getString("weightedScore"), "(4×3 + 3×2 + 4×1) / 6: " + note);
+        assertEquals(3, note.getJsonObject("grid").size());
+        assertEquals(0, note.getJsonArray("missing").size(), "the grid's three criteria are enough: " + note);
+        HttpResponse<String> readyAfter = api.call(ADVISOR, "POST", "/applications/" + after + "/instruction/ready?version="
+                + application(ADVISOR, after).getJsonNumber("version"), null);
+        assertEquals(200, readyAfter.statusCode(), readyAfter.body());
         long s = newSession();
         long itemBefore = putOnAgenda(s, before);
         long itemAfter = putOnAgenda(s, after);
@@ -278,6 +301,16 @@ class RulesIT {
         HttpResponse<String> qualified = decide(s, itemAfter, APPROVE_5000);
         assertEquals(200, qualified.statusCode(), qualified.body());
         assertEquals("APPROVED", application(ADVISOR, after).getString("status"));
+
+        // the minutes say under which rule each file was decided, and its weighted score
+        assertEquals(200, api.call(CHAIR, "POST", "/sessions/" + s + "/close", null).statusCode());
+        HttpResponse<byte[]> minutes = Api.sendForBytes(api.request(CHAIR, "/sessions/" + s + "/minutes").GET().build());
+        assertEquals(200, minutes.statusCode());
+        String text = Pdfs.text(minutes.body()).replaceAll("\\s+", " ");
+        assertTrue(text.contains("version 1 des règles de l'association) : quorum 3, majorité simple"), text);
+        assertTrue(text.contains("version 2 des règles de l'association) : quorum 3, majorité des deux tiers"), text);
+        assertTrue(text.contains("Note pondérée de l'analyse : 3,67 / 5 (utilité sociale ×3, viabilité économique ×2, équipe ×1)"),
+                text);
     }
 
     // ---- bad input ------------------------------------------------------------------------------------
@@ -403,16 +436,17 @@ class RulesIT {
         return ok(api.call(user, "GET", "/applications/" + id, null));
     }
 
-    /** The advisor takes the file into review, analyses it and marks it ready for committee. */
-    private void ready(long id) throws Exception {
+    /** The advisor takes the file into review, analyses it and marks it ready for committee; the analysis saved. */
+    private JsonObject ready(long id, String analysisBody) throws Exception {
         HttpResponse<String> review = api.call(ADVISOR, "POST", "/applications/" + id + "/review?version="
                 + application(ADVISOR, id).getJsonNumber("version"), null);
         assertEquals(200, review.statusCode(), review.body());
-        HttpResponse<String> analysis = api.call(ADVISOR, "PUT", "/applications/" + id + "/instruction/analysis", ANALYSIS);
+        HttpResponse<String> analysis = api.call(ADVISOR, "PUT", "/applications/" + id + "/instruction/analysis", analysisBody);
         assertEquals(200, analysis.statusCode(), analysis.body());
         HttpResponse<String> ready = api.call(ADVISOR, "POST", "/applications/" + id + "/instruction/ready?version="
                 + application(ADVISOR, id).getJsonNumber("version"), null);
         assertEquals(200, ready.statusCode(), ready.body());
+        return Api.json(analysis);
     }
 
     private long newSession() throws Exception {
