@@ -47,7 +47,8 @@ public class AssociationRulesBacking implements Serializable {
     private String code;
     private RulesViews.Rules current;
     private List<LimitRow> rows;
-    private Map<String, List<String>> checklist;
+    /** Instrument → kinds ticked (a List, or the array Faces stores on a submit). */
+    private Map<String, Object> checklist;
     private List<CriterionRow> grid;
     private Integer quorum;
     private String majority;
@@ -83,7 +84,8 @@ public class AssociationRulesBacking implements Serializable {
             rows.add(r);
         }
         checklist = new LinkedHashMap<>();
-        rows.forEach(r -> checklist.put(r.getInstrument(), new ArrayList<>(current.checklist().getOrDefault(r.getInstrument(), List.of()))));
+        rows.forEach(r -> checklist.put(r.getInstrument(),
+                new ArrayList<>(current.checklist().getOrDefault(r.getInstrument(), List.of()))));
         grid = new ArrayList<>();
         for (ScoreCriterion c : ScoreCriterion.values()) {
             Integer w = current.grid().get(c.name());
@@ -100,7 +102,7 @@ public class AssociationRulesBacking implements Serializable {
         for (LimitRow r : rows) {
             if (r.isOffered()) {
                 offered.put(r.getInstrument(), r.input());
-                documents.put(r.getInstrument(), checklist.getOrDefault(r.getInstrument(), List.of()));
+                documents.put(r.getInstrument(), kinds(checklist.get(r.getInstrument())));
             }
         }
         Map<String, Integer> weights = new LinkedHashMap<>();
@@ -109,6 +111,20 @@ public class AssociationRulesBacking implements Serializable {
                 current.number()));
         load();
         Messages.info("rulesPage.saved", saved.number());
+    }
+
+    /**
+     * The kinds ticked for an instrument. A selectMany bound to a map's entry cannot learn the entry's
+     * type, so Faces may store the submitted values as an array there: read both.
+     */
+    private static List<String> kinds(Object ticked) {
+        if (ticked instanceof Object[] array) {
+            return Arrays.stream(array).map(String::valueOf).toList();
+        }
+        if (ticked instanceof java.util.Collection<?> c) {
+            return c.stream().map(String::valueOf).toList();
+        }
+        return List.of();
     }
 
     /** Shows one past version (read only). */
@@ -148,7 +164,7 @@ public class AssociationRulesBacking implements Serializable {
         return rows;
     }
 
-    public Map<String, List<String>> getChecklist() {
+    public Map<String, Object> getChecklist() {
         return checklist;
     }
 
