@@ -1,5 +1,8 @@
 package fr.essor.demo;
 
+import fr.essor.model.rules.AssociationRules;
+import fr.essor.model.rules.NetworkLimits;
+
 import fr.essor.model.account.Role;
 import fr.essor.model.account.UserAccount;
 import fr.essor.model.application.Application;
@@ -120,6 +123,11 @@ public class DemoDataLoader {
         Association cvl = new Association("CVL", "France Active Centre-Val de Loire", "Centre-Val de Loire");
         em.persist(cvl);
         em.flush();
+        // CVL's rules version 1: the network's limits, no checklist beyond one document, every criterion
+        // weighing 1, the committee's quorum and a simple majority (the demo's files are decided as before rules)
+        NetworkLimits network = em.createQuery("SELECT n FROM NetworkLimits n WHERE n.number = 1", NetworkLimits.class)
+                .getSingleResult();
+        em.persist(AssociationRules.first(cvl, network, "system", Instant.now(clock)));
         for (String department : new String[] {"18", "28", "36", "37", "41", "45"}) {
             em.createNativeQuery("INSERT INTO association_department (association_id, department) VALUES (?1, ?2)")
                     .setParameter(1, cvl.getId()).setParameter(2, department).executeUpdate();

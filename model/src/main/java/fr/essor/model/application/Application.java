@@ -103,6 +103,10 @@ public class Application extends VersionedEntity {
     @Column(name = "decided_at")
     private Instant decidedAt;
 
+    /** The id of the association's rules version in force when the file was submitted (null for a draft). */
+    @Column(name = "rules_id")
+    private Long rulesId;
+
     @OneToMany(mappedBy = "application", cascade = CascadeType.ALL)
     @OrderBy("occurredAt, id")
     private List<StatusChange> history = new ArrayList<>();
@@ -263,11 +267,30 @@ public class Application extends VersionedEntity {
 
     /** Submits a complete draft; refuses, naming what is missing, when it is not complete. */
     public void submitComplete(String actorEmail, Instant now, int documentCount) {
-        List<MissingPiece> missing = missingPieces(documentCount);
+        submitComplete(actorEmail, now, documentCount, List.of(), null);
+    }
+
+    /**
+     * Submits a complete draft under the association's rules version {@code rulesVersionId}, which
+     * the file keeps from then on; {@code alsoMissing} is what those rules require that the file lacks
+     * (the documents of the checklist). Refuses, naming everything missing, when it is not complete.
+     */
+    public void submitComplete(String actorEmail, Instant now, int documentCount, List<MissingPiece> alsoMissing,
+                               Long rulesVersionId) {
+        List<MissingPiece> missing = new ArrayList<>(missingPieces(documentCount));
+        missing.addAll(alsoMissing);
         if (!missing.isEmpty()) {
             throw new IncompleteApplicationException(missing);
         }
         submit(actorEmail, now);
+        if (rulesVersionId != null) {
+            this.rulesId = rulesVersionId;
+        }
+    }
+
+    /** The id of the rules version the file was submitted under; null for a draft (or a file older than rules). */
+    public Long getRulesId() {
+        return rulesId;
     }
 
     private void requireEditable() {

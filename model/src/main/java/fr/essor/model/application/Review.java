@@ -124,9 +124,17 @@ public class Review extends VersionedEntity {
 
     /** What the note still lacks before the file can go to committee: message keys; empty when complete. */
     public List<String> missing() {
+        return missing(List.of(ScoreCriterion.values()));
+    }
+
+    /**
+     * The same under a scoring grid that keeps only some criteria (the association's rules the file
+     * was submitted under): only those must be scored.
+     */
+    public List<String> missing(java.util.Collection<ScoreCriterion> criteria) {
         List<String> missing = new ArrayList<>();
         for (ScoreCriterion c : ScoreCriterion.values()) {
-            if (score(c) == null) {
+            if (criteria.contains(c) && score(c) == null) {
                 missing.add("review.missing.score." + c.name());
             }
         }

@@ -1,5 +1,8 @@
 package fr.essor.model.committee;
 
+import fr.essor.model.rules.CommitteeRule;
+import fr.essor.model.rules.Majority;
+
 import fr.essor.model.account.Role;
 import fr.essor.model.account.UserAccount;
 import fr.essor.model.application.Application;
@@ -375,7 +378,18 @@ public class CommitteeSession extends VersionedEntity {
 
     /** How many more participants the item needs before it can be decided; 0 when the quorum is met. */
     public int missingForQuorum(AgendaItem item) {
-        return Math.max(0, committee.getQuorum() - participants(item));
+        return missingForQuorum(item, CommitteeRule.COMMITTEE_QUORUM_SIMPLE_MAJORITY);
+    }
+
+    /** The same under the committee rule of the item's file (its association's rules version). */
+    public int missingForQuorum(AgendaItem item, CommitteeRule rule) {
+        return Math.max(0, rule.quorumOr(committee.getQuorum()) - participants(item));
+    }
+
+    /** The recording of a decision under the committee's own quorum and a simple majority (the rule before rules existed). */
+    public Decision recordDecision(AgendaItem item, UserAccount chair, DecisionOutcome outcome, List<FinancingLine> granted,
+                                   String conditions, String reasons, Instant now) {
+        return recordDecision(item, chair, outcome, granted, conditions, reasons, CommitteeRule.COMMITTEE_QUORUM_SIMPLE_MAJORITY, now);
     }
 
     /**
@@ -384,14 +398,15 @@ public class CommitteeSession extends VersionedEntity {
      * than against, and grants at least one line.
      */
     public Decision recordDecision(AgendaItem item, UserAccount chair, DecisionOutcome outcome, List<FinancingLine> granted,
-                                   String conditions, String reasons, Instant now) {
+                                   String conditions, String reasons, CommitteeRule rule, Instant now) {
         requireStatus(SessionStatus.OPEN);
         requireChair(chair);
         AgendaItem i = own(item);
         requireUndecided(i);
-        int missing = missingForQuorum(i);
+        Objects.requireNonNull(rule, "rule");
+        int missing = missingForQuorum(i, rule);
         if (missing > 0) {
-            throw RuleException.committee("decision.quorumMissing", missing, committee.getQuorum(), participants(i));
+            throw RuleException.committee("decision.quorumMissing", missing, rule.quorumOr(committee.getQuorum()), participants(i));
         }
         Objects.requireNonNull(outcome, "outcome");
         String actor = chair.getEmail();
@@ -400,8 +415,14 @@ public class CommitteeSession extends VersionedEntity {
                 if (granted == null || granted.isEmpty()) {
                     throw RuleException.committee("decision.linesRequired");
                 }
-                if (i.count(VoteChoice.FOR) <= i.count(VoteChoice.AGAINST)) {
-                    throw RuleException.committee("decision.noMajority", i.count(VoteChoice.FOR), i.count(VoteChoice.AGAINST));
+                long votesFor = i.count(VoteChoice.FOR);
+                long against = i.count(VoteChoice.AGAINST);
+                long abstentions = i.count(VoteChoice.ABSTAIN);
+                if (!rule.majority().reached(votesFor, against, abstentions)) {
+                    if (rule.majority() == Majority.SIMPLE) {
+                        throw RuleException.committee("decision.noMajority", votesFor, against);
+                    }
+                    throw RuleException.committee("decision.noQualifiedMajority", votesFor, votesFor + against + abstentions);
                 }
                 Money requested = total(i.getApplication().getRequestedLines());
                 Money given = total(granted);

@@ -1,5 +1,12 @@
 package fr.essor.service.application;
 
+import fr.essor.model.application.DocumentKind;
+import fr.essor.model.application.FinancingLine;
+import fr.essor.model.application.Instrument;
+import fr.essor.model.application.MissingPiece;
+import fr.essor.model.rules.AssociationRules;
+import fr.essor.service.rules.RuleBook;
+
 import fr.essor.model.account.UserAccount;
 import fr.essor.model.application.Application;
 import fr.essor.model.application.ApplicationDocument;
@@ -29,6 +36,9 @@ public class ApplicationAccess {
 
     @Inject
     private Caller caller;
+
+    @Inject
+    private RuleBook rules;
 
     /** The caller's application, locked for this transaction, at the version the caller last saw. */
     public Application owned(long id, long expectedVersion) {
@@ -100,7 +110,26 @@ public class ApplicationAccess {
                 .setParameter("a", a).getResultList();
         UserAccount me = caller.account();
         boolean applicantOnly = a.getEnterprise().isOwnedBy(me) && !Access.isStaffOf(me, a.getEnterprise());
-        return ApplicationViews.Detail.of(a, documents, applicantOnly && a.getStatus().isDecided() && decisionPending(a));
+        List<MissingPiece> checklist = a.getStatus() == ApplicationStatus.DRAFT
+                ? missing(rules.currentOrFirst(a.association()), a, documents.stream().map(ApplicationDocument::getKind).toList())
+                : List.of();
+        return ApplicationViews.Detail.of(a, documents, applicantOnly && a.getStatus().isDecided() && decisionPending(a),
+                checklist);
+    }
+
+    /** The document kinds the rules' checklist requires for the file's requested instruments that it does not hold yet. */
+    public List<MissingPiece> missingDocuments(Application a, AssociationRules r) {
+        List<DocumentKind> present = em.createQuery("SELECT DISTINCT d.kind FROM ApplicationDocument d WHERE d.application = :a"
+                        + " AND d.threadAttachment = FALSE", DocumentKind.class)
+                .setParameter("a", a).getResultList();
+        return missing(r, a, present);
+    }
+
+    private static List<MissingPiece> missing(AssociationRules r, Application a, List<DocumentKind> present) {
+        List<Instrument> requested = a.getRequestedLines().stream().map(FinancingLine::getInstrument).toList();
+        return r.missingDocuments(requested, present).stream()
+                .map(k -> new MissingPiece(MissingPiece.WizardStep.DOCUMENTS, "missing.documentKind." + k.name(), k.name()))
+                .toList();
     }
 
     /** A committee recorded a decision on the application in a session that is not closed yet. */

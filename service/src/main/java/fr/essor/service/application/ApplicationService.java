@@ -11,6 +11,9 @@ import fr.essor.model.application.FinancingLine;
 import fr.essor.model.application.IncompleteApplicationException;
 import fr.essor.model.application.Instrument;
 import fr.essor.model.application.InvalidFinancingLineException;
+import fr.essor.model.application.MissingPiece;
+import fr.essor.model.rules.AssociationRules;
+import fr.essor.service.rules.RuleBook;
 import fr.essor.model.application.PlanItem;
 import fr.essor.model.application.Stage;
 import fr.essor.model.document.DocumentCheck;
@@ -65,6 +68,9 @@ public class ApplicationService extends UseCaseService {
 
     @Inject
     private ApplicationAccess access;
+
+    @Inject
+    private RuleBook rules;
 
     private final Clock clock = Clock.systemUTC();
 
@@ -150,6 +156,8 @@ public class ApplicationService extends UseCaseService {
         for (int i = 0; i < inputs.size(); i++) {
             lines.add(Lines.parse(i, inputs.get(i)));
         }
+        // the association's rules in force: the instruments it offers, its limits within the network's
+        rules.currentOrFirst(a.association()).checkAll(lines);
         guard(() -> a.replaceRequestedLines(lines));
         return saved(a, AuditAction.SAVE_LINES, lines.size() + " requested line(s) saved");
     }
@@ -225,8 +233,12 @@ public class ApplicationService extends UseCaseService {
     public ApplicationViews.Detail submit(long id, long expectedVersion) {
         Application a = owned(id, expectedVersion);
         int documents = documentCount(a);
+        // the file is submitted under the association's rules in force, which it keeps from now on
+        AssociationRules inForce = rules.inForce(a.association());
+        inForce.checkAll(a.getRequestedLines());
+        List<MissingPiece> checklist = access.missingDocuments(a, inForce);
         try {
-            a.submitComplete(caller.email(), Instant.now(clock), documents);
+            a.submitComplete(caller.email(), Instant.now(clock), documents, checklist, inForce.getId());
         } catch (IncompleteApplicationException e) {
             throw new IncompleteException(e.missing().stream().map(ApplicationViews.Missing::of).toList());
         }

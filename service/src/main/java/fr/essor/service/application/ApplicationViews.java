@@ -90,6 +90,12 @@ public final class ApplicationViews {
          * which its applicant may not read until the session is closed: ON_AGENDA, without the later steps.
          */
         static Detail of(Application a, List<ApplicationDocument> documents, boolean decisionPending) {
+            return of(a, documents, decisionPending, List.of());
+        }
+
+        /** {@code checklist}: the documents the association's rules require that a draft lacks. */
+        static Detail of(Application a, List<ApplicationDocument> documents, boolean decisionPending,
+                         List<MissingPiece> checklist) {
             if (decisionPending) {
                 List<StatusChange> shown = new ArrayList<>();
                 for (StatusChange c : a.history()) {
@@ -117,7 +123,8 @@ public final class ApplicationViews {
                     amount(a.planDifference()), a.getJobsCreated(), a.getJobsMaintained(), a.getBeneficiaries(),
                     a.getSocialUtility(), documents.stream().map(Document::of).toList(), timeline,
                     a.getStatus() == ApplicationStatus.DRAFT
-                            ? a.missingPieces(documents.size()).stream().map(Missing::of).toList() : List.of(),
+                            ? java.util.stream.Stream.concat(a.missingPieces(documents.size()).stream(), checklist.stream())
+                                    .map(Missing::of).toList() : List.of(),
                     a.isEditableByApplicant(), a.getStatus().canMoveTo(ApplicationStatus.WITHDRAWN),
                     question, a.getSubmittedAt(), a.getVersion());
         }

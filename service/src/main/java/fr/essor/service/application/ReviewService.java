@@ -1,5 +1,8 @@
 package fr.essor.service.application;
 
+import fr.essor.model.rules.AssociationRules;
+import fr.essor.service.rules.RuleBook;
+
 import fr.essor.model.account.UserAccount;
 import fr.essor.model.application.Application;
 import fr.essor.model.application.ApplicationStatus;
@@ -45,6 +48,9 @@ public class ReviewService extends UseCaseService {
     @Inject
     private ApplicationAccess access;
 
+    @Inject
+    private RuleBook rules;
+
     private final Clock clock = Clock.systemUTC();
 
     /**
@@ -62,7 +68,15 @@ public class ReviewService extends UseCaseService {
             // also for an advisor or administrator who sits on the committee and declared a conflict
             throw new NotFoundException("review");
         }
-        return find(a).map(ReviewView::of);
+        return find(a).map(r -> ReviewView.of(r, rules.of(a)));
+    }
+
+    /** The scoring grid of the file's rules (criterion → weight), for the analysis form. */
+    @RolesAllowed({Roles.ADVISOR, Roles.COMMITTEE_MEMBER, Roles.ADMIN})
+    public Map<String, Integer> grid(long applicationId) {
+        Map<String, Integer> grid = new java.util.LinkedHashMap<>();
+        rules.of(access.visible(applicationId)).weights().forEach((c, w) -> grid.put(c.name(), w));
+        return grid;
     }
 
     /** Whether the member declared a conflict on an agenda item of this application. */
@@ -87,6 +101,13 @@ public class ReviewService extends UseCaseService {
         }
         ReviewInput input = in == null ? new ReviewInput(Map.of(), null, null, null, List.of()) : in;
         Map<ScoreCriterion, Integer> scores = scores(input.scores());
+        // the scoring grid of the rules the file was submitted under: only its criteria are scored
+        AssociationRules fileRules = rules.of(a);
+        for (Map.Entry<ScoreCriterion, Integer> e : scores.entrySet()) {
+            if (e.getValue() != null && !fileRules.criteria().contains(e.getKey())) {
+                throw new InvalidInputException("scores." + e.getKey().name(), "review.criterionNotInGrid", e.getKey().name());
+            }
+        }
         String strengths = ApplicationService.optionalText("strengths", input.strengths(), Review.TEXT_MAX);
         String risks = ApplicationService.optionalText("risks", input.risks(), Review.TEXT_MAX);
         String recommendation = ApplicationService.optionalText("recommendation", input.recommendation(), Review.TEXT_MAX);
@@ -116,9 +137,11 @@ public class ReviewService extends UseCaseService {
             throw new InvalidInputException("scores", "review.scoreRange");
         }
         em.flush();
+        ReviewView view = ReviewView.of(review, fileRules);
         audit.record(caller.email(), "Application", a.getId(), AuditAction.SAVE_REVIEW,
-                "Analysis note saved (" + review.total() + "/25, " + lines.size() + " proposed line(s))");
-        return ReviewView.of(review);
+                "Analysis note saved (" + review.total() + "/25, weighted " + view.weightedScore() + "/5, "
+                        + lines.size() + " proposed line(s))");
+        return view;
     }
 
     private static Map<ScoreCriterion, Integer> scores(Map<String, Integer> in) {
@@ -147,9 +170,10 @@ public class ReviewService extends UseCaseService {
     public ApplicationViews.Detail markReady(long applicationId, long expectedVersion, String internalNote) {
         Application a = access.staffLocked(applicationId, expectedVersion);
         Review review = find(a).orElse(null);
-        if (review == null || !review.isComplete()) {
+        List<ScoreCriterion> criteria = rules.of(a).criteria();
+        if (review == null || !review.missing(criteria).isEmpty()) {
             throw new ConflictException("REVIEW_INCOMPLETE", "review.incomplete",
-                    review == null ? 7 : review.missing().size());
+                    review == null ? criteria.size() + 2 : review.missing(criteria).size());
         }
         a.markReadyForCommittee(caller.email(), Instant.now(clock),
                 ApplicationService.optionalText("note", internalNote, 2000));

@@ -97,6 +97,10 @@ public enum AuditAction {
     // figs (issue 12, national figures): a year's figures published, a closing reopened
     CLOSE_YEAR,
     REOPEN_YEAR,
+    // Rules per association (issue 12, branch rules): the network's limits, an association's rules versions
+    NETWORK_LIMITS_CHANGED,
+    RULES_CREATED,
+    RULES_CHANGED,
 
     // Demo data (the demo module)
     LOAD,

@@ -1,5 +1,7 @@
 package fr.essor.service.committee;
 
+import fr.essor.model.rules.CommitteeRule;
+
 import fr.essor.model.account.Role;
 import fr.essor.model.account.UserAccount;
 import fr.essor.model.application.Application;
@@ -391,7 +393,7 @@ public class CommitteeService extends UseCaseService {
         List<Application> adjourned = s.adjourn(me, reason, now);
         em.flush();
         List<String> references = adjourned.stream().map(a -> a.getReference().toString()).toList();
-        byte[] pdf = SessionMinutesReport.pdf(s, references, Locale.FRENCH, NETWORK_ZONE);
+        byte[] pdf = SessionMinutesReport.pdf(s, references, sessions.minutesRules(s), Locale.FRENCH, NETWORK_ZONE);
         em.persist(new SessionMinutes(s.getId(), pdf, Crypto.sha256Hex(pdf), now));
         mailDecisions(s);
         em.flush();
@@ -491,7 +493,9 @@ public class CommitteeService extends UseCaseService {
         String conditions = text("conditions", in.conditions());
         String reasons = text("reasons", in.reasons());
         em.lock(item.getApplication(), LockModeType.PESSIMISTIC_WRITE);
-        Decision d = s.recordDecision(item, me, outcome, lines, conditions, reasons, now());
+        // decided under the committee rule of the rules the file was submitted under
+        CommitteeRule rule = SessionQuery.rule(sessions.committeeRules(s), item.getApplication());
+        Decision d = s.recordDecision(item, me, outcome, lines, conditions, reasons, rule, now());
         em.persist(d);
         em.lock(item, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
         em.flush();
@@ -522,7 +526,7 @@ public class CommitteeService extends UseCaseService {
         Instant now = now();
         s.close(me, now);
         em.flush();
-        byte[] pdf = SessionMinutesReport.pdf(s, Locale.FRENCH, NETWORK_ZONE);
+        byte[] pdf = SessionMinutesReport.pdf(s, List.of(), sessions.minutesRules(s), Locale.FRENCH, NETWORK_ZONE);
         em.persist(new SessionMinutes(s.getId(), pdf, Crypto.sha256Hex(pdf), now));
         mailDecisions(s);
         em.flush();

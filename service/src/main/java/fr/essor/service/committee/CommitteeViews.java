@@ -31,7 +31,7 @@ public final class CommitteeViews {
                        String department, String stage, String applicationStatus, String presenter,
                        BigDecimal requested, List<String> conflictedMembers, boolean callerConflicted, String callerVote,
                        long votesFor, long votesAgainst, long abstentions, int participants, int missingForQuorum,
-                       ApplicationViews.DecisionView decision, long version) {
+                       ApplicationViews.DecisionView decision, long version, int quorum, String majority) {
     }
 
     public record Session(long id, long committeeId, String committeeName, String associationCode, int quorum,

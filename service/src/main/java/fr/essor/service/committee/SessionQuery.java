@@ -1,5 +1,13 @@
 package fr.essor.service.committee;
 
+import fr.essor.model.rules.AssociationRules;
+import fr.essor.model.rules.CommitteeRule;
+import fr.essor.service.report.SessionMinutesReport;
+import fr.essor.service.rules.RuleBook;
+import jakarta.inject.Inject;
+import fr.essor.model.rules.Majority;
+import java.util.Objects;
+
 import fr.essor.model.account.UserAccount;
 import fr.essor.model.application.Application;
 import fr.essor.model.application.FinancingLine;
@@ -47,6 +55,9 @@ public class SessionQuery {
 
     @PersistenceContext(unitName = "essor")
     private EntityManager em;
+
+    @Inject
+    private RuleBook book;
 
     /**
      * The session, optionally locked for a change, with its committee and the committee's members
@@ -100,7 +111,9 @@ public class SessionQuery {
     public CommitteeViews.Session view(CommitteeSession s, UserAccount me) {
         Committee c = s.getCommittee();
         List<CommitteeViews.Member> members = c.getMembers().stream().map(m -> member(m, s)).toList();
-        List<CommitteeViews.Item> items = s.getItems().stream().map(i -> item(s, i, me)).toList();
+        Map<Long, CommitteeRule> rules = committeeRules(s);
+        List<CommitteeViews.Item> items = s.getItems().stream()
+                .map(i -> item(s, i, me, rule(rules, i.getApplication()))).toList();
         boolean minutes = s.getStatus() == SessionStatus.CLOSED && em.find(SessionMinutes.class, s.getId()) != null;
         return new CommitteeViews.Session(s.getId(), c.getId(), c.getName(), c.getAssociation().getCode(), c.getQuorum(),
                 s.getStartsAt(), s.getPlace(), s.getVideoLink(), s.getStatus().name(), s.getOpenedAt(), s.getClosedAt(),
@@ -132,6 +145,7 @@ public class SessionQuery {
                 .getResultList()) {
             reviews.put(r.getApplication().getId(), r);
         }
+        Map<Long, AssociationRules> rules = book.ofEach(s.getItems().stream().map(AgendaItem::getApplication).toList());
         List<CommitteeViews.AgendaFile> files = new ArrayList<>();
         for (AgendaItem i : s.getItems()) {
             Application a = i.getApplication();
@@ -140,7 +154,7 @@ public class SessionQuery {
             Review r = readable ? reviews.get(a.getId()) : null;
             files.add(new CommitteeViews.AgendaFile(i.getId(), a.getId(), a.getDescription(),
                     a.getRequestedLines().stream().map(ApplicationViews.Line::of).toList(), a.getJobsCreated(),
-                    r == null ? null : ReviewView.of(r)));
+                    r == null ? null : ReviewView.of(r, rules.get(a.getId()))));
         }
         return files;
     }
@@ -152,7 +166,56 @@ public class SessionQuery {
                 s != null && s.isPresent(a));
     }
 
-    private static CommitteeViews.Item item(CommitteeSession s, AgendaItem i, UserAccount me) {
+    /**
+     * The committee rule of each file on the agenda, by rules version id, in one statement: each file is
+     * decided under the rules it was submitted under.
+     */
+    public Map<Long, CommitteeRule> committeeRules(CommitteeSession s) {
+        List<Long> ids = s.getItems().stream().map(i -> i.getApplication().getRulesId()).filter(Objects::nonNull)
+                .distinct().toList();
+        Map<Long, CommitteeRule> rules = new HashMap<>();
+        if (!ids.isEmpty()) {
+            for (Object[] r : em.createQuery("SELECT r.id, r.quorum, r.majority FROM AssociationRules r WHERE r.id IN :ids",
+                    Object[].class).setParameter("ids", ids).getResultList()) {
+                rules.put((Long) r[0], new CommitteeRule((Integer) r[1], (Majority) r[2]));
+            }
+        }
+        return rules;
+    }
+
+    /**
+     * Each agenda item's rules for the minutes (by item id), in a fixed number of statements: the rules
+     * each file was submitted under and the weighted score of its analysis note.
+     */
+    public Map<Long, SessionMinutesReport.ItemRules> minutesRules(CommitteeSession s) {
+        List<Application> applications = s.getItems().stream().map(AgendaItem::getApplication).toList();
+        if (applications.isEmpty()) {
+            return Map.of();
+        }
+        Map<Long, AssociationRules> rules = book.ofEach(applications);
+        Map<Long, Review> reviews = new HashMap<>();
+        for (Review r : em.createQuery("SELECT r FROM Review r WHERE r.application.id IN :apps", Review.class)
+                .setParameter("apps", applications.stream().map(Application::getId).toList()).getResultList()) {
+            reviews.put(r.getApplication().getId(), r);
+        }
+        Map<Long, SessionMinutesReport.ItemRules> result = new HashMap<>();
+        for (AgendaItem i : s.getItems()) {
+            AssociationRules r = rules.get(i.getApplication().getId());
+            CommitteeRule rule = r.committeeRule();
+            Review review = reviews.get(i.getApplication().getId());
+            result.put(i.getId(), new SessionMinutesReport.ItemRules(r.getNumber(), rule.quorumOr(s.getCommittee().getQuorum()),
+                    rule.majority(), r.weights(), review == null ? null : r.weightedScore(review.scores())));
+        }
+        return result;
+    }
+
+    /** A file submitted before rules existed is decided as files were then: the committee's quorum, a simple majority. */
+    static CommitteeRule rule(Map<Long, CommitteeRule> rules, Application a) {
+        return a.getRulesId() == null ? CommitteeRule.COMMITTEE_QUORUM_SIMPLE_MAJORITY
+                : rules.getOrDefault(a.getRulesId(), CommitteeRule.COMMITTEE_QUORUM_SIMPLE_MAJORITY);
+    }
+
+    private static CommitteeViews.Item item(CommitteeSession s, AgendaItem i, UserAccount me, CommitteeRule rule) {
         Application a = i.getApplication();
         Money requested = Money.zero();
         for (FinancingLine l : a.getRequestedLines()) {
@@ -163,7 +226,8 @@ public class SessionQuery {
                 a.getStatus().name(), i.getPresenter() == null ? null : i.getPresenter().getDisplayName(), requested.amount(),
                 i.getConflicts().stream().map(c -> c.getMember().getDisplayName()).toList(), i.isConflicted(me),
                 i.voteOf(me).map(v -> v.getChoice().name()).orElse(null), i.count(VoteChoice.FOR),
-                i.count(VoteChoice.AGAINST), i.count(VoteChoice.ABSTAIN), s.participants(i), s.missingForQuorum(i),
-                i.getDecision() == null ? null : ApplicationViews.DecisionView.of(i.getDecision()), i.getVersion());
+                i.count(VoteChoice.AGAINST), i.count(VoteChoice.ABSTAIN), s.participants(i), s.missingForQuorum(i, rule),
+                i.getDecision() == null ? null : ApplicationViews.DecisionView.of(i.getDecision()), i.getVersion(),
+                rule.quorumOr(s.getCommittee().getQuorum()), rule.majority().name());
     }
 }

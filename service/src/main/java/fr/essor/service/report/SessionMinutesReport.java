@@ -22,7 +22,11 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.List;
+import fr.essor.model.application.ScoreCriterion;
+import fr.essor.model.rules.Majority;
+import java.math.BigDecimal;
 import java.util.Locale;
+import java.util.Map;
 import java.util.ResourceBundle;
 import java.util.stream.Collectors;
 
@@ -35,12 +39,36 @@ public final class SessionMinutesReport {
     private SessionMinutesReport() {
     }
 
+    /**
+     * The rules a file on the agenda was decided under, for the minutes: the version number of its
+     * association's rules, the quorum and majority applied, its grid (criterion → weight) and the
+     * weighted score of its analysis (null without one).
+     */
+    public record ItemRules(int rulesNumber, int quorum, Majority majority, Map<ScoreCriterion, Integer> grid,
+                            BigDecimal weightedScore) {
+    }
+
+    private static String score(BigDecimal value, Locale locale) {
+        java.text.NumberFormat f = java.text.NumberFormat.getNumberInstance(locale);
+        f.setMinimumFractionDigits(2);
+        f.setMaximumFractionDigits(2);
+        return f.format(value);
+    }
+
     public static byte[] pdf(CommitteeSession session, Locale locale, ZoneId zone) {
         return pdf(session, List.of(), locale, zone);
     }
 
-    /** Minutes of a session; {@code adjourned} names the files an adjournment took off its agenda. */
     public static byte[] pdf(CommitteeSession session, List<String> adjourned, Locale locale, ZoneId zone) {
+        return pdf(session, adjourned, Map.of(), locale, zone);
+    }
+
+    /**
+     * Minutes of a session; {@code adjourned} names the files an adjournment took off its agenda,
+     * {@code rules} gives each agenda item's rules (by item id; an item without is written as before).
+     */
+    public static byte[] pdf(CommitteeSession session, List<String> adjourned, Map<Long, ItemRules> rules, Locale locale,
+                             ZoneId zone) {
         ResourceBundle text = ResourceBundle.getBundle("fr.essor.service.report.letters", locale);
         DateTimeFormatter dateTime = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.LONG, FormatStyle.SHORT)
                 .withLocale(locale).withZone(zone);
@@ -96,6 +124,18 @@ public final class SessionMinutesReport {
                         .map(UserAccount::getDisplayName).collect(Collectors.joining(", "));
                 document.add(new Paragraph(conflicts.isEmpty() ? text.getString("minutes.noConflict")
                         : DecisionLetter.format(text, locale, "minutes.conflicts", conflicts), body));
+                ItemRules r = rules.get(item.getId());
+                if (r != null) {
+                    document.add(new Paragraph(DecisionLetter.format(text, locale, "minutes.rule", r.rulesNumber(), r.quorum(),
+                            text.getString("minutes.majority." + r.majority().name())), body));
+                    if (r.weightedScore() != null) {
+                        String grid = r.grid().entrySet().stream()
+                                .map(e -> text.getString("minutes.criterion." + e.getKey().name()) + " ×" + e.getValue())
+                                .collect(Collectors.joining(", "));
+                        document.add(new Paragraph(DecisionLetter.format(text, locale, "minutes.weightedScore",
+                                score(r.weightedScore(), locale), grid), body));
+                    }
+                }
                 document.add(new Paragraph(DecisionLetter.format(text, locale, "minutes.votes", item.count(VoteChoice.FOR),
                         item.count(VoteChoice.AGAINST), item.count(VoteChoice.ABSTAIN)), body));
                 Decision d = item.getDecision();

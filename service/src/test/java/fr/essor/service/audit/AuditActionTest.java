@@ -27,7 +27,9 @@ class AuditActionTest {
             // issue 16, personal data
             "ANONYMISE", "ERASE", "HOLD", "RELEASE_HOLD", "REQUEST_ERASURE", "ACKNOWLEDGE",
             // issue 16, a person's access: the export of their data, their mail preferences
-            "EXPORT_PERSONAL_DATA", "MAIL_PREFERENCE");
+            "EXPORT_PERSONAL_DATA", "MAIL_PREFERENCE",
+            // issue 12 (branch rules), the network's limits and each association's rules versions
+            "NETWORK_LIMITS_CHANGED", "RULES_CREATED", "RULES_CHANGED");
 
     @Test
     void storedValuesAreExactlyTheStringsRecordedBeforeTheEnumAndThosePinnedSince() {

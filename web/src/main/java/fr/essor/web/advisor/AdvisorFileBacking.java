@@ -48,6 +48,7 @@ public class AdvisorFileBacking implements Serializable {
     private List<ApplicationViews.Message> messages;
     private ApplicationViews.DecisionView decision;
     private ReviewView review;
+    private Map<String, Integer> grid;
     private String question;
     private String message;
     private transient Part attachment;
@@ -72,6 +73,7 @@ public class AdvisorFileBacking implements Serializable {
         messages = applications.messages(id);
         decision = applications.decision(id).orElse(null);
         review = reviews.review(id).orElse(null);
+        grid = reviews.grid(id);
     }
 
     private void fillForm() {
@@ -128,8 +130,14 @@ public class AdvisorFileBacking implements Serializable {
         Messages.info(doneKey);
     }
 
+    /** The criteria of the scoring grid of the file's rules, in their order. */
     public List<String> getCriteria() {
-        return Arrays.stream(ScoreCriterion.values()).map(Enum::name).toList();
+        return grid == null ? Arrays.stream(ScoreCriterion.values()).map(Enum::name).toList() : new ArrayList<>(grid.keySet());
+    }
+
+    /** Criterion → weight in the file's scoring grid. */
+    public Map<String, Integer> getGrid() {
+        return grid;
     }
 
     public boolean isReviewEditable() {

@@ -53,8 +53,15 @@ public class ExceptionMappers implements ExceptionMapper<Throwable> {
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("error", "INCOMPLETE");
             body.put("message", Messages.text(essor, locale));
-            body.put("missing", incomplete.missing().stream().map(m -> Map.of("step", m.step(),
-                    "message", Messages.missing(locale, m.messageKey(), m.detail()))).toList());
+            body.put("missing", incomplete.missing().stream().map(m -> {
+                Map<String, Object> piece = new LinkedHashMap<>();
+                piece.put("step", m.step());
+                piece.put("message", Messages.missing(locale, m.messageKey(), m.detail()));
+                if (m.detail() != null) {
+                    piece.put("detail", m.detail()); // e.g. the document kind the checklist requires
+                }
+                return piece;
+            }).toList());
             return Response.status(400).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
         }
         if (essor instanceof InvariantViolatedException invariant) {

@@ -46,7 +46,7 @@ public class InstructionResource {
     @PUT
     @Path("analysis")
     @RolesAllowed(Roles.ADVISOR)
-    @Operation(summary = "Write the analysis note: scores 1-5 per criterion, strengths, risks, recommendation, proposed lines")
+    @Operation(summary = "Write the analysis note: scores 1-5 per criterion of the scoring grid of the file's rules (another criterion: 400), strengths, risks, recommendation, proposed lines; the answer gives the grid (criterion → weight) and the weighted score out of 5")
     public AnalysisOut saveAnalysis(@PathParam("id") long id, AnalysisRequest body) {
         if (body == null) {
             throw new InvalidInputException("body", "field.required");
@@ -78,12 +78,13 @@ public class InstructionResource {
 
     public record AnalysisOut(long applicationId, Map<String, Integer> scores, int total, String strengths, String risks,
                               String recommendation, List<LineOut> proposedLines, String author, String updatedAt,
-                              List<String> missing, long version) {
+                              List<String> missing, long version, Map<String, Integer> grid, String weightedScore) {
 
         static AnalysisOut of(ReviewView r) {
             return new AnalysisOut(r.applicationId(), r.scores(), r.total(), r.strengths(), r.risks(), r.recommendation(),
                     r.proposedLines().stream().map(ApplicationJson::lineOut).toList(), r.author(), r.updatedAt().toString(),
-                    r.missing(), r.version());
+                    r.missing(), r.version(), r.grid(),
+                    r.weightedScore() == null ? null : r.weightedScore().toPlainString());
         }
     }
 }

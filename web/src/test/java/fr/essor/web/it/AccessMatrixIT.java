@@ -310,6 +310,18 @@ class AccessMatrixIT extends ContainerTestBase {
         rows.add(page("/admin/associations.xhtml", nationalAdmin, "assign:department"));
         rows.add(page("/admin/partners.xhtml", nationalAdmin, "partner:name"));
         rows.add(page("/admin/accounts.xhtml", nationalAdmin, "create:partner"));
+        // --- branch rules (issue 12, part 3): the network's limits, each association's rules (its staff and committee)
+        rows.add(api("GET", "/rules/network", EnumSet.of(Actor.ADVISOR, Actor.ADVISOR_B, Actor.ADMIN), "HONOUR_LOAN"));
+        rows.add(api("GET", "/rules/network/versions", EnumSet.of(Actor.ADVISOR, Actor.ADVISOR_B, Actor.ADMIN), "createdBy"));
+        rows.add(api("GET", "/rules/associations/CVL", plus(cvlStaff, Actor.CHAIR), "\"association\":\"CVL\""));
+        rows.add(api("GET", "/rules/associations/CVL/versions", plus(cvlStaff, Actor.CHAIR), "createdBy"));
+        rows.add(api("GET", "/rules/associations/CVL/versions/1", plus(cvlStaff, Actor.CHAIR), "\"association\":\"CVL\""));
+        rows.add(api("GET", "/rules/associations/" + o.code, plus(otherStaff, Actor.MEMBER_B),
+                "\"association\":\"" + o.code + "\""));
+        rows.add(api("GET", "/rules/associations/" + o.code + "/versions/1", plus(otherStaff, Actor.MEMBER_B),
+                "\"association\":\"" + o.code + "\""));
+        rows.add(page("/admin/rules.xhtml", EnumSet.of(Actor.ADMIN), "rules-intro"));
+        rows.add(page("/admin/network-limits.xhtml", EnumSet.of(Actor.ADMIN), "network-limits-intro"));
         return rows;
     }
 
@@ -434,6 +446,11 @@ class AccessMatrixIT extends ContainerTestBase {
         rows.add(write("DELETE", "/partners/" + d.bdt + "/contacts/1", null, network));
         rows.add(write("POST", "/partners/" + d.bdt + "/accounts", "{\"email\":\"intrus@test.essor\",\"displayName\":\"Intrus\"}",
                 network));
+        // --- branch rules (issue 12, part 3): only an administrator changes rules (the service: his association's)
+        String rules = "{\"instruments\":{\"GRANT\":{\"minAmount\":\"1.00\",\"maxAmount\":\"10.00\"}},\"grid\":{\"TEAM\":1}}";
+        rows.add(write("PUT", "/rules/associations/CVL", rules, EnumSet.of(Actor.ADMIN)));
+        rows.add(write("PUT", "/rules/associations/" + o.code, rules, EnumSet.of(Actor.ADMIN)));
+        rows.add(write("PUT", "/rules/network", "{\"instruments\":{}}", EnumSet.of(Actor.ADMIN)));
         return rows;
     }
 

@@ -102,6 +102,7 @@ class BadInputIT extends ContainerTestBase {
         formInputs += privacyForms(failures);
         formInputs += nationalFiguresForm(pages.login(ADMIN), failures);
         formInputs += networkForms(pages.login(ADMIN), failures);
+        formInputs += rulesForm(pages.login(ADMIN), failures);
         TableHashes after = TableHashes.of(ds);
         List<String> changed = before.differences(after, VOLATILE);
 
@@ -563,6 +564,57 @@ class BadInputIT extends ContainerTestBase {
         c.add(json("partner account of an unknown partner", ADMIN, "POST", pa + "/999999999/accounts",
                 "{\"email\":\"nouveau@test.essor\",\"displayName\":\"X\"}"));
         // end of branch net
+        // --- branch rules (issue 12, part 3): an association's rules and the network's limits
+        String cvlRules = "/rules/associations/CVL";
+        String loan = "\"HONOUR_LOAN\":{\"minAmount\":\"1000.00\",\"maxAmount\":\"5000.00\",\"maxDurationMonths\":60}";
+        String grid = "\"grid\":{\"TEAM\":1}";
+        c.add(json("rules without a body", ADMIN, "PUT", cvlRules, null));
+        c.add(json("rules malformed", ADMIN, "PUT", cvlRules, "{\"instruments\":"));
+        c.add(json("rules offering nothing", ADMIN, "PUT", cvlRules, "{\"instruments\":{}," + grid + "}"));
+        c.add(json("rules instrument unknown", ADMIN, "PUT", cvlRules, "{\"instruments\":{\"LOTTERY\":{\"minAmount\":\"1.00\","
+                + "\"maxAmount\":\"2.00\"}}," + grid + "}"));
+        c.add(json("rules widening the network's maximum", ADMIN, "PUT", cvlRules, "{\"instruments\":{"
+                + loan.replace("5000.00", "30000.01") + "}," + grid + "}"));
+        c.add(json("rules widening the network's duration", ADMIN, "PUT", cvlRules, "{\"instruments\":{"
+                + loan.replace(":60", ":85") + "}," + grid + "}"));
+        c.add(json("rules guaranteed share over the network's", ADMIN, "PUT", cvlRules, "{\"instruments\":{\"GUARANTEE\":"
+                + "{\"minAmount\":\"1.00\",\"maxAmount\":\"10.00\",\"maxDurationMonths\":60,\"maxGuaranteeShare\":\"80.01\"}},"
+                + grid + "}"));
+        c.add(json("rules minimum over maximum", ADMIN, "PUT", cvlRules, "{\"instruments\":{"
+                + loan.replace("1000.00", "6000.00") + "}," + grid + "}"));
+        c.add(json("rules amount with three decimals", ADMIN, "PUT", cvlRules, "{\"instruments\":{"
+                + loan.replace("1000.00", "1000.001") + "}," + grid + "}"));
+        c.add(json("rules amount as text", ADMIN, "PUT", cvlRules, "{\"instruments\":{"
+                + loan.replace("\"1000.00\"", "\"mille\"") + "}," + grid + "}"));
+        c.add(json("rules amount missing", ADMIN, "PUT", cvlRules, "{\"instruments\":{\"GRANT\":{\"maxAmount\":\"2.00\"}},"
+                + grid + "}"));
+        c.add(json("rules duration missing", ADMIN, "PUT", cvlRules, "{\"instruments\":{"
+                + loan.replace(",\"maxDurationMonths\":60", "") + "}," + grid + "}"));
+        c.add(json("rules quorum 0", ADMIN, "PUT", cvlRules, "{\"instruments\":{" + loan + "}," + grid + ",\"quorum\":0}"));
+        c.add(json("rules quorum 51", ADMIN, "PUT", cvlRules, "{\"instruments\":{" + loan + "}," + grid + ",\"quorum\":51}"));
+        c.add(json("rules majority unknown", ADMIN, "PUT", cvlRules, "{\"instruments\":{" + loan + "}," + grid
+                + ",\"majority\":\"UNANIMITY\"}"));
+        c.add(json("rules weight 0", ADMIN, "PUT", cvlRules, "{\"instruments\":{" + loan + "},\"grid\":{\"TEAM\":0}}"));
+        c.add(json("rules criterion unknown", ADMIN, "PUT", cvlRules, "{\"instruments\":{" + loan + "},\"grid\":{\"LUCK\":2}}"));
+        c.add(json("rules grid empty", ADMIN, "PUT", cvlRules, "{\"instruments\":{" + loan + "},\"grid\":{}}"));
+        c.add(json("rules checklist of an instrument not offered", ADMIN, "PUT", cvlRules, "{\"instruments\":{" + loan + "},"
+                + grid + ",\"checklist\":{\"EQUITY\":[\"QUOTE\"]}}"));
+        c.add(json("rules checklist kind unknown", ADMIN, "PUT", cvlRules, "{\"instruments\":{" + loan + "}," + grid
+                + ",\"checklist\":{\"HONOUR_LOAN\":[\"SELFIE\"]}}"));
+        c.add(json("rules based on a version never read", ADMIN, "PUT", cvlRules, "{\"instruments\":{" + loan + "}," + grid
+                + ",\"basedOn\":99}"));
+        c.add(json("rules of an unknown association", ADMIN, "PUT", "/rules/associations/ZZZ", "{\"instruments\":{" + loan + "},"
+                + grid + "}"));
+        c.add(new Input("rules version not a number", ADMIN, "GET", cvlRules + "/versions/un", null, null, Map.of()));
+        c.add(new Input("rules version that does not exist", ADMIN, "GET", cvlRules + "/versions/999", null, null, Map.of()));
+        c.add(new Input("rules history page negative", ADMIN, "GET", cvlRules + "/versions?page=-1", null, null, Map.of()));
+        c.add(json("network limits without a body", ADMIN, "PUT", "/rules/network", null));
+        c.add(json("network limits missing an instrument", ADMIN, "PUT", "/rules/network",
+                "{\"instruments\":{\"GRANT\":{\"minAmount\":\"1.00\",\"maxAmount\":\"10.00\"}}}"));
+        c.add(json("network limits over an instrument's own ceiling", ADMIN, "PUT", "/rules/network",
+                "{\"instruments\":{\"GRANT\":{\"minAmount\":\"1.00\",\"maxAmount\":\"50000.01\"}}}"));
+        c.add(json("network limits share over 80 %", ADMIN, "PUT", "/rules/network", "{\"instruments\":{\"GUARANTEE\":"
+                + "{\"minAmount\":\"1.00\",\"maxAmount\":\"10.00\",\"maxDurationMonths\":60,\"maxGuaranteeShare\":\"95\"}}}"));
         return c;
     }
 
@@ -877,6 +929,35 @@ class BadInputIT extends ContainerTestBase {
         form.put("jakarta.faces.ViewState", Pages.viewState(page.body()));
         formMessage(label, pages.post(cookie, path, form), failures);
         return 1;
+    // --- branch rules (issue 12, part 3): the association's rules form (CVL, the national admin's first choice)
+    /** The rules form: a widening, a weight out of range, a quorum that is no number; each refused with a message. */
+    private int rulesForm(String cookie, List<String> failures) throws Exception {
+        String[][] inputs = {
+            {"1000.00", "30000.01", "60", "1", ""},
+            {"1000.00", "5000.00", "60", "11", ""},
+            {"1000.00", "5000.00", "60", "1", "trois"},
+            {"6000.00", "5000.00", "60", "1", ""},
+            {"1000.00", "5000.00", "120", "1", ""},
+        };
+        String path = "/admin/rules.xhtml";
+        for (String[] in : inputs) {
+            HttpResponse<String> page = pages.get(cookie, path);
+            assertEquals(200, page.statusCode(), "the rules page");
+            Map<String, String> form = new LinkedHashMap<>();
+            form.put("rules", "rules");
+            form.put("rules:instruments:1:offered_input", "on");
+            form.put("rules:instruments:1:min", in[0]);
+            form.put("rules:instruments:1:max", in[1]);
+            form.put("rules:instruments:1:duration", in[2]);
+            form.put("rules:grid:2:used_input", "on");
+            form.put("rules:grid:2:weight", in[3]);
+            form.put("rules:quorum", in[4]);
+            form.put("rules:majority", "SIMPLE");
+            form.put("rules:save", "");
+            form.put("jakarta.faces.ViewState", Pages.viewState(page.body()));
+            formMessage("rules form " + String.join(" | ", in), pages.post(cookie, path, form), failures);
+        }
+        return inputs.length;
     }
 
     /** The entrepreneur's close-account form without the confirmation ticked: refused, nothing erased. */
