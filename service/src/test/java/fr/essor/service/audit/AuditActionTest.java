@@ -29,7 +29,9 @@ class AuditActionTest {
             // issue 16, a person's access: the export of their data, their mail preferences
             "EXPORT_PERSONAL_DATA", "MAIL_PREFERENCE",
             // issue 12 (branch rules), the network's limits and each association's rules versions
-            "NETWORK_LIMITS_CHANGED", "RULES_CREATED", "RULES_CHANGED");
+            "NETWORK_LIMITS_CHANGED", "RULES_CREATED", "RULES_CHANGED",
+            // issue 12 (branch figs), a year's figures published, a closing reopened
+            "CLOSE_YEAR", "REOPEN_YEAR");
 
     @Test
     void storedValuesAreExactlyTheStringsRecordedBeforeTheEnumAndThosePinnedSince() {
