@@ -867,6 +867,8 @@ class BadInputIT extends ContainerTestBase {
             formMessage("national figures year " + year, pages.post(cookie, path, form), failures);
         }
         return years.size();
+    }
+
     /**
      * Branch net (issue 12): the national administrator's association, département, partner and
      * account forms, each with a bad input: a form message, nothing stored.
@@ -929,6 +931,8 @@ class BadInputIT extends ContainerTestBase {
         form.put("jakarta.faces.ViewState", Pages.viewState(page.body()));
         formMessage(label, pages.post(cookie, path, form), failures);
         return 1;
+    }
+
     // --- branch rules (issue 12, part 3): the association's rules form (CVL, the national admin's first choice)
     /** The rules form: a widening, a weight out of range, a quorum that is no number; each refused with a message. */
     private int rulesForm(String cookie, List<String> failures) throws Exception {

@@ -674,7 +674,7 @@ class BrowserIT extends BrowserJourney {
         // an entrepreneur of 2A describes his enterprise and files an application
         String email = "corse-" + code.toLowerCase(Locale.ROOT) + "@test.essor";
         String password = "Ajaccio-Solidaire-42";
-        rest.register(email, "Paoli Porteur", password);
+        api.register(email, "Paoli Porteur", password);
         login(email, password);
         waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("landing")));
         driver.findElement(By.id("new-enterprise")).click();
@@ -691,7 +691,7 @@ class BrowserIT extends BrowserJourney {
         driver.findElement(By.id("new:start")).click();
         waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("project:description")));
         long id = Long.parseLong(driver.getCurrentUrl().replaceAll(".*[?&]id=(\\d+).*", "$1"));
-        Api own = rest.password(password);
+        Api own = api.password(password);
         JsonObject draft = Api.json(own.call(email, "GET", "/applications/" + id, null));
         assertTrue(draft.getString("reference").startsWith(code + "-"), "the file is the new association's: " + draft);
         assertEquals(200, own.call(email, "PUT", "/applications/" + id, "{\"version\":" + draft.getJsonNumber("version")
