@@ -108,6 +108,14 @@ public class DemoDataLoader {
     private final Clock clock = Clock.systemUTC();
     private String passwordHash;
 
+    /**
+     * TEST ONLY: loads the demo data again on a schema that {@link TestReset} has just emptied and
+     * migrated (the container tests' shared server, between two test classes).
+     */
+    public void loadAfterTestReset() {
+        load();
+    }
+
     @PostConstruct
     void load() {
         if (!config.demoDataWanted(database.kind())) {

@@ -66,7 +66,28 @@ public class DatabaseBootstrap {
             throw new IllegalStateException("Essor cannot reach its database: " + e.getMessage(), e);
         }
         LOG.info(() -> "Essor database: " + description);
-        boolean clean = cleanForTests();
+        flyway(cleanForTests());
+    }
+
+    /**
+     * TEST ONLY: drops every object of the schema (Flyway clean) and migrates it again, as the
+     * start-up does with {@code essor.test.clean.database}; refused unless that setting is
+     * {@code true}. The container tests' shared server calls it (through the demo module's test
+     * reset, absent from a production war) between two test classes.
+     */
+    public void cleanAndMigrateForTests() {
+        if (!cleanForTests()) {
+            throw new IllegalStateException(TEST_CLEAN_SETTING + " is not set: the schema is never dropped");
+        }
+        flyway(true);
+    }
+
+    /** True when the test-only setting {@code essor.test.clean.database} is on. */
+    public static boolean testCleanAllowed() {
+        return cleanForTests();
+    }
+
+    private void flyway(boolean clean) {
         Flyway flyway = Flyway.configure(DatabaseBootstrap.class.getClassLoader())
                 .dataSource(dataSource)
                 .locations("classpath:db/migration")

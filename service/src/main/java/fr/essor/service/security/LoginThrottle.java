@@ -76,6 +76,15 @@ public class LoginThrottle {
         byAccountAndSource.remove(pairKey(email, source));
     }
 
+    /**
+     * Forgets every failure, as a restart does. The container tests' reset between two test classes
+     * on one server (the demo module's test-only reset) calls it.
+     */
+    public void forgetAll() {
+        byAccountAndSource.clear();
+        bySource.clear();
+    }
+
     static Duration sourceDelay(int failures) {
         int doublings = Math.min(failures - SOURCE_FREE_FAILURES, 20);
         Duration delay = SOURCE_FIRST_DELAY.multipliedBy(1L << Math.max(0, doublings));

@@ -50,6 +50,11 @@ public class VerifiedCredentialCache {
         entries.remove(email.toLowerCase(Locale.ROOT));
     }
 
+    /** Forgets every credential, as a restart does (the container tests' reset between two classes). */
+    public void forgetAll() {
+        entries.clear();
+    }
+
     private byte[] mac(char[] password) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
