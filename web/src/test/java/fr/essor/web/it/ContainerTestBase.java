@@ -8,10 +8,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The base of every container test class: the application's address, the {@link Api} and the
- * {@link Pages} on it (French, the demo password), and each test starting once the application
- * answers. A class that runs inside the server declares its own {@code @Deployment}
- * ({@link Deployments#builtWarWith}); one that runs as a client extends {@link OnTheBuiltWar}.
+ * The base of a container test class that runs inside a server of its own, deployed by Arquillian:
+ * the application's address, the {@link Api} and the {@link Pages} on it (French, the demo
+ * password), and each test starting once the application answers. Such a class declares its own
+ * {@code @Deployment} ({@link Deployments#builtWarWith}). A class that only runs as a client extends
+ * {@link OnTheBuiltWar} instead, on the server all such classes share ({@link SharedServer}).
  */
 @ExtendWith(ArquillianExtension.class)
 abstract class ContainerTestBase {
