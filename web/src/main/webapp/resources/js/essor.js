@@ -22,3 +22,20 @@ document.addEventListener('DOMContentLoaded', function () {
         opened.focus();
     }
 });
+
+/*
+ * On a phone the main menu folds behind its "Menu" button (issue 19). The class "js" on the page
+ * tells the stylesheet that the button works; without script the menu simply stays open.
+ */
+document.documentElement.classList.add('js');
+document.addEventListener('DOMContentLoaded', function () {
+    var toggle = document.querySelector('.essor-menu-toggle');
+    var nav = document.getElementById('essor-nav');
+    if (!toggle || !nav) {
+        return;
+    }
+    toggle.addEventListener('click', function () {
+        var open = nav.classList.toggle('open');
+        toggle.setAttribute('aria-expanded', open ? 'true' : 'false');
+    });
+});
