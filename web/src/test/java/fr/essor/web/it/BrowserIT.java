@@ -792,7 +792,9 @@ class BrowserIT extends BrowserJourney {
         Map<String, Object> metrics = driver.executeCdpCommand("Page.getLayoutMetrics", Map.of());
         @SuppressWarnings("unchecked")
         Map<String, Object> size = (Map<String, Object>) metrics.get("cssContentSize");
-        double width = ((Number) size.get("width")).doubleValue();
+        // the whole page is laid out at the window's width once the vertical scroll bar is gone
+        double width = Math.max(((Number) size.get("width")).doubleValue(),
+                ((Number) driver.executeScript("return window.innerWidth")).doubleValue());
         double height = Math.min(((Number) size.get("height")).doubleValue(), 8000);
         Map<String, Object> shot = driver.executeCdpCommand("Page.captureScreenshot", Map.of("format", "png",
                 "captureBeyondViewport", true, "clip", Map.of("x", 0, "y", 0, "width", width, "height", height, "scale", 1)));
@@ -840,7 +842,7 @@ class BrowserIT extends BrowserJourney {
                     for (String page : user.getValue()) {
                         String address = switch (page) {
                             case "advisor-file" -> href(By.cssSelector("#queue\\:applications a[href*='/advisor/file']"));
-                            case "convention" -> href(By.cssSelector("a.convention-link"));
+                            case "convention" -> href(By.xpath("//a[contains(@class, 'convention-link') and contains(., 'PRETS-HONNEUR')]"));
                             case "session" -> href(By.cssSelector("main a[href*='/committee/session']"));
                             default -> page;
                         };
