@@ -817,6 +817,7 @@ class BrowserIT extends BrowserJourney {
     @Test
     void theMainPagesFitAPhoneOf390PxWithoutHorizontalScrolling() throws Exception {
         Map<String, List<String>> pages = new LinkedHashMap<>();
+        pages.put("", List.of(url("/login.xhtml"), url("/register.xhtml")));
         login("porteur@demo.essor", "essor-demo");
         waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("applications")));
         String draft = href(By.cssSelector("#applications a[href*='/entrepreneur/application']"));
@@ -838,7 +839,11 @@ class BrowserIT extends BrowserJourney {
             for (int width : new int[] {390, 1280}) {
                 driver.manage().window().setSize(new Dimension(width, width == 390 ? 844 : 1000));
                 for (Map.Entry<String, List<String>> user : pages.entrySet()) {
-                    login(user.getKey());
+                    if (user.getKey().isEmpty()) {
+                        driver.manage().deleteAllCookies(); // the pages before signing in
+                    } else {
+                        login(user.getKey());
+                    }
                     for (String page : user.getValue()) {
                         String address = switch (page) {
                             case "advisor-file" -> href(By.cssSelector("#queue\\:applications a[href*='/advisor/file']"));
@@ -849,14 +854,14 @@ class BrowserIT extends BrowserJourney {
                         driver.get(address);
                         waiting().until(ExpectedConditions.visibilityOfElementLocated(By.tagName("h1")));
                         String step = address.contains("step=") ? "-" + address.replaceAll(".*step=([A-Z]+).*", "$1").toLowerCase(Locale.ROOT) : "";
-                        String name = user.getKey().replaceAll("@.*", "") + "-" + address.replaceAll(".*/([a-z-]+)\\.xhtml.*", "$1")
+                        String name = (user.getKey().isEmpty() ? "public" : user.getKey().replaceAll("@.*", "")) + "-" + address.replaceAll(".*/([a-z-]+)\\.xhtml.*", "$1")
                                 + step + "-" + width;
                         String wide = overflow();
                         if (!wide.isEmpty()) {
                             failures.add(name + " (" + address + "): " + wide);
                         }
                         screenshot(name);
-                        if (width == 390 && user.getKey().startsWith("porteur")) {
+                        if (width == 390 && (user.getKey().startsWith("porteur") || user.getKey().isEmpty())) {
                             try {
                                 Browser.assertAccessible(driver, name);
                             } catch (AssertionError e) {
