@@ -22,3 +22,42 @@ document.addEventListener('DOMContentLoaded', function () {
         opened.focus();
     }
 });
+
+/*
+ * On a phone the main menu folds behind its "Menu" button (issue 19). The class "js" on the page
+ * tells the stylesheet that the button works; without script the menu simply stays open.
+ */
+document.documentElement.classList.add('js');
+document.addEventListener('DOMContentLoaded', function () {
+    var toggle = document.querySelector('.essor-menu-toggle');
+    var nav = document.getElementById('essor-nav');
+    if (!toggle || !nav) {
+        return;
+    }
+    toggle.addEventListener('click', function () {
+        var open = nav.classList.toggle('open');
+        toggle.setAttribute('aria-expanded', open ? 'true' : 'false');
+    });
+});
+
+/*
+ * A wide table that scrolls inside its box (PrimeFaces' table wrapper) must be reachable with the
+ * keyboard to be scrolled: it takes the focus when, and only when, it overflows (WCAG 2.1.1; axe's
+ * scrollable-region-focusable). Checked after the page loads, after each Ajax update and on resize.
+ */
+function essorFocusableScrollers() {
+    document.querySelectorAll('.ui-datatable-tablewrapper, .table-scroll').forEach(function (box) {
+        if (box.scrollWidth > box.clientWidth + 1) {
+            box.setAttribute('tabindex', '0');
+        } else if (box.getAttribute('tabindex') === '0') {
+            box.removeAttribute('tabindex');
+        }
+    });
+}
+document.addEventListener('DOMContentLoaded', function () {
+    essorFocusableScrollers();
+    window.addEventListener('resize', essorFocusableScrollers);
+    if (window.jQuery) {
+        window.jQuery(document).on('pfAjaxComplete', essorFocusableScrollers);
+    }
+});

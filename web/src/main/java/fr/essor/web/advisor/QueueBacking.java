@@ -153,6 +153,15 @@ public class QueueBacking implements Serializable {
         return filter().statuses().equals(QueueFilter.NEEDING_WORK);
     }
 
+    /**
+     * Whether a criterion other than the statuses (which the chips show) is set: the folded filters
+     * open by themselves then, so that what narrows the table stays in sight.
+     */
+    public boolean isFiltered() {
+        return stage != null || instrument != null || (department != null && !department.isBlank())
+                || (advisor != null && !advisor.isBlank()) || from != null || to != null || (text != null && !text.isBlank());
+    }
+
     public boolean isAllSelected() {
         return statuses == null || statuses.length == 0;
     }

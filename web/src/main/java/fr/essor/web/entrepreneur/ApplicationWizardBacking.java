@@ -215,6 +215,24 @@ public class ApplicationWizardBacking implements Serializable {
         return List.of(WizardStep.values());
     }
 
+    /** The shown step's number, from 1 (the stepper's "step 2 of 6"). */
+    public int getStepNumber() {
+        return WizardStep.valueOf(step).ordinal() + 1;
+    }
+
+    public int getStepCount() {
+        return WizardStep.values().length;
+    }
+
+    /**
+     * Whether a step is complete: nothing the summary lists as missing belongs to it (the summary,
+     * where the application is filed, is never ticked).
+     */
+    public boolean isComplete(WizardStep s) {
+        return s != WizardStep.SUMMARY && detail != null
+                && detail.missing().stream().noneMatch(m -> s.name().equals(String.valueOf(m.step())));
+    }
+
     public Instrument[] getInstruments() {
         return Instrument.values();
     }

@@ -68,6 +68,9 @@ class AdvisorQueuePageIT extends BrowserJourney {
                 ? references().equals(references().stream().sorted(Comparator.reverseOrder()).toList())
                 : true);
 
+        // the filters are folded under their legend so that the table starts near the top: open them
+        assertFalse(driver.findElement(By.id("filters:text")).isDisplayed(), "the filters start folded");
+        driver.findElement(By.cssSelector("#filters\\:criteria legend")).click();
         visible("filters:text").sendKeys("coop'vélo");
         click("filters:apply");
         List<String> velo = references();
@@ -85,12 +88,16 @@ class AdvisorQueuePageIT extends BrowserJourney {
         click("saved:save");
         assertTrue(visible("messages").getText().contains("Vélo à suivre"), visible("messages").getText());
         click("filters:reset");
-        assertEquals("", visible("filters:text").getAttribute("value"));
+        assertEquals("", driver.findElement(By.id("filters:text")).getAttribute("value"));
         assertEquals(firstPage.size(), references().size());
         click("saved:applySaved");
         assertEquals("coop'vélo", visible("filters:text").getAttribute("value"));
         assertEquals(velo.size(), references().size());
-        click("saved:deleteSaved");
+        // deleting a saved filter asks first
+        WebElement delete = driver.findElement(By.id("saved:deleteSaved"));
+        delete.click();
+        waiting().until(ExpectedConditions.elementToBeClickable(By.id("confirm-form:confirm-yes"))).click();
+        waiting().until(Browser.gone(delete));
         assertTrue(visible("saved:noSaved").isDisplayed());
         Browser.assertAccessible(driver, "advisor work queue after actions");
     }

@@ -19,23 +19,31 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** What a person sees in Chromium: logging in as each demo user, registering, administering accounts. */
 class BrowserIT extends BrowserJourney {
@@ -258,6 +266,7 @@ class BrowserIT extends BrowserJourney {
         waiting().until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#list\\:accounts_data tr"), 1));
         waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("list:accounts_data"), email));
         driver.findElement(By.xpath("//tbody[@id='list:accounts_data']//button[.//span[text()='Désactiver']]")).click();
+        waiting().until(ExpectedConditions.elementToBeClickable(By.id("confirm-form:confirm-yes"))).click();
         waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "désactivé"));
 
         driver.get(url("/admin/audit.xhtml"));
@@ -920,5 +929,173 @@ class BrowserIT extends BrowserJourney {
         assertFalse(driver.findElements(By.id("trend-chart")).isEmpty(), "the trend is drawn too");
         Browser.assertAccessible(driver, "national figures");
         logout();
+    }
+
+    // ---- issue 19: the design system's stepper and confirmation, and every page on a phone
+
+    @Test
+    void theWizardSaysWhichStepOfSixItShowsTicksTheCompleteOnesAndARemovalAsksFirst() {
+        login("porteur@demo.essor", "essor-demo");
+        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("new:start")));
+        fill("new:title", "Épicerie en vrac");
+        choose("new:stage", "Création");
+        driver.findElement(By.id("new:start")).click();
+        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("project:description")));
+        assertTrue(driver.findElement(By.id("stepper-count")).getText().startsWith("Étape 1 sur 6"),
+                driver.findElement(By.id("stepper-count")).getText());
+        assertFalse(driver.findElement(By.id("step-PROJECT")).getAttribute("class").contains("done"), "nothing is complete yet");
+        fill("project:description", "Des produits locaux sans emballage.");
+        fill("project:territory", "Vendôme");
+        saveStep("project");
+
+        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("financing:addLine")));
+        assertTrue(driver.findElement(By.id("stepper-count")).getText().startsWith("Étape 2 sur 6"),
+                driver.findElement(By.id("stepper-count")).getText());
+        WebElement project = driver.findElement(By.id("step-PROJECT"));
+        WebElement financing = driver.findElement(By.id("step-FINANCING"));
+        assertTrue(project.getAttribute("class").contains("done"), "step 1 is marked complete: " + project.getAttribute("class"));
+        assertTrue(project.getAttribute("textContent").contains("(terminée)"), "and says so in words: " + project.getAttribute("textContent"));
+        assertTrue(financing.getAttribute("class").contains("current") && !financing.getAttribute("class").contains("done"));
+        assertEquals("step", financing.findElement(By.tagName("a")).getAttribute("aria-current"));
+        Browser.assertAccessible(driver, "wizard with its stepper");
+
+        // a destructive button asks first: "Annuler" keeps the line, "Oui, confirmer" removes it
+        driver.findElement(By.id("financing:addLine")).click();
+        waiting().until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("fieldset.line"), 2));
+        By remove = By.cssSelector("[id$=':removeLine']");
+        driver.findElements(remove).get(0).click();
+        WebElement no = waiting().until(ExpectedConditions.elementToBeClickable(By.id("confirm-form:confirm-no")));
+        assertTrue(driver.findElement(By.id("confirm-form:confirm-dialog")).getText().contains("Retirer cette ligne de la demande ?"));
+        Browser.assertAccessible(driver, "confirmation dialog");
+        no.click();
+        waiting().until(ExpectedConditions.invisibilityOfElementLocated(By.id("confirm-form:confirm-dialog")));
+        assertEquals(2, driver.findElements(By.cssSelector("fieldset.line")).size(), "cancelled: nothing removed");
+        driver.findElements(remove).get(0).click();
+        waiting().until(ExpectedConditions.elementToBeClickable(By.id("confirm-form:confirm-yes"))).click();
+        waiting().until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("fieldset.line"), 1));
+        logout();
+    }
+
+    /**
+     * Whether the page scrolls sideways: its width against the visible width (window.innerWidth less a
+     * classic scroll bar, the stricter reading); if it does, the elements that stick out.
+     */
+    private String overflow() {
+        return (String) driver.executeScript(
+                "var w = document.documentElement.clientWidth; if (document.documentElement.scrollWidth <= w) return '';"
+                + "var out = [];"
+                + "document.querySelectorAll('body *').forEach(function (e) {"
+                + "  var r = e.getBoundingClientRect();"
+                + "  if (r.right > w + 1 && out.length < 6) out.push(e.tagName + '#' + e.id + '.' + e.className + ' right=' + Math.round(r.right));"
+                + "});"
+                + "return 'scrollWidth ' + document.documentElement.scrollWidth + ' > ' + w + ': ' + out.join(' | ');");
+    }
+
+    /** A whole-page PNG under web/target/screenshots (not committed), for a person to look at. */
+    private void screenshot(String name) throws Exception {
+        try { // the charts draw once Chart.js has run: wait for them (a picture without them is still taken)
+            new WebDriverWait(driver, Duration.ofSeconds(5)).until(d -> (Boolean) driver.executeScript(
+                    "return Array.from(document.querySelectorAll('canvas')).every(function (c) {"
+                    + "  var blank = document.createElement('canvas'); blank.width = c.width; blank.height = c.height;"
+                    + "  return c.width > 0 && c.toDataURL() !== blank.toDataURL(); });"));
+        } catch (TimeoutException e) {
+            // shown as it is
+        }
+        Map<String, Object> metrics = driver.executeCdpCommand("Page.getLayoutMetrics", Map.of());
+        @SuppressWarnings("unchecked")
+        Map<String, Object> size = (Map<String, Object>) metrics.get("cssContentSize");
+        // the whole page is laid out at the window's width once the vertical scroll bar is gone
+        double width = Math.max(((Number) size.get("width")).doubleValue(),
+                ((Number) driver.executeScript("return window.innerWidth")).doubleValue());
+        double height = Math.min(((Number) size.get("height")).doubleValue(), 8000);
+        Map<String, Object> shot = driver.executeCdpCommand("Page.captureScreenshot", Map.of("format", "png",
+                "captureBeyondViewport", true, "clip", Map.of("x", 0, "y", 0, "width", width, "height", height, "scale", 1)));
+        Path dir = Path.of("target", "screenshots");
+        Files.createDirectories(dir);
+        Files.write(dir.resolve(name + ".png"), Base64.getDecoder().decode((String) shot.get("data")));
+    }
+
+    private String href(By link) {
+        return driver.findElements(link).stream().map(e -> e.getAttribute("href")).findFirst()
+                .orElseThrow(() -> new AssertionError("no link " + link + " on " + driver.getCurrentUrl()));
+    }
+
+    /**
+     * The main pages of the three journeys (entrepreneur first, the advisor's queue and file, the
+     * partner's portfolio and dashboard, the committee's sessions, an administration page) at a
+     * phone's 390 × 844 and at 1280 px: none scrolls sideways. On the phone the menu folds behind
+     * its button, and the entrepreneur's pages stay free of axe violations.
+     */
+    @Test
+    void theMainPagesFitAPhoneOf390PxWithoutHorizontalScrolling() throws Exception {
+        Map<String, List<String>> pages = new LinkedHashMap<>();
+        pages.put("", List.of(url("/login.xhtml"), url("/register.xhtml")));
+        login("porteur@demo.essor", "essor-demo");
+        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("applications")));
+        String draft = href(By.cssSelector("#applications a[href*='/entrepreneur/application']"));
+        String filed = href(By.cssSelector("#applications a[href*='/entrepreneur/file']"));
+        String owners = href(By.cssSelector("a[id$=':owners']"));
+        List<String> entrepreneur = new ArrayList<>(List.of(url("/entrepreneur/index.xhtml"), url("/entrepreneur/enterprise.xhtml")));
+        for (String step : List.of("PROJECT", "FINANCING", "PLAN", "IMPACT", "DOCUMENTS", "SUMMARY")) {
+            entrepreneur.add(draft.replaceAll("&step=[A-Z]+", "") + "&step=" + step);
+        }
+        entrepreneur.addAll(List.of(filed, owners, url("/entrepreneur/close-account.xhtml"), url("/account/my-data.xhtml")));
+        pages.put("porteur@demo.essor", entrepreneur);
+        pages.put("conseil@demo.essor", List.of(url("/advisor/index.xhtml"), "advisor-file", url("/advisor/sessions.xhtml")));
+        pages.put("partenaire@demo.essor", List.of(url("/partner/index.xhtml"), "convention"));
+        pages.put("comite@demo.essor", List.of(url("/committee/index.xhtml"), "session"));
+        pages.put("admin@demo.essor", List.of(url("/admin/accounts.xhtml")));
+
+        List<String> failures = new ArrayList<>();
+        try {
+            for (int width : new int[] {390, 1280}) {
+                driver.manage().window().setSize(new Dimension(width, width == 390 ? 844 : 1000));
+                for (Map.Entry<String, List<String>> user : pages.entrySet()) {
+                    if (user.getKey().isEmpty()) {
+                        driver.manage().deleteAllCookies(); // the pages before signing in
+                    } else {
+                        login(user.getKey());
+                    }
+                    for (String page : user.getValue()) {
+                        String address = switch (page) {
+                            case "advisor-file" -> href(By.cssSelector("#queue\\:applications a[href*='/advisor/file']"));
+                            case "convention" -> href(By.xpath("//a[contains(@class, 'convention-link') and contains(., 'PRETS-HONNEUR')]"));
+                            case "session" -> href(By.cssSelector("main a[href*='/committee/session']"));
+                            default -> page;
+                        };
+                        driver.get(address);
+                        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.tagName("h1")));
+                        String step = address.contains("step=") ? "-" + address.replaceAll(".*step=([A-Z]+).*", "$1").toLowerCase(Locale.ROOT) : "";
+                        String name = (user.getKey().isEmpty() ? "public" : user.getKey().replaceAll("@.*", "")) + "-" + address.replaceAll(".*/([a-z-]+)\\.xhtml.*", "$1")
+                                + step + "-" + width;
+                        String wide = overflow();
+                        if (!wide.isEmpty()) {
+                            failures.add(name + " (" + address + "): " + wide);
+                        }
+                        screenshot(name);
+                        if (width == 390 && (user.getKey().startsWith("porteur") || user.getKey().isEmpty())) {
+                            try {
+                                Browser.assertAccessible(driver, name);
+                            } catch (AssertionError e) {
+                                failures.add(e.getMessage());
+                            }
+                        }
+                        if (width == 390 && page.equals(user.getValue().get(0))) {
+                            WebElement menu = driver.findElement(By.id("essor-nav-list"));
+                            if (menu.isDisplayed()) {
+                                failures.add(name + ": on a phone the menu should start folded");
+                            }
+                            driver.findElement(By.cssSelector(".essor-menu-toggle")).click();
+                            if (!menu.isDisplayed() || !"true".equals(driver.findElement(By.cssSelector(".essor-menu-toggle")).getAttribute("aria-expanded"))) {
+                                failures.add(name + ": the menu's button should unfold it");
+                            }
+                        }
+                    }
+                }
+            }
+        } finally {
+            driver.manage().window().setSize(new Dimension(1280, 1000));
+        }
+        assertTrue(failures.isEmpty(), "pages that scroll sideways, or fail axe or the menu on a phone:\n" + String.join("\n", failures));
     }
 }
