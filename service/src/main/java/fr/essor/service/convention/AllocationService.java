@@ -443,7 +443,9 @@ public class AllocationService extends UseCaseService {
 
     private static List<ConventionViews.InstalmentRow> instalments(Allocation a) {
         return a.getInstalments().stream().map(i -> new ConventionViews.InstalmentRow(i.getId() == null ? 0 : i.getId(),
-                i.getNumber(), i.getDueDate(), i.getAmount().amount(), i.getPaidOn(), i.getStatus().name())).toList();
+                i.getNumber(), i.getDueDate(), i.getAmount().amount(), i.getPaidOn(), i.getStatus().name(),
+                i.getCapital().amount(), i.getInterest().amount(), i.getPaidCapital().amount(), i.getPaidInterest().amount()))
+                .toList();
     }
 
     private GrantedLine line(long lineId) {
