@@ -371,7 +371,7 @@ public class Allocation extends VersionedEntity {
         }
         Money owed = owed();
         if (!owed.isPositive()) {
-            throw RuleException.convention("instalment.nothingOpen");
+            throw RuleException.convention("repayment.nothingOwed");
         }
         if (amount.isGreaterThan(owed)) {
             throw RuleException.overLimit("repayment.overOwed", owed.amount());
@@ -472,7 +472,7 @@ public class Allocation extends VersionedEntity {
         }
         List<Instalment> open = instalments.stream().filter(Instalment::isOpen).toList();
         if (open.isEmpty()) {
-            throw RuleException.convention("instalment.nothingOpen");
+            throw RuleException.convention("reschedule.nothingOpen");
         }
         int lastKept = instalments.stream().filter(i -> !i.isOpen() || i.isStarted()).mapToInt(Instalment::getNumber)
                 .max().orElse(0);

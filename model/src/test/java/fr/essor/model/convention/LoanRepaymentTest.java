@@ -150,7 +150,7 @@ class LoanRepaymentTest {
         assertTrue(a.owed().isZero());
         assertTrue(a.getInstalments().stream().allMatch(i -> i.getStatus() == InstalmentStatus.PAID));
         assertEquals(Money.of("7630.40"), last.interestPaid().plus(last.capitalPaid()));
-        rule("instalment.nothingOpen", () -> a.repay(Money.of("1.00"), TODAY, "advisor@x", NOW));
+        rule("repayment.nothingOwed", () -> a.repay(Money.of("1.00"), TODAY, "advisor@x", NOW));
     }
 
     @Test

@@ -69,7 +69,8 @@ public final class ConventionViews {
     }
 
     /** One instalment as the applicant sees it: no convention, no partner. */
-    public record Repayment(int number, LocalDate dueDate, BigDecimal amount, LocalDate paidOn, String status) {
+    public record Repayment(int number, LocalDate dueDate, BigDecimal amount, LocalDate paidOn, String status,
+                            BigDecimal capital, BigDecimal interest, BigDecimal paid) {
     }
 
     /** The repayment schedule of one honour loan (one per allocation when the loan is co-financed). */
