@@ -159,8 +159,11 @@ public class LoanService extends UseCaseService {
         return repayment(r);
     }
 
-    /** Reverses a repayment, with a reason; never by the one who recorded it (403). */
-    @RolesAllowed(Roles.ADVISOR)
+    /**
+     * Reverses a repayment, with a reason: by another advisor or an administrator of the association,
+     * never by the one who recorded it (403).
+     */
+    @RolesAllowed({Roles.ADVISOR, Roles.ADMIN})
     public LoanViews.Repayment reverse(long allocationId, long repaymentId, String reason) {
         Allocation a = locked(allocationId);
         Repayment r = em.find(Repayment.class, repaymentId, LockModeType.PESSIMISTIC_WRITE);

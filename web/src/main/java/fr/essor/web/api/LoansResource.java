@@ -106,7 +106,7 @@ public class LoansResource {
 
     @POST
     @Path("{allocationId}/repayments/{repaymentId}/reversal")
-    @RolesAllowed(Roles.ADVISOR)
+    @RolesAllowed({Roles.ADVISOR, Roles.ADMIN})
     @Operation(summary = "Reverse a repayment with a reason {\"reason\":…}; 403 FOUR_EYES for the one who recorded it")
     public LoanViews.Repayment reverse(@PathParam("allocationId") long allocationId,
                                        @PathParam("repaymentId") long repaymentId, ReversalRequest body) {
