@@ -517,7 +517,7 @@ public class DemoDataLoader {
         Instant now = Instant.now(clock).truncatedTo(ChronoUnit.SECONDS);
         String advisor = "conseil-bzh@demo.essor";
         LocalDate disbursed = today.minusMonths(10);
-        Enterprise e = new Enterprise("Ti Koad SCIC", Siret.of("90123456700018"), LegalForm.SCIC, bzh);
+        Enterprise e = new Enterprise("Ti Koad SCIC", Siret.of("90123456700005"), LegalForm.SCIC, bzh);
         e.recordEsusApproval(true);
         e.changeAddress("5 rue de Siam", "29200", "Brest", "29");
         e.describeActivity("Bois local et menuiserie", LocalDate.of(2022, 4, 1), new BigDecimal("4.00"));
