@@ -339,13 +339,13 @@ class BadInputIT extends ContainerTestBase {
         c.add(json("payment of an unknown instalment", ADVISOR, "POST", "/allocations/" + ids.loan + "/instalments/999999999/payment",
                 "{\"date\":\"" + LocalDate.now() + "\"}"));
         // loans (issue 14): repayments, previews and schedules, reschedulings, reversals
-        String loan = "/loans/" + ids.loan;
+        String loanPath = "/loans/" + ids.loan;
         for (String amount : List.of("-1.00", "0.00", "1.001", "1e3", "99999999999999999.99", "abc", "9999999.00")) {
-            c.add(json("repayment amount " + amount, ADVISOR, "POST", loan + "/repayments", "{\"amount\":\"" + amount + "\"}"));
+            c.add(json("repayment amount " + amount, ADVISOR, "POST", loanPath + "/repayments", "{\"amount\":\"" + amount + "\"}"));
         }
-        c.add(json("repayment without amount", ADVISOR, "POST", loan + "/repayments", "{}"));
+        c.add(json("repayment without amount", ADVISOR, "POST", loanPath + "/repayments", "{}"));
         for (String date : List.of("2026-02-30", "+10000-01-01", "01/02/2026", "2999-01-01")) {
-            c.add(json("repayment date " + date, ADVISOR, "POST", loan + "/repayments",
+            c.add(json("repayment date " + date, ADVISOR, "POST", loanPath + "/repayments",
                     "{\"amount\":\"1.00\",\"date\":\"" + date + "\"}"));
         }
         String[][] terms = {
@@ -362,12 +362,12 @@ class BadInputIT extends ContainerTestBase {
             {"no product", "\"annualRate\":\"0\",\"durationMonths\":\"12\""},
         };
         for (String[] t : terms) {
-            c.add(json("loan preview " + t[0], ADVISOR, "POST", loan + "/preview", "{" + t[1] + ",\"firstDueDate\":\"2027-01-05\"}"));
-            c.add(json("loan schedule " + t[0], ADVISOR, "POST", loan + "/schedule", "{" + t[1] + ",\"firstDueDate\":\"2027-01-05\"}"));
+            c.add(json("loan preview " + t[0], ADVISOR, "POST", loanPath + "/preview", "{" + t[1] + ",\"firstDueDate\":\"2027-01-05\"}"));
+            c.add(json("loan schedule " + t[0], ADVISOR, "POST", loanPath + "/schedule", "{" + t[1] + ",\"firstDueDate\":\"2027-01-05\"}"));
         }
-        c.add(json("loan preview without first due date", ADVISOR, "POST", loan + "/preview",
+        c.add(json("loan preview without first due date", ADVISOR, "POST", loanPath + "/preview",
                 "{\"productId\":\"1\",\"annualRate\":\"0\",\"durationMonths\":\"12\"}"));
-        c.add(json("loan preview first due date 2026-02-30", ADVISOR, "POST", loan + "/preview",
+        c.add(json("loan preview first due date 2026-02-30", ADVISOR, "POST", loanPath + "/preview",
                 "{\"productId\":\"1\",\"annualRate\":\"0\",\"durationMonths\":\"12\",\"firstDueDate\":\"2026-02-30\"}"));
         for (String principal : List.of("0", "-5", "abc", "1.001", "5.00")) {
             c.add(json("product preview principal " + principal, ADVISOR, "POST", "/loan-products/2/preview", "{\"principal\":\""
@@ -381,11 +381,11 @@ class BadInputIT extends ContainerTestBase {
             {"no first due date", "\"durationMonths\":\"12\""},
         };
         for (String[] r : reschedulings) {
-            c.add(json("rescheduling " + r[0], ADVISOR, "POST", loan + "/reschedulings", "{" + r[1] + "}"));
+            c.add(json("rescheduling " + r[0], ADVISOR, "POST", loanPath + "/reschedulings", "{" + r[1] + "}"));
         }
-        c.add(json("reversal of an unknown repayment", ADVISOR, "POST", loan + "/repayments/999999999/reversal",
+        c.add(json("reversal of an unknown repayment", ADVISOR, "POST", loanPath + "/repayments/999999999/reversal",
                 "{\"reason\":\"Inconnu\"}"));
-        c.add(json("repayments page -1", ADVISOR, "GET", loan + "/repayments?page=-1", null));
+        c.add(json("repayments page -1", ADVISOR, "GET", loanPath + "/repayments?page=-1", null));
         c.add(json("loan products size 0", ADVISOR, "GET", "/loan-products?size=0", null));
         // support records: dates, durations, kinds, notes
         String sr = "/enterprises/" + ids.fabrique + "/support-records";
