@@ -50,6 +50,26 @@ public class LoanBacking implements Serializable {
     private Integer moratoriumMonths = 0;
     private LocalDate rescheduleFirstDue = LocalDate.now(Format.ZONE).plusMonths(1).withDayOfMonth(5);
 
+    /**
+     * The request and phase the loan's figures were read in: the page's other forms (disbursement,
+     * payment of an instalment) change them, so they are read again in each phase of each request
+     * (once for the form's checks, once for the page shown after its action).
+     */
+    private transient Object readIn;
+    private transient Object readInPhase;
+
+    private void freshPerRequest() {
+        jakarta.faces.context.FacesContext request = jakarta.faces.context.FacesContext.getCurrentInstance();
+        Object phase = request == null ? null : request.getCurrentPhaseId();
+        if (request != readIn || phase != readInPhase) {
+            readIn = request;
+            readInPhase = phase;
+            loan = null;
+            schedules = null;
+            repayments = null;
+        }
+    }
+
     public boolean isShown() {
         return page.isLoan();
     }
@@ -73,6 +93,7 @@ public class LoanBacking implements Serializable {
     }
 
     public LoanViews.Loan getLoan() {
+        freshPerRequest();
         if (loan == null) {
             loan = loans.loan(id());
         }
@@ -81,6 +102,7 @@ public class LoanBacking implements Serializable {
 
     /** The current schedule first, then those reschedulings replaced. */
     public List<LoanViews.Schedule> getSchedules() {
+        freshPerRequest();
         if (schedules == null) {
             schedules = loans.schedules(id());
         }
@@ -92,6 +114,7 @@ public class LoanBacking implements Serializable {
     }
 
     public List<LoanViews.Repayment> getRepayments() {
+        freshPerRequest();
         if (repayments == null) {
             repayments = loans.repayments(id(), 0, 200).items();
         }
