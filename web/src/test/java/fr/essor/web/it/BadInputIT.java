@@ -96,6 +96,7 @@ class BadInputIT extends ContainerTestBase {
         int formInputs = 0;
         formInputs += registrationForm(failures);
         formInputs += supportForm(advisorCookie, ids, failures);
+        formInputs += loanForms(advisorCookie, ids, failures);
         formInputs += oversizeFormUploads(failures);
         formInputs += holdForm(pages.login(ADMIN), ids, failures);
         formInputs += closeAccountForm(pages.login(PORTEUR), failures);
@@ -803,6 +804,39 @@ class BadInputIT extends ContainerTestBase {
             formMessage("support form " + abbreviate(String.join(" | ", in), 60), r, failures);
         }
         return inputs.length;
+    }
+
+    /**
+     * Issue 14: the loan section of the advisor's allocation page (the demo's honour loan): a repayment's
+     * amount and date, a schedule preview's terms, a rescheduling; each answered by a message on the form.
+     */
+    private int loanForms(String cookie, Ids ids, List<String> failures) throws Exception {
+        String path = "/advisor/allocation.xhtml?id=" + ids.loan;
+        String today = LocalDate.now(ZoneId.of("Europe/Paris")).format(DateTimeFormatter.ofPattern("dd/MM/yyyy"));
+        List<Map<String, String>> forms = new ArrayList<>();
+        for (String[] in : new String[][] {{"-1", today}, {"abc", today}, {"0", today}, {"1,001", today}, {"99999999", today},
+            {"", today}, {"10", "31/02/2026"}, {"10", "01/01/2999"}, {"10", ""}}) {
+            forms.add(Map.of("repay", "repay", "repay:amount", in[0], "repay:date_input", in[1], "repay:submit", ""));
+        }
+        for (String[] in : new String[][] {{"25", "12", "0"}, {"abc", "12", "0"}, {"0", "0", "0"}, {"0", "120", "0"},
+            {"0", "12", "-1"}, {"0", "12", "12"}, {"0", "x", "0"}}) {
+            forms.add(Map.of("terms", "terms", "terms:rate", in[0], "terms:duration", in[1], "terms:grace", in[2],
+                    "terms:firstDue_input", "05/01/2030", "terms:preview", ""));
+        }
+        for (String[] in : new String[][] {{"0", "0", "05/01/2030"}, {"abc", "0", "05/01/2030"}, {"12", "12", "05/01/2030"},
+            {"12", "0", "05/01/2020"}, {"12", "0", ""}}) {
+            forms.add(Map.of("reschedule", "reschedule", "reschedule:months", in[0], "reschedule:moratorium", in[1],
+                    "reschedule:firstDue_input", in[2], "reschedule:submit", ""));
+        }
+        for (Map<String, String> f : forms) {
+            HttpResponse<String> page = pages.get(cookie, path);
+            assertEquals(200, page.statusCode(), "the advisor's allocation page");
+            Map<String, String> form = new LinkedHashMap<>(f);
+            form.put("jakarta.faces.ViewState", Pages.viewState(page.body()));
+            HttpResponse<String> r = pages.post(cookie, path, form);
+            formMessage("loan form " + abbreviate(String.join(" | ", new java.util.TreeMap<>(f).values()), 80), r, failures);
+        }
+        return forms.size();
     }
 
     /**
