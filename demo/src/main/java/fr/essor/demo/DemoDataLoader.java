@@ -45,6 +45,7 @@ import fr.essor.model.application.DecisionOutcome;
 import fr.essor.model.application.DocumentContent;
 import fr.essor.model.application.DocumentKind;
 import fr.essor.model.application.FinancingLine;
+import fr.essor.model.committee.Decision;
 import fr.essor.model.committee.GrantedLine;
 import fr.essor.model.application.Instrument;
 import fr.essor.model.application.PlanItem;
@@ -63,6 +64,8 @@ import fr.essor.model.convention.Allocation;
 import fr.essor.model.convention.Convention;
 import fr.essor.model.convention.ConventionKind;
 import fr.essor.model.convention.Instalment;
+import fr.essor.model.convention.LoanProduct;
+import fr.essor.model.convention.Repayment;
 import jakarta.annotation.Resource;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -510,6 +513,60 @@ public class DemoDataLoader {
         fund.activate();
         em.persist(fund);
         em.flush();
+        participativeLoan(bzh, caisse, today);
+    }
+
+    /**
+     * Issue 14: a participative loan of BZH at 2 % over 60 months with a 6-month grace (interest paid),
+     * disbursed ten months ago, its instalments due so far repaid on their dates, the latest one half;
+     * a Breton enterprise's file approved for it (no owner account, so that no demo person's lists change).
+     */
+    private void participativeLoan(Association bzh, Partner caisse, LocalDate today) {
+        Instant now = Instant.now(clock).truncatedTo(ChronoUnit.SECONDS);
+        String advisor = "conseil-bzh@demo.essor";
+        LocalDate disbursed = today.minusMonths(10);
+        Enterprise e = new Enterprise("Ti Koad SCIC", Siret.of("90123456700005"), LegalForm.SCIC, bzh);
+        e.recordEsusApproval(true);
+        e.changeAddress("5 rue de Siam", "29200", "Brest", "29");
+        e.describeActivity("Bois local et menuiserie", LocalDate.of(2022, 4, 1), new BigDecimal("4.00"));
+        em.persist(e);
+        Application a = application(e, "Atelier de menuiserie en bois local", Stage.DEVELOPMENT, advisor, disbursed.getYear(), now);
+        a.submit(advisor, now);
+        a.startReview(advisor, now);
+        a.markReadyForCommittee(advisor, now);
+        a.putOnAgenda(advisor, now);
+        Decision d = Decision.approve(a, List.of(FinancingLine.of(Instrument.QUASI_EQUITY, Money.of("20000.00"), 60, null, null,
+                null)), null, disbursed.minusDays(15), "comite-bzh@demo.essor", now);
+        em.persist(d);
+        Convention fund = new Convention("CAISSE-BZH-" + today.getYear() + "-PRETS-PARTICIPATIFS", caisse, bzh,
+                ConventionKind.FINANCING_FUND, LocalDate.of(disbursed.getYear(), 1, 1), LocalDate.of(today.getYear(), 12, 31),
+                Money.of("100000.00"), true);
+        fund.restrictTo(List.of(Instrument.QUASI_EQUITY), List.of(), List.of(), List.of());
+        fund.activate();
+        em.persist(fund);
+        em.flush();
+        GrantedLine line = d.getGranted().get(0);
+        Allocation loan = Allocation.commit(fund, line, Money.of("20000.00"), fund.getAmount(), Money.of("20000.00"),
+                disbursed.minusDays(10), advisor, now);
+        em.persist(loan);
+        em.persist(loan.commitment());
+        em.persist(loan.disburse(loan.getAmount(), disbursed, advisor, now));
+        LoanProduct product = em.createQuery("SELECT p FROM LoanProduct p WHERE p.code = 'PARTICIPATIVE'", LoanProduct.class)
+                .getSingleResult();
+        loan.scheduleLoan(product, product.offer(new BigDecimal("2"), 60, 6), disbursed.plusMonths(1).withDayOfMonth(5));
+        em.flush();
+        List<Instalment> due = loan.getInstalments().stream().filter(i -> i.getDueDate().isBefore(today)).toList();
+        for (int k = 0; k < due.size(); k++) {
+            Instalment i = due.get(k);
+            Money paid = k == due.size() - 1 && k > 0 ? Money.of(i.owed().amount().divide(BigDecimal.valueOf(2), 2,
+                    java.math.RoundingMode.DOWN)) : i.owed();
+            Repayment r = loan.repay(paid, i.getDueDate(), advisor, now);
+            em.persist(r);
+            em.persist(loan.movementOf(r));
+        }
+        a.markContracted(advisor, now);
+        em.flush();
+        em.createNativeQuery(NetworkGenerator.CONVENTION_TOTALS + " WHERE id = ?").setParameter(1, fund.getId()).executeUpdate();
     }
 
     private UserAccount account(String email, String name, Association association, Partner partner, Role role) {

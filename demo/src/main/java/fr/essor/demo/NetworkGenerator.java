@@ -129,8 +129,8 @@ public final class NetworkGenerator {
                 + " status, allocated_on, created_by, created_at, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)");
         batch("ledger_movement", "INSERT INTO ledger_movement (convention_id, allocation_id, kind, amount, occurred_on,"
                 + " recorded_at, actor) VALUES (?, ?, ?, ?, ?, ?, ?)");
-        batch("instalment", "INSERT INTO instalment (id, allocation_id, number, due_date, amount, paid_on, status)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?)");
+        batch("instalment", "INSERT INTO instalment (id, allocation_id, number, due_date, amount, paid_on, status,"
+                + " capital, interest, paid_capital) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, ?)");
         batch("reference_counter", "INSERT INTO reference_counter (association_code, ref_year, next_value) VALUES (?, ?, ?)");
     }
 
@@ -558,7 +558,8 @@ public final class NetworkGenerator {
                     paid = due;
                     movements.add(new Object[] {"REPAYMENT", part, due});
                 }
-                add("instalment", next("instalment"), id, k, date(due), money(part), paid == null ? null : date(paid), st);
+                add("instalment", next("instalment"), id, k, date(due), money(part), paid == null ? null : date(paid), st,
+                        money(part), paid == null ? money(0L) : money(part));
             }
         }
         for (Object[] m : movements) {

@@ -68,6 +68,24 @@ public class Allocation extends VersionedEntity {
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
 
+    /** The loan product and terms the schedule was computed from; null for a loan scheduled before products. */
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "loan_product_id")
+    private LoanProduct product;
+
+    @Column(name = "annual_rate", precision = 6, scale = 3)
+    private BigDecimal annualRate;
+
+    @Column(name = "term_months")
+    private Integer termMonths;
+
+    @Column(name = "grace_months")
+    private Integer graceMonths;
+
+    /** The version of the current schedule: 1, then one more at each rescheduling. */
+    @Column(name = "schedule_version", nullable = false)
+    private int scheduleVersion = 1;
+
     @OneToMany(mappedBy = "allocation", cascade = CascadeType.ALL, orphanRemoval = true)
     @OrderBy("number")
     private List<Instalment> instalments = new ArrayList<>();
@@ -227,8 +245,9 @@ public class Allocation extends VersionedEntity {
     public LedgerMovement pay(long instalmentId, LocalDate on, String actor, Instant now) {
         Instalment i = instalments.stream().filter(x -> x.getId() != null && x.getId() == instalmentId).findFirst()
                 .orElseThrow(() -> RuleException.convention("instalment.unknown"));
+        Money owed = i.isOpen() ? i.owed() : i.getAmount();
         i.paid(on);
-        return new LedgerMovement(this, MovementKind.REPAYMENT, i.getAmount(), on, actor, now);
+        return new LedgerMovement(this, MovementKind.REPAYMENT, owed, on, actor, now);
     }
 
     /** Marks the instalments past due on {@code today} as LATE; returns how many changed. */
@@ -247,7 +266,7 @@ public class Allocation extends VersionedEntity {
         Money lost = Money.zero();
         for (Instalment i : instalments) {
             if (i.isOpen()) {
-                lost = lost.plus(i.getAmount());
+                lost = lost.plus(i.owed());
                 i.writeOff();
             }
         }
@@ -271,6 +290,242 @@ public class Allocation extends VersionedEntity {
         }
         called = called.plus(claimed);
         return new LedgerMovement(this, MovementKind.GUARANTEE_CALL, claimed, on, actor, now);
+    }
+
+    // ---- loans with products (issue 14): schedule, repayments, reversal, rescheduling -----------
+
+    /** The principal a schedule is computed on: what was disbursed, or before that what is committed. */
+    public Money principal() {
+        return disbursed.isPositive() ? disbursed : active();
+    }
+
+    /**
+     * The schedule this loan would have with these terms, computed and not stored (the preview shown
+     * before disbursement); refused when the product does not lend this line's instrument.
+     */
+    public LoanSchedule previewSchedule(LoanProduct loanProduct, LoanTerms terms, LocalDate firstDue) {
+        requireLendable(loanProduct);
+        return LoanSchedule.compute(principal(), terms, firstDue);
+    }
+
+    /**
+     * Stores the terms and the schedule of a disbursed loan, computed on what was disbursed. The
+     * caller drops an unpaid schedule first ({@link #dropUnpaidSchedule}) and flushes.
+     */
+    public LoanSchedule scheduleLoan(LoanProduct loanProduct, LoanTerms terms, LocalDate firstDue) {
+        requireLendable(loanProduct);
+        if (!disbursed.isPositive()) {
+            throw RuleException.convention("schedule.nothingDisbursed");
+        }
+        if (!instalments.isEmpty()) {
+            throw RuleException.convention("schedule.exists");
+        }
+        LoanSchedule schedule = LoanSchedule.compute(disbursed, terms, firstDue);
+        for (LoanSchedule.Line l : schedule.lines()) {
+            instalments.add(new Instalment(this, l));
+        }
+        this.product = loanProduct;
+        this.annualRate = terms.annualRate();
+        this.termMonths = terms.durationMonths();
+        this.graceMonths = terms.graceMonths();
+        return schedule;
+    }
+
+    private void requireLendable(LoanProduct loanProduct) {
+        Objects.requireNonNull(loanProduct, "product");
+        if (!line.getLine().getInstrument().isRepaid()) {
+            throw RuleException.convention("schedule.notALoan");
+        }
+        if (!loanProduct.lends(line.getLine().getInstrument())) {
+            throw RuleException.field("productId", "loan.productNotForInstrument");
+        }
+    }
+
+    /** What is still owed on the current schedule: every open instalment's capital and interest. */
+    public Money owed() {
+        return instalments.stream().filter(Instalment::isOpen).map(Instalment::owed).reduce(Money.zero(), Money::plus);
+    }
+
+    /** Capital not yet repaid on the current schedule (written-off instalments excluded). */
+    public Money remainingCapital() {
+        return instalments.stream().filter(Instalment::isOpen).map(Instalment::owedCapital)
+                .reduce(Money.zero(), Money::plus);
+    }
+
+    /**
+     * Records a payment of any amount, applied in this order (docs/LOANS.md): first the instalments
+     * due on or before {@code on}, oldest first, each its fees (none are charged), then its interest,
+     * then its capital; what is left is an early repayment, which pays the capital of the instalments
+     * not yet due, oldest first (the remaining capital falls; their interest stays due on their
+     * dates), and only once all capital is repaid their interest. More than what is owed in total is
+     * refused. Returns the repayment; {@link #movementOf} gives its ledger movement.
+     */
+    public Repayment repay(Money amount, LocalDate on, String actor, Instant now) {
+        if (amount == null || !amount.isPositive()) {
+            throw RuleException.field("amount", "amount.mustBePositive");
+        }
+        Objects.requireNonNull(on, "on");
+        LocalDate latest = LocalDate.ofInstant(now, ZoneOffset.UTC).plusDays(1);
+        if (on.isAfter(latest)) {
+            throw RuleException.field("date", "repayment.dateInFuture", latest);
+        }
+        Money owed = owed();
+        if (!owed.isPositive()) {
+            throw RuleException.convention("repayment.nothingOwed");
+        }
+        if (amount.isGreaterThan(owed)) {
+            throw RuleException.overLimit("repayment.overOwed", owed.amount());
+        }
+        List<Instalment> open = instalments.stream().filter(Instalment::isOpen).toList();
+        java.util.Map<Integer, Money[]> split = new java.util.TreeMap<>();
+        Money left = amount;
+        // 1. what is due: interest then capital, instalment by instalment, oldest first
+        for (Instalment i : open) {
+            if (i.getDueDate().isAfter(on) || !left.isPositive()) {
+                continue;
+            }
+            Money interest = min(left, i.owedInterest());
+            left = left.minus(interest);
+            Money capital = min(left, i.owedCapital());
+            left = left.minus(capital);
+            applyPart(split, i, interest, capital, on);
+        }
+        // 2. early: the capital of the instalments not yet due, oldest first
+        for (Instalment i : open) {
+            if (!left.isPositive() || !i.isOpen()) {
+                continue;
+            }
+            Money capital = min(left, i.owedCapital());
+            left = left.minus(capital);
+            applyPart(split, i, Money.zero(), capital, on);
+        }
+        // 3. all capital repaid: the interest still owed, oldest first
+        for (Instalment i : open) {
+            if (!left.isPositive() || !i.isOpen()) {
+                continue;
+            }
+            Money interest = min(left, i.owedInterest());
+            left = left.minus(interest);
+            applyPart(split, i, interest, Money.zero(), on);
+        }
+        List<RepaymentPart> parts = new ArrayList<>();
+        split.forEach((number, v) -> parts.add(new RepaymentPart(number, v[0], v[1])));
+        return new Repayment(this, amount, on, actor, now, scheduleVersion, parts);
+    }
+
+    private static void applyPart(java.util.Map<Integer, Money[]> split, Instalment i, Money interest, Money capital,
+                                  LocalDate on) {
+        if (interest.isZero() && capital.isZero()) {
+            return;
+        }
+        i.apply(interest, capital, on);
+        Money[] v = split.computeIfAbsent(i.getNumber(), n -> new Money[] {Money.zero(), Money.zero()});
+        v[0] = v[0].plus(interest);
+        v[1] = v[1].plus(capital);
+    }
+
+    private static Money min(Money a, Money b) {
+        return a.isGreaterThan(b) ? b : a;
+    }
+
+    /** The ledger movement of a repayment just recorded: REPAYMENT of its amount. */
+    public LedgerMovement movementOf(Repayment r) {
+        return new LedgerMovement(this, MovementKind.REPAYMENT, r.getAmount(), r.getPaidOn(), r.getRecordedBy(),
+                r.getRecordedAt());
+    }
+
+    /**
+     * Reverses a repayment (four eyes: never by the one who recorded it), with a reason: what it paid
+     * is taken back from each instalment, which opens again (late when past due on {@code today}),
+     * and the ledger gets a REPAYMENT of the opposite amount. A repayment recorded under a schedule a
+     * rescheduling has replaced is no longer reversible.
+     */
+    public LedgerMovement reverse(Repayment r, String reason, LocalDate today, String actor, Instant now) {
+        if (r.getAllocation() != this) {
+            throw RuleException.convention("repayment.unknown");
+        }
+        if (r.getScheduleVersion() != scheduleVersion) {
+            throw RuleException.convention("repayment.beforeRescheduling");
+        }
+        r.markReversed(actor, reason, now);
+        for (RepaymentPart p : r.getParts()) {
+            Instalment i = instalments.stream().filter(x -> x.getNumber() == p.getInstalmentNumber()).findFirst()
+                    .orElseThrow(() -> RuleException.convention("instalment.unknown"));
+            i.unapply(p.getInterest(), p.getCapital(), today);
+        }
+        return LedgerMovement.repaymentReversal(this, r.getAmount(), today, actor, now);
+    }
+
+    /**
+     * First step of a rescheduling: keeps the current schedule as history (returned, for the caller
+     * to store), closes each partly paid instalment at what was paid and drops the other open ones.
+     * What remains is the open capital; the interest of instalments already due and unpaid is
+     * carried into the first new instalment. The caller flushes, then calls
+     * {@link #completeRescheduling}.
+     */
+    public Rescheduling beginRescheduling(LoanTerms terms, LocalDate firstDue, LocalDate on, String actor, Instant now,
+                                          List<SupersededInstalment> history) {
+        Objects.requireNonNull(terms, "terms");
+        Objects.requireNonNull(firstDue, "firstDue");
+        if (!line.getLine().getInstrument().isRepaid()) {
+            throw RuleException.convention("schedule.notALoan");
+        }
+        List<Instalment> open = instalments.stream().filter(Instalment::isOpen).toList();
+        if (open.isEmpty()) {
+            throw RuleException.convention("reschedule.nothingOpen");
+        }
+        int lastKept = instalments.stream().filter(i -> !i.isOpen() || i.isStarted()).mapToInt(Instalment::getNumber)
+                .max().orElse(0);
+        if (open.stream().anyMatch(i -> i.getNumber() < lastKept && !i.isStarted())) {
+            // an open instalment before a paid one (paid out of order): the new lines could not follow
+            throw RuleException.convention("reschedule.gap");
+        }
+        LocalDate lastKeptDue = instalments.stream().filter(i -> i.getNumber() == lastKept).map(Instalment::getDueDate)
+                .findFirst().orElse(null);
+        if (firstDue.isBefore(on) || (lastKeptDue != null && !firstDue.isAfter(lastKeptDue))) {
+            throw RuleException.field("firstDueDate", "reschedule.firstDueTooEarly");
+        }
+        for (Instalment i : instalments) {
+            history.add(new SupersededInstalment(i, scheduleVersion));
+        }
+        Money capital = Money.zero();
+        Money carried = Money.zero();
+        for (Instalment i : open) {
+            capital = capital.plus(i.owedCapital());
+            if (!i.getDueDate().isAfter(on)) {
+                carried = carried.plus(i.owedInterest());
+            }
+            if (i.isStarted()) {
+                i.closeAtPaid(on);
+            } else {
+                instalments.remove(i);
+            }
+        }
+        LoanSchedule.compute(capital, terms, firstDue, lastKept + 1, carried); // refuses before anything is stored
+        return new Rescheduling(this, scheduleVersion, terms, firstDue, capital, carried, on, actor, now);
+    }
+
+    /** Second step: the new schedule on what remained, numbered after the kept instalments. */
+    public LoanSchedule completeRescheduling(Rescheduling r, LoanTerms terms) {
+        if (r.getAllocation() != this || r.getFromVersion() != scheduleVersion) {
+            throw RuleException.convention("reschedule.stale");
+        }
+        int next = instalments.stream().mapToInt(Instalment::getNumber).max().orElse(0) + 1;
+        LoanSchedule schedule = LoanSchedule.compute(r.getRemainingCapital(), terms, r.getFirstDue(), next,
+                r.getCarriedInterest());
+        for (LoanSchedule.Line l : schedule.lines()) {
+            instalments.add(new Instalment(this, l));
+        }
+        scheduleVersion = r.getToVersion();
+        return schedule;
+    }
+
+    /** The terms of the current loan, for a rescheduling: its rate, frequency and grace rule, a new duration and moratorium. */
+    public LoanTerms reschedulingTerms(int durationMonths, int moratoriumMonths) {
+        BigDecimal rate = annualRate == null ? BigDecimal.ZERO : annualRate;
+        RepaymentFrequency frequency = product == null ? RepaymentFrequency.MONTHLY : product.getFrequency();
+        GraceInterest grace = product == null ? GraceInterest.PAID : product.getGraceInterest();
+        return new LoanTerms(rate, durationMonths, moratoriumMonths, frequency, grace);
     }
 
     private void requireOpen() {
@@ -313,6 +568,26 @@ public class Allocation extends VersionedEntity {
 
     public String getCreatedBy() {
         return createdBy;
+    }
+
+    public LoanProduct getProduct() {
+        return product;
+    }
+
+    public BigDecimal getAnnualRate() {
+        return annualRate;
+    }
+
+    public Integer getTermMonths() {
+        return termMonths;
+    }
+
+    public Integer getGraceMonths() {
+        return graceMonths;
+    }
+
+    public int getScheduleVersion() {
+        return scheduleVersion;
     }
 
     public List<Instalment> getInstalments() {

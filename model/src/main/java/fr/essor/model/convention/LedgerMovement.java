@@ -64,6 +64,16 @@ public class LedgerMovement extends Identified {
         this.recordedAt = Objects.requireNonNull(recordedAt);
     }
 
+    /**
+     * The movement that cancels a repayment: a REPAYMENT of the opposite (negative) amount, so that
+     * every figure summed over REPAYMENT rows (the partners' "repaid") stays right without change.
+     */
+    static LedgerMovement repaymentReversal(Allocation allocation, Money repaid, LocalDate on, String actor, Instant now) {
+        LedgerMovement m = new LedgerMovement(allocation, MovementKind.REPAYMENT, repaid, on, actor, now);
+        m.amount = Money.zero().minus(repaid);
+        return m;
+    }
+
     public Convention getConvention() {
         return convention;
     }

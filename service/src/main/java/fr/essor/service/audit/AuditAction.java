@@ -104,7 +104,10 @@ public enum AuditAction {
 
     // Demo data (the demo module)
     LOAD,
-    LOAD_SUPPORT;
+    LOAD_SUPPORT,
+    // issue 14 (branch loans): a repayment reversed by a second person, a loan rescheduled
+    REVERSE_REPAYMENT,
+    RESCHEDULE;
 
     /** The value stored in the trail, and hashed into its chain. */
     public String stored() {

@@ -357,10 +357,11 @@ public class AllocationService extends UseCaseService {
         if (app.getStatus() != ApplicationStatus.CONTRACTED && app.getStatus() != ApplicationStatus.CLOSED) {
             return List.of();
         }
-        List<?> rows = em.createNativeQuery("SELECT i.allocation_id, i.number, i.due_date, i.amount, i.paid_on, i.status"
+        List<?> rows = em.createNativeQuery("SELECT i.allocation_id, i.number, i.due_date, i.amount, i.paid_on, i.status,"
+                        + " COALESCE(i.capital, i.amount), COALESCE(i.interest, 0), i.paid_capital + i.paid_interest"
                         + " FROM instalment i JOIN allocation al ON al.id = i.allocation_id"
                         + " JOIN granted_line g ON g.id = al.granted_line_id JOIN decision d ON d.id = g.decision_id"
-                        + " WHERE d.application_id = ? AND g.instrument = 'HONOUR_LOAN' ORDER BY i.allocation_id, i.number"
+                        + " WHERE d.application_id = ? AND g.instrument IN ('HONOUR_LOAN', 'QUASI_EQUITY') ORDER BY i.allocation_id, i.number"
                         + " LIMIT 2000")
                 .setParameter(1, applicationId).getResultList();
         List<ConventionViews.RepaymentSchedule> schedules = new ArrayList<>();
@@ -381,7 +382,8 @@ public class AllocationService extends UseCaseService {
             BigDecimal amount = ConventionDashboard.decimal(r[3]);
             total = total.add(amount);
             instalments.add(new ConventionViews.Repayment(((Number) r[1]).intValue(), ConventionDashboard.date(r[2]), amount,
-                    ConventionDashboard.date(r[4]), (String) r[5]));
+                    ConventionDashboard.date(r[4]), (String) r[5], ConventionDashboard.decimal(r[6]),
+                    ConventionDashboard.decimal(r[7]), ConventionDashboard.decimal(r[8])));
         }
         if (instalments != null) {
             schedules.add(new ConventionViews.RepaymentSchedule(schedules.size() + 1, total, List.copyOf(instalments)));
@@ -443,7 +445,9 @@ public class AllocationService extends UseCaseService {
 
     private static List<ConventionViews.InstalmentRow> instalments(Allocation a) {
         return a.getInstalments().stream().map(i -> new ConventionViews.InstalmentRow(i.getId() == null ? 0 : i.getId(),
-                i.getNumber(), i.getDueDate(), i.getAmount().amount(), i.getPaidOn(), i.getStatus().name())).toList();
+                i.getNumber(), i.getDueDate(), i.getAmount().amount(), i.getPaidOn(), i.getStatus().name(),
+                i.getCapital().amount(), i.getInterest().amount(), i.getPaidCapital().amount(), i.getPaidInterest().amount()))
+                .toList();
     }
 
     private GrantedLine line(long lineId) {

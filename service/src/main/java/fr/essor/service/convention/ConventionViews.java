@@ -47,7 +47,14 @@ public final class ConventionViews {
                          BigDecimal jobsMaintained) implements Serializable {
     }
 
-    public record InstalmentRow(long id, int number, LocalDate dueDate, BigDecimal amount, LocalDate paidOn, String status) implements Serializable {
+    /** One instalment: {@code amount} is capital + interest; what was paid of each (issue 14: partial repayments). */
+    public record InstalmentRow(long id, int number, LocalDate dueDate, BigDecimal amount, LocalDate paidOn, String status,
+                                BigDecimal capital, BigDecimal interest, BigDecimal paidCapital, BigDecimal paidInterest)
+            implements Serializable {
+
+        public BigDecimal paid() {
+            return paidCapital.add(paidInterest);
+        }
     }
 
     public record Exposure(String key, BigDecimal guaranteed, BigDecimal called, BigDecimal outstanding) implements Serializable {
@@ -62,7 +69,8 @@ public final class ConventionViews {
     }
 
     /** One instalment as the applicant sees it: no convention, no partner. */
-    public record Repayment(int number, LocalDate dueDate, BigDecimal amount, LocalDate paidOn, String status) {
+    public record Repayment(int number, LocalDate dueDate, BigDecimal amount, LocalDate paidOn, String status,
+                            BigDecimal capital, BigDecimal interest, BigDecimal paid) {
     }
 
     /** The repayment schedule of one honour loan (one per allocation when the loan is co-financed). */

@@ -31,7 +31,9 @@ class AuditActionTest {
             // issue 12 (branch rules), the network's limits and each association's rules versions
             "NETWORK_LIMITS_CHANGED", "RULES_CREATED", "RULES_CHANGED",
             // issue 12 (branch figs), a year's figures published, a closing reopened
-            "CLOSE_YEAR", "REOPEN_YEAR");
+            "CLOSE_YEAR", "REOPEN_YEAR",
+            // issue 14 (branch loans), a repayment reversed, a loan rescheduled
+            "REVERSE_REPAYMENT", "RESCHEDULE");
 
     @Test
     void storedValuesAreExactlyTheStringsRecordedBeforeTheEnumAndThosePinnedSince() {

@@ -51,6 +51,11 @@ public class AllocationBacking implements Serializable {
         });
     }
 
+    /** Reads the allocation and its instalments again (after a loan's repayment on the same page). */
+    void refresh() {
+        reload();
+    }
+
     private void reload() {
         allocation = allocations.allocation(id);
         instalments = isLoan() ? allocations.instalments(id) : List.of();
@@ -96,7 +101,8 @@ public class AllocationBacking implements Serializable {
     }
 
     public boolean isLoan() {
-        return allocation != null && "HONOUR_LOAN".equals(allocation.instrument());
+        return allocation != null && ("HONOUR_LOAN".equals(allocation.instrument())
+                || "QUASI_EQUITY".equals(allocation.instrument()));
     }
 
     public boolean isGuarantee() {
@@ -123,8 +129,7 @@ public class AllocationBacking implements Serializable {
     }
 
     public BigDecimal getRepaid() {
-        return instalments.stream().filter(i -> "PAID".equals(i.status())).map(ConventionViews.InstalmentRow::amount)
-                .reduce(BigDecimal.ZERO, BigDecimal::add);
+        return instalments.stream().map(ConventionViews.InstalmentRow::paid).reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 
     public Long getId() { return id; }

@@ -238,6 +238,13 @@ class AccessMatrixIT extends ContainerTestBase {
         rows.add(api("GET", "/conventions/" + o.convention + "/allocations", plus(otherStaff, Actor.BDT), null));
         rows.add(api("GET", "/allocations/" + d.loan, bdtLoans, null));
         rows.add(api("GET", "/allocations/" + d.loan + "/instalments", bdtLoans, null));
+        // loans (issue 14): the products to staff and partners; a loan's schedules and repayments as its allocation
+        rows.add(list("/loan-products", EnumSet.of(Actor.ADVISOR, Actor.ADVISOR_B, Actor.ADMIN, Actor.BDT, Actor.REGION), null));
+        rows.add(api("GET", "/loans/" + d.loan, bdtLoans, null));
+        rows.add(api("GET", "/loans/" + d.loan + "/schedule", bdtLoans, null));
+        rows.add(api("GET", "/loans/" + d.loan + "/schedules", bdtLoans, null));
+        rows.add(api("GET", "/loans/" + d.loan + "/repayments", bdtLoans, null));
+        rows.add(api("GET", "/loans/" + d.loan + "/reschedulings", bdtLoans, null));
         rows.add(api("GET", "/allocations/" + d.grant, plus(cvlStaff, Actor.REGION), null));
         rows.add(api("GET", "/decision-lines/" + d.epicerieLine + "/eligible-conventions", EnumSet.of(Actor.ADVISOR), null));
 
@@ -412,6 +419,17 @@ class AccessMatrixIT extends ContainerTestBase {
         rows.add(write("POST", "/allocations/" + d.loan + "/instalments/" + d.instalment + "/payment", "{\"date\":\""
                 + LocalDate.now() + "\"}", advisor));
         rows.add(write("POST", "/allocations/" + d.grant + "/guarantee-calls", "{\"amount\":\"1.00\"}", advisor));
+        // loans (issue 14): previews, schedule, repayments, reversal, rescheduling
+        rows.add(write("POST", "/loan-products/1/preview", "{\"principal\":\"1200.00\",\"annualRate\":\"0\","
+                + "\"durationMonths\":\"12\",\"firstDueDate\":\"2027-01-05\"}", EnumSet.of(Actor.ADVISOR, Actor.ADVISOR_B, Actor.ADMIN)));
+        String terms = "{\"productId\":\"1\",\"annualRate\":\"0\",\"durationMonths\":\"12\",\"firstDueDate\":\"2027-01-05\"}";
+        rows.add(write("POST", "/loans/" + d.loan + "/preview", terms, advisor));
+        rows.add(write("POST", "/loans/" + d.loan + "/schedule", terms, advisor));
+        rows.add(write("POST", "/loans/" + d.loan + "/repayments", "{\"amount\":\"1.00\"}", advisor));
+        rows.add(write("POST", "/loans/" + d.loan + "/repayments/1/reversal", "{\"reason\":\"Intrus\"}",
+                EnumSet.of(Actor.ADVISOR, Actor.ADMIN)));
+        rows.add(write("POST", "/loans/" + d.loan + "/reschedulings", "{\"durationMonths\":\"12\",\"firstDueDate\":\"2030-01-05\"}",
+                advisor));
         rows.add(write("POST", "/allocations/contracts/" + d.epicerie, null, advisor));
         rows.add(write("PUT", "/admin/retention/rules/DRAFT", "{\"months\":24}", EnumSet.of(Actor.ADMIN)));
         rows.add(write("POST", "/admin/retention/holds", "{\"entityType\":\"Application\",\"entityId\":" + d.submitted

@@ -240,6 +240,14 @@ class AllocationJourneyIT extends BrowserJourney {
                 + "]")).isEmpty(), "a paid instalment cannot be paid again");
         assertTrue(plain(driver.findElement(By.id("repaid")).getText()).contains("83,33"));
 
+        // issue 14: the loan's section previews a schedule under the honour-loan product without storing it
+        driver.findElement(By.id("terms:preview")).click();
+        WebElement preview = await(By.id("preview-table"));
+        assertTrue(plain(preview.getText()).contains("Capital"), preview.getText());
+        assertTrue(plain(driver.findElement(By.id("loan-owed")).getText()).contains("4 916,67"),
+                "what is owed after the first instalment: " + driver.findElement(By.id("loan-owed")).getText());
+        Browser.assertAccessible(driver, "allocation with its loan section and a schedule preview");
+
         // the partner sees its fund's figures move and finds the enterprise in the XLSX export
         partnerSeesTheAllocation(loans);
 

@@ -96,6 +96,7 @@ class BadInputIT extends ContainerTestBase {
         int formInputs = 0;
         formInputs += registrationForm(failures);
         formInputs += supportForm(advisorCookie, ids, failures);
+        formInputs += loanForms(advisorCookie, ids, failures);
         formInputs += oversizeFormUploads(failures);
         formInputs += holdForm(pages.login(ADMIN), ids, failures);
         formInputs += closeAccountForm(pages.login(PORTEUR), failures);
@@ -338,6 +339,55 @@ class BadInputIT extends ContainerTestBase {
                 "{\"firstDueDate\":\"+99999-01-05\"}"));
         c.add(json("payment of an unknown instalment", ADVISOR, "POST", "/allocations/" + ids.loan + "/instalments/999999999/payment",
                 "{\"date\":\"" + LocalDate.now() + "\"}"));
+        // loans (issue 14): repayments, previews and schedules, reschedulings, reversals
+        String loanPath = "/loans/" + ids.loan;
+        for (String amount : List.of("-1.00", "0.00", "1.001", "1e3", "99999999999999999.99", "abc", "9999999.00")) {
+            c.add(json("repayment amount " + amount, ADVISOR, "POST", loanPath + "/repayments", "{\"amount\":\"" + amount + "\"}"));
+        }
+        c.add(json("repayment without amount", ADVISOR, "POST", loanPath + "/repayments", "{}"));
+        for (String date : List.of("2026-02-30", "+10000-01-01", "01/02/2026", "2999-01-01")) {
+            c.add(json("repayment date " + date, ADVISOR, "POST", loanPath + "/repayments",
+                    "{\"amount\":\"1.00\",\"date\":\"" + date + "\"}"));
+        }
+        String[][] terms = {
+            {"rate as text", "\"productId\":\"1\",\"annualRate\":\"abc\",\"durationMonths\":\"12\""},
+            {"rate 25 %", "\"productId\":\"2\",\"annualRate\":\"25\",\"durationMonths\":\"12\""},
+            {"rate with four decimals", "\"productId\":\"2\",\"annualRate\":\"2.0001\",\"durationMonths\":\"12\""},
+            {"duration 0", "\"productId\":\"1\",\"annualRate\":\"0\",\"durationMonths\":\"0\""},
+            {"duration negative", "\"productId\":\"1\",\"annualRate\":\"0\",\"durationMonths\":\"-3\""},
+            {"duration 1.5", "\"productId\":\"1\",\"annualRate\":\"0\",\"durationMonths\":\"1.5\""},
+            {"duration beyond the product", "\"productId\":\"1\",\"annualRate\":\"0\",\"durationMonths\":\"120\""},
+            {"grace negative", "\"productId\":\"1\",\"annualRate\":\"0\",\"durationMonths\":\"12\",\"graceMonths\":\"-1\""},
+            {"product as text", "\"productId\":\"x\",\"annualRate\":\"0\",\"durationMonths\":\"12\""},
+            {"unknown product", "\"productId\":\"999999999\",\"annualRate\":\"0\",\"durationMonths\":\"12\""},
+            {"no product", "\"annualRate\":\"0\",\"durationMonths\":\"12\""},
+        };
+        for (String[] t : terms) {
+            c.add(json("loan preview " + t[0], ADVISOR, "POST", loanPath + "/preview", "{" + t[1] + ",\"firstDueDate\":\"2027-01-05\"}"));
+            c.add(json("loan schedule " + t[0], ADVISOR, "POST", loanPath + "/schedule", "{" + t[1] + ",\"firstDueDate\":\"2027-01-05\"}"));
+        }
+        c.add(json("loan preview without first due date", ADVISOR, "POST", loanPath + "/preview",
+                "{\"productId\":\"1\",\"annualRate\":\"0\",\"durationMonths\":\"12\"}"));
+        c.add(json("loan preview first due date 2026-02-30", ADVISOR, "POST", loanPath + "/preview",
+                "{\"productId\":\"1\",\"annualRate\":\"0\",\"durationMonths\":\"12\",\"firstDueDate\":\"2026-02-30\"}"));
+        for (String principal : List.of("0", "-5", "abc", "1.001", "5.00")) {
+            c.add(json("product preview principal " + principal, ADVISOR, "POST", "/loan-products/2/preview", "{\"principal\":\""
+                    + principal + "\",\"annualRate\":\"2\",\"durationMonths\":\"12\",\"firstDueDate\":\"2027-01-05\"}"));
+        }
+        String[][] reschedulings = {
+            {"duration 0", "\"durationMonths\":\"0\",\"firstDueDate\":\"2030-01-05\""},
+            {"duration as text", "\"durationMonths\":\"abc\",\"firstDueDate\":\"2030-01-05\""},
+            {"moratorium as long as the duration", "\"durationMonths\":\"12\",\"moratoriumMonths\":\"12\",\"firstDueDate\":\"2030-01-05\""},
+            {"first due date in the past", "\"durationMonths\":\"12\",\"firstDueDate\":\"2020-01-05\""},
+            {"no first due date", "\"durationMonths\":\"12\""},
+        };
+        for (String[] r : reschedulings) {
+            c.add(json("rescheduling " + r[0], ADVISOR, "POST", loanPath + "/reschedulings", "{" + r[1] + "}"));
+        }
+        c.add(json("reversal of an unknown repayment", ADVISOR, "POST", loanPath + "/repayments/999999999/reversal",
+                "{\"reason\":\"Inconnu\"}"));
+        c.add(json("repayments page -1", ADVISOR, "GET", loanPath + "/repayments?page=-1", null));
+        c.add(json("loan products size 0", ADVISOR, "GET", "/loan-products?size=0", null));
         // support records: dates, durations, kinds, notes
         String sr = "/enterprises/" + ids.fabrique + "/support-records";
         String[][] supports = {
@@ -754,6 +804,39 @@ class BadInputIT extends ContainerTestBase {
             formMessage("support form " + abbreviate(String.join(" | ", in), 60), r, failures);
         }
         return inputs.length;
+    }
+
+    /**
+     * Issue 14: the loan section of the advisor's allocation page (the demo's honour loan): a repayment's
+     * amount and date, a schedule preview's terms, a rescheduling; each answered by a message on the form.
+     */
+    private int loanForms(String cookie, Ids ids, List<String> failures) throws Exception {
+        String path = "/advisor/allocation.xhtml?id=" + ids.loan;
+        String today = LocalDate.now(ZoneId.of("Europe/Paris")).format(DateTimeFormatter.ofPattern("dd/MM/yyyy"));
+        List<Map<String, String>> forms = new ArrayList<>();
+        for (String[] in : new String[][] {{"-1", today}, {"abc", today}, {"0", today}, {"1,001", today}, {"99999999", today},
+            {"", today}, {"10", "31/02/2026"}, {"10", "01/01/2999"}, {"10", ""}}) {
+            forms.add(Map.of("repay", "repay", "repay:amount", in[0], "repay:date_input", in[1], "repay:submit", ""));
+        }
+        for (String[] in : new String[][] {{"25", "12", "0"}, {"abc", "12", "0"}, {"0", "0", "0"}, {"0", "120", "0"},
+            {"0", "12", "-1"}, {"0", "12", "12"}, {"0", "x", "0"}}) {
+            forms.add(Map.of("terms", "terms", "terms:rate", in[0], "terms:duration", in[1], "terms:grace", in[2],
+                    "terms:firstDue_input", "05/01/2030", "terms:preview", ""));
+        }
+        for (String[] in : new String[][] {{"0", "0", "05/01/2030"}, {"abc", "0", "05/01/2030"}, {"12", "12", "05/01/2030"},
+            {"12", "0", "05/01/2020"}, {"12", "0", ""}}) {
+            forms.add(Map.of("reschedule", "reschedule", "reschedule:months", in[0], "reschedule:moratorium", in[1],
+                    "reschedule:firstDue_input", in[2], "reschedule:submit", ""));
+        }
+        for (Map<String, String> f : forms) {
+            HttpResponse<String> page = pages.get(cookie, path);
+            assertEquals(200, page.statusCode(), "the advisor's allocation page");
+            Map<String, String> form = new LinkedHashMap<>(f);
+            form.put("jakarta.faces.ViewState", Pages.viewState(page.body()));
+            HttpResponse<String> r = pages.post(cookie, path, form);
+            formMessage("loan form " + abbreviate(String.join(" | ", new java.util.TreeMap<>(f).values()), 80), r, failures);
+        }
+        return forms.size();
     }
 
     /**
