@@ -104,7 +104,17 @@ public enum AuditAction {
 
     // Demo data (the demo module)
     LOAD,
-    LOAD_SUPPORT;
+    LOAD_SUPPORT,
+
+    // After the decision (issue 13, branch after): conditions precedent, four eyes on money
+    CONDITION_RECORDED,
+    CONDITION_PROVIDED,
+    CONDITION_LIFTED,
+    CONDITION_REFUSED,
+    MONEY_PROPOSED,
+    MONEY_APPROVED,
+    MONEY_REJECTED,
+    FOUR_EYES_THRESHOLD;
 
     /** The value stored in the trail, and hashed into its chain. */
     public String stored() {

@@ -31,7 +31,10 @@ class AuditActionTest {
             // issue 12 (branch rules), the network's limits and each association's rules versions
             "NETWORK_LIMITS_CHANGED", "RULES_CREATED", "RULES_CHANGED",
             // issue 12 (branch figs), a year's figures published, a closing reopened
-            "CLOSE_YEAR", "REOPEN_YEAR");
+            "CLOSE_YEAR", "REOPEN_YEAR",
+            // issue 13 (branch after), conditions precedent and four eyes on money
+            "CONDITION_RECORDED", "CONDITION_PROVIDED", "CONDITION_LIFTED", "CONDITION_REFUSED",
+            "MONEY_PROPOSED", "MONEY_APPROVED", "MONEY_REJECTED", "FOUR_EYES_THRESHOLD");
 
     @Test
     void storedValuesAreExactlyTheStringsRecordedBeforeTheEnumAndThosePinnedSince() {
