@@ -20,9 +20,10 @@ CREATE TABLE decision_condition (
     created_by VARCHAR(254) NOT NULL,
     created_at DATETIME(6) NOT NULL,
     CONSTRAINT fk_condition_decision FOREIGN KEY (decision_id) REFERENCES decision (id),
-    CONSTRAINT fk_condition_line FOREIGN KEY (granted_line_id) REFERENCES granted_line (id),
-    CONSTRAINT fk_condition_document FOREIGN KEY (document_id) REFERENCES application_document (id)
+    CONSTRAINT fk_condition_line FOREIGN KEY (granted_line_id) REFERENCES granted_line (id)
 );
+-- document_id names the file the entrepreneur provided; no foreign key, so that the retention of
+-- personal data may still delete a document (the condition keeps its status and who decided)
 CREATE INDEX ix_condition_decision ON decision_condition (decision_id, status);
 CREATE INDEX ix_condition_due ON decision_condition (status, due_date);
 
