@@ -43,7 +43,7 @@ class CommitteeAndMoneyRulesIT extends ContainerTestBase {
 
     @Deployment
     static WebArchive deployment() {
-        return Deployments.builtWarWith(CommitteeAndMoneyRulesIT.class);
+        return Deployments.builtWarWith(CommitteeAndMoneyRulesIT.class, FourEyes.class);
     }
 
     // ---- 2. a session that cannot get stuck ----------------------------------------------------------

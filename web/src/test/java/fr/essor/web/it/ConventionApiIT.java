@@ -83,7 +83,7 @@ class ConventionApiIT extends ContainerTestBase {
 
     @Deployment
     static WebArchive deployment() {
-        return Deployments.builtWarWith(ConventionApiIT.class, Sql.class, Deployments.class);
+        return Deployments.builtWarWith(ConventionApiIT.class, Sql.class, Deployments.class, FourEyes.class);
     }
 
     // ---- 1. at least 100 concurrent allocations at one convention -------------------------------------
