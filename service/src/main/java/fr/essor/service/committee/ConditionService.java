@@ -29,7 +29,6 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptors;
-import jakarta.validation.Valid;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -59,9 +58,12 @@ public class ConditionService extends UseCaseService {
     /**
      * The committee's conditions of an approval it has just recorded, in the same transaction (called
      * by {@link CommitteeService#decide}): each due today or later, each on a line of the decision.
+     * The items' single-value rules are the model's ({@link DecisionCondition}), refused on their field
+     * with the same keys as the record's constraints: called from another use case, a container-level
+     * violation would leave it as a system exception.
      */
     @RolesAllowed(Roles.COMMITTEE_MEMBER)
-    public int record(Decision decision, List<@Valid ConditionInput> items) {
+    public int record(Decision decision, List<ConditionInput> items) {
         if (items == null || items.isEmpty()) {
             return 0;
         }

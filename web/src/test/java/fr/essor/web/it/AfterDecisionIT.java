@@ -134,6 +134,30 @@ class AfterDecisionIT extends ContainerTestBase {
     }
 
     @Test
+    void aConditionDueInThePastOrOfAnUnknownKindOrLineIsRefusedOnItsFieldAndNoDecisionIsRecorded() throws Exception {
+        DataSource ds = Sql.ds();
+        String[][] bad = {
+            {"dueDate", condition("DOCUMENT", "Kbis", -1, null)},
+            {"kind", "{\"kind\":\"PIZZA\",\"text\":\"Kbis\",\"dueDate\":\"" + today().plusDays(3) + "\"}"},
+            {"kind", "{\"text\":\"Kbis\",\"dueDate\":\"" + today().plusDays(3) + "\"}"},
+            {"line", condition("DOCUMENT", "Kbis", 3, 5)},
+            {"text", "{\"kind\":\"OTHER\",\"text\":\"\",\"dueDate\":\"" + today().plusDays(3) + "\"}"}};
+        Sitting s = sitting("Conditions mal saisies");
+        for (String[] b : bad) {
+            long decisions = Sql.count(ds, "SELECT COUNT(*) FROM decision WHERE application_id = ?", s.app);
+            HttpResponse<String> refused = decide(s, "[" + b[1] + "]");
+            assertEquals(400, refused.statusCode(), b[1] + " -> " + refused.body());
+            assertEquals(b[0], Api.json(refused).getString("field"), refused.body());
+            assertEquals(decisions, Sql.count(ds, "SELECT COUNT(*) FROM decision WHERE application_id = ?", s.app),
+                    "no decision recorded");
+            assertEquals("ON_AGENDA", Sql.string(ds, "SELECT status FROM application WHERE id = ?", s.app));
+        }
+        assertEquals(0, Sql.count(ds, "SELECT COUNT(*) FROM decision_condition c JOIN decision d ON d.id = c.decision_id"
+                + " WHERE d.application_id = ?", s.app));
+        assertEquals(200, decide(s, "[" + condition("DOCUMENT", "Kbis", 0, 0) + "]").statusCode(), "due today is accepted");
+    }
+
+    @Test
     void aDisbursementIsRefusedWhileAConditionOfItsLineIsOpenNamingItAndAllowedOnceAllAreLifted() throws Exception {
         DataSource ds = Sql.ds();
         Approved file = approvedFile("Versement sous conditions", "[" + condition("BANK_LOAN", "Prêt bancaire signé", 5, 0)
@@ -365,6 +389,28 @@ class AfterDecisionIT extends ContainerTestBase {
      * array) by the four members at a new session, which the chair then closes.
      */
     private Approved approvedFile(String title, String conditionItems) throws Exception {
+        Sitting s = sitting(title);
+        HttpResponse<String> decided = decide(s, conditionItems);
+        assertEquals(200, decided.statusCode(), decided.body());
+        assertEquals(200, api.call(CHAIR, "POST", "/sessions/" + s.session + "/close", null).statusCode());
+        long line = Sql.count(Sql.ds(), "SELECT MIN(g.id) FROM granted_line g JOIN decision d ON d.id = g.decision_id"
+                + " WHERE d.application_id = ? AND d.outcome = 'APPROVED'", s.app);
+        return new Approved(s.app, Sql.string(Sql.ds(), "SELECT reference FROM application WHERE id = ?", s.app), line);
+    }
+
+    private record Sitting(long app, long session, long item) {
+    }
+
+    private HttpResponse<String> decide(Sitting s, String conditionItems) throws Exception {
+        long version = api.read(CHAIR, "/sessions/" + s.session).getJsonArray("items").getValuesAs(JsonObject.class).stream()
+                .filter(i -> i.getJsonNumber("id").longValue() == s.item).findFirst().orElseThrow().getJsonNumber("version").longValue();
+        return api.call(CHAIR, "POST", "/sessions/" + s.session + "/items/" + s.item + "/decision",
+                "{\"version\":" + version + ",\"outcome\":\"APPROVED\",\"lines\":[{\"instrument\":\"HONOUR_LOAN\",\"amount\":\"8000.00\","
+                        + "\"durationMonths\":60}],\"conditionItems\":" + conditionItems + "}");
+    }
+
+    /** A fresh file of porteur@ on the agenda of a new session, opened with the four members, three voting for. */
+    private Sitting sitting(String title) throws Exception {
         long app = Filing.analysed(api, title).id();
         HttpResponse<String> ready = api.call(ADVISOR, "POST", "/applications/" + app + "/instruction/ready?version="
                 + api.read(ADVISOR, "/applications/" + app).getJsonNumber("version"), null);
@@ -388,16 +434,7 @@ class AfterDecisionIT extends ContainerTestBase {
         for (String m : List.of(CHAIR, M1, M2)) {
             assertEquals(200, api.call(m, "PUT", "/sessions/" + s + "/items/" + itemId + "/vote", "{\"choice\":\"FOR\"}").statusCode());
         }
-        long version = api.read(CHAIR, "/sessions/" + s).getJsonArray("items").getValuesAs(JsonObject.class).stream()
-                .filter(i -> i.getJsonNumber("id").longValue() == itemId).findFirst().orElseThrow().getJsonNumber("version").longValue();
-        HttpResponse<String> decided = api.call(CHAIR, "POST", "/sessions/" + s + "/items/" + itemId + "/decision",
-                "{\"version\":" + version + ",\"outcome\":\"APPROVED\",\"lines\":[{\"instrument\":\"HONOUR_LOAN\",\"amount\":\"8000.00\","
-                        + "\"durationMonths\":60}],\"conditionItems\":" + conditionItems + "}");
-        assertEquals(200, decided.statusCode(), decided.body());
-        assertEquals(200, api.call(CHAIR, "POST", "/sessions/" + s + "/close", null).statusCode());
-        long line = Sql.count(Sql.ds(), "SELECT MIN(g.id) FROM granted_line g JOIN decision d ON d.id = g.decision_id"
-                + " WHERE d.application_id = ? AND d.outcome = 'APPROVED'", app);
-        return new Approved(app, Sql.string(Sql.ds(), "SELECT reference FROM application WHERE id = ?", app), line);
+        return new Sitting(app, s, itemId);
     }
 
     /** An ACTIVE financing fund of the CVL association for the given instrument, over 2020–2030. */
