@@ -38,6 +38,7 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptors;
+import jakarta.validation.Valid;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -173,10 +174,8 @@ public class ApplicationService extends UseCaseService {
         for (int i = 0; i < rows.size(); i++) {
             PlanItemInput in = rows.get(i);
             String field = "plan[" + i + "]";
-            PlanItem.Kind kind;
-            try {
-                kind = PlanItem.Kind.valueOf(in.kind() == null ? "" : in.kind().trim().toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException e) {
+            PlanItem.Kind kind = in.kind();
+            if (kind == null) {
                 throw new InvalidInputException(field + ".kind", "plan.kindInvalid", i + 1);
             }
             String label = requiredLine(field + ".label", in.label(), PlanItem.LABEL_MAX);
@@ -188,15 +187,10 @@ public class ApplicationService extends UseCaseService {
     }
 
     @RolesAllowed(Roles.ENTREPRENEUR)
-    public ApplicationViews.Detail saveImpact(long id, long expectedVersion, ImpactInput in) {
+    public ApplicationViews.Detail saveImpact(long id, long expectedVersion, @Valid ImpactInput in) {
         Application a = owned(id, expectedVersion);
-        BigDecimal created = fte("jobsCreated", in.jobsCreated());
-        BigDecimal maintained = fte("jobsMaintained", in.jobsMaintained());
-        if (in.beneficiaries() != null && (in.beneficiaries() < 0 || in.beneficiaries() > 10_000_000)) {
-            throw new InvalidInputException("beneficiaries", "impact.beneficiariesInvalid");
-        }
         String utility = optionalText("socialUtility", in.socialUtility(), Application.SOCIAL_UTILITY_MAX);
-        guard(() -> a.describeImpact(created, maintained, in.beneficiaries(), utility));
+        guard(() -> a.describeImpact(in.jobsCreated(), in.jobsMaintained(), in.beneficiaries(), utility));
         return saved(a, AuditAction.SAVE_IMPACT, "Impact step saved");
     }
 
@@ -206,12 +200,12 @@ public class ApplicationService extends UseCaseService {
      */
     @RolesAllowed(Roles.ENTREPRENEUR)
     public ApplicationViews.Detail update(long id, long expectedVersion, ProjectInput project, List<LineInput> lines,
-                                          List<PlanItemInput> plan, ImpactInput impact) {
+                                          List<PlanItemInput> plan, @Valid ImpactInput impact) {
         ApplicationViews.Detail result = detail(owned(id, expectedVersion));
         if (project != null) {
             // Fields left out keep their value: a PUT may send only what changed.
             ProjectInput merged = new ProjectInput(project.title() == null ? result.title() : project.title(),
-                    project.stage() == null ? result.stage() : project.stage(),
+                    project.stage() == null ? (result.stage() == null ? null : Stage.valueOf(result.stage())) : project.stage(),
                     project.description() == null ? result.description() : project.description(),
                     project.territory() == null ? result.territory() : project.territory());
             result = saveProject(id, -1, merged);
@@ -440,22 +434,11 @@ public class ApplicationService extends UseCaseService {
         return m;
     }
 
-    private static BigDecimal fte(String field, BigDecimal value) {
+    private static Stage stage(Stage value) {
         if (value == null) {
-            return null;
-        }
-        if (value.signum() < 0 || value.compareTo(new BigDecimal("99999")) > 0 || value.stripTrailingZeros().scale() > 2) {
-            throw new InvalidInputException(field, "impact.fteInvalid");
-        }
-        return value;
-    }
-
-    private static Stage stage(String value) {
-        try {
-            return Stage.valueOf(value == null ? "" : value.trim().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
             throw new InvalidInputException("stage", "project.stageRequired");
         }
+        return value;
     }
 
     /** Multi-line free text (line breaks and tabs allowed), required. */

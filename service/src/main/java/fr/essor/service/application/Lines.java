@@ -8,7 +8,6 @@ import fr.essor.service.shared.InvalidInputException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Turns financing lines as typed (a request, a proposal, a grant) into checked model lines; a
@@ -36,10 +35,8 @@ public final class Lines {
         if (in == null) {
             throw new InvalidInputException(field, "line.instrumentRequired", n);
         }
-        Instrument instrument;
-        try {
-            instrument = Instrument.valueOf(in.instrument() == null ? "" : in.instrument().trim().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
+        Instrument instrument = in.instrument();
+        if (instrument == null) {
             throw new InvalidInputException(field + ".instrument", "line.instrumentRequired", n);
         }
         Money amount = money(field + ".amount", in.amount(), n);

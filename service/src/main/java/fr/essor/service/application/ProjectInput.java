@@ -1,5 +1,7 @@
 package fr.essor.service.application;
 
+import fr.essor.model.application.Stage;
+
 /** The project step: title, stage, description, territory served. */
-public record ProjectInput(String title, String stage, String description, String territory) {
+public record ProjectInput(String title, Stage stage, String description, String territory) {
 }

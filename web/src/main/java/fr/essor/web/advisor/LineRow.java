@@ -28,7 +28,7 @@ public class LineRow implements Serializable {
     }
 
     public LineInput input() {
-        return new LineInput(instrument, amount, durationMonths, bankName, bankLoanAmount, guaranteedShare);
+        return new LineInput(Instrument.valueOf(instrument), amount, durationMonths, bankName, bankLoanAmount, guaranteedShare);
     }
 
     public boolean isWithDuration() {

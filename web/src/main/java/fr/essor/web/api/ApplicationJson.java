@@ -1,5 +1,8 @@
 package fr.essor.web.api;
 
+import fr.essor.model.application.Instrument;
+import fr.essor.model.application.PlanItem;
+import fr.essor.model.application.Stage;
 import fr.essor.service.application.ApplicationViews;
 import fr.essor.service.application.ImpactInput;
 import fr.essor.service.application.LineInput;
@@ -10,6 +13,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Transfer objects of {@code /api/v1/applications}. Amounts travel as strings with two decimals
@@ -37,7 +41,8 @@ public final class ApplicationJson {
 
         ProjectInput project() {
             return title == null && stage == null && description == null && territory == null ? null
-                    : new ProjectInput(title, stage, description, territory);
+                    : new ProjectInput(title, choice(Stage.class, "stage", stage, "project.stageRequired"), description,
+                    territory);
         }
 
         List<LineInput> lineInputs() {
@@ -54,7 +59,8 @@ public final class ApplicationJson {
                 if (p == null) {
                     throw new InvalidInputException("plan[" + i + "]", "field.required");
                 }
-                result.add(new PlanItemInput(p.kind(), p.label(), decimal("plan[" + i + "].amount", p.amount())));
+                result.add(new PlanItemInput(choice(PlanItem.Kind.class, "plan[" + i + "].kind", p.kind(), "plan.kindInvalid", i + 1),
+                        p.label(), decimal("plan[" + i + "].amount", p.amount())));
             }
             return result;
         }
@@ -74,7 +80,8 @@ public final class ApplicationJson {
         for (int i = 0; i < lines.size(); i++) {
             LineDto l = lines.get(i);
             String f = "lines[" + i + "]";
-            result.add(l == null ? null : new LineInput(l.instrument(), decimal(f + ".amount", l.amount()), l.durationMonths(),
+            result.add(l == null ? null : new LineInput(choice(Instrument.class, f + ".instrument", l.instrument(),
+                    "line.instrumentRequired", i + 1), decimal(f + ".amount", l.amount()), l.durationMonths(),
                     l.bankName(), decimal(f + ".bankLoanAmount", l.bankLoanAmount()),
                     decimal(f + ".guaranteedShare", l.guaranteedShare())));
         }
@@ -84,6 +91,21 @@ public final class ApplicationJson {
     static LineOut lineOut(ApplicationViews.Line l) {
         return new LineOut(l.instrument(), text(l.amount()), l.durationMonths(), l.bankName(), text(l.bankLoanAmount()),
                 l.guaranteedShare() == null ? null : l.guaranteedShare().toPlainString());
+    }
+
+    /**
+     * Parses the name of a constant of {@code type} (any case, spaces around ignored); absent is null, anything else
+     * a 400 naming the field, with the message key and arguments given.
+     */
+    static <E extends Enum<E>> E choice(Class<E> type, String field, String value, String key, Object... args) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, value.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException(field, key, args);
+        }
     }
 
     /** Parses a decimal string; anything else is a 400 naming the field. */

@@ -114,12 +114,12 @@ public class ApplicationWizardBacking implements Serializable {
     }
 
     public void saveProject() throws IOException {
-        save(() -> applications.saveProject(id, detail.version(), new ProjectInput(title, stage == null ? null : stage.name(),
+        save(() -> applications.saveProject(id, detail.version(), new ProjectInput(title, stage,
                 description, territory)), WizardStep.FINANCING);
     }
 
     public void saveLines() throws IOException {
-        List<LineInput> inputs = lines.stream().map(l -> new LineInput(l.getInstrument() == null ? null : l.getInstrument().name(),
+        List<LineInput> inputs = lines.stream().map(l -> new LineInput(l.getInstrument(),
                 l.getAmount(), l.getDurationMonths(), l.getBankName(), l.getBankLoanAmount(), l.getGuaranteedShare())).toList();
         save(() -> applications.saveLines(id, detail.version(), inputs), WizardStep.PLAN);
     }
@@ -134,7 +134,7 @@ public class ApplicationWizardBacking implements Serializable {
 
     public void savePlan() throws IOException {
         List<PlanItemInput> inputs = plan.stream().filter(p -> !p.isBlank())
-                .map(p -> new PlanItemInput(p.getKind() == null ? null : p.getKind().name(), p.getLabel(), p.getAmount())).toList();
+                .map(p -> new PlanItemInput(p.getKind(), p.getLabel(), p.getAmount())).toList();
         save(() -> applications.savePlan(id, detail.version(), inputs), WizardStep.IMPACT);
     }
 

@@ -52,7 +52,7 @@ public class EntrepreneurHomeBacking {
 
     public void startApplication() throws IOException {
         ApplicationViews.Detail created = applications.create(enterpriseId == null ? -1 : enterpriseId,
-                new ProjectInput(title, stage == null ? null : stage.name(), null, null));
+                new ProjectInput(title, stage, null, null));
         facesContext.getExternalContext().redirect(facesContext.getExternalContext().getRequestContextPath()
                 + "/entrepreneur/application.xhtml?id=" + created.id() + "&step=PROJECT");
         facesContext.responseComplete();

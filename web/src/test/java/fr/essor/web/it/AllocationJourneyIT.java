@@ -30,8 +30,6 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
@@ -46,46 +44,6 @@ class AllocationJourneyIT extends BrowserJourney {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private static final String FILE_TITLE = "Épicerie solidaire itinérante";
-
-    private static String plain(String text) {
-        return text.replace('\u202f', ' ').replace('\u00a0', ' ');
-    }
-
-    /** Waits for a message, spaces in amounts read as plain spaces. */
-    private void expectMessage(String text) {
-        try {
-            waiting().ignoring(StaleElementReferenceException.class)
-                    .until(d -> plain(d.findElement(By.id("messages")).getText()).contains(text));
-        } catch (TimeoutException e) {
-            throw new AssertionError("expected message \"" + text + "\", page says: "
-                    + driver.findElement(By.tagName("main")).getText(), e);
-        }
-    }
-
-    /** Clicks the button whose title is given (buttons in table rows carry a distinct title). */
-    private void clickTitled(String title) {
-        By button = By.xpath("//button[@title=" + xpathLiteral(title) + "]");
-        waiting().until(ExpectedConditions.elementToBeClickable(button)).click();
-    }
-
-    /** Waits for an element, telling what the page says instead when it does not come. */
-    private WebElement await(By by) {
-        try {
-            return waiting().until(ExpectedConditions.visibilityOfElementLocated(by));
-        } catch (TimeoutException e) {
-            throw new AssertionError("no " + by + " on " + driver.getCurrentUrl() + ": " + driver.findElement(By.tagName("body")).getText(), e);
-        }
-    }
-
-    private static String xpathLiteral(String s) {
-        if (!s.contains("'")) {
-            return "'" + s + "'";
-        }
-        if (!s.contains("\"")) {
-            return "\"" + s + "\"";
-        }
-        return "concat('" + s.replace("'", "', \"'\", '") + "')";
-    }
 
     private JsonObject demoFile() throws Exception {
         HttpResponse<String> mine = HTTP.send(HttpRequest.newBuilder(URI.create(url("/api/v1/applications/mine")))

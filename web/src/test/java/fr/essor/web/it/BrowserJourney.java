@@ -116,4 +116,47 @@ abstract class BrowserJourney extends OnTheBuiltWar {
         }
         throw new AssertionError("could not choose " + label + " in " + menuId);
     }
+
+    /** The text with the narrow and non-breaking spaces of formatted amounts read as plain spaces. */
+    static String plain(String text) {
+        return text.replace('\u202f', ' ').replace('\u00a0', ' ');
+    }
+
+    /** Waits for a message, spaces in amounts read as plain spaces; says what the page shows instead. */
+    void expectMessage(String text) {
+        try {
+            waiting().ignoring(StaleElementReferenceException.class)
+                    .until(d -> plain(d.findElement(By.id("messages")).getText()).contains(text));
+        } catch (TimeoutException e) {
+            throw new AssertionError("expected message \"" + text + "\", page says: "
+                    + driver.findElement(By.tagName("main")).getText(), e);
+        }
+    }
+
+    /** Clicks the button whose title is given (buttons in table rows carry a distinct title). */
+    void clickTitled(String title) {
+        By button = By.xpath("//button[@title=" + xpathLiteral(title) + "]");
+        waiting().until(ExpectedConditions.elementToBeClickable(button)).click();
+    }
+
+    /** Waits for an element, telling what the page says instead when it does not come. */
+    WebElement await(By by) {
+        try {
+            return waiting().until(ExpectedConditions.visibilityOfElementLocated(by));
+        } catch (TimeoutException e) {
+            throw new AssertionError("no " + by + " on " + driver.getCurrentUrl() + ": "
+                    + driver.findElement(By.tagName("body")).getText(), e);
+        }
+    }
+
+    /** A string as an XPath literal, whatever quotes it holds. */
+    static String xpathLiteral(String s) {
+        if (!s.contains("'")) {
+            return "'" + s + "'";
+        }
+        if (!s.contains("\"")) {
+            return "\"" + s + "\"";
+        }
+        return "concat('" + s.replace("'", "', \"'\", '") + "')";
+    }
 }

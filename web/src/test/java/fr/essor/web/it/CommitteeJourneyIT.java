@@ -37,10 +37,6 @@ class CommitteeJourneyIT extends BrowserJourney {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
-    private void expectMessage(String text) {
-        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), text));
-    }
-
     private WebElement inItem(String reference, String idSuffix) {
         return driver.findElement(By.cssSelector("#item-" + reference + " [id$='" + idSuffix + "']"));
     }
