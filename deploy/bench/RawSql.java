@@ -26,7 +26,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code indicators:<year>} instead of a file times fr.essor.service.indicator.IndicatorQueries.compute
  * for the whole network (the JDBC code the server runs), if the service classes are on the class path.
  * {@code national:<year>} and {@code trend:<from>:<to>} time fr.essor.service.indicator.NationalQueries (issue 12: the
- * associations, then their figures grouped by association and year, three statements) for one year and for a range
+ * associations, then their figures grouped by association and year, two statements) for one year and for a range
  * of years: what the server computes for the national head when none of those years is closed. {@code national:<year>}
  * then checks, once, that the associations' figures add up to the network's of IndicatorQueries.compute.
  * {@code allocations:<threads>:<seconds>:<file>} runs the allocation's minimal write transaction (issue 15:

@@ -69,9 +69,11 @@ idle_rss() {
 load() {
   local name="$1" conns="$2" lua="$3" out before after requests
   before=$(counters)
-  out=$(wrk -t"$(( conns < 2 ? conns : 2 ))" -c"$conns" -d"${duration}s" --latency -s "$here/$lua" "$base" 2>&1)
+  # a request is given 60 s (wrk's default of 2 s would count a slow figure as a timeout and time nothing)
+  out=$(wrk -t"$(( conns < 2 ? conns : 2 ))" -c"$conns" -d"${duration}s" --timeout 60s --latency -s "$here/$lua" "$base" 2>&1)
   after=$(counters)
   requests=$(echo "$out" | awk '/requests in/ {print $1}')
+  [ "${requests:-0}" -gt 0 ] 2>/dev/null || requests=1  # no request completed: the counters are shown per 1
   echo "$out" | sed "s/^/  [$name c=$conns] /" | grep -E "Latency |50%|75%|90%|99%|requests in|Requests/sec|Non-2xx|ALLOCATIONS|Socket errors" || true
   local q s
   q=$(echo "$before $after $requests" | awk '{printf "%.2f", ($3-$1-1)/$5}')

@@ -13,6 +13,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.Currency;
 import java.util.Locale;
+import java.util.ResourceBundle;
 
 /** Dates and amounts written for the page's locale ({@code 1 500,00 €}, {@code 26 nov. 2026}). */
 @Named("fmt")
@@ -94,5 +95,17 @@ public class Format {
 
     public String number(BigDecimal value) {
         return value == null ? "" : NumberFormat.getNumberInstance(locale()).format(value);
+    }
+
+    /**
+     * The label of a code in the page's language ({@code label('AuditAction.', 'SAVE_PLAN')} is "Plan de
+     * financement enregistré"), or the code itself where the bundle has no label for it.
+     */
+    public String label(String prefix, String code) {
+        if (code == null) {
+            return "";
+        }
+        ResourceBundle bundle = ResourceBundle.getBundle(Messages.BUNDLE, locale());
+        return bundle.containsKey(prefix + code) ? bundle.getString(prefix + code) : code;
     }
 }

@@ -3,6 +3,7 @@ package fr.essor.web.indicator;
 import fr.essor.service.indicator.IndicatorService;
 import fr.essor.service.indicator.Indicators;
 import fr.essor.service.shared.EssorException;
+import fr.essor.service.shared.ForbiddenException;
 import fr.essor.web.i18n.Messages;
 import fr.essor.web.partner.ChartJson;
 import jakarta.annotation.PostConstruct;
@@ -30,7 +31,8 @@ public class IndicatorsBacking implements Serializable {
 
     private List<String[]> associations;
     private String association;
-    private int year = Year.now().getValue();
+    /** The last complete year: the current one is still being written. */
+    private int year = Year.now().getValue() - 1;
     private transient Indicators indicators;
 
     @PostConstruct
@@ -39,7 +41,13 @@ public class IndicatorsBacking implements Serializable {
         if (associations.size() == 1) {
             association = associations.get(0)[0];
         }
-        show();
+        try {
+            indicators = service.indicators(association, year);
+        } catch (ForbiddenException e) {
+            // only the national head sees the whole network: anyone else opens on the first association of theirs
+            association = associations.isEmpty() ? null : associations.get(0)[0];
+            show();
+        }
     }
 
     public void show() {

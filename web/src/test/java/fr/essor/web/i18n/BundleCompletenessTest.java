@@ -3,6 +3,7 @@ package fr.essor.web.i18n;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import fr.essor.service.audit.AuditAction;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -68,5 +69,17 @@ class BundleCompletenessTest {
                 assertTrue(!p.getProperty(key).isBlank(), file + " " + key + " is blank");
             }
         }
+    }
+
+    @Test
+    void everyAuditActionHasALabelForTheReaderOfTheTrail() throws IOException {
+        Properties fr = load("messages.properties");
+        Set<String> missing = new TreeSet<>();
+        for (AuditAction action : AuditAction.values()) {
+            if (!fr.containsKey("AuditAction." + action.name())) {
+                missing.add(action.name());
+            }
+        }
+        assertEquals(Set.of(), missing, "audit actions without a label (AuditAction.<NAME> in both bundles)");
     }
 }

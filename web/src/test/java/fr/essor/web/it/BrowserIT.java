@@ -164,10 +164,15 @@ class BrowserIT extends BrowserJourney {
         waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("landing")));
         driver.get(url("/admin/audit.xhtml"));
         fill("audit:actor", email);
+        WebElement unfiltered = driver.findElement(By.id("audit:events_data"));
         driver.findElement(By.id("audit:filter")).click();
-        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("audit:events_data"), "REGISTER"));
+        waiting().until(ExpectedConditions.stalenessOf(unfiltered));
+        // the action and the record are named in the reader's language; the recorded text stays as it was sealed
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("audit:events_data"), "Inscription"));
         String events = driver.findElement(By.id("audit:events_data")).getText();
         assertTrue(events.contains("account:") && !events.contains(email), events);
+        assertTrue(events.contains("Compte ") && !events.contains("UserAccount"), events);
+        Browser.assertAccessible(driver, "audit trail");
         driver.manage().deleteAllCookies();
 
         login(email, "Un-Bon-Mot-De-Passe-7");

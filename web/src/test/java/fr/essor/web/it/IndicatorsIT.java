@@ -11,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Year;
 import java.util.Base64;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
@@ -68,6 +69,9 @@ class IndicatorsIT extends OnTheBuiltWar {
             wait.until(ExpectedConditions.visibilityOfElementLocated(
                     By.id("signed-in-as")));
             driver.get(root + "/indicators/index.xhtml");
+            // the page opens on the last complete year
+            assertEquals(String.valueOf(Year.now().getValue() - 1),
+                    new Select(driver.findElement(By.id("choice:year"))).getFirstSelectedOption().getAttribute("value"));
             new Select(driver.findElement(By.id("choice:association")))
                     .selectByValue("CVL");
             new Select(driver.findElement(By.id("choice:year")))

@@ -18,6 +18,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.Year;
 import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.Base64;
@@ -107,6 +108,14 @@ class PartnerPortalIT extends BrowserJourney {
         assertTrue(list.getText().contains("BDT-CVL-2021-FONCTIONNEMENT"), list.getText());
         assertFalse(list.getText().contains("REGION-CVL-"), "the region's conventions are not Banque des Territoires'");
         Browser.assertAccessible(driver, "partner home");
+        // the indicators are in the partner's menu, and open on the last complete year
+        driver.findElement(By.id("nav-partner-indicators")).click();
+        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("figures")));
+        assertTrue(driver.findElement(By.id("figures-title")).getText().endsWith(String.valueOf(Year.now().getValue() - 1)),
+                driver.findElement(By.id("figures-title")).getText());
+        Browser.assertAccessible(driver, "partner's indicators");
+        driver.get(url("/partner/index.xhtml"));
+        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("conventions:list")));
 
         driver.findElement(By.linkText(LOANS)).click();
         WebElement allocated = waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("figure-allocated")));

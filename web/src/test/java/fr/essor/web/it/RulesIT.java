@@ -23,7 +23,13 @@ import java.net.http.HttpResponse;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -398,6 +404,53 @@ class RulesIT {
         return rules.getJsonArray("instruments").getValuesAs(JsonObject.class).stream()
                 .filter(l -> instrument.equals(l.getString("instrument"))).findFirst()
                 .orElseThrow(() -> new AssertionError(instrument + " not in " + rules));
+    }
+
+    // ---- two administrators saving at once --------------------------------------------------------------
+
+    @Test
+    @Order(9)
+    void twoSavesOfTheSameVersionAtOnceStoreOneAndTellTheOtherAndNothingIsLost() throws Exception {
+        String admin = "admin-bzh@demo.essor";
+        int current = ok(api.call(admin, "GET", "/rules/associations/BZH", null)).getInt("number");
+        String changes = "SELECT COUNT(*) FROM audit_event WHERE entity_type = 'AssociationRules' AND action = 'RULES_CHANGED'";
+        long audited = Sql.count(Sql.ds(), changes);
+        // within the network's limits as narrowed by the test before (honour loans up to 4,000.00)
+        String body = NARROWED.replace("\"basedOn\":1", "\"basedOn\":" + current)
+                .replace("\"maxAmount\":\"5000.00\"", "\"maxAmount\":\"3000.00\"");
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<HttpResponse<String>>> saves = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                saves.add(pool.submit(() -> {
+                    start.await();
+                    return api.call(admin, "PUT", "/rules/associations/BZH", body);
+                }));
+            }
+            start.countDown();
+            List<Integer> statuses = new ArrayList<>();
+            List<String> answers = new ArrayList<>();
+            for (Future<HttpResponse<String>> f : saves) {
+                HttpResponse<String> r = f.get(120, TimeUnit.SECONDS);
+                statuses.add(r.statusCode());
+                answers.add(r.statusCode() + " " + r.body());
+                if (r.statusCode() == 409) {
+                    assertTrue(Api.json(r).getString("message").length() > 0, r.body());
+                }
+            }
+            statuses.sort(null);
+            assertEquals(List.of(201, 409), statuses, "one version created, the other told that a version came in between: " + answers);
+        } finally {
+            pool.shutdownNow();
+        }
+        // versions 1 to current + 1, each once (the first, the network's limits, is stored with the first change)
+        assertEquals(current + 1, ok(api.call(admin, "GET", "/rules/associations/BZH", null)).getInt("number"));
+        String bzh = " FROM association_rules r JOIN association a ON a.id = r.association_id WHERE a.code = 'BZH'";
+        assertEquals(current + 1, versions("BZH"), "no version lost or doubled");
+        assertEquals(current + 1, Sql.count(Sql.ds(), "SELECT COUNT(DISTINCT r.number)" + bzh));
+        assertEquals(current + 1, Sql.count(Sql.ds(), "SELECT MAX(r.number)" + bzh));
+        assertEquals(audited + 1, Sql.count(Sql.ds(), changes), "one change audited, the one stored");
     }
 
     private long versions(String code) throws Exception {
