@@ -245,12 +245,27 @@ public class ApplicationService extends UseCaseService {
     /** The applicant answers an information request: the file goes back to review. */
     @RolesAllowed(Roles.ENTREPRENEUR)
     public ApplicationViews.Detail answerInformation(long id, long expectedVersion, String answer) {
+        return answerInformation(id, expectedVersion, answer, null, null);
+    }
+
+    /**
+     * The applicant answers with a file attached (a quote, a statement asked for): the file is checked as any
+     * document and kept with the answer in the thread, in the same transaction, so that a refused file leaves
+     * the request unanswered and nothing stored. No file ({@code fileName} null) is the plain answer.
+     */
+    @RolesAllowed(Roles.ENTREPRENEUR)
+    public ApplicationViews.Detail answerInformation(long id, long expectedVersion, String answer, String fileName,
+            byte[] content) {
         Application a = owned(id, expectedVersion);
         String text = requiredText("answer", answer, ApplicationMessage.BODY_MAX);
-        a.answerInformation(caller.email(), Instant.now(clock), text);
-        em.persist(new ApplicationMessage(a, caller.email(), ApplicationMessage.Side.APPLICANT, text, null, Instant.now(clock)));
+        ApplicationDocument document = fileName == null ? null : attachment(a, "attachment", fileName, content);
+        Instant now = Instant.now(clock);
+        a.answerInformation(caller.email(), now, text);
+        em.persist(new ApplicationMessage(a, caller.email(), ApplicationMessage.Side.APPLICANT, text,
+                document == null ? null : document.getId(), now));
         em.flush();
-        audit.record(caller.email(), "Application", a.getId(), AuditAction.ANSWER_INFORMATION, "Information request answered");
+        audit.record(caller.email(), "Application", a.getId(), AuditAction.ANSWER_INFORMATION, "Information request answered"
+                + (document == null ? "" : " with document " + document.getId() + " (sha256 " + document.getSha256() + ")"));
         return detail(a);
     }
 
@@ -369,32 +384,39 @@ public class ApplicationService extends UseCaseService {
         if (a.getStatus().isTerminal()) {
             throw new ConflictException("NOT_EDITABLE", "application.notEditable");
         }
-        if (access.attachmentCount(a) >= DocumentService.MAX_DOCUMENTS) {
-            throw new ConflictException("TOO_MANY_DOCUMENTS", "message.tooManyAttachments", DocumentService.MAX_DOCUMENTS);
-        }
         String text = requiredText("body", body, ApplicationMessage.BODY_MAX);
-        DocumentCheck check = DocumentRules.check(fileName,
-                content == null ? new byte[0] : content);
-        if (check instanceof DocumentCheck.Rejected rejected) {
-            throw new InvalidInputException("file", "document." + rejected.reason().name(),
-                    DocumentRules.MAX_BYTES / (1024 * 1024));
-        }
-        DocumentCheck.Accepted ok = (DocumentCheck.Accepted) check;
+        ApplicationDocument document = attachment(a, "file", fileName, content);
         UserAccount me = caller.account();
         Instant now = Instant.now(clock);
-        ApplicationDocument document = ApplicationDocument.threadAttachment(a, ok.fileName(), ok.format().mediaType(),
-                ok.size(), ok.sha256(), me.getEmail(), now);
-        em.persist(document);
-        em.flush();
-        em.persist(new DocumentContent(document.getId(), content));
         ApplicationMessage.Side side = a.getEnterprise().isOwnedBy(me) ? ApplicationMessage.Side.APPLICANT
                 : ApplicationMessage.Side.ADVISOR;
         ApplicationMessage m = new ApplicationMessage(a, me.getEmail(), side, text, document.getId(), now);
         em.persist(m);
         em.flush();
         audit.record(me.getEmail(), "Application", a.getId(), AuditAction.MESSAGE, "Message posted by " + side + " with document "
-                + document.getId() + " (sha256 " + ok.sha256() + ")");
+                + document.getId() + " (sha256 " + document.getSha256() + ")");
         return ApplicationViews.Message.of(m);
+    }
+
+    /**
+     * A file attached to the thread, checked as any document (type from the content, size; a refusal on
+     * {@code field}) and stored apart from the application's documents, which the submitted file freezes.
+     */
+    private ApplicationDocument attachment(Application a, String field, String fileName, byte[] content) {
+        if (access.attachmentCount(a) >= DocumentService.MAX_DOCUMENTS) {
+            throw new ConflictException("TOO_MANY_DOCUMENTS", "message.tooManyAttachments", DocumentService.MAX_DOCUMENTS);
+        }
+        DocumentCheck check = DocumentRules.check(fileName, content == null ? new byte[0] : content);
+        if (check instanceof DocumentCheck.Rejected rejected) {
+            throw new InvalidInputException(field, "document." + rejected.reason().name(), DocumentRules.MAX_BYTES / (1024 * 1024));
+        }
+        DocumentCheck.Accepted ok = (DocumentCheck.Accepted) check;
+        ApplicationDocument document = ApplicationDocument.threadAttachment(a, ok.fileName(), ok.format().mediaType(),
+                ok.size(), ok.sha256(), caller.email(), Instant.now(clock));
+        em.persist(document);
+        em.flush();
+        em.persist(new DocumentContent(document.getId(), content));
+        return document;
     }
 
     // ---- helpers ------------------------------------------------------------------------------------

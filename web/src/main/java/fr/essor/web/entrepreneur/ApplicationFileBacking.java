@@ -43,6 +43,7 @@ public class ApplicationFileBacking implements Serializable {
     private String message;
     private String reason;
     private transient Part attachment;
+    private transient Part answerAttachment;
 
     public void load() throws IOException {
         RecordPage.load(facesContext, id, this::reload);
@@ -63,7 +64,7 @@ public class ApplicationFileBacking implements Serializable {
     }
 
     public void answerRequest() {
-        applications.answerInformation(id, detail.version(), answer);
+        ThreadMessages.answer(applications, id, detail.version(), answer, answerAttachment);
         answer = null;
         Messages.info("file.answered");
         reload();
@@ -95,6 +96,8 @@ public class ApplicationFileBacking implements Serializable {
     public void setMessage(String v) { message = v; }
     public String getReason() { return reason; }
     public Part getAttachment() { return attachment; }
+    public Part getAnswerAttachment() { return answerAttachment; }
+    public void setAnswerAttachment(Part v) { answerAttachment = v; }
     public void setAttachment(Part v) { attachment = v; }
     public void setReason(String v) { reason = v; }
 }

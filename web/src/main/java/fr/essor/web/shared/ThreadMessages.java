@@ -20,16 +20,36 @@ public final class ThreadMessages {
 
     public static ApplicationViews.Message post(ApplicationService applications, long applicationId, String body,
             Part attachment) {
-        if (attachment == null || attachment.getSubmittedFileName() == null || attachment.getSubmittedFileName().isBlank()) {
+        if (!chosen(attachment)) {
             return applications.postMessage(applicationId, body, null);
         }
-        byte[] content;
+        return applications.postMessageWithAttachment(applicationId, body, attachment.getSubmittedFileName(),
+                content(attachment, "attachment"));
+    }
+
+    /**
+     * The applicant's answer to an information request, with the file chosen in the answer form's field (if any),
+     * in one transaction: a refused file leaves the request unanswered.
+     */
+    public static ApplicationViews.Detail answer(ApplicationService applications, long applicationId, long version,
+            String answer, Part attachment) {
+        if (!chosen(attachment)) {
+            return applications.answerInformation(applicationId, version, answer);
+        }
+        return applications.answerInformation(applicationId, version, answer, attachment.getSubmittedFileName(),
+                content(attachment, "answerAttachment"));
+    }
+
+    private static boolean chosen(Part attachment) {
+        return attachment != null && attachment.getSubmittedFileName() != null && !attachment.getSubmittedFileName().isBlank();
+    }
+
+    private static byte[] content(Part attachment, String field) {
         try (InputStream in = attachment.getInputStream()) {
             // one byte more than allowed, so that the service can tell a file too large
-            content = in.readNBytes(DocumentRules.MAX_BYTES + 1);
+            return in.readNBytes(DocumentRules.MAX_BYTES + 1);
         } catch (IOException e) {
-            throw new InvalidInputException("attachment", "document.EMPTY");
+            throw new InvalidInputException(field, "document.EMPTY");
         }
-        return applications.postMessageWithAttachment(applicationId, body, attachment.getSubmittedFileName(), content);
     }
 }

@@ -99,12 +99,24 @@ class CommitteeJourneyIT extends BrowserJourney {
         expectMessage("La demande d'information est envoyée");
         assertEquals("Informations demandées", driver.findElement(By.id("status")).getText());
 
-        // the applicant answers
+        // the applicant answers with the rota attached: a file that is not what its name says is refused, the
+        // request stays unanswered and the typed answer stays in its field; the real file goes with the answer
         login("porteur2@demo.essor");
         driver.get(url("/entrepreneur/file.xhtml?id=" + id));
         fill("answer:text", "Une trentaine, sur deux lignes.");
+        Path fake = Files.createTempFile("planning", ".pdf");
+        Files.writeString(fake, "ceci n'est pas un PDF");
+        driver.findElement(By.id("answer:attachment")).sendKeys(fake.toString());
+        driver.findElement(By.id("answer:send")).click();
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "Type de fichier refusé"));
+        assertEquals("Informations demandées", driver.findElement(By.id("status")).getText());
+        assertEquals("Une trentaine, sur deux lignes.", driver.findElement(By.id("answer:text")).getAttribute("value"));
+        Path rota = Files.createTempFile("planning", ".pdf");
+        Files.write(rota, ApplicationApiIT.PDF);
+        driver.findElement(By.id("answer:attachment")).sendKeys(rota.toString());
         driver.findElement(By.id("answer:send")).click();
         waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "En instruction"));
+        assertEquals(1, driver.findElements(By.cssSelector("ul.thread a.attachment")).size(), "the answer's attachment is linked");
         // and sends the quote as an attachment in the thread
         fill("thread:text", "Voici le devis des vélos.");
         Path quote = Files.createTempFile("devis-velos", ".pdf");
@@ -112,7 +124,7 @@ class CommitteeJourneyIT extends BrowserJourney {
         driver.findElement(By.id("thread:attachment")).sendKeys(quote.toString());
         driver.findElement(By.id("thread:send")).click();
         expectMessage("Message envoyé.");
-        assertEquals(1, driver.findElements(By.cssSelector("ul.thread a.attachment")).size(), "the attachment is linked");
+        assertEquals(2, driver.findElements(By.cssSelector("ul.thread a.attachment")).size(), "both attachments are linked");
 
         // the advisor writes the analysis, marks the file ready and puts it on a new session's agenda
         login("conseil@demo.essor");
