@@ -45,7 +45,11 @@ import fr.essor.model.application.DecisionOutcome;
 import fr.essor.model.application.DocumentContent;
 import fr.essor.model.application.DocumentKind;
 import fr.essor.model.application.FinancingLine;
+import fr.essor.model.committee.ConditionKind;
 import fr.essor.model.committee.Decision;
+import fr.essor.model.committee.DecisionCondition;
+import fr.essor.model.convention.MoneyProposal;
+import fr.essor.model.convention.ProposalKind;
 import fr.essor.model.committee.GrantedLine;
 import fr.essor.model.application.Instrument;
 import fr.essor.model.application.PlanItem;
@@ -191,6 +195,7 @@ public class DemoDataLoader {
 
         committees(cvl, fabrique, velo, porteur, porteur2, chair, List.of(chair, banker, member2, member3), now, year);
         conventions(cvl, bdt, region, now);
+        afterDecision(velo, chair, List.of(chair, banker, member2, member3), year, now);
         year2021(cvl);
         secondAssociation();
 
@@ -374,6 +379,58 @@ public class DemoDataLoader {
         // the running totals the allocation guard keeps on the convention's row (issue 15), from the ledger just written
         em.createNativeQuery(NetworkGenerator.CONVENTION_TOTALS + " WHERE id IN (?, ?)").setParameter(1, regional.getId())
                 .setParameter(2, loans.getId()).executeUpdate();
+    }
+
+    /**
+     * After the decision (issue 13): Coop'Vélo's file approved 45 days ago with two conditions
+     * precedent, the signed quote (lifted) and the co-financing of the honour loan (open, so the loan
+     * waits); its 12,000.00 grant allocated from the region's fund and its disbursement, above the
+     * association's four-eyes threshold, proposed by the advisor and waiting for a second person.
+     */
+    private void afterDecision(Enterprise velo, UserAccount chair, List<UserAccount> members, int year, Instant now) {
+        UserAccount advisor = em.createQuery("SELECT a FROM UserAccount a WHERE a.email = 'conseil@demo.essor'",
+                UserAccount.class).getSingleResult();
+        Committee committee = em.createQuery("SELECT c FROM Committee c WHERE c.association = :a", Committee.class)
+                .setParameter("a", velo.getAssociation()).getResultList().get(0);
+        LocalDate today = LocalDate.now(PARIS);
+        LocalDateTime when = today.minusDays(45).atTime(14, 0);
+        Application file = readyFile(velo, "Flotte de vélos-cargos électriques", Stage.DEVELOPMENT,
+                velo.getOwners().iterator().next().getEmail(), year, at(when.minusDays(30)), advisor, 4);
+        CommitteeSession session = new CommitteeSession(committee, when, "Maison de l'ESS, Tours", null);
+        em.persist(session);
+        AgendaItem item = session.addToAgenda(file, advisor, advisor.getEmail(), at(when.minusDays(7)));
+        session.open(chair, members, at(when));
+        vote(session, item, members, VoteChoice.FOR, VoteChoice.FOR, VoteChoice.FOR, VoteChoice.FOR);
+        Decision decision = session.recordDecision(item, chair, DecisionOutcome.APPROVED, List.of(
+                FinancingLine.of(Instrument.HONOUR_LOAN, Money.of("8000.00"), 60, null, null, null),
+                FinancingLine.of(Instrument.GRANT, Money.of("12000.00"), null, null, null, null)),
+                "Voir les conditions suspensives.", "Subvention d'investissement ajoutée en séance.", at(when.plusMinutes(30)));
+        em.persist(decision);
+        session.close(chair, at(when.plusHours(2)));
+        em.flush();
+        keepMinutes(session);
+
+        DecisionCondition quote = new DecisionCondition(decision, null, ConditionKind.DOCUMENT,
+                "Devis signé des vélos-cargos", null, decision.getDecisionDate().plusDays(30), chair.getEmail(), at(when));
+        quote.lift("Devis reçu et conforme.", advisor.getEmail(), at(when.plusDays(10)));
+        DecisionCondition cofinancing = new DecisionCondition(decision, decision.getGranted().get(0), ConditionKind.CO_FINANCING,
+                "Accord de Tours Métropole sur le cofinancement", null, today.plusDays(20), chair.getEmail(), at(when));
+        em.persist(quote);
+        em.persist(cofinancing);
+
+        Convention regional = em.createQuery("SELECT c FROM Convention c WHERE c.reference = :r", Convention.class)
+                .setParameter("r", "REGION-CVL-" + today.getYear() + "-FONDS-ESS").getSingleResult();
+        GrantedLine grantLine = decision.getGranted().get(1);
+        Allocation grant = Allocation.commit(regional, grantLine, grantLine.getLine().getAmount(), regional.getAmount(),
+                grantLine.getLine().getAmount(), today.minusDays(5), advisor.getEmail(), now);
+        em.persist(grant);
+        em.persist(grant.commitment());
+        em.flush();
+        em.persist(new MoneyProposal(grant, velo.getAssociation().getId(), ProposalKind.DISBURSEMENT, grantLine.getLine().getAmount(),
+                today.minusDays(1), advisor.getEmail(), now));
+        em.flush();
+        em.createNativeQuery(NetworkGenerator.CONVENTION_TOTALS + " WHERE id = ?").setParameter(1, regional.getId())
+                .executeUpdate();
     }
 
     /** The press release's figures for 2021: 605 enterprises advised, 450 financed, 6,250,000.00 EUR mobilised. */

@@ -42,6 +42,12 @@ public class Association extends VersionedEntity {
     @Column(name = "active", nullable = false)
     private boolean active = true;
 
+    /** Four eyes on money (issue 13): a movement strictly above this needs a second person. */
+    @Column(name = "four_eyes_threshold", precision = 15, scale = 2, nullable = false)
+    private fr.essor.model.shared.Money fourEyesThreshold = DEFAULT_FOUR_EYES_THRESHOLD;
+
+    public static final fr.essor.model.shared.Money DEFAULT_FOUR_EYES_THRESHOLD = fr.essor.model.shared.Money.of("10000.00");
+
     protected Association() {
     }
 
@@ -88,6 +94,21 @@ public class Association extends VersionedEntity {
 
     public boolean isActive() {
         return active;
+    }
+
+    public fr.essor.model.shared.Money getFourEyesThreshold() {
+        return fourEyesThreshold;
+    }
+
+    /** Sets the four-eyes threshold: zero (every movement needs two people) or more. */
+    public void changeFourEyesThreshold(fr.essor.model.shared.Money threshold) {
+        if (threshold == null) {
+            throw fr.essor.model.shared.RuleException.field("threshold", "field.required");
+        }
+        if (threshold.isNegative()) {
+            throw fr.essor.model.shared.RuleException.field("threshold", "amount.mustNotBeNegative");
+        }
+        this.fourEyesThreshold = threshold;
     }
 
     @Override

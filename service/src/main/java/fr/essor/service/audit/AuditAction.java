@@ -107,7 +107,17 @@ public enum AuditAction {
     LOAD_SUPPORT,
     // issue 14 (branch loans): a repayment reversed by a second person, a loan rescheduled
     REVERSE_REPAYMENT,
-    RESCHEDULE;
+    RESCHEDULE,
+
+    // After the decision (issue 13, branch after): conditions precedent, four eyes on money
+    CONDITION_RECORDED,
+    CONDITION_PROVIDED,
+    CONDITION_LIFTED,
+    CONDITION_REFUSED,
+    MONEY_PROPOSED,
+    MONEY_APPROVED,
+    MONEY_REJECTED,
+    FOUR_EYES_THRESHOLD;
 
     /** The value stored in the trail, and hashed into its chain. */
     public String stored() {

@@ -62,6 +62,11 @@ import java.util.stream.Collectors;
 @Interceptors(RuleRefusals.class)
 public class CommitteeService extends UseCaseService {
 
+    /** The conditions precedent of an approval, recorded with it (issue 13). */
+    @jakarta.ejb.EJB
+    private ConditionService conditionItems;
+
+
     public static final ZoneId NETWORK_ZONE = ZoneId.of("Europe/Paris");
 
     @EJB
@@ -501,6 +506,9 @@ public class CommitteeService extends UseCaseService {
         em.flush();
         audit.record(me.getEmail(), "Application", item.getApplication().getId(), AuditAction.decision(outcome),
                 "Decision " + outcome + " at session " + s.getId() + total(lines));
+        if (outcome == DecisionOutcome.APPROVED && in.conditionItems() != null && !in.conditionItems().isEmpty()) {
+            conditionItems.record(d, in.conditionItems());
+        }
         return view(s);
     }
 

@@ -10,6 +10,7 @@ import fr.essor.model.convention.Convention;
 import fr.essor.model.convention.ConventionKind;
 import fr.essor.model.convention.ConventionStatus;
 import fr.essor.model.convention.LedgerMovement;
+import fr.essor.model.convention.ProposalKind;
 import fr.essor.model.shared.Money;
 import fr.essor.model.shared.RuleException;
 import fr.essor.service.application.ApplicationAccess;
@@ -53,6 +54,13 @@ public class AllocationService extends UseCaseService {
 
     @Inject
     private ConventionDashboard dashboard;
+
+    // issue 13: conditions precedent and four eyes on money gate the movements below
+    @jakarta.ejb.EJB
+    private fr.essor.service.committee.ConditionService conditions;
+
+    @jakarta.ejb.EJB
+    private FourEyesService fourEyes;
 
     private final Clock clock = Clock.systemUTC();
 
@@ -208,12 +216,21 @@ public class AllocationService extends UseCaseService {
         return Money.of(ConventionDashboard.decimal(sum));
     }
 
+    /**
+     * Pays out a tranche: refused with 409 naming it while a condition precedent holds the line back;
+     * above the association's four-eyes threshold, recorded as a proposal for a second person.
+     */
     @RolesAllowed(Roles.ADVISOR)
-    public ConventionViews.AllocationRow disburse(long allocationId, BigDecimal amount, LocalDate on) {
+    public MoneyOutcome disburse(long allocationId, BigDecimal amount, LocalDate on) {
         Money tranche = amount("amount", amount);
         Allocation a = locked(allocationId);
+        conditions.requireLifted(a.getLine().getId());
+        FourEyesViews.Proposal proposal = fourEyes.proposeAbove(a, ProposalKind.DISBURSEMENT, tranche, date(on));
+        if (proposal != null) {
+            return MoneyOutcome.proposed(proposal);
+        }
         LedgerMovement m = a.disburse(tranche, date(on), caller.email(), now());
-        return saved(a, m, AuditAction.DISBURSE);
+        return MoneyOutcome.done(saved(a, m, AuditAction.DISBURSE));
     }
 
     @RolesAllowed(Roles.ADVISOR)
@@ -253,20 +270,30 @@ public class AllocationService extends UseCaseService {
         return instalments(a);
     }
 
+    /** Writes off what is still due; above the four-eyes threshold, a proposal for a second person. */
     @RolesAllowed(Roles.ADVISOR)
-    public List<ConventionViews.InstalmentRow> writeOff(long allocationId) {
+    public MoneyOutcome writeOff(long allocationId) {
         Allocation a = locked(allocationId);
+        FourEyesViews.Proposal proposal = fourEyes.proposeAbove(a, ProposalKind.WRITE_OFF, null, today());
+        if (proposal != null) {
+            return MoneyOutcome.proposed(proposal);
+        }
         LedgerMovement m = a.writeOff(today(), caller.email(), now());
-        saved(a, m, AuditAction.WRITE_OFF);
-        return instalments(a);
+        ConventionViews.AllocationRow row = saved(a, m, AuditAction.WRITE_OFF);
+        return MoneyOutcome.done(row, instalments(a));
     }
 
+    /** Records a bank's call on a guarantee; above the four-eyes threshold, a proposal for a second person. */
     @RolesAllowed(Roles.ADVISOR)
-    public ConventionViews.AllocationRow callGuarantee(long allocationId, BigDecimal amount, LocalDate on) {
+    public MoneyOutcome callGuarantee(long allocationId, BigDecimal amount, LocalDate on) {
         Money claimed = amount("amount", amount);
         Allocation a = locked(allocationId);
+        FourEyesViews.Proposal proposal = fourEyes.proposeAbove(a, ProposalKind.GUARANTEE_CALL, claimed, date(on));
+        if (proposal != null) {
+            return MoneyOutcome.proposed(proposal);
+        }
         LedgerMovement m = a.callGuarantee(claimed, date(on), caller.email(), now());
-        return saved(a, m, AuditAction.GUARANTEE_CALL);
+        return MoneyOutcome.done(saved(a, m, AuditAction.GUARANTEE_CALL));
     }
 
     /** The file is contracted once every granted line is fully allocated. */

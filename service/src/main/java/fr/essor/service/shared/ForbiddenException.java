@@ -11,4 +11,9 @@ public class ForbiddenException extends EssorException {
     public ForbiddenException() {
         super("FORBIDDEN", "error.forbidden");
     }
+
+    /** A refusal with its own code and message, e.g. the proposer of a money movement approving it. */
+    public ForbiddenException(String code, String messageKey, Object... arguments) {
+        super(code, messageKey, arguments);
+    }
 }

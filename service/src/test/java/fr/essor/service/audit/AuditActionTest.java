@@ -33,7 +33,10 @@ class AuditActionTest {
             // issue 12 (branch figs), a year's figures published, a closing reopened
             "CLOSE_YEAR", "REOPEN_YEAR",
             // issue 14 (branch loans), a repayment reversed, a loan rescheduled
-            "REVERSE_REPAYMENT", "RESCHEDULE");
+            "REVERSE_REPAYMENT", "RESCHEDULE",
+            // issue 13 (branch after), conditions precedent and four eyes on money
+            "CONDITION_RECORDED", "CONDITION_PROVIDED", "CONDITION_LIFTED", "CONDITION_REFUSED",
+            "MONEY_PROPOSED", "MONEY_APPROVED", "MONEY_REJECTED", "FOUR_EYES_THRESHOLD");
 
     @Test
     void storedValuesAreExactlyTheStringsRecordedBeforeTheEnumAndThosePinnedSince() {

@@ -2,6 +2,9 @@ package fr.essor.web.advisor;
 
 import fr.essor.service.convention.AllocationService;
 import fr.essor.service.convention.ConventionViews;
+import fr.essor.service.convention.FourEyesService;
+import fr.essor.service.convention.FourEyesViews;
+import fr.essor.service.convention.MoneyOutcome;
 import fr.essor.web.i18n.Format;
 import fr.essor.web.i18n.Messages;
 import fr.essor.web.shared.RecordPage;
@@ -29,6 +32,9 @@ public class AllocationBacking implements Serializable {
     @EJB
     private AllocationService allocations;
 
+    @EJB
+    private FourEyesService fourEyes;
+
     @Inject
     private transient FacesContext facesContext;
 
@@ -40,6 +46,8 @@ public class AllocationBacking implements Serializable {
     private LocalDate firstDue;
     private BigDecimal callAmount;
     private LocalDate callDate;
+    private FourEyesViews.Proposal proposal;
+    private String rejection;
 
     public void load() throws IOException {
         RecordPage.load(facesContext, id, () -> {
@@ -59,10 +67,36 @@ public class AllocationBacking implements Serializable {
     private void reload() {
         allocation = allocations.allocation(id);
         instalments = isLoan() ? allocations.instalments(id) : List.of();
+        proposal = fourEyes.pendingOf(id);
+    }
+
+    /** Above the four-eyes threshold the movement waits for a second person: say so instead of "done". */
+    private boolean proposed(MoneyOutcome outcome) {
+        if (outcome.isProposed()) {
+            Messages.info("approval.proposedMessage", new Format().money(outcome.proposal().amount()));
+            reload();
+            return true;
+        }
+        return false;
+    }
+
+    public void approve() {
+        fourEyes.approve(proposal.id());
+        Messages.info("approval.approvedMessage");
+        reload();
+    }
+
+    public void reject() {
+        fourEyes.reject(proposal.id(), rejection);
+        rejection = null;
+        Messages.info("approval.rejectedMessage");
+        reload();
     }
 
     public void disburse() {
-        allocations.disburse(id, tranche, trancheDate);
+        if (proposed(allocations.disburse(id, tranche, trancheDate))) {
+            return;
+        }
         Messages.info("allocation.disbursedMessage", new Format().money(tranche));
         reload();
         tranche = getLeftToDisburse().signum() > 0 ? getLeftToDisburse() : null;
@@ -88,13 +122,18 @@ public class AllocationBacking implements Serializable {
     }
 
     public void writeOff() {
-        allocations.writeOff(id);
+        if (proposed(allocations.writeOff(id))) {
+            return;
+        }
         Messages.info("allocation.writtenOff");
         reload();
     }
 
     public void callGuarantee() {
-        allocations.callGuarantee(id, callAmount, callDate);
+        if (proposed(allocations.callGuarantee(id, callAmount, callDate))) {
+            callAmount = null;
+            return;
+        }
         Messages.info("allocation.called", new Format().money(callAmount));
         callAmount = null;
         reload();
@@ -146,4 +185,7 @@ public class AllocationBacking implements Serializable {
     public void setCallAmount(BigDecimal v) { callAmount = v; }
     public LocalDate getCallDate() { return callDate; }
     public void setCallDate(LocalDate v) { callDate = v; }
+    public FourEyesViews.Proposal getProposal() { return proposal; }
+    public String getRejection() { return rejection; }
+    public void setRejection(String v) { rejection = v; }
 }

@@ -2,6 +2,7 @@ package fr.essor.web.api;
 
 import fr.essor.service.convention.AllocationService;
 import fr.essor.service.convention.ConventionViews;
+import fr.essor.service.convention.MoneyOutcome;
 import fr.essor.service.shared.InvalidInputException;
 import fr.essor.service.shared.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -40,13 +41,23 @@ public class AllocationsResource {
     @POST
     @Path("{id}/disbursements")
     @RolesAllowed(Roles.ADVISOR)
-    @Operation(summary = "Pay out a tranche (amount, date); 409 with \"available\" above what is left")
+    @Operation(summary = "Pay out a tranche (amount, date); 409 with \"available\" above what is left, 409 CONDITION_OPEN"
+            + " naming the condition precedent that holds the line back; 202 with the proposal above the association's"
+            + " four-eyes threshold (see /approvals)")
     public Response disburse(@PathParam("id") long id, MoneyRequest body) {
         if (body == null) {
             throw new InvalidInputException("amount", "field.required");
         }
-        return Response.status(201).entity(allocations.disburse(id, ApplicationJson.decimal("amount", body.amount()),
-                ConventionsResource.date("date", body.date()))).build();
+        return moved(allocations.disburse(id, ApplicationJson.decimal("amount", body.amount()),
+                ConventionsResource.date("date", body.date())), 201);
+    }
+
+    /** Done: the allocation (201) or the schedule (200); above the threshold: 202 with the proposal waiting for a second person. */
+    private static Response moved(MoneyOutcome outcome, int status) {
+        if (outcome.isProposed()) {
+            return Response.status(202).entity(outcome.proposal()).build();
+        }
+        return Response.status(status).entity(status == 200 ? outcome.instalments() : outcome.allocation()).build();
     }
 
     @POST
@@ -85,21 +96,22 @@ public class AllocationsResource {
     @POST
     @Path("{id}/write-off")
     @RolesAllowed(Roles.ADVISOR)
-    @Operation(summary = "Write off every instalment still due")
-    public List<ConventionViews.InstalmentRow> writeOff(@PathParam("id") long id) {
-        return allocations.writeOff(id);
+    @Operation(summary = "Write off every instalment still due; 202 with the proposal above the four-eyes threshold")
+    public Response writeOff(@PathParam("id") long id) {
+        return moved(allocations.writeOff(id), 200);
     }
 
     @POST
     @Path("{id}/guarantee-calls")
     @RolesAllowed(Roles.ADVISOR)
-    @Operation(summary = "Record a bank's call on a guarantee (amount, date)")
+    @Operation(summary = "Record a bank's call on a guarantee (amount, date); 202 with the proposal above the four-eyes"
+            + " threshold")
     public Response call(@PathParam("id") long id, MoneyRequest body) {
         if (body == null) {
             throw new InvalidInputException("amount", "field.required");
         }
-        return Response.status(201).entity(allocations.callGuarantee(id, ApplicationJson.decimal("amount", body.amount()),
-                ConventionsResource.date("date", body.date()))).build();
+        return moved(allocations.callGuarantee(id, ApplicationJson.decimal("amount", body.amount()),
+                ConventionsResource.date("date", body.date())), 201);
     }
 
     @GET

@@ -144,13 +144,16 @@ public class SessionsResource {
     @POST
     @Path("{id}/items/{itemId}/decision")
     @RolesAllowed(Roles.COMMITTEE_MEMBER)
-    @Operation(summary = "The chair records the decision on an item (version: the item's version as last read)")
+    @Operation(summary = "The chair records the decision on an item (version: the item's version as last read);"
+            + " an approval's conditionItems: kind (DOCUMENT, CO_FINANCING, BANK_LOAN, OTHER), text, liftedBy (ADVISOR,"
+            + " ADMIN), dueDate, lineNo (0 for the first granted line; none: every line)")
     public CommitteeViews.Session decide(@PathParam("id") long id, @PathParam("itemId") long itemId, DecisionRequest body) {
         if (body == null) {
             throw new InvalidInputException("outcome", "decision.outcomeRequired");
         }
         return committees.decide(id, itemId, body.version() == null ? -1 : body.version(),
-                new DecisionInput(body.outcome(), ApplicationJson.lineInputs(body.lines()), body.conditions(), body.reasons()));
+                new DecisionInput(body.outcome(), ApplicationJson.lineInputs(body.lines()), body.conditions(), body.reasons(),
+                        ConditionsResource.items(body.conditionItems())));
     }
 
     @POST
@@ -200,7 +203,8 @@ public class SessionsResource {
     public record VoteRequest(String choice) {
     }
 
-    public record DecisionRequest(Long version, String outcome, List<LineDto> lines, String conditions, String reasons) {
+    public record DecisionRequest(Long version, String outcome, List<LineDto> lines, String conditions, String reasons,
+                                  List<ConditionsResource.ConditionRequest> conditionItems) {
     }
 
     public record CountOut(int count) {

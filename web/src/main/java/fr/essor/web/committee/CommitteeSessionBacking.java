@@ -8,6 +8,7 @@ import fr.essor.service.committee.DecisionInput;
 import fr.essor.service.shared.EssorException;
 import fr.essor.service.shared.NotFoundException;
 import fr.essor.web.advisor.LineRow;
+import fr.essor.web.afterdecision.ConditionRow;
 import fr.essor.web.i18n.Messages;
 import jakarta.ejb.EJB;
 import jakarta.faces.context.FacesContext;
@@ -50,6 +51,7 @@ public class CommitteeSessionBacking implements Serializable {
     private final Map<Long, List<LineRow>> grants = new HashMap<>();
     private final Set<Long> fromAnalysis = new HashSet<>();
     private final Map<Long, String> conditions = new HashMap<>();
+    private final Map<Long, List<ConditionRow>> conditionRows = new HashMap<>();
     private final Map<Long, String> reasons = new HashMap<>();
     private String adjournReason;
 
@@ -120,7 +122,8 @@ public class CommitteeSessionBacking implements Serializable {
     public void decide(long itemId, long version) {
         List<LineRow> rows = grants.getOrDefault(itemId, List.of());
         act(() -> committees.decide(id, itemId, version, new DecisionInput(outcomes.get(itemId),
-                rows.stream().map(LineRow::input).toList(), conditions.get(itemId), reasons.get(itemId))),
+                rows.stream().map(LineRow::input).toList(), conditions.get(itemId), reasons.get(itemId),
+                ConditionRow.inputs(conditionRows.get(itemId)))),
                 "committee.session.decided", "decide-" + itemId);
     }
 
@@ -164,6 +167,11 @@ public class CommitteeSessionBacking implements Serializable {
     public Map<Long, String> getOutcomes() { return outcomes; }
     public Map<Long, List<LineRow>> getGrants() { return grants; }
     public Map<Long, String> getConditions() { return conditions; }
+
+    /** The condition precedent rows of an item's decision form (issue 13). */
+    public List<ConditionRow> conditionRowsOf(long itemId) {
+        return conditionRows.computeIfAbsent(itemId, k -> ConditionRow.blank());
+    }
     public Map<Long, String> getReasons() { return reasons; }
     public String getAdjournReason() { return adjournReason; }
     public void setAdjournReason(String v) { adjournReason = v; }

@@ -329,6 +329,20 @@ class AccessMatrixIT extends ContainerTestBase {
                 "\"association\":\"" + o.code + "\""));
         rows.add(page("/admin/rules.xhtml", EnumSet.of(Actor.ADMIN), "rules-intro"));
         rows.add(page("/admin/network-limits.xhtml", EnumSet.of(Actor.ADMIN), "network-limits-intro"));
+        // --- branch after (issue 13): conditions precedent and four eyes on money
+        rows.add(api("GET", "/conditions?application=" + d.afterFile, plus(cvlStaff, Actor.PORTEUR2, Actor.CHAIR),
+                "Accord de Tours"));
+        rows.add(list("/conditions/overdue?size=200", EnumSet.of(Actor.ADVISOR, Actor.ADVISOR_B, Actor.ADMIN), null));
+        // the proposer (the demo's advisor) never sees his own proposal among those waiting for him
+        rows.add(list("/approvals?size=200", EnumSet.of(Actor.ADMIN), d.afterRef));
+        rows.add(api("GET", "/approvals/" + d.afterProposal, cvlStaff, d.afterRef));
+        rows.add(api("GET", "/approvals/thresholds", EnumSet.of(Actor.ADMIN), "CVL"));
+        rows.add(page("/advisor/file.xhtml?id=" + d.afterFile, EnumSet.of(Actor.ADVISOR), "Accord de Tours"));
+        rows.add(page("/entrepreneur/file.xhtml?id=" + d.afterFile, EnumSet.of(Actor.PORTEUR2), "Accord de Tours"));
+        rows.add(page("/advisor/allocation.xhtml?id=" + d.afterAllocation, EnumSet.of(Actor.ADVISOR), "proposal-own"));
+        rows.add(new Row(Kind.PAGE, "GET", "/advisor/approvals.xhtml", null, NOBODY, d.afterRef, true, false));
+        rows.add(new Row(Kind.PAGE, "GET", "/admin/approvals.xhtml", null, EnumSet.of(Actor.ADMIN), d.afterRef, true, false));
+        rows.add(page("/admin/associations.xhtml", nationalAdmin, "four-eyes"));
         return rows;
     }
 
@@ -469,7 +483,19 @@ class AccessMatrixIT extends ContainerTestBase {
         rows.add(write("PUT", "/rules/associations/CVL", rules, EnumSet.of(Actor.ADMIN)));
         rows.add(write("PUT", "/rules/associations/" + o.code, rules, EnumSet.of(Actor.ADMIN)));
         rows.add(write("PUT", "/rules/network", "{\"instruments\":{}}", EnumSet.of(Actor.ADMIN)));
+        // --- branch after (issue 13): the advisor lifts or refuses, the entrepreneur provides; the proposer (the
+        // demo's advisor) may not approve his own disbursement, the national admin may (not tried)
+        rows.add(write("POST", "/conditions/" + d.afterOpenCondition + "/lift", "{\"comment\":\"Intrus\"}", cvlStaff()));
+        rows.add(write("POST", "/conditions/" + d.afterOpenCondition + "/refuse", "{\"comment\":\"Intrus\"}", cvlStaff()));
+        rows.add(write("POST", "/conditions/" + d.afterOpenCondition + "/document", "PDF", EnumSet.of(Actor.PORTEUR2)));
+        rows.add(write("POST", "/approvals/" + d.afterProposal + "/approve", null, EnumSet.of(Actor.ADMIN)));
+        rows.add(write("POST", "/approvals/" + d.afterProposal + "/reject", "{\"reason\":\"Intrus\"}", EnumSet.of(Actor.ADMIN)));
+        rows.add(write("PUT", "/approvals/thresholds/" + d.cvl, "{\"threshold\":\"1.00\"}", EnumSet.of(Actor.ADMIN)));
         return rows;
+    }
+
+    private static Set<Actor> cvlStaff() {
+        return EnumSet.of(Actor.ADVISOR, Actor.ADMIN);
     }
 
     private static Set<Actor> plus(Set<Actor> set, Actor... more) {
@@ -606,6 +632,8 @@ class AccessMatrixIT extends ContainerTestBase {
         long bdtLoans, regionFund, loan, grant, instalment, epicerieLine, outboxMessage;
         String bdtLoansRef, regionRef;
         long cvl, bdt; // branch net
+        long afterFile, afterOpenCondition, afterProposal, afterAllocation; // branch after (issue 13)
+        String afterRef;
     }
 
     private static Demo demo(DataSource ds) throws Exception {
@@ -653,6 +681,15 @@ class AccessMatrixIT extends ContainerTestBase {
         d.outboxMessage = Sql.count(ds, "SELECT COALESCE(MIN(id), 0) FROM outbox_message");
         d.cvl = Sql.count(ds, "SELECT id FROM association WHERE code = 'CVL'"); // branch net
         d.bdt = Sql.count(ds, "SELECT id FROM partner WHERE name = 'Banque des Territoires'");
+        // branch after (issue 13): the file approved with conditions, its open condition, its disbursement waiting
+        d.afterFile = app(ds, "Flotte de vélos-cargos électriques");
+        d.afterRef = ref(ds, d.afterFile);
+        d.afterOpenCondition = Sql.count(ds, "SELECT c.id FROM decision_condition c JOIN decision x ON x.id = c.decision_id"
+                + " WHERE x.application_id = ? AND c.status = 'OPEN'", d.afterFile);
+        d.afterProposal = Sql.count(ds, "SELECT p.id FROM money_proposal p JOIN allocation a ON a.id = p.allocation_id"
+                + " JOIN granted_line g ON g.id = a.granted_line_id JOIN decision x ON x.id = g.decision_id"
+                + " WHERE x.application_id = ? AND p.status = 'PROPOSED'", d.afterFile);
+        d.afterAllocation = Sql.count(ds, "SELECT allocation_id FROM money_proposal WHERE id = ?", d.afterProposal);
         return d;
     }
 

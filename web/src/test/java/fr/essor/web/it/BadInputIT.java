@@ -2,8 +2,10 @@ package fr.essor.web.it;
 
 import static fr.essor.web.it.Fixtures.ADMIN;
 import static fr.essor.web.it.Fixtures.ADVISOR;
+import static fr.essor.web.it.Fixtures.CHAIR;
 import static fr.essor.web.it.Fixtures.PDF;
 import static fr.essor.web.it.Fixtures.PORTEUR;
+import static fr.essor.web.it.Fixtures.PORTEUR2;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -388,6 +390,44 @@ class BadInputIT extends ContainerTestBase {
                 "{\"reason\":\"Inconnu\"}"));
         c.add(json("repayments page -1", ADVISOR, "GET", loanPath + "/repayments?page=-1", null));
         c.add(json("loan products size 0", ADVISOR, "GET", "/loan-products?size=0", null));
+        // --- branch after (issue 13): conditions precedent and four eyes on money
+        String decision = "/sessions/" + ids.plannedSession + "/items/" + ids.plannedItem + "/decision";
+        String approve = "{\"outcome\":\"APPROVED\",\"lines\":[{\"instrument\":\"HONOUR_LOAN\",\"amount\":\"8000.00\","
+                + "\"durationMonths\":60}],\"conditionItems\":[%s]}";
+        for (String[] k : new String[][] {
+            {"condition kind unknown", "{\"kind\":\"PIZZA\",\"text\":\"Kbis\",\"dueDate\":\"" + LocalDate.now().plusDays(5) + "\"}"},
+            {"condition kind SQL", "{\"kind\":\"' OR 1=1 --\",\"text\":\"Kbis\",\"dueDate\":\"" + LocalDate.now().plusDays(5) + "\"}"},
+            {"condition due date 30 February", "{\"kind\":\"DOCUMENT\",\"text\":\"Kbis\",\"dueDate\":\"2026-02-30\"}"},
+            {"condition due date in the past", "{\"kind\":\"DOCUMENT\",\"text\":\"Kbis\",\"dueDate\":\"2001-01-01\"}"},
+            {"condition lifter unknown", "{\"kind\":\"DOCUMENT\",\"text\":\"Kbis\",\"liftedBy\":\"PARTNER\","
+                    + "\"dueDate\":\"" + LocalDate.now().plusDays(5) + "\"}"},
+            {"condition without text", "{\"kind\":\"DOCUMENT\",\"dueDate\":\"" + LocalDate.now().plusDays(5) + "\"}"}}) {
+            c.add(json(k[0], CHAIR, "POST", decision, String.format(approve, k[1])));
+        }
+        long openCondition = Sql.count(Sql.ds(), "SELECT c.id FROM decision_condition c JOIN decision x ON x.id = c.decision_id"
+                + " JOIN application a ON a.id = x.application_id WHERE a.title = ? AND c.status = 'OPEN'",
+                "Flotte de vélos-cargos électriques");
+        long proposal = Sql.count(Sql.ds(), "SELECT MIN(id) FROM money_proposal WHERE status = 'PROPOSED'");
+        c.add(json("condition lift of an unknown id", ADVISOR, "POST", "/conditions/999999999/lift", "{}"));
+        c.add(json("condition refusal without comment", ADVISOR, "POST", "/conditions/" + openCondition + "/refuse",
+                "{\"comment\":\"  \"}"));
+        c.add(json("condition refusal comment too long", ADVISOR, "POST", "/conditions/" + openCondition + "/refuse",
+                "{\"comment\":\"" + "x".repeat(1001) + "\"}"));
+        c.add(json("conditions of an application as text", ADVISOR, "GET", "/conditions?application=abc", null));
+        c.add(json("overdue conditions size 201", ADVISOR, "GET", "/conditions/overdue?size=201", null));
+        c.add(new Input("condition document not a document", PORTEUR2, "POST", "/conditions/" + openCondition + "/document",
+                "application/octet-stream", exe(), Map.of("X-File-Name", "accord.pdf")));
+        c.add(json("approval of an unknown id", ADMIN, "POST", "/approvals/999999999/approve", null));
+        c.add(json("rejection of an unknown id", ADMIN, "POST", "/approvals/999999999/reject", "{\"reason\":\"non\"}"));
+        c.add(json("rejection without reason", ADMIN, "POST", "/approvals/" + proposal + "/reject", "{\"reason\":\"\"}"));
+        c.add(json("approval by its proposer", ADVISOR, "POST", "/approvals/" + proposal + "/approve", null));
+        c.add(json("approvals page negative", ADVISOR, "GET", "/approvals?page=-1", null));
+        for (String amount : List.of("-1.00", "1.001", "abc", "99999999999999999.99")) {
+            c.add(json("four-eyes threshold " + amount, ADMIN, "PUT", "/approvals/thresholds/" + ids.cvl,
+                    "{\"threshold\":\"" + amount + "\"}"));
+        }
+        c.add(json("four-eyes threshold of an unknown association", ADMIN, "PUT", "/approvals/thresholds/999999999",
+                "{\"threshold\":\"1.00\"}"));
         // support records: dates, durations, kinds, notes
         String sr = "/enterprises/" + ids.fabrique + "/support-records";
         String[][] supports = {

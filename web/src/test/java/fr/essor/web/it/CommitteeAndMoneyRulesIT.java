@@ -43,7 +43,7 @@ class CommitteeAndMoneyRulesIT extends ContainerTestBase {
 
     @Deployment
     static WebArchive deployment() {
-        return Deployments.builtWarWith(CommitteeAndMoneyRulesIT.class);
+        return Deployments.builtWarWith(CommitteeAndMoneyRulesIT.class, FourEyes.class);
     }
 
     // ---- 2. a session that cannot get stuck ----------------------------------------------------------
@@ -231,6 +231,16 @@ class CommitteeAndMoneyRulesIT extends ContainerTestBase {
 
     @Test
     void releasingAGuaranteeOnceCalledGivesBackOnlyWhatWasNotCalled() throws Exception {
+        // a call of 15,000.00: this test is about the release, not the four-eyes threshold (issue 13, AfterDecisionIT)
+        FourEyes.threshold(api, "1000000.00");
+        try {
+            releaseAfterCall();
+        } finally {
+            FourEyes.threshold(api, FourEyes.DEFAULT);
+        }
+    }
+
+    private void releaseAfterCall() throws Exception {
         DataSource ds = Sql.ds();
         long conv = activeConvention("GUARANTEE");
         long app = approvedFile("Garantie appelée puis libérée", "{\"instrument\":\"GUARANTEE\",\"amount\":\"20000.00\","

@@ -224,6 +224,14 @@ class CommitteeJourneyIT extends BrowserJourney {
         amount.clear();
         amount.sendKeys("7500");
         inItem(reference, ":conditions").sendKeys("Versement après signature de la convention avec les écoles.");
+        // issue 13: two conditions precedent, the first on every line, the second on the honour loan only
+        new Select(inItem(reference, ":0:ckind")).selectByValue("DOCUMENT");
+        inItem(reference, ":0:ctext").sendKeys("Convention signée avec les écoles");
+        typeDate(inItem(reference, ":0:cdue_input"), LocalDate.now().plusDays(45));
+        new Select(inItem(reference, ":1:ckind")).selectByValue("CO_FINANCING");
+        inItem(reference, ":1:ctext").sendKeys("Cofinancement de la commune");
+        typeDate(inItem(reference, ":1:cdue_input"), LocalDate.now().plusDays(60));
+        new Select(inItem(reference, ":1:cline")).selectByValue("0");
         inItem(reference, ":record").click();
         expectMessage("Décision enregistrée.");
         assertTrue(driver.findElement(By.id("item-" + reference)).getText().contains("Décision : Accordé"));
@@ -254,6 +262,28 @@ class CommitteeJourneyIT extends BrowserJourney {
                 .contains("7 500,00"));
         String letter = Pdfs.text(download(driver.findElement(By.id("decision-letter")).getAttribute("href")));
         assertTrue(letter.contains("7 500,00 €"), letter);
+        // issue 13: the applicant sees the two conditions; the advisor lifts both
+        String conditions = await(By.id("conditions")).getText();
+        assertTrue(conditions.contains("Convention signée avec les écoles") && conditions.contains("Cofinancement de la commune"),
+                conditions);
+        Browser.assertAccessible(driver, "the applicant's conditions precedent");
+        login("conseil@demo.essor");
+        driver.get(url("/advisor/file.xhtml?id=" + id));
+        By lift = By.cssSelector("#conditions button[id$='lift']");
+        for (int left = 2; left > 0; left--) {
+            int before = left;
+            waiting().until(d -> d.findElements(lift).size() == before);
+            driver.findElements(lift).get(0).click();
+            waiting().until(d -> d.findElements(lift).size() == before - 1);
+            expectMessage("Condition levée.");
+        }
+        assertEquals(2, driver.findElements(By.cssSelector("#conditions .status-LIFTED")).size());
+    }
+
+    /** Types a day into a date picker's field in the French pattern, then closes the calendar. */
+    private static void typeDate(WebElement field, LocalDate day) {
+        field.sendKeys(day.format(DateTimeFormatter.ofPattern("dd/MM/yyyy")));
+        field.sendKeys(Keys.ESCAPE);
     }
 
     @Test

@@ -83,7 +83,7 @@ class ConventionApiIT extends ContainerTestBase {
 
     @Deployment
     static WebArchive deployment() {
-        return Deployments.builtWarWith(ConventionApiIT.class, Sql.class, Deployments.class);
+        return Deployments.builtWarWith(ConventionApiIT.class, Sql.class, Deployments.class, FourEyes.class);
     }
 
     // ---- 1. at least 100 concurrent allocations at one convention -------------------------------------
@@ -509,6 +509,16 @@ class ConventionApiIT extends ContainerTestBase {
 
     @Test
     void aBankCallsAGuaranteeUpToWhatIsStillGuaranteedAndTheExposureFallsByTheCall() throws Exception {
+        // calls of 12,500.00: this test is about exposure, not the four-eyes threshold (issue 13, AfterDecisionIT)
+        FourEyes.threshold(api, "1000000.00");
+        try {
+            callsUpToWhatIsGuaranteed();
+        } finally {
+            FourEyes.threshold(api, FourEyes.DEFAULT);
+        }
+    }
+
+    private void callsUpToWhatIsGuaranteed() throws Exception {
         DataSource ds = ds();
         String bank = "Banque Essai " + UUID.randomUUID().toString().substring(0, 6);
         long conv = activeConvention(ds, BDT, "50000.00", false, "GUARANTEE");

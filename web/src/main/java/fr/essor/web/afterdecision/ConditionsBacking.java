@@ -1,0 +1,81 @@
+package fr.essor.web.afterdecision;
+
+import fr.essor.model.document.DocumentRules;
+import fr.essor.service.committee.ConditionService;
+import fr.essor.service.committee.ConditionViews;
+import fr.essor.service.shared.InvalidInputException;
+import jakarta.ejb.EJB;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Named;
+import jakarta.servlet.http.Part;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Serializable;
+import java.util.List;
+import fr.essor.web.i18n.Messages;
+
+/**
+ * The conditions precedent of a file, on the entrepreneur's file page (provide the document asked)
+ * and on the advisor's (lift, refuse with a comment). One form per condition: only the submitted
+ * one's comment or file reaches the bean.
+ */
+@Named
+@ViewScoped
+public class ConditionsBacking implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @EJB
+    private ConditionService conditions;
+
+    private Long applicationId;
+    private List<ConditionViews.Condition> items;
+    private String comment;
+    private transient Part file;
+
+    /** The file's conditions, read once per view (again after an action). */
+    public List<ConditionViews.Condition> of(Long application) {
+        if (application == null) {
+            return List.of();
+        }
+        if (items == null || !application.equals(applicationId)) {
+            applicationId = application;
+            items = conditions.ofApplication(application);
+        }
+        return items;
+    }
+
+    public void provide(long conditionId) {
+        if (file == null || file.getSubmittedFileName() == null || file.getSubmittedFileName().isBlank()) {
+            throw new InvalidInputException("file", "document.EMPTY");
+        }
+        byte[] content;
+        try (InputStream in = file.getInputStream()) {
+            content = in.readNBytes(DocumentRules.MAX_BYTES + 1);
+        } catch (IOException e) {
+            throw new InvalidInputException("file", "document.EMPTY");
+        }
+        conditions.provide(conditionId, file.getSubmittedFileName(), content);
+        Messages.info("condition.providedMessage");
+        items = null;
+    }
+
+    public void lift(long conditionId) {
+        conditions.lift(conditionId, comment);
+        comment = null;
+        Messages.info("condition.liftedMessage");
+        items = null;
+    }
+
+    public void refuse(long conditionId) {
+        conditions.refuse(conditionId, comment);
+        comment = null;
+        Messages.info("condition.refusedMessage");
+        items = null;
+    }
+
+    public String getComment() { return comment; }
+    public void setComment(String v) { comment = v; }
+    public Part getFile() { return file; }
+    public void setFile(Part v) { file = v; }
+}

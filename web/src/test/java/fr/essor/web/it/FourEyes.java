@@ -1,0 +1,21 @@
+package fr.essor.web.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.net.http.HttpResponse;
+
+/** The CVL association's four-eyes threshold, set by the national admin through the API (issue 13). */
+final class FourEyes {
+
+    /** The threshold every association starts with (V25). */
+    static final String DEFAULT = "10000.00";
+
+    private FourEyes() {
+    }
+
+    static void threshold(Api api, String amount) throws Exception {
+        long cvl = Sql.count(Sql.ds(), "SELECT id FROM association WHERE code = 'CVL'");
+        HttpResponse<String> r = api.call(Fixtures.ADMIN, "PUT", "/approvals/thresholds/" + cvl, "{\"threshold\":\"" + amount + "\"}");
+        assertEquals(200, r.statusCode(), r.body());
+    }
+}
