@@ -15,6 +15,7 @@ import fr.essor.model.shared.Money;
 import fr.essor.model.shared.RuleException;
 import fr.essor.service.application.ApplicationAccess;
 import fr.essor.service.audit.AuditAction;
+import fr.essor.service.committee.ConditionService;
 import fr.essor.service.security.Access;
 import fr.essor.service.security.UseCaseService;
 import fr.essor.service.shared.ConflictException;
@@ -25,6 +26,7 @@ import fr.essor.service.shared.Page;
 import fr.essor.service.shared.Roles;
 import fr.essor.service.shared.RuleRefusals;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptors;
@@ -56,10 +58,10 @@ public class AllocationService extends UseCaseService {
     private ConventionDashboard dashboard;
 
     // issue 13: conditions precedent and four eyes on money gate the movements below
-    @jakarta.ejb.EJB
-    private fr.essor.service.committee.ConditionService conditions;
+    @EJB
+    private ConditionService conditions;
 
-    @jakarta.ejb.EJB
+    @EJB
     private FourEyesService fourEyes;
 
     private final Clock clock = Clock.systemUTC();
