@@ -24,11 +24,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import javax.naming.InitialContext;
 import javax.sql.DataSource;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -49,7 +45,7 @@ import org.junit.jupiter.api.TestMethodOrder;
  * API creates associations or committees); every request to Essor goes over HTTP.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class AccessMatrixIT extends ContainerTestBase {
+class AccessMatrixIT extends OnTheBuiltWar {
 
     /** Who asks. The other association's people are created by the test, the others are the demo's. */
     enum Actor {
@@ -100,15 +96,11 @@ class AccessMatrixIT extends ContainerTestBase {
         super(Duration.ofSeconds(60));
     }
 
-    @Deployment
-    static WebArchive deployment() {
-        return Deployments.builtWarWith(AccessMatrixIT.class, Sql.class, Deployments.class, TableHashes.class, ItReport.class);
-    }
 
     @Test
     @Order(1)
     void everyRoleReachesOnlyTheRecordsItMaySeeThroughTheApiPagesAndFiles() throws Exception {
-        DataSource ds = InitialContext.doLookup("java:app/jdbc/essor");
+        DataSource ds = Sql.ds();
         for (Actor a : Actor.values()) {
             if (a.demoEmail != null) {
                 emails.put(a, a.demoEmail);
@@ -153,7 +145,6 @@ class AccessMatrixIT extends ContainerTestBase {
 
     /** Prints the matrix's figures (and failures) in the build output; the matrix runs inside the server. */
     @Test
-    @RunAsClient
     @Order(2)
     void printsTheNumberOfCasesTried() throws Exception {
         List<String> lines = ItReport.print(base, "AccessMatrixIT");

@@ -31,8 +31,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import javax.sql.DataSource;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -43,7 +41,7 @@ import org.junit.jupiter.api.Test;
  * re-read to prove that nothing stored changed. The tests run inside the server, to read the
  * database; they call the API and the pages over HTTP.
  */
-class AfterDecisionIT extends ContainerTestBase {
+class AfterDecisionIT extends OnTheBuiltWar {
 
     /** A second advisor of Centre-Val de Loire, made by the test (the demo has one). */
     private static final String SECOND = "conseil-second@test.essor";
@@ -53,10 +51,6 @@ class AfterDecisionIT extends ContainerTestBase {
         super(Duration.ofSeconds(60));
     }
 
-    @Deployment
-    static WebArchive deployment() {
-        return Deployments.builtWarWith(AfterDecisionIT.class, TableHashes.class, FourEyes.class);
-    }
 
     // ---- 1. conditions precedent ---------------------------------------------------------------------
 

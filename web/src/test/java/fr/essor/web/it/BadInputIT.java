@@ -31,11 +31,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
-import javax.naming.InitialContext;
 import javax.sql.DataSource;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -54,7 +50,7 @@ import org.junit.jupiter.api.TestMethodOrder;
  * <p>Runs inside the server to hash the tables with JDBC; every input goes over HTTP.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class BadInputIT extends ContainerTestBase {
+class BadInputIT extends OnTheBuiltWar {
 
     private static final String PASSWORD = "essor-demo";
     private static final int YEAR = LocalDate.now(ZoneId.of("Europe/Paris")).getYear();
@@ -76,15 +72,11 @@ class BadInputIT extends ContainerTestBase {
                          Map<String, String> headers) {
     }
 
-    @Deployment
-    static WebArchive deployment() {
-        return Deployments.builtWarWith(BadInputIT.class, Sql.class, Deployments.class, TableHashes.class, ItReport.class);
-    }
 
     @Test
     @Order(1)
     void badInputGetsAClear4xxOrAFormMessageAndChangesNothing() throws Exception {
-        DataSource ds = InitialContext.doLookup("java:app/jdbc/essor");
+        DataSource ds = Sql.ds();
         Ids ids = ids(ds);
         String advisorCookie = pages.login(ADVISOR);
         List<String> failures = new ArrayList<>();
@@ -124,7 +116,7 @@ class BadInputIT extends ContainerTestBase {
     @Test
     @Order(2)
     void oddButValidTextIsStoredVerbatimAndShownEscaped() throws Exception {
-        DataSource ds = InitialContext.doLookup("java:app/jdbc/essor");
+        DataSource ds = Sql.ds();
         Ids ids = ids(ds);
         List<String> report = new ArrayList<>();
         // the applicant's draft: title and description through the API
@@ -173,7 +165,6 @@ class BadInputIT extends ContainerTestBase {
     }
 
     @Test
-    @RunAsClient
     @Order(3)
     void printsTheNumberOfInputsTried() throws Exception {
         List<String> lines = ItReport.print(base, "BadInputIT");

@@ -23,8 +23,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -35,16 +33,12 @@ import org.junit.jupiter.api.Test;
  * text. Every refusal is followed by a re-read (API or SQL) proving that nothing stored changed.
  * The tests run inside the server, to read the database; they call the API over HTTP.
  */
-class CommitteeAndMoneyRulesIT extends ContainerTestBase {
+class CommitteeAndMoneyRulesIT extends OnTheBuiltWar {
 
     CommitteeAndMoneyRulesIT() {
         super(Duration.ofSeconds(60));
     }
 
-    @Deployment
-    static WebArchive deployment() {
-        return Deployments.builtWarWith(CommitteeAndMoneyRulesIT.class, FourEyes.class);
-    }
 
     // ---- 2. a session that cannot get stuck ----------------------------------------------------------
 

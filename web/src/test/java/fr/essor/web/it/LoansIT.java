@@ -18,10 +18,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import javax.naming.InitialContext;
 import javax.sql.DataSource;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -38,7 +35,7 @@ import org.junit.jupiter.api.TestMethodOrder;
  * database holds.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class LoansIT extends ContainerTestBase {
+class LoansIT extends OnTheBuiltWar {
 
     private static final String ADVISOR_BZH = "conseil-bzh@demo.essor";
     private static final String ADMIN_BZH = "admin-bzh@demo.essor";
@@ -49,13 +46,9 @@ class LoansIT extends ContainerTestBase {
         super(Duration.ofSeconds(60));
     }
 
-    @Deployment
-    static WebArchive deployment() {
-        return Deployments.builtWarWith(LoansIT.class, Sql.class, Deployments.class, TableHashes.class);
-    }
 
     private static DataSource ds() throws Exception {
-        return InitialContext.doLookup("java:app/jdbc/essor");
+        return Sql.ds();
     }
 
     private static long loan(DataSource ds) throws Exception {

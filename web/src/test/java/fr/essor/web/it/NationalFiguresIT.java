@@ -14,7 +14,6 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
-import java.net.URL;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -25,16 +24,11 @@ import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Issue 12, part 4: the national head's figures. A year by association adds up to the network; closing
@@ -43,23 +37,18 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * administrator); the exports open in a spreadsheet. Runs inside the server to read the audit trail and to
  * make an association's administrator; every request to Essor goes over HTTP.
  */
-@ExtendWith(ArquillianExtension.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class NationalFiguresIT {
+class NationalFiguresIT extends OnTheBuiltWar {
 
     private static final int CURRENT = LocalDate.now(ZoneId.of("Europe/Paris")).getYear();
     private static final String LOCAL_ADMIN = "admin.cvl@test.essor";
 
-    @ArquillianResource
-    private URL base;
 
-    private final Api api = new Api(() -> base).timeout(Duration.ofSeconds(60));
+    NationalFiguresIT() {
+        super(Duration.ofSeconds(60));
+    }
     private final Pages pages = new Pages(() -> base);
 
-    @Deployment
-    static WebArchive deployment() {
-        return Deployments.builtWarWith(NationalFiguresIT.class);
-    }
 
     @BeforeEach
     void ready() throws InterruptedException {

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
-import java.net.URL;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -21,18 +20,12 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import javax.naming.InitialContext;
 import javax.sql.DataSource;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Issue 12, parts 1, 2 and 5: the network from its own pages and API. Associations created,
@@ -44,23 +37,15 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * partner), and a partner's account seeing its own conventions only. Every refusal is re-read
  * in the database. Runs inside the server to read the database; every request goes over HTTP.
  */
-@ExtendWith(ArquillianExtension.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class NetworkIT {
+class NetworkIT extends OnTheBuiltWar {
 
     private static final int YEAR = LocalDate.now(ZoneId.of("Europe/Paris")).getYear();
     private static final String ENTREPRENEUR_PASSWORD = "Reseau-Breton-2026";
 
-    @ArquillianResource
-    private URL base;
 
-    private final Api api = new Api(() -> base);
     private final Pages pages = new Pages(() -> base);
 
-    @Deployment
-    static WebArchive deployment() {
-        return Deployments.builtWarWith(NetworkIT.class, Sql.class, Deployments.class);
-    }
 
     @BeforeEach
     void ready() throws InterruptedException {
@@ -68,7 +53,7 @@ class NetworkIT {
     }
 
     private static DataSource ds() throws Exception {
-        return InitialContext.doLookup("java:app/jdbc/essor");
+        return Sql.ds();
     }
 
     // ---- associations and their territory ----------------------------------------------------------

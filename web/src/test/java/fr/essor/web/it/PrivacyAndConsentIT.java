@@ -31,8 +31,6 @@ import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -44,7 +42,7 @@ import org.junit.jupiter.api.Test;
  * submitted file (12). Every request goes over HTTP; the test runs inside the server to re-read the
  * database with JDBC.
  */
-class PrivacyAndConsentIT extends ContainerTestBase {
+class PrivacyAndConsentIT extends OnTheBuiltWar {
 
     private static final String PASSWORD = "Solide-et-long-42";
     /** Unlike {@link Fixtures#COMPLETE}: a workshop in Tours. */
@@ -56,10 +54,6 @@ class PrivacyAndConsentIT extends ContainerTestBase {
 
     /** For the accounts the tests register, with {@link #PASSWORD}. */
     private final Api members = api.password(PASSWORD);
-    @Deployment
-    static WebArchive deployment() {
-        return Deployments.builtWarWith(PrivacyAndConsentIT.class);
-    }
 
     // ---- 1. drafts ------------------------------------------------------------------------------------
 

@@ -14,11 +14,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fr.essor.service.security.PasswordHasher;
-import jakarta.annotation.Resource;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
-import java.net.URL;
 import java.net.http.HttpResponse;
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -31,16 +29,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Rules per association within the network's rules (issue 12, part 3), through the API: an
@@ -51,9 +44,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * server, in order, to create the association-scoped administrators (no API creates staff accounts)
  * and to read the database; they call the API over HTTP.
  */
-@ExtendWith(ArquillianExtension.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class RulesIT {
+class RulesIT extends OnTheBuiltWar {
 
     static final String CVL_ADMIN = "admin@cvl.rules.test";
     static final String OTHER_ADMIN = "admin@zzr.rules.test";
@@ -74,22 +66,17 @@ class RulesIT {
     private static final String APPROVE_5000 = "\"outcome\":\"APPROVED\",\"lines\":[{\"instrument\":\"HONOUR_LOAN\","
             + "\"amount\":\"5000.00\",\"durationMonths\":60}]";
 
-    @ArquillianResource
-    private URL base;
 
-    private final Api api = new Api(() -> base).timeout(Duration.ofSeconds(60));
+    RulesIT() {
+        super(Duration.ofSeconds(60));
+    }
 
-    @Resource(lookup = "java:app/jdbc/essor")
-    private DataSource dataSource;
+    private final DataSource dataSource = Sql.database();
 
     /** Files shared by the ordered tests: submitted before the change, and after it. */
     private static long before;
     private static long after;
 
-    @Deployment
-    static WebArchive deployment() {
-        return Deployments.builtWarWith(RulesIT.class, Sql.class, Deployments.class);
-    }
 
     // ---- in the server: association-scoped administrators -------------------------------------------
 

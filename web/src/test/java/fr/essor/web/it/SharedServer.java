@@ -132,10 +132,7 @@ final class SharedServer {
         if (!war.isFile()) {
             throw new IllegalStateException("Build the war first (mvn package): " + war.getAbsolutePath());
         }
-        int port;
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
+        int port = freePort();
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(JVM_OPTIONS);
@@ -145,8 +142,16 @@ final class SharedServer {
         // the failsafe JVM's environment (ESSOR_DB_URL, ESSOR_SMTP_PORT...), as Arquillian passes it;
         // on the in-memory H2 the server may always reset its own database
         Map<String, String> env = builder.environment();
-        if (String.valueOf(env.get("ESSOR_DB_URL")).startsWith("jdbc:h2:mem:")) {
+        String dbUrl = String.valueOf(env.get("ESSOR_DB_URL"));
+        if (dbUrl.startsWith("jdbc:h2:mem:")) {
             env.put("ESSOR_TEST_CLEAN_DATABASE", "true");
+            // the tests read the in-memory database inside the server through H2's TCP server there
+            // (fr.essor.demo.TestDatabaseServer, test only)
+            int h2Port = freePort();
+            env.put("ESSOR_TEST_H2_TCP_PORT", String.valueOf(h2Port));
+            System.setProperty(Sql.CLIENT_URL, dbUrl.replace("jdbc:h2:mem:", "jdbc:h2:tcp://127.0.0.1:" + h2Port + "/mem:"));
+        } else {
+            System.setProperty(Sql.CLIENT_URL, dbUrl);
         }
         log = Files.createTempFile(war.getParentFile().toPath(), "shared-server-", ".log");
         if (Boolean.getBoolean("essor.it.console")) {
@@ -165,6 +170,12 @@ final class SharedServer {
         base = url("http://127.0.0.1:" + port + "/essor/");
         awaitStarted(started);
         System.out.printf("Shared server: ready in %.1f s%n", (System.nanoTime() - started) / 1e9);
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
     }
 
     private static void awaitStarted(long started) throws Exception {

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fr.essor.service.security.PasswordHasher;
-import jakarta.annotation.Resource;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
@@ -28,9 +27,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -43,19 +39,14 @@ import org.junit.jupiter.api.TestMethodOrder;
  * another association (no API creates staff accounts); the others are HTTP clients.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class SupportIT extends ContainerTestBase {
+class SupportIT extends OnTheBuiltWar {
 
     private static final String OTHER_ADVISOR = "conseil@autre-association.test";
     private static final String PASSWORD = "essor-demo";
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
-    @Resource(lookup = "java:app/jdbc/essor")
-    private DataSource dataSource;
+    private final DataSource dataSource = Sql.database();
 
-    @Deployment
-    static WebArchive deployment() {
-        return Deployments.builtWarWith(SupportIT.class, Sql.class);
-    }
 
     // ---- in the server: an advisor of another association ------------------------------------------
 
@@ -112,7 +103,6 @@ class SupportIT extends ContainerTestBase {
 
     @Test
     @Order(2)
-    @RunAsClient
     void anAdvisorRecordsSupportAndListsItNewestFirst() throws Exception {
         long enterprise = fabrique();
         long before = count(enterprise);
@@ -156,7 +146,6 @@ class SupportIT extends ContainerTestBase {
 
     @Test
     @Order(3)
-    @RunAsClient
     void badInputIsRefusedWith400OnItsFieldAndStoresNothing() throws Exception {
         long enterprise = fabrique();
         long before = count(enterprise);
@@ -192,7 +181,6 @@ class SupportIT extends ContainerTestBase {
 
     @Test
     @Order(4)
-    @RunAsClient
     void anEntrepreneurGets403AndStoresNothing() throws Exception {
         long enterprise = fabrique();
         long before = count(enterprise);
@@ -207,7 +195,6 @@ class SupportIT extends ContainerTestBase {
 
     @Test
     @Order(5)
-    @RunAsClient
     void theStaffOfAnotherAssociationGets404AndStoresNothing() throws Exception {
         long enterprise = fabrique();
         long before = count(enterprise);
@@ -230,7 +217,6 @@ class SupportIT extends ContainerTestBase {
 
     @Test
     @Order(6)
-    @RunAsClient
     void theAuthorCorrectsAndDeletesAtTheVersionReadAndAStaleVersionIsRefused() throws Exception {
         long enterprise = fabrique();
         String path = "/enterprises/" + enterprise + "/support-records";
@@ -301,7 +287,6 @@ class SupportIT extends ContainerTestBase {
 
     @Test
     @Order(7)
-    @RunAsClient
     void theAdvisorFindsTheEnterpriseAndRecordsSupportOnItsPageWhileBadInputIsShownOnItsField() throws Exception {
         long enterprise = fabrique();
         String cookie = signIn(ADVISOR);
