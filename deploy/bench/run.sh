@@ -167,7 +167,7 @@ rows="SELECT a.id, a.reference, a.title, e.legal_name, e.siret, e.department, a.
  (SELECT SUM(l.amount) FROM application_line l WHERE l.application_id = a.id), a.submitted_at, a.assigned_advisor_id, u.display_name, a.version
  FROM application a JOIN enterprise e ON e.id = a.enterprise_id LEFT JOIN user_account u ON u.id = a.assigned_advisor_id
  JOIN (SELECT a.id AS page_id FROM application a JOIN enterprise e ON e.id = a.enterprise_id"
-text="(LOWER(e.legal_name) LIKE '%atelier%' ESCAPE '!' OR e.siret LIKE '%atelier%' ESCAPE '!' OR LOWER(a.reference) LIKE '%atelier%' ESCAPE '!')"
+text="(a.reference LIKE 'ATELIER%' ESCAPE '!' OR (e.id IN (SELECT t.enterprise_id FROM enterprise_search_term t WHERE t.term LIKE 'atelier%' ESCAPE '!')))"
 open="a.status IN ('SUBMITTED', 'IN_REVIEW', 'INFO_REQUESTED', 'READY_FOR_COMMITTEE')"
 by_date="ORDER BY a.submitted_at DESC, a.id DESC"
 by_name="ORDER BY e.legal_name ASC, a.id ASC"

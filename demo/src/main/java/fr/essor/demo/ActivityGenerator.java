@@ -6,6 +6,7 @@ import fr.essor.model.application.Stage;
 import fr.essor.model.enterprise.LegalForm;
 import fr.essor.model.shared.Money;
 import fr.essor.model.shared.Siret;
+import fr.essor.service.config.SearchIndex;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.Date;
@@ -258,6 +259,7 @@ public final class ActivityGenerator {
             ps.setLong(3, applications + 1L);
             ps.executeUpdate();
         }
+        SearchIndex.indexMissing(c); // the queue's search terms, as the entity writes them
         return new Result(enterprises.size(), applications, sessions, supports, lineCount, plan.mobilisedCents());
     }
 

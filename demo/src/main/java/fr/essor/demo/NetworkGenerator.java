@@ -6,6 +6,7 @@ import fr.essor.model.application.Stage;
 import fr.essor.model.enterprise.LegalForm;
 import fr.essor.model.shared.Money;
 import fr.essor.model.shared.Siret;
+import fr.essor.service.config.SearchIndex;
 import fr.essor.service.security.PasswordHasher;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -13,7 +14,9 @@ import java.sql.Connection;
 import java.sql.Date;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.LocalDate;
@@ -139,8 +142,16 @@ public final class NetworkGenerator {
         boolean auto = c.getAutoCommit();
         c.setAutoCommit(false);
         NetworkGenerator g = new NetworkGenerator(c, scale);
+        long indexed;
         try {
             g.run();
+            // the queue's search terms of the enterprises written above (the entity would have written them)
+            SearchIndex.indexMissing(c);
+            c.commit();
+            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM enterprise_search_term")) {
+                rs.next();
+                indexed = rs.getLong(1);
+            }
         } finally {
             for (Batch b : g.batches.values()) {
                 b.ps.close();
@@ -149,6 +160,7 @@ public final class NetworkGenerator {
         }
         Map<String, Long> rows = new LinkedHashMap<>();
         g.batches.forEach((table, b) -> rows.put(table, b.rows));
+        rows.put("enterprise_search_term", indexed);
         return rows;
     }
 

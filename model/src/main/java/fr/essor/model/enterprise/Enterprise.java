@@ -11,7 +11,9 @@ import java.util.Set;
 import fr.essor.model.account.UserAccount;
 import fr.essor.model.association.Association;
 import fr.essor.model.shared.Siret;
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -108,12 +110,19 @@ public class Enterprise extends VersionedEntity {
             inverseJoinColumns = @JoinColumn(name = "account_id"))
     private Set<UserAccount> owners = new HashSet<>();
 
+    /** What the advisor queue's text search finds it by ({@link SearchTerms}); kept in step with the name and SIRET. */
+    @ElementCollection(fetch = FetchType.LAZY)
+    @CollectionTable(name = "enterprise_search_term", joinColumns = @JoinColumn(name = "enterprise_id"))
+    @Column(name = "term", length = SearchTerms.TERM_MAX, nullable = false)
+    private Set<String> searchTerms = new HashSet<>();
+
     protected Enterprise() {
     }
 
     public Enterprise(String legalName, Siret siret, LegalForm legalForm, Association association) {
         rename(legalName);
         this.siret = Objects.requireNonNull(siret, "siret");
+        indexForSearch();
         changeLegalForm(legalForm);
         this.association = Objects.requireNonNull(association, "association");
     }
@@ -123,6 +132,16 @@ public class Enterprise extends VersionedEntity {
             throw new IllegalArgumentException("The legal name of an enterprise is required");
         }
         this.legalName = newLegalName.strip();
+        indexForSearch();
+    }
+
+    private void indexForSearch() {
+        if (siret == null) {
+            return; // the constructor indexes once the SIRET is set
+        }
+        Set<String> terms = SearchTerms.of(legalName, siret.value());
+        searchTerms.retainAll(terms);
+        searchTerms.addAll(terms);
     }
 
     public void changeLegalForm(LegalForm newLegalForm) {
@@ -215,6 +234,11 @@ public class Enterprise extends VersionedEntity {
 
     public Association getAssociation() {
         return association;
+    }
+
+    /** Read-only view of the terms the queue's search finds it by. */
+    public Set<String> getSearchTerms() {
+        return Collections.unmodifiableSet(searchTerms);
     }
 
     /** Read-only view. */

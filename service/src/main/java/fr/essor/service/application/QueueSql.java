@@ -1,6 +1,7 @@
 package fr.essor.service.application;
 
 import fr.essor.model.application.ApplicationStatus;
+import fr.essor.model.enterprise.SearchTerms;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -13,8 +14,8 @@ import java.util.stream.Collectors;
 
 /**
  * The SQL of the work queue, built from a scope and a filter. Plain SQL that H2 (MODE=LEGACY) and
- * MariaDB/MySQL both run: JPQL cannot apply LIKE to the SIRET and the reference, which are mapped
- * through attribute converters, and cannot sum the requested lines of an element collection in a
+ * MariaDB/MySQL both run: JPQL cannot apply LIKE to the reference, which is mapped through an
+ * attribute converter, and cannot sum the requested lines of an element collection in a
  * correlated subquery. Every value is a bound parameter ({@code ?1}, {@code ?2}, ...); only the
  * page bounds, computed integers, are written into the text.
  */
@@ -74,11 +75,7 @@ final class QueueSql {
             clauses.add("a.submitted_at < " + bind(startOf(f.submittedTo().plusDays(1))));
         }
         if (f.text() != null) {
-            String lower = "%" + escapeLike(f.text().toLowerCase(Locale.ROOT)) + "%";
-            String digits = "%" + escapeLike(f.text().replace(" ", "")) + "%";
-            clauses.add("(LOWER(e.legal_name) LIKE " + bind(lower) + " ESCAPE '" + ESCAPE + "'"
-                    + " OR e.siret LIKE " + bind(digits) + " ESCAPE '" + ESCAPE + "'"
-                    + " OR LOWER(a.reference) LIKE " + bind(lower) + " ESCAPE '" + ESCAPE + "')");
+            clauses.add(textClause(f.text()));
         }
     }
 
@@ -101,6 +98,26 @@ final class QueueSql {
                 + where() + order + " LIMIT " + Math.max(1, size) + " OFFSET " + Math.max(0, first) + ") p ON p.page_id = a.id"
                 + order;
         return new Statement(sql, parameters);
+    }
+
+    /**
+     * The text criterion, read from indexes: the reference's beginning (the unique index on
+     * {@code application.reference}), or, for every word typed, an enterprise term beginning with it
+     * (a range of {@code enterprise_search_term}'s primary key per word). Text without any letter or
+     * digit finds nothing rather than everything.
+     */
+    private String textClause(String text) {
+        List<String> words = SearchTerms.query(text);
+        String reference = "a.reference LIKE " + bind(escapeLike(text.strip().toUpperCase(Locale.ROOT)) + "%")
+                + " ESCAPE '" + ESCAPE + "'";
+        if (words.isEmpty()) {
+            return reference;
+        }
+        String terms = words.stream()
+                .map(w -> "e.id IN (SELECT t.enterprise_id FROM enterprise_search_term t WHERE t.term LIKE "
+                        + bind(escapeLike(w) + "%") + " ESCAPE '" + ESCAPE + "')")
+                .collect(Collectors.joining(" AND "));
+        return "(" + reference + " OR (" + terms + "))";
     }
 
     Statement count() {

@@ -101,6 +101,21 @@ public class DatabaseBootstrap {
         MigrateResult result = flyway.migrate();
         LOG.info(() -> "Essor schema: " + result.migrationsExecuted + " migration(s) applied, now at version "
                 + flyway.info().current().getVersion());
+        if (result.migrationsExecuted > 0) {
+            indexEnterprisesForSearch();
+        }
+    }
+
+    /** After an upgrade: the queue's search terms of the enterprises written before they existed (V32). */
+    private void indexEnterprisesForSearch() {
+        try (Connection c = dataSource.getConnection()) {
+            int indexed = SearchIndex.indexMissing(c);
+            if (indexed > 0) {
+                LOG.info(() -> "Essor schema: search terms written for " + indexed + " enterprise(s)");
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Essor cannot index its enterprises for search: " + e.getMessage(), e);
+        }
     }
 
     /**

@@ -1,5 +1,6 @@
 package fr.essor.service.privacy;
 
+import fr.essor.model.enterprise.SearchTerms;
 import fr.essor.model.privacy.PlaceholderSiret;
 import fr.essor.service.security.PasswordHasher;
 import fr.essor.service.security.VerifiedCredentialCache;
@@ -98,6 +99,11 @@ public class Anonymiser {
         update("UPDATE enterprise SET legal_name = ?2, siret = ?3, address_line = NULL, postal_code = NULL, city = NULL,"
                 + " anonymised_at = ?4 WHERE id = ?1", enterpriseId, PLACEHOLDER, PlaceholderSiret.of(enterpriseId).value(),
                 utc(now));
+        // the queue's search must no longer find it by its old name: only the placeholder's terms stay
+        update("DELETE FROM enterprise_search_term WHERE enterprise_id = ?1", enterpriseId);
+        for (String term : SearchTerms.of(PLACEHOLDER, PlaceholderSiret.of(enterpriseId).value())) {
+            update("INSERT INTO enterprise_search_term (term, enterprise_id) VALUES (?1, ?2)", term, enterpriseId);
+        }
         update("UPDATE support_record SET notes = NULL WHERE enterprise_id = ?1", enterpriseId);
         update("DELETE FROM co_owner_invitation WHERE enterprise_id = ?1", enterpriseId);
     }

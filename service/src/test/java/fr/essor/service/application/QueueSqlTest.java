@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import fr.essor.model.application.ApplicationStatus;
 import fr.essor.model.application.Instrument;
 import fr.essor.model.application.Stage;
+import fr.essor.model.enterprise.SearchTerms;
+import fr.essor.service.config.SearchIndex;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -75,6 +77,7 @@ class QueueSqlTest {
             line(c, a3, 1, "GUARANTEE", "5000.00");
             line(c, a4, 0, "GRANT", "3000.00");
             line(c, a6, 0, "GUARANTEE", "1.00");
+            SearchIndex.indexMissing(c);
             assertTrue(a5 > 0);
         }
     }
@@ -110,21 +113,59 @@ class QueueSqlTest {
     }
 
     @Test
-    void textMatchesNameSiretOrReferenceIgnoringCase() throws SQLException {
+    void textMatchesTheBeginningOfAWordOfTheNameOfTheSiretOrOfTheReferenceIgnoringCaseAndAccents() throws SQLException {
         QueueSort byRef = new QueueSort(QueueSort.Column.REFERENCE, true);
         assertEquals(List.of("CVL-2026-00002", "CVL-2026-00003"), refs(cvl, QueueFilter.any().withText("fabrique"), byRef));
+        assertEquals(List.of("CVL-2026-00002", "CVL-2026-00003"), refs(cvl, QueueFilter.any().withText("FABR soli"), byRef));
         assertEquals(List.of("CVL-2026-00004"), refs(cvl, QueueFilter.any().withText("887 654"), byRef));
         assertEquals(List.of("CVL-2026-00003"), refs(cvl, QueueFilter.any().withText("cvl-2026-00003"), byRef));
+        assertEquals(List.of("CVL-2026-00002", "CVL-2026-00003", "CVL-2026-00004", "CVL-2026-00005"),
+                refs(cvl, QueueFilter.any().withText("CVL-2026"), byRef), "a reference's beginning");
         assertEquals(List.of("CVL-2026-00004"), refs(cvl, QueueFilter.any().withText("VÉLO"), byRef));
+        assertEquals(List.of("CVL-2026-00004"), refs(cvl, QueueFilter.any().withText("coop'velo"), byRef));
     }
 
     @Test
-    void wildcardsInTheTextAreLiteral() throws SQLException {
+    void everyWordMustMatchAndTheMiddleOfAWordDoesNot() throws SQLException {
+        assertEquals(0, count(cvl, QueueFilter.any().withText("fabrique tours")), "no enterprise has both words");
+        assertEquals(0, count(cvl, QueueFilter.any().withText("abrique")), "the middle of a word");
+        assertEquals(0, count(cvl, QueueFilter.any().withText("654")), "the middle of a SIRET");
+    }
+
+    @Test
+    void wildcardsInTheTextAreLiteralAndPunctuationAloneFindsNothing() throws SQLException {
         assertEquals(List.of("CVL-2026-00005"), refs(cvl, QueueFilter.any().withText("100%"), QueueSort.DEFAULT));
-        assertEquals(List.of("CVL-2026-00005"), refs(cvl, QueueFilter.any().withText("o_l"), QueueSort.DEFAULT));
-        assertEquals(1, count(cvl, QueueFilter.any().withText("%")), "only the name holding a % sign");
-        assertEquals(1, count(cvl, QueueFilter.any().withText("_")));
+        assertEquals(List.of("CVL-2026-00005"), refs(cvl, QueueFilter.any().withText("bio_local"), QueueSort.DEFAULT));
+        assertEquals(0, count(cvl, QueueFilter.any().withText("fab%ique")), "% is no wildcard: no word begins with ique");
+        assertEquals(0, count(cvl, QueueFilter.any().withText("%")));
+        assertEquals(0, count(cvl, QueueFilter.any().withText("_")));
         assertEquals(0, count(cvl, QueueFilter.any().withText("!")));
+    }
+
+    @Test
+    void aRenamedEnterpriseIsFoundByItsNewNameOnly() throws SQLException {
+        try (Connection c = connect()) {
+            long id = enterprise(c, "Ancien Nom", "33333333300003", "45", cvl);
+            application(c, "CVL-2026-00009", id, "CREATION", "SUBMITTED", null, "2026-04-01T09:00:00");
+            SearchIndex.indexMissing(c);
+            assertEquals(1, count(cvl, QueueFilter.any().withText("ancien")));
+            try (Statement st = c.createStatement()) {
+                st.executeUpdate("DELETE FROM enterprise_search_term WHERE enterprise_id = " + id);
+            }
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO enterprise_search_term (term, enterprise_id) VALUES (?, ?)")) {
+                for (String term : SearchTerms.of("Nouveau Nom", "33333333300003")) {
+                    ps.setString(1, term);
+                    ps.setLong(2, id);
+                    ps.executeUpdate();
+                }
+            }
+            assertEquals(0, count(cvl, QueueFilter.any().withText("ancien")));
+            assertEquals(1, count(cvl, QueueFilter.any().withText("nouv")));
+            try (Statement st = c.createStatement()) {
+                st.executeUpdate("DELETE FROM application WHERE reference = 'CVL-2026-00009'");
+                st.executeUpdate("DELETE FROM enterprise WHERE id = " + id);
+            }
+        }
     }
 
     @Test

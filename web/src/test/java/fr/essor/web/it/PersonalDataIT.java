@@ -216,6 +216,10 @@ class PersonalDataIT extends ContainerTestBase {
         assertEquals(0, Sql.count(dataSource, "SELECT COUNT(*) FROM application_document WHERE application_id = ?", app));
         assertEquals(0, Sql.count(dataSource, "SELECT COUNT(*) FROM application_message WHERE application_id = ?", app));
         assertEquals("—", Sql.string(dataSource, "SELECT title FROM application WHERE id = ?", app));
+        assertEquals(Sql.string(dataSource, "SELECT siret FROM enterprise WHERE id = ?", enterprise),
+                Sql.string(dataSource, "SELECT MIN(term) FROM enterprise_search_term WHERE enterprise_id = ?", enterprise),
+                "the queue's search finds the enterprise by its placeholder SIRET only");
+        assertEquals(1, Sql.count(dataSource, "SELECT COUNT(*) FROM enterprise_search_term WHERE enterprise_id = ?", enterprise));
         assertEquals("45", Sql.string(dataSource, "SELECT department FROM enterprise WHERE id = ?", enterprise), "the département stays");
         assertEquals("8000.00", Sql.string(dataSource, "SELECT amount FROM application_line WHERE application_id = ?", app),
                 "the amounts stay");
