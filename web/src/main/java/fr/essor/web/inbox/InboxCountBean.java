@@ -22,4 +22,9 @@ public class InboxCountBean {
         }
         return counts.unseen();
     }
+
+    /** The same as text, for the header's title (a bundle text with {0}). */
+    public String getUnseenText() {
+        return String.valueOf(getUnseen());
+    }
 }

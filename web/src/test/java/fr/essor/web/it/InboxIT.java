@@ -128,7 +128,12 @@ class InboxIT extends OnTheBuiltWar {
         assertFalse(keys(CHAIR).contains("VOTE_TO_CAST:" + s.item), "the chair has voted");
         assertEquals("/committee/session.xhtml?id=" + s.session, item(M3, "VOTE_TO_CAST:" + s.item).getString("page"));
         long planned = plannedSession();
-        assertEquals(200, api.call(ADVISOR, "POST", "/sessions/" + planned + "/convocations", null).statusCode());
+        long waiting = ready("Boîte de réception : convocation");
+        assertEquals(200, api.call(ADVISOR, "POST", "/sessions/" + planned + "/items", "{\"applicationId\":" + waiting + "}")
+                .statusCode());
+        assertFalse(keys(M1).contains("SESSION_CONVENED:" + planned), "not before the convocation");
+        HttpResponse<String> convened = api.call(ADVISOR, "POST", "/sessions/" + planned + "/convocations", null);
+        assertEquals(200, convened.statusCode(), convened.body());
         assertTrue(keys(M1).contains("SESSION_CONVENED:" + planned), keys(M1).toString());
         assertFalse(keys(PORTEUR).contains("SESSION_CONVENED:" + planned));
 
@@ -258,7 +263,7 @@ class InboxIT extends OnTheBuiltWar {
         assertEquals(200, api.call(CHAIR, "PUT", "/inbox/digest", "{\"daily\":true}").statusCode());
         assertEquals(200, api.call(PORTEUR2, "PUT", "/inbox/digest", "{\"daily\":true}").statusCode());
         assertEquals(200, api.call(PORTEUR2, "PUT", "/inbox/digest", "{\"daily\":false}").statusCode());
-        assertEquals(3, Sql.count(ds, "SELECT COUNT(*) FROM audit_event WHERE action = 'INBOX_DIGEST_CHANGED'"));
+        assertEquals(4, Sql.count(ds, "SELECT COUNT(*) FROM audit_event WHERE action = 'INBOX_DIGEST_CHANGED'"), "on, on, on, off");
         assertEquals(2, Sql.count(ds, "SELECT COUNT(*) FROM inbox_digest_subscription"));
 
         // two servers' timers at once: two runs of the same day in parallel
@@ -371,6 +376,15 @@ class InboxIT extends OnTheBuiltWar {
                         + "\"durationMonths\":60}],\"conditionItems\":" + conditionItems + "}");
     }
 
+    /** A fresh analysed file of porteur@, ready for the committee. */
+    private long ready(String title) throws Exception {
+        long app = Filing.analysed(api, title).id();
+        HttpResponse<String> ready = api.call(ADVISOR, "POST", "/applications/" + app + "/instruction/ready?version="
+                + api.read(ADVISOR, "/applications/" + app).getJsonNumber("version"), null);
+        assertEquals(200, ready.statusCode(), ready.body());
+        return app;
+    }
+
     /** A new session of the CVL committee in two days, with nothing on its agenda. */
     private long plannedSession() throws Exception {
         long committee = Sql.count(Sql.ds(), "SELECT MIN(id) FROM committee WHERE name = 'Comité d''engagement Centre-Val de Loire'");
@@ -382,10 +396,7 @@ class InboxIT extends OnTheBuiltWar {
 
     /** A fresh analysed file of porteur@ on the agenda of a new session, opened with the four members, the chair, M1, M2 voting for. */
     private Sitting sitting(String title) throws Exception {
-        long app = Filing.analysed(api, title).id();
-        HttpResponse<String> ready = api.call(ADVISOR, "POST", "/applications/" + app + "/instruction/ready?version="
-                + api.read(ADVISOR, "/applications/" + app).getJsonNumber("version"), null);
-        assertEquals(200, ready.statusCode(), ready.body());
+        long app = ready(title);
         long committee = Sql.count(Sql.ds(), "SELECT MIN(id) FROM committee WHERE name = 'Comité d''engagement Centre-Val de Loire'");
         HttpResponse<String> created = api.call(ADVISOR, "POST", "/sessions", "{\"committeeId\":" + committee
                 + ",\"startsAt\":\"" + today() + "T09:00\",\"place\":\"Orléans\"}");
