@@ -117,7 +117,13 @@ public enum AuditAction {
     MONEY_PROPOSED,
     MONEY_APPROVED,
     MONEY_REJECTED,
-    FOUR_EYES_THRESHOLD;
+    FOUR_EYES_THRESHOLD,
+
+    // The inbox (issue 13, item 5, branch inbox): an item marked as seen, the digest asked for or stopped,
+    // one person's digest of a day claimed (and queued when it has items)
+    INBOX_SEEN,
+    INBOX_DIGEST_CHANGED,
+    INBOX_DIGEST_CLAIMED;
 
     /** The value stored in the trail, and hashed into its chain. */
     public String stored() {

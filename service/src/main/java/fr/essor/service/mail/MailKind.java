@@ -24,7 +24,12 @@ public enum MailKind {
     /** To an existing account: the invitation waits on their home page too. */
     CO_OWNER_INVITED_MEMBER(true),
     /** The date his erasure is scheduled for: a duty to inform, always sent. */
-    ERASURE_SCHEDULED(false);
+    ERASURE_SCHEDULED(false),
+    /**
+     * The daily digest of a person's inbox (issue 13): sent only to those who asked for it on their page
+     * "My data" ({@code inbox_digest_subscription}), so it is neither switched off here nor always sent.
+     */
+    INBOX_DIGEST(false);
 
     private final boolean optional;
 
@@ -35,6 +40,11 @@ public enum MailKind {
     /** Whether its recipient may switch it off. */
     public boolean optional() {
         return optional;
+    }
+
+    /** A kind a person asks for rather than switches off (the inbox digest): no mail preference of its own. */
+    public boolean askedFor() {
+        return this == INBOX_DIGEST;
     }
 
     /** The kinds a person may switch off, in declaration order. */

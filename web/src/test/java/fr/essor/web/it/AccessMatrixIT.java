@@ -334,6 +334,12 @@ class AccessMatrixIT extends OnTheBuiltWar {
         rows.add(new Row(Kind.PAGE, "GET", "/advisor/approvals.xhtml", null, NOBODY, d.afterRef, true, false));
         rows.add(new Row(Kind.PAGE, "GET", "/admin/approvals.xhtml", null, EnumSet.of(Actor.ADMIN), d.afterRef, true, false));
         rows.add(page("/admin/associations.xhtml", nationalAdmin, "four-eyes"));
+        // --- branch inbox (issue 13, item 5): every signed-in person has an inbox of their own; the demo's disbursement
+        // waiting for a second person is in the national admin's only (its proposer, the CVL advisor, may not approve it)
+        rows.add(list("/inbox?size=200", EnumSet.of(Actor.ADMIN), "APPROVAL_WAITING:" + d.afterProposal));
+        rows.add(api("GET", "/inbox/count", signedIn, "unseen"));
+        rows.add(api("GET", "/inbox/digest", signedIn, "daily"));
+        rows.add(page("/account/inbox.xhtml", signedIn, "inbox:items"));
         return rows;
     }
 
@@ -482,6 +488,12 @@ class AccessMatrixIT extends OnTheBuiltWar {
         rows.add(write("POST", "/approvals/" + d.afterProposal + "/approve", null, EnumSet.of(Actor.ADMIN)));
         rows.add(write("POST", "/approvals/" + d.afterProposal + "/reject", "{\"reason\":\"Intrus\"}", EnumSet.of(Actor.ADMIN)));
         rows.add(write("PUT", "/approvals/thresholds/" + d.cvl, "{\"threshold\":\"1.00\"}", EnumSet.of(Actor.ADMIN)));
+        // --- branch inbox: an item is marked seen only by the person whose inbox holds it; the digest is run by an admin
+        Set<Actor> signedIn = EnumSet.complementOf(EnumSet.of(Actor.ANONYMOUS, Actor.ADVISOR_COOKIE_ON_API));
+        rows.add(write("POST", "/inbox/seen", "{\"key\":\"APPROVAL_WAITING:" + d.afterProposal + "\"}", EnumSet.of(Actor.ADMIN)));
+        rows.add(write("PUT", "/inbox/digest", "{\"daily\":true}", signedIn));
+        rows.add(write("POST", "/inbox/digest/runs", "{\"date\":\"" + LocalDate.now(ZoneId.of("Europe/Paris")) + "\"}",
+                EnumSet.of(Actor.ADMIN)));
         return rows;
     }
 

@@ -696,6 +696,32 @@ class BadInputIT extends OnTheBuiltWar {
                 "{\"instruments\":{\"GRANT\":{\"minAmount\":\"1.00\",\"maxAmount\":\"50000.01\"}}}"));
         c.add(json("network limits share over 80 %", ADMIN, "PUT", "/rules/network", "{\"instruments\":{\"GUARANTEE\":"
                 + "{\"minAmount\":\"1.00\",\"maxAmount\":\"10.00\",\"maxDurationMonths\":60,\"maxGuaranteeShare\":\"95\"}}}"));
+        // --- branch inbox (issue 13, item 5): item keys, the digest's preference and its run for a day
+        c.add(json("inbox seen without a body", ADVISOR, "POST", "/inbox/seen", null));
+        c.add(json("inbox seen without a key", ADVISOR, "POST", "/inbox/seen", "{}"));
+        c.add(json("inbox seen key blank", ADVISOR, "POST", "/inbox/seen", "{\"key\":\" \"}"));
+        c.add(json("inbox seen key without ids", ADVISOR, "POST", "/inbox/seen", "{\"key\":\"FILE_TO_INSTRUCT\"}"));
+        c.add(json("inbox seen key with SQL", ADVISOR, "POST", "/inbox/seen", "{\"key\":\"FILE_TO_INSTRUCT:1' OR '1'='1\"}"));
+        c.add(json("inbox seen key too long", ADVISOR, "POST", "/inbox/seen", "{\"key\":\"" + "A".repeat(200) + ":1\"}"));
+        c.add(json("inbox seen key of an unknown kind", ADVISOR, "POST", "/inbox/seen", "{\"key\":\"PIZZA_TO_EAT:1\"}"));
+        c.add(json("inbox seen key of no item", ADVISOR, "POST", "/inbox/seen", "{\"key\":\"FILE_TO_INSTRUCT:999999\"}"));
+        c.add(json("inbox seen key of another's item", PORTEUR, "POST", "/inbox/seen", "{\"key\":\"APPROVAL_WAITING:1\"}"));
+        c.add(json("inbox seen key as a number", ADVISOR, "POST", "/inbox/seen", "{\"key\":42}"));
+        c.add(new Input("inbox page negative", ADVISOR, "GET", "/inbox?page=-1", null, null, Map.of()));
+        c.add(new Input("inbox size 0", ADVISOR, "GET", "/inbox?size=0", null, null, Map.of()));
+        c.add(new Input("inbox size over the maximum", ADVISOR, "GET", "/inbox?size=201", null, null, Map.of()));
+        c.add(new Input("inbox unseen not a boolean", ADVISOR, "GET", "/inbox?unseen=maybe", null, null, Map.of()));
+        c.add(json("inbox digest without a body", PORTEUR, "PUT", "/inbox/digest", null));
+        c.add(json("inbox digest without daily", PORTEUR, "PUT", "/inbox/digest", "{}"));
+        c.add(json("inbox digest daily as text", PORTEUR, "PUT", "/inbox/digest", "{\"daily\":\"yes\"}"));
+        c.add(json("inbox digest daily as a number", PORTEUR, "PUT", "/inbox/digest", "{\"daily\":1}"));
+        c.add(json("inbox digest run without a date", ADMIN, "POST", "/inbox/digest/runs", "{}"));
+        c.add(json("inbox digest run date not a day", ADMIN, "POST", "/inbox/digest/runs", "{\"date\":\"2026-02-30\"}"));
+        c.add(json("inbox digest run date as text", ADMIN, "POST", "/inbox/digest/runs", "{\"date\":\"demain\"}"));
+        c.add(json("inbox digest run of tomorrow", ADMIN, "POST", "/inbox/digest/runs", "{\"date\":\""
+                + LocalDate.now(ZoneId.of("Europe/Paris")).plusDays(1) + "\"}"));
+        c.add(json("inbox digest run by an advisor", ADVISOR, "POST", "/inbox/digest/runs", "{\"date\":\""
+                + LocalDate.now(ZoneId.of("Europe/Paris")) + "\"}"));
         return c;
     }
 

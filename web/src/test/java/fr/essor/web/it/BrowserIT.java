@@ -1039,12 +1039,14 @@ class BrowserIT extends BrowserJourney {
         for (String step : List.of("PROJECT", "FINANCING", "PLAN", "IMPACT", "DOCUMENTS", "SUMMARY")) {
             entrepreneur.add(draft.replaceAll("&step=[A-Z]+", "") + "&step=" + step);
         }
-        entrepreneur.addAll(List.of(filed, owners, url("/entrepreneur/close-account.xhtml"), url("/account/my-data.xhtml")));
+        entrepreneur.addAll(List.of(filed, owners, url("/entrepreneur/close-account.xhtml"), url("/account/my-data.xhtml"),
+                url("/account/inbox.xhtml")));
         pages.put("porteur@demo.essor", entrepreneur);
-        pages.put("conseil@demo.essor", List.of(url("/advisor/index.xhtml"), "advisor-file", url("/advisor/sessions.xhtml")));
+        pages.put("conseil@demo.essor", List.of(url("/advisor/index.xhtml"), "advisor-file", url("/advisor/sessions.xhtml"),
+                url("/account/inbox.xhtml")));
         pages.put("partenaire@demo.essor", List.of(url("/partner/index.xhtml"), "convention"));
-        pages.put("comite@demo.essor", List.of(url("/committee/index.xhtml"), "session"));
-        pages.put("admin@demo.essor", List.of(url("/admin/accounts.xhtml")));
+        pages.put("comite@demo.essor", List.of(url("/committee/index.xhtml"), "session", url("/account/inbox.xhtml")));
+        pages.put("admin@demo.essor", List.of(url("/admin/accounts.xhtml"), url("/account/inbox.xhtml")));
 
         List<String> failures = new ArrayList<>();
         try {
@@ -1097,5 +1099,37 @@ class BrowserIT extends BrowserJourney {
             driver.manage().window().setSize(new Dimension(1280, 1000));
         }
         assertTrue(failures.isEmpty(), "pages that scroll sideways, or fail axe or the menu on a phone:\n" + String.join("\n", failures));
+    }
+
+    /**
+     * Issue 13, item 5: the advisor sees how many items wait for him in the header of every page, opens his
+     * inbox from it (keyboard and axe checked), marks the first item as seen and the count goes down by one;
+     * he asks for the daily digest on "My data".
+     */
+    @Test
+    void theAdvisorOpensHisInboxFromTheHeaderAndAnItemMarkedSeenCountsDown() {
+        login("conseil@demo.essor");
+        WebElement count = waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("inbox-count")));
+        long before = Long.parseLong(count.getText().trim());
+        assertTrue(before > 0, "the demo's advisor has files waiting for him");
+        driver.findElement(By.id("inbox-link")).sendKeys(Keys.ENTER);
+        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("inbox:items")));
+        assertEquals("Boîte de réception", heading());
+        Browser.assertAccessible(driver, "inbox");
+        List<WebElement> buttons = driver.findElements(By.cssSelector("button[id$=':seen']"));
+        assertFalse(buttons.isEmpty(), "an unseen item to mark");
+        String firstLink = driver.findElement(By.cssSelector("#inbox\\:items a.inbox-link")).getAttribute("href");
+        assertTrue(firstLink.contains(".xhtml"), firstLink);
+        buttons.get(0).click();
+        waiting().until(ExpectedConditions.textToBe(By.id("inbox-count"), String.valueOf(before - 1)));
+        assertTrue(driver.findElement(By.id("messages")).getText().contains("Élément marqué comme vu"));
+
+        driver.findElement(By.id("digest")).click();
+        WebElement daily = waiting().until(ExpectedConditions.elementToBeClickable(By.id("digest:daily")));
+        assertFalse(daily.isSelected());
+        daily.click();
+        driver.findElement(By.id("digest:save")).click();
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "récapitulatif"));
+        assertTrue(driver.findElement(By.id("digest:daily")).isSelected());
     }
 }
