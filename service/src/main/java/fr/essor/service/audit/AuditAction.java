@@ -117,7 +117,10 @@ public enum AuditAction {
     MONEY_PROPOSED,
     MONEY_APPROVED,
     MONEY_REJECTED,
-    FOUR_EYES_THRESHOLD;
+    FOUR_EYES_THRESHOLD,
+
+    // issue 14 item 5 (branch fec): an association's chart of accounts replaced
+    ACCOUNTING_CHART_CHANGED;
 
     /** The value stored in the trail, and hashed into its chain. */
     public String stored() {
