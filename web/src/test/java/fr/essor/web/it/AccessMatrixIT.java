@@ -334,6 +334,15 @@ class AccessMatrixIT extends OnTheBuiltWar {
         rows.add(new Row(Kind.PAGE, "GET", "/advisor/approvals.xhtml", null, NOBODY, d.afterRef, true, false));
         rows.add(new Row(Kind.PAGE, "GET", "/admin/approvals.xhtml", null, EnumSet.of(Actor.ADMIN), d.afterRef, true, false));
         rows.add(page("/admin/associations.xhtml", nationalAdmin, "four-eyes"));
+        // --- branch fec (issue 14, item 5): the chart of accounts and the FEC export, the association's staff
+        String period = "from=" + YEAR + "-01-01&to=" + YEAR + "-12-31";
+        rows.add(api("GET", "/accounting/CVL/chart", cvlStaff, "\"association\":\"CVL\""));
+        rows.add(api("GET", "/accounting/" + o.code + "/chart", otherStaff, "\"association\":\"" + o.code + "\""));
+        rows.add(api("GET", "/accounting/CVL/fec?" + period, cvlStaff, null));
+        rows.add(api("GET", "/accounting/CVL/fec/summary?" + period, cvlStaff, "\"balanced\":true"));
+        rows.add(api("GET", "/accounting/" + o.code + "/fec?format=xlsx&" + period, otherStaff, null));
+        rows.add(api("GET", "/accounting/" + o.code + "/fec/summary?" + period, otherStaff, "\"balanced\":true"));
+        rows.add(page("/admin/accounting.xhtml", EnumSet.of(Actor.ADMIN), "accounting-intro"));
         return rows;
     }
 
@@ -482,6 +491,12 @@ class AccessMatrixIT extends OnTheBuiltWar {
         rows.add(write("POST", "/approvals/" + d.afterProposal + "/approve", null, EnumSet.of(Actor.ADMIN)));
         rows.add(write("POST", "/approvals/" + d.afterProposal + "/reject", "{\"reason\":\"Intrus\"}", EnumSet.of(Actor.ADMIN)));
         rows.add(write("PUT", "/approvals/thresholds/" + d.cvl, "{\"threshold\":\"1.00\"}", EnumSet.of(Actor.ADMIN)));
+        // --- branch fec (issue 14, item 5): only an administrator (of the association, or national) sets its chart
+        String chart = "{\"mappings\":[{\"movementKind\":\"DISBURSEMENT\",\"debitAccount\":\"274\",\"debitLabel\":"
+                + "\"Intrus\",\"creditAccount\":\"512\",\"creditLabel\":\"Intrus\",\"journalCode\":\"BQ\","
+                + "\"journalLabel\":\"Intrus\"}]}";
+        rows.add(write("PUT", "/accounting/CVL/chart", chart, EnumSet.of(Actor.ADMIN)));
+        rows.add(write("PUT", "/accounting/" + o.code + "/chart", chart, EnumSet.of(Actor.ADMIN)));
         return rows;
     }
 

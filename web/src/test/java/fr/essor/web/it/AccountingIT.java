@@ -228,10 +228,19 @@ class AccountingIT extends OnTheBuiltWar {
     @Order(3)
     void theDefaultChartIsShownUntilTheAdministratorSetsOneAndTheNewAccountsAreUsed() throws Exception {
         DataSource ds = Sql.ds();
-        JsonObject chart = api.read(ADVISOR_BZH, "/accounting/BZH/chart");
-        assertFalse(chart.getBoolean("custom"), "BZH uses the default chart");
+        // CVL uses the default chart; BZH the demo's own (participative loans on 2748, its bank 5121 in journal BQCS)
+        JsonObject cvl = api.read(ADVISOR_CVL, "/accounting/CVL/chart");
+        assertFalse(cvl.getBoolean("custom"), "CVL uses the default chart");
+        assertEquals(11, cvl.getJsonArray("lines").size());
         assertEquals(0, Sql.count(ds, "SELECT COUNT(*) FROM account_mapping m JOIN association a ON a.id = m.association_id"
-                + " WHERE a.code = 'BZH'"));
+                + " WHERE a.code = 'CVL'"));
+        JsonObject chart = api.read(ADVISOR_BZH, "/accounting/BZH/chart");
+        assertTrue(chart.getBoolean("custom"), "BZH has the demo's chart");
+        assertEquals(9, chart.getJsonArray("lines").size());
+        LocalDate[] demo = span(ds, "BZH");
+        String before = new String(download(ADVISOR_BZH, "BZH/fec?from=" + demo[0] + "&to=" + demo[1]).body(), StandardCharsets.UTF_8);
+        assertTrue(before.contains("BQCS\tBanque Caisse Solidaire\tBQCS000001\t"), before);
+        assertTrue(before.contains("\t2748\tPrêts participatifs\t"), "the participative loan on its own account");
         // every kind, participative loans to 2748
         String body = "{\"mappings\":["
                 + line("ALLOCATION", null, "801", "Engagements donnés", "809", "Contrepartie", "ENG", "Engagements") + ","
@@ -260,7 +269,7 @@ class AccountingIT extends OnTheBuiltWar {
         checkAgainstLedger(r.body(), '\t', ledger(ds, "BZH", p[0], p[1]));
         assertTrue(text.contains("\t2748\tPrêts participatifs\t"), "the new loan account");
         assertTrue(text.contains("BQ1\tBanque 1\tBQ1000001\t"), "the new bank journal, numbered from 1");
-        assertFalse(text.contains("\t512\tBanque\t"), "the default bank account no longer used");
+        assertFalse(text.contains("BQCS"), "the demo's bank journal no longer used");
     }
 
     @Test
