@@ -1044,7 +1044,7 @@ class BrowserIT extends BrowserJourney {
         pages.put("conseil@demo.essor", List.of(url("/advisor/index.xhtml"), "advisor-file", url("/advisor/sessions.xhtml")));
         pages.put("partenaire@demo.essor", List.of(url("/partner/index.xhtml"), "convention"));
         pages.put("comite@demo.essor", List.of(url("/committee/index.xhtml"), "session"));
-        pages.put("admin@demo.essor", List.of(url("/admin/accounts.xhtml")));
+        pages.put("admin@demo.essor", List.of(url("/admin/accounts.xhtml"), url("/admin/accounting.xhtml")));
 
         List<String> failures = new ArrayList<>();
         try {
@@ -1097,5 +1097,67 @@ class BrowserIT extends BrowserJourney {
             driver.manage().window().setSize(new Dimension(1280, 1000));
         }
         assertTrue(failures.isEmpty(), "pages that scroll sideways, or fail axe or the menu on a phone:\n" + String.join("\n", failures));
+    }
+    // ---- branch fec (issue 14, item 5): the accounting page
+
+    @Test
+    void anAssociationAdministratorEditsTheChartOfAccountsChecksAPeriodBalancedAndDownloadsItsFec() throws Exception {
+        login("admin-bzh@demo.essor", "essor-demo");
+        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("landing")));
+        driver.get(url("/admin/accounting.xhtml"));
+        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("chart:save")));
+        assertTrue(driver.findElement(By.id("chart-origin")).getText().contains("admin-bzh@demo.essor"), "BZH's own chart");
+        Browser.assertAccessible(driver, "accounting");
+
+        // a bad account number: refused with a message, nothing stored
+        WebElement debit = driver.findElement(By.id("chart:lines:0:debit"));
+        debit.clear();
+        debit.sendKeys("9801");
+        driver.findElement(By.id("chart:save")).click();
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "Numéro de compte invalide"));
+        assertEquals("801", api.read("admin-bzh@demo.essor", "/accounting/BZH/chart").getJsonArray("lines").getJsonObject(0)
+                .getString("debitAccount"));
+
+        // corrected, with a new label: saved
+        debit = driver.findElement(By.id("chart:lines:0:debit"));
+        debit.clear();
+        debit.sendKeys("8011");
+        WebElement label = driver.findElement(By.id("chart:lines:0:debitLabel"));
+        label.clear();
+        label.sendKeys("Engagements de prêts donnés");
+        driver.findElement(By.id("chart:save")).click();
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "Plan comptable enregistré (9 lignes)"));
+        jakarta.json.JsonObject first = api.read("admin-bzh@demo.essor", "/accounting/BZH/chart").getJsonArray("lines")
+                .getJsonObject(0);
+        assertEquals("8011", first.getString("debitAccount"));
+        assertEquals("Engagements de prêts donnés", first.getString("debitLabel"));
+
+        // a period typed, checked balanced, downloaded as a pipe-separated FEC
+        int year = LocalDate.now().getYear();
+        WebElement from = driver.findElement(By.id("export:from_input"));
+        from.clear();
+        from.sendKeys("01/01/" + (year - 1));
+        from.sendKeys(Keys.ESCAPE);
+        WebElement to = driver.findElement(By.id("export:to_input"));
+        to.clear();
+        to.sendKeys("31/12/" + year);
+        to.sendKeys(Keys.ESCAPE);
+        new Select(driver.findElement(By.id("export:format"))).selectByValue("fecPipe");
+        driver.findElement(By.id("export:check")).click();
+        WebElement balanced = waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("summary-balanced")));
+        assertEquals("Journal équilibré.", balanced.getText());
+        String figures = plain(driver.findElement(By.id("summary-figures")).getText());
+        assertTrue(figures.matches("\\d+ écritures, \\d+ lignes ; débit .* €, crédit .* €\\."), figures);
+        Browser.assertAccessible(driver, "accounting with the period checked");
+        String href = driver.findElement(By.id("download")).getAttribute("href");
+        HttpResponse<byte[]> fec = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(href))
+                .header("Cookie", "ESSORSESSION=" + driver.manage().getCookieNamed("ESSORSESSION").getValue()).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, fec.statusCode(), href);
+        assertTrue(fec.headers().firstValue("Content-Disposition").orElse("").contains("BZHFEC" + year + "1231.txt"));
+        String text = new String(fec.body(), StandardCharsets.UTF_8);
+        assertTrue(text.startsWith("JournalCode|JournalLib|EcritureNum|EcritureDate|"), text);
+        assertTrue(text.contains("|8011|Engagements de prêts donnés|"), "the new account in the file");
+        logout();
     }
 }
