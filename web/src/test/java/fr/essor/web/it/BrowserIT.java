@@ -1098,6 +1098,7 @@ class BrowserIT extends BrowserJourney {
         }
         assertTrue(failures.isEmpty(), "pages that scroll sideways, or fail axe or the menu on a phone:\n" + String.join("\n", failures));
     }
+
     // ---- branch fec (issue 14, item 5): the accounting page
 
     @Test
