@@ -67,9 +67,6 @@ public class AccountingBacking implements Serializable {
             all = associations.all();
             code = all.isEmpty() ? null : all.get(0).code();
         }
-        int year = LocalDate.now(Format.ZONE).getYear();
-        from = LocalDate.of(year, 1, 1);
-        to = LocalDate.of(year, 12, 31);
         load();
     }
 

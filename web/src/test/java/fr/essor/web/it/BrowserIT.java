@@ -33,6 +33,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -1136,16 +1137,21 @@ class BrowserIT extends BrowserJourney {
         // a period typed, checked balanced, downloaded as a pipe-separated FEC
         int year = LocalDate.now().getYear();
         WebElement from = driver.findElement(By.id("export:from_input"));
-        from.clear();
+        from.click();
         from.sendKeys("01/01/" + (year - 1));
-        from.sendKeys(Keys.ESCAPE);
+        from.sendKeys(Keys.TAB);
         WebElement to = driver.findElement(By.id("export:to_input"));
-        to.clear();
+        to.click();
         to.sendKeys("31/12/" + year);
-        to.sendKeys(Keys.ESCAPE);
+        to.sendKeys(Keys.TAB);
         new Select(driver.findElement(By.id("export:format"))).selectByValue("fecPipe");
         driver.findElement(By.id("export:check")).click();
-        WebElement balanced = waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("summary-balanced")));
+        waiting().until(ExpectedConditions.or(ExpectedConditions.visibilityOfElementLocated(By.id("summary-balanced")),
+                ExpectedConditions.textMatches(By.id("messages"), Pattern.compile(".*\\S.*"))));
+        assertFalse(driver.findElements(By.id("summary-balanced")).isEmpty(), "no summary; the page says: "
+                + driver.findElement(By.id("messages")).getText() + " / from=" + driver.findElement(By.id("export:from_input"))
+                .getAttribute("value") + " to=" + driver.findElement(By.id("export:to_input")).getAttribute("value"));
+        WebElement balanced = driver.findElement(By.id("summary-balanced"));
         assertEquals("Journal équilibré.", balanced.getText());
         String figures = plain(driver.findElement(By.id("summary-figures")).getText());
         assertTrue(figures.matches("\\d+ écritures, \\d+ lignes ; débit .* €, crédit .* €\\."), figures);
