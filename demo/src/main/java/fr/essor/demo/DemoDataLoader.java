@@ -571,6 +571,7 @@ public class DemoDataLoader {
         em.persist(fund);
         em.flush();
         participativeLoan(bzh, caisse, today);
+        DemoAccounting.chartOfBretagne(em, bzh, Instant.now(clock));
     }
 
     /**

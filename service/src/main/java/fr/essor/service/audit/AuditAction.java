@@ -123,7 +123,9 @@ public enum AuditAction {
     // one person's digest of a day claimed (and queued when it has items)
     INBOX_SEEN,
     INBOX_DIGEST_CHANGED,
-    INBOX_DIGEST_CLAIMED;
+    INBOX_DIGEST_CLAIMED,
+    // issue 14 item 5 (branch fec): an association's chart of accounts replaced
+    ACCOUNTING_CHART_CHANGED;
 
     /** The value stored in the trail, and hashed into its chain. */
     public String stored() {

@@ -340,6 +340,15 @@ class AccessMatrixIT extends OnTheBuiltWar {
         rows.add(api("GET", "/inbox/count", signedIn, "unseen"));
         rows.add(api("GET", "/inbox/digest", signedIn, "daily"));
         rows.add(page("/account/inbox.xhtml", signedIn, "inbox:items"));
+        // --- branch fec (issue 14, item 5): the chart of accounts and the FEC export, the association's staff
+        String period = "from=" + YEAR + "-01-01&to=" + YEAR + "-12-31";
+        rows.add(api("GET", "/accounting/CVL/chart", cvlStaff, "\"association\":\"CVL\""));
+        rows.add(api("GET", "/accounting/" + o.code + "/chart", otherStaff, "\"association\":\"" + o.code + "\""));
+        rows.add(api("GET", "/accounting/CVL/fec?" + period, cvlStaff, null));
+        rows.add(api("GET", "/accounting/CVL/fec/summary?" + period, cvlStaff, "\"balanced\":true"));
+        rows.add(api("GET", "/accounting/" + o.code + "/fec?format=xlsx&" + period, otherStaff, null));
+        rows.add(api("GET", "/accounting/" + o.code + "/fec/summary?" + period, otherStaff, "\"balanced\":true"));
+        rows.add(page("/admin/accounting.xhtml", EnumSet.of(Actor.ADMIN), "accounting-intro"));
         return rows;
     }
 
@@ -494,6 +503,12 @@ class AccessMatrixIT extends OnTheBuiltWar {
         rows.add(write("PUT", "/inbox/digest", "{\"daily\":true}", signedIn));
         rows.add(write("POST", "/inbox/digest/runs", "{\"date\":\"" + LocalDate.now(ZoneId.of("Europe/Paris")) + "\"}",
                 EnumSet.of(Actor.ADMIN)));
+        // --- branch fec (issue 14, item 5): only an administrator (of the association, or national) sets its chart
+        String chart = "{\"mappings\":[{\"movementKind\":\"DISBURSEMENT\",\"debitAccount\":\"274\",\"debitLabel\":"
+                + "\"Intrus\",\"creditAccount\":\"512\",\"creditLabel\":\"Intrus\",\"journalCode\":\"BQ\","
+                + "\"journalLabel\":\"Intrus\"}]}";
+        rows.add(write("PUT", "/accounting/CVL/chart", chart, EnumSet.of(Actor.ADMIN)));
+        rows.add(write("PUT", "/accounting/" + o.code + "/chart", chart, EnumSet.of(Actor.ADMIN)));
         return rows;
     }
 

@@ -722,6 +722,45 @@ class BadInputIT extends OnTheBuiltWar {
                 + LocalDate.now(ZoneId.of("Europe/Paris")).plusDays(1) + "\"}"));
         c.add(json("inbox digest run by an advisor", ADVISOR, "POST", "/inbox/digest/runs", "{\"date\":\""
                 + LocalDate.now(ZoneId.of("Europe/Paris")) + "\"}"));
+        // --- branch fec (issue 14, item 5): the chart of accounts and the FEC export
+        String chart = "/accounting/CVL/chart";
+        String ok = "\"movementKind\":\"DISBURSEMENT\",\"debitAccount\":\"274\",\"debitLabel\":\"Prêts\","
+                + "\"creditAccount\":\"512\",\"creditLabel\":\"Banque\",\"journalCode\":\"BQ\",\"journalLabel\":\"Banque\"";
+        c.add(json("chart without a body", ADMIN, "PUT", chart, null));
+        c.add(json("chart malformed", ADMIN, "PUT", chart, "{\"mappings\":[{"));
+        c.add(json("chart empty", ADMIN, "PUT", chart, "{\"mappings\":[]}"));
+        c.add(json("chart mappings not a list", ADMIN, "PUT", chart, "{\"mappings\":\"274\"}"));
+        c.add(json("chart line null", ADMIN, "PUT", chart, "{\"mappings\":[null]}"));
+        c.add(json("chart kind unknown", ADMIN, "PUT", chart, "{\"mappings\":[{" + ok.replace("DISBURSEMENT", "LOTTERY") + "}]}"));
+        c.add(json("chart kind missing", ADMIN, "PUT", chart, "{\"mappings\":[{" + ok.replace("\"movementKind\":\"DISBURSEMENT\",", "")
+                + "}]}"));
+        c.add(json("chart instrument unknown", ADMIN, "PUT", chart, "{\"mappings\":[{" + ok + ",\"instrument\":\"LOAN\"}]}"));
+        c.add(json("chart account of class 9", ADMIN, "PUT", chart, "{\"mappings\":[{" + ok.replace("\"274\"", "\"9274\"") + "}]}"));
+        c.add(json("chart account too short", ADMIN, "PUT", chart, "{\"mappings\":[{" + ok.replace("\"274\"", "\"27\"") + "}]}"));
+        c.add(json("chart account with a script", ADMIN, "PUT", chart, "{\"mappings\":[{" + ok.replace("\"274\"",
+                "\"274<script>\"") + "}]}"));
+        c.add(json("chart account credited the same", ADMIN, "PUT", chart, "{\"mappings\":[{" + ok.replace("\"512\"", "\"274\"")
+                + "}]}"));
+        c.add(json("chart label with a tab", ADMIN, "PUT", chart, "{\"mappings\":[{" + ok.replace("Prêts", "Pr\\têts") + "}]}"));
+        c.add(json("chart label too long", ADMIN, "PUT", chart, "{\"mappings\":[{" + ok.replace("Prêts", "P".repeat(101)) + "}]}"));
+        c.add(json("chart journal code lower case", ADMIN, "PUT", chart, "{\"mappings\":[{" + ok.replace("\"BQ\"", "\"bq\"") + "}]}"));
+        c.add(json("chart line twice", ADMIN, "PUT", chart, "{\"mappings\":[{" + ok + "},{" + ok + "}]}"));
+        c.add(json("chart of an unknown association", ADMIN, "PUT", "/accounting/ZZZ/chart", "{\"mappings\":[{" + ok + "}]}"));
+        String fec = "/accounting/CVL/fec";
+        c.add(new Input("fec without a period", ADMIN, "GET", fec, null, null, Map.of()));
+        c.add(new Input("fec without an end", ADMIN, "GET", fec + "?from=2026-01-01", null, null, Map.of()));
+        c.add(new Input("fec day that does not exist", ADMIN, "GET", fec + "?from=2026-02-30&to=2026-12-31", null, null, Map.of()));
+        c.add(new Input("fec date in French", ADMIN, "GET", fec + "?from=01/01/2026&to=2026-12-31", null, null, Map.of()));
+        c.add(new Input("fec period reversed", ADMIN, "GET", fec + "?from=2026-12-31&to=2026-01-01", null, null, Map.of()));
+        c.add(new Input("fec period over 24 months", ADMIN, "GET", fec + "?from=2020-01-01&to=2026-12-31", null, null, Map.of()));
+        c.add(new Input("fec format unknown", ADMIN, "GET", fec + "?from=2026-01-01&to=2026-12-31&format=pdf", null, null,
+                Map.of()));
+        c.add(new Input("fec separator unknown", ADMIN, "GET", fec + "?from=2026-01-01&to=2026-12-31&separator=%3B", null, null,
+                Map.of()));
+        c.add(new Input("fec summary with a bad date", ADMIN, "GET", fec + "/summary?from=hier&to=2026-12-31", null, null,
+                Map.of()));
+        c.add(new Input("fec of an unknown association", ADMIN, "GET", "/accounting/ZZZ/fec?from=2026-01-01&to=2026-12-31",
+                null, null, Map.of()));
         return c;
     }
 

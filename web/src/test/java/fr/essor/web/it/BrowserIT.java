@@ -33,6 +33,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -1046,7 +1047,7 @@ class BrowserIT extends BrowserJourney {
                 url("/account/inbox.xhtml")));
         pages.put("partenaire@demo.essor", List.of(url("/partner/index.xhtml"), "convention"));
         pages.put("comite@demo.essor", List.of(url("/committee/index.xhtml"), "session", url("/account/inbox.xhtml")));
-        pages.put("admin@demo.essor", List.of(url("/admin/accounts.xhtml"), url("/account/inbox.xhtml")));
+        pages.put("admin@demo.essor", List.of(url("/admin/accounts.xhtml"), url("/account/inbox.xhtml"), url("/admin/accounting.xhtml")));
 
         List<String> failures = new ArrayList<>();
         try {
@@ -1131,5 +1132,73 @@ class BrowserIT extends BrowserJourney {
         driver.findElement(By.id("digest:save")).click();
         waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "récapitulatif"));
         assertTrue(driver.findElement(By.id("digest:daily")).isSelected());
+    }
+
+    // ---- branch fec (issue 14, item 5): the accounting page
+
+    @Test
+    void anAssociationAdministratorEditsTheChartOfAccountsChecksAPeriodBalancedAndDownloadsItsFec() throws Exception {
+        login("admin-bzh@demo.essor", "essor-demo");
+        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("landing")));
+        driver.get(url("/admin/accounting.xhtml"));
+        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("chart:save")));
+        assertTrue(driver.findElement(By.id("chart-origin")).getText().contains("admin-bzh@demo.essor"), "BZH's own chart");
+        Browser.assertAccessible(driver, "accounting");
+
+        // a bad account number: refused with a message, nothing stored
+        WebElement debit = driver.findElement(By.id("chart:lines:0:debit"));
+        debit.clear();
+        debit.sendKeys("9801");
+        driver.findElement(By.id("chart:save")).click();
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "Numéro de compte invalide"));
+        assertEquals("801", api.read("admin-bzh@demo.essor", "/accounting/BZH/chart").getJsonArray("lines").getJsonObject(0)
+                .getString("debitAccount"));
+
+        // corrected, with a new label: saved
+        debit = driver.findElement(By.id("chart:lines:0:debit"));
+        debit.clear();
+        debit.sendKeys("8011");
+        WebElement label = driver.findElement(By.id("chart:lines:0:debitLabel"));
+        label.clear();
+        label.sendKeys("Engagements de prêts donnés");
+        driver.findElement(By.id("chart:save")).click();
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "Plan comptable enregistré (9 lignes)"));
+        jakarta.json.JsonObject first = api.read("admin-bzh@demo.essor", "/accounting/BZH/chart").getJsonArray("lines")
+                .getJsonObject(0);
+        assertEquals("8011", first.getString("debitAccount"));
+        assertEquals("Engagements de prêts donnés", first.getString("debitLabel"));
+
+        // a period typed, checked balanced, downloaded as a pipe-separated FEC
+        int year = LocalDate.now().getYear();
+        WebElement from = driver.findElement(By.id("export:from_input"));
+        from.click();
+        from.sendKeys("01/01/" + (year - 1));
+        from.sendKeys(Keys.TAB);
+        WebElement to = driver.findElement(By.id("export:to_input"));
+        to.click();
+        to.sendKeys("31/12/" + year);
+        to.sendKeys(Keys.TAB);
+        new Select(driver.findElement(By.id("export:format"))).selectByValue("fecPipe");
+        driver.findElement(By.id("export:check")).click();
+        waiting().until(ExpectedConditions.or(ExpectedConditions.visibilityOfElementLocated(By.id("summary-balanced")),
+                ExpectedConditions.textMatches(By.id("messages"), Pattern.compile(".*\\S.*"))));
+        assertFalse(driver.findElements(By.id("summary-balanced")).isEmpty(), "no summary; the page says: "
+                + driver.findElement(By.id("messages")).getText() + " / from=" + driver.findElement(By.id("export:from_input"))
+                .getAttribute("value") + " to=" + driver.findElement(By.id("export:to_input")).getAttribute("value"));
+        WebElement balanced = driver.findElement(By.id("summary-balanced"));
+        assertEquals("Journal équilibré.", balanced.getText());
+        String figures = plain(driver.findElement(By.id("summary-figures")).getText());
+        assertTrue(figures.matches("\\d+ écritures, \\d+ lignes ; débit .* €, crédit .* €\\."), figures);
+        Browser.assertAccessible(driver, "accounting with the period checked");
+        String href = driver.findElement(By.id("download")).getAttribute("href");
+        HttpResponse<byte[]> fec = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(href))
+                .header("Cookie", "ESSORSESSION=" + driver.manage().getCookieNamed("ESSORSESSION").getValue()).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, fec.statusCode(), href);
+        assertTrue(fec.headers().firstValue("Content-Disposition").orElse("").contains("BZHFEC" + year + "1231.txt"));
+        String text = new String(fec.body(), StandardCharsets.UTF_8);
+        assertTrue(text.startsWith("JournalCode|JournalLib|EcritureNum|EcritureDate|"), text);
+        assertTrue(text.contains("|8011|Engagements de prêts donnés|"), "the new account in the file");
+        logout();
     }
 }
