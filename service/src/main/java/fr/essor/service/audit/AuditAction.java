@@ -117,7 +117,13 @@ public enum AuditAction {
     MONEY_PROPOSED,
     MONEY_APPROVED,
     MONEY_REJECTED,
-    FOUR_EYES_THRESHOLD;
+    FOUR_EYES_THRESHOLD,
+
+    // issue 14, item 3 (branch arrears): the arrears run, its dunning notices, dunning levels, recoveries
+    ARREARS_RUN,
+    DUNNING_SENT,
+    DUNNING_PLAN,
+    RECOVERY;
 
     /** The value stored in the trail, and hashed into its chain. */
     public String stored() {

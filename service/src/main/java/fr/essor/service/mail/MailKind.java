@@ -24,7 +24,9 @@ public enum MailKind {
     /** To an existing account: the invitation waits on their home page too. */
     CO_OWNER_INVITED_MEMBER(true),
     /** The date his erasure is scheduled for: a duty to inform, always sent. */
-    ERASURE_SCHEDULED(false);
+    ERASURE_SCHEDULED(false),
+    /** A loan past due (issue 14, arrears): money owed, always sent, once per loan and dunning level. */
+    LOAN_OVERDUE(false);
 
     private final boolean optional;
 
