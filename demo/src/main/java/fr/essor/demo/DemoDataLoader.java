@@ -104,6 +104,9 @@ public class DemoDataLoader {
     @EJB
     private ReferenceService references;
 
+    @EJB
+    private ArrearsDemo arrearsDemo;
+
     @Inject
     private EssorConfig config;
 
@@ -571,6 +574,7 @@ public class DemoDataLoader {
         em.persist(fund);
         em.flush();
         participativeLoan(bzh, caisse, today);
+        arrearsDemo.load(bzh, caisse, passwordHash);
     }
 
     /**

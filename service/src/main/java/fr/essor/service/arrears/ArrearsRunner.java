@@ -74,8 +74,11 @@ public class ArrearsRunner {
 
     private final Clock clock = Clock.systemUTC();
 
-    /** Runs as of {@code asOf} in the caller's transaction; returns the run's id. */
-    public long run(LocalDate asOf, String actor) {
+    /**
+     * Runs as of {@code asOf} in the caller's transaction; returns the run's id. The dunning notices
+     * are mailed when {@code mail} and the day is today (the demo data's run mails nothing).
+     */
+    public long run(LocalDate asOf, String actor, boolean mail) {
         Instant started = Instant.now(clock);
         Date day = Date.valueOf(asOf);
         List<?> existing = em.createNativeQuery("SELECT id FROM arrears_run WHERE as_of = ? FOR UPDATE").setParameter(1, day)
@@ -101,7 +104,7 @@ public class ArrearsRunner {
                 .setParameter(1, day).setParameter(2, runId).executeUpdate();
         int loans = ((Number) em.createNativeQuery("SELECT COUNT(DISTINCT i.allocation_id) FROM instalment i"
                 + " WHERE i.status IN ('DUE', 'LATE')").getSingleResult()).intValue();
-        int notices = asOf.equals(LocalDate.now(clock.withZone(NETWORK_ZONE))) ? dun(runId, asOf, started) : 0;
+        int notices = mail && asOf.equals(LocalDate.now(clock.withZone(NETWORK_ZONE))) ? dun(runId, asOf, started) : 0;
         Instant finished = Instant.now(clock);
         em.createNativeQuery("UPDATE arrears_run SET started_at = ?, finished_at = ?, triggered_by = ?, loans = ?,"
                         + " in_arrears = ?, notices = notices + ? WHERE id = ?")

@@ -61,7 +61,7 @@ public class ArrearsService extends UseCaseService {
         if (day.getYear() < 2000) {
             throw new InvalidInputException("asOf", "arrears.asOfTooOld");
         }
-        return runView(runner.run(day, caller.email()));
+        return runView(runner.run(day, caller.email(), true));
     }
 
     /** The runs, latest day first, paged in SQL. */

@@ -17,6 +17,6 @@ public class ArrearsTimer {
 
     @Schedule(hour = "2", minute = "40", persistent = false, info = "essor-arrears")
     void nightly() {
-        runner.run(LocalDate.now(ArrearsRunner.NETWORK_ZONE), "system");
+        runner.run(LocalDate.now(ArrearsRunner.NETWORK_ZONE), "system", true);
     }
 }
