@@ -198,7 +198,8 @@ class ArrearsIT extends OnTheBuiltWar {
         DataSource ds = ds();
         java.sql.Date day = java.sql.Date.valueOf(today());
         JsonObject par = api.read(ADVISOR_BZH, "/arrears/par");
-        assertEquals(JsonValue.NULL, par.get("network"), "the network's figure is for national administrators");
+        assertTrue(par.get("network") == null || par.get("network") == JsonValue.NULL,
+                "the network's figure is for national administrators: " + par);
         assertEquals(1, par.getJsonArray("associations").size());
         JsonObject bzh = par.getJsonArray("associations").getJsonObject(0);
         assertEquals("BZH", bzh.getString("key"));
@@ -290,7 +291,7 @@ class ArrearsIT extends OnTheBuiltWar {
         assertTrue(remaining.compareTo(new BigDecimal("10000.00")) > 0, remaining.toString());
         HttpResponse<String> w = api.call(ADVISOR_BZH, "POST", "/allocations/" + id + "/write-off", "{}");
         assertEquals(202, w.statusCode(), w.body());
-        JsonObject proposal = Api.json(w).getJsonObject("proposal");
+        JsonObject proposal = Api.json(w);
         assertEquals(remaining, dec(proposal, "amount"));
         assertEquals(0L, Sql.count(ds, "SELECT COUNT(*) FROM ledger_movement WHERE allocation_id = ? AND kind = 'WRITE_OFF'", id));
         HttpResponse<String> own = api.call(ADVISOR_BZH, "POST", "/approvals/" + proposal.getJsonNumber("id") + "/approve", "{}");
