@@ -334,6 +334,14 @@ class AccessMatrixIT extends OnTheBuiltWar {
         rows.add(new Row(Kind.PAGE, "GET", "/advisor/approvals.xhtml", null, NOBODY, d.afterRef, true, false));
         rows.add(new Row(Kind.PAGE, "GET", "/admin/approvals.xhtml", null, EnumSet.of(Actor.ADMIN), d.afterRef, true, false));
         rows.add(page("/admin/associations.xhtml", nationalAdmin, "four-eyes"));
+        // --- branch arrears (issue 14, item 3): a loan's arrears as its allocation; lists of the caller's association
+        // (Bretagne's demo loans are the national administrator's to see, nobody else's here)
+        rows.add(api("GET", "/arrears/loans/" + d.loan, bdtLoans, null));
+        rows.add(list("/arrears?size=200", EnumSet.of(Actor.ADMIN), "Breizh R"));
+        rows.add(list("/arrears/runs", EnumSet.of(Actor.ADVISOR, Actor.ADVISOR_B, Actor.ADMIN), null));
+        rows.add(list("/arrears/par", EnumSet.of(Actor.ADMIN), "PRETS-SOLIDAIRES"));
+        rows.add(list("/arrears/dunning", EnumSet.of(Actor.ADMIN), "\"BZH\""));
+        rows.add(new Row(Kind.PAGE, "GET", "/advisor/arrears.xhtml", null, NOBODY, "Breizh R", true, false));
         return rows;
     }
 
@@ -482,6 +490,11 @@ class AccessMatrixIT extends OnTheBuiltWar {
         rows.add(write("POST", "/approvals/" + d.afterProposal + "/approve", null, EnumSet.of(Actor.ADMIN)));
         rows.add(write("POST", "/approvals/" + d.afterProposal + "/reject", "{\"reason\":\"Intrus\"}", EnumSet.of(Actor.ADMIN)));
         rows.add(write("PUT", "/approvals/thresholds/" + d.cvl, "{\"threshold\":\"1.00\"}", EnumSet.of(Actor.ADMIN)));
+        // --- branch arrears (issue 14, item 3): the run is the national administrator's (not tried), dunning levels an
+        // administrator's, a recovery the advisor's of the loan
+        rows.add(write("POST", "/arrears/runs", "{}", EnumSet.of(Actor.ADMIN)));
+        rows.add(write("PUT", "/arrears/dunning/" + d.cvl, "{\"days\":\"10\"}", EnumSet.of(Actor.ADMIN)));
+        rows.add(write("POST", "/arrears/loans/" + d.loan + "/recoveries", "{\"amount\":\"1.00\"}", advisor));
         return rows;
     }
 
