@@ -203,7 +203,7 @@ public class DemoDataLoader {
         secondAssociation();
 
         audit.record("system", "Demo", "-", AuditAction.LOAD, "Demo data loaded");
-        LOG.info("Essor demo data: loaded (15 demo accounts in two associations, CVL and BZH, password " + DEMO_PASSWORD + ")");
+        LOG.info("Essor demo data: loaded (16 demo accounts in two associations, CVL and BZH, password " + DEMO_PASSWORD + ")");
         loadSupportRecords();
     }
 
