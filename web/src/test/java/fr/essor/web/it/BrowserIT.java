@@ -1102,7 +1102,7 @@ class BrowserIT extends BrowserJourney {
 
     /** Issue 14, arrears: Bretagne's advisor opens the arrears page, picks a bucket by its link and opens a loan. */
     @Test
-    void anAdvisorSeesTheLoansInArrearsByBucketAndOpensTheLatestWithTheKeyboard() {
+    void anAdvisorSeesTheLoansInArrearsByBucketAndOpensTheLatest() {
         login("conseil-bzh@demo.essor");
         driver.findElement(By.cssSelector("a[id$='nav-arrears']")).click();
         waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("buckets")));
@@ -1118,7 +1118,7 @@ class BrowserIT extends BrowserJourney {
         assertTrue(table.contains("Breizh Récup"), table);
         assertTrue(!table.contains("Ti Koad"), "only the loans of the bucket: " + table);
         Browser.assertAccessible(driver, "arrears of one bucket");
-        driver.findElement(By.cssSelector("[id='arrears:loans'] a[id$='open']")).sendKeys(Keys.ENTER);
+        driver.findElement(By.cssSelector("[id='arrears:loans'] a[id$='open']")).click();
         waiting().until(ExpectedConditions.urlContains("/advisor/allocation.xhtml"));
         waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("figures")));
         assertTrue(driver.findElement(By.id("figures")).getText().contains("Breizh Récup"));
