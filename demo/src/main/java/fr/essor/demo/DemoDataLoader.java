@@ -104,6 +104,9 @@ public class DemoDataLoader {
     @EJB
     private ReferenceService references;
 
+    @EJB
+    private ArrearsDemo arrearsDemo;
+
     @Inject
     private EssorConfig config;
 
@@ -200,7 +203,7 @@ public class DemoDataLoader {
         secondAssociation();
 
         audit.record("system", "Demo", "-", AuditAction.LOAD, "Demo data loaded");
-        LOG.info("Essor demo data: loaded (15 demo accounts in two associations, CVL and BZH, password " + DEMO_PASSWORD + ")");
+        LOG.info("Essor demo data: loaded (16 demo accounts in two associations, CVL and BZH, password " + DEMO_PASSWORD + ")");
         loadSupportRecords();
     }
 
@@ -572,6 +575,7 @@ public class DemoDataLoader {
         em.flush();
         participativeLoan(bzh, caisse, today);
         DemoAccounting.chartOfBretagne(em, bzh, Instant.now(clock));
+        arrearsDemo.load(bzh, caisse, passwordHash);
     }
 
     /**

@@ -261,19 +261,45 @@ public class Allocation extends VersionedEntity {
         return n;
     }
 
-    /** Writes off every open instalment; returns the ledger movement of the amount lost. */
+    /**
+     * Writes off every open instalment; returns the ledger movement of the capital lost (issue 14:
+     * what remains of the capital moves to the written-off balance; the interest still owed is given
+     * up with it and is no loss of the fund's money). Refused when no capital remains.
+     */
     public LedgerMovement writeOff(LocalDate on, String actor, Instant now) {
-        Money lost = Money.zero();
-        for (Instalment i : instalments) {
-            if (i.isOpen()) {
-                lost = lost.plus(i.owed());
-                i.writeOff();
-            }
-        }
+        Money lost = remainingCapital();
         if (!lost.isPositive()) {
             throw RuleException.convention("instalment.nothingOpen");
         }
+        for (Instalment i : instalments) {
+            if (i.isOpen()) {
+                i.writeOff();
+            }
+        }
         return new LedgerMovement(this, MovementKind.WRITE_OFF, lost, on, actor, now);
+    }
+
+    /**
+     * Money recovered after a write-off (issue 14): at most the written-off balance
+     * ({@code writtenOffBalance}, written off less recovered, read by the caller from the ledger under
+     * the allocation's lock), dated no later than tomorrow. The instalments stay written off.
+     */
+    public LedgerMovement recover(Money recovered, Money writtenOffBalance, LocalDate on, String actor, Instant now) {
+        if (recovered == null || !recovered.isPositive()) {
+            throw RuleException.field("amount", "amount.mustBePositive");
+        }
+        Objects.requireNonNull(on, "on");
+        LocalDate latest = LocalDate.ofInstant(now, ZoneOffset.UTC).plusDays(1);
+        if (on.isAfter(latest)) {
+            throw RuleException.field("date", "recovery.dateInFuture", latest);
+        }
+        if (writtenOffBalance == null || !writtenOffBalance.isPositive()) {
+            throw RuleException.convention("recovery.nothingWrittenOff");
+        }
+        if (recovered.isGreaterThan(writtenOffBalance)) {
+            throw RuleException.overLimit("recovery.overWrittenOff", writtenOffBalance.amount());
+        }
+        return new LedgerMovement(this, MovementKind.RECOVERY, recovered, on, actor, now);
     }
 
     /** A bank calls the guarantee: the fund pays at most the guaranteed amount not yet called. */

@@ -10,5 +10,7 @@ public enum MovementKind {
     DISBURSEMENT,
     REPAYMENT,
     WRITE_OFF,
-    GUARANTEE_CALL
+    GUARANTEE_CALL,
+    /** Issue 14 (arrears): money recovered on a loan after its write-off; at most what was written off. */
+    RECOVERY
 }

@@ -125,7 +125,12 @@ public enum AuditAction {
     INBOX_DIGEST_CHANGED,
     INBOX_DIGEST_CLAIMED,
     // issue 14 item 5 (branch fec): an association's chart of accounts replaced
-    ACCOUNTING_CHART_CHANGED;
+    ACCOUNTING_CHART_CHANGED,
+    // issue 14, item 3 (branch arrears): the arrears run, its dunning notices, dunning levels, recoveries
+    ARREARS_RUN,
+    DUNNING_SENT,
+    DUNNING_PLAN,
+    RECOVERY;
 
     /** The value stored in the trail, and hashed into its chain. */
     public String stored() {

@@ -4,7 +4,6 @@ import fr.essor.model.account.Role;
 import fr.essor.model.account.UserAccount;
 import fr.essor.model.association.Association;
 import fr.essor.model.convention.Allocation;
-import fr.essor.model.convention.InstalmentStatus;
 import fr.essor.model.convention.LedgerMovement;
 import fr.essor.model.convention.MoneyProposal;
 import fr.essor.model.convention.ProposalKind;
@@ -62,7 +61,7 @@ public class FourEyesService extends UseCaseService {
     @RolesAllowed(Roles.ADVISOR)
     public FourEyesViews.Proposal proposeAbove(Allocation a, ProposalKind kind, Money amount, LocalDate on) {
         Association association = a.getLine().getDecision().getApplication().getEnterprise().getAssociation();
-        Money moved = kind == ProposalKind.WRITE_OFF ? openInstalments(a) : amount;
+        Money moved = kind == ProposalKind.WRITE_OFF ? a.remainingCapital() : amount;
         if (!MoneyProposal.needsSecondPerson(moved, association.getFourEyesThreshold())) {
             return null;
         }
@@ -253,16 +252,6 @@ public class FourEyesService extends UseCaseService {
             case WRITE_OFF -> AuditAction.WRITE_OFF;
             case GUARANTEE_CALL -> AuditAction.GUARANTEE_CALL;
         };
-    }
-
-    private static Money openInstalments(Allocation a) {
-        Money open = Money.zero();
-        for (var i : a.getInstalments()) {
-            if (i.getStatus() == InstalmentStatus.DUE || i.getStatus() == InstalmentStatus.LATE) {
-                open = open.plus(i.getAmount());
-            }
-        }
-        return open;
     }
 
     private FourEyesViews.Proposal view(MoneyProposal p, String me) {

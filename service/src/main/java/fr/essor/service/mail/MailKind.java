@@ -29,7 +29,9 @@ public enum MailKind {
      * The daily digest of a person's inbox (issue 13): sent only to those who asked for it on their page
      * "My data" ({@code inbox_digest_subscription}), so it is neither switched off here nor always sent.
      */
-    INBOX_DIGEST(false);
+    INBOX_DIGEST(false),
+    /** A loan past due (issue 14, arrears): money owed, always sent, once per loan and dunning level. */
+    LOAN_OVERDUE(false);
 
     private final boolean optional;
 

@@ -349,6 +349,14 @@ class AccessMatrixIT extends OnTheBuiltWar {
         rows.add(api("GET", "/accounting/" + o.code + "/fec?format=xlsx&" + period, otherStaff, null));
         rows.add(api("GET", "/accounting/" + o.code + "/fec/summary?" + period, otherStaff, "\"balanced\":true"));
         rows.add(page("/admin/accounting.xhtml", EnumSet.of(Actor.ADMIN), "accounting-intro"));
+        // --- branch arrears (issue 14, item 3): a loan's arrears as its allocation; lists of the caller's association
+        // (Bretagne's demo loans are the national administrator's to see, nobody else's here)
+        rows.add(api("GET", "/arrears/loans/" + d.loan, bdtLoans, null));
+        rows.add(list("/arrears?size=200", EnumSet.of(Actor.ADMIN), "Breizh R"));
+        rows.add(list("/arrears/runs", EnumSet.of(Actor.ADVISOR, Actor.ADVISOR_B, Actor.ADMIN), null));
+        rows.add(list("/arrears/par", EnumSet.of(Actor.ADMIN), "PRETS-SOLIDAIRES"));
+        rows.add(list("/arrears/dunning", EnumSet.of(Actor.ADMIN), "\"BZH\""));
+        rows.add(new Row(Kind.PAGE, "GET", "/advisor/arrears.xhtml", null, NOBODY, "Breizh R", true, false));
         return rows;
     }
 
@@ -509,6 +517,11 @@ class AccessMatrixIT extends OnTheBuiltWar {
                 + "\"journalLabel\":\"Intrus\"}]}";
         rows.add(write("PUT", "/accounting/CVL/chart", chart, EnumSet.of(Actor.ADMIN)));
         rows.add(write("PUT", "/accounting/" + o.code + "/chart", chart, EnumSet.of(Actor.ADMIN)));
+        // --- branch arrears (issue 14, item 3): the run is the national administrator's (not tried), dunning levels an
+        // administrator's, a recovery the advisor's of the loan
+        rows.add(write("POST", "/arrears/runs", "{}", EnumSet.of(Actor.ADMIN)));
+        rows.add(write("PUT", "/arrears/dunning/" + d.cvl, "{\"days\":\"10\"}", EnumSet.of(Actor.ADMIN)));
+        rows.add(write("POST", "/arrears/loans/" + d.loan + "/recoveries", "{\"amount\":\"1.00\"}", advisor));
         return rows;
     }
 

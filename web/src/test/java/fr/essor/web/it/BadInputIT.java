@@ -761,6 +761,28 @@ class BadInputIT extends OnTheBuiltWar {
                 Map.of()));
         c.add(new Input("fec of an unknown association", ADMIN, "GET", "/accounting/ZZZ/fec?from=2026-01-01&to=2026-12-31",
                 null, null, Map.of()));
+        // --- branch arrears (issue 14, item 3): runs, lists, PAR, recoveries, dunning levels
+        for (String asOf : List.of("2026-02-30", "2999-01-01", "abc", "1999-12-31")) {
+            c.add(json("arrears run as of " + asOf, ADMIN, "POST", "/arrears/runs", "{\"asOf\":\"" + asOf + "\"}"));
+        }
+        for (String query : List.of("bucket=LATE", "bucket=CURRENT", "page=-1", "size=201", "association=abc",
+                "association=999999999", "asOf=2026-02-30", "asOf=2001-01-01")) {
+            c.add(json("arrears list " + query, ADVISOR, "GET", "/arrears?" + query, null));
+        }
+        c.add(json("arrears PAR as of abc", ADVISOR, "GET", "/arrears/par?asOf=abc", null));
+        c.add(json("arrears of an unknown loan", ADVISOR, "GET", "/arrears/loans/999999999", null));
+        String recoveries = "/arrears/loans/" + ids.loan + "/recoveries";
+        for (String amount : List.of("-1.00", "0.00", "1.001", "1e3", "abc", "99999999999999999.99")) {
+            c.add(json("recovery amount " + amount, ADVISOR, "POST", recoveries, "{\"amount\":\"" + amount + "\"}"));
+        }
+        c.add(json("recovery without amount", ADVISOR, "POST", recoveries, "{}"));
+        c.add(json("recovery dated 2999-01-01", ADVISOR, "POST", recoveries, "{\"amount\":\"1.00\",\"date\":\"2999-01-01\"}"));
+        c.add(json("recovery on a loan not written off", ADVISOR, "POST", recoveries, "{\"amount\":\"1.00\"}"));
+        c.add(json("recovery on an unknown loan", ADVISOR, "POST", "/arrears/loans/999999999/recoveries", "{\"amount\":\"1.00\"}"));
+        for (String days : List.of("", "45,15", "0", "abc", "1,2,3,4,5,6", "4000", "15,,45")) {
+            c.add(json("dunning levels '" + days + "'", ADMIN, "PUT", "/arrears/dunning/" + ids.cvl, "{\"days\":\"" + days + "\"}"));
+        }
+        c.add(json("dunning levels of an unknown association", ADMIN, "PUT", "/arrears/dunning/999999999", "{\"days\":\"10\"}"));
         return c;
     }
 

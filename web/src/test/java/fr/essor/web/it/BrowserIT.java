@@ -1048,6 +1048,7 @@ class BrowserIT extends BrowserJourney {
         pages.put("partenaire@demo.essor", List.of(url("/partner/index.xhtml"), "convention"));
         pages.put("comite@demo.essor", List.of(url("/committee/index.xhtml"), "session", url("/account/inbox.xhtml")));
         pages.put("admin@demo.essor", List.of(url("/admin/accounts.xhtml"), url("/account/inbox.xhtml"), url("/admin/accounting.xhtml")));
+        pages.put("conseil-bzh@demo.essor", List.of(url("/advisor/arrears.xhtml")));
 
         List<String> failures = new ArrayList<>();
         try {
@@ -1200,5 +1201,29 @@ class BrowserIT extends BrowserJourney {
         assertTrue(text.startsWith("JournalCode|JournalLib|EcritureNum|EcritureDate|"), text);
         assertTrue(text.contains("|8011|Engagements de prêts donnés|"), "the new account in the file");
         logout();
+    }
+
+    /** Issue 14, arrears: Bretagne's advisor opens the arrears page, picks a bucket by its link and opens a loan. */
+    @Test
+    void anAdvisorSeesTheLoansInArrearsByBucketAndOpensTheLatest() {
+        login("conseil-bzh@demo.essor");
+        driver.findElement(By.cssSelector("a[id$='nav-arrears']")).click();
+        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("buckets")));
+        String buckets = driver.findElement(By.id("buckets")).getText();
+        for (String label : List.of("1 à 30 jours", "31 à 90 jours", "91 à 180 jours", "Plus de 180 jours")) {
+            assertTrue(buckets.contains(label), buckets);
+        }
+        assertTrue(driver.findElement(By.id("par")).getText().contains("BZH"));
+        Browser.assertAccessible(driver, "advisor's arrears page");
+        driver.findElement(By.linkText("Plus de 180 jours")).click();
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("loans-title"), "Plus de 180 jours"));
+        String table = driver.findElement(By.id("arrears:loans")).getText();
+        assertTrue(table.contains("Breizh Récup"), table);
+        assertTrue(!table.contains("Ti Koad"), "only the loans of the bucket: " + table);
+        Browser.assertAccessible(driver, "arrears of one bucket");
+        driver.findElement(By.cssSelector("[id='arrears:loans'] a[id$='open']")).click();
+        waiting().until(ExpectedConditions.urlContains("/advisor/allocation.xhtml"));
+        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("figures")));
+        assertTrue(driver.findElement(By.id("figures")).getText().contains("Breizh Récup"));
     }
 }
