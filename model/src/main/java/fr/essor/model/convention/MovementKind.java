@@ -10,5 +10,8 @@ public enum MovementKind {
     DISBURSEMENT,
     REPAYMENT,
     WRITE_OFF,
-    GUARANTEE_CALL
+    GUARANTEE_CALL,
+    // guar (issue 14, item 4): the commission charged on a guarantee, money recovered after a call paid
+    GUARANTEE_COMMISSION,
+    GUARANTEE_RECOVERY
 }
