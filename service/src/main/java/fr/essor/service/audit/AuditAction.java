@@ -117,7 +117,14 @@ public enum AuditAction {
     MONEY_PROPOSED,
     MONEY_APPROVED,
     MONEY_REJECTED,
-    FOUR_EYES_THRESHOLD;
+    FOUR_EYES_THRESHOLD,
+
+    // guar (issue 14, item 4): the life of a guarantee (its call's payment is GUARANTEE_CALL)
+    GUARANTEE_LOAN_RECORDED,
+    GUARANTEE_COMMISSION,
+    GUARANTEE_CLAIMED,
+    GUARANTEE_RECOVERY,
+    GUARANTEE_RELEASED;
 
     /** The value stored in the trail, and hashed into its chain. */
     public String stored() {
