@@ -652,7 +652,7 @@ public class DemoDataLoader {
         GuaranteedLoan running = guaranteed(bzh, fund, "Kerlann Mobilités SCOP", "91234567800003", LegalForm.SCOP, "35000",
                 "Rennes", "35", "Atelier de véhicules électriques partagés", "60000.00", 48, today.minusMonths(24),
                 new BigDecimal("3.2"), advisor, now);
-        GuaranteedLoan called = guaranteed(bzh, fund, "Brug Traiteur Solidaire", "92345678100007", LegalForm.SAS, "56100",
+        GuaranteedLoan called = guaranteed(bzh, fund, "Brug Traiteur Solidaire", "92345678100007", LegalForm.SAS_ESUS, "56100",
                 "Lorient", "56", "Cuisine centrale d'insertion", "30000.00", 60, today.minusMonths(30),
                 new BigDecimal("4"), advisor, now);
         GuaranteeCall call = called.call(today.minusMonths(4), Money.of("8000.00"), today, advisor, now);
