@@ -43,7 +43,7 @@ public class GuaranteeBacking implements Serializable {
     private BigDecimal amount;
     private BigDecimal annualRate;
     private Integer durationMonths;
-    private LocalDate startDate = LocalDate.now(Format.ZONE);
+    private LocalDate startDate;
     private BigDecimal commissionRate = BigDecimal.ONE;
     private LocalDate defaultDate = LocalDate.now(Format.ZONE);
     private BigDecimal claimed;

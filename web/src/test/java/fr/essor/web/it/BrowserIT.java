@@ -1126,7 +1126,10 @@ class BrowserIT extends BrowserJourney {
         fill("record:amount", "40000");
         fill("record:rate", "3");
         fill("record:duration", "60");
-        fill("record:start_input", start.format(DateTimeFormatter.ofPattern("dd/MM/yyyy")));
+        WebElement startDate = driver.findElement(By.id("record:start_input"));
+        startDate.click();
+        startDate.sendKeys(start.format(DateTimeFormatter.ofPattern("dd/MM/yyyy")));
+        startDate.sendKeys(Keys.TAB);
         fill("record:commission", "1");
         driver.findElement(By.id("record:submit")).click();
         expectMessage("Prêt bancaire enregistré : 20 000,00 € garantis");
