@@ -212,11 +212,49 @@ public class GuaranteeService extends UseCaseService {
      */
     @RolesAllowed({Roles.PARTNER, Roles.ADVISOR, Roles.ADMIN})
     public List<GuaranteeViews.Exposure> exposure(LocalDate asOf) {
+        List<GuaranteeViews.Exposure> out = new ArrayList<>();
+        for (Object[] r : exposureRows(asOf, "c.id, c.reference, pa.name", 3)) {
+            BigDecimal exposed = money(r[4]);
+            BigDecimal claimed = money(r[5]);
+            out.add(new GuaranteeViews.Exposure(((Number) r[0]).longValue(), (String) r[1], (String) r[2],
+                    ((Number) r[3]).longValue(), exposed, claimed, money(r[6]), money(r[7]), exposed.add(claimed)));
+        }
+        return out;
+    }
+
+    /** The same figures per bank (the guaranteed loans' lenders), over the conventions the caller may see. */
+    @RolesAllowed({Roles.PARTNER, Roles.ADVISOR, Roles.ADMIN})
+    public List<GuaranteeViews.BankExposure> exposureByBank(LocalDate asOf) {
+        List<GuaranteeViews.BankExposure> out = new ArrayList<>();
+        for (Object[] r : exposureRows(asOf, "gl.bank_name", 1)) {
+            BigDecimal exposed = money(r[2]);
+            BigDecimal claimed = money(r[3]);
+            out.add(new GuaranteeViews.BankExposure((String) r[0], ((Number) r[1]).longValue(), exposed, claimed, money(r[4]),
+                    money(r[5]), exposed.add(claimed)));
+        }
+        return out;
+    }
+
+    /**
+     * One statement: per guarantee its figures on the date (a sub-select each), summed per group
+     * ({@code keys}, {@code keyCount} columns: the convention, or the bank); rows are the keys, the
+     * number of guarantees, the guaranteed outstanding, claimed unpaid, paid, recovered.
+     */
+    private List<Object[]> exposureRows(LocalDate asOf, String keys, int keyCount) {
         LocalDate d = asOf == null ? today() : asOf;
         ConventionScope scope = ConventionScope.of(caller.account());
         String where = scope.sql().replace("?", "?2");
-        String sql = "SELECT t.cid, t.ref, t.partner, COUNT(*), SUM(t.exposed), SUM(t.claimed), SUM(t.paid), SUM(t.recovered)"
-                + " FROM (SELECT c.id AS cid, c.reference AS ref, pa.name AS partner,"
+        StringBuilder k = new StringBuilder();
+        for (int i = 0; i < keyCount; i++) {
+            k.append(i == 0 ? "" : ", ").append("t.k").append(i);
+        }
+        String[] inner = keys.split(",\\s*");
+        StringBuilder innerKeys = new StringBuilder();
+        for (int i = 0; i < keyCount; i++) {
+            innerKeys.append(inner[i]).append(" AS k").append(i).append(", ");
+        }
+        String sql = "SELECT " + k + ", COUNT(*), SUM(t.exposed), SUM(t.claimed), SUM(t.paid), SUM(t.recovered)"
+                + " FROM (SELECT " + innerKeys
                 + " CASE WHEN gl.start_date <= ?1 AND (gl.released_on IS NULL OR gl.released_on > ?1)"
                 + " AND NOT EXISTS (SELECT 1 FROM guarantee_call k WHERE k.loan_id = gl.id AND k.default_date <= ?1)"
                 + " THEN ROUND(gl.quota * (gl.amount - COALESCE((SELECT SUM(l.capital) FROM guaranteed_loan_line l"
@@ -228,20 +266,16 @@ public class GuaranteeService extends UseCaseService {
                 + " AND r.received_on <= ?1), 0) AS recovered"
                 + " FROM guaranteed_loan gl JOIN allocation al ON al.id = gl.allocation_id"
                 + " JOIN convention c ON c.id = al.convention_id JOIN partner pa ON pa.id = c.partner_id"
-                + " WHERE " + where + ") t GROUP BY t.cid, t.ref, t.partner ORDER BY t.ref";
+                + " WHERE " + where + ") t GROUP BY " + k + " ORDER BY " + (keyCount > 1 ? "t.k1" : "t.k0");
         var q = em.createNativeQuery(sql).setParameter(1, java.sql.Date.valueOf(d));
         if (!scope.parameters().isEmpty()) {
             q.setParameter(2, scope.parameters().get(0));
         }
-        List<GuaranteeViews.Exposure> out = new ArrayList<>();
+        List<Object[]> rows = new ArrayList<>();
         for (Object o : q.setMaxResults(500).getResultList()) {
-            Object[] r = (Object[]) o;
-            BigDecimal exposed = money(r[4]);
-            BigDecimal claimed = money(r[5]);
-            out.add(new GuaranteeViews.Exposure(((Number) r[0]).longValue(), (String) r[1], (String) r[2],
-                    ((Number) r[3]).longValue(), exposed, claimed, money(r[6]), money(r[7]), exposed.add(claimed)));
+            rows.add((Object[]) o);
         }
-        return out;
+        return rows;
     }
 
     // ---- helpers -------------------------------------------------------------------------------

@@ -62,4 +62,9 @@ public final class GuaranteeViews {
                            BigDecimal guaranteedOutstanding, BigDecimal claimedUnpaid, BigDecimal paid,
                            BigDecimal recovered, BigDecimal exposure) implements Serializable {
     }
+
+    /** The same figures per bank, over the conventions the caller may see. */
+    public record BankExposure(String bank, long guarantees, BigDecimal guaranteedOutstanding, BigDecimal claimedUnpaid,
+                               BigDecimal paid, BigDecimal recovered, BigDecimal exposure) implements Serializable {
+    }
 }

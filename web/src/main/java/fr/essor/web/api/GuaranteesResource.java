@@ -49,6 +49,14 @@ public class GuaranteesResource {
     }
 
     @GET
+    @Path("exposure/banks")
+    @RolesAllowed({Roles.PARTNER, Roles.ADVISOR, Roles.ADMIN})
+    @Operation(summary = "The same exposure per bank as of a date (?date=), over the conventions the caller may see")
+    public List<GuaranteeViews.BankExposure> exposureByBank(@QueryParam("date") String date) {
+        return guarantees.exposureByBank(ConventionsResource.date("date", date));
+    }
+
+    @GET
     @Path("{allocationId}")
     @RolesAllowed({Roles.PARTNER, Roles.ADVISOR, Roles.ADMIN})
     @Operation(summary = "A guarantee's bank loan, commission, status, its guaranteed outstanding as of ?date= (today when"

@@ -339,6 +339,7 @@ class AccessMatrixIT extends OnTheBuiltWar {
         rows.add(api("GET", "/guarantees/" + d.guarCalled, EnumSet.of(Actor.ADMIN), "Mutuel de Bretagne"));
         rows.add(api("GET", "/guarantees/" + d.guarRunning + "/schedule", EnumSet.of(Actor.ADMIN), "Mutuel de Bretagne"));
         rows.add(list("/guarantees/exposure", EnumSet.of(Actor.ADMIN), "CAISSE-BZH-"));
+        rows.add(list("/guarantees/exposure/banks", EnumSet.of(Actor.ADMIN), "Mutuel de Bretagne"));
         rows.add(page("/advisor/guarantee.xhtml?id=" + d.guarRunning, NOBODY, "Mutuel de Bretagne"));
         return rows;
     }

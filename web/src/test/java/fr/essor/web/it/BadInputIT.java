@@ -455,6 +455,7 @@ class BadInputIT extends OnTheBuiltWar {
                 + "/recoveries", "{\"amount\":\"10.00\",\"date\":\"2001-01-01\"}"));
         c.add(json("guarantee released before the end of the bank loan", bzh, "POST", "/guarantees/" + running + "/release", "{}"));
         c.add(json("guarantee exposure date 45th", bzh, "GET", "/guarantees/exposure?date=2026-13-45", null));
+        c.add(json("guarantee exposure per bank date as text", bzh, "GET", "/guarantees/exposure/banks?date=demain", null));
         // support records: dates, durations, kinds, notes
         String sr = "/enterprises/" + ids.fabrique + "/support-records";
         String[][] supports = {

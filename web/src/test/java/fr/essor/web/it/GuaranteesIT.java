@@ -180,6 +180,13 @@ class GuaranteesIT extends OnTheBuiltWar {
         assertEquals(money("19690.63"), dec(exposureRow(BDT, firstDue, reference), "guaranteedOutstanding"));
         assertEquals(money("0.00"), dec(exposureRow(BDT, start().plusMonths(60), reference), "guaranteedOutstanding"));
         assertEquals(null, exposureRow(REGION, today(), reference), "the region does not see BdT's fund");
+        // per bank: CVL's one guarantee of the Crédit Coopératif, the same figure
+        HttpResponse<String> banks = api.call(ADVISOR, "GET", "/guarantees/exposure/banks?date=" + firstDue, null);
+        assertEquals(200, banks.statusCode(), banks.body());
+        JsonObject bank = Api.array(banks).getValuesAs(JsonObject.class).stream()
+                .filter(b -> b.getString("bank").equals("Crédit Coopératif")).findFirst().orElseThrow();
+        assertEquals(1, bank.getInt("guarantees"));
+        assertEquals(money("19690.63"), dec(bank, "guaranteedOutstanding"));
         JsonObject g = api.read(BDT, "/guarantees/" + allocation + "?date=" + firstDue);
         assertEquals(money("19690.63"), dec(g, "guaranteedOutstanding"));
         assertEquals(404, api.call(REGION, "GET", "/guarantees/" + allocation, null).statusCode());
