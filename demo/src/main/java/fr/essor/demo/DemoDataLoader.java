@@ -68,6 +68,9 @@ import fr.essor.model.convention.Allocation;
 import fr.essor.model.convention.Convention;
 import fr.essor.model.convention.ConventionKind;
 import fr.essor.model.convention.Instalment;
+import fr.essor.model.convention.GuaranteeRecovery;
+import fr.essor.model.convention.GuaranteeCall;
+import fr.essor.model.convention.GuaranteedLoan;
 import fr.essor.model.convention.LoanProduct;
 import fr.essor.model.convention.Repayment;
 import jakarta.annotation.Resource;
@@ -576,6 +579,7 @@ public class DemoDataLoader {
         participativeLoan(bzh, caisse, today);
         DemoAccounting.chartOfBretagne(em, bzh, Instant.now(clock));
         arrearsDemo.load(bzh, caisse, passwordHash);
+        guarantees(bzh, caisse, today); // guar (issue 14, item 4)
     }
 
     /**
@@ -629,6 +633,74 @@ public class DemoDataLoader {
         a.markContracted(advisor, now);
         em.flush();
         em.createNativeQuery(NetworkGenerator.CONVENTION_TOTALS + " WHERE id = ?").setParameter(1, fund.getId()).executeUpdate();
+    }
+
+    /**
+     * Issue 14, item 4 (guar): BZH's guarantee fund of the Caisse Solidaire de Bretagne with two
+     * guarantees of 50 % on bank loans of the Crédit Mutuel de Bretagne: one running and about half
+     * repaid (60,000.00 at 3.2 % over 48 months, started 24 months ago, commission 1 %), one called
+     * after a default four months ago (30,000.00 at 4 % over 60 months, started 30 months ago): its
+     * call of 8,000.00 paid to the bank (below the threshold, no second person) and 1,500.00 recovered.
+     * Breton enterprises without owner accounts, decided before this year: no demo person's list and
+     * no current-year figure moves.
+     */
+    private void guarantees(Association bzh, Partner caisse, LocalDate today) {
+        Instant now = Instant.now(clock).truncatedTo(ChronoUnit.SECONDS);
+        String advisor = "conseil-bzh@demo.essor";
+        Convention fund = new Convention("CAISSE-BZH-" + today.getYear() + "-GARANTIES", caisse, bzh,
+                ConventionKind.FINANCING_FUND, LocalDate.of(today.minusMonths(40).getYear(), 1, 1),
+                LocalDate.of(today.getYear(), 12, 31), Money.of("300000.00"), false);
+        fund.restrictTo(List.of(Instrument.GUARANTEE), List.of(), List.of(), List.of());
+        fund.activate();
+        em.persist(fund);
+        em.flush();
+        GuaranteedLoan running = guaranteed(bzh, fund, "Kerlann Mobilités SCOP", "91234567800003", LegalForm.SCOP, "35000",
+                "Rennes", "35", "Atelier de véhicules électriques partagés", "60000.00", 48, today.minusMonths(24),
+                new BigDecimal("3.2"), advisor, now);
+        GuaranteedLoan called = guaranteed(bzh, fund, "Brug Traiteur Solidaire", "92345678100007", LegalForm.SAS_ESUS, "56100",
+                "Lorient", "56", "Cuisine centrale d'insertion", "30000.00", 60, today.minusMonths(30),
+                new BigDecimal("4"), advisor, now);
+        GuaranteeCall call = called.call(today.minusMonths(4), Money.of("8000.00"), today, advisor, now);
+        em.persist(call);
+        em.persist(called.pay(call, today.minusMonths(3), advisor, now));
+        GuaranteeRecovery recovery = called.recover(call, Money.of("1500.00"), today.minusMonths(1), advisor, now);
+        em.persist(recovery);
+        em.persist(called.movementOf(recovery));
+        em.flush();
+        LOG.fine(() -> "Essor demo data: guarantees " + running.getId() + " (running) and " + called.getId() + " (called)");
+        em.createNativeQuery(NetworkGenerator.CONVENTION_TOTALS + " WHERE id = ?").setParameter(1, fund.getId()).executeUpdate();
+    }
+
+    private GuaranteedLoan guaranteed(Association bzh, Convention fund, String name, String siret, LegalForm form,
+                                      String postalCode, String city, String department, String title, String bankLoan,
+                                      int months, LocalDate start, BigDecimal rate, String advisor, Instant now) {
+        Enterprise e = new Enterprise(name, Siret.of(siret), form, bzh);
+        e.changeAddress("1 place de la Mairie", postalCode, city, department);
+        e.describeActivity(title, start.minusYears(3), new BigDecimal("5.00"));
+        em.persist(e);
+        LocalDate decided = start.minusMonths(1);
+        Application a = application(e, title, Stage.DEVELOPMENT, advisor, decided.getYear(), now);
+        a.submit(advisor, now);
+        a.startReview(advisor, now);
+        a.markReadyForCommittee(advisor, now);
+        a.putOnAgenda(advisor, now);
+        Money loan = Money.of(bankLoan);
+        Money share = GuaranteedLoan.share(loan, new BigDecimal("50"));
+        Decision d = Decision.approve(a, List.of(FinancingLine.of(Instrument.GUARANTEE, share, 84, "Crédit Mutuel de Bretagne",
+                loan, new BigDecimal("50.00"))), null, decided, "comite-bzh@demo.essor", now);
+        em.persist(d);
+        em.flush();
+        GrantedLine line = d.getGranted().get(0);
+        Allocation allocation = Allocation.commit(fund, line, share, fund.getAmount(), share, decided.plusDays(3), advisor, now);
+        em.persist(allocation);
+        em.persist(allocation.commitment());
+        GuaranteedLoan g = GuaranteedLoan.record(allocation, "Crédit Mutuel de Bretagne", loan, rate, months, start,
+                BigDecimal.ONE, advisor, now);
+        em.persist(g);
+        em.persist(g.commissionMovement());
+        a.markContracted(advisor, now);
+        em.flush();
+        return g;
     }
 
     private UserAccount account(String email, String name, Association association, Partner partner, Role role) {

@@ -12,5 +12,8 @@ public enum MovementKind {
     WRITE_OFF,
     GUARANTEE_CALL,
     /** Issue 14 (arrears): money recovered on a loan after its write-off; at most what was written off. */
-    RECOVERY
+    RECOVERY,
+    // guar (issue 14, item 4): the commission charged on a guarantee, money recovered after a call paid
+    GUARANTEE_COMMISSION,
+    GUARANTEE_RECOVERY
 }

@@ -130,7 +130,13 @@ public enum AuditAction {
     ARREARS_RUN,
     DUNNING_SENT,
     DUNNING_PLAN,
-    RECOVERY;
+    RECOVERY,
+    // guar (issue 14, item 4): the life of a guarantee (its call's payment is GUARANTEE_CALL)
+    GUARANTEE_LOAN_RECORDED,
+    GUARANTEE_COMMISSION,
+    GUARANTEE_CLAIMED,
+    GUARANTEE_RECOVERY,
+    GUARANTEE_RELEASED;
 
     /** The value stored in the trail, and hashed into its chain. */
     public String stored() {

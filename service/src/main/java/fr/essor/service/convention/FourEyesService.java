@@ -134,6 +134,7 @@ public class FourEyesService extends UseCaseService {
         }
         LedgerMovement m = move(a, p.getKind(), p.getAmount(), p.getOccurredOn(), me);
         em.persist(m);
+        GuaranteeProposals.approved(em, p, me); // guar: a guarantee call's payment marks the call PAID
         em.flush();
         audit.record(me, "Allocation", a.getId(), AuditAction.MONEY_APPROVED, "Proposal " + p.getId() + " of "
                 + p.getProposedBy() + " approved");
@@ -149,6 +150,7 @@ public class FourEyesService extends UseCaseService {
         String me = caller.email();
         p.reject(me, reason, now());
         decided();
+        GuaranteeProposals.rejected(em, p); // guar: the call may be proposed for payment again
         audit.record(me, "Allocation", p.getAllocation().getId(), AuditAction.MONEY_REJECTED, "Proposal " + p.getId() + " of "
                 + p.getProposedBy() + " rejected: " + p.getReason());
         return view(p, me);

@@ -36,7 +36,9 @@ class AuditActionTest {
             "REVERSE_REPAYMENT", "RESCHEDULE",
             // issue 13 (branch after), conditions precedent and four eyes on money
             "CONDITION_RECORDED", "CONDITION_PROVIDED", "CONDITION_LIFTED", "CONDITION_REFUSED",
-            "MONEY_PROPOSED", "MONEY_APPROVED", "MONEY_REJECTED", "FOUR_EYES_THRESHOLD");
+            "MONEY_PROPOSED", "MONEY_APPROVED", "MONEY_REJECTED", "FOUR_EYES_THRESHOLD",
+            // guar (issue 14, item 4), the life of a guarantee
+            "GUARANTEE_LOAN_RECORDED", "GUARANTEE_COMMISSION", "GUARANTEE_CLAIMED", "GUARANTEE_RECOVERY", "GUARANTEE_RELEASED");
 
     @Test
     void storedValuesAreExactlyTheStringsRecordedBeforeTheEnumAndThosePinnedSince() {

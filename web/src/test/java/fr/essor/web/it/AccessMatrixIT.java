@@ -357,6 +357,13 @@ class AccessMatrixIT extends OnTheBuiltWar {
         rows.add(list("/arrears/par", EnumSet.of(Actor.ADMIN), "PRETS-SOLIDAIRES"));
         rows.add(list("/arrears/dunning", EnumSet.of(Actor.ADMIN), "\"BZH\""));
         rows.add(new Row(Kind.PAGE, "GET", "/advisor/arrears.xhtml", null, NOBODY, "Breizh R", true, false));
+        // --- guar (issue 14, item 4): BZH's guarantees, none of them CVL's: only the national administrator reads them
+        rows.add(api("GET", "/guarantees/" + d.guarRunning, EnumSet.of(Actor.ADMIN), "Mutuel de Bretagne"));
+        rows.add(api("GET", "/guarantees/" + d.guarCalled, EnumSet.of(Actor.ADMIN), "Mutuel de Bretagne"));
+        rows.add(api("GET", "/guarantees/" + d.guarRunning + "/schedule", EnumSet.of(Actor.ADMIN), "Mutuel de Bretagne"));
+        rows.add(list("/guarantees/exposure", EnumSet.of(Actor.ADMIN), "CAISSE-BZH-"));
+        rows.add(list("/guarantees/exposure/banks", EnumSet.of(Actor.ADMIN), "Mutuel de Bretagne"));
+        rows.add(page("/advisor/guarantee.xhtml?id=" + d.guarRunning, NOBODY, "Mutuel de Bretagne"));
         return rows;
     }
 
@@ -522,6 +529,16 @@ class AccessMatrixIT extends OnTheBuiltWar {
         rows.add(write("POST", "/arrears/runs", "{}", EnumSet.of(Actor.ADMIN)));
         rows.add(write("PUT", "/arrears/dunning/" + d.cvl, "{\"days\":\"10\"}", EnumSet.of(Actor.ADMIN)));
         rows.add(write("POST", "/arrears/loans/" + d.loan + "/recoveries", "{\"amount\":\"1.00\"}", advisor));
+        // --- guar (issue 14, item 4): only BZH's advisor writes on BZH's guarantees, and none of the actors is
+        String guar = "/guarantees/" + d.guarRunning;
+        rows.add(write("POST", guar + "/bank-loan", "{\"bankName\":\"Intrus\",\"amount\":\"1000.00\",\"annualRate\":\"1\","
+                + "\"durationMonths\":\"12\",\"startDate\":\"2026-01-01\"}", NOBODY));
+        rows.add(write("POST", guar + "/calls", "{\"defaultDate\":\"2026-01-01\",\"amount\":\"1.00\"}", NOBODY));
+        rows.add(write("POST", "/guarantees/" + d.guarCalled + "/calls/" + d.guarCall + "/payment", "{}", NOBODY));
+        rows.add(write("POST", "/guarantees/" + d.guarCalled + "/calls/" + d.guarCall + "/recoveries", "{\"amount\":\"1.00\"}",
+                NOBODY));
+        rows.add(write("POST", guar + "/release", "{}", NOBODY));
+        rows.add(write("POST", "/guarantees/" + d.guarCalled + "/release", "{}", NOBODY));
         return rows;
     }
 
@@ -665,6 +682,7 @@ class AccessMatrixIT extends OnTheBuiltWar {
         long cvl, bdt; // branch net
         long afterFile, afterOpenCondition, afterProposal, afterAllocation; // branch after (issue 13)
         String afterRef;
+        long guarRunning, guarCalled, guarCall; // guar (issue 14, item 4): BZH's demo guarantees
     }
 
     private static Demo demo(DataSource ds) throws Exception {
@@ -721,6 +739,11 @@ class AccessMatrixIT extends OnTheBuiltWar {
                 + " JOIN granted_line g ON g.id = a.granted_line_id JOIN decision x ON x.id = g.decision_id"
                 + " WHERE x.application_id = ? AND p.status = 'PROPOSED'", d.afterFile);
         d.afterAllocation = Sql.count(ds, "SELECT allocation_id FROM money_proposal WHERE id = ?", d.afterProposal);
+        d.guarRunning = Sql.count(ds, "SELECT allocation_id FROM guaranteed_loan WHERE status = 'RUNNING'"
+                + " AND bank_name = 'Crédit Mutuel de Bretagne'");
+        d.guarCalled = Sql.count(ds, "SELECT allocation_id FROM guaranteed_loan WHERE status = 'CALLED'");
+        d.guarCall = Sql.count(ds, "SELECT k.id FROM guarantee_call k JOIN guaranteed_loan g ON g.id = k.loan_id"
+                + " WHERE g.allocation_id = ?", d.guarCalled);
         return d;
     }
 

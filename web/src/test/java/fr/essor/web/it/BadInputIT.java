@@ -419,6 +419,43 @@ class BadInputIT extends OnTheBuiltWar {
         }
         c.add(json("four-eyes threshold of an unknown association", ADMIN, "PUT", "/approvals/thresholds/999999999",
                 "{\"threshold\":\"1.00\"}"));
+        // --- guar (issue 14, item 4): the demo's BZH guarantees, by BZH's advisor
+        String bzh = "conseil-bzh@demo.essor";
+        long running = Sql.count(Sql.ds(), "SELECT allocation_id FROM guaranteed_loan WHERE status = 'RUNNING'"
+                + " AND bank_name = 'Crédit Mutuel de Bretagne'");
+        long called = Sql.count(Sql.ds(), "SELECT allocation_id FROM guaranteed_loan WHERE status = 'CALLED'");
+        long paidCall = Sql.count(Sql.ds(), "SELECT k.id FROM guarantee_call k JOIN guaranteed_loan g ON g.id = k.loan_id"
+                + " WHERE g.allocation_id = ?", called);
+        String bankLoan = "{\"bankName\":\"Banque\",\"amount\":\"%s\",\"annualRate\":\"%s\",\"durationMonths\":\"%s\","
+                + "\"startDate\":\"%s\",\"commissionRate\":\"%s\"}";
+        for (String[] b : new String[][] {
+            {"amount abc", "abc", "3", "60", "2026-01-15", "1"}, {"amount 1.001", "1.001", "3", "60", "2026-01-15", "1"},
+            {"rate 21", "40000.00", "21", "60", "2026-01-15", "1"}, {"duration x", "40000.00", "3", "x", "2026-01-15", "1"},
+            {"start 30 February", "40000.00", "3", "60", "2026-02-30", "1"}, {"commission 6", "40000.00", "3", "60", "2026-01-15", "6"},
+            {"duration beyond the granted line", "40000.00", "3", "96", "2026-01-15", "1"}}) {
+            c.add(json("guaranteed bank loan " + b[0], bzh, "POST", "/guarantees/" + running + "/bank-loan",
+                    String.format(bankLoan, b[1], b[2], b[3], b[4], b[5])));
+        }
+        c.add(json("guarantee call default date 30 February", bzh, "POST", "/guarantees/" + running + "/calls",
+                "{\"defaultDate\":\"2026-02-30\",\"amount\":\"100.00\"}"));
+        c.add(json("guarantee call default date in the future", bzh, "POST", "/guarantees/" + running + "/calls",
+                "{\"defaultDate\":\"" + LocalDate.now().plusDays(3) + "\",\"amount\":\"100.00\"}"));
+        c.add(json("guarantee call amount negative", bzh, "POST", "/guarantees/" + running + "/calls",
+                "{\"defaultDate\":\"" + LocalDate.now().minusMonths(1) + "\",\"amount\":\"-100.00\"}"));
+        c.add(json("guarantee call above the guaranteed outstanding", bzh, "POST", "/guarantees/" + running + "/calls",
+                "{\"defaultDate\":\"" + LocalDate.now().minusMonths(1) + "\",\"amount\":\"999999.00\"}"));
+        c.add(json("guarantee call payment of an unknown call", bzh, "POST", "/guarantees/" + running + "/calls/999999999/payment",
+                "{}"));
+        c.add(json("guarantee call paid twice", bzh, "POST", "/guarantees/" + called + "/calls/" + paidCall + "/payment", "{}"));
+        for (String amount : List.of("abc", "0.00", "1.001", "99999.00")) {
+            c.add(json("guarantee recovery " + amount, bzh, "POST", "/guarantees/" + called + "/calls/" + paidCall + "/recoveries",
+                    "{\"amount\":\"" + amount + "\"}"));
+        }
+        c.add(json("guarantee recovery dated before the payment", bzh, "POST", "/guarantees/" + called + "/calls/" + paidCall
+                + "/recoveries", "{\"amount\":\"10.00\",\"date\":\"2001-01-01\"}"));
+        c.add(json("guarantee released before the end of the bank loan", bzh, "POST", "/guarantees/" + running + "/release", "{}"));
+        c.add(json("guarantee exposure date 45th", bzh, "GET", "/guarantees/exposure?date=2026-13-45", null));
+        c.add(json("guarantee exposure per bank date as text", bzh, "GET", "/guarantees/exposure/banks?date=demain", null));
         // support records: dates, durations, kinds, notes
         String sr = "/enterprises/" + ids.fabrique + "/support-records";
         String[][] supports = {

@@ -1226,4 +1226,56 @@ class BrowserIT extends BrowserJourney {
         waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("figures")));
         assertTrue(driver.findElement(By.id("figures")).getText().contains("Breizh Récup"));
     }
+
+    /**
+     * guar (issue 14, item 4): on the demo's CVL guarantee line, allocated through the API, the advisor
+     * opens the guarantee's page from the allocation page, records the bank loan (its commission and
+     * its 60 instalments shown), a call above the guaranteed outstanding is refused with the cap; the
+     * entrepreneur reads the guaranteed loan's amortisation on the file. Axe on both pages.
+     */
+    @Test
+    void theAdvisorRecordsTheBankLoanOfAGuaranteeAndTheEntrepreneurReadsItsAmortisation() throws Exception {
+        javax.sql.DataSource ds = Sql.ds();
+        long app = Sql.count(ds, "SELECT id FROM application WHERE title = 'Épicerie solidaire itinérante'");
+        long line = Sql.count(ds, "SELECT g.id FROM granted_line g JOIN decision d ON d.id = g.decision_id"
+                + " WHERE d.application_id = ? AND g.instrument = 'GUARANTEE'", app);
+        long fund = Sql.count(ds, "SELECT id FROM convention WHERE reference LIKE 'BDT-CVL-%-GARANTIES'");
+        HttpResponse<String> allocated = api.call("conseil@demo.essor", "POST", "/conventions/" + fund + "/allocations",
+                "{\"decisionLineId\":" + line + ",\"amount\":\"20000.00\"}");
+        assertEquals(201, allocated.statusCode(), allocated.body());
+        long allocation = Api.json(allocated).getJsonNumber("id").longValue();
+        LocalDate start = LocalDate.now(ZoneId.of("Europe/Paris")).minusMonths(10);
+
+        login("conseil@demo.essor");
+        driver.get(url("/advisor/allocation.xhtml?id=" + allocation));
+        await(By.id("guarantee-link")).click();
+        await(By.id("record:bank"));
+        fill("record:bank", "Crédit Coopératif");
+        fill("record:amount", "40000");
+        fill("record:rate", "3");
+        fill("record:duration", "60");
+        WebElement startDate = driver.findElement(By.id("record:start_input"));
+        startDate.click();
+        startDate.sendKeys(start.format(DateTimeFormatter.ofPattern("dd/MM/yyyy")));
+        startDate.sendKeys(Keys.TAB);
+        fill("record:commission", "1");
+        driver.findElement(By.id("record:submit")).click();
+        expectMessage("Prêt bancaire enregistré : 20 000,00 € garantis");
+        assertEquals("20 000,00 €", plain(await(By.id("guaranteed")).getText()));
+        assertTrue(plain(driver.findElement(By.id("commission")).getText()).startsWith("200,00 €"));
+        assertEquals("En cours", driver.findElement(By.id("guarantee-status")).getText());
+        assertEquals(60, driver.findElements(By.cssSelector("#bank-schedule tbody tr")).size());
+        Browser.assertAccessible(driver, "advisor-guarantee");
+        fill("call:claimed", "999999");
+        driver.findElement(By.id("call:submit")).click();
+        expectMessage("Appel supérieur à l'encours garanti à la date du défaut");
+        assertEquals("En cours", driver.findElement(By.id("guarantee-status")).getText(), "a refused call changes nothing");
+
+        login("porteur@demo.essor");
+        driver.get(url("/entrepreneur/file.xhtml?id=" + app));
+        WebElement loans = await(By.id("guaranteed-loans"));
+        assertTrue(loans.getText().contains("Crédit Coopératif"), loans.getText());
+        assertEquals(60, driver.findElements(By.cssSelector("#guaranteed-loans tbody tr")).size());
+        Browser.assertAccessible(driver, "entrepreneur-guaranteed-loan");
+    }
 }

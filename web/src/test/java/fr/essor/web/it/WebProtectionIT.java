@@ -360,7 +360,7 @@ class WebProtectionIT extends OnTheBuiltWar {
         int tried = 0;
         for (String page : List.of("/entrepreneur/file.xhtml", "/entrepreneur/application.xhtml", "/advisor/file.xhtml",
                 "/advisor/enterprise.xhtml", "/advisor/session.xhtml", "/advisor/allocation.xhtml", "/committee/session.xhtml",
-                "/partner/convention.xhtml")) {
+                "/partner/convention.xhtml", "/advisor/guarantee.xhtml")) {
             String cookie = cookies.entrySet().stream().filter(e -> page.startsWith(e.getKey())).findFirst().orElseThrow().getValue();
             for (String id : List.of("", "abc", "-1", "0", "99999999999999999999", "1e3", "%27%20OR%201=1--", "%3Cscript%3E", "1%00")) {
                 HttpResponse<String> r = get(page + "?id=" + id, cookie);
