@@ -117,7 +117,12 @@ public enum AuditAction {
     MONEY_PROPOSED,
     MONEY_APPROVED,
     MONEY_REJECTED,
-    FOUR_EYES_THRESHOLD;
+    FOUR_EYES_THRESHOLD,
+    AGREEMENT_TEMPLATE_SAVED,
+    AGREEMENT_GENERATED,
+    AGREEMENT_UPLOADED,
+    AGREEMENT_SIGNED,
+    AGREEMENT_REFUSED;
 
     /** The value stored in the trail, and hashed into its chain. */
     public String stored() {
