@@ -334,6 +334,19 @@ class AccessMatrixIT extends OnTheBuiltWar {
         rows.add(new Row(Kind.PAGE, "GET", "/advisor/approvals.xhtml", null, NOBODY, d.afterRef, true, false));
         rows.add(new Row(Kind.PAGE, "GET", "/admin/approvals.xhtml", null, EnumSet.of(Actor.ADMIN), d.afterRef, true, false));
         rows.add(page("/admin/associations.xhtml", nationalAdmin, "four-eyes"));
+        // --- branch agree (issue 13, item 2): agreements of a file, the association's templates (its administrators)
+        rows.add(api("GET", "/agreements?application=" + d.afterFile, plus(cvlStaff, Actor.PORTEUR2, Actor.CHAIR),
+                "\"kind\":\"GRANT\""));
+        rows.add(api("GET", "/agreements/" + d.agreementToSign + "/pdf", plus(cvlStaff, Actor.PORTEUR2, Actor.CHAIR), "%PDF"));
+        rows.add(file("/files/agreement/" + d.agreementToSign, plus(cvlStaff, Actor.PORTEUR2, Actor.CHAIR)));
+        rows.add(api("GET", "/agreement-templates?association=CVL", EnumSet.of(Actor.ADMIN), "\"kind\":\"LOAN\""));
+        rows.add(api("GET", "/agreement-templates?association=" + o.code, EnumSet.of(Actor.ADMIN), "\"kind\":\"GRANT\""));
+        rows.add(api("GET", "/agreement-templates/fields", EnumSet.of(Actor.ADMIN), "enterprise.name"));
+        rows.add(api("GET", "/agreement-templates/history?association=CVL&kind=LOAN&language=fr", EnumSet.of(Actor.ADMIN),
+                "createdBy"));
+        rows.add(page("/admin/agreement-templates.xhtml", EnumSet.of(Actor.ADMIN), "template:body"));
+        rows.add(page("/advisor/file.xhtml?id=" + d.afterFile, EnumSet.of(Actor.ADVISOR), "id=\"agreements\""));
+        rows.add(page("/entrepreneur/file.xhtml?id=" + d.afterFile, EnumSet.of(Actor.PORTEUR2), "id=\"agreements\""));
         return rows;
     }
 
@@ -482,6 +495,14 @@ class AccessMatrixIT extends OnTheBuiltWar {
         rows.add(write("POST", "/approvals/" + d.afterProposal + "/approve", null, EnumSet.of(Actor.ADMIN)));
         rows.add(write("POST", "/approvals/" + d.afterProposal + "/reject", "{\"reason\":\"Intrus\"}", EnumSet.of(Actor.ADMIN)));
         rows.add(write("PUT", "/approvals/thresholds/" + d.cvl, "{\"threshold\":\"1.00\"}", EnumSet.of(Actor.ADMIN)));
+        // --- branch agree (issue 13, item 2): the advisor generates and decides, the applicant uploads, the admin writes
+        rows.add(write("POST", "/agreements", "{\"applicationId\":" + d.epicerie + "}", cvlStaff()));
+        rows.add(write("POST", "/agreements/" + d.agreementUploaded + "/sign", "{}", cvlStaff()));
+        rows.add(write("POST", "/agreements/" + d.agreementUploaded + "/refuse", "{\"comment\":\"Intrus\"}", cvlStaff()));
+        rows.add(write("POST", "/agreements/" + d.agreementToSign + "/signed-copy", "PDF", EnumSet.of(Actor.PORTEUR2)));
+        String agreementTemplate = "{\"association\":\"CVL\",\"kind\":\"LOAN\",\"language\":\"fr\",\"body\":\"Intrus\"}";
+        rows.add(write("POST", "/agreement-templates", agreementTemplate, EnumSet.of(Actor.ADMIN)));
+        rows.add(write("POST", "/agreement-templates/preview", agreementTemplate, EnumSet.of(Actor.ADMIN)));
         return rows;
     }
 
@@ -625,6 +646,7 @@ class AccessMatrixIT extends OnTheBuiltWar {
         long cvl, bdt; // branch net
         long afterFile, afterOpenCondition, afterProposal, afterAllocation; // branch after (issue 13)
         String afterRef;
+        long agreementToSign, agreementUploaded; // branch agree (issue 13, item 2)
     }
 
     private static Demo demo(DataSource ds) throws Exception {
@@ -681,6 +703,10 @@ class AccessMatrixIT extends OnTheBuiltWar {
                 + " JOIN granted_line g ON g.id = a.granted_line_id JOIN decision x ON x.id = g.decision_id"
                 + " WHERE x.application_id = ? AND p.status = 'PROPOSED'", d.afterFile);
         d.afterAllocation = Sql.count(ds, "SELECT allocation_id FROM money_proposal WHERE id = ?", d.afterProposal);
+        // branch agree (issue 13, item 2): the same file's agreements, one to sign, one uploaded for the advisor
+        d.agreementToSign = Sql.count(ds, "SELECT id FROM agreement WHERE application_id = ? AND status = 'GENERATED'", d.afterFile);
+        d.agreementUploaded = Sql.count(ds, "SELECT id FROM agreement WHERE application_id = ? AND status = 'UPLOADED'",
+                d.afterFile);
         return d;
     }
 
