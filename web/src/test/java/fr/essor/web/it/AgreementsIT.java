@@ -86,6 +86,7 @@ class AgreementsIT extends OnTheBuiltWar {
         assertEquals(templates, Sql.count(ds, "SELECT COUNT(*) FROM agreement_template"), "a preview stores nothing");
 
         // saving writes the next version; the previous one is kept unchanged
+        long audited = Sql.count(ds, "SELECT COUNT(*) FROM audit_event WHERE action = 'AGREEMENT_TEMPLATE_SAVED'");
         HttpResponse<String> saved = api.call(ADMIN, "POST", "/agreement-templates", template("CVL", "GRANT", "en",
                 "# Grant\\nTo {{enterprise.name}}: {{line.amount}}"));
         assertEquals(201, saved.statusCode(), saved.body());
@@ -94,7 +95,7 @@ class AgreementsIT extends OnTheBuiltWar {
                 "/agreement-templates/history?association=CVL&kind=GRANT&language=en", null))).getValuesAs(JsonObject.class);
         assertEquals(List.of(2, 1), history.stream().map(t -> t.getInt("number")).toList());
         assertTrue(history.get(1).getString("body").startsWith("# Grant agreement"), "version 1 unchanged");
-        assertEquals(1, Sql.count(ds, "SELECT COUNT(*) FROM audit_event WHERE action = 'AGREEMENT_TEMPLATE_SAVED'"));
+        assertEquals(audited + 1, Sql.count(ds, "SELECT COUNT(*) FROM audit_event WHERE action = 'AGREEMENT_TEMPLATE_SAVED'"));
 
         // bad choices on their field; an advisor is not an administrator
         HttpResponse<String> badKind = api.call(ADMIN, "POST", "/agreement-templates", template("CVL", "LEASE", "fr", "x"));
