@@ -342,7 +342,7 @@ class AgreementsIT extends OnTheBuiltWar {
                 .filter(i -> i.getJsonNumber("id").longValue() == itemId).findFirst().orElseThrow().getJsonNumber("version").longValue();
         HttpResponse<String> decided = api.call(CHAIR, "POST", "/sessions/" + s + "/items/" + itemId + "/decision",
                 "{\"version\":" + version + ",\"outcome\":\"APPROVED\",\"lines\":[{\"instrument\":\"HONOUR_LOAN\",\"amount\":\"8000.00\","
-                        + "\"durationMonths\":60},{\"instrument\":\"GRANT\",\"amount\":\"3000.00\"}],\"conditionItems\":[{\"kind\":\"DOCUMENT\","
+                        + "\"durationMonths\":60},{\"instrument\":\"GRANT\",\"amount\":\"3000.00\"}],\"reasons\":\"Subvention ajoutée en séance\",\"conditionItems\":[{\"kind\":\"DOCUMENT\","
                         + "\"text\":\"Attestation d'assurance\",\"dueDate\":\"" + today().plusDays(20) + "\",\"lineNo\":0}]}");
         assertEquals(200, decided.statusCode(), decided.body());
         assertEquals(200, api.call(CHAIR, "POST", "/sessions/" + s + "/close", null).statusCode());
