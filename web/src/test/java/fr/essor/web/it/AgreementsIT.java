@@ -274,6 +274,17 @@ class AgreementsIT extends OnTheBuiltWar {
         assertEquals("AGREEMENT_UNSIGNED", Api.json(blocked).getString("error"));
     }
 
+    @Test
+    void theAgreementEndpointsAreInTheOpenApiDocument() throws Exception {
+        HttpResponse<String> doc = Api.send(HttpRequest.newBuilder(java.net.URI.create(base.getProtocol() + "://" + base.getHost()
+                + ":" + base.getPort() + "/openapi")).GET().build());
+        assertEquals(200, doc.statusCode());
+        for (String path : List.of("/agreements/{id}/signed-copy", "/agreements/{id}/sign", "/agreements/{id}/refuse",
+                "/agreements/{id}/pdf", "/agreement-templates/preview", "/agreement-templates/history")) {
+            assertTrue(doc.body().contains(path), path + " in " + doc.body().length() + " characters");
+        }
+    }
+
     // ---- helpers ---------------------------------------------------------------------------------------
 
     private void assertUnsignedBlocksTheContract(DataSource ds, Approved file) throws Exception {
