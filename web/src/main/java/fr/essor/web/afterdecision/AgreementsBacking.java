@@ -36,6 +36,7 @@ public class AgreementsBacking implements Serializable {
     private Long applicationId;
     private List<AgreementViews.Item> items;
     private String comment;
+    private Long target;
     private transient Part file;
 
     /** The file's agreements, read once per view (again after an action). */
@@ -57,7 +58,21 @@ public class AgreementsBacking implements Serializable {
         Messages.info("agreement.generatedMessage", items.size());
     }
 
-    public void upload(long agreementId) {
+    /** The agreements whose signed copy the applicant may (still) upload. */
+    public List<AgreementViews.Item> uploadable(Long application) {
+        return of(application).stream().filter(AgreementViews.Item::uploadable).toList();
+    }
+
+    public boolean anyUploadable(Long application) {
+        return !uploadable(application).isEmpty();
+    }
+
+    /** The applicant uploads the signed copy of the agreement chosen in the form. */
+    public void upload() {
+        if (target == null) {
+            throw new InvalidInputException("which", "field.required");
+        }
+        long agreementId = target;
         if (file == null || file.getSubmittedFileName() == null || file.getSubmittedFileName().isBlank()) {
             throw new InvalidInputException("file", "document.EMPTY");
         }
@@ -86,6 +101,8 @@ public class AgreementsBacking implements Serializable {
         items = null;
     }
 
+    public Long getTarget() { return target; }
+    public void setTarget(Long v) { target = v; }
     public String getComment() { return comment; }
     public void setComment(String v) { comment = v; }
     public Part getFile() { return file; }

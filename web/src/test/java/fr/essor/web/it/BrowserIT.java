@@ -1134,8 +1134,9 @@ class BrowserIT extends BrowserJourney {
         Browser.assertAccessible(driver, "entrepreneur's file with its agreements");
         java.nio.file.Path signed = java.nio.file.Files.createTempFile("contrat-signe", ".pdf");
         java.nio.file.Files.write(signed, Fixtures.PDF);
-        driver.findElement(By.cssSelector("li#agreement-" + id + " input[type='file']")).sendKeys(signed.toString());
-        driver.findElement(By.cssSelector("li#agreement-" + id + " button[id$='send']")).click();
+        new Select(driver.findElement(By.id("signed-copy:which"))).selectByValue(String.valueOf(id));
+        driver.findElement(By.id("signed-copy:file")).sendKeys(signed.toString());
+        driver.findElement(By.id("signed-copy:send")).click();
         expectMessage("Convention signée déposée");
         waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("agreement-status-" + id), "Signée, à vérifier"));
 
