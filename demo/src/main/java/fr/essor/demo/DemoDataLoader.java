@@ -204,6 +204,7 @@ public class DemoDataLoader {
         afterDecision(velo, chair, List.of(chair, banker, member2, member3), year, now);
         year2021(cvl);
         secondAssociation();
+        DemoAgreements.load(em, now); // issue 13, item 2 (branch agree)
 
         audit.record("system", "Demo", "-", AuditAction.LOAD, "Demo data loaded");
         LOG.info("Essor demo data: loaded (16 demo accounts in two associations, CVL and BZH, password " + DEMO_PASSWORD + ")");

@@ -136,7 +136,12 @@ public enum AuditAction {
     GUARANTEE_COMMISSION,
     GUARANTEE_CLAIMED,
     GUARANTEE_RECOVERY,
-    GUARANTEE_RELEASED;
+    GUARANTEE_RELEASED,
+    AGREEMENT_TEMPLATE_SAVED,
+    AGREEMENT_GENERATED,
+    AGREEMENT_UPLOADED,
+    AGREEMENT_SIGNED,
+    AGREEMENT_REFUSED;
 
     /** The value stored in the trail, and hashed into its chain. */
     public String stored() {

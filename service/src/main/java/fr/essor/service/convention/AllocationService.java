@@ -64,6 +64,10 @@ public class AllocationService extends UseCaseService {
     @EJB
     private FourEyesService fourEyes;
 
+    // issue 13, item 2: a file is contracted only once its generated agreements are signed
+    @EJB
+    private fr.essor.service.agreement.AgreementService agreements;
+
     private final Clock clock = Clock.systemUTC();
 
     /** Approved lines of the caller's association with what is allocated to them, paged in SQL. */
@@ -305,6 +309,7 @@ public class AllocationService extends UseCaseService {
         if (app == null || !Access.isStaffOf(caller.account(), app.getEnterprise())) {
             throw new NotFoundException("application");
         }
+        agreements.requireSigned(app.getId());
         List<GrantedLine> lines = em.createQuery("SELECT g FROM GrantedLine g WHERE g.decision.application = :a"
                         + " AND g.decision.outcome = fr.essor.model.application.DecisionOutcome.APPROVED", GrantedLine.class)
                 .setParameter("a", app).getResultList();

@@ -38,7 +38,9 @@ class AuditActionTest {
             "CONDITION_RECORDED", "CONDITION_PROVIDED", "CONDITION_LIFTED", "CONDITION_REFUSED",
             "MONEY_PROPOSED", "MONEY_APPROVED", "MONEY_REJECTED", "FOUR_EYES_THRESHOLD",
             // guar (issue 14, item 4), the life of a guarantee
-            "GUARANTEE_LOAN_RECORDED", "GUARANTEE_COMMISSION", "GUARANTEE_CLAIMED", "GUARANTEE_RECOVERY", "GUARANTEE_RELEASED");
+            "GUARANTEE_LOAN_RECORDED", "GUARANTEE_COMMISSION", "GUARANTEE_CLAIMED", "GUARANTEE_RECOVERY", "GUARANTEE_RELEASED",
+            // issue 13 (branch agree), agreements and their templates
+            "AGREEMENT_TEMPLATE_SAVED", "AGREEMENT_GENERATED", "AGREEMENT_UPLOADED", "AGREEMENT_SIGNED", "AGREEMENT_REFUSED");
 
     @Test
     void storedValuesAreExactlyTheStringsRecordedBeforeTheEnumAndThosePinnedSince() {

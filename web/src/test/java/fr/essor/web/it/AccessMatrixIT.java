@@ -364,6 +364,19 @@ class AccessMatrixIT extends OnTheBuiltWar {
         rows.add(list("/guarantees/exposure", EnumSet.of(Actor.ADMIN), "CAISSE-BZH-"));
         rows.add(list("/guarantees/exposure/banks", EnumSet.of(Actor.ADMIN), "Mutuel de Bretagne"));
         rows.add(page("/advisor/guarantee.xhtml?id=" + d.guarRunning, NOBODY, "Mutuel de Bretagne"));
+        // --- branch agree (issue 13, item 2): agreements of a file, the association's templates (its administrators)
+        rows.add(api("GET", "/agreements?application=" + d.afterFile, plus(cvlStaff, Actor.PORTEUR2, Actor.CHAIR),
+                "\"kind\":\"GRANT\""));
+        rows.add(api("GET", "/agreements/" + d.agreementToSign + "/pdf", plus(cvlStaff, Actor.PORTEUR2, Actor.CHAIR), "%PDF"));
+        rows.add(file("/files/agreement/" + d.agreementToSign, plus(cvlStaff, Actor.PORTEUR2, Actor.CHAIR)));
+        rows.add(api("GET", "/agreement-templates?association=CVL", EnumSet.of(Actor.ADMIN), "\"kind\":\"LOAN\""));
+        rows.add(api("GET", "/agreement-templates?association=" + o.code, EnumSet.of(Actor.ADMIN), "\"kind\":\"GRANT\""));
+        rows.add(api("GET", "/agreement-templates/fields", EnumSet.of(Actor.ADMIN), "enterprise.name"));
+        rows.add(api("GET", "/agreement-templates/history?association=CVL&kind=LOAN&language=fr", EnumSet.of(Actor.ADMIN),
+                "createdBy"));
+        rows.add(page("/admin/agreement-templates.xhtml", EnumSet.of(Actor.ADMIN), "template:body"));
+        rows.add(page("/advisor/file.xhtml?id=" + d.afterFile, EnumSet.of(Actor.ADVISOR), "id=\"agreements\""));
+        rows.add(page("/entrepreneur/file.xhtml?id=" + d.afterFile, EnumSet.of(Actor.PORTEUR2), "id=\"agreements\""));
         return rows;
     }
 
@@ -539,6 +552,14 @@ class AccessMatrixIT extends OnTheBuiltWar {
                 NOBODY));
         rows.add(write("POST", guar + "/release", "{}", NOBODY));
         rows.add(write("POST", "/guarantees/" + d.guarCalled + "/release", "{}", NOBODY));
+        // --- branch agree (issue 13, item 2): the advisor generates and decides, the applicant uploads, the admin writes
+        rows.add(write("POST", "/agreements", "{\"applicationId\":" + d.epicerie + "}", cvlStaff()));
+        rows.add(write("POST", "/agreements/" + d.agreementUploaded + "/sign", "{}", cvlStaff()));
+        rows.add(write("POST", "/agreements/" + d.agreementUploaded + "/refuse", "{\"comment\":\"Intrus\"}", cvlStaff()));
+        rows.add(write("POST", "/agreements/" + d.agreementToSign + "/signed-copy", "PDF", EnumSet.of(Actor.PORTEUR2)));
+        String agreementTemplate = "{\"association\":\"CVL\",\"kind\":\"LOAN\",\"language\":\"fr\",\"body\":\"Intrus\"}";
+        rows.add(write("POST", "/agreement-templates", agreementTemplate, EnumSet.of(Actor.ADMIN)));
+        rows.add(write("POST", "/agreement-templates/preview", agreementTemplate, EnumSet.of(Actor.ADMIN)));
         return rows;
     }
 
@@ -683,6 +704,7 @@ class AccessMatrixIT extends OnTheBuiltWar {
         long afterFile, afterOpenCondition, afterProposal, afterAllocation; // branch after (issue 13)
         String afterRef;
         long guarRunning, guarCalled, guarCall; // guar (issue 14, item 4): BZH's demo guarantees
+        long agreementToSign, agreementUploaded; // branch agree (issue 13, item 2)
     }
 
     private static Demo demo(DataSource ds) throws Exception {
@@ -744,6 +766,10 @@ class AccessMatrixIT extends OnTheBuiltWar {
         d.guarCalled = Sql.count(ds, "SELECT allocation_id FROM guaranteed_loan WHERE status = 'CALLED'");
         d.guarCall = Sql.count(ds, "SELECT k.id FROM guarantee_call k JOIN guaranteed_loan g ON g.id = k.loan_id"
                 + " WHERE g.allocation_id = ?", d.guarCalled);
+        // branch agree (issue 13, item 2): the same file's agreements, one to sign, one uploaded for the advisor
+        d.agreementToSign = Sql.count(ds, "SELECT id FROM agreement WHERE application_id = ? AND status = 'GENERATED'", d.afterFile);
+        d.agreementUploaded = Sql.count(ds, "SELECT id FROM agreement WHERE application_id = ? AND status = 'UPLOADED'",
+                d.afterFile);
         return d;
     }
 

@@ -456,6 +456,48 @@ class BadInputIT extends OnTheBuiltWar {
         c.add(json("guarantee released before the end of the bank loan", bzh, "POST", "/guarantees/" + running + "/release", "{}"));
         c.add(json("guarantee exposure date 45th", bzh, "GET", "/guarantees/exposure?date=2026-13-45", null));
         c.add(json("guarantee exposure per bank date as text", bzh, "GET", "/guarantees/exposure/banks?date=demain", null));
+        // --- branch agree (issue 13, item 2): agreements and their templates
+        long agreementToSign = Sql.count(Sql.ds(), "SELECT x.id FROM agreement x JOIN application a ON a.id = x.application_id"
+                + " WHERE a.title = ? AND x.status = 'GENERATED'", "Flotte de vélos-cargos électriques");
+        long agreementUploaded = Sql.count(Sql.ds(), "SELECT x.id FROM agreement x JOIN application a ON a.id = x.application_id"
+                + " WHERE a.title = ? AND x.status = 'UPLOADED'", "Flotte de vélos-cargos électriques");
+        String tpl = "{\"association\":\"CVL\",\"kind\":\"%s\",\"language\":\"%s\",\"body\":\"%s\"}";
+        for (String[] t : new String[][] {
+            {"agreement template with an unknown field", "LOAN", "fr", "Montant : {{line.montant}}"},
+            {"agreement template with an unclosed field", "LOAN", "fr", "Montant : {{line.amount"},
+            {"agreement template empty", "LOAN", "fr", " "},
+            {"agreement template too long", "LOAN", "fr", "x".repeat(10001)},
+            {"agreement template kind unknown", "LEASE", "fr", "x"},
+            {"agreement template kind SQL", "' OR 1=1 --", "fr", "x"},
+            {"agreement template language unknown", "LOAN", "de", "x"}}) {
+            c.add(json(t[0], ADMIN, "POST", "/agreement-templates", String.format(tpl, t[1], t[2], t[3])));
+            c.add(json(t[0] + " (preview)", ADMIN, "POST", "/agreement-templates/preview", String.format(tpl, t[1], t[2], t[3])));
+        }
+        c.add(json("agreement templates of an unknown association", ADMIN, "GET", "/agreement-templates?association=NOPE", null));
+        c.add(json("agreement template history kind unknown", ADMIN, "GET",
+                "/agreement-templates/history?association=CVL&kind=X&language=fr", null));
+        c.add(json("agreements of an application as text", ADVISOR, "GET", "/agreements?application=abc", null));
+        c.add(json("agreements generated without a file", ADVISOR, "POST", "/agreements", "{}"));
+        c.add(json("agreements generated for an unknown file", ADVISOR, "POST", "/agreements", "{\"applicationId\":999999999}"));
+        c.add(json("agreements generated in an unknown language", ADVISOR, "POST", "/agreements",
+                "{\"applicationId\":" + ids.onAgenda + ",\"language\":\"xx\"}"));
+        c.add(json("agreements generated for a file not approved", ADVISOR, "POST", "/agreements",
+                "{\"applicationId\":" + ids.submitted + "}"));
+        c.add(json("agreement signed before any copy", ADVISOR, "POST", "/agreements/" + agreementToSign + "/sign", "{}"));
+        c.add(json("agreement copy refused without comment", ADVISOR, "POST", "/agreements/" + agreementUploaded + "/refuse",
+                "{\"comment\":\"\"}"));
+        c.add(json("agreement copy refused comment too long", ADVISOR, "POST", "/agreements/" + agreementUploaded + "/refuse",
+                "{\"comment\":\"" + "x".repeat(1001) + "\"}"));
+        c.add(json("agreement of an unknown id signed", ADVISOR, "POST", "/agreements/999999999/sign", "{}"));
+        c.add(json("agreement pdf of an unknown id", ADVISOR, "GET", "/agreements/999999999/pdf", null));
+        c.add(new Input("signed agreement not a document", PORTEUR2, "POST", "/agreements/" + agreementToSign + "/signed-copy",
+                "application/octet-stream", exe(), Map.of("X-File-Name", "convention.pdf")));
+        c.add(new Input("signed agreement an image, not a PDF", PORTEUR2, "POST", "/agreements/" + agreementToSign
+                + "/signed-copy", "image/png", new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 13, 'I',
+                'H', 'D', 'R', 0, 0, 0, 1, 0, 0, 0, 1, 8, 6, 0, 0, 0, 0x1f, 0x15, (byte) 0xc4, (byte) 0x89},
+                Map.of("X-File-Name", "scan.png")));
+        c.add(new Input("signed agreement empty", PORTEUR2, "POST", "/agreements/" + agreementToSign + "/signed-copy",
+                "application/pdf", new byte[0], Map.of("X-File-Name", "convention.pdf")));
         // support records: dates, durations, kinds, notes
         String sr = "/enterprises/" + ids.fabrique + "/support-records";
         String[][] supports = {
