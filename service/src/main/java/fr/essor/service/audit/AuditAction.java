@@ -117,7 +117,12 @@ public enum AuditAction {
     MONEY_PROPOSED,
     MONEY_APPROVED,
     MONEY_REJECTED,
-    FOUR_EYES_THRESHOLD;
+    FOUR_EYES_THRESHOLD,
+    // follow
+    FOLLOW_UP_PLANNED,
+    FOLLOW_UP_REMINDED,
+    FOLLOW_UP_ANSWERED,
+    FOLLOW_UP_CLOSED;
 
     /** The value stored in the trail, and hashed into its chain. */
     public String stored() {

@@ -24,7 +24,9 @@ public enum MailKind {
     /** To an existing account: the invitation waits on their home page too. */
     CO_OWNER_INVITED_MEMBER(true),
     /** The date his erasure is scheduled for: a duty to inform, always sent. */
-    ERASURE_SCHEDULED(false);
+    ERASURE_SCHEDULED(false),
+    /** A follow-up milestone of a funded file is due: the same form waits on the entrepreneur's page. */
+    FOLLOW_UP_DUE(true);
 
     private final boolean optional;
 
