@@ -17,7 +17,7 @@ import java.time.Duration;
  * loopback callers only, absent from a production war):
  * <ul>
  * <li>{@code POST /test-only/clock?days=N} moves the {@link BusinessClock} N days forward (or back, N
- * negative; |N| at most 4,000) and answers the business day; the test reset puts it back;</li>
+ * negative; |N| at most 4,000) and answers the business day; {@code ?reset} or the test reset puts it back;</li>
  * <li>{@code POST /test-only/followups/sweep} runs the follow-up's morning sweep now
  * ({@link FollowUpPlanner#run}) and answers what it did.</li>
  * </ul>
@@ -46,6 +46,11 @@ public class TestClockServlet extends HttpServlet {
         if (request.getServletPath().endsWith("/sweep")) {
             FollowUpPlanner.Sweep s = planner.run();
             response.getWriter().print("{\"day\":\"" + s.day() + "\",\"planned\":" + s.planned() + ",\"reminded\":" + s.reminded() + "}");
+            return;
+        }
+        if (request.getParameter("reset") != null) {
+            clock.reset();
+            response.getWriter().print("{\"today\":\"" + clock.today() + "\",\"offsetDays\":0}");
             return;
         }
         long days;

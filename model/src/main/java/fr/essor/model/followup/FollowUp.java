@@ -207,7 +207,12 @@ public class FollowUp extends VersionedEntity {
                 .orElseThrow(() -> new FollowUpRuleException("followup.unknownMilestone", seq));
     }
 
-    /** Active: not closed. Completed: every milestone answered. */
+    /** The reminder of that milestone (its number from 1) was sent at that instant (the planner stamps it in SQL). */
+    public void reminded(int seq, Instant at) {
+        milestone(seq).remind(Objects.requireNonNull(at));
+    }
+
+    /** Whether the enterprise's closure is recorded. */
     public boolean isClosed() {
         return closedOn != null;
     }

@@ -83,6 +83,10 @@ public class FollowUpMilestone extends Identified {
         this.answeredAt = now;
     }
 
+    void remind(Instant at) {
+        this.remindedAt = at;
+    }
+
     void cancel() {
         this.status = MilestoneStatus.CANCELLED;
     }
