@@ -334,6 +334,16 @@ class AccessMatrixIT extends OnTheBuiltWar {
         rows.add(new Row(Kind.PAGE, "GET", "/advisor/approvals.xhtml", null, NOBODY, d.afterRef, true, false));
         rows.add(new Row(Kind.PAGE, "GET", "/admin/approvals.xhtml", null, EnumSet.of(Actor.ADMIN), d.afterRef, true, false));
         rows.add(page("/admin/associations.xhtml", nationalAdmin, "four-eyes"));
+        // --- branch follow (issue 13, item 4): the follow-up of funded enterprises
+        rows.add(api("GET", "/followups?application=" + d.followFile, plus(cvlStaff, Actor.PORTEUR, Actor.CHAIR),
+                "Recyclerie mobile"));
+        rows.add(list("/followups/mine", EnumSet.of(Actor.PORTEUR), d.followRef));
+        rows.add(list("/followups/due?size=200", EnumSet.of(Actor.ADVISOR, Actor.ADMIN), d.followRef));
+        rows.add(api("GET", "/followups/survival", EnumSet.of(Actor.ADVISOR, Actor.ADVISOR_B, Actor.ADMIN, Actor.BDT,
+                Actor.REGION), "\"rates\""));
+        rows.add(new Row(Kind.PAGE, "GET", "/advisor/followups.xhtml", null, EnumSet.of(Actor.ADVISOR), d.followRef, true, false));
+        rows.add(new Row(Kind.PAGE, "GET", "/entrepreneur/followups.xhtml", null, EnumSet.of(Actor.PORTEUR), d.followRef, true,
+                false));
         return rows;
     }
 
@@ -482,6 +492,12 @@ class AccessMatrixIT extends OnTheBuiltWar {
         rows.add(write("POST", "/approvals/" + d.afterProposal + "/approve", null, EnumSet.of(Actor.ADMIN)));
         rows.add(write("POST", "/approvals/" + d.afterProposal + "/reject", "{\"reason\":\"Intrus\"}", EnumSet.of(Actor.ADMIN)));
         rows.add(write("PUT", "/approvals/thresholds/" + d.cvl, "{\"threshold\":\"1.00\"}", EnumSet.of(Actor.ADMIN)));
+        // --- branch follow (issue 13, item 4): its owners answer online, the association's staff after a visit; only
+        // the staff records a closure
+        rows.add(write("POST", "/followups/milestones/" + d.followMilestone + "/answer", "{\"stillActive\":true,\"jobs\":\"1\","
+                + "\"turnover\":\"1.00\",\"difficulties\":\"Intrus\",\"channel\":\"CALL\"}", plus(cvlStaff(), Actor.PORTEUR)));
+        rows.add(write("POST", "/followups/" + d.followUp + "/closure", "{\"closedOn\":\"" + YEAR + "-01-01\",\"note\":\"Intrus\"}",
+                cvlStaff()));
         return rows;
     }
 
@@ -625,6 +641,8 @@ class AccessMatrixIT extends OnTheBuiltWar {
         long cvl, bdt; // branch net
         long afterFile, afterOpenCondition, afterProposal, afterAllocation; // branch after (issue 13)
         String afterRef;
+        long followFile, followUp, followMilestone; // branch follow (issue 13, item 4)
+        String followRef;
     }
 
     private static Demo demo(DataSource ds) throws Exception {
@@ -681,6 +699,11 @@ class AccessMatrixIT extends OnTheBuiltWar {
                 + " JOIN granted_line g ON g.id = a.granted_line_id JOIN decision x ON x.id = g.decision_id"
                 + " WHERE x.application_id = ? AND p.status = 'PROPOSED'", d.afterFile);
         d.afterAllocation = Sql.count(ds, "SELECT allocation_id FROM money_proposal WHERE id = ?", d.afterProposal);
+        // branch follow (issue 13, item 4): the demo's funded file whose six-month milestone is due
+        d.followFile = app(ds, "Recyclerie mobile en milieu rural");
+        d.followRef = ref(ds, d.followFile);
+        d.followUp = Sql.count(ds, "SELECT id FROM follow_up WHERE application_id = ?", d.followFile);
+        d.followMilestone = Sql.count(ds, "SELECT id FROM follow_up_milestone WHERE follow_up_id = ? AND seq = 1", d.followUp);
         return d;
     }
 

@@ -1039,9 +1039,11 @@ class BrowserIT extends BrowserJourney {
         for (String step : List.of("PROJECT", "FINANCING", "PLAN", "IMPACT", "DOCUMENTS", "SUMMARY")) {
             entrepreneur.add(draft.replaceAll("&step=[A-Z]+", "") + "&step=" + step);
         }
-        entrepreneur.addAll(List.of(filed, owners, url("/entrepreneur/close-account.xhtml"), url("/account/my-data.xhtml")));
+        entrepreneur.addAll(List.of(filed, owners, url("/entrepreneur/close-account.xhtml"), url("/account/my-data.xhtml"),
+                url("/entrepreneur/followups.xhtml")));
         pages.put("porteur@demo.essor", entrepreneur);
-        pages.put("conseil@demo.essor", List.of(url("/advisor/index.xhtml"), "advisor-file", url("/advisor/sessions.xhtml")));
+        pages.put("conseil@demo.essor", List.of(url("/advisor/index.xhtml"), "advisor-file", url("/advisor/sessions.xhtml"),
+                url("/advisor/followups.xhtml")));
         pages.put("partenaire@demo.essor", List.of(url("/partner/index.xhtml"), "convention"));
         pages.put("comite@demo.essor", List.of(url("/committee/index.xhtml"), "session"));
         pages.put("admin@demo.essor", List.of(url("/admin/accounts.xhtml")));
