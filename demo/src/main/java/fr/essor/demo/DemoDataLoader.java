@@ -197,8 +197,8 @@ public class DemoDataLoader {
         conventions(cvl, bdt, region, now);
         afterDecision(velo, chair, List.of(chair, banker, member2, member3), year, now);
         year2021(cvl);
-        DemoFollowUps.load(em, fabrique, List.of(chair, banker, member2, member3), now, this::readyFollowedFile);
         secondAssociation();
+        DemoFollowUps.load(em, fabrique, List.of(chair, banker, member2, member3), now, this::readyFollowedFile);
 
         audit.record("system", "Demo", "-", AuditAction.LOAD, "Demo data loaded");
         LOG.info("Essor demo data: loaded (15 demo accounts in two associations, CVL and BZH, password " + DEMO_PASSWORD + ")");

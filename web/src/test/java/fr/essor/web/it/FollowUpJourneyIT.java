@@ -72,12 +72,12 @@ class FollowUpJourneyIT extends BrowserJourney {
         await(By.id("answer:jobs"));
         Browser.assertAccessible(driver, "advisor's follow-up form");
         new Select(driver.findElement(By.id("answer:channel"))).selectByValue("CALL");
-        fill("answer:jobs", "7");
+        fill("answer:jobs", "7,25");
         fill("answer:turnover", "240000");
         driver.findElement(By.id("answer:save")).click();
         expectMessage("Merci : la réponse est enregistrée.");
         assertEquals(1, Sql.count(Sql.ds(), "SELECT COUNT(*) FROM follow_up_milestone WHERE channel = 'CALL' AND answered_by = ?"
-                + " AND jobs = 7", ADVISOR));
+                + " AND jobs = 7.25", ADVISOR));
 
         // survival at three years on the indicators page, for the partner too (its conventions' enterprises)
         driver.get(url("/indicators/index.xhtml"));
