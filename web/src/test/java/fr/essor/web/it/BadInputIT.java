@@ -438,7 +438,7 @@ class BadInputIT extends OnTheBuiltWar {
             {"follow-up closed in the future", "{\"stillActive\":false,\"closedOn\":\"2999-01-01\"}"},
             {"follow-up closed on 30 February", "{\"stillActive\":false,\"closedOn\":\"2026-02-30\"}"},
             {"follow-up difficulties too long", "{\"stillActive\":true,\"jobs\":\"2\",\"turnover\":\"1000.00\",\"difficulties\":\""
-                    + "x".repeat(1001) + "\"}"}}}) {
+                    + "x".repeat(1001) + "\"}"}}) {
             c.add(json(k[0], PORTEUR, "POST", answer, k[1]));
         }
         c.add(json("follow-up milestone not due yet", PORTEUR, "POST", "/followups/milestones/" + laterMilestone + "/answer",
