@@ -103,6 +103,9 @@ public class FollowUp extends VersionedEntity {
     public FollowUpMilestone answer(int seq, FollowUpAnswer in, FollowUpChannel channel, String actor,
                                     LocalDate today, Instant now) {
         FollowUpMilestone m = milestone(seq);
+        if (closedOn != null) {
+            throw new FollowUpRuleException("followup.alreadyClosed", closedOn);
+        }
         if (m.getStatus() != MilestoneStatus.PLANNED) {
             throw new FollowUpRuleException("followup.alreadyAnswered", m.getDueDate());
         }

@@ -98,6 +98,9 @@ class FollowUpTest {
         assertEquals(MilestoneStatus.CANCELLED, f.getMilestones().get(2).getStatus());
         assertEquals(MilestoneStatus.CANCELLED, f.getMilestones().get(3).getStatus());
         assertFalse(f.survived(1, LocalDate.of(2026, 1, 21)));
+        RuleException after = assertThrows(RuleException.class, () -> f.answer(3, active("1", "1.00"), FollowUpChannel.CALL,
+                "c@x.fr", LocalDate.of(2025, 2, 1), NOW));
+        assertEquals("followup.alreadyClosed", after.key(), "a closed enterprise is not asked any more");
     }
 
     @Test
