@@ -76,7 +76,8 @@ class FollowUpIT extends OnTheBuiltWar {
         for (String partner : List.of(PARTNER_REGION, PARTNER_BDT)) {
             JsonObject p = api.read(partner, "/followups/survival");
             assertEquals(1, p.getJsonNumber("followed").longValue(), partner + ": " + p);
-            assertTrue(p.getJsonArray("rates").getJsonObject(2).isNull("percent"), "too young for a rate");
+            JsonObject rate = p.getJsonArray("rates").getJsonObject(2);
+            assertTrue(!rate.containsKey("percent") || rate.isNull("percent"), "too young for a rate: " + rate);
         }
         assertEquals(403, api.call(PORTEUR, "GET", "/followups/survival", null).statusCode());
         assertEquals(404, api.call(ADVISOR, "GET", "/followups/survival?association=XYZ", null).statusCode());
@@ -112,7 +113,10 @@ class FollowUpIT extends OnTheBuiltWar {
                 String.valueOf(app)));
         JsonObject f = api.read(PORTEUR2, "/followups?application=" + app);
         LocalDate funded = LocalDate.parse(f.getString("fundedOn"));
-        assertEquals(today(), funded, "funded on the day of its first disbursement");
+        assertEquals(Sql.string(ds, "SELECT MIN(m.occurred_on) FROM ledger_movement m JOIN allocation al ON al.id = m.allocation_id"
+                + " JOIN granted_line g ON g.id = al.granted_line_id JOIN decision d ON d.id = g.decision_id"
+                + " WHERE d.application_id = ? AND m.kind = 'DISBURSEMENT'", app).substring(0, 10), funded.toString(),
+                "funded on the day of its first disbursement");
         List<LocalDate> dues = new ArrayList<>();
         f.getJsonArray("milestones").getValuesAs(JsonObject.class).forEach(m -> dues.add(LocalDate.parse(m.getString("dueDate"))));
         assertEquals(List.of(funded.plusMonths(6), funded.plusMonths(12), funded.plusMonths(24), funded.plusMonths(36)), dues);
