@@ -205,6 +205,7 @@ public class DemoDataLoader {
         year2021(cvl);
         secondAssociation();
         DemoAgreements.load(em, now); // issue 13, item 2 (branch agree)
+        DemoFollowUps.load(em, fabrique, List.of(chair, banker, member2, member3), now, this::readyFollowedFile);
 
         audit.record("system", "Demo", "-", AuditAction.LOAD, "Demo data loaded");
         LOG.info("Essor demo data: loaded (16 demo accounts in two associations, CVL and BZH, password " + DEMO_PASSWORD + ")");
@@ -438,6 +439,35 @@ public class DemoDataLoader {
         em.flush();
         em.createNativeQuery(NetworkGenerator.CONVENTION_TOTALS + " WHERE id = ?").setParameter(1, regional.getId())
                 .executeUpdate();
+    }
+
+    /**
+     * Follow-up (issue 13, item 4): a file of La Fabrique Solidaire approved at a session seven months ago,
+     * contracted, for {@link DemoFollowUps}; returns its decision.
+     */
+    private Decision readyFollowedFile(Enterprise fabrique, List<UserAccount> members, LocalDateTime when) {
+        UserAccount advisor = em.createQuery("SELECT a FROM UserAccount a WHERE a.email = 'conseil@demo.essor'",
+                UserAccount.class).getSingleResult();
+        Committee committee = em.createQuery("SELECT c FROM Committee c WHERE c.association = :a", Committee.class)
+                .setParameter("a", fabrique.getAssociation()).getResultList().get(0);
+        UserAccount chair = members.get(0);
+        Application file = readyFile(fabrique, "Recyclerie mobile en milieu rural", Stage.DEVELOPMENT,
+                fabrique.getOwners().iterator().next().getEmail(), when.getYear(), at(when.minusDays(30)), advisor, 4);
+        CommitteeSession session = new CommitteeSession(committee, when, "Orléans, Maison des associations", null);
+        em.persist(session);
+        AgendaItem item = session.addToAgenda(file, advisor, advisor.getEmail(), at(when.minusDays(7)));
+        session.open(chair, members, at(when));
+        vote(session, item, members, VoteChoice.FOR, VoteChoice.FOR, VoteChoice.FOR, VoteChoice.FOR);
+        Decision decision = session.recordDecision(item, chair, DecisionOutcome.APPROVED, List.of(
+                FinancingLine.of(Instrument.HONOUR_LOAN, Money.of("8000.00"), 60, null, null, null)),
+                null, null, at(when.plusMinutes(30)));
+        em.persist(decision);
+        session.close(chair, at(when.plusHours(2)));
+        em.flush();
+        keepMinutes(session);
+        file.markContracted(advisor.getEmail(), at(when.plusDays(10)));
+        em.flush();
+        return decision;
     }
 
     /** The press release's figures for 2021: 605 enterprises advised, 450 financed, 6,250,000.00 EUR mobilised. */

@@ -3,10 +3,12 @@ package fr.essor.demo;
 import fr.essor.service.config.DatabaseBootstrap;
 import fr.essor.service.security.LoginThrottle;
 import fr.essor.service.security.VerifiedCredentialCache;
+import fr.essor.service.shared.BusinessClock;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.PersistenceUnit;
 import java.util.logging.Logger;
@@ -15,7 +17,8 @@ import java.util.logging.Logger;
  * TEST ONLY: brings a running server back to the state of a fresh start on the test database, so
  * that the container test classes can share one server (web/src/test/.../it/SharedServer.java):
  * the schema emptied and migrated again (Flyway clean, migrate), EclipseLink's shared cache evicted,
- * the in-memory login throttle and credential cache emptied, the demo data loaded again.
+ * the in-memory login throttle and credential cache emptied, the business clock put back (issue 13's
+ * follow-up), the demo data loaded again.
  *
  * <p>It refuses unless the test-only setting {@code essor.test.clean.database}
  * ({@code ESSOR_TEST_CLEAN_DATABASE}) is {@code true}, and it lives in the demo module, which a
@@ -39,6 +42,9 @@ public class TestReset {
     @EJB
     private VerifiedCredentialCache credentials;
 
+    @Inject
+    private BusinessClock clock;
+
     @PersistenceUnit(unitName = "essor")
     private EntityManagerFactory emf;
 
@@ -59,6 +65,7 @@ public class TestReset {
         emf.getCache().evictAll();
         throttle.forgetAll();
         credentials.forgetAll();
+        clock.reset();
         demo.loadAfterTestReset();
         emf.getCache().evictAll();
         long millis = (System.nanoTime() - start) / 1_000_000;

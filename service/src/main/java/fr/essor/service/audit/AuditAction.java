@@ -141,7 +141,12 @@ public enum AuditAction {
     AGREEMENT_GENERATED,
     AGREEMENT_UPLOADED,
     AGREEMENT_SIGNED,
-    AGREEMENT_REFUSED;
+    AGREEMENT_REFUSED,
+    // follow
+    FOLLOW_UP_PLANNED,
+    FOLLOW_UP_REMINDED,
+    FOLLOW_UP_ANSWERED,
+    FOLLOW_UP_CLOSED;
 
     /** The value stored in the trail, and hashed into its chain. */
     public String stored() {

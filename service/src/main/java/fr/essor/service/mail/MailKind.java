@@ -31,7 +31,9 @@ public enum MailKind {
      */
     INBOX_DIGEST(false),
     /** A loan past due (issue 14, arrears): money owed, always sent, once per loan and dunning level. */
-    LOAN_OVERDUE(false);
+    LOAN_OVERDUE(false),
+    /** A follow-up milestone of a funded file is due: the same form waits on the entrepreneur's page. */
+    FOLLOW_UP_DUE(true);
 
     private final boolean optional;
 

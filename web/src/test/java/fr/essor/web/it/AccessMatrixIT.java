@@ -377,6 +377,16 @@ class AccessMatrixIT extends OnTheBuiltWar {
         rows.add(page("/admin/agreement-templates.xhtml", EnumSet.of(Actor.ADMIN), "template:body"));
         rows.add(page("/advisor/file.xhtml?id=" + d.afterFile, EnumSet.of(Actor.ADVISOR), "id=\"agreements\""));
         rows.add(page("/entrepreneur/file.xhtml?id=" + d.afterFile, EnumSet.of(Actor.PORTEUR2), "id=\"agreements\""));
+        // --- branch follow (issue 13, item 4): the follow-up of funded enterprises
+        rows.add(api("GET", "/followups?application=" + d.followFile, plus(cvlStaff, Actor.PORTEUR, Actor.CHAIR),
+                "Recyclerie mobile"));
+        rows.add(list("/followups/mine", EnumSet.of(Actor.PORTEUR), d.followRef));
+        rows.add(list("/followups/due?size=200", EnumSet.of(Actor.ADVISOR, Actor.ADMIN), d.followRef));
+        rows.add(api("GET", "/followups/survival", EnumSet.of(Actor.ADVISOR, Actor.ADVISOR_B, Actor.ADMIN, Actor.BDT,
+                Actor.REGION), "\"rates\""));
+        rows.add(new Row(Kind.PAGE, "GET", "/advisor/followups.xhtml", null, EnumSet.of(Actor.ADVISOR), d.followRef, true, false));
+        rows.add(new Row(Kind.PAGE, "GET", "/entrepreneur/followups.xhtml", null, EnumSet.of(Actor.PORTEUR), d.followRef, true,
+                false));
         return rows;
     }
 
@@ -560,6 +570,12 @@ class AccessMatrixIT extends OnTheBuiltWar {
         String agreementTemplate = "{\"association\":\"CVL\",\"kind\":\"LOAN\",\"language\":\"fr\",\"body\":\"Intrus\"}";
         rows.add(write("POST", "/agreement-templates", agreementTemplate, EnumSet.of(Actor.ADMIN)));
         rows.add(write("POST", "/agreement-templates/preview", agreementTemplate, EnumSet.of(Actor.ADMIN)));
+        // --- branch follow (issue 13, item 4): its owners answer online, the association's staff after a visit; only
+        // the staff records a closure
+        rows.add(write("POST", "/followups/milestones/" + d.followMilestone + "/answer", "{\"stillActive\":true,\"jobs\":\"1\","
+                + "\"turnover\":\"1.00\",\"difficulties\":\"Intrus\",\"channel\":\"CALL\"}", plus(cvlStaff(), Actor.PORTEUR)));
+        rows.add(write("POST", "/followups/" + d.followUp + "/closure", "{\"closedOn\":\"" + YEAR + "-01-01\",\"note\":\"Intrus\"}",
+                cvlStaff()));
         return rows;
     }
 
@@ -705,6 +721,8 @@ class AccessMatrixIT extends OnTheBuiltWar {
         String afterRef;
         long guarRunning, guarCalled, guarCall; // guar (issue 14, item 4): BZH's demo guarantees
         long agreementToSign, agreementUploaded; // branch agree (issue 13, item 2)
+        long followFile, followUp, followMilestone; // branch follow (issue 13, item 4)
+        String followRef;
     }
 
     private static Demo demo(DataSource ds) throws Exception {
@@ -770,6 +788,11 @@ class AccessMatrixIT extends OnTheBuiltWar {
         d.agreementToSign = Sql.count(ds, "SELECT id FROM agreement WHERE application_id = ? AND status = 'GENERATED'", d.afterFile);
         d.agreementUploaded = Sql.count(ds, "SELECT id FROM agreement WHERE application_id = ? AND status = 'UPLOADED'",
                 d.afterFile);
+        // branch follow (issue 13, item 4): the demo's funded file whose six-month milestone is due
+        d.followFile = app(ds, "Recyclerie mobile en milieu rural");
+        d.followRef = ref(ds, d.followFile);
+        d.followUp = Sql.count(ds, "SELECT id FROM follow_up WHERE application_id = ?", d.followFile);
+        d.followMilestone = Sql.count(ds, "SELECT id FROM follow_up_milestone WHERE follow_up_id = ? AND seq = 1", d.followUp);
         return d;
     }
 

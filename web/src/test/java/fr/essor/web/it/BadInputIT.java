@@ -498,6 +498,47 @@ class BadInputIT extends OnTheBuiltWar {
                 Map.of("X-File-Name", "scan.png")));
         c.add(new Input("signed agreement empty", PORTEUR2, "POST", "/agreements/" + agreementToSign + "/signed-copy",
                 "application/pdf", new byte[0], Map.of("X-File-Name", "convention.pdf")));
+        // --- branch follow (issue 13, item 4): follow-up answers and closures (the demo's recyclerie, its six-month milestone due)
+        long followed = Sql.count(Sql.ds(), "SELECT f.id FROM follow_up f JOIN application a ON a.id = f.application_id"
+                + " WHERE a.title = ?", "Recyclerie mobile en milieu rural");
+        long dueMilestone = Sql.count(Sql.ds(), "SELECT id FROM follow_up_milestone WHERE follow_up_id = ? AND seq = 1", followed);
+        long laterMilestone = Sql.count(Sql.ds(), "SELECT id FROM follow_up_milestone WHERE follow_up_id = ? AND seq = 2", followed);
+        String answer = "/followups/milestones/" + dueMilestone + "/answer";
+        for (String[] k : new String[][] {
+            {"follow-up negative jobs", "{\"stillActive\":true,\"jobs\":\"-2\",\"turnover\":\"1000.00\"}"},
+            {"follow-up negative turnover", "{\"stillActive\":true,\"jobs\":\"2\",\"turnover\":\"-1000.00\"}"},
+            {"follow-up jobs as text", "{\"stillActive\":true,\"jobs\":\"deux\",\"turnover\":\"1000.00\"}"},
+            {"follow-up jobs too many", "{\"stillActive\":true,\"jobs\":\"100000\",\"turnover\":\"1000.00\"}"},
+            {"follow-up turnover three decimals", "{\"stillActive\":true,\"jobs\":\"2\",\"turnover\":\"1000.001\"}"},
+            {"follow-up turnover too large", "{\"stillActive\":true,\"jobs\":\"2\",\"turnover\":\"99999999999999999.99\"}"},
+            {"follow-up without stillActive", "{\"jobs\":\"2\",\"turnover\":\"1000.00\"}"},
+            {"follow-up stillActive as text", "{\"stillActive\":\"peut-être\",\"jobs\":\"2\",\"turnover\":\"1000.00\"}"},
+            {"follow-up closed without date", "{\"stillActive\":false}"},
+            {"follow-up closed in the future", "{\"stillActive\":false,\"closedOn\":\"2999-01-01\"}"},
+            {"follow-up closed on 30 February", "{\"stillActive\":false,\"closedOn\":\"2026-02-30\"}"},
+            {"follow-up difficulties too long", "{\"stillActive\":true,\"jobs\":\"2\",\"turnover\":\"1000.00\",\"difficulties\":\""
+                    + "x".repeat(1001) + "\"}"}}) {
+            c.add(json(k[0], PORTEUR, "POST", answer, k[1]));
+        }
+        c.add(json("follow-up milestone not due yet", PORTEUR, "POST", "/followups/milestones/" + laterMilestone + "/answer",
+                "{\"stillActive\":true,\"jobs\":\"2\",\"turnover\":\"1000.00\"}"));
+        c.add(json("follow-up milestone unknown", PORTEUR, "POST", "/followups/milestones/999999999/answer",
+                "{\"stillActive\":true,\"jobs\":\"2\",\"turnover\":\"1000.00\"}"));
+        c.add(json("follow-up by the advisor without channel", ADVISOR, "POST", answer,
+                "{\"stillActive\":true,\"jobs\":\"2\",\"turnover\":\"1000.00\"}"));
+        c.add(json("follow-up by the advisor channel unknown", ADVISOR, "POST", answer,
+                "{\"stillActive\":true,\"jobs\":\"2\",\"turnover\":\"1000.00\",\"channel\":\"PIGEON\"}"));
+        c.add(json("follow-up closure in the future", ADVISOR, "POST", "/followups/" + followed + "/closure",
+                "{\"closedOn\":\"2999-01-01\"}"));
+        c.add(json("follow-up closure before the funding", ADVISOR, "POST", "/followups/" + followed + "/closure",
+                "{\"closedOn\":\"2001-01-01\"}"));
+        c.add(json("follow-up closure without date", ADVISOR, "POST", "/followups/" + followed + "/closure", "{}"));
+        c.add(json("follow-up closure of an unknown id", ADVISOR, "POST", "/followups/999999999/closure",
+                "{\"closedOn\":\"2020-01-01\"}"));
+        c.add(json("follow-ups due size 201", ADVISOR, "GET", "/followups/due?size=201", null));
+        c.add(json("follow-ups due page -1", ADVISOR, "GET", "/followups/due?page=-1", null));
+        c.add(json("follow-up of an application as text", ADVISOR, "GET", "/followups?application=abc", null));
+        c.add(json("survival of an unknown association", ADVISOR, "GET", "/followups/survival?association=XYZ", null));
         // support records: dates, durations, kinds, notes
         String sr = "/enterprises/" + ids.fabrique + "/support-records";
         String[][] supports = {

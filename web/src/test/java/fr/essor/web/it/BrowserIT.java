@@ -1041,10 +1041,10 @@ class BrowserIT extends BrowserJourney {
             entrepreneur.add(draft.replaceAll("&step=[A-Z]+", "") + "&step=" + step);
         }
         entrepreneur.addAll(List.of(filed, owners, url("/entrepreneur/close-account.xhtml"), url("/account/my-data.xhtml"),
-                url("/account/inbox.xhtml")));
+                url("/account/inbox.xhtml"), url("/entrepreneur/followups.xhtml")));
         pages.put("porteur@demo.essor", entrepreneur);
         pages.put("conseil@demo.essor", List.of(url("/advisor/index.xhtml"), "advisor-file", url("/advisor/sessions.xhtml"),
-                url("/account/inbox.xhtml")));
+                url("/account/inbox.xhtml"), url("/advisor/followups.xhtml")));
         pages.put("partenaire@demo.essor", List.of(url("/partner/index.xhtml"), "convention"));
         pages.put("comite@demo.essor", List.of(url("/committee/index.xhtml"), "session", url("/account/inbox.xhtml")));
         pages.put("admin@demo.essor", List.of(url("/admin/accounts.xhtml"), url("/account/inbox.xhtml"), url("/admin/accounting.xhtml")));
