@@ -44,6 +44,12 @@ final class DemoAccounting {
                 "Prêts d'honneur", "OD", "Opérations diverses"));
         m.put(MappingKey.of(MovementKind.GUARANTEE_CALL), new Posting("4678", "Créances sur appels en garantie", BANK,
                 BANK_LABEL, BQ, BQ_LABEL));
+        m.put(MappingKey.of(MovementKind.RECOVERY), new Posting(BANK, BANK_LABEL, "7714", "Rentrées sur créances amorties",
+                BQ, BQ_LABEL));
+        m.put(MappingKey.of(MovementKind.GUARANTEE_COMMISSION), new Posting(BANK, BANK_LABEL, "706", "Commissions de garantie",
+                BQ, BQ_LABEL));
+        m.put(MappingKey.of(MovementKind.GUARANTEE_RECOVERY), new Posting(BANK, BANK_LABEL, "4678",
+                "Créances sur appels en garantie", BQ, BQ_LABEL));
         ChartOfAccounts chart = ChartOfAccounts.of(m);
         chart.lines().forEach((k, p) -> em.persist(new AccountMapping(bzh, k, p, "admin-bzh@demo.essor", now)));
     }

@@ -55,8 +55,10 @@ public final class ChartOfAccounts {
     /**
      * The default chart, after the French PCG: commitments off balance sheet (class 8) in journal ENG, money
      * through the bank (512) in journal BQ, loans as financial fixed assets (274), grants as expenses (6574),
-     * equity as participations (261), write-offs as losses (654) and guarantee calls as claims on the enterprise
-     * (4678) in journal OD. Every movement kind is mapped.
+     * equity as participations (261), write-offs as losses (654) in journal OD, guarantee calls as claims on the
+     * enterprise (4678), what is recovered on them back to that claim, recoveries after a write-off as income on
+     * written-off debts (7714) and guarantee commissions as income (706), through the bank. Every movement kind
+     * is mapped.
      */
     public static ChartOfAccounts defaultChart() {
         return DEFAULT;
@@ -84,6 +86,12 @@ public final class ChartOfAccounts {
                 "Pertes sur créances irrécouvrables", "2743", "Prêts d'honneur", "OD", "Opérations diverses"));
         m.put(MappingKey.of(MovementKind.GUARANTEE_CALL), new Posting("4678", "Créances sur appels en garantie", BANK,
                 BANK_LABEL, "BQ", BANK_LABEL));
+        m.put(MappingKey.of(MovementKind.RECOVERY), new Posting(BANK, BANK_LABEL, "7714", "Rentrées sur créances amorties",
+                "BQ", BANK_LABEL));
+        m.put(MappingKey.of(MovementKind.GUARANTEE_COMMISSION), new Posting(BANK, BANK_LABEL, "706", "Commissions de garantie",
+                "BQ", BANK_LABEL));
+        m.put(MappingKey.of(MovementKind.GUARANTEE_RECOVERY), new Posting(BANK, BANK_LABEL, "4678",
+                "Créances sur appels en garantie", "BQ", BANK_LABEL));
         m.forEach((k, p) -> p.checked("default." + k));
         return new ChartOfAccounts(m, true);
     }

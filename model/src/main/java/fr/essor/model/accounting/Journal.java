@@ -104,6 +104,9 @@ public final class Journal {
             case REPAYMENT -> reversal ? "Annulation de remboursement" : "Remboursement";
             case WRITE_OFF -> "Passage en perte";
             case GUARANTEE_CALL -> "Appel en garantie";
+            case RECOVERY -> "Recouvrement après passage en perte";
+            case GUARANTEE_COMMISSION -> "Commission de garantie";
+            case GUARANTEE_RECOVERY -> "Récupération sur appel en garantie";
             default -> m.kind().name();
         };
         String text = what + " " + Objects.toString(m.applicationReference(), "") + " "

@@ -40,7 +40,13 @@ class AuditActionTest {
             // guar (issue 14, item 4), the life of a guarantee
             "GUARANTEE_LOAN_RECORDED", "GUARANTEE_COMMISSION", "GUARANTEE_CLAIMED", "GUARANTEE_RECOVERY", "GUARANTEE_RELEASED",
             // issue 13 (branch agree), agreements and their templates
-            "AGREEMENT_TEMPLATE_SAVED", "AGREEMENT_GENERATED", "AGREEMENT_UPLOADED", "AGREEMENT_SIGNED", "AGREEMENT_REFUSED");
+            "AGREEMENT_TEMPLATE_SAVED", "AGREEMENT_GENERATED", "AGREEMENT_UPLOADED", "AGREEMENT_SIGNED", "AGREEMENT_REFUSED",
+            // issue 13 (branch inbox), the inbox and its digest
+            "INBOX_SEEN", "INBOX_DIGEST_CHANGED", "INBOX_DIGEST_CLAIMED",
+            // issue 13 (branch follow), the follow-up of funded enterprises
+            "FOLLOW_UP_PLANNED", "FOLLOW_UP_REMINDED", "FOLLOW_UP_ANSWERED", "FOLLOW_UP_CLOSED",
+            // issue 14 (branches fec and arrears), the chart of accounts, arrears, dunning and recoveries
+            "ACCOUNTING_CHART_CHANGED", "ARREARS_RUN", "DUNNING_SENT", "DUNNING_PLAN", "RECOVERY");
 
     @Test
     void storedValuesAreExactlyTheStringsRecordedBeforeTheEnumAndThosePinnedSince() {

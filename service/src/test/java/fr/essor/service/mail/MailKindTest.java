@@ -10,7 +10,9 @@ class MailKindTest {
 
     @Test
     void onlyWhatThePagesShowAnywayMayBeSwitchedOff() {
-        assertEquals(List.of(MailKind.APPLICATION_SUBMITTED, MailKind.CO_OWNER_INVITED_MEMBER), MailKind.optionalKinds());
+        // the follow-up's reminder: the form waits on the entrepreneur's page anyway
+        assertEquals(List.of(MailKind.APPLICATION_SUBMITTED, MailKind.CO_OWNER_INVITED_MEMBER, MailKind.FOLLOW_UP_DUE),
+                MailKind.optionalKinds());
     }
 
     @Test

@@ -231,12 +231,12 @@ class AccountingIT extends OnTheBuiltWar {
         // CVL uses the default chart; BZH the demo's own (participative loans on 2748, its bank 5121 in journal BQCS)
         JsonObject cvl = api.read(ADVISOR_CVL, "/accounting/CVL/chart");
         assertFalse(cvl.getBoolean("custom"), "CVL uses the default chart");
-        assertEquals(11, cvl.getJsonArray("lines").size());
+        assertEquals(14, cvl.getJsonArray("lines").size());
         assertEquals(0, Sql.count(ds, "SELECT COUNT(*) FROM account_mapping m JOIN association a ON a.id = m.association_id"
                 + " WHERE a.code = 'CVL'"));
         JsonObject chart = api.read(ADVISOR_BZH, "/accounting/BZH/chart");
         assertTrue(chart.getBoolean("custom"), "BZH has the demo's chart");
-        assertEquals(9, chart.getJsonArray("lines").size());
+        assertEquals(12, chart.getJsonArray("lines").size());
         LocalDate[] demo = span(ds, "BZH");
         String before = new String(download(ADVISOR_BZH, "BZH/fec?from=" + demo[0] + "&to=" + demo[1]).body(), StandardCharsets.UTF_8);
         assertTrue(before.contains("BQCS\tBanque Caisse Solidaire\tBQCS000001\t"), before);
@@ -248,14 +248,17 @@ class AccountingIT extends OnTheBuiltWar {
                 + line("DISBURSEMENT", "ALL", "2748", "Prêts participatifs", "5121", "Crédit Coopératif", "BQ1", "Banque 1") + ","
                 + line("REPAYMENT", null, "5121", "Crédit Coopératif", "2748", "Prêts participatifs", "BQ1", "Banque 1") + ","
                 + line("WRITE_OFF", null, "654", "Pertes", "2748", "Prêts participatifs", "OD", "Opérations diverses") + ","
-                + line("GUARANTEE_CALL", null, "4678", "Appels", "5121", "Crédit Coopératif", "BQ1", "Banque 1") + "]}";
+                + line("GUARANTEE_CALL", null, "4678", "Appels", "5121", "Crédit Coopératif", "BQ1", "Banque 1") + ","
+                + line("RECOVERY", null, "5121", "Crédit Coopératif", "7714", "Rentrées", "BQ1", "Banque 1") + ","
+                + line("GUARANTEE_COMMISSION", null, "5121", "Crédit Coopératif", "706", "Commissions", "BQ1", "Banque 1") + ","
+                + line("GUARANTEE_RECOVERY", null, "5121", "Crédit Coopératif", "4678", "Appels", "BQ1", "Banque 1") + "]}";
         HttpResponse<String> put = api.call(ADMIN_BZH, "PUT", "/accounting/BZH/chart", body);
         assertEquals(200, put.statusCode(), put.body());
         JsonObject stored = api.read(ADVISOR_BZH, "/accounting/BZH/chart");
         assertTrue(stored.getBoolean("custom"));
         assertEquals(ADMIN_BZH, stored.getString("updatedBy"));
-        assertEquals(6, stored.getJsonArray("lines").size());
-        assertEquals(6, Sql.count(ds, "SELECT COUNT(*) FROM account_mapping m JOIN association a ON a.id = m.association_id"
+        assertEquals(9, stored.getJsonArray("lines").size());
+        assertEquals(9, Sql.count(ds, "SELECT COUNT(*) FROM account_mapping m JOIN association a ON a.id = m.association_id"
                 + " WHERE a.code = 'BZH'"));
         assertEquals(1, Sql.count(ds, "SELECT COUNT(*) FROM audit_event WHERE action = 'ACCOUNTING_CHART_CHANGED'"
                 + " AND actor = ? AND summary LIKE '%DISBURSEMENT D2748 C5121 BQ1%'", ADMIN_BZH));

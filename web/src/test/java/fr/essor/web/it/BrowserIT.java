@@ -1163,7 +1163,7 @@ class BrowserIT extends BrowserJourney {
         label.clear();
         label.sendKeys("Engagements de prêts donnés");
         driver.findElement(By.id("chart:save")).click();
-        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "Plan comptable enregistré (9 lignes)"));
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "Plan comptable enregistré (12 lignes)"));
         jakarta.json.JsonObject first = api.read("admin-bzh@demo.essor", "/accounting/BZH/chart").getJsonArray("lines")
                 .getJsonObject(0);
         assertEquals("8011", first.getString("debitAccount"));
