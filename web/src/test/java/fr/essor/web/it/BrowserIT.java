@@ -1045,7 +1045,7 @@ class BrowserIT extends BrowserJourney {
         pages.put("conseil@demo.essor", List.of(url("/advisor/index.xhtml"), "advisor-file", url("/advisor/sessions.xhtml")));
         pages.put("partenaire@demo.essor", List.of(url("/partner/index.xhtml"), "convention"));
         pages.put("comite@demo.essor", List.of(url("/committee/index.xhtml"), "session"));
-        pages.put("admin@demo.essor", List.of(url("/admin/accounts.xhtml"), url("/admin/accounting.xhtml")));
+        pages.put("admin@demo.essor", List.of(url("/admin/accounts.xhtml")));
 
         List<String> failures = new ArrayList<>();
         try {
