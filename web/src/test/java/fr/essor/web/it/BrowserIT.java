@@ -1047,7 +1047,7 @@ class BrowserIT extends BrowserJourney {
                 url("/account/inbox.xhtml"), url("/advisor/followups.xhtml")));
         pages.put("partenaire@demo.essor", List.of(url("/partner/index.xhtml"), "convention"));
         pages.put("comite@demo.essor", List.of(url("/committee/index.xhtml"), "session", url("/account/inbox.xhtml")));
-        pages.put("admin@demo.essor", List.of(url("/admin/accounts.xhtml"), url("/account/inbox.xhtml"), url("/admin/accounting.xhtml")));
+        pages.put("admin@demo.essor", List.of(url("/admin/accounts.xhtml"), url("/account/inbox.xhtml")));
         pages.put("conseil-bzh@demo.essor", List.of(url("/advisor/arrears.xhtml")));
 
         List<String> failures = new ArrayList<>();
