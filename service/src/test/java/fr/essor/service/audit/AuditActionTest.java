@@ -36,7 +36,9 @@ class AuditActionTest {
             "REVERSE_REPAYMENT", "RESCHEDULE",
             // issue 13 (branch after), conditions precedent and four eyes on money
             "CONDITION_RECORDED", "CONDITION_PROVIDED", "CONDITION_LIFTED", "CONDITION_REFUSED",
-            "MONEY_PROPOSED", "MONEY_APPROVED", "MONEY_REJECTED", "FOUR_EYES_THRESHOLD");
+            "MONEY_PROPOSED", "MONEY_APPROVED", "MONEY_REJECTED", "FOUR_EYES_THRESHOLD",
+            // issue 13 (branch follow), the follow-up of funded enterprises
+            "FOLLOW_UP_PLANNED", "FOLLOW_UP_REMINDED", "FOLLOW_UP_ANSWERED", "FOLLOW_UP_CLOSED");
 
     @Test
     void storedValuesAreExactlyTheStringsRecordedBeforeTheEnumAndThosePinnedSince() {

@@ -10,7 +10,8 @@ class MailKindTest {
 
     @Test
     void onlyWhatThePagesShowAnywayMayBeSwitchedOff() {
-        assertEquals(List.of(MailKind.APPLICATION_SUBMITTED, MailKind.CO_OWNER_INVITED_MEMBER), MailKind.optionalKinds());
+        assertEquals(List.of(MailKind.APPLICATION_SUBMITTED, MailKind.CO_OWNER_INVITED_MEMBER, MailKind.FOLLOW_UP_DUE),
+                MailKind.optionalKinds());
     }
 
     @Test
