@@ -20,8 +20,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.List;
 import java.util.Locale;
 
@@ -127,11 +125,9 @@ public class FollowUpPlanner {
             for (Object ow : owners) {
                 Object[] owner = (Object[]) ow;
                 Locale locale = owner[1] == null ? Locale.FRENCH : Locale.forLanguageTag((String) owner[1]);
-                String before = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale)
-                        .format(due.plusDays(FollowUpSchedule.OVERDUE_AFTER_DAYS));
                 mail.enqueue((String) owner[0], MailKind.FOLLOW_UP_DUE, locale, "FollowUp", FollowUpService.number(r[1]),
-                        r[4], String.valueOf(r[3]), before, config.publicUrl() + "/entrepreneur/followups.xhtml?milestone="
-                                + milestone, String.valueOf(FollowUpService.number(r[6])));
+                        r[4], String.valueOf(r[3]), String.valueOf(FollowUpService.number(r[6])),
+                        config.publicUrl() + "/entrepreneur/followups.xhtml?milestone=" + milestone);
             }
             audit.record("system", "Application", app, AuditAction.FOLLOW_UP_REMINDED, "Follow-up " + FollowUpService.number(r[1])
                     + ", milestone due on " + due + ": " + owners.size() + " owner(s) reminded");
