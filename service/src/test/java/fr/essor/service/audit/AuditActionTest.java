@@ -36,7 +36,9 @@ class AuditActionTest {
             "REVERSE_REPAYMENT", "RESCHEDULE",
             // issue 13 (branch after), conditions precedent and four eyes on money
             "CONDITION_RECORDED", "CONDITION_PROVIDED", "CONDITION_LIFTED", "CONDITION_REFUSED",
-            "MONEY_PROPOSED", "MONEY_APPROVED", "MONEY_REJECTED", "FOUR_EYES_THRESHOLD");
+            "MONEY_PROPOSED", "MONEY_APPROVED", "MONEY_REJECTED", "FOUR_EYES_THRESHOLD",
+            // issue 14 (branch arrears), the arrears run, its dunning notices, dunning levels, recoveries
+            "ARREARS_RUN", "DUNNING_SENT", "DUNNING_PLAN", "RECOVERY");
 
     @Test
     void storedValuesAreExactlyTheStringsRecordedBeforeTheEnumAndThosePinnedSince() {
