@@ -169,7 +169,7 @@ public class ArrearsRunner {
                         : Locale.FRANCE);
                 money.setCurrency(java.util.Currency.getInstance("EUR"));
                 mail.enqueue(owner[0], MailKind.LOAN_OVERDUE, locale, "Allocation", allocation, n[2], n[3],
-                        String.valueOf(dpd), money.format(overdue), String.valueOf(level), asOf.toString());
+                        String.valueOf(dpd), money.format(overdue));
             }
             audit.record("system", "Allocation", allocation, AuditAction.DUNNING_SENT, "Dunning level " + level + " at " + dpd
                     + " days past due as of " + asOf + " to " + to.size() + " owner(s)");

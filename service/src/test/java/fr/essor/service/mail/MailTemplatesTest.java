@@ -49,9 +49,8 @@ class MailTemplatesTest {
     void everyTextFormatsWithoutLeftOverPlaceholdersOrDoubledApostrophes(String language) {
         Locale locale = Locale.forLanguageTag(language);
         for (MailKind kind : KINDS) {
-            // six arguments: the most any template takes (the follow-up reminder names the months, {4}; the dunning notice its day, {5})
-            String subject = MailTemplates.subject(kind, locale, "CVL-2026-00042", "L'atelier {vélo}", "Orléans", "1. CVL-2026-00042", "6", "2026-12-06");
-            String body = MailTemplates.body(kind, locale, "CVL-2026-00042", "L'atelier {vélo}", "Orléans", "1. CVL-2026-00042", "6", "2026-12-06");
+            String subject = MailTemplates.subject(kind, locale, "CVL-2026-00042", "L'atelier {vélo}", "Orléans", "1. CVL-2026-00042");
+            String body = MailTemplates.body(kind, locale, "CVL-2026-00042", "L'atelier {vélo}", "Orléans", "1. CVL-2026-00042");
             for (String text : new String[] {subject, body}) {
                 assertFalse(text.contains("''"), kind + ": " + text);
                 assertFalse(text.matches("(?s).*\\{\\d}.*"), kind + ": " + text);
