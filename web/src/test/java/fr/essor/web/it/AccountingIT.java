@@ -281,7 +281,14 @@ class AccountingIT extends OnTheBuiltWar {
         DataSource ds = Sql.ds();
         String body = "{\"mappings\":["
                 + line("ALLOCATION", null, "801", "Engagements donnés", "809", "Contrepartie", "ENG", "Engagements") + ","
-                + line("DISBURSEMENT", null, "2748", "Prêts participatifs", "5121", "Crédit Coopératif", "BQ1", "Banque 1") + "]}";
+                + line("DISBURSEMENT", null, "2748", "Prêts participatifs", "5121", "Crédit Coopératif", "BQ1", "Banque 1") + ","
+                // every other kind of BZH's demo ledger but REPAYMENT (its guarantees and arrears add these)
+                + line("RELEASE", null, "809", "Contrepartie", "801", "Engagements donnés", "ENG", "Engagements") + ","
+                + line("WRITE_OFF", null, "654", "Pertes", "2748", "Prêts participatifs", "OD", "Opérations diverses") + ","
+                + line("GUARANTEE_CALL", null, "4678", "Appels", "5121", "Crédit Coopératif", "BQ1", "Banque 1") + ","
+                + line("RECOVERY", null, "5121", "Crédit Coopératif", "7714", "Rentrées", "BQ1", "Banque 1") + ","
+                + line("GUARANTEE_COMMISSION", null, "5121", "Crédit Coopératif", "706", "Commissions", "BQ1", "Banque 1") + ","
+                + line("GUARANTEE_RECOVERY", null, "5121", "Crédit Coopératif", "4678", "Appels", "BQ1", "Banque 1") + "]}";
         assertEquals(200, api.call(ADMIN, "PUT", "/accounting/BZH/chart", body).statusCode(), "a national administrator too");
         LocalDate[] p = span(ds, "BZH");
         HttpResponse<String> r = api.call(ADMIN_BZH, "GET", "/accounting/BZH/fec?from=" + p[0] + "&to=" + p[1], null);
