@@ -2,6 +2,7 @@ package fr.essor.web.inbox;
 
 import fr.essor.service.inbox.InboxCounts;
 import fr.essor.service.inbox.InboxService;
+import fr.essor.service.shared.ForbiddenException;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Named;
@@ -18,7 +19,12 @@ public class InboxCountBean {
 
     public long getUnseen() {
         if (counts == null) {
-            counts = inbox.counts();
+            try {
+                counts = inbox.counts();
+            } catch (ForbiddenException gone) {
+                // the page answering the request that closed the account: still signed in, no account behind it
+                counts = new InboxCounts(0, 0);
+            }
         }
         return counts.unseen();
     }
