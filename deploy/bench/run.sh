@@ -151,6 +151,13 @@ loans_bench() {
   post_timed "as of $asof again (replaces the snapshot)" "/api/v1/arrears/runs" "{\"asOf\":\"$asof\"}"
   echo "  buckets as of $asof: $(sql "SELECT GROUP_CONCAT(CONCAT(bucket, ' ', n) ORDER BY bucket SEPARATOR ', ') FROM (SELECT s.bucket,
     COUNT(*) n FROM arrears_snapshot s JOIN arrears_run r ON r.id = s.run_id WHERE r.as_of = '$asof' GROUP BY s.bucket) t")"
+  # the night's first step (LateInstalmentTimer, 02:15): one UPDATE of the instalments past due, rolled back here
+  local t0 t1 marked
+  t0=$(date +%s.%N)
+  marked=$(sql "START TRANSACTION; UPDATE instalment SET status = 'LATE' WHERE status = 'DUE' AND due_date < CURRENT_DATE;
+    SELECT ROW_COUNT(); ROLLBACK")
+  t1=$(date +%s.%N)
+  printf '  %-52s %s rows in %.2f s (rolled back)\n' "instalments past due marked LATE (the 02:15 timer)" "$marked" "$(echo "$t1 - $t0" | bc)"
   # today, as the timer does (ArrearsTimer: the same runner, as of today, with the dunning notices of the day)
   post_timed "as of today, with the dunning notices (the timer's run)" "/api/v1/arrears/runs" "{}"
   echo "  $(sql "SELECT CONCAT(COUNT(*), ' dunning notices recorded') FROM dunning_notice")"

@@ -57,6 +57,16 @@ import org.flywaydb.core.Flyway;
  * ones) and {@code region.naa@bench.essor} …. Each association also has a convention BENCH-NAx (honour
  * loans of the last year, nothing allocated yet) and approved, unallocated honour-loan lines of the last
  * autumn for the allocation benchmark.
+ *
+ * <p>Loans (issue 14, from a second random stream per association, so that the rest of the network is
+ * drawn as before): about one honour loan in eight is a participative loan (quasi-equity under the
+ * {@code PARTICIPATIVE} product of V24, 36–84 months, a rate of 1.5–3.5 % and a grace of 0–12 months, its
+ * terms checked by {@link LoanProduct#offer}); every loan's schedule is {@link LoanSchedule#compute}'s
+ * (honour loans: 0 %, no product, as before). The first four loans of each association that can be, then
+ * one in twenty-five, are left unpaid from an instalment that puts them in the next arrears bucket in turn
+ * (1–30, 31–90, 91–180, over 180 days on {@code today}); one guarantee in ten (not called) has its bank loan
+ * recorded as {@code GuaranteedLoan.record} would: amortisation, quota, commission and its
+ * {@code GUARANTEE_COMMISSION} movement.
  */
 public final class NetworkGenerator {
 
