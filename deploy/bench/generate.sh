@@ -32,5 +32,5 @@ url="jdbc:mysql://$host:$port/$db?rewriteBatchedStatements=true&useServerPrepStm
 start=$(date +%s)
 java -Xmx1g -Duser.timezone=UTC -cp "demo/target/classes:$(cat "$cp_file")" fr.essor.demo.NetworkGenerator \
   "$url" "$user" "$password" "${BENCH_SEED:-42}" "${BENCH_ASSOCIATIONS:-35}" "${BENCH_YEARS:-10}" "${BENCH_APPS_PER_YEAR:-857}"
-"${mysql_cmd[@]}" "$db" -e "ANALYZE TABLE application, enterprise, decision, granted_line, allocation, ledger_movement, instalment, support_record, application_line, application_status_change, convention" >/dev/null
+"${mysql_cmd[@]}" "$db" -e "ANALYZE TABLE application, enterprise, decision, granted_line, allocation, ledger_movement, instalment, support_record, application_line, application_status_change, convention, guaranteed_loan, guaranteed_loan_line" >/dev/null
 echo "Generated $db in $(( $(date +%s) - start )) s (including ANALYZE TABLE)"

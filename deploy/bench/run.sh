@@ -7,7 +7,9 @@
 # Also: cold start to the first page and resident memory at idle, on MariaDB and on the embedded H2
 # demo database. Options (environment): BENCH_DB (essor_bench), BENCH_DB_HOST/PORT/USER/PASSWORD,
 # BENCH_PORT (18480), BENCH_DURATION (20 s per load run), BENCH_SKIP_H2=1, BENCH_ONLY=national (the national
-# figures of issue 12 alone, with BENCH_SKIP_H2=1: a year by association, the ten-year trend, open then closed).
+# figures of issue 12 alone, with BENCH_SKIP_H2=1: a year by association, the ten-year trend, open then closed),
+# BENCH_ONLY=loans (issue 14 alone, with BENCH_SKIP_H2=1: the nightly arrears run and a year's FEC export of one
+# association; BENCH_ARREARS_AS_OF (2026-11-15, the data's today), BENCH_FEC_ASSOCIATION (NAA), BENCH_FEC_YEAR (2025)).
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
@@ -24,8 +26,14 @@ work="$(mktemp -d /tmp/essor-bench.XXXXXX)"
 mysql_cmd=(mysql -h "$host" -P "$dbport" -u "$user" -N -B)
 [ -n "$password" ] && mysql_cmd+=("-p$password")
 sql() { "${mysql_cmd[@]}" "$db" -e "$1"; }
-command -v wrk >/dev/null || { echo "wrk is needed: apt-get install -y wrk" >&2; exit 1; }
-[ -f "$jar" ] || { echo "build first: mvn -DskipTests install" >&2; exit 1; }
+[ "${BENCH_ONLY:-}" = "loans" ] || command -v wrk >/dev/null || { echo "wrk is needed: apt-get install -y wrk" >&2; exit 1; }
+# BENCH_PAYARA_MICRO=<payara-micro.jar>: run web/target/essor.war on that Payara Micro (as ROOT.war, with the jar's
+# pre-boot commands) instead of deploy/target/essor.jar, where the uber jar cannot be built (e.g. offline)
+if [ -n "${BENCH_PAYARA_MICRO:-}" ]; then
+  [ -f "$root/web/target/essor.war" ] || { echo "build first: mvn -DskipTests package -pl model,service,demo,web" >&2; exit 1; }
+else
+  [ -f "$jar" ] || { echo "build first: mvn -DskipTests install" >&2; exit 1; }
+fi
 cp_file="$root/service/target/bench.classpath"
 [ -f "$cp_file" ] || mvn -o -q -f "$root/pom.xml" -pl service dependency:build-classpath -Dmdep.includeScope=test \
   -Dmdep.outputFile="$cp_file" >/dev/null
@@ -46,7 +54,13 @@ start_essor() {
   local label="$1" dir="$2"; shift 2
   local t0 t1
   t0=$(date +%s.%N)
-  (cd "$dir" && exec env "$@" java $java_opts -jar "$jar" --port "$port" --nohazelcast >"$dir/server.log" 2>&1) &
+  if [ -n "${BENCH_PAYARA_MICRO:-}" ]; then
+    cp "$root/web/target/essor.war" "$dir/ROOT.war"
+    (cd "$dir" && exec env "$@" java $java_opts -jar "$BENCH_PAYARA_MICRO" --deploy "$dir/ROOT.war" --prebootcommandfile \
+      "$root/deploy/src/main/config/pre-boot-commands.asadmin" --port "$port" --nohazelcast >"$dir/server.log" 2>&1) &
+  else
+    (cd "$dir" && exec env "$@" java $java_opts -jar "$jar" --port "$port" --nohazelcast >"$dir/server.log" 2>&1) &
+  fi
   pid=$!
   for _ in $(seq 1 600); do
     if [ "$(curl -s -o /dev/null -L -w '%{http_code}' "$base/" 2>/dev/null)" = "200" ]; then
@@ -115,6 +129,53 @@ national_bench() {
   sql "DELETE FROM published_breakdown; DELETE FROM published_figure; DELETE FROM year_closing"
 }
 
+# ---------- loans (issue 14): the nightly arrears run, a year's FEC export of one association ----------
+# post_timed <label> <path> <body>: one POST as the national administrator, prints its status and time
+post_timed() {
+  local out
+  out=$(curl -s -o "$work/post.json" -w '%{http_code} %{time_total}' -u "admin@bench.essor:essor-bench" \
+    -H 'Content-Type: application/json' -d "$3" "$base$2")
+  printf '  %-52s HTTP %s in %.2f s\n' "$1" "${out% *}" "${out#* }"
+  echo "    $(head -c 240 "$work/post.json")"
+}
+loans_bench() {
+  local asof="${BENCH_ARREARS_AS_OF:-2026-11-15}" code="${BENCH_FEC_ASSOCIATION:-NAA}" fy="${BENCH_FEC_YEAR:-2025}"
+  echo "== loans: $(sql "SELECT CONCAT((SELECT COUNT(DISTINCT allocation_id) FROM instalment), ' loans with a schedule (',
+    (SELECT COUNT(*) FROM allocation WHERE loan_product_id IS NOT NULL), ' participative), ', (SELECT COUNT(*) FROM instalment),
+    ' instalments (', (SELECT COUNT(*) FROM instalment WHERE status IN ('DUE', 'LATE')), ' open), ',
+    (SELECT COUNT(*) FROM guaranteed_loan), ' guaranteed bank loans')")"
+  # every run from scratch: no run, snapshot or notice left by an earlier benchmark
+  sql "DELETE FROM dunning_notice; DELETE FROM arrears_snapshot; DELETE FROM arrears_run"
+  echo "== nightly arrears run (POST /api/v1/arrears/runs as the national administrator; target < 60 s)"
+  post_timed "as of $asof (the data's today), first run" "/api/v1/arrears/runs" "{\"asOf\":\"$asof\"}"
+  post_timed "as of $asof again (replaces the snapshot)" "/api/v1/arrears/runs" "{\"asOf\":\"$asof\"}"
+  echo "  buckets as of $asof: $(sql "SELECT GROUP_CONCAT(CONCAT(bucket, ' ', n) ORDER BY bucket SEPARATOR ', ') FROM (SELECT s.bucket,
+    COUNT(*) n FROM arrears_snapshot s JOIN arrears_run r ON r.id = s.run_id WHERE r.as_of = '$asof' GROUP BY s.bucket) t")"
+  # the night's first step (LateInstalmentTimer, 02:15): one UPDATE of the instalments past due, rolled back here
+  local t0 t1 marked
+  t0=$(date +%s.%N)
+  marked=$(sql "START TRANSACTION; UPDATE instalment SET status = 'LATE' WHERE status = 'DUE' AND due_date < CURRENT_DATE;
+    SELECT ROW_COUNT(); ROLLBACK")
+  t1=$(date +%s.%N)
+  printf '  %-52s %s rows in %.2f s (rolled back)\n' "instalments past due marked LATE (the 02:15 timer)" "$marked" "$(echo "$t1 - $t0" | bc)"
+  # today, as the timer does (ArrearsTimer: the same runner, as of today, with the dunning notices of the day)
+  post_timed "as of today, with the dunning notices (the timer's run)" "/api/v1/arrears/runs" "{}"
+  echo "  $(sql "SELECT CONCAT(COUNT(*), ' dunning notices recorded') FROM dunning_notice")"
+  echo "== FEC export of $code for $fy (GET /api/v1/accounting/$code/fec; target < 30 s)"
+  local path="/api/v1/accounting/$code/fec?from=$fy-01-01&to=$fy-12-31" out
+  echo "  $(sql "SELECT CONCAT(COUNT(*), ' ledger movements of $code in $fy') FROM ledger_movement m JOIN convention c ON
+    c.id = m.convention_id JOIN association a ON a.id = c.association_id WHERE a.code = '$code' AND m.occurred_on BETWEEN '$fy-01-01' AND '$fy-12-31'")"
+  for n in 1 2 3; do
+    out=$(curl -s -o "$work/fec-$n.txt" -w '%{http_code} %{time_total}' -u "admin@bench.essor:essor-bench" "$base$path")
+    printf '  export %d: HTTP %s in %.2f s, %d lines, %d bytes\n' "$n" "${out% *}" "${out#* }" "$(wc -l < "$work/fec-$n.txt")" \
+      "$(wc -c < "$work/fec-$n.txt")"
+  done
+  cmp -s "$work/fec-1.txt" "$work/fec-3.txt" && echo "  the same bytes twice: yes" || echo "  the same bytes twice: NO"
+  out=$(curl -s -o "$work/fec-summary.json" -w '%{http_code} %{time_total}' -u "admin@bench.essor:essor-bench" \
+    "$base/api/v1/accounting/$code/fec/summary?from=$fy-01-01&to=$fy-12-31")
+  printf '  summary: HTTP %s in %.2f s: %s\n' "${out% *}" "${out#* }" "$(head -c 240 "$work/fec-summary.json")"
+}
+
 echo "== Essor benchmark, $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB,"\
   "$("${mysql_cmd[@]}" -e 'SELECT VERSION()'), buffer pool $(( $("${mysql_cmd[@]}" -e 'SELECT @@innodb_buffer_pool_size') / 1048576 )) MB"
 echo "== data: $(sql "SELECT CONCAT((SELECT COUNT(*) FROM association), ' associations, ', (SELECT COUNT(*) FROM application),
@@ -150,6 +211,15 @@ if [ "${BENCH_ONLY:-}" = "national" ]; then
   national_bench
   stop_essor
   echo "== done (BENCH_ONLY=national)"
+  exit 0
+fi
+# BENCH_ONLY=loans: the arrears run and the FEC export alone (issue 14), then stop
+if [ "${BENCH_ONLY:-}" = "loans" ]; then
+  echo "== load: $(uptime)"
+  loans_bench
+  echo "== load: $(uptime)"
+  stop_essor
+  echo "== done (BENCH_ONLY=loans)"
   exit 0
 fi
 echo "== NAT-NAA (the partner dashboard's convention): $(sql "SELECT CONCAT((SELECT COUNT(*) FROM allocation WHERE convention_id = $nat),
@@ -247,6 +317,7 @@ rawsql 20 "indicators:$year"
 
 national_bench
 
+loans_bench
 
 echo "== allocations: 32 clients, 10.00 EUR each on approved honour-loan lines of NAA-NAH into BENCH-NAA..NAH (BENCH-NAH: 500.00 only)"
 sql "SELECT CONCAT('advisor1.', LOWER(a.code), '@bench.essor'), c.id, g.id FROM granted_line g JOIN decision d ON d.id = g.decision_id

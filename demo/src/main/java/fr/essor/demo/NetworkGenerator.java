@@ -3,6 +3,13 @@ package fr.essor.demo;
 import fr.essor.model.application.FinancingLine;
 import fr.essor.model.application.Instrument;
 import fr.essor.model.application.Stage;
+import fr.essor.model.arrears.ArrearsBucket;
+import fr.essor.model.convention.GraceInterest;
+import fr.essor.model.convention.GuaranteedLoan;
+import fr.essor.model.convention.LoanProduct;
+import fr.essor.model.convention.LoanSchedule;
+import fr.essor.model.convention.LoanTerms;
+import fr.essor.model.convention.RepaymentFrequency;
 import fr.essor.model.enterprise.LegalForm;
 import fr.essor.model.shared.Money;
 import fr.essor.model.shared.Siret;
@@ -50,6 +57,16 @@ import org.flywaydb.core.Flyway;
  * ones) and {@code region.naa@bench.essor} …. Each association also has a convention BENCH-NAx (honour
  * loans of the last year, nothing allocated yet) and approved, unallocated honour-loan lines of the last
  * autumn for the allocation benchmark.
+ *
+ * <p>Loans (issue 14, from a second random stream per association, so that the rest of the network is
+ * drawn as before): about one honour loan in eight is a participative loan (quasi-equity under the
+ * {@code PARTICIPATIVE} product of V24, 36–84 months, a rate of 1.5–3.5 % and a grace of 0–12 months, its
+ * terms checked by {@link LoanProduct#offer}); every loan's schedule is {@link LoanSchedule#compute}'s
+ * (honour loans: 0 %, no product, as before). The first four loans of each association that can be, then
+ * one in twenty-five, are left unpaid from an instalment that puts them in the next arrears bucket in turn
+ * (1–30, 31–90, 91–180, over 180 days on {@code today}); one guarantee in ten (not called) has its bank loan
+ * recorded as {@code GuaranteedLoan.record} would: amortisation, quota, commission and its
+ * {@code GUARANTEE_COMMISSION} movement.
  */
 public final class NetworkGenerator {
 
@@ -129,11 +146,17 @@ public final class NetworkGenerator {
         batch("granted_line", "INSERT INTO granted_line (id, decision_id, line_no, instrument, amount, duration_months,"
                 + " bank_name, bank_loan_amount, guaranteed_share) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
         batch("allocation", "INSERT INTO allocation (id, convention_id, granted_line_id, amount, released, disbursed, called,"
-                + " status, allocated_on, created_by, created_at, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)");
+                + " status, allocated_on, created_by, created_at, version, loan_product_id, annual_rate, term_months, grace_months)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?)");
+        batch("guaranteed_loan", "INSERT INTO guaranteed_loan (id, version, allocation_id, bank_name, amount, annual_rate,"
+                + " duration_months, start_date, end_date, quota, guaranteed, commission_rate, commission, status, recorded_by,"
+                + " recorded_at) VALUES (?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'RUNNING', ?, ?)");
+        batch("guaranteed_loan_line", "INSERT INTO guaranteed_loan_line (loan_id, number, due_date, capital, interest, remaining)"
+                + " VALUES (?, ?, ?, ?, ?, ?)");
         batch("ledger_movement", "INSERT INTO ledger_movement (convention_id, allocation_id, kind, amount, occurred_on,"
                 + " recorded_at, actor) VALUES (?, ?, ?, ?, ?, ?, ?)");
         batch("instalment", "INSERT INTO instalment (id, allocation_id, number, due_date, amount, paid_on, status,"
-                + " capital, interest, paid_capital) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, ?)");
+                + " capital, interest, paid_capital, paid_interest) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
         batch("reference_counter", "INSERT INTO reference_counter (association_code, ref_year, next_value) VALUES (?, ?, ?)");
     }
 
@@ -170,6 +193,7 @@ public final class NetworkGenerator {
     private long adminAccount;
 
     private void run() throws SQLException {
+        participative = product("PARTICIPATIVE");
         nationalPartner = next("partner");
         add("partner", nationalPartner, "Fonds national de l'économie solidaire", "PUBLIC_BANK");
         long partnerAccount = next("user_account");
@@ -202,11 +226,17 @@ public final class NetworkGenerator {
         long natAllocated;
         long regAllocated;
         int enterpriseCounter;
+        /** A second stream for the loans' products, arrears and bank loans, so that the rest stays as it was. */
+        Random loans;
+        /** Loans put late on purpose so far, and the arrears bucket the next one is put in (index of LATE_BUCKETS). */
+        int placedLate;
+        int nextBucket;
     }
 
     private void association(int index) throws SQLException {
         Random r = new Random(scale.seed() * 1_000_003L + index);
         Assoc as = new Assoc();
+        as.loans = new Random(scale.seed() * 7_000_003L + 31L * index);
         as.id = next("association");
         as.code = code(index);
         add("association", as.id, as.code, "Association " + as.code, "Région " + as.code);
@@ -259,7 +289,7 @@ public final class NetworkGenerator {
         LocalDate start = LocalDate.of(scale.firstYear(), 1, 1);
         LocalDate end = LocalDate.of(scale.lastYear(), 12, 31);
         as.nat = convention("NAT-" + as.code, nationalPartner, as.id, "FINANCING_FUND", start, end, null,
-                Instrument.HONOUR_LOAN, Instrument.GRANT);
+                Instrument.HONOUR_LOAN, Instrument.GRANT, Instrument.QUASI_EQUITY);
         as.reg = convention("REG-" + as.code, region, as.id, "FINANCING_FUND", start, end, null, Instrument.GUARANTEE);
         as.bench = convention("BENCH-" + as.code, nationalPartner, as.id, "FINANCING_FUND",
                 LocalDate.of(scale.lastYear(), 1, 1), end, 25_000_00L, Instrument.HONOUR_LOAN);
@@ -336,7 +366,7 @@ public final class NetworkGenerator {
             }
             long appId = next("application");
             String ref = String.format("%s-%d-%05d", as.code, y, ++reference);
-            List<FinancingLine> lines = lines(r);
+            List<FinancingLine> lines = participative(as.loans, lines(r));
             Stage stage = STAGES[r.nextInt(STAGES.length)];
             LocalDateTime submitted = submittedDay.atTime(9 + r.nextInt(9), r.nextInt(60));
             LocalDateTime created = submitted.minusDays(3 + r.nextInt(20));
@@ -545,38 +575,162 @@ public final class NetworkGenerator {
         } else {
             as.regAllocated += amount - released;
         }
-        add("allocation", id, convention, lineId, money(amount), money(released), money(disbursed), money(called), status,
-                date(on), ACTOR, ts(on.atTime(11, 0)));
-        if (instrument == Instrument.HONOUR_LOAN && "DISBURSED".equals(status)) {
-            // the schedule of AllocationService.schedule: equal parts rounded down, the cents left on the last
+        boolean loan = instrument.isRepaid() && "DISBURSED".equals(status);
+        List<LoanSchedule.Line> schedule = List.of();
+        LoanTerms terms = null;
+        int lateFrom = Integer.MAX_VALUE;
+        if (loan) {
             int months = line.getDurationMonths();
-            long each = BigDecimal.valueOf(disbursed).divide(BigDecimal.valueOf(months), 0, RoundingMode.DOWN).longValue();
-            LocalDate firstDue = lastDisbursement.plusMonths(3).withDayOfMonth(5);
+            // (drawn as before participative loans existed, so that the rest of the network stays the same)
             boolean defaults = r.nextInt(100) < 3;
-            int lateFrom = defaults ? 1 + r.nextInt(months) : Integer.MAX_VALUE;
-            long sum = 0;
-            for (int k = 1; k <= months; k++) {
-                long part = k < months ? each : disbursed - sum;
-                sum += part;
-                LocalDate due = firstDue.plusMonths(k - 1);
-                String st;
-                LocalDate paid = null;
-                if (due.isAfter(today)) {
-                    st = "DUE";
-                } else if (k >= lateFrom) {
-                    st = "LATE";
-                } else {
-                    st = "PAID";
-                    paid = due;
-                    movements.add(new Object[] {"REPAYMENT", part, due});
-                }
-                add("instalment", next("instalment"), id, k, date(due), money(part), paid == null ? null : date(paid), st,
-                        money(part), paid == null ? money(0L) : money(part));
+            lateFrom = defaults ? 1 + r.nextInt(months) : Integer.MAX_VALUE;
+            if (instrument == Instrument.QUASI_EQUITY) {
+                // a participative loan: a rate and a grace within the product, interest paid during the grace
+                terms = participative.offer(RATES[as.loans.nextInt(RATES.length)], months,
+                        GRACES[as.loans.nextInt(GRACES.length)]);
+                schedule = LoanSchedule.compute(cents(disbursed), terms, lastDisbursement.plusMonths(1).withDayOfMonth(5)).lines();
+            } else {
+                // an honour loan without product: AllocationService.schedule's equal parts, the cents left on the last
+                schedule = LoanSchedule.compute(cents(disbursed), LoanTerms.interestFree(months),
+                        lastDisbursement.plusMonths(3).withDayOfMonth(5)).lines();
             }
+            lateFrom = placeLate(as, schedule, lateFrom);
+        }
+        add("allocation", id, convention, lineId, money(amount), money(released), money(disbursed), money(called), status,
+                date(on), ACTOR, ts(on.atTime(11, 0)), terms == null ? null : participativeId,
+                terms == null ? null : terms.annualRate(), terms == null ? null : terms.durationMonths(),
+                terms == null ? null : terms.graceMonths());
+        for (LoanSchedule.Line l : schedule) {
+            LocalDate due = l.dueDate();
+            String st;
+            LocalDate paid = null;
+            if (!due.isBefore(today)) {
+                st = "DUE";
+            } else if (l.number() >= lateFrom) {
+                st = "LATE";
+            } else {
+                st = "PAID";
+                paid = due;
+                movements.add(new Object[] {"REPAYMENT", cents(l.total()), due});
+            }
+            add("instalment", next("instalment"), id, l.number(), date(due), l.total().amount(), paid == null ? null : date(paid),
+                    st, l.capital().amount(), l.interest().amount(), paid == null ? money(0L) : l.capital().amount(),
+                    paid == null ? money(0L) : l.interest().amount());
+        }
+        if (instrument == Instrument.GUARANTEE && called == 0 && as.loans.nextInt(100) < 10) {
+            bankLoan(id, line, on.plusDays(20), as.loans, movements);
         }
         for (Object[] m : movements) {
             LocalDate d = (LocalDate) m[2];
             add("ledger_movement", convention, id, m[0], money((Long) m[1]), date(d), ts(d.atTime(11, 30)), ACTOR);
+        }
+    }
+
+    // ---- issue 14: participative loans, arrears in every bucket, guaranteed bank loans ----------
+
+    private static final BigDecimal[] RATES = {new BigDecimal("1.5"), new BigDecimal("2"), new BigDecimal("2.5"),
+        new BigDecimal("3"), new BigDecimal("3.5")};
+    private static final int[] GRACES = {0, 3, 6, 6, 12};
+    private static final int[] PARTICIPATIVE_MONTHS = {36, 48, 60, 60, 84};
+    private static final BigDecimal[] BANK_RATES = {new BigDecimal("2.8"), new BigDecimal("3.2"), new BigDecimal("3.9"),
+        new BigDecimal("4.5")};
+    private static final BigDecimal[] COMMISSION_RATES = {new BigDecimal("0.5"), BigDecimal.ONE, new BigDecimal("1.5")};
+    /** The arrears buckets the generator puts loans in, in turn. */
+    private static final ArrearsBucket[] LATE_BUCKETS = {ArrearsBucket.DAYS_1_30, ArrearsBucket.DAYS_31_90,
+        ArrearsBucket.DAYS_91_180, ArrearsBucket.OVER_180};
+
+    private LoanProduct participative;
+    private long participativeId;
+
+    /** The product seeded by V24, read back so that its limits are those the service checks. */
+    private LoanProduct product(String code) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT id, name, instrument, min_rate, max_rate, min_duration_months,"
+                + " max_duration_months, max_grace_months, frequency, grace_interest FROM loan_product WHERE code = ?")) {
+            ps.setString(1, code);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    throw new IllegalStateException("no loan product " + code + " (migration V24)");
+                }
+                participativeId = rs.getLong(1);
+                return new LoanProduct(code, rs.getString(2), Instrument.valueOf(rs.getString(3)), rs.getBigDecimal(4),
+                        rs.getBigDecimal(5), rs.getInt(6), rs.getInt(7), rs.getInt(8),
+                        RepaymentFrequency.valueOf(rs.getString(9)), GraceInterest.valueOf(rs.getString(10)));
+            }
+        }
+    }
+
+    /**
+     * About one honour loan in eight becomes a participative loan (quasi-equity, 36 to 84 months, the
+     * same amount), drawn from the association's second stream.
+     */
+    static List<FinancingLine> participative(Random loans, List<FinancingLine> lines) {
+        List<FinancingLine> out = new ArrayList<>(lines.size());
+        for (FinancingLine l : lines) {
+            if (l.getInstrument() == Instrument.HONOUR_LOAN && loans.nextInt(100) < 12) {
+                out.add(FinancingLine.of(Instrument.QUASI_EQUITY, l.getAmount(),
+                        PARTICIPATIVE_MONTHS[loans.nextInt(PARTICIPATIVE_MONTHS.length)], null, null, null));
+            } else {
+                out.add(l);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The first instalment left unpaid (with every later one due before today): the first four loans
+     * of each association that can be, and then one in twenty-five, are put late in the next arrears
+     * bucket in turn (the oldest unpaid instalment that many days past due on today); otherwise
+     * {@code lateFrom} as drawn.
+     */
+    private int placeLate(Assoc as, List<LoanSchedule.Line> schedule, int lateFrom) {
+        boolean place = as.loans.nextInt(100) < 4 || as.placedLate < LATE_BUCKETS.length;
+        if (!place) {
+            return lateFrom;
+        }
+        ArrearsBucket bucket = LATE_BUCKETS[as.nextBucket];
+        List<Integer> candidates = new ArrayList<>();
+        for (LoanSchedule.Line l : schedule) {
+            if (l.dueDate().isBefore(scale.today()) && ArrearsBucket.on(l.dueDate(), scale.today()) == bucket) {
+                candidates.add(l.number());
+            }
+        }
+        if (candidates.isEmpty()) {
+            return lateFrom; // this loan cannot be in that bucket: the next one will
+        }
+        as.placedLate++;
+        as.nextBucket = (as.nextBucket + 1) % LATE_BUCKETS.length;
+        return candidates.get(as.loans.nextInt(candidates.size()));
+    }
+
+    /**
+     * The bank loan a guarantee covers, as {@code GuaranteedLoan.record} computes it: the line's bank
+     * loan over the line's duration at a bank rate, monthly from a month after the start, the quota
+     * of it guaranteed (never above what the allocation commits), the commission on that amount as a
+     * {@code GUARANTEE_COMMISSION} movement on the start date. Running (never called nor released).
+     */
+    private void bankLoan(long allocation, FinancingLine line, LocalDate start, Random loans, List<Object[]> movements) {
+        Money amount = line.getBankLoanAmount();
+        BigDecimal quota = line.getGuaranteedShare();
+        Money guaranteed = GuaranteedLoan.share(amount, quota);
+        if (guaranteed.isGreaterThan(line.getAmount())) {
+            return;
+        }
+        int months = line.getDurationMonths();
+        BigDecimal rate = BANK_RATES[loans.nextInt(BANK_RATES.length)];
+        BigDecimal commissionRate = COMMISSION_RATES[loans.nextInt(COMMISSION_RATES.length)];
+        List<LoanSchedule.Line> lines = LoanSchedule.compute(amount, new LoanTerms(rate, months, 0, RepaymentFrequency.MONTHLY,
+                GraceInterest.PAID), start.plusMonths(1)).lines();
+        BigDecimal commission = guaranteed.amount().multiply(commissionRate).movePointLeft(2).setScale(2, RoundingMode.HALF_UP);
+        long id = next("guaranteed_loan");
+        add("guaranteed_loan", id, allocation, line.getBankName(), amount.amount(), rate.setScale(3), months, date(start),
+                date(lines.get(lines.size() - 1).dueDate()), quota.setScale(2), guaranteed.amount(), commissionRate.setScale(3),
+                commission, ACTOR, ts(start.atTime(10, 0)));
+        for (LoanSchedule.Line l : lines) {
+            add("guaranteed_loan_line", id, l.number(), date(l.dueDate()), l.capital().amount(), l.interest().amount(),
+                    l.remaining().amount());
+        }
+        if (commission.signum() > 0) {
+            movements.add(new Object[] {"GUARANTEE_COMMISSION", commission.movePointRight(2).longValueExact(), start});
         }
     }
 
@@ -693,6 +847,10 @@ public final class NetworkGenerator {
 
     private static Money cents(long cents) {
         return Money.of(BigDecimal.valueOf(cents, 2));
+    }
+
+    private static long cents(Money m) {
+        return m.amount().movePointRight(2).longValueExact();
     }
 
     private static BigDecimal money(long cents) {
