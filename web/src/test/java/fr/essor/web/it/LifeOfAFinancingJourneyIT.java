@@ -103,8 +103,9 @@ class LifeOfAFinancingJourneyIT extends BrowserJourney {
         Browser.assertAccessible(driver, "entrepreneur's file with two open conditions");
         Path certificate = Files.createTempFile("attestation-assurance", ".pdf");
         Files.write(certificate, Fixtures.PDF);
-        driver.findElement(By.cssSelector("li#condition-" + insurance + " input[type='file']")).sendKeys(certificate.toString());
-        driver.findElement(By.cssSelector("li#condition-" + insurance + " button[id$='send']")).click();
+        new Select(driver.findElement(By.id("provide:which"))).selectByValue(String.valueOf(insurance));
+        driver.findElement(By.id("provide:file")).sendKeys(certificate.toString());
+        driver.findElement(By.id("provide:send")).click();
         expectMessage("Document déposé ; votre conseiller va le vérifier.");
         assertEquals("PROVIDED", Sql.string(ds, "SELECT status FROM decision_condition WHERE id = ?", insurance));
         Files.deleteIfExists(certificate);
