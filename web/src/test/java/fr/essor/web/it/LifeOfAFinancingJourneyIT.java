@@ -173,8 +173,7 @@ class LifeOfAFinancingJourneyIT extends BrowserJourney {
         assertEquals(200, api.call(ADMIN, "PUT", "/approvals/thresholds/" + cvl(), "{\"threshold\":\"5000.00\"}").statusCode());
         driver.get(url("/advisor/allocation.xhtml?id=" + allocation));
         await(By.id("disburse:amount"));
-        fill("disburse:amount", "8000");
-        typeDate(driver.findElement(By.id("disburse:date_input")), today());
+        fill("disburse:amount", "8000"); // the date is today's already
         driver.findElement(By.id("disburse:submit")).click();
         expectMessage("attend la validation d'une seconde personne");
         await(By.id("proposal-own"));
