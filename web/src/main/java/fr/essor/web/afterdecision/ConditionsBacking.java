@@ -16,8 +16,9 @@ import fr.essor.web.i18n.Messages;
 
 /**
  * The conditions precedent of a file, on the entrepreneur's file page (provide the document asked)
- * and on the advisor's (lift, refuse with a comment). One form per condition: only the submitted
- * one's comment or file reaches the bean.
+ * and on the advisor's (lift, refuse with a comment). One form per condition for the advisor: only the
+ * submitted one's comment reaches the bean. One upload form for the entrepreneur, below the list, choosing
+ * the condition: a file input in a form repeated per condition did not reach the bean in Chromium.
  */
 @Named
 @ViewScoped
@@ -31,6 +32,7 @@ public class ConditionsBacking implements Serializable {
     private Long applicationId;
     private List<ConditionViews.Condition> items;
     private String comment;
+    private Long target;
     private transient Part file;
 
     /** The file's conditions, read once per view (again after an action). */
@@ -45,7 +47,21 @@ public class ConditionsBacking implements Serializable {
         return items;
     }
 
-    public void provide(long conditionId) {
+    /** The conditions for which the applicant may (still) provide a document. */
+    public List<ConditionViews.Condition> providable(Long application) {
+        return of(application).stream().filter(ConditionViews.Condition::providable).toList();
+    }
+
+    public boolean anyProvidable(Long application) {
+        return !providable(application).isEmpty();
+    }
+
+    /** The applicant provides the document of the condition chosen in the form. */
+    public void provide() {
+        if (target == null) {
+            throw new InvalidInputException("which", "field.required");
+        }
+        long conditionId = target;
         if (file == null || file.getSubmittedFileName() == null || file.getSubmittedFileName().isBlank()) {
             throw new InvalidInputException("file", "document.EMPTY");
         }
@@ -58,6 +74,7 @@ public class ConditionsBacking implements Serializable {
         conditions.provide(conditionId, file.getSubmittedFileName(), content);
         Messages.info("condition.providedMessage");
         items = null;
+        target = null;
     }
 
     public void lift(long conditionId) {
@@ -76,6 +93,8 @@ public class ConditionsBacking implements Serializable {
 
     public String getComment() { return comment; }
     public void setComment(String v) { comment = v; }
+    public Long getTarget() { return target; }
+    public void setTarget(Long v) { target = v; }
     public Part getFile() { return file; }
     public void setFile(Part v) { file = v; }
 }

@@ -45,7 +45,7 @@ class AfterDecisionJourneyIT extends BrowserJourney {
         await(By.id("conditions"));
         String text = driver.findElement(By.id("conditions")).getText();
         assertTrue(text.contains("Accord de Tours Métropole sur le cofinancement") && text.contains("Levée"), text);
-        assertTrue(driver.findElements(By.cssSelector("li#condition-" + open + " input[type='file']")).size() == 1,
+        assertTrue(driver.findElements(By.cssSelector("select[id='provide:which'] option[value='" + open + "']")).size() == 1,
                 "an upload for the open condition");
         Browser.assertAccessible(driver, "entrepreneur's file with its conditions");
 

@@ -1,0 +1,337 @@
+package fr.essor.web.it;
+
+import static fr.essor.web.it.Fixtures.ADMIN;
+import static fr.essor.web.it.Fixtures.ADVISOR;
+import static fr.essor.web.it.Fixtures.CHAIR;
+import static fr.essor.web.it.Fixtures.M1;
+import static fr.essor.web.it.Fixtures.M2;
+import static fr.essor.web.it.Fixtures.M3;
+import static fr.essor.web.it.Fixtures.PORTEUR;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+
+/**
+ * Issue 13's "Done when", in Chromium, one file from its decision to its first anniversary: the chair
+ * approves it with two conditions precedent typed on the session page; the entrepreneur uploads the
+ * document one of them asks for; the advisor lifts both, generates the loan agreement; the entrepreneur
+ * downloads it and uploads the signed PDF; the advisor marks it signed and the file CONTRACTED; his
+ * disbursement, above the association's four-eyes threshold, waits for a second person, the
+ * administrator, who approves it; a year later (the business clock moved, the follow-up sweep run) the
+ * entrepreneur answers his due follow-up and the survival indicator counts the enterprise. The filing,
+ * the instruction, the votes, the fund and its allocation are set up through the API; axe runs on each page.
+ */
+class LifeOfAFinancingJourneyIT extends BrowserJourney {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+    private static final DateTimeFormatter FR = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+
+    private String thresholdBefore;
+
+    @AfterEach
+    void clockAndThresholdBack() throws Exception {
+        testOnly("/test-only/clock?reset");
+        if (thresholdBefore != null) {
+            assertEquals(200, api.call(ADMIN, "PUT", "/approvals/thresholds/" + cvl(),
+                    "{\"threshold\":\"" + thresholdBefore + "\"}").statusCode());
+        }
+    }
+
+    @Test
+    void fromTheCommitteesConditionsToTheFirstAnniversaryOfAContractedFile() throws Exception {
+        DataSource ds = Sql.ds();
+        String title = "Ressourcerie itinérante " + UUID.randomUUID().toString().substring(0, 6);
+        long[] sitting = onTheAgendaWithThreeVotesFor(title);
+        long app = sitting[0];
+        long session = sitting[1];
+        String reference = Sql.string(ds, "SELECT reference FROM application WHERE id = ?", app);
+
+        // 1. the chair approves the file with two conditions precedent, typed on the session page, and closes the session
+        login(CHAIR);
+        driver.get(url("/committee/session.xhtml?id=" + session));
+        await(By.id("item-" + reference));
+        new Select(inItem(reference, ":outcome")).selectByValue("APPROVED");
+        new Select(inItem(reference, ":0:ckind")).selectByValue("DOCUMENT");
+        inItem(reference, ":0:ctext").sendKeys("Attestation d'assurance des locaux");
+        typeDate(inItem(reference, ":0:cdue_input"), today().plusDays(30));
+        new Select(inItem(reference, ":1:ckind")).selectByValue("CO_FINANCING");
+        inItem(reference, ":1:ctext").sendKeys("Accord de la communauté de communes");
+        typeDate(inItem(reference, ":1:cdue_input"), today().plusDays(60));
+        new Select(inItem(reference, ":1:cline")).selectByValue("0");
+        inItem(reference, ":record").click();
+        expectMessage("Décision enregistrée.");
+        Browser.assertAccessible(driver, "session with the decision and its conditions");
+        driver.findElement(By.id("closing:close")).click();
+        waiting().until(ExpectedConditions.elementToBeClickable(By.id("closing:confirm-yes"))).click();
+        expectMessage("La séance est close");
+        List<JsonObject> conditions = Api.array(api.call(ADVISOR, "GET", "/conditions?application=" + app, null))
+                .getValuesAs(JsonObject.class);
+        assertEquals(2, conditions.size(), conditions.toString());
+        long insurance = conditions.stream().filter(c -> "DOCUMENT".equals(c.getString("kind"))).findFirst().orElseThrow()
+                .getJsonNumber("id").longValue();
+
+        // 2. the entrepreneur uploads the insurance certificate the first condition asks for
+        login(PORTEUR);
+        driver.get(url("/entrepreneur/file.xhtml?id=" + app));
+        await(By.id("conditions"));
+        Browser.assertAccessible(driver, "entrepreneur's file with two open conditions");
+        Path certificate = Files.createTempFile("attestation-assurance", ".pdf");
+        Files.write(certificate, Fixtures.PDF);
+        new Select(driver.findElement(By.id("provide:which"))).selectByValue(String.valueOf(insurance));
+        driver.findElement(By.id("provide:file")).sendKeys(certificate.toString());
+        driver.findElement(By.id("provide:send")).click();
+        expectMessage("Document déposé ; votre conseiller va le vérifier.");
+        assertEquals("PROVIDED", Sql.string(ds, "SELECT status FROM decision_condition WHERE id = ?", insurance));
+        Files.deleteIfExists(certificate);
+
+        // 3. the advisor lifts both and generates the loan agreement
+        login(ADVISOR);
+        driver.get(url("/advisor/file.xhtml?id=" + app));
+        await(By.id("condition-" + insurance));
+        assertTrue(driver.findElement(By.id("condition-" + insurance)).getText().contains("Attestation d'assurance des locaux"));
+        Browser.assertAccessible(driver, "advisor's file with a provided and an open condition");
+        By lift = By.cssSelector("#conditions button[id$='lift']");
+        for (int left = 2; left > 0; left--) {
+            int before = left;
+            waiting().until(d -> d.findElements(lift).size() == before);
+            driver.findElements(lift).get(0).click();
+            waiting().until(d -> d.findElements(lift).size() == before - 1);
+            expectMessage("Condition levée.");
+        }
+        assertEquals(2, Sql.count(ds, "SELECT COUNT(*) FROM decision_condition c JOIN decision d ON d.id = c.decision_id"
+                + " WHERE d.application_id = ? AND c.status = 'LIFTED'", app));
+        driver.findElement(By.id("generate:go")).click();
+        expectMessage("Conventions du dossier");
+        List<JsonObject> agreements = Api.array(api.call(ADVISOR, "GET", "/agreements?application=" + app, null))
+                .getValuesAs(JsonObject.class);
+        assertEquals(1, agreements.size(), agreements.toString());
+        long agreement = agreements.get(0).getJsonNumber("id").longValue();
+        await(By.id("agreement-" + agreement));
+        Browser.assertAccessible(driver, "advisor's file with its generated agreement");
+
+        // 4. the entrepreneur downloads it, signs it and uploads the signed PDF
+        login(PORTEUR);
+        driver.get(url("/entrepreneur/file.xhtml?id=" + app));
+        await(By.id("agreement-pdf-" + agreement));
+        Browser.assertAccessible(driver, "entrepreneur's file with the agreement to sign");
+        byte[] pdf = download(driver.findElement(By.id("agreement-pdf-" + agreement)).getAttribute("href"));
+        String text = Pdfs.text(pdf);
+        assertTrue(text.contains(reference), text);
+        Path signed = Files.createTempFile("convention-signee", ".pdf");
+        Files.write(signed, pdf);
+        new Select(driver.findElement(By.id("signed-copy:which"))).selectByValue(String.valueOf(agreement));
+        driver.findElement(By.id("signed-copy:file")).sendKeys(signed.toString());
+        driver.findElement(By.id("signed-copy:send")).click();
+        expectMessage("Convention signée déposée");
+        Files.deleteIfExists(signed);
+
+        // 5. the advisor marks it signed; the loan, allocated from a fund, makes the file CONTRACTED
+        login(ADVISOR);
+        driver.get(url("/advisor/file.xhtml?id=" + app));
+        await(By.id("agreement-" + agreement));
+        driver.findElement(By.cssSelector("li#agreement-" + agreement + " button[id$='sign']")).click();
+        expectMessage("Convention marquée signée.");
+        waiting().until(ExpectedConditions.textToBe(By.id("agreement-status-" + agreement), "Signée"));
+        long line = Sql.count(ds, "SELECT MIN(g.id) FROM granted_line g JOIN decision d ON d.id = g.decision_id"
+                + " WHERE d.application_id = ? AND d.outcome = 'APPROVED'", app);
+        long allocation = allocate(activeConvention("HONOUR_LOAN"), line, "8000.00");
+        driver.get(url("/advisor/allocations.xhtml"));
+        await(By.id("contract-" + reference));
+        Browser.assertAccessible(driver, "allocations with the file to contract");
+        driver.findElement(By.cssSelector("[id='contract-" + reference + "'] button[id$='contract']")).click();
+        expectMessage("Dossier " + reference + " contractualisé.");
+        assertEquals("CONTRACTED", Sql.string(ds, "SELECT status FROM application WHERE id = ?", app));
+
+        // 6. his disbursement of 8,000.00, above a threshold of 5,000.00, waits for a second person
+        thresholdBefore = Sql.decimal(ds, "SELECT four_eyes_threshold FROM association WHERE id = ?", cvl()).toPlainString();
+        assertEquals(200, api.call(ADMIN, "PUT", "/approvals/thresholds/" + cvl(), "{\"threshold\":\"5000.00\"}").statusCode());
+        driver.get(url("/advisor/allocation.xhtml?id=" + allocation));
+        await(By.id("disburse:amount"));
+        fill("disburse:amount", "8000"); // the date is today's already
+        driver.findElement(By.id("disburse:submit")).click();
+        expectMessage("attend la validation d'une seconde personne");
+        await(By.id("proposal-own"));
+        assertEquals(0, Sql.count(ds, "SELECT COUNT(*) FROM ledger_movement WHERE allocation_id = ? AND kind = 'DISBURSEMENT'",
+                allocation), "nothing paid before the second person");
+        Browser.assertAccessible(driver, "allocation with the disbursement waiting");
+
+        // 7. the administrator approves it from his approvals page: the money moves, once
+        login(ADMIN);
+        driver.get(url("/admin/approvals.xhtml"));
+        await(By.id("approvals:approvals-table"));
+        clickTitled("Valider " + reference);
+        expectMessage("Mouvement validé et exécuté.");
+        assertEquals(1, Sql.count(ds, "SELECT COUNT(*) FROM ledger_movement WHERE allocation_id = ? AND kind = 'DISBURSEMENT'",
+                allocation));
+        assertEquals(0, new BigDecimal("8000.00").compareTo(Sql.decimal(ds, "SELECT SUM(amount) FROM ledger_movement"
+                + " WHERE allocation_id = ? AND kind = 'DISBURSEMENT'", allocation)));
+        assertEquals("CONTRACTED", Sql.string(ds, "SELECT status FROM application WHERE id = ?", app));
+
+        // 8. a year later the morning sweep plans the follow-up and its milestones are due
+        LocalDate today = today();
+        LocalDate yearOn = today.plusYears(1);
+        testOnly("/test-only/clock?days=" + ChronoUnit.DAYS.between(today, yearOn));
+        testOnly("/test-only/followups/sweep");
+        assertEquals(today.toString(), Sql.string(ds, "SELECT funded_on FROM follow_up WHERE application_id = ?", app)
+                .substring(0, 10));
+        assertEquals(2, Sql.count(ds, "SELECT COUNT(*) FROM follow_up_milestone m JOIN follow_up f ON f.id = m.follow_up_id"
+                + " WHERE f.application_id = ? AND m.due_date <= ? AND m.status = 'PLANNED'", app, java.sql.Date.valueOf(yearOn)),
+                "the six-month and the one-year milestones are due");
+        JsonObject before = survival();
+
+        // 9. the entrepreneur answers from his follow-up page
+        login(PORTEUR);
+        driver.findElement(By.id("nav-my-followups")).click();
+        await(By.id("due-list:due"));
+        assertTrue(driver.findElement(By.id("due-list:due")).getText().contains(reference));
+        Browser.assertAccessible(driver, "entrepreneur's follow-ups a year on");
+        clickTitled("Répondre " + reference);
+        await(By.id("answer:jobs"));
+        fill("answer:jobs", "2,5");
+        fill("answer:turnover", "64000");
+        driver.findElement(By.id("answer:save")).click();
+        expectMessage("Merci : la réponse est enregistrée.");
+        assertEquals(1, Sql.count(ds, "SELECT COUNT(*) FROM follow_up_milestone m JOIN follow_up f ON f.id = m.follow_up_id"
+                + " WHERE f.application_id = ? AND m.status = 'ANSWERED' AND m.channel = 'ONLINE' AND m.jobs = 2.5", app));
+
+        // 10. the survival indicator counts it: in the one-year cohort, a survivor, and among the answers
+        JsonObject after = survival();
+        assertEquals(before.getJsonNumber("reported").longValue() + 1, after.getJsonNumber("reported").longValue(), after.toString());
+        JsonObject oneYear = after.getJsonArray("rates").getValuesAs(JsonObject.class).stream()
+                .filter(r -> r.getInt("years") == 1).findFirst().orElseThrow();
+        assertEquals(Sql.count(ds, "SELECT COUNT(*) FROM follow_up WHERE association_id = ? AND funded_on <= ?", cvl(),
+                java.sql.Date.valueOf(yearOn.minusYears(1))), oneYear.getJsonNumber("cohort").longValue(), after.toString());
+        assertEquals(Sql.count(ds, "SELECT COUNT(*) FROM follow_up WHERE association_id = ? AND funded_on <= ?"
+                + " AND (closed_after_months IS NULL OR closed_after_months >= 12)", cvl(), java.sql.Date.valueOf(yearOn.minusYears(1))),
+                oneYear.getJsonNumber("survivors").longValue(), after.toString());
+        assertEquals(1, Sql.count(ds, "SELECT COUNT(*) FROM follow_up WHERE application_id = ? AND closed_on IS NULL"
+                + " AND funded_on <= ?", app, java.sql.Date.valueOf(yearOn.minusYears(1))), "the file is in the cohort, alive");
+        login(ADVISOR);
+        driver.get(url("/indicators/index.xhtml"));
+        await(By.id("survival-1"));
+        assertTrue(plain(driver.findElement(By.id("survival-1")).getText()).contains(oneYear.getJsonNumber("survivors") + " sur "
+                + oneYear.getJsonNumber("cohort")), driver.findElement(By.id("survival")).getText());
+        assertEquals(String.valueOf(after.getJsonNumber("reported")), driver.findElement(By.id("survival-reported")).getText());
+        Browser.assertAccessible(driver, "indicators a year on");
+    }
+
+    // ---- set-up through the API ------------------------------------------------------------------------
+
+    /** A fresh file of porteur@, analysed, on a new session's agenda, opened with the four members, three voting for. */
+    private long[] onTheAgendaWithThreeVotesFor(String title) throws Exception {
+        long app = Filing.analysed(api, title).id();
+        HttpResponse<String> ready = api.call(ADVISOR, "POST", "/applications/" + app + "/instruction/ready?version="
+                + api.read(ADVISOR, "/applications/" + app).getJsonNumber("version"), null);
+        assertEquals(200, ready.statusCode(), ready.body());
+        long committee = Sql.count(Sql.ds(), "SELECT MIN(id) FROM committee WHERE name = 'Comité d''engagement Centre-Val de Loire'");
+        HttpResponse<String> created = api.call(ADVISOR, "POST", "/sessions", "{\"committeeId\":" + committee
+                + ",\"startsAt\":\"" + today() + "T09:00\",\"place\":\"Orléans\"}");
+        assertEquals(201, created.statusCode(), created.body());
+        long s = Api.json(created).getJsonNumber("id").longValue();
+        HttpResponse<String> agenda = api.call(ADVISOR, "POST", "/sessions/" + s + "/items", "{\"applicationId\":" + app + "}");
+        assertEquals(200, agenda.statusCode(), agenda.body());
+        long item = Api.json(agenda).getJsonArray("items").getValuesAs(JsonObject.class).stream()
+                .filter(i -> i.getJsonNumber("applicationId").longValue() == app).findFirst().orElseThrow()
+                .getJsonNumber("id").longValue();
+        StringBuilder present = new StringBuilder();
+        for (String e : List.of(CHAIR, M1, M2, M3)) {
+            present.append(present.length() == 0 ? "" : ",").append(Sql.count(Sql.ds(), "SELECT id FROM user_account WHERE email = ?", e));
+        }
+        HttpResponse<String> opened = api.call(CHAIR, "POST", "/sessions/" + s + "/open", "{\"present\":[" + present + "]}");
+        assertEquals(200, opened.statusCode(), opened.body());
+        for (String m : List.of(CHAIR, M1, M2)) {
+            assertEquals(200, api.call(m, "PUT", "/sessions/" + s + "/items/" + item + "/vote", "{\"choice\":\"FOR\"}").statusCode());
+        }
+        return new long[] {app, s};
+    }
+
+    /** An ACTIVE financing fund of the CVL association for the given instrument, over 2020–2030. */
+    private long activeConvention(String instrument) throws Exception {
+        long bdt = Sql.count(Sql.ds(), "SELECT id FROM partner WHERE name = 'Banque des Territoires'");
+        String reference = "IT-LIFE-" + UUID.randomUUID().toString().replace("-", "").substring(0, 8).toUpperCase(Locale.ROOT);
+        HttpResponse<String> r = api.call(ADMIN, "POST", "/conventions", "{\"reference\":\"" + reference + "\",\"partnerId\":" + bdt
+                + ",\"associationId\":" + cvl() + ",\"kind\":\"FINANCING_FUND\",\"periodStart\":\"2020-01-01\","
+                + "\"periodEnd\":\"2030-12-31\",\"amount\":\"500000.00\",\"revolving\":true,\"instruments\":[\"" + instrument + "\"]}");
+        assertEquals(201, r.statusCode(), r.body());
+        long id = Api.json(r).getJsonNumber("id").longValue();
+        assertEquals(200, api.call(ADMIN, "POST", "/conventions/" + id + "/activation", null).statusCode());
+        return id;
+    }
+
+    private long allocate(long convention, long line, String amount) throws Exception {
+        HttpResponse<String> r = api.call(ADVISOR, "POST", "/conventions/" + convention + "/allocations",
+                "{\"decisionLineId\":" + line + ",\"amount\":\"" + amount + "\"}");
+        assertEquals(201, r.statusCode(), r.body());
+        return Api.json(r).getJsonNumber("id").longValue();
+    }
+
+    private static long cvl() throws Exception {
+        return Sql.count(Sql.ds(), "SELECT id FROM association WHERE code = 'CVL'");
+    }
+
+    private JsonObject survival() throws Exception {
+        HttpResponse<String> r = api.call(ADVISOR, "GET", "/followups/survival", null);
+        assertEquals(200, r.statusCode(), r.body());
+        return Api.json(r);
+    }
+
+    // ---- the browser -----------------------------------------------------------------------------------
+
+    private WebElement inItem(String reference, String idSuffix) {
+        return driver.findElement(By.cssSelector("#item-" + reference + " [id$='" + idSuffix + "']"));
+    }
+
+    /** Types a day into a date picker's field in the French pattern, then closes the calendar. */
+    private static void typeDate(WebElement field, LocalDate day) {
+        field.clear();
+        field.sendKeys(day.format(FR));
+        field.sendKeys(Keys.ESCAPE);
+    }
+
+    /** What a link of the page answers, fetched with the browser's session (the PDF Chromium would save). */
+    private byte[] download(String href) throws Exception {
+        String cookie = driver.manage().getCookieNamed("ESSORSESSION").getValue();
+        HttpResponse<byte[]> r = HTTP.send(HttpRequest.newBuilder(URI.create(href)).header("Cookie", "ESSORSESSION=" + cookie)
+                .build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, r.statusCode());
+        assertEquals("application/pdf", r.headers().firstValue("Content-Type").orElse("").replaceAll(";.*", ""));
+        assertEquals("%PDF", new String(r.body(), 0, 4, StandardCharsets.US_ASCII));
+        return r.body();
+    }
+
+    private void testOnly(String path) throws Exception {
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(Api.root(base) + path)).timeout(Duration.ofSeconds(60))
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, r.statusCode(), path + ": " + r.body());
+    }
+
+    private static LocalDate today() {
+        return LocalDate.now(PARIS);
+    }
+}
