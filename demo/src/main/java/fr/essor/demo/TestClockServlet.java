@@ -10,7 +10,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.InetAddress;
-import java.time.Duration;
 
 /**
  * TEST ONLY, like {@link TestResetServlet} (404 unless {@code essor.test.clean.database} is {@code true},
@@ -64,8 +63,8 @@ public class TestClockServlet extends HttpServlet {
             response.sendError(HttpServletResponse.SC_BAD_REQUEST, "days: at most 4000 either way");
             return;
         }
-        clock.shift(Duration.ofDays(days));
-        response.getWriter().print("{\"today\":\"" + clock.today() + "\",\"offsetDays\":" + clock.offset().toDays() + "}");
+        clock.shiftDays(days);
+        response.getWriter().print("{\"today\":\"" + clock.today() + "\",\"offsetDays\":" + clock.offsetDays() + "}");
     }
 
     @Override
