@@ -1,18 +1,16 @@
 package fr.essor.web.afterdecision;
 
-import fr.essor.model.document.DocumentRules;
 import fr.essor.service.agreement.AgreementService;
 import fr.essor.service.agreement.AgreementViews;
 import fr.essor.service.shared.InvalidInputException;
 import fr.essor.web.i18n.LocaleBean;
 import fr.essor.web.i18n.Messages;
+import fr.essor.web.shared.Uploads;
 import jakarta.ejb.EJB;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.http.Part;
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.Serializable;
 import java.util.List;
 
@@ -73,15 +71,7 @@ public class AgreementsBacking implements Serializable {
             throw new InvalidInputException("which", "field.required");
         }
         long agreementId = target;
-        if (file == null || file.getSubmittedFileName() == null || file.getSubmittedFileName().isBlank()) {
-            throw new InvalidInputException("file", "document.EMPTY");
-        }
-        byte[] content;
-        try (InputStream in = file.getInputStream()) {
-            content = in.readNBytes(DocumentRules.MAX_BYTES + 1);
-        } catch (IOException e) {
-            throw new InvalidInputException("file", "document.EMPTY");
-        }
+        byte[] content = Uploads.required(file, "file");
         agreements.upload(agreementId, file.getSubmittedFileName(), content);
         Messages.info("agreement.uploadedMessage");
         items = null;

@@ -1,15 +1,13 @@
 package fr.essor.web.afterdecision;
 
-import fr.essor.model.document.DocumentRules;
 import fr.essor.service.committee.ConditionService;
 import fr.essor.service.committee.ConditionViews;
 import fr.essor.service.shared.InvalidInputException;
+import fr.essor.web.shared.Uploads;
 import jakarta.ejb.EJB;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Named;
 import jakarta.servlet.http.Part;
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.Serializable;
 import java.util.List;
 import fr.essor.web.i18n.Messages;
@@ -62,15 +60,7 @@ public class ConditionsBacking implements Serializable {
             throw new InvalidInputException("which", "field.required");
         }
         long conditionId = target;
-        if (file == null || file.getSubmittedFileName() == null || file.getSubmittedFileName().isBlank()) {
-            throw new InvalidInputException("file", "document.EMPTY");
-        }
-        byte[] content;
-        try (InputStream in = file.getInputStream()) {
-            content = in.readNBytes(DocumentRules.MAX_BYTES + 1);
-        } catch (IOException e) {
-            throw new InvalidInputException("file", "document.EMPTY");
-        }
+        byte[] content = Uploads.required(file, "file");
         conditions.provide(conditionId, file.getSubmittedFileName(), content);
         Messages.info("condition.providedMessage");
         items = null;

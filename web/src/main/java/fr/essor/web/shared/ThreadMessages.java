@@ -1,12 +1,8 @@
 package fr.essor.web.shared;
 
-import fr.essor.model.document.DocumentRules;
 import fr.essor.service.application.ApplicationService;
 import fr.essor.service.application.ApplicationViews;
-import fr.essor.service.shared.InvalidInputException;
 import jakarta.servlet.http.Part;
-import java.io.IOException;
-import java.io.InputStream;
 
 /**
  * Posting to an application's message thread from a page (the applicant's file page and the advisor's): the message
@@ -20,11 +16,11 @@ public final class ThreadMessages {
 
     public static ApplicationViews.Message post(ApplicationService applications, long applicationId, String body,
             Part attachment) {
-        if (!chosen(attachment)) {
+        if (!Uploads.chosen(attachment)) {
             return applications.postMessage(applicationId, body, null);
         }
         return applications.postMessageWithAttachment(applicationId, body, attachment.getSubmittedFileName(),
-                content(attachment, "attachment"));
+                Uploads.content(attachment, "attachment"));
     }
 
     /**
@@ -33,23 +29,10 @@ public final class ThreadMessages {
      */
     public static ApplicationViews.Detail answer(ApplicationService applications, long applicationId, long version,
             String answer, Part attachment) {
-        if (!chosen(attachment)) {
+        if (!Uploads.chosen(attachment)) {
             return applications.answerInformation(applicationId, version, answer);
         }
         return applications.answerInformation(applicationId, version, answer, attachment.getSubmittedFileName(),
-                content(attachment, "answerAttachment"));
-    }
-
-    private static boolean chosen(Part attachment) {
-        return attachment != null && attachment.getSubmittedFileName() != null && !attachment.getSubmittedFileName().isBlank();
-    }
-
-    private static byte[] content(Part attachment, String field) {
-        try (InputStream in = attachment.getInputStream()) {
-            // one byte more than allowed, so that the service can tell a file too large
-            return in.readNBytes(DocumentRules.MAX_BYTES + 1);
-        } catch (IOException e) {
-            throw new InvalidInputException(field, "document.EMPTY");
-        }
+                Uploads.content(attachment, "answerAttachment"));
     }
 }
