@@ -75,7 +75,7 @@ public class ArrearsDemo {
         e.describeActivity("Réemploi de matériaux du bâtiment", LocalDate.of(2021, 5, 3), new BigDecimal("5.00"));
         e.addOwner(owner);
         em.persist(e);
-        LocalDate first = today.minusDays(LOANS[3][0]).minusMonths(LOANS[3][2] + 1L);
+        LocalDate first = decidedOn(today);
         Application a = new Application(references.next(bzh.getCode(), first.getYear()), e,
                 "Plateforme de réemploi de matériaux", Stage.DEVELOPMENT, null, advisor, now);
         em.persist(a);
@@ -88,7 +88,7 @@ public class ArrearsDemo {
             lines.add(FinancingLine.of(Instrument.QUASI_EQUITY, Money.of(BigDecimal.valueOf(l[1]).setScale(2)), 36, null, null,
                     null));
         }
-        Decision d = Decision.approve(a, lines, null, first.minusDays(20), "comite-bzh@demo.essor", now);
+        Decision d = Decision.approve(a, lines, null, first, "comite-bzh@demo.essor", now);
         em.persist(d);
         Convention fund = new Convention("CAISSE-BZH-" + today.getYear() + "-PRETS-SOLIDAIRES", caisse, bzh,
                 ConventionKind.FINANCING_FUND, LocalDate.of(first.getYear(), 1, 1), LocalDate.of(today.getYear(), 12, 31),
@@ -104,10 +104,9 @@ public class ArrearsDemo {
             int[] l = LOANS[k];
             GrantedLine line = d.getGranted().get(k);
             Money amount = line.getLine().getAmount();
-            // the instalment after the paid ones falls due l[0] days ago
-            LocalDate firstDue = today.minusDays(l[0]).minusMonths(l[2]);
+            LocalDate firstDue = firstDueOn(today, l);
             LocalDate disbursed = firstDue.minusMonths(1);
-            Allocation loan = Allocation.commit(fund, line, amount, available, amount, disbursed.minusDays(5), advisor, now);
+            Allocation loan = Allocation.commit(fund, line, amount, available, amount, allocatedOn(today, l), advisor, now);
             available = available.minus(amount);
             em.persist(loan);
             em.persist(loan.commitment());
@@ -125,5 +124,33 @@ public class ArrearsDemo {
         em.flush();
         em.createNativeQuery(NetworkGenerator.CONVENTION_TOTALS + " WHERE id = ?").setParameter(1, fund.getId()).executeUpdate();
         arrears.run(today, "system", false);
+    }
+
+    /** The first instalment of a loan of {@link #LOANS}: the instalment after the paid ones falls due l[0] days ago. */
+    static LocalDate firstDueOn(LocalDate today, int[] loan) {
+        return today.minusDays(loan[0]).minusMonths(loan[2]);
+    }
+
+    /** A loan is disbursed a month before its first instalment and allocated five days before that. */
+    static LocalDate allocatedOn(LocalDate today, int[] loan) {
+        return firstDueOn(today, loan).minusMonths(1).minusDays(5);
+    }
+
+    /**
+     * The committee's decision, fifteen days before the earliest allocation: the file's year and the
+     * fund's period start from it, so that every allocation falls in the period whatever the day the
+     * demo is loaded (on 7 December the oldest loan was allocated in the year before).
+     */
+    static LocalDate decidedOn(LocalDate today) {
+        LocalDate first = today;
+        for (int[] l : LOANS) {
+            LocalDate allocated = allocatedOn(today, l);
+            first = allocated.isBefore(first) ? allocated : first;
+        }
+        return first.minusDays(15);
+    }
+
+    static int[][] loans() {
+        return LOANS.clone();
     }
 }

@@ -636,8 +636,8 @@ public class DemoDataLoader {
                 null)), null, disbursed.minusDays(15), "comite-bzh@demo.essor", now);
         em.persist(d);
         Convention fund = new Convention("CAISSE-BZH-" + today.getYear() + "-PRETS-PARTICIPATIFS", caisse, bzh,
-                ConventionKind.FINANCING_FUND, LocalDate.of(disbursed.getYear(), 1, 1), LocalDate.of(today.getYear(), 12, 31),
-                Money.of("100000.00"), true);
+                ConventionKind.FINANCING_FUND, LocalDate.of(disbursed.minusDays(15).getYear(), 1, 1),
+                LocalDate.of(today.getYear(), 12, 31), Money.of("100000.00"), true);
         fund.restrictTo(List.of(Instrument.QUASI_EQUITY), List.of(), List.of(), List.of());
         fund.activate();
         em.persist(fund);
