@@ -31,8 +31,23 @@ public class EssorConfig {
     @ConfigProperty(name = "essor.retention.nightly", defaultValue = "true")
     boolean retentionNightly;
 
+    /**
+     * {@code ESSOR_NIGHTLY_RUNS}: whether the timed runs of each night and morning fire (default on):
+     * instalments marked late (02:15), arrears (02:40), retention (03:30, also under
+     * {@code ESSOR_RETENTION_NIGHTLY}), follow-up sweep (06:40), inbox digest (07:00). The container
+     * tests turn them off: they run each of them on dates of their own through the API, and a test
+     * server running at 07:00 must not mail a digest to every demo person under a test counting mails.
+     */
+    @Inject
+    @ConfigProperty(name = "essor.nightly.runs", defaultValue = "true")
+    boolean nightlyRuns;
+
     public boolean retentionNightly() {
-        return retentionNightly;
+        return retentionNightly && nightlyRuns;
+    }
+
+    public boolean nightlyRuns() {
+        return nightlyRuns;
     }
 
     public String publicUrl() {

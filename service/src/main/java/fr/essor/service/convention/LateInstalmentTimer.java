@@ -3,9 +3,11 @@ package fr.essor.service.convention;
 import fr.essor.model.convention.InstalmentStatus;
 import fr.essor.service.audit.AuditAction;
 import fr.essor.service.audit.AuditService;
+import fr.essor.service.config.EssorConfig;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.LocalDate;
@@ -15,6 +17,8 @@ import java.util.logging.Logger;
 /** Every night, instalments past their due date and still unpaid become LATE (one UPDATE statement). */
 @Singleton
 public class LateInstalmentTimer {
+    @Inject
+    private EssorConfig config;
 
     private static final Logger LOG = Logger.getLogger(LateInstalmentTimer.class.getName());
 
@@ -26,6 +30,10 @@ public class LateInstalmentTimer {
 
     @Schedule(hour = "2", minute = "15", persistent = false, info = "essor-late-instalments")
     void daily() {
+        if (!config.nightlyRuns()) {
+            LOG.fine("Essor late instalments: off (ESSOR_NIGHTLY_RUNS=false)");
+            return;
+        }
         int n = markLate(LocalDate.now(ZoneId.of("Europe/Paris")));
         LOG.info(() -> "Essor: " + n + " instalment(s) marked LATE");
     }

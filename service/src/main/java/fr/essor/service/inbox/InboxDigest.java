@@ -35,7 +35,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The daily digest of the inbox: to each active account that asked for it, one mail a day listing its
+ * The daily digest of the inbox: to each active account that has not switched it off, one mail a day listing its
  * items not seen yet, through the mail outbox. Once per person and day however many servers run it at
  * the same time: each person's digest is claimed by a row of {@code inbox_digest_run} (unique on account
  * and day) inserted in the transaction that queues the mail, so the second claimant's insert fails and it
@@ -67,17 +67,21 @@ public class InboxDigest {
 
     private final Clock clock = Clock.systemUTC();
 
-    /** Sends the digest of {@code date} to every subscriber who has not had it; each in a transaction of its own. */
+    /**
+     * Sends the digest of {@code date} to every active account that has not switched it off and has not had it,
+     * when it has unseen items; each in a transaction of its own.
+     */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public DigestRun run(LocalDate date) {
-        List<?> subscribers = em.createNativeQuery("SELECT s.account_id FROM inbox_digest_subscription s"
-                + " JOIN user_account u ON u.id = s.account_id WHERE u.active = TRUE ORDER BY s.account_id").getResultList();
+        List<?> recipients = em.createNativeQuery("SELECT u.id FROM user_account u WHERE u.active = TRUE"
+                + " AND NOT EXISTS (SELECT 1 FROM mail_opt_out o WHERE o.account_id = u.id AND o.kind = ?1) ORDER BY u.id")
+                .setParameter(1, MailKind.INBOX_DIGEST.name()).getResultList();
         InboxDigest self = context.getBusinessObject(InboxDigest.class);
         int sent = 0;
         int empty = 0;
         int already = 0;
         int failed = 0;
-        for (Object o : subscribers) {
+        for (Object o : recipients) {
             long account = ((Number) o).longValue();
             try {
                 if (self.sendTo(account, date)) {
@@ -92,14 +96,14 @@ public class InboxDigest {
                 LOG.log(Level.WARNING, "Essor inbox digest of " + date + " for account " + account + " failed", e);
             }
         }
-        DigestRun run = new DigestRun(date, subscribers.size(), sent, empty, already, failed);
+        DigestRun run = new DigestRun(date, recipients.size(), sent, empty, already, failed);
         LOG.info(() -> "Essor inbox digest: " + run);
         return run;
     }
 
     /**
-     * Claims the person's digest of that day and queues it when they have unseen items; true when a mail was
-     * queued. A digest already claimed is refused with {@code DIGEST_ALREADY_SENT}, and nothing is written.
+     * Claims the person's digest of that day and queues it when they have unseen items (nothing is written
+     * otherwise); true when a mail was queued. A digest already claimed is refused with {@code DIGEST_ALREADY_SENT}, and nothing is written.
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public boolean sendTo(long accountId, LocalDate date) {
@@ -107,6 +111,10 @@ public class InboxDigest {
         InboxScope scope = InboxScope.of(account, date);
         InboxQueries queries = new InboxQueries(em, InboxSources.ALL);
         Page<InboxItem> unseen = queries.page(scope, true, 0, MAX_LISTED);
+        if (unseen.total() == 0) {
+            // nothing to tell: no claim either, or every account would leave a row a day
+            return false;
+        }
         Instant now = Instant.now(clock);
         try {
             em.createNativeQuery("INSERT INTO inbox_digest_run (account_id, digest_date, item_count, claimed_at) VALUES (?1, ?2, ?3, ?4)")
@@ -120,9 +128,6 @@ public class InboxDigest {
         }
         audit.record("system", "UserAccount", accountId, AuditAction.INBOX_DIGEST_CLAIMED,
                 "Inbox digest of " + date + ": " + unseen.total() + " unseen item(s)");
-        if (unseen.total() == 0) {
-            return false;
-        }
         Locale locale = MailTemplates.supported(account.getPreferredLocale() == null ? Locale.FRENCH
                 : Locale.forLanguageTag(account.getPreferredLocale()));
         String list = lines(unseen.items(), locale);

@@ -3,6 +3,7 @@ package fr.essor.service.inbox;
 import fr.essor.model.account.UserAccount;
 import fr.essor.model.inbox.InboxKey;
 import fr.essor.service.audit.AuditAction;
+import fr.essor.service.mail.MailKind;
 import fr.essor.service.security.UseCaseService;
 import fr.essor.service.shared.ConcurrentChangeException;
 import fr.essor.service.shared.InvalidInputException;
@@ -23,8 +24,8 @@ import java.time.ZoneOffset;
 
 /**
  * The inbox (issue 13, item 5): what waits for the signed-in person's action, computed from the data by
- * the {@link InboxSources}, whatever their roles; the items they have seen; the daily digest they may ask
- * for.
+ * the {@link InboxSources}, whatever their roles; the items they have seen; the daily digest they receive
+ * unless they switch it off.
  */
 @Stateless
 @Interceptors(RuleRefusals.class)
@@ -69,34 +70,29 @@ public class InboxService extends UseCaseService {
         return counts();
     }
 
-    /** Whether the caller asked for the daily digest of their inbox. */
+    /** Whether the caller receives the daily digest of their inbox (everyone does until they switch it off). */
     public boolean digestWanted() {
-        return subscribed(caller.account().getId());
+        return caller.account().receivesMail(MailKind.INBOX_DIGEST.name());
     }
 
-    /** The caller asks for the daily digest, or stops it; returns whether they now receive it. */
+    /**
+     * The caller switches the daily digest off, or on again; returns whether they now receive it. Stored
+     * as their other mail preferences are (a row of {@code mail_opt_out} while it is off).
+     */
     public boolean wantDigest(Boolean daily) {
         if (daily == null) {
             throw new InvalidInputException("daily", "field.required");
         }
         UserAccount me = caller.account();
-        boolean now = subscribed(me.getId());
-        if (now != daily) {
-            if (daily) {
-                try {
-                    em.createNativeQuery("INSERT INTO inbox_digest_subscription (account_id, since) VALUES (?1, ?2)")
-                            .setParameter(1, me.getId()).setParameter(2, LocalDateTime.ofInstant(Instant.now(clock), ZoneOffset.UTC))
-                            .executeUpdate();
-                } catch (PersistenceException e) {
-                    // asked for from two windows at the same moment
-                    throw new ConcurrentChangeException();
-                }
-            } else {
-                em.createNativeQuery("DELETE FROM inbox_digest_subscription WHERE account_id = ?1").setParameter(1, me.getId())
-                        .executeUpdate();
+        if (me.receiveMail(MailKind.INBOX_DIGEST.name(), daily)) {
+            try {
+                em.flush();
+            } catch (PersistenceException e) {
+                // switched from two windows at the same moment
+                throw new ConcurrentChangeException();
             }
             audit.record(me.getEmail(), "UserAccount", me.getId(), AuditAction.INBOX_DIGEST_CHANGED,
-                    daily ? "Daily inbox digest asked for" : "Daily inbox digest stopped");
+                    daily ? "Daily inbox digest switched on" : "Daily inbox digest switched off");
         }
         return daily;
     }
@@ -114,11 +110,6 @@ public class InboxService extends UseCaseService {
             throw new InvalidInputException("date", "inbox.digestDateFuture");
         }
         return digest.run(date);
-    }
-
-    private boolean subscribed(long accountId) {
-        return ((Number) em.createNativeQuery("SELECT COUNT(*) FROM inbox_digest_subscription WHERE account_id = ?1")
-                .setParameter(1, accountId).getSingleResult()).longValue() > 0;
     }
 
     private InboxScope scope(UserAccount me) {

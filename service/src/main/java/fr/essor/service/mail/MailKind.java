@@ -26,10 +26,10 @@ public enum MailKind {
     /** The date his erasure is scheduled for: a duty to inform, always sent. */
     ERASURE_SCHEDULED(false),
     /**
-     * The daily digest of a person's inbox (issue 13): sent only to those who asked for it on their page
-     * "My data" ({@code inbox_digest_subscription}), so it is neither switched off here nor always sent.
+     * The daily digest of a person's inbox (issue 13): what waits in the inbox anyway; sent to everyone
+     * who has not switched it off (its own box on "My data", or {@code PUT /api/v1/inbox/digest}).
      */
-    INBOX_DIGEST(false),
+    INBOX_DIGEST(true),
     /** A loan past due (issue 14, arrears): money owed, always sent, once per loan and dunning level. */
     LOAN_OVERDUE(false),
     /** A follow-up milestone of a funded file is due: the same form waits on the entrepreneur's page. */
@@ -44,11 +44,6 @@ public enum MailKind {
     /** Whether its recipient may switch it off. */
     public boolean optional() {
         return optional;
-    }
-
-    /** A kind a person asks for rather than switches off (the inbox digest): no mail preference of its own. */
-    public boolean askedFor() {
-        return this == INBOX_DIGEST;
     }
 
     /** The kinds a person may switch off, in declaration order. */

@@ -292,7 +292,7 @@ public class PersonalDataService extends UseCaseService {
     }
 
     private static List<MailPreference> preferencesOf(UserAccount me) {
-        return Arrays.stream(MailKind.values()).filter(k -> !k.askedFor())
+        return Arrays.stream(MailKind.values())
                 .map(k -> new MailPreference(k.name(), k.optional(), !k.optional() || me.receivesMail(k.name())))
                 .toList();
     }

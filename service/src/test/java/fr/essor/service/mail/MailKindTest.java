@@ -10,8 +10,10 @@ class MailKindTest {
 
     @Test
     void onlyWhatThePagesShowAnywayMayBeSwitchedOff() {
-        // the follow-up's reminder: the form waits on the entrepreneur's page anyway
-        assertEquals(List.of(MailKind.APPLICATION_SUBMITTED, MailKind.CO_OWNER_INVITED_MEMBER, MailKind.FOLLOW_UP_DUE),
+        // the follow-up's reminder: the form waits on the entrepreneur's page anyway; the inbox digest lists
+        // what the inbox shows, and the issue has each user able to switch it off
+        assertEquals(List.of(MailKind.APPLICATION_SUBMITTED, MailKind.CO_OWNER_INVITED_MEMBER, MailKind.INBOX_DIGEST,
+                        MailKind.FOLLOW_UP_DUE),
                 MailKind.optionalKinds());
     }
 

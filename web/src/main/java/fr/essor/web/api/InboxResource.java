@@ -62,14 +62,14 @@ public class InboxResource {
 
     @GET
     @Path("digest")
-    @Operation(summary = "Whether the caller asked for the daily digest of the inbox by mail")
+    @Operation(summary = "Whether the caller receives the daily digest of the inbox by mail (yes until switched off)")
     public Digest digest() {
         return new Digest(inbox.digestWanted());
     }
 
     @PUT
     @Path("digest")
-    @Operation(summary = "Ask for the daily digest (body {\"daily\": true}) or stop it (false)")
+    @Operation(summary = "Switch the daily digest off (body {\"daily\": false}) or on again (true)")
     public Digest wantDigest(DigestRequest body) {
         if (body == null || body.daily() == null) {
             throw new InvalidInputException("daily", "field.required");
@@ -85,7 +85,8 @@ public class InboxResource {
     @Path("digest/runs")
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Run the daily digest for a day now (body {\"date\": \"2026-12-06\"}, not after today), as the"
-            + " morning timer does: each subscriber not yet sent that day's digest gets one mail; answers what was done")
+            + " morning timer does: each active account that has not switched it off, has unseen items and was not yet sent that"
+            + " day's digest gets one mail; answers what was done")
     public DigestRun run(RunRequest body) {
         if (body == null || body.date() == null || body.date().isBlank()) {
             throw new InvalidInputException("date", "field.required");

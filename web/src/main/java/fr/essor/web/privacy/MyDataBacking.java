@@ -29,9 +29,9 @@ public class MyDataBacking {
         return preferences;
     }
 
-    /** The optional kinds, for the check boxes. */
+    /** The optional kinds, for the check boxes; the inbox digest has its own form on the page. */
     public List<String> getOptionalKinds() {
-        return getPreferences().stream().filter(MailPreference::optional).map(MailPreference::kind).toList();
+        return getPreferences().stream().filter(MyDataBacking::boxed).map(MailPreference::kind).toList();
     }
 
     /** The mandatory kinds, listed as always sent. */
@@ -42,7 +42,7 @@ public class MyDataBacking {
     /** The optional kinds received, as the boxes are ticked. */
     public List<String> getReceived() {
         if (received == null) {
-            received = getPreferences().stream().filter(p -> p.optional() && p.receive()).map(MailPreference::kind).toList();
+            received = getPreferences().stream().filter(p -> boxed(p) && p.receive()).map(MailPreference::kind).toList();
         }
         return received;
     }
@@ -55,12 +55,17 @@ public class MyDataBacking {
     public void save() {
         Set<String> wanted = new HashSet<>(received == null ? List.of() : received);
         for (MailPreference p : personalData.mailPreferences()) {
-            if (p.optional() && p.receive() != wanted.contains(p.kind())) {
+            if (boxed(p) && p.receive() != wanted.contains(p.kind())) {
                 personalData.receiveMail(MailKind.valueOf(p.kind()), wanted.contains(p.kind()));
             }
         }
         preferences = null;
         received = null;
         Messages.info("myData.saved");
+    }
+
+    /** An optional kind with its box in the preferences' form (not the digest, switched in a form of its own). */
+    private static boolean boxed(MailPreference p) {
+        return p.optional() && !MailKind.INBOX_DIGEST.name().equals(p.kind());
     }
 }

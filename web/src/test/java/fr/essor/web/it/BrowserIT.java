@@ -1106,7 +1106,7 @@ class BrowserIT extends BrowserJourney {
     /**
      * Issue 13, item 5: the advisor sees how many items wait for him in the header of every page, opens his
      * inbox from it (keyboard and axe checked), marks the first item as seen and the count goes down by one;
-     * he asks for the daily digest on "My data".
+     * he switches the daily digest off on "My data".
      */
     @Test
     void theAdvisorOpensHisInboxFromTheHeaderAndAnItemMarkedSeenCountsDown() {
@@ -1128,11 +1128,11 @@ class BrowserIT extends BrowserJourney {
 
         driver.findElement(By.id("digest")).click();
         WebElement daily = waiting().until(ExpectedConditions.elementToBeClickable(By.id("digest:daily")));
-        assertFalse(daily.isSelected());
+        assertTrue(daily.isSelected(), "everyone receives the digest until they switch it off");
         daily.click();
         driver.findElement(By.id("digest:save")).click();
-        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "récapitulatif"));
-        assertTrue(driver.findElement(By.id("digest:daily")).isSelected());
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "ne recevrez plus le récapitulatif"));
+        assertFalse(driver.findElement(By.id("digest:daily")).isSelected());
     }
 
     // ---- branch fec (issue 14, item 5): the accounting page
