@@ -45,7 +45,10 @@ public class Anonymiser {
             "conflict_of_interest: reasons given on the file",
             "support_record: notes",
             "co_owner_invitation: the invitations of the enterprise and to the person",
-            "outbox_message: the mails to the person or naming the person");
+            "outbox_message: the mails to the person or naming the person",
+            "decision_condition: texts (a placeholder) and comments; money_proposal: reasons given on the file's money",
+            "agreement_content: the generated agreements (their signed copies are documents); agreement: comments",
+            "follow_up: closure notes; follow_up_milestone: difficulties; an erased person's e-mail as the one who answered");
 
     /** What stays, so that the statistics stay. */
     public static final List<String> KEPT = List.of(
@@ -55,6 +58,8 @@ public class Anonymiser {
             "decisions (outcome, dates), analyses' scores, committee sessions, agenda, votes",
             "allocations, ledger movements, instalments",
             "support records: date, kind, duration",
+            "conditions: kind, line, due date, status; agreements: kind, status, template version, fingerprint",
+            "follow-up: funding date, declared jobs; milestones' dates, still active, jobs, turnover (survival and jobs)",
             "the audit trail, whole");
 
     /** The text put in place of a required name or title. */
@@ -89,6 +94,18 @@ public class Anonymiser {
         update("UPDATE decision SET conditions = NULL, reasons = NULL WHERE application_id = ?1", applicationId);
         update("UPDATE conflict_of_interest SET reason = NULL WHERE item_id IN"
                 + " (SELECT i.id FROM agenda_item i WHERE i.application_id = ?1)", applicationId);
+        // after the decision (issue 13): the texts go, the statuses, dates and figures the indicators read stay
+        String decisions = " (SELECT d.id FROM decision d WHERE d.application_id = ?1)";
+        update("UPDATE decision_condition SET text = ?2, comment_text = NULL WHERE decision_id IN" + decisions,
+                applicationId, PLACEHOLDER);
+        update("UPDATE money_proposal SET reason = NULL WHERE allocation_id IN (SELECT a.id FROM allocation a"
+                + " JOIN granted_line g ON g.id = a.granted_line_id WHERE g.decision_id IN" + decisions + ")", applicationId);
+        update("DELETE FROM agreement_content WHERE agreement_id IN (SELECT a.id FROM agreement a WHERE a.application_id = ?1)",
+                applicationId);
+        update("UPDATE agreement SET comment_text = NULL WHERE application_id = ?1", applicationId);
+        update("UPDATE follow_up SET closure_note = NULL WHERE application_id = ?1", applicationId);
+        update("UPDATE follow_up_milestone SET difficulties = NULL WHERE follow_up_id IN"
+                + " (SELECT f.id FROM follow_up f WHERE f.application_id = ?1)", applicationId);
     }
 
     /** Removes the personal content of an enterprise and of all its files; its figures stay. */
@@ -135,6 +152,7 @@ public class Anonymiser {
         update("UPDATE application_status_change SET actor = ?2 WHERE actor = ?1", email, erased);
         update("UPDATE application_document SET uploaded_by = ?2 WHERE uploaded_by = ?1", email, erased);
         update("UPDATE application_message SET author = ?2 WHERE author = ?1", email, erased);
+        update("UPDATE follow_up_milestone SET answered_by = ?2 WHERE answered_by = ?1", email, erased);
         update("DELETE FROM co_owner_invitation WHERE email = ?1 OR invited_by_id = ?2 OR accepted_by_id = ?2", email, accountId);
         update("DELETE FROM outbox_message WHERE recipient = ?1 OR LOCATE(?1, body) > 0 OR LOCATE(?1, subject) > 0", email);
         if (name != null && name.strip().length() >= 5) {

@@ -1,6 +1,7 @@
 package fr.essor.service.privacy;
 
 import fr.essor.model.account.UserAccount;
+import fr.essor.model.agreement.AgreementContent;
 import fr.essor.model.application.DocumentContent;
 import fr.essor.service.audit.AuditAction;
 import fr.essor.service.mail.MailKind;
@@ -45,7 +46,8 @@ public class PersonalDataService extends UseCaseService {
 
     /**
      * Writes the caller's data to {@code sink}: first {@value #JSON_ENTRY}, then each document of his
-     * enterprises' applications under {@code documents/}; records the export in the audit trail.
+     * enterprises' applications under {@code documents/} and each agreement generated for them under
+     * {@code agreements/}; records the export in the audit trail.
      * Returns how many documents it wrote.
      */
     @RolesAllowed(Roles.ENTREPRENEUR)
@@ -55,6 +57,8 @@ public class PersonalDataService extends UseCaseService {
         String email = me.getEmail();
         List<String> documentPaths = new ArrayList<>();
         List<Long> documentIds = new ArrayList<>();
+        List<String> agreementPaths = new ArrayList<>();
+        List<Long> agreementIds = new ArrayList<>();
         ByteArrayOutputStream json = new ByteArrayOutputStream();
         JsonGeneratorFactory factory = Json.createGeneratorFactory(Map.of(JsonGenerator.PRETTY_PRINTING, true));
         try (JsonGenerator g = factory.createGenerator(json, StandardCharsets.UTF_8)) {
@@ -107,6 +111,8 @@ public class PersonalDataService extends UseCaseService {
                         + " territory, jobs_created, jobs_maintained, beneficiaries, social_utility FROM application"
                         + " WHERE enterprise_id = ?1 ORDER BY id", enterprise)) {
                     application(g, app, email, documentIds, documentPaths);
+                    afterDecision(g, app, email, agreementIds, agreementPaths);
+                    g.writeEnd();
                 }
                 g.writeEnd();
                 g.writeEnd();
@@ -137,6 +143,13 @@ public class PersonalDataService extends UseCaseService {
             DocumentContent content = em.find(DocumentContent.class, documentIds.get(i));
             if (content != null) {
                 sink.entry(documentPaths.get(i), content.getContent());
+                em.detach(content);
+            }
+        }
+        for (int i = 0; i < agreementIds.size(); i++) {
+            AgreementContent content = em.find(AgreementContent.class, agreementIds.get(i));
+            if (content != null) {
+                sink.entry(agreementPaths.get(i), content.getContent());
                 em.detach(content);
             }
         }
@@ -206,6 +219,56 @@ public class PersonalDataService extends UseCaseService {
             g.writeEnd();
         }
         g.writeEnd();
+    }
+
+    /**
+     * After the decision (issue 13), inside the application's object: the conditions of its approvals,
+     * its agreements (each generated PDF under {@code agreements/}; the signed copies are among the
+     * documents) and the follow-up of the funded enterprise with its milestones.
+     */
+    private void afterDecision(JsonGenerator g, Object[] app, String email, List<Long> agreementIds, List<String> agreementPaths) {
+        long application = ((Number) app[0]).longValue();
+        String reference = String.valueOf(app[1]);
+        g.writeStartArray("conditions");
+        for (Object[] r : rows("SELECT c.kind, c.text, g.line_no, c.due_date, c.status, c.comment_text, c.decided_at"
+                + " FROM decision_condition c JOIN decision d ON d.id = c.decision_id LEFT JOIN granted_line g ON g.id = c.granted_line_id"
+                + " WHERE d.application_id = ?1 ORDER BY c.id", application)) {
+            object(g, r, "kind", "text", "line", "dueDate", "status", "comment", "decidedAt");
+        }
+        g.writeEnd();
+        g.writeStartArray("agreements");
+        for (Object[] r : rows("SELECT a.id, a.kind, g.line_no, a.template_number, a.language, a.status, a.sha256, a.generated_at,"
+                + " a.uploaded_at, a.comment_text, a.decided_at, a.signed_document_id FROM agreement a"
+                + " JOIN granted_line g ON g.id = a.granted_line_id WHERE a.application_id = ?1 ORDER BY a.id", application)) {
+            long agreement = ((Number) r[0]).longValue();
+            String path = "agreements/" + safe(reference) + "/" + agreement + "-" + safe(String.valueOf(r[1])) + ".pdf";
+            agreementIds.add(agreement);
+            agreementPaths.add(path);
+            g.writeStartObject();
+            fields(g, r, "id", "kind", "line", "templateVersion", "language", "status", "sha256", "generatedAt", "uploadedAt",
+                    "comment", "decidedAt", "documentId");
+            g.write("file", path);
+            g.writeEnd();
+        }
+        g.writeEnd();
+        List<Object[]> followUp = rows("SELECT id, funded_on, declared_jobs, latest_jobs, latest_turnover, closed_on, closure_note"
+                + " FROM follow_up WHERE application_id = ?1", application);
+        if (followUp.isEmpty()) {
+            g.writeNull("followUp");
+            return;
+        }
+        Object[] f = followUp.get(0);
+        g.writeStartObject("followUp");
+        fields(g, Arrays.copyOfRange(f, 1, f.length), "fundedOn", "declaredJobs", "latestJobs", "latestTurnover", "closedOn",
+                "closureNote");
+        g.writeStartArray("milestones");
+        for (Object[] r : rows("SELECT seq, months_after, due_date, status, still_active, jobs, turnover, difficulties, channel,"
+                + " answered_at, answered_by FROM follow_up_milestone WHERE follow_up_id = ?1 ORDER BY seq", ((Number) f[0]).longValue())) {
+            r[10] = email.equals(r[10]) ? r[10] : null;
+            object(g, r, "position", "monthsAfter", "dueDate", "status", "stillActive", "jobs", "turnover", "difficulties",
+                    "channel", "answeredAt", "answeredBy");
+        }
+        g.writeEnd();
         g.writeEnd();
     }
 
@@ -248,7 +311,7 @@ public class PersonalDataService extends UseCaseService {
                 g.write(n, b);
             } else if (v instanceof BigDecimal d) {
                 g.write(n, d);
-            } else if (v instanceof Number x && n.matches("(id|line|position|durationMonths|durationMinutes|beneficiaries|sizeBytes|documentId)")) {
+            } else if (v instanceof Number x && n.matches("(id|line|position|durationMonths|durationMinutes|beneficiaries|sizeBytes|documentId|templateVersion|monthsAfter)")) {
                 g.write(n, x.longValue());
             } else if (v instanceof Number x) {
                 g.write(n, new BigDecimal(x.toString()));

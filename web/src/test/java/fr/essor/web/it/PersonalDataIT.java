@@ -3,6 +3,7 @@ package fr.essor.web.it;
 import static fr.essor.web.it.Fixtures.ADMIN;
 import static fr.essor.web.it.Fixtures.ADVISOR;
 import static fr.essor.web.it.Fixtures.PARTNER_BDT;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -19,8 +20,11 @@ import fr.essor.service.privacy.RetentionRun;
 import fr.essor.service.privacy.RetentionService;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
+import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
+import java.io.ByteArrayInputStream;
+import java.math.BigDecimal;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -34,11 +38,15 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 import javax.sql.DataSource;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -275,6 +283,92 @@ class PersonalDataIT extends ContainerTestBase {
         assertEquals("erased-" + account + "@erased.invalid", Sql.string(dataSource, "SELECT email FROM user_account WHERE id = ?", account));
         assertEquals("ERASED", Sql.string(dataSource, "SELECT status FROM erasure_request WHERE id = ?", request.getInt("id")));
         assertEquals(List.of(), nowhere(List.of(email, name, "Financée " + tag)));
+        assertTrue(chain.verify().intact());
+    }
+
+    /**
+     * Issue 13's records are personal data too: a financed file's conditions, agreements and follow-up are in
+     * its owner's export (each generated agreement a PDF of the archive, byte for byte), and when his erasure
+     * falls due their texts, the generated PDFs and his address as the one who answered go, while the
+     * statuses and the figures the indicators read stay.
+     */
+    @Test
+    @Order(5)
+    void theConditionsAgreementsAndFollowUpOfAFinancedFileAreInItsOwnersExportAndGoWithHisErasure() throws Exception {
+        String tag = UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+        String email = "suivi-" + tag + "@test.essor";
+        String name = "Suzanne Suivie" + tag;
+        long account = accounts.register(email, name, PASSWORD, Locale.FRENCH).id();
+        long enterprise = enterprise(account, "Suivie " + tag, "37");
+        LocalDate today = LocalDate.now(PARIS);
+        String reference = "TEST-" + today.getYear() + "-" + (80000 + ThreadLocalRandom.current().nextInt(9999));
+        financedFile(enterprise, reference, today, 60);
+        long app = Sql.count(dataSource, "SELECT id FROM application WHERE reference = ?", reference);
+        long decision = Sql.count(dataSource, "SELECT id FROM decision WHERE application_id = ?", app);
+        long line = Sql.count(dataSource, "SELECT id FROM granted_line WHERE decision_id = ?", decision);
+        long association = Sql.count(dataSource, "SELECT association_id FROM enterprise WHERE id = ?", enterprise);
+        java.sql.Timestamp now = java.sql.Timestamp.valueOf(today.atTime(11, 0));
+        // set-up in SQL, as financedFile: a lifted condition, a signed agreement, a follow-up answered by him
+        Sql.update(dataSource, "INSERT INTO decision_condition (version, decision_id, granted_line_id, kind, text, lifted_by_role,"
+                + " due_date, status, comment_text, decided_by, decided_at, created_by, created_at) VALUES (0, ?, ?, 'DOCUMENT', ?,"
+                + " 'ADVISOR', ?, 'LIFTED', ?, 'conseil@demo.essor', ?, 'comite@demo.essor', ?)", decision, line,
+                "Attestation bancaire de " + name, java.sql.Date.valueOf(today.plusDays(30)), "Reçue de " + name, now, now);
+        int number = 900 + ThreadLocalRandom.current().nextInt(9000);
+        Sql.update(dataSource, "INSERT INTO agreement_template (association_id, kind, language, number, body, created_by, created_at)"
+                + " VALUES (?, 'LOAN', 'fr', ?, 'Convention de {{enterprise.name}}', 'admin@demo.essor', ?)", association, number, now);
+        long template = Sql.count(dataSource, "SELECT id FROM agreement_template WHERE association_id = ? AND kind = 'LOAN'"
+                + " AND language = 'fr' AND number = ?", association, number);
+        byte[] pdf = ("%PDF-1.4\nConvention de prêt d'honneur de " + name + "\n%%EOF").getBytes(StandardCharsets.ISO_8859_1);
+        Sql.update(dataSource, "INSERT INTO agreement (version, application_id, granted_line_id, kind, template_id, template_number,"
+                + " language, status, sha256, generated_by, generated_at, comment_text, decided_by, decided_at) VALUES (0, ?, ?, 'LOAN',"
+                + " ?, ?, 'fr', 'SIGNED', ?, 'conseil@demo.essor', ?, ?, 'conseil@demo.essor', ?)", app, line, template, number,
+                "ab".repeat(32), now, "Signée par " + name, now);
+        long agreement = Sql.count(dataSource, "SELECT id FROM agreement WHERE application_id = ?", app);
+        Sql.update(dataSource, "INSERT INTO agreement_content (agreement_id, content) VALUES (?, ?)", agreement, pdf);
+        Sql.update(dataSource, "INSERT INTO follow_up (version, application_id, association_id, funded_on, declared_jobs, latest_jobs,"
+                + " latest_turnover, last_answered_on, created_at) VALUES (0, ?, ?, ?, 2.00, 3.00, 120000.00, ?, ?)", app, association,
+                java.sql.Date.valueOf(today), java.sql.Date.valueOf(today), now);
+        long followUp = Sql.count(dataSource, "SELECT id FROM follow_up WHERE application_id = ?", app);
+        Sql.update(dataSource, "INSERT INTO follow_up_milestone (follow_up_id, seq, months_after, due_date, status, still_active, jobs,"
+                + " turnover, difficulties, channel, answered_by, answered_at) VALUES (?, 1, 6, ?, 'ANSWERED', TRUE, 3.00, 120000.00, ?,"
+                + " 'ONLINE', ?, ?)", followUp, java.sql.Date.valueOf(today), "Trésorerie tendue, dit " + name, email, now);
+
+        HttpResponse<byte[]> export = HTTP.send(HttpRequest.newBuilder(Api.uri(base, "/api/v1/me/export"))
+                .header("Authorization", Api.basic(email, PASSWORD)).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, export.statusCode());
+        Map<String, byte[]> entries = new HashMap<>();
+        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(export.body()))) {
+            for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
+                entries.put(e.getName(), zip.readAllBytes());
+            }
+        }
+        JsonObject data = Json.createReader(new ByteArrayInputStream(entries.get("essor-data.json"))).readObject();
+        JsonObject file = data.getJsonArray("enterprises").getJsonObject(0).getJsonArray("applications").getJsonObject(0);
+        assertEquals(reference, file.getString("reference"));
+        JsonObject condition = file.getJsonArray("conditions").getJsonObject(0);
+        assertEquals("Attestation bancaire de " + name, condition.getString("text"));
+        assertEquals("LIFTED", condition.getString("status"));
+        JsonObject signed = file.getJsonArray("agreements").getJsonObject(0);
+        assertEquals("SIGNED", signed.getString("status"));
+        assertEquals(number, signed.getInt("templateVersion"));
+        assertArrayEquals(pdf, entries.get(signed.getString("file")), "the generated agreement, byte for byte: " + entries.keySet());
+        JsonObject milestone = file.getJsonObject("followUp").getJsonArray("milestones").getJsonObject(0);
+        assertEquals(email, milestone.getString("answeredBy"), "answered by him: his address");
+        assertEquals(0, new BigDecimal("3.00").compareTo(milestone.getJsonNumber("jobs").bigDecimalValue()));
+        assertTrue(milestone.getString("difficulties").endsWith(name));
+
+        HttpResponse<String> asked = as(email, "POST", "/me/erasure", null);
+        assertEquals(200, asked.statusCode(), asked.body());
+        assertEquals("SCHEDULED", Api.json(asked).getString("status"), "a financed file is kept until its term");
+        RetentionRun due = retention.apply(LocalDate.parse(Api.json(asked).getString("eraseOn")));
+        assertTrue(due.erasureRequestsCarriedOut() >= 1, due.toString());
+        assertEquals(List.of(), nowhere(List.of(email, name, "Suivie " + tag)));
+        assertEquals(0, Sql.count(dataSource, "SELECT COUNT(*) FROM agreement_content WHERE agreement_id = ?", agreement),
+                "the generated PDF is gone");
+        assertEquals("SIGNED", Sql.string(dataSource, "SELECT status FROM agreement WHERE id = ?", agreement));
+        assertEquals("LIFTED", Sql.string(dataSource, "SELECT status FROM decision_condition WHERE decision_id = ?", decision));
+        assertEquals(1, Sql.count(dataSource, "SELECT COUNT(*) FROM follow_up_milestone WHERE follow_up_id = ? AND still_active = TRUE"
+                + " AND jobs = 3.00 AND turnover = 120000.00 AND difficulties IS NULL", followUp), "the figures stay, the words go");
         assertTrue(chain.verify().intact());
     }
 
