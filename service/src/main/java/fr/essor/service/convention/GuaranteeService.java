@@ -1,5 +1,6 @@
 package fr.essor.service.convention;
 
+import fr.essor.model.account.Role;
 import fr.essor.model.account.UserAccount;
 import fr.essor.model.application.Application;
 import fr.essor.model.convention.Allocation;
@@ -233,6 +234,25 @@ public class GuaranteeService extends UseCaseService {
                     money(r[5]), exposed.add(claimed)));
         }
         return out;
+    }
+
+    /** The same figures summed over all the guarantees the caller may see (the network's for a national administrator). */
+    @RolesAllowed({Roles.PARTNER, Roles.ADVISOR, Roles.ADMIN})
+    public GuaranteeViews.ExposureTotal exposureTotal(LocalDate asOf) {
+        LocalDate d = asOf == null ? today() : asOf;
+        UserAccount me = caller.account();
+        String scope = me.hasRole(Role.PARTNER) && me.getPartner() != null ? "PARTNER"
+                : me.getAssociation() != null ? "ASSOCIATION" : "NETWORK";
+        List<Object[]> rows = exposureRows(d, "'ALL'", 1);
+        if (rows.isEmpty()) {
+            BigDecimal zero = BigDecimal.ZERO.setScale(2);
+            return new GuaranteeViews.ExposureTotal(d, scope, 0, zero, zero, zero, zero, zero);
+        }
+        Object[] r = rows.get(0);
+        BigDecimal exposed = money(r[2]);
+        BigDecimal claimed = money(r[3]);
+        return new GuaranteeViews.ExposureTotal(d, scope, ((Number) r[1]).longValue(), exposed, claimed, money(r[4]),
+                money(r[5]), exposed.add(claimed));
     }
 
     /**

@@ -67,4 +67,14 @@ public final class GuaranteeViews {
     public record BankExposure(String bank, long guarantees, BigDecimal guaranteedOutstanding, BigDecimal claimedUnpaid,
                                BigDecimal paid, BigDecimal recovered, BigDecimal exposure) implements Serializable {
     }
+
+    /**
+     * The same figures summed over everything the caller may see as of a day: the network for a national
+     * administrator ({@code scope} NETWORK), an association's staff their association (ASSOCIATION), a
+     * partner its conventions (PARTNER).
+     */
+    public record ExposureTotal(LocalDate asOf, String scope, long guarantees, BigDecimal guaranteedOutstanding,
+                                BigDecimal claimedUnpaid, BigDecimal paid, BigDecimal recovered, BigDecimal exposure)
+            implements Serializable {
+    }
 }

@@ -57,6 +57,15 @@ public class GuaranteesResource {
     }
 
     @GET
+    @Path("exposure/total")
+    @RolesAllowed({Roles.PARTNER, Roles.ADVISOR, Roles.ADMIN})
+    @Operation(summary = "The same exposure summed as of a date (?date=) over all the caller may see: the network for a"
+            + " national administrator, the association for its staff, a partner's conventions")
+    public GuaranteeViews.ExposureTotal exposureTotal(@QueryParam("date") String date) {
+        return guarantees.exposureTotal(ConventionsResource.date("date", date));
+    }
+
+    @GET
     @Path("{allocationId}")
     @RolesAllowed({Roles.PARTNER, Roles.ADVISOR, Roles.ADMIN})
     @Operation(summary = "A guarantee's bank loan, commission, status, its guaranteed outstanding as of ?date= (today when"

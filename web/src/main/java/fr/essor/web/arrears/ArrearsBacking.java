@@ -29,7 +29,6 @@ public class ArrearsBacking implements Serializable {
 
     private String bucket;
     private ArrearsViews.Listing summary;
-    private ArrearsViews.Par par;
     private PageModel<ArrearsViews.Row> model;
 
     @PostConstruct
@@ -40,10 +39,9 @@ public class ArrearsBacking implements Serializable {
         }, r -> String.valueOf(r.allocationId()));
     }
 
-    /** Reads the run's counts and PAR once the view parameter is set. */
+    /** Reads the run's counts once the view parameter is set (the PAR is the include's, {@code ParBacking}). */
     public void load() {
         summary = arrears.list(null, null, null, 0, 1);
-        par = arrears.par(null);
     }
 
     private ArrearsBucket chosen() {
@@ -65,10 +63,6 @@ public class ArrearsBacking implements Serializable {
 
     public ArrearsViews.Listing getSummary() {
         return summary;
-    }
-
-    public ArrearsViews.Par getPar() {
-        return par;
     }
 
     public PageModel<ArrearsViews.Row> getModel() {

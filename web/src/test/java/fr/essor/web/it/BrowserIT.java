@@ -1203,7 +1203,10 @@ class BrowserIT extends BrowserJourney {
         logout();
     }
 
-    /** Issue 14, arrears: Bretagne's advisor opens the arrears page, picks a bucket by its link and opens a loan. */
+    /**
+     * Issue 14, arrears: Bretagne's advisor opens the arrears page, picks a bucket by its link and opens a loan;
+     * the indicators page shows the same portfolio at risk.
+     */
     @Test
     void anAdvisorSeesTheLoansInArrearsByBucketAndOpensTheLatest() {
         login("conseil-bzh@demo.essor");
@@ -1225,6 +1228,11 @@ class BrowserIT extends BrowserJourney {
         waiting().until(ExpectedConditions.urlContains("/advisor/allocation.xhtml"));
         waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("figures")));
         assertTrue(driver.findElement(By.id("figures")).getText().contains("Breizh Récup"));
+        // the same portfolio at risk on the indicators page: the association's and each convention's
+        driver.get(url("/indicators/index.xhtml"));
+        String par = waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("par"))).getText();
+        assertTrue(par.contains("BZH") && par.contains("CAISSE-BZH-") && par.contains("PAR 30"), par);
+        Browser.assertAccessible(driver, "indicators with the portfolio at risk");
     }
 
     /**

@@ -93,6 +93,10 @@ class GuaranteesIT extends OnTheBuiltWar {
         return Sql.count(ds, "SELECT COUNT(*) FROM ledger_movement WHERE allocation_id = ? AND kind = ?", allocation, kind);
     }
 
+    private static BigDecimal sum(List<JsonObject> rows, String figure) {
+        return rows.stream().map(r -> dec(r, figure)).reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
+    }
+
     private JsonObject exposureRow(String user, LocalDate d, String reference) throws Exception {
         HttpResponse<String> r = api.call(user, "GET", "/guarantees/exposure?date=" + d, null);
         assertEquals(200, r.statusCode(), r.body());
@@ -187,6 +191,23 @@ class GuaranteesIT extends OnTheBuiltWar {
                 .filter(b -> b.getString("bank").equals("Crédit Coopératif")).findFirst().orElseThrow();
         assertEquals(1, bank.getInt("guarantees"));
         assertEquals(money("19690.63"), dec(bank, "guaranteedOutstanding"));
+        // summed over what each sees: the network for the national administrator, the partner's conventions for BdT
+        for (String user : List.of(ADMIN, BDT, ADVISOR)) {
+            JsonObject total = api.read(user, "/guarantees/exposure/total?date=" + firstDue);
+            List<JsonObject> rows = Api.array(api.call(user, "GET", "/guarantees/exposure?date=" + firstDue, null))
+                    .getValuesAs(JsonObject.class);
+            List<JsonObject> perBank = Api.array(api.call(user, "GET", "/guarantees/exposure/banks?date=" + firstDue, null))
+                    .getValuesAs(JsonObject.class);
+            for (String figure : List.of("guaranteedOutstanding", "claimedUnpaid", "paid", "recovered", "exposure")) {
+                assertEquals(sum(rows, figure), dec(total, figure), user + ": " + figure + " is the sum of its conventions");
+                assertEquals(sum(perBank, figure), dec(total, figure), user + ": " + figure + " is the sum of its banks");
+            }
+            assertEquals(rows.stream().mapToLong(r -> r.getInt("guarantees")).sum(), total.getInt("guarantees"));
+            assertEquals(user.equals(ADMIN) ? "NETWORK" : user.equals(BDT) ? "PARTNER" : "ASSOCIATION", total.getString("scope"));
+        }
+        assertTrue(api.read(ADMIN, "/guarantees/exposure/total?date=" + firstDue).getInt("guarantees")
+                > api.read(ADVISOR, "/guarantees/exposure/total?date=" + firstDue).getInt("guarantees"),
+                "the network holds Bretagne's guarantees too");
         JsonObject g = api.read(BDT, "/guarantees/" + allocation + "?date=" + firstDue);
         assertEquals(money("19690.63"), dec(g, "guaranteedOutstanding"));
         assertEquals(404, api.call(REGION, "GET", "/guarantees/" + allocation, null).statusCode());
