@@ -363,6 +363,7 @@ class AccessMatrixIT extends OnTheBuiltWar {
         rows.add(api("GET", "/guarantees/" + d.guarRunning + "/schedule", EnumSet.of(Actor.ADMIN), "Mutuel de Bretagne"));
         rows.add(list("/guarantees/exposure", EnumSet.of(Actor.ADMIN), "CAISSE-BZH-"));
         rows.add(list("/guarantees/exposure/banks", EnumSet.of(Actor.ADMIN), "Mutuel de Bretagne"));
+        rows.add(list("/guarantees/exposure/total", EnumSet.of(Actor.ADMIN), "\"scope\":\"NETWORK\""));
         rows.add(page("/advisor/guarantee.xhtml?id=" + d.guarRunning, NOBODY, "Mutuel de Bretagne"));
         // --- branch agree (issue 13, item 2): agreements of a file, the association's templates (its administrators)
         rows.add(api("GET", "/agreements?application=" + d.afterFile, plus(cvlStaff, Actor.PORTEUR2, Actor.CHAIR),
