@@ -290,6 +290,7 @@ public final class DocsScreenshots {
         }
         new WebDriverWait(driver, Duration.ofSeconds(30)).ignoring(StaleElementReferenceException.class)
                 .until(d -> d.findElement(By.id("total-sources")).getText().startsWith("28"));
+        ((JavascriptExecutor) driver).executeScript("document.activeElement.blur()");
     }
 
     private Object js(String script) {
