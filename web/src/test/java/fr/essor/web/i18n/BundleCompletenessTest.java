@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fr.essor.service.audit.AuditAction;
+import fr.essor.service.mail.MailKind;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -81,5 +82,18 @@ class BundleCompletenessTest {
             }
         }
         assertEquals(Set.of(), missing, "audit actions without a label (AuditAction.<NAME> in both bundles)");
+    }
+
+    @Test
+    void everyMailKindHasALabelForThePageMyData() throws IOException {
+        // "My data" lists every kind of mail by its label: a kind without one showed ???MailKind.X???
+        Properties fr = load("messages.properties");
+        Set<String> missing = new TreeSet<>();
+        for (MailKind kind : MailKind.values()) {
+            if (!fr.containsKey("MailKind." + kind.name())) {
+                missing.add(kind.name());
+            }
+        }
+        assertEquals(Set.of(), missing, "mail kinds without a label (MailKind.<NAME> in both bundles)");
     }
 }
