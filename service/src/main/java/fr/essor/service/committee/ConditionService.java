@@ -17,6 +17,7 @@ import fr.essor.service.application.DocumentService;
 import fr.essor.service.audit.AuditAction;
 import fr.essor.service.security.Access;
 import fr.essor.service.security.UseCaseService;
+import fr.essor.service.shared.Columns;
 import fr.essor.service.shared.ConflictException;
 import fr.essor.service.shared.ForbiddenException;
 import fr.essor.service.shared.InvalidInputException;
@@ -206,7 +207,7 @@ public class ConditionService extends UseCaseService {
         for (Object o : rows) {
             Object[] r = (Object[]) o;
             items.add(new ConditionViews.Overdue(((Number) r[0]).longValue(), ((Number) r[1]).longValue(), (String) r[2],
-                    (String) r[3], (String) r[4], (String) r[5], date(r[6]), (String) r[7]));
+                    (String) r[3], (String) r[4], (String) r[5], Columns.date(r[6]), (String) r[7]));
         }
         return new Page<>(items, total, Math.max(0, first), pageSize);
     }
@@ -234,18 +235,5 @@ public class ConditionService extends UseCaseService {
 
     private LocalDate today() {
         return LocalDate.now(clock.withZone(NETWORK_ZONE));
-    }
-
-    private static LocalDate date(Object o) {
-        if (o == null) {
-            return null;
-        }
-        if (o instanceof LocalDate d) {
-            return d;
-        }
-        if (o instanceof java.sql.Date d) {
-            return d.toLocalDate();
-        }
-        return LocalDate.parse(o.toString().substring(0, 10));
     }
 }

@@ -14,6 +14,7 @@ import fr.essor.model.shared.Money;
 import fr.essor.service.audit.AuditAction;
 import fr.essor.service.security.Access;
 import fr.essor.service.security.UseCaseService;
+import fr.essor.service.shared.Columns;
 import fr.essor.service.shared.ConflictException;
 import fr.essor.service.shared.NotFoundException;
 import fr.essor.service.shared.Roles;
@@ -281,7 +282,7 @@ public class GuaranteeService extends UseCaseService {
     // ---- helpers -------------------------------------------------------------------------------
 
     private static BigDecimal money(Object v) {
-        return ConventionDashboard.decimal(v);
+        return Columns.decimal(v);
     }
 
     private GuaranteedLoan loanOf(Allocation a) {
