@@ -1,7 +1,7 @@
 package fr.essor.model.convention;
 
+import static fr.essor.model.Fixtures.rule;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fr.essor.model.account.Role;
@@ -28,7 +28,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.function.Executable;
 
 class AllocationTest {
 
@@ -66,12 +65,6 @@ class AllocationTest {
 
     private static GrantedLine loan(AllocationTest t, String amount, int months) {
         return t.granted(FinancingLine.of(Instrument.HONOUR_LOAN, Money.of(amount), months, null, null, null));
-    }
-
-    private static RuleException rule(String key, Executable e) {
-        RuleException ex = assertThrows(RuleException.class, e);
-        assertEquals(key, ex.key());
-        return ex;
     }
 
     @Test
