@@ -22,6 +22,7 @@ import fr.essor.service.shared.Columns;
 import fr.essor.service.shared.ConflictException;
 import fr.essor.service.shared.InvalidInputException;
 import fr.essor.service.shared.InvariantViolatedException;
+import fr.essor.service.shared.Locking;
 import fr.essor.service.shared.NotFoundException;
 import fr.essor.service.shared.Page;
 import fr.essor.service.shared.Roles;
@@ -500,10 +501,7 @@ public class AllocationService extends UseCaseService {
         if (a == null || !Access.isStaffOf(me, a.getLine().getDecision().getApplication().getEnterprise())) {
             throw new NotFoundException("allocation");
         }
-        em.lock(a.getConvention(), LockModeType.PESSIMISTIC_WRITE);
-        em.lock(a, LockModeType.PESSIMISTIC_WRITE);
-        em.refresh(a);
-        return a;
+        return Locking.allocation(em, a);
     }
 
     private static Money amount(String field, BigDecimal value) {

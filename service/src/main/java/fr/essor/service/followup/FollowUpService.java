@@ -11,6 +11,7 @@ import fr.essor.model.followup.FollowUpMilestone;
 import fr.essor.model.followup.FollowUpSchedule;
 import fr.essor.model.shared.Money;
 import fr.essor.service.application.ApplicationAccess;
+import fr.essor.service.association.Associations;
 import fr.essor.service.audit.AuditAction;
 import fr.essor.service.security.Access;
 import fr.essor.service.security.UseCaseService;
@@ -155,12 +156,8 @@ public class FollowUpService extends UseCaseService {
         String scope = "network";
         Association association = null;
         if (associationCode != null && !associationCode.isBlank()) {
-            List<Association> found = em.createQuery("SELECT a FROM Association a WHERE a.code = :c", Association.class)
-                    .setParameter("c", associationCode.strip().toUpperCase(Locale.ROOT)).getResultList();
-            if (found.isEmpty() || !maySee(me, found.get(0))) {
-                throw new NotFoundException("association");
-            }
-            association = found.get(0);
+            association = Associations.byCode(em, associationCode.strip().toUpperCase(Locale.ROOT)).filter(a -> maySee(me, a))
+                    .orElseThrow(() -> new NotFoundException("association"));
         } else if (!me.hasRole(Role.PARTNER) && me.getAssociation() != null) {
             association = me.getAssociation();
         } else if (!me.hasRole(Role.PARTNER) && !me.hasRole(Role.ADMIN)) {
