@@ -112,14 +112,7 @@ class LifeOfAFinancingJourneyIT extends BrowserJourney {
         await(By.id("condition-" + insurance));
         assertTrue(driver.findElement(By.id("condition-" + insurance)).getText().contains("Attestation d'assurance des locaux"));
         Browser.assertAccessible(driver, "advisor's file with a provided and an open condition");
-        By lift = By.cssSelector("#conditions button[id$='lift']");
-        for (int left = 2; left > 0; left--) {
-            int before = left;
-            waiting().until(d -> d.findElements(lift).size() == before);
-            driver.findElements(lift).get(0).click();
-            waiting().until(d -> d.findElements(lift).size() == before - 1);
-            expectMessage("Condition levée.");
-        }
+        liftConditions(2);
         assertEquals(2, Sql.count(ds, "SELECT COUNT(*) FROM decision_condition c JOIN decision d ON d.id = c.decision_id"
                 + " WHERE d.application_id = ? AND c.status = 'LIFTED'", app));
         driver.findElement(By.id("generate:go")).click();
