@@ -69,7 +69,12 @@ public final class Fixtures {
 
     /** The enterprise's file CVL-2026-1, submitted, reviewed and put on a committee's agenda. */
     public static Application onAgenda(Enterprise e) {
-        Application a = new Application(ApplicationReference.of("CVL", 2026, 1), e, "Épicerie", Stage.CREATION, null,
+        return onAgenda(e, 2026);
+    }
+
+    /** The enterprise's file CVL-{@code year}-1, submitted, reviewed and put on a committee's agenda. */
+    public static Application onAgenda(Enterprise e, int year) {
+        Application a = new Application(ApplicationReference.of("CVL", year, 1), e, "Épicerie", Stage.CREATION, null,
                 "p@demo.essor", NOW);
         a.submit("p", NOW);
         a.startReview("c", NOW);
