@@ -3,7 +3,6 @@ package fr.essor.model.agreement;
 import fr.essor.model.application.Application;
 import fr.essor.model.committee.GrantedLine;
 import fr.essor.model.shared.FreeText;
-import fr.essor.model.shared.RuleException;
 import fr.essor.model.shared.VersionedEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -124,16 +123,7 @@ public class Agreement extends VersionedEntity {
         if (!status.canDecide()) {
             throw AgreementRule.of("agreement.notUploaded");
         }
-        String c = comment == null || comment.isBlank() ? null : comment.strip();
-        if (c == null && commentRequired) {
-            throw RuleException.field("comment", "agreement.commentRequired");
-        }
-        if (c != null && c.length() > COMMENT_MAX) {
-            throw RuleException.field("comment", "field.tooLong", COMMENT_MAX);
-        }
-        if (c != null && !FreeText.isClean(c, true)) {
-            throw RuleException.field("comment", "text.invalidCharacters");
-        }
+        String c = FreeText.comment(comment, commentRequired ? "agreement.commentRequired" : null, COMMENT_MAX);
         this.status = to;
         this.comment = c;
         this.decidedBy = Objects.requireNonNull(actor);

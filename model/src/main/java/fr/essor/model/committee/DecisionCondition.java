@@ -138,16 +138,7 @@ public class DecisionCondition extends VersionedEntity {
         if (!status.canDecide()) {
             throw RuleException.committee("condition.notOpen", text);
         }
-        String c = comment == null || comment.isBlank() ? null : comment.strip();
-        if (c == null && commentRequired) {
-            throw RuleException.field("comment", "condition.commentRequired");
-        }
-        if (c != null && c.length() > COMMENT_MAX) {
-            throw RuleException.field("comment", "field.tooLong", COMMENT_MAX);
-        }
-        if (c != null && !FreeText.isClean(c, true)) {
-            throw RuleException.field("comment", "text.invalidCharacters");
-        }
+        String c = FreeText.comment(comment, commentRequired ? "condition.commentRequired" : null, COMMENT_MAX);
         this.status = to;
         this.comment = c;
         this.decidedBy = Objects.requireNonNull(actor);

@@ -112,19 +112,7 @@ public class InstrumentLimit {
     public static InstrumentLimit narrowing(InstrumentLimit network, Money minAmount, Money maxAmount,
                                             Integer maxDurationMonths, BigDecimal maxGuaranteeShare) {
         Instrument instrument = network.instrument;
-        if (minAmount != null && minAmount.isLessThan(network.minAmount)) {
-            throw refusal(instrument, "minAmount", "rules.widensMinAmount", instrument.name(), network.minAmount.amount());
-        }
-        if (maxAmount != null && maxAmount.isGreaterThan(network.maxAmount)) {
-            throw refusal(instrument, "maxAmount", "rules.widensMaxAmount", instrument.name(), network.maxAmount.amount());
-        }
-        if (maxDurationMonths != null && network.maxDurationMonths != null && maxDurationMonths > network.maxDurationMonths) {
-            throw refusal(instrument, "maxDurationMonths", "rules.widensDuration", instrument.name(), network.maxDurationMonths);
-        }
-        if (maxGuaranteeShare != null && network.maxGuaranteeShare != null
-                && maxGuaranteeShare.compareTo(network.maxGuaranteeShare) > 0) {
-            throw refusal(instrument, "maxGuaranteeShare", "rules.widensShare", instrument.name(), network.maxGuaranteeShare);
-        }
+        requireWithin(network, minAmount, maxAmount, maxDurationMonths, maxGuaranteeShare);
         InstrumentLimit limit = of(instrument, minAmount, maxAmount, maxDurationMonths, maxGuaranteeShare);
         limit.requireWithin(network);
         return limit;
@@ -136,10 +124,17 @@ public class InstrumentLimit {
      */
     public void requireWithin(InstrumentLimit network) {
         requireSameInstrument(network);
-        if (minAmount.isLessThan(network.minAmount)) {
+        requireWithin(network, minAmount, maxAmount, maxDurationMonths, maxGuaranteeShare);
+    }
+
+    /** Refuses, naming the limit, the first of these limits (null: not given) wider than the network's. */
+    private static void requireWithin(InstrumentLimit network, Money minAmount, Money maxAmount, Integer maxDurationMonths,
+                                      BigDecimal maxGuaranteeShare) {
+        Instrument instrument = network.instrument;
+        if (minAmount != null && minAmount.isLessThan(network.minAmount)) {
             throw refusal(instrument, "minAmount", "rules.widensMinAmount", instrument.name(), network.minAmount.amount());
         }
-        if (maxAmount.isGreaterThan(network.maxAmount)) {
+        if (maxAmount != null && maxAmount.isGreaterThan(network.maxAmount)) {
             throw refusal(instrument, "maxAmount", "rules.widensMaxAmount", instrument.name(), network.maxAmount.amount());
         }
         if (maxDurationMonths != null && network.maxDurationMonths != null && maxDurationMonths > network.maxDurationMonths) {

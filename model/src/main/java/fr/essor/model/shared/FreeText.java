@@ -28,6 +28,25 @@ public final class FreeText {
         return text;
     }
 
+    /**
+     * The comment of a decision on what an entrepreneur sent (a signed agreement, a condition's document): stripped, null
+     * when blank; refused on the field "comment" with {@code requiredKey} when that is given and the comment is blank,
+     * when it is longer than {@code max}, or when it holds a character the rule refuses.
+     */
+    public static String comment(String comment, String requiredKey, int max) {
+        String c = comment == null || comment.isBlank() ? null : comment.strip();
+        if (c == null && requiredKey != null) {
+            throw RuleException.field("comment", requiredKey);
+        }
+        if (c != null && c.length() > max) {
+            throw RuleException.field("comment", "field.tooLong", max);
+        }
+        if (c != null && !isClean(c, true)) {
+            throw RuleException.field("comment", "text.invalidCharacters");
+        }
+        return c;
+    }
+
     private static boolean allowed(int c, boolean multiline) {
         if (c == '\n' || c == '\r' || c == '\t') {
             return multiline;

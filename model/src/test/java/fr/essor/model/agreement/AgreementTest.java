@@ -1,58 +1,27 @@
 package fr.essor.model.agreement;
 
+import static fr.essor.model.Fixtures.rule;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import fr.essor.model.account.Role;
-import fr.essor.model.account.UserAccount;
-import fr.essor.model.application.Application;
-import fr.essor.model.application.ApplicationReference;
-import fr.essor.model.application.FinancingLine;
+import fr.essor.model.Fixtures;
 import fr.essor.model.application.Instrument;
-import fr.essor.model.application.Stage;
 import fr.essor.model.association.Association;
 import fr.essor.model.committee.Decision;
-import fr.essor.model.enterprise.Enterprise;
-import fr.essor.model.enterprise.LegalForm;
-import fr.essor.model.shared.Money;
 import fr.essor.model.shared.RuleException;
-import fr.essor.model.shared.Siret;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.function.Executable;
 
 class AgreementTest {
 
     private static final Instant NOW = Instant.parse("2026-11-26T10:00:00Z");
     private static final String SHA = "0".repeat(64);
-    private final Association cvl = new Association("CVL", "France Active Centre-Val de Loire", "Centre-Val de Loire");
-    private final Decision decision = approval();
-
-    private Decision approval() {
-        Enterprise e = new Enterprise("La Fabrique", Siret.of("73282932000074"), LegalForm.SCIC, cvl);
-        e.changeAddress("1 rue", "45000", "Orléans", "45");
-        e.addOwner(new UserAccount("p@demo.essor", "P", "h", Set.of(Role.ENTREPRENEUR), NOW));
-        Application a = new Application(ApplicationReference.of("CVL", 2026, 1), e, "Épicerie", Stage.CREATION, null,
-                "p@demo.essor", NOW);
-        a.submit("p", NOW);
-        a.startReview("c", NOW);
-        a.markReadyForCommittee("c", NOW);
-        a.putOnAgenda("c", NOW);
-        return Decision.approve(a, List.of(FinancingLine.of(Instrument.HONOUR_LOAN, Money.of("8000.00"), 60, null, null, null),
-                FinancingLine.of(Instrument.GRANT, Money.of("3000.00"), null, null, null, null)), null,
-                LocalDate.of(2026, 10, 1), "comite@demo.essor", NOW);
-    }
-
-    private static RuleException rule(String key, Executable e) {
-        RuleException ex = assertThrows(RuleException.class, e);
-        assertEquals(key, ex.key());
-        return ex;
-    }
+    private final Association cvl = Fixtures.cvl();
+    private final Decision decision = Fixtures.honourLoanAndGrant(cvl, LocalDate.of(2026, 10, 1));
 
     private AgreementTemplate template(AgreementKind kind, String body) {
         return AgreementTemplate.next(null, cvl, kind, "fr", body, "admin@demo.essor", NOW);

@@ -1,29 +1,14 @@
 package fr.essor.model.committee;
 
+import static fr.essor.model.Fixtures.rule;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import fr.essor.model.account.Role;
-import fr.essor.model.account.UserAccount;
-import fr.essor.model.application.Application;
-import fr.essor.model.application.ApplicationReference;
-import fr.essor.model.application.FinancingLine;
-import fr.essor.model.application.Instrument;
-import fr.essor.model.application.Stage;
-import fr.essor.model.association.Association;
-import fr.essor.model.enterprise.Enterprise;
-import fr.essor.model.enterprise.LegalForm;
-import fr.essor.model.shared.Money;
-import fr.essor.model.shared.RuleException;
-import fr.essor.model.shared.Siret;
+import fr.essor.model.Fixtures;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.List;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.function.Executable;
 
 class DecisionConditionTest {
 
@@ -32,30 +17,12 @@ class DecisionConditionTest {
     private final Decision decision = approval();
 
     private static Decision approval() {
-        Association cvl = new Association("CVL", "France Active Centre-Val de Loire", "Centre-Val de Loire");
-        Enterprise e = new Enterprise("La Fabrique", Siret.of("73282932000074"), LegalForm.SCIC, cvl);
-        e.changeAddress("1 rue", "45000", "Orléans", "45");
-        e.addOwner(new UserAccount("p@demo.essor", "P", "h", Set.of(Role.ENTREPRENEUR), NOW));
-        Application a = new Application(ApplicationReference.of("CVL", 2026, 1), e, "Épicerie", Stage.CREATION, null,
-                "p@demo.essor", NOW);
-        a.submit("p", NOW);
-        a.startReview("c", NOW);
-        a.markReadyForCommittee("c", NOW);
-        a.putOnAgenda("c", NOW);
-        return Decision.approve(a, List.of(FinancingLine.of(Instrument.HONOUR_LOAN, Money.of("8000.00"), 60, null, null, null),
-                FinancingLine.of(Instrument.GRANT, Money.of("3000.00"), null, null, null, null)), null, DECIDED,
-                "comite@demo.essor", NOW);
+        return Fixtures.honourLoanAndGrant(Fixtures.cvl(), DECIDED);
     }
 
     private DecisionCondition condition(GrantedLine line) {
         return new DecisionCondition(decision, line, ConditionKind.DOCUMENT, "Kbis de moins de trois mois", null,
                 DECIDED.plusDays(30), "comite@demo.essor", NOW);
-    }
-
-    private static RuleException rule(String key, Executable e) {
-        RuleException ex = assertThrows(RuleException.class, e);
-        assertEquals(key, ex.key());
-        return ex;
     }
 
     @Test

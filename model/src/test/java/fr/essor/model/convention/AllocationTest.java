@@ -1,34 +1,26 @@
 package fr.essor.model.convention;
 
+import static fr.essor.model.Fixtures.rule;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import fr.essor.model.account.Role;
-import fr.essor.model.account.UserAccount;
-import fr.essor.model.application.Application;
-import fr.essor.model.application.ApplicationReference;
+import fr.essor.model.Fixtures;
 import fr.essor.model.committee.Decision;
 import fr.essor.model.application.FinancingLine;
 import fr.essor.model.committee.GrantedLine;
 import fr.essor.model.application.Instrument;
-import fr.essor.model.application.Stage;
 import fr.essor.model.association.Association;
 import fr.essor.model.enterprise.Enterprise;
-import fr.essor.model.enterprise.LegalForm;
 import fr.essor.model.partner.Partner;
 import fr.essor.model.partner.PartnerKind;
 import fr.essor.model.shared.Ids;
 import fr.essor.model.shared.Money;
 import fr.essor.model.shared.RuleException;
-import fr.essor.model.shared.Siret;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.function.Executable;
 
 class AllocationTest {
 
@@ -39,10 +31,7 @@ class AllocationTest {
     private final Enterprise enterprise = enterprise();
 
     private Enterprise enterprise() {
-        Enterprise e = new Enterprise("La Fabrique", Siret.of("73282932000074"), LegalForm.SCIC, cvl);
-        e.changeAddress("1 rue", "45000", "Orléans", "45");
-        e.addOwner(new UserAccount("p@demo.essor", "P", "h", Set.of(Role.ENTREPRENEUR), NOW));
-        return e;
+        return Fixtures.ownedLaFabrique(cvl);
     }
 
     private Convention fund(String amount, Instrument... instruments) {
@@ -54,24 +43,12 @@ class AllocationTest {
     }
 
     private GrantedLine granted(FinancingLine line) {
-        Application a = new Application(ApplicationReference.of("CVL", 2026, 1), enterprise, "Épicerie", Stage.CREATION, null,
-                "p@demo.essor", NOW);
-        a.submit("p", NOW);
-        a.startReview("c", NOW);
-        a.markReadyForCommittee("c", NOW);
-        a.putOnAgenda("c", NOW);
-        Decision d = Decision.approve(a, List.of(line), null, DECIDED, "comite@demo.essor", NOW);
+        Decision d = Decision.approve(Fixtures.onAgenda(enterprise), List.of(line), null, DECIDED, "comite@demo.essor", NOW);
         return d.getGranted().get(0);
     }
 
     private static GrantedLine loan(AllocationTest t, String amount, int months) {
         return t.granted(FinancingLine.of(Instrument.HONOUR_LOAN, Money.of(amount), months, null, null, null));
-    }
-
-    private static RuleException rule(String key, Executable e) {
-        RuleException ex = assertThrows(RuleException.class, e);
-        assertEquals(key, ex.key());
-        return ex;
     }
 
     @Test

@@ -5,8 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import fr.essor.model.account.Role;
-import fr.essor.model.account.UserAccount;
+import fr.essor.model.Fixtures;
 import fr.essor.model.application.Application;
 import fr.essor.model.application.ApplicationReference;
 import fr.essor.model.application.FinancingLine;
@@ -28,7 +27,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Random;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 
@@ -47,16 +45,7 @@ class GuaranteedLoanTest {
     private final Partner bdt = new Partner("Banque des Territoires", PartnerKind.PUBLIC_BANK);
 
     private Allocation guarantee(String line, String bankLoan, String share, int months) {
-        Enterprise e = new Enterprise("La Fabrique", Siret.of("73282932000074"), LegalForm.SCIC, cvl);
-        e.changeAddress("1 rue", "45000", "Orléans", "45");
-        e.addOwner(new UserAccount("p@demo.essor", "P", "h", Set.of(Role.ENTREPRENEUR), NOW));
-        Application a = new Application(ApplicationReference.of("CVL", 2025, 1), e, "Épicerie", Stage.CREATION, null,
-                "p@demo.essor", NOW);
-        a.submit("p", NOW);
-        a.startReview("c", NOW);
-        a.markReadyForCommittee("c", NOW);
-        a.putOnAgenda("c", NOW);
-        Decision d = Decision.approve(a, List.of(FinancingLine.of(Instrument.GUARANTEE, Money.of(line), months,
+        Decision d = Decision.approve(Fixtures.onAgenda(Fixtures.ownedLaFabrique(cvl), 2025), List.of(FinancingLine.of(Instrument.GUARANTEE, Money.of(line), months,
                 "Crédit Coopératif", Money.of(bankLoan), new BigDecimal(share))), null, DECIDED, "comite@demo.essor", NOW);
         GrantedLine g = d.getGranted().get(0);
         Convention c = new Convention("BDT-2025", bdt, cvl, ConventionKind.FINANCING_FUND, LocalDate.of(2025, 1, 1),

@@ -1,17 +1,15 @@
 package fr.essor.model.convention;
 
+import static fr.essor.model.Fixtures.rule;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fr.essor.model.shared.Money;
-import fr.essor.model.shared.RuleException;
 import java.lang.reflect.Constructor;
 import java.time.Instant;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.function.Executable;
 
 class MoneyProposalTest {
 
@@ -26,12 +24,6 @@ class MoneyProposalTest {
     private static MoneyProposal proposal() throws Exception {
         return new MoneyProposal(someAllocation(), 1L, ProposalKind.DISBURSEMENT, Money.of("12000.00"),
                 LocalDate.of(2026, 11, 26), "Claire@demo.essor", NOW);
-    }
-
-    private static RuleException rule(String key, Executable e) {
-        RuleException ex = assertThrows(RuleException.class, e);
-        assertEquals(key, ex.key());
-        return ex;
     }
 
     @Test

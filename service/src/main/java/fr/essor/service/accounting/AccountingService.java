@@ -12,6 +12,7 @@ import fr.essor.model.accounting.Posting;
 import fr.essor.model.application.Instrument;
 import fr.essor.model.association.Association;
 import fr.essor.model.convention.MovementKind;
+import fr.essor.service.association.Associations;
 import fr.essor.service.audit.AuditAction;
 import fr.essor.service.audit.AuditService;
 import fr.essor.service.report.Table;
@@ -19,7 +20,6 @@ import fr.essor.service.report.TableExport;
 import fr.essor.service.security.Caller;
 import fr.essor.service.shared.ForbiddenException;
 import fr.essor.service.shared.InvalidInputException;
-import fr.essor.service.shared.NotFoundException;
 import fr.essor.service.shared.Roles;
 import fr.essor.service.shared.RuleRefusals;
 import jakarta.annotation.security.RolesAllowed;
@@ -268,10 +268,7 @@ public class AccountingService {
     }
 
     private Association association(String code) {
-        String c = code == null ? "" : code.trim().toUpperCase(Locale.ROOT);
-        return em.createQuery("SELECT a FROM Association a WHERE a.code = :c", Association.class)
-                .setParameter("c", c).getResultList().stream().findFirst()
-                .orElseThrow(() -> new NotFoundException("association"));
+        return Associations.named(em, code);
     }
 
     /** The association's advisors and administrators, and national administrators. */

@@ -10,17 +10,14 @@ import fr.essor.model.agreement.TemplateText;
 import fr.essor.model.application.Application;
 import fr.essor.model.application.ApplicationDocument;
 import fr.essor.model.application.ApplicationStatus;
-import fr.essor.model.application.DocumentContent;
 import fr.essor.model.application.DocumentKind;
 import fr.essor.model.association.Association;
 import fr.essor.model.committee.DecisionCondition;
 import fr.essor.model.committee.GrantedLine;
 import fr.essor.model.document.DocumentCheck;
 import fr.essor.model.document.DocumentFormat;
-import fr.essor.model.document.DocumentRules;
 import fr.essor.model.shared.Crypto;
 import fr.essor.service.application.ApplicationAccess;
-import fr.essor.service.application.DocumentService;
 import fr.essor.service.audit.AuditAction;
 import fr.essor.service.security.Access;
 import fr.essor.service.security.UseCaseService;
@@ -221,22 +218,11 @@ public class AgreementService extends UseCaseService {
         if (!agreement.getStatus().canUpload()) {
             throw new ConflictException("AGREEMENT_RULE", "agreement.notUploadable");
         }
-        if (applications.documentCount(a) >= DocumentService.MAX_DOCUMENTS) {
-            throw new ConflictException("TOO_MANY_DOCUMENTS", "document.tooMany", DocumentService.MAX_DOCUMENTS);
-        }
-        DocumentCheck check = DocumentRules.check(originalFileName, content == null ? new byte[0] : content);
-        if (check instanceof DocumentCheck.Rejected rejected) {
-            throw new InvalidInputException("file", "document." + rejected.reason().name(), DocumentRules.MAX_BYTES / (1024 * 1024));
-        }
-        DocumentCheck.Accepted ok = (DocumentCheck.Accepted) check;
+        DocumentCheck.Accepted ok = applications.acceptedDocument(a, originalFileName, content);
         if (ok.format() != DocumentFormat.PDF) {
             throw new InvalidInputException("file", "agreement.signedNotPdf");
         }
-        ApplicationDocument document = new ApplicationDocument(a, DocumentKind.OTHER, ok.fileName(), ok.format().mediaType(),
-                ok.size(), ok.sha256(), caller.email(), Instant.now(clock));
-        em.persist(document);
-        em.flush();
-        em.persist(new DocumentContent(document.getId(), content));
+        ApplicationDocument document = applications.store(a, DocumentKind.OTHER, ok, content, Instant.now(clock));
         agreement.upload(document.getId(), Instant.now(clock));
         em.flush();
         audit.record(caller.email(), "Application", a.getId(), AuditAction.AGREEMENT_UPLOADED, "Agreement " + agreement.getId()

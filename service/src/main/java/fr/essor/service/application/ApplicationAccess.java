@@ -1,9 +1,12 @@
 package fr.essor.service.application;
 
+import fr.essor.model.application.DocumentContent;
 import fr.essor.model.application.DocumentKind;
 import fr.essor.model.application.FinancingLine;
 import fr.essor.model.application.Instrument;
 import fr.essor.model.application.MissingPiece;
+import fr.essor.model.document.DocumentCheck;
+import fr.essor.model.document.DocumentRules;
 import fr.essor.model.rules.AssociationRules;
 import fr.essor.service.rules.RuleBook;
 
@@ -13,12 +16,15 @@ import fr.essor.model.application.ApplicationDocument;
 import fr.essor.model.application.ApplicationStatus;
 import fr.essor.service.security.Access;
 import fr.essor.service.security.Caller;
+import fr.essor.service.shared.ConflictException;
+import fr.essor.service.shared.InvalidInputException;
 import fr.essor.service.shared.Locking;
 import fr.essor.service.shared.NotFoundException;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
@@ -39,6 +45,31 @@ public class ApplicationAccess {
 
     @Inject
     private RuleBook rules;
+
+    /**
+     * The document an upload would add to the file, checked as every upload is: room left among the file's documents
+     * (409 otherwise) and a type and size accepted from its content (400 on "file" otherwise).
+     */
+    public DocumentCheck.Accepted acceptedDocument(Application a, String originalFileName, byte[] content) {
+        if (documentCount(a) >= DocumentService.MAX_DOCUMENTS) {
+            throw new ConflictException("TOO_MANY_DOCUMENTS", "document.tooMany", DocumentService.MAX_DOCUMENTS);
+        }
+        DocumentCheck check = DocumentRules.check(originalFileName, content == null ? new byte[0] : content);
+        if (check instanceof DocumentCheck.Rejected rejected) {
+            throw new InvalidInputException("file", "document." + rejected.reason().name(), DocumentRules.MAX_BYTES / (1024 * 1024));
+        }
+        return (DocumentCheck.Accepted) check;
+    }
+
+    /** Stores an accepted document of the file, uploaded by the caller at {@code at}, its content apart; returns it with its id. */
+    public ApplicationDocument store(Application a, DocumentKind kind, DocumentCheck.Accepted ok, byte[] content, Instant at) {
+        ApplicationDocument document = new ApplicationDocument(a, kind, ok.fileName(), ok.format().mediaType(), ok.size(),
+                ok.sha256(), caller.email(), at);
+        em.persist(document);
+        em.flush();
+        em.persist(new DocumentContent(document.getId(), content));
+        return document;
+    }
 
     /** The caller's application, locked for this transaction, at the version the caller last saw. */
     public Application owned(long id, long expectedVersion) {

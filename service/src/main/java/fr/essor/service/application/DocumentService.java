@@ -6,7 +6,6 @@ import fr.essor.model.application.ApplicationStatus;
 import fr.essor.model.application.DocumentContent;
 import fr.essor.model.application.DocumentKind;
 import fr.essor.model.document.DocumentCheck;
-import fr.essor.model.document.DocumentRules;
 import fr.essor.service.audit.AuditAction;
 import fr.essor.service.security.Access;
 import fr.essor.service.security.UseCaseService;
@@ -45,19 +44,8 @@ public class DocumentService extends UseCaseService {
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException("kind", "document.kindRequired");
         }
-        if (applications.documentCount(a) >= MAX_DOCUMENTS) {
-            throw new ConflictException("TOO_MANY_DOCUMENTS", "document.tooMany", MAX_DOCUMENTS);
-        }
-        DocumentCheck check = DocumentRules.check(originalFileName, content == null ? new byte[0] : content);
-        if (check instanceof DocumentCheck.Rejected rejected) {
-            throw new InvalidInputException("file", "document." + rejected.reason().name(), DocumentRules.MAX_BYTES / (1024 * 1024));
-        }
-        DocumentCheck.Accepted ok = (DocumentCheck.Accepted) check;
-        ApplicationDocument document = new ApplicationDocument(a, documentKind, ok.fileName(), ok.format().mediaType(),
-                ok.size(), ok.sha256(), caller.email(), Instant.now());
-        em.persist(document);
-        em.flush();
-        em.persist(new DocumentContent(document.getId(), content));
+        DocumentCheck.Accepted ok = applications.acceptedDocument(a, originalFileName, content);
+        ApplicationDocument document = applications.store(a, documentKind, ok, content, Instant.now());
         audit.record(caller.email(), "Application", a.getId(), AuditAction.UPLOAD,
                 "Document " + document.getId() + " (" + documentKind + ", " + ok.size() + " bytes, sha256 " + ok.sha256() + ")");
         return ApplicationViews.Document.of(document);

@@ -8,6 +8,7 @@ import fr.essor.service.config.DatabaseBootstrap;
 import fr.essor.service.config.DatabaseKind;
 import fr.essor.service.mail.MailKind;
 import fr.essor.service.mail.MailService;
+import fr.essor.service.shared.Columns;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;

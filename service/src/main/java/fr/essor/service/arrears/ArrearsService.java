@@ -11,8 +11,10 @@ import fr.essor.model.shared.Money;
 import fr.essor.service.audit.AuditAction;
 import fr.essor.service.security.Access;
 import fr.essor.service.security.UseCaseService;
+import fr.essor.service.shared.Columns;
 import fr.essor.service.shared.ForbiddenException;
 import fr.essor.service.shared.InvalidInputException;
+import fr.essor.service.shared.Locking;
 import fr.essor.service.shared.NotFoundException;
 import fr.essor.service.shared.Page;
 import fr.essor.service.shared.Roles;
@@ -227,9 +229,7 @@ public class ArrearsService extends UseCaseService {
         if (a == null || !Access.isStaffOf(caller.account(), a.getLine().getDecision().getApplication().getEnterprise())) {
             throw new NotFoundException("allocation");
         }
-        em.lock(a.getConvention(), LockModeType.PESSIMISTIC_WRITE);
-        em.lock(a, LockModeType.PESSIMISTIC_WRITE);
-        em.refresh(a);
+        Locking.allocation(em, a);
         Money balance = Money.of(writtenOffBalance(allocationId));
         LedgerMovement m = a.recover(amount.signum() <= 0 ? Money.zero() : Money.of(amount), balance,
                 on == null ? today() : on, caller.email(), Instant.now(clock));

@@ -4,19 +4,17 @@ import fr.essor.model.account.Role;
 import fr.essor.model.account.UserAccount;
 import fr.essor.model.application.Application;
 import fr.essor.model.application.ApplicationDocument;
-import fr.essor.model.application.DocumentContent;
 import fr.essor.model.application.DocumentKind;
 import fr.essor.model.committee.ConditionLifter;
 import fr.essor.model.committee.Decision;
 import fr.essor.model.committee.DecisionCondition;
 import fr.essor.model.committee.GrantedLine;
 import fr.essor.model.document.DocumentCheck;
-import fr.essor.model.document.DocumentRules;
 import fr.essor.service.application.ApplicationAccess;
-import fr.essor.service.application.DocumentService;
 import fr.essor.service.audit.AuditAction;
 import fr.essor.service.security.Access;
 import fr.essor.service.security.UseCaseService;
+import fr.essor.service.shared.Columns;
 import fr.essor.service.shared.ConflictException;
 import fr.essor.service.shared.ForbiddenException;
 import fr.essor.service.shared.InvalidInputException;
@@ -128,19 +126,8 @@ public class ConditionService extends UseCaseService {
         if (!c.getStatus().canProvide()) {
             throw new ConflictException("CONDITION_RULE", "condition.notOpen", c.getText());
         }
-        if (applications.documentCount(a) >= DocumentService.MAX_DOCUMENTS) {
-            throw new ConflictException("TOO_MANY_DOCUMENTS", "document.tooMany", DocumentService.MAX_DOCUMENTS);
-        }
-        DocumentCheck check = DocumentRules.check(originalFileName, content == null ? new byte[0] : content);
-        if (check instanceof DocumentCheck.Rejected rejected) {
-            throw new InvalidInputException("file", "document." + rejected.reason().name(), DocumentRules.MAX_BYTES / (1024 * 1024));
-        }
-        DocumentCheck.Accepted ok = (DocumentCheck.Accepted) check;
-        ApplicationDocument document = new ApplicationDocument(a, DocumentKind.OTHER, ok.fileName(), ok.format().mediaType(),
-                ok.size(), ok.sha256(), caller.email(), Instant.now(clock));
-        em.persist(document);
-        em.flush();
-        em.persist(new DocumentContent(document.getId(), content));
+        DocumentCheck.Accepted ok = applications.acceptedDocument(a, originalFileName, content);
+        ApplicationDocument document = applications.store(a, DocumentKind.OTHER, ok, content, Instant.now(clock));
         c.provide(document.getId());
         em.flush();
         audit.record(caller.email(), "Application", a.getId(), AuditAction.CONDITION_PROVIDED, "Condition " + c.getId()
@@ -206,7 +193,7 @@ public class ConditionService extends UseCaseService {
         for (Object o : rows) {
             Object[] r = (Object[]) o;
             items.add(new ConditionViews.Overdue(((Number) r[0]).longValue(), ((Number) r[1]).longValue(), (String) r[2],
-                    (String) r[3], (String) r[4], (String) r[5], date(r[6]), (String) r[7]));
+                    (String) r[3], (String) r[4], (String) r[5], Columns.date(r[6]), (String) r[7]));
         }
         return new Page<>(items, total, Math.max(0, first), pageSize);
     }
@@ -234,18 +221,5 @@ public class ConditionService extends UseCaseService {
 
     private LocalDate today() {
         return LocalDate.now(clock.withZone(NETWORK_ZONE));
-    }
-
-    private static LocalDate date(Object o) {
-        if (o == null) {
-            return null;
-        }
-        if (o instanceof LocalDate d) {
-            return d;
-        }
-        if (o instanceof java.sql.Date d) {
-            return d.toLocalDate();
-        }
-        return LocalDate.parse(o.toString().substring(0, 10));
     }
 }

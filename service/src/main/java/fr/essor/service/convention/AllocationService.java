@@ -18,9 +18,11 @@ import fr.essor.service.audit.AuditAction;
 import fr.essor.service.committee.ConditionService;
 import fr.essor.service.security.Access;
 import fr.essor.service.security.UseCaseService;
+import fr.essor.service.shared.Columns;
 import fr.essor.service.shared.ConflictException;
 import fr.essor.service.shared.InvalidInputException;
 import fr.essor.service.shared.InvariantViolatedException;
+import fr.essor.service.shared.Locking;
 import fr.essor.service.shared.NotFoundException;
 import fr.essor.service.shared.Page;
 import fr.essor.service.shared.Roles;
@@ -91,11 +93,11 @@ public class AllocationService extends UseCaseService {
         List<ConventionViews.LineRow> items = new ArrayList<>();
         for (Object o : rows) {
             Object[] r = (Object[]) o;
-            BigDecimal granted = ConventionDashboard.decimal(r[6]);
-            BigDecimal allocated = ConventionDashboard.decimal(r[7]);
+            BigDecimal granted = Columns.decimal(r[6]);
+            BigDecimal allocated = Columns.decimal(r[7]);
             items.add(new ConventionViews.LineRow(((Number) r[0]).longValue(), (String) r[1], ((Number) r[2]).longValue(),
                     (String) r[3], (String) r[4], (String) r[5], granted, allocated, granted.subtract(allocated),
-                    ConventionDashboard.date(r[8]), r[9] == null ? null : ((Number) r[9]).intValue()));
+                    Columns.date(r[8]), r[9] == null ? null : ((Number) r[9]).intValue()));
         }
         return new Page<>(items, total, Math.max(0, first), pageSize);
     }
@@ -184,11 +186,11 @@ public class AllocationService extends UseCaseService {
             throw new ConflictException("CONVENTION_RULE", "allocation.lineNotApproved");
         }
         Convention.refusal(ConventionKind.valueOf((String) r[1]), ConventionStatus.valueOf((String) r[2]),
-                conventionAssociation == lineAssociation, ConventionDashboard.date(r[10]), ConventionDashboard.date(r[5]),
-                ConventionDashboard.date(r[6]), flag(r[17]), flag(r[18]), flag(r[19]), flag(r[20])).ifPresent(key -> {
+                conventionAssociation == lineAssociation, Columns.date(r[10]), Columns.date(r[5]),
+                Columns.date(r[6]), flag(r[17]), flag(r[18]), flag(r[19]), flag(r[20])).ifPresent(key -> {
                     throw RuleException.convention(key, conventionRef);
                 });
-        Money unallocated = Money.of(ConventionDashboard.decimal(r[7])).minus(Money.of(ConventionDashboard.decimal(r[21])));
+        Money unallocated = Money.of(Columns.decimal(r[7])).minus(Money.of(Columns.decimal(r[21])));
         // the guard: the convention's running total moves only if what remains covers the amount
         int taken = em.createNativeQuery("UPDATE convention SET allocated = allocated + ?1 WHERE id = ?2"
                         + " AND amount - allocated + CASE WHEN revolving THEN repaid ELSE 0 END >= ?1")
@@ -219,7 +221,7 @@ public class AllocationService extends UseCaseService {
     private Money allocatedTo(GrantedLine line) {
         Object sum = em.createNativeQuery("SELECT COALESCE(SUM(amount - released), 0) FROM allocation"
                 + " WHERE granted_line_id = ? AND status <> 'RELEASED'").setParameter(1, line.getId()).getSingleResult();
-        return Money.of(ConventionDashboard.decimal(sum));
+        return Money.of(Columns.decimal(sum));
     }
 
     /**
@@ -374,7 +376,7 @@ public class AllocationService extends UseCaseService {
         return rows.stream().map(o -> {
             Object[] r = (Object[]) o;
             return new ConventionViews.ContractCandidate(((Number) r[0]).longValue(), (String) r[1], (String) r[2],
-                    ConventionDashboard.decimal(r[3]));
+                    Columns.decimal(r[3]));
         }).toList();
     }
 
@@ -413,11 +415,11 @@ public class AllocationService extends UseCaseService {
                 instalments = new ArrayList<>();
                 total = BigDecimal.ZERO;
             }
-            BigDecimal amount = ConventionDashboard.decimal(r[3]);
+            BigDecimal amount = Columns.decimal(r[3]);
             total = total.add(amount);
-            instalments.add(new ConventionViews.Repayment(((Number) r[1]).intValue(), ConventionDashboard.date(r[2]), amount,
-                    ConventionDashboard.date(r[4]), (String) r[5], ConventionDashboard.decimal(r[6]),
-                    ConventionDashboard.decimal(r[7]), ConventionDashboard.decimal(r[8])));
+            instalments.add(new ConventionViews.Repayment(((Number) r[1]).intValue(), Columns.date(r[2]), amount,
+                    Columns.date(r[4]), (String) r[5], Columns.decimal(r[6]),
+                    Columns.decimal(r[7]), Columns.decimal(r[8])));
         }
         if (instalments != null) {
             schedules.add(new ConventionViews.RepaymentSchedule(schedules.size() + 1, total, List.copyOf(instalments)));
@@ -437,8 +439,8 @@ public class AllocationService extends UseCaseService {
                 + " ORDER BY 2 DESC").getResultList();
         return rows.stream().map(o -> {
             Object[] r = (Object[]) o;
-            BigDecimal guaranteed = ConventionDashboard.decimal(r[1]);
-            BigDecimal called = ConventionDashboard.decimal(r[2]);
+            BigDecimal guaranteed = Columns.decimal(r[1]);
+            BigDecimal called = Columns.decimal(r[2]);
             return new ConventionViews.Exposure((String) r[0], guaranteed, called, guaranteed.subtract(called));
         }).toList();
     }
@@ -499,10 +501,7 @@ public class AllocationService extends UseCaseService {
         if (a == null || !Access.isStaffOf(me, a.getLine().getDecision().getApplication().getEnterprise())) {
             throw new NotFoundException("allocation");
         }
-        em.lock(a.getConvention(), LockModeType.PESSIMISTIC_WRITE);
-        em.lock(a, LockModeType.PESSIMISTIC_WRITE);
-        em.refresh(a);
-        return a;
+        return Locking.allocation(em, a);
     }
 
     private static Money amount(String field, BigDecimal value) {

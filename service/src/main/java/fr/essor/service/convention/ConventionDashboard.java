@@ -4,14 +4,13 @@ import fr.essor.model.convention.Convention;
 import fr.essor.model.convention.ConventionKind;
 import fr.essor.model.convention.Envelope;
 import fr.essor.model.shared.Money;
+import fr.essor.service.shared.Columns;
 import fr.essor.service.shared.Page;
 import jakarta.enterprise.context.Dependent;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.Query;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -87,14 +86,14 @@ public class ConventionDashboard {
     }
 
     private static ConventionViews.Summary summary(Object[] r) {
-        BigDecimal amount = decimal(r[8]);
+        BigDecimal amount = Columns.decimal(r[8]);
         boolean revolving = Boolean.TRUE.equals(r[9]) || (r[9] instanceof Number n && n.intValue() != 0);
-        BigDecimal allocated = decimal(r[10]);
-        BigDecimal disbursed = decimal(r[11]);
-        BigDecimal repaid = decimal(r[12]);
+        BigDecimal allocated = Columns.decimal(r[10]);
+        BigDecimal disbursed = Columns.decimal(r[11]);
+        BigDecimal repaid = Columns.decimal(r[12]);
         Envelope envelope = new Envelope(Money.of(amount), revolving, Money.of(allocated), Money.of(repaid));
         return new ConventionViews.Summary(((Number) r[0]).longValue(), (String) r[1], (String) r[2], (String) r[3],
-                (String) r[4], (String) r[5], date(r[6]), date(r[7]), amount, allocated, disbursed, repaid,
+                (String) r[4], (String) r[5], Columns.date(r[6]), Columns.date(r[7]), amount, allocated, disbursed, repaid,
                 envelope.remaining().amount(), revolving);
     }
 
@@ -110,7 +109,7 @@ public class ConventionDashboard {
                             + " FROM allocation al JOIN granted_line g ON g.id = al.granted_line_id JOIN decision d ON d.id = g.decision_id"
                             + " WHERE al.convention_id = ? AND al.status <> 'RELEASED')")
                     .setParameter(1, c.getId()).getSingleResult();
-            return new Achieved(0, ((Number) r[0]).longValue(), decimal(r[1]));
+            return new Achieved(0, ((Number) r[0]).longValue(), Columns.decimal(r[1]));
         }
         long advised = ((Number) em.createNativeQuery("SELECT COUNT(DISTINCT s.enterprise_id) FROM support_record s"
                         + " JOIN enterprise e ON e.id = s.enterprise_id WHERE e.association_id = ? AND s.support_date BETWEEN ? AND ?")
@@ -122,7 +121,7 @@ public class ConventionDashboard {
                         + " AND d.decision_date BETWEEN ? AND ?)")
                 .setParameter(1, c.getAssociation().getId()).setParameter(2, c.getPeriodStart())
                 .setParameter(3, c.getPeriodEnd()).getSingleResult();
-        return new Achieved(advised, ((Number) r[0]).longValue(), decimal(r[1]));
+        return new Achieved(advised, ((Number) r[0]).longValue(), Columns.decimal(r[1]));
     }
 
     // ---- allocations ------------------------------------------------------------------------------
@@ -153,7 +152,7 @@ public class ConventionDashboard {
     private static ConventionViews.AllocationRow allocationRow(Object[] r) {
         return new ConventionViews.AllocationRow(((Number) r[0]).longValue(), ((Number) r[1]).longValue(), (String) r[2],
                 ((Number) r[3]).longValue(), (String) r[4], ((Number) r[5]).longValue(), (String) r[6], (String) r[7],
-                (String) r[8], decimal(r[9]), decimal(r[10]), decimal(r[11]), date(r[12]), (String) r[13]);
+                (String) r[8], Columns.decimal(r[9]), Columns.decimal(r[10]), Columns.decimal(r[11]), Columns.date(r[12]), (String) r[13]);
     }
 
     // ---- breakdowns, consumption, funded enterprises ----------------------------------------------
@@ -168,7 +167,7 @@ public class ConventionDashboard {
                 .setParameter(1, conventionId).getResultList();
         return rows.stream().map(o -> {
             Object[] r = (Object[]) o;
-            return new ConventionViews.Breakdown(r[0] == null ? "—" : r[0].toString(), ((Number) r[1]).longValue(), decimal(r[2]));
+            return new ConventionViews.Breakdown(r[0] == null ? "—" : r[0].toString(), ((Number) r[1]).longValue(), Columns.decimal(r[2]));
         }).toList();
     }
 
@@ -184,7 +183,7 @@ public class ConventionDashboard {
         return rows.stream().map(o -> {
             Object[] r = (Object[]) o;
             return new ConventionViews.Point(String.format("%04d-%02d", ((Number) r[0]).intValue(), ((Number) r[1]).intValue()),
-                    decimal(r[2]), decimal(r[3]), decimal(r[4]));
+                    Columns.decimal(r[2]), Columns.decimal(r[3]), Columns.decimal(r[4]));
         }).toList();
     }
 
@@ -212,8 +211,8 @@ public class ConventionDashboard {
         return rows.stream().map(o -> {
             Object[] r = (Object[]) o;
             return new ConventionViews.Funded((String) r[0], (String) r[1], (String) r[2], (String) r[3], (String) r[4],
-                    (String) r[5], decimal(r[6]), decimal(r[7]), r[8] == null ? null : decimal(r[8]),
-                    r[9] == null ? null : decimal(r[9]));
+                    (String) r[5], Columns.decimal(r[6]), Columns.decimal(r[7]), r[8] == null ? null : Columns.decimal(r[8]),
+                    r[9] == null ? null : Columns.decimal(r[9]));
         }).toList();
     }
 
@@ -223,28 +222,5 @@ public class ConventionDashboard {
         for (int i = 0; i < parameters.size(); i++) {
             q.setParameter(i + 1, parameters.get(i));
         }
-    }
-
-    /** A SQL sum or amount as a scale-2 decimal; 0.00 for NULL (a sum over no row). */
-    static BigDecimal decimal(Object o) {
-        if (o == null) {
-            return BigDecimal.ZERO.setScale(2);
-        }
-        BigDecimal d = o instanceof BigDecimal b ? b : new BigDecimal(o.toString());
-        return d.setScale(2, RoundingMode.HALF_UP);
-    }
-
-    /** A DATE column as drivers return it (LocalDate, java.sql.Date or text). */
-    static LocalDate date(Object o) {
-        if (o == null) {
-            return null;
-        }
-        if (o instanceof LocalDate d) {
-            return d;
-        }
-        if (o instanceof java.sql.Date d) {
-            return d.toLocalDate();
-        }
-        return LocalDate.parse(o.toString().substring(0, 10));
     }
 }

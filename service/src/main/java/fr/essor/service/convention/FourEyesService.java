@@ -16,6 +16,7 @@ import fr.essor.service.security.UseCaseService;
 import fr.essor.service.shared.ConflictException;
 import fr.essor.service.shared.ForbiddenException;
 import fr.essor.service.shared.InvalidInputException;
+import fr.essor.service.shared.Locking;
 import fr.essor.service.shared.NotFoundException;
 import fr.essor.service.shared.Page;
 import fr.essor.service.shared.Roles;
@@ -234,10 +235,7 @@ public class FourEyesService extends UseCaseService {
 
     /** The allocation locked as {@code AllocationService} locks it: its convention's row first. */
     private Allocation locked(Allocation a) {
-        em.lock(a.getConvention(), LockModeType.PESSIMISTIC_WRITE);
-        em.lock(a, LockModeType.PESSIMISTIC_WRITE);
-        em.refresh(a);
-        return a;
+        return Locking.allocation(em, a);
     }
 
     private LedgerMovement move(Allocation a, ProposalKind kind, Money amount, LocalDate on, String actor) {

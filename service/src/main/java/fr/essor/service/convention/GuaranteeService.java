@@ -15,7 +15,9 @@ import fr.essor.model.shared.Money;
 import fr.essor.service.audit.AuditAction;
 import fr.essor.service.security.Access;
 import fr.essor.service.security.UseCaseService;
+import fr.essor.service.shared.Columns;
 import fr.essor.service.shared.ConflictException;
+import fr.essor.service.shared.Locking;
 import fr.essor.service.shared.NotFoundException;
 import fr.essor.service.shared.Roles;
 import fr.essor.service.shared.RuleRefusals;
@@ -301,7 +303,7 @@ public class GuaranteeService extends UseCaseService {
     // ---- helpers -------------------------------------------------------------------------------
 
     private static BigDecimal money(Object v) {
-        return ConventionDashboard.decimal(v);
+        return Columns.decimal(v);
     }
 
     private GuaranteedLoan loanOf(Allocation a) {
@@ -346,10 +348,7 @@ public class GuaranteeService extends UseCaseService {
     /** An allocation of the advisor's association, locked: its convention's row first, as allocating does. */
     private Allocation locked(long id) {
         Allocation a = staffs(id);
-        em.lock(a.getConvention(), LockModeType.PESSIMISTIC_WRITE);
-        em.lock(a, LockModeType.PESSIMISTIC_WRITE);
-        em.refresh(a);
-        return a;
+        return Locking.allocation(em, a);
     }
 
     private GuaranteeViews.Guarantee view(GuaranteedLoan g, LocalDate asOf) {

@@ -15,6 +15,7 @@ import fr.essor.model.shared.Money;
 import fr.essor.service.audit.AuditAction;
 import fr.essor.service.security.Access;
 import fr.essor.service.security.UseCaseService;
+import fr.essor.service.shared.Locking;
 import fr.essor.service.shared.NotFoundException;
 import fr.essor.service.shared.Page;
 import fr.essor.service.shared.Roles;
@@ -255,10 +256,7 @@ public class LoanService extends UseCaseService {
     /** An allocation of the advisor's association, locked: its convention's row first, as allocating does. */
     private Allocation locked(long id) {
         Allocation a = staffs(id);
-        em.lock(a.getConvention(), LockModeType.PESSIMISTIC_WRITE);
-        em.lock(a, LockModeType.PESSIMISTIC_WRITE);
-        em.refresh(a);
-        return a;
+        return Locking.allocation(em, a);
     }
 
     private LoanViews.Schedule current(Allocation a) {

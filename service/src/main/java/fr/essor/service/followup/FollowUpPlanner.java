@@ -9,6 +9,7 @@ import fr.essor.service.config.EssorConfig;
 import fr.essor.service.mail.MailKind;
 import fr.essor.service.mail.MailService;
 import fr.essor.service.shared.BusinessClock;
+import fr.essor.service.shared.Columns;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
@@ -78,11 +79,11 @@ public class FollowUpPlanner {
         Instant now = clock.now();
         for (Object o : rows) {
             Object[] r = (Object[]) o;
-            long app = FollowUpService.number(r[0]);
-            LocalDate fundedOn = FollowUpService.date(r[2]);
+            long app = Columns.number(r[0]);
+            LocalDate fundedOn = Columns.date(r[2]);
             BigDecimal declared = r[3] == null && r[4] == null ? null
-                    : FollowUpService.decimal(r[3]).add(FollowUpService.decimal(r[4]));
-            FollowUp f = FollowUp.plan(app, FollowUpService.number(r[1]), fundedOn, declared, now);
+                    : Columns.decimal(r[3]).add(Columns.decimal(r[4]));
+            FollowUp f = FollowUp.plan(app, Columns.number(r[1]), fundedOn, declared, now);
             em.persist(f);
             em.flush();
             audit.record("system", "Application", app, AuditAction.FOLLOW_UP_PLANNED, "Follow-up " + f.getId() + ": funded on "
@@ -109,7 +110,7 @@ public class FollowUpPlanner {
         LocalDateTime stamp = LocalDateTime.ofInstant(clock.now(), ZoneOffset.UTC);
         for (Object o : rows) {
             Object[] r = (Object[]) o;
-            long milestone = FollowUpService.number(r[0]);
+            long milestone = Columns.number(r[0]);
             int stamped = em.createNativeQuery("UPDATE follow_up_milestone SET reminded_at = ? WHERE id = ? AND reminded_at IS NULL")
                     .setParameter(1, stamp).setParameter(2, milestone).executeUpdate();
             em.getEntityManagerFactory().getCache().evict(FollowUpMilestone.class, milestone);
@@ -117,19 +118,19 @@ public class FollowUpPlanner {
                 continue;
             }
             reminded++;
-            long app = FollowUpService.number(r[2]);
-            LocalDate due = FollowUpService.date(r[7]);
+            long app = Columns.number(r[2]);
+            LocalDate due = Columns.date(r[7]);
             List<?> owners = em.createNativeQuery("SELECT u.email, u.preferred_locale FROM enterprise_owner o"
                     + " JOIN user_account u ON u.id = o.account_id WHERE o.enterprise_id = ? AND u.active = TRUE ORDER BY u.email")
-                    .setParameter(1, FollowUpService.number(r[5])).getResultList();
+                    .setParameter(1, Columns.number(r[5])).getResultList();
             for (Object ow : owners) {
                 Object[] owner = (Object[]) ow;
                 Locale locale = owner[1] == null ? Locale.FRENCH : Locale.forLanguageTag((String) owner[1]);
-                mail.enqueue((String) owner[0], MailKind.FOLLOW_UP_DUE, locale, "FollowUp", FollowUpService.number(r[1]),
-                        r[4], String.valueOf(r[3]), String.valueOf(FollowUpService.number(r[6])),
+                mail.enqueue((String) owner[0], MailKind.FOLLOW_UP_DUE, locale, "FollowUp", Columns.number(r[1]),
+                        r[4], String.valueOf(r[3]), String.valueOf(Columns.number(r[6])),
                         config.publicUrl() + "/entrepreneur/followups.xhtml?milestone=" + milestone);
             }
-            audit.record("system", "Application", app, AuditAction.FOLLOW_UP_REMINDED, "Follow-up " + FollowUpService.number(r[1])
+            audit.record("system", "Application", app, AuditAction.FOLLOW_UP_REMINDED, "Follow-up " + Columns.number(r[1])
                     + ", milestone due on " + due + ": " + owners.size() + " owner(s) reminded");
         }
         return reminded;

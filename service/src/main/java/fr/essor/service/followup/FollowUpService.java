@@ -11,10 +11,12 @@ import fr.essor.model.followup.FollowUpMilestone;
 import fr.essor.model.followup.FollowUpSchedule;
 import fr.essor.model.shared.Money;
 import fr.essor.service.application.ApplicationAccess;
+import fr.essor.service.association.Associations;
 import fr.essor.service.audit.AuditAction;
 import fr.essor.service.security.Access;
 import fr.essor.service.security.UseCaseService;
 import fr.essor.service.shared.BusinessClock;
+import fr.essor.service.shared.Columns;
 import fr.essor.service.shared.ForbiddenException;
 import fr.essor.service.shared.InvalidInputException;
 import fr.essor.service.shared.Locking;
@@ -154,12 +156,8 @@ public class FollowUpService extends UseCaseService {
         String scope = "network";
         Association association = null;
         if (associationCode != null && !associationCode.isBlank()) {
-            List<Association> found = em.createQuery("SELECT a FROM Association a WHERE a.code = :c", Association.class)
-                    .setParameter("c", associationCode.strip().toUpperCase(Locale.ROOT)).getResultList();
-            if (found.isEmpty() || !maySee(me, found.get(0))) {
-                throw new NotFoundException("association");
-            }
-            association = found.get(0);
+            association = Associations.byCode(em, associationCode.strip().toUpperCase(Locale.ROOT)).filter(a -> maySee(me, a))
+                    .orElseThrow(() -> new NotFoundException("association"));
         } else if (!me.hasRole(Role.PARTNER) && me.getAssociation() != null) {
             association = me.getAssociation();
         } else if (!me.hasRole(Role.PARTNER) && !me.hasRole(Role.ADMIN)) {
@@ -200,12 +198,13 @@ public class FollowUpService extends UseCaseService {
         Object[] r = (Object[]) q.getSingleResult();
         List<FollowUpViews.SurvivalRate> rates = new ArrayList<>();
         for (int years = 1; years <= FollowUpSchedule.YEARS; years++) {
-            long cohort = number(r[3 + 2 * years]);
-            long survivors = number(r[4 + 2 * years]);
+            long cohort = Columns.number(r[3 + 2 * years]);
+            long survivors = Columns.number(r[4 + 2 * years]);
             rates.add(new FollowUpViews.SurvivalRate(years, cohort, survivors, cohort == 0 ? null
                     : BigDecimal.valueOf(survivors * 100L).divide(BigDecimal.valueOf(cohort), 1, RoundingMode.HALF_UP)));
         }
-        return new FollowUpViews.Survival(scope, today, number(r[0]), number(r[1]), decimal(r[2]), decimal(r[3]), number(r[4]),
+        return new FollowUpViews.Survival(scope, today, Columns.number(r[0]), Columns.number(r[1]), Columns.decimal(r[2]),
+                Columns.decimal(r[3]), Columns.number(r[4]),
                 rates);
     }
 
@@ -243,13 +242,14 @@ public class FollowUpService extends UseCaseService {
                         + " m.due_date, m.reminded_at" + from + " ORDER BY m.due_date, m.id LIMIT " + pageSize + " OFFSET "
                         + Math.max(0, first))
                 .setParameter(1, today).getResultList();
-        long total = number(em.createNativeQuery("SELECT COUNT(*)" + from).setParameter(1, today).getSingleResult());
+        long total = Columns.number(em.createNativeQuery("SELECT COUNT(*)" + from).setParameter(1, today).getSingleResult());
         List<FollowUpViews.Due> items = new ArrayList<>();
         for (Object o : rows) {
             Object[] r = (Object[]) o;
-            LocalDate due = date(r[7]);
-            items.add(new FollowUpViews.Due(number(r[0]), number(r[1]), number(r[2]), String.valueOf(r[3]), (String) r[4],
-                    (int) number(r[5]), (int) number(r[6]), due, FollowUpSchedule.isOverdue(due, today), instant(r[8])));
+            LocalDate due = Columns.date(r[7]);
+            items.add(new FollowUpViews.Due(Columns.number(r[0]), Columns.number(r[1]), Columns.number(r[2]), String.valueOf(r[3]),
+                    (String) r[4],
+                    (int) Columns.number(r[5]), (int) Columns.number(r[6]), due, FollowUpSchedule.isOverdue(due, today), instant(r[8])));
         }
         return new Page<>(items, total, Math.max(0, first), pageSize);
     }
@@ -257,31 +257,6 @@ public class FollowUpService extends UseCaseService {
     private FollowUpViews.FollowUpDetail detail(FollowUp f, Application a) {
         return FollowUpViews.FollowUpDetail.of(f, a.getReference().toString(), a.getTitle(), a.getEnterprise().getLegalName(),
                 clock.today());
-    }
-
-    static long number(Object o) {
-        return o == null ? 0 : ((Number) o).longValue();
-    }
-
-    static BigDecimal decimal(Object o) {
-        if (o == null) {
-            return BigDecimal.ZERO.setScale(2);
-        }
-        BigDecimal d = o instanceof BigDecimal b ? b : new BigDecimal(o.toString());
-        return d.setScale(2, RoundingMode.HALF_UP);
-    }
-
-    static LocalDate date(Object o) {
-        if (o == null) {
-            return null;
-        }
-        if (o instanceof LocalDate d) {
-            return d;
-        }
-        if (o instanceof java.sql.Date d) {
-            return d.toLocalDate();
-        }
-        return LocalDate.parse(o.toString().substring(0, 10));
     }
 
     static java.time.Instant instant(Object o) {

@@ -1,13 +1,13 @@
 package fr.essor.service.inbox;
 
 import fr.essor.model.inbox.InboxKey;
+import fr.essor.service.shared.Columns;
 import fr.essor.service.shared.Page;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -106,7 +106,7 @@ final class InboxQueries {
             String kind = (String) r[1];
             long subject = ((Number) r[2]).longValue();
             InboxSource source = sources.stream().filter(s -> s.kind().equals(kind)).findFirst().orElseThrow();
-            items.add(new InboxItem((String) r[0], kind, subject, text(r[3]), text(r[4]), text(r[5]), amount(r[6]), date(r[7]),
+            items.add(new InboxItem((String) r[0], kind, subject, text(r[3]), text(r[4]), text(r[5]), amount(r[6]), Columns.date(r[7]),
                     instant(r[8]), r[9] != null, source.page(scope, subject)));
         }
         return items;
@@ -124,25 +124,6 @@ final class InboxQueries {
             return null;
         }
         return o instanceof BigDecimal b ? b.setScale(2) : new BigDecimal(o.toString()).setScale(2);
-    }
-
-    static LocalDate date(Object o) {
-        if (o == null) {
-            return null;
-        }
-        if (o instanceof LocalDate d) {
-            return d;
-        }
-        if (o instanceof java.sql.Date d) {
-            return d.toLocalDate();
-        }
-        if (o instanceof LocalDateTime t) {
-            return t.toLocalDate();
-        }
-        if (o instanceof Timestamp t) {
-            return t.toLocalDateTime().toLocalDate();
-        }
-        return LocalDate.parse(o.toString().substring(0, 10));
     }
 
     /** A stored instant: a DATETIME holding UTC. */

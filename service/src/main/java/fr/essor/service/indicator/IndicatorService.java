@@ -4,6 +4,7 @@ import fr.essor.model.account.Role;
 import fr.essor.model.account.UserAccount;
 import fr.essor.model.association.Association;
 import fr.essor.model.indicator.YearClosing;
+import fr.essor.service.association.Associations;
 import fr.essor.service.config.DatabaseBootstrap;
 import fr.essor.service.report.Table;
 import fr.essor.service.report.TableExport;
@@ -51,12 +52,8 @@ public class IndicatorService {
         UserAccount me = caller.account();
         Association association = null;
         if (associationCode != null && !associationCode.isBlank()) {
-            List<Association> found = em.createQuery("SELECT a FROM Association a WHERE a.code = :c", Association.class)
-                    .setParameter("c", associationCode.strip().toUpperCase(Locale.ROOT)).getResultList();
-            if (found.isEmpty() || !maySee(me, found.get(0))) {
-                throw new NotFoundException("association");
-            }
-            association = found.get(0);
+            association = Associations.byCode(em, associationCode.strip().toUpperCase(Locale.ROOT)).filter(a -> maySee(me, a))
+                    .orElseThrow(() -> new NotFoundException("association"));
         } else if (!(me.hasRole(Role.ADMIN) && me.getAssociation() == null)) {
             if (me.getAssociation() == null) {
                 throw new ForbiddenException();

@@ -12,6 +12,7 @@ import fr.essor.model.rules.Majority;
 import fr.essor.model.rules.NetworkLimits;
 import fr.essor.model.rules.RulesDraft;
 import fr.essor.model.shared.Money;
+import fr.essor.service.association.Associations;
 import fr.essor.service.audit.AuditAction;
 import fr.essor.service.audit.AuditService;
 import fr.essor.service.security.Caller;
@@ -198,10 +199,7 @@ public class RulesService {
     }
 
     private Association association(String code) {
-        String c = code == null ? "" : code.trim().toUpperCase(Locale.ROOT);
-        return em.createQuery("SELECT a FROM Association a WHERE a.code = :c", Association.class)
-                .setParameter("c", c).getResultList().stream().findFirst()
-                .orElseThrow(() -> new NotFoundException("association"));
+        return Associations.named(em, code);
     }
 
     /** National administrators read every association's rules; anybody else only their own association's. */

@@ -1,5 +1,6 @@
 package fr.essor.service.shared;
 
+import fr.essor.model.convention.Allocation;
 import fr.essor.model.shared.VersionedEntity;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -22,5 +23,16 @@ public final class Locking {
             throw new ConcurrentChangeException();
         }
         return entity;
+    }
+
+    /**
+     * Locks an allocation for a change of its money until the transaction ends, as allocating does: its convention's row
+     * first (so that two changes on one convention queue in the same order), then the allocation, read again.
+     */
+    public static Allocation allocation(EntityManager em, Allocation a) {
+        em.lock(a.getConvention(), LockModeType.PESSIMISTIC_WRITE);
+        em.lock(a, LockModeType.PESSIMISTIC_WRITE);
+        em.refresh(a);
+        return a;
     }
 }

@@ -5,6 +5,7 @@ import fr.essor.service.accounting.AccountingViews;
 import fr.essor.service.shared.ConflictException;
 import fr.essor.service.shared.EssorException;
 import fr.essor.service.shared.InvalidInputException;
+import fr.essor.web.shared.Downloads;
 import jakarta.ejb.EJB;
 import jakarta.ejb.EJBAccessException;
 import jakarta.servlet.annotation.WebServlet;
@@ -33,7 +34,7 @@ public class AccountingExportServlet extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        Matcher m = PATH.matcher(request.getPathInfo() == null ? "" : request.getPathInfo());
+        Matcher m = PATH.matcher(Downloads.path(request));
         if (!m.matches()) {
             response.sendError(404);
             return;
@@ -52,11 +53,7 @@ public class AccountingExportServlet extends HttpServlet {
             response.sendError(404);
             return;
         }
-        response.setContentType(file.mediaType());
-        response.setContentLength(file.content().length);
-        response.setHeader("X-Content-Type-Options", "nosniff");
-        response.setHeader("Content-Disposition", "attachment; filename=\"" + file.fileName() + "\"");
-        response.getOutputStream().write(file.content());
+        Downloads.attachment(response, file.mediaType(), file.fileName(), file.content());
     }
 
     private static LocalDate date(String value) {

@@ -2,9 +2,8 @@ package fr.essor.web.advisor;
 
 import fr.essor.service.committee.CommitteeService;
 import fr.essor.service.committee.CommitteeViews;
-import fr.essor.service.shared.EssorException;
-import fr.essor.service.shared.NotFoundException;
 import fr.essor.web.i18n.Messages;
+import fr.essor.web.shared.RecordPage;
 import jakarta.ejb.EJB;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
@@ -34,15 +33,7 @@ public class AdvisorSessionBacking implements Serializable {
     private Long applicationId;
 
     public void load() throws IOException {
-        try {
-            if (id == null) {
-                throw new NotFoundException("session");
-            }
-            reload();
-        } catch (EssorException e) {
-            facesContext.getExternalContext().responseSendError(404, null);
-            facesContext.responseComplete();
-        }
+        RecordPage.load(facesContext, id, this::reload);
     }
 
     private void reload() {

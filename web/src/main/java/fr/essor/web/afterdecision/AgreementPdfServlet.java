@@ -2,6 +2,7 @@ package fr.essor.web.afterdecision;
 
 import fr.essor.service.agreement.AgreementService;
 import fr.essor.service.shared.EssorException;
+import fr.essor.web.shared.Downloads;
 import jakarta.ejb.EJB;
 import jakarta.ejb.EJBAccessException;
 import jakarta.servlet.annotation.WebServlet;
@@ -34,10 +35,6 @@ public class AgreementPdfServlet extends HttpServlet {
             response.sendError(404);
             return;
         }
-        response.setContentType("application/pdf");
-        response.setContentLength(pdf.length);
-        response.setHeader("X-Content-Type-Options", "nosniff");
-        response.setHeader("Content-Disposition", "attachment; filename=\"agreement-" + id + ".pdf\"");
-        response.getOutputStream().write(pdf);
+        Downloads.attachment(response, "application/pdf", "agreement-" + id + ".pdf", pdf);
     }
 }

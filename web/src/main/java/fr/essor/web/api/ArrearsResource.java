@@ -54,7 +54,7 @@ public class ArrearsResource {
         if (b == ArrearsBucket.CURRENT) {
             throw new InvalidInputException("bucket", "arrears.bucketInvalid");
         }
-        ArrearsViews.Listing l = arrears.list(ConventionsResource.date("asOf", asOf), id("association", association), b,
+        ArrearsViews.Listing l = arrears.list(ConventionsResource.date("asOf", asOf), LoansResource.longValue("association", association), b,
                 paging.first(), paging.size());
         if (l == null) {
             return new ListingOut(null, List.of(), List.of(), 0, paging.page(), paging.size());
@@ -128,17 +128,6 @@ public class ArrearsResource {
     @Operation(summary = "Set an association's dunning levels {\"days\":\"15,45,90\"}: 1 to 5 levels, 1 to 3650 days, increasing")
     public ArrearsViews.Plan changePlan(@PathParam("associationId") long associationId, PlanRequest body) {
         return arrears.changePlan(associationId, body == null ? null : body.days());
-    }
-
-    private static Long id(String field, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        String v = value.trim();
-        if (v.length() > 18 || !v.matches("\\d+")) {
-            throw new InvalidInputException(field, "loan.notAWholeNumber");
-        }
-        return Long.valueOf(v);
     }
 
     public record RunRequest(String asOf) {

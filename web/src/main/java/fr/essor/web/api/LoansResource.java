@@ -152,7 +152,8 @@ public class LoansResource {
         return Integer.valueOf(v);
     }
 
-    private static Long longValue(String field, String value) {
+    /** An optional id or other positive whole number of a request (null when blank); 400 on the field otherwise. */
+    static Long longValue(String field, String value) {
         if (value == null || value.isBlank()) {
             return null;
         }

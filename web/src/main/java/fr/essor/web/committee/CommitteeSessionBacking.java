@@ -6,10 +6,10 @@ import fr.essor.service.committee.CommitteeService;
 import fr.essor.service.committee.CommitteeViews;
 import fr.essor.service.committee.DecisionInput;
 import fr.essor.service.shared.EssorException;
-import fr.essor.service.shared.NotFoundException;
 import fr.essor.web.advisor.LineRow;
 import fr.essor.web.afterdecision.ConditionRow;
 import fr.essor.web.i18n.Messages;
+import fr.essor.web.shared.RecordPage;
 import jakarta.ejb.EJB;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
@@ -56,19 +56,13 @@ public class CommitteeSessionBacking implements Serializable {
     private String adjournReason;
 
     public void load() throws IOException {
-        try {
-            if (id == null) {
-                throw new NotFoundException("session");
-            }
+        RecordPage.load(facesContext, id, () -> {
             refresh(committees.session(id));
             // planned: everyone ticked by default; open: the attendance as taken, for the chair to correct
             present = new ArrayList<>(session.members().stream()
                     .filter(m -> !"OPEN".equals(session.status()) || m.present())
                     .map(CommitteeViews.Member::accountId).toList());
-        } catch (EssorException e) {
-            facesContext.getExternalContext().responseSendError(404, null);
-            facesContext.responseComplete();
-        }
+        });
     }
 
     /**

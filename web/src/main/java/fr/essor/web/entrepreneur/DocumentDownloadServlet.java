@@ -4,7 +4,7 @@ import fr.essor.service.application.ApplicationService;
 import fr.essor.service.application.DocumentService;
 import fr.essor.service.committee.CommitteeService;
 import fr.essor.service.shared.EssorException;
-import fr.essor.web.i18n.LocaleBean;
+import fr.essor.web.shared.Downloads;
 import jakarta.ejb.EJB;
 import jakarta.ejb.EJBAccessException;
 import jakarta.servlet.annotation.WebServlet;
@@ -14,7 +14,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 
 /**
  * Serves an application's document to whoever the service lets see it, always as an attachment
@@ -38,16 +37,12 @@ public class DocumentDownloadServlet extends HttpServlet {
     private void letter(HttpServletRequest request, HttpServletResponse response, String id) throws IOException {
         byte[] pdf;
         try {
-            Object lang = request.getSession(false) == null ? null
-                    : request.getSession(false).getAttribute(LocaleBean.SESSION_LANGUAGE);
-            String language = lang instanceof String l ? l
-                    : LocaleBean.preferred(request.getHeader("Accept-Language"));
-            pdf = applications.decisionLetter(Long.parseLong(id), Locale.forLanguageTag(language));
+            pdf = applications.decisionLetter(Long.parseLong(id), Downloads.locale(request));
         } catch (EssorException | EJBAccessException | NumberFormatException e) {
             response.sendError(404);
             return;
         }
-        send(response, "application/pdf", "attachment; filename=\"decision-" + id + ".pdf\"", pdf);
+        Downloads.send(response, "application/pdf", "attachment; filename=\"decision-" + id + ".pdf\"", pdf);
     }
 
     /** {@code /files/minutes/{sessionId}}: the minutes of a closed committee session, as kept at closing. */
@@ -59,7 +54,7 @@ public class DocumentDownloadServlet extends HttpServlet {
             response.sendError(404);
             return;
         }
-        send(response, "application/pdf", "attachment; filename=\"minutes-" + id + ".pdf\"", pdf);
+        Downloads.send(response, "application/pdf", "attachment; filename=\"minutes-" + id + ".pdf\"", pdf);
     }
 
     @Override
@@ -89,17 +84,7 @@ public class DocumentDownloadServlet extends HttpServlet {
             response.sendError(404);
             return;
         }
-        send(response, file.mediaType(), "attachment; filename=\"document\"; filename*=UTF-8''"
+        Downloads.send(response, file.mediaType(), "attachment; filename=\"document\"; filename*=UTF-8''"
                 + URLEncoder.encode(file.fileName(), StandardCharsets.UTF_8).replace("+", "%20"), file.content());
-    }
-
-    /** Sends a file as an attachment, its type declared and not to be sniffed by the browser. */
-    private static void send(HttpServletResponse response, String mediaType, String disposition, byte[] content)
-            throws IOException {
-        response.setContentType(mediaType);
-        response.setContentLength(content.length);
-        response.setHeader("X-Content-Type-Options", "nosniff");
-        response.setHeader("Content-Disposition", disposition);
-        response.getOutputStream().write(content);
     }
 }

@@ -3,7 +3,7 @@ package fr.essor.web.indicator;
 import fr.essor.service.indicator.IndicatorService;
 import fr.essor.service.shared.EssorException;
 import fr.essor.service.shared.InvalidInputException;
-import fr.essor.web.i18n.LocaleBean;
+import fr.essor.web.shared.Downloads;
 import jakarta.ejb.EJB;
 import jakarta.ejb.EJBAccessException;
 import jakarta.servlet.annotation.WebServlet;
@@ -27,15 +27,14 @@ public class ActivityReportServlet extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        Matcher m = PATH.matcher(request.getPathInfo() == null ? "" : request.getPathInfo());
+        Matcher m = PATH.matcher(Downloads.path(request));
         if (!m.matches()) {
             response.sendError(404);
             return;
         }
         String association = "NETWORK".equals(m.group(1)) ? null : m.group(1);
         String format = m.group(3);
-        Object lang = request.getSession(false) == null ? null : request.getSession(false).getAttribute(LocaleBean.SESSION_LANGUAGE);
-        Locale locale = Locale.forLanguageTag(lang instanceof String l ? l : LocaleBean.preferred(request.getHeader("Accept-Language")));
+        Locale locale = Downloads.locale(request);
         byte[] content;
         try {
             content = indicators.activityReport(association, Integer.parseInt(m.group(2)), format, locale);
@@ -43,15 +42,11 @@ public class ActivityReportServlet extends HttpServlet {
             response.sendError(e instanceof InvalidInputException ? 400 : 404);
             return;
         }
-        response.setContentType(switch (format) {
+        String mediaType = switch (format) {
             case "pdf" -> "application/pdf";
             case "xlsx" -> "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
             default -> "text/csv;charset=UTF-8";
-        });
-        response.setContentLength(content.length);
-        response.setHeader("X-Content-Type-Options", "nosniff");
-        response.setHeader("Content-Disposition", "attachment; filename=\"activite-" + m.group(1) + "-" + m.group(2) + "."
-                + format + "\"");
-        response.getOutputStream().write(content);
+        };
+        Downloads.attachment(response, mediaType, "activite-" + m.group(1) + "-" + m.group(2) + "." + format, content);
     }
 }

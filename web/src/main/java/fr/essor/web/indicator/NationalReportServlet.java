@@ -4,7 +4,7 @@ import fr.essor.service.indicator.NationalFiguresService;
 import fr.essor.service.shared.EssorException;
 import fr.essor.service.shared.ForbiddenException;
 import fr.essor.service.shared.InvalidInputException;
-import fr.essor.web.i18n.LocaleBean;
+import fr.essor.web.shared.Downloads;
 import jakarta.ejb.EJB;
 import jakarta.ejb.EJBAccessException;
 import jakarta.servlet.annotation.WebServlet;
@@ -32,11 +32,10 @@ public class NationalReportServlet extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        String path = request.getPathInfo() == null ? "" : request.getPathInfo();
+        String path = Downloads.path(request);
         Matcher y = YEAR.matcher(path);
         Matcher t = TREND.matcher(path);
-        Object lang = request.getSession(false) == null ? null : request.getSession(false).getAttribute(LocaleBean.SESSION_LANGUAGE);
-        Locale locale = Locale.forLanguageTag(lang instanceof String l ? l : LocaleBean.preferred(request.getHeader("Accept-Language")));
+        Locale locale = Downloads.locale(request);
         byte[] content;
         String format;
         String name;
@@ -58,11 +57,7 @@ public class NationalReportServlet extends HttpServlet {
                     || e instanceof EJBAccessException ? 403 : 404);
             return;
         }
-        response.setContentType("xlsx".equals(format) ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-                : "text/csv;charset=UTF-8");
-        response.setContentLength(content.length);
-        response.setHeader("X-Content-Type-Options", "nosniff");
-        response.setHeader("Content-Disposition", "attachment; filename=\"" + name + "." + format + "\"");
-        response.getOutputStream().write(content);
+        Downloads.attachment(response, "xlsx".equals(format) ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+                : "text/csv;charset=UTF-8", name + "." + format, content);
     }
 }

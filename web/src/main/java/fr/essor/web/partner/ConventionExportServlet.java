@@ -2,16 +2,14 @@ package fr.essor.web.partner;
 
 import fr.essor.service.convention.ConventionExports;
 import fr.essor.service.shared.EssorException;
-import fr.essor.web.i18n.LocaleBean;
+import fr.essor.web.shared.Downloads;
 import jakarta.ejb.EJB;
 import jakarta.ejb.EJBAccessException;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
-import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -33,7 +31,7 @@ public class ConventionExportServlet extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        String path = request.getPathInfo() == null ? "" : request.getPathInfo();
+        String path = Downloads.path(request);
         Matcher funded = FUNDED.matcher(path);
         Matcher report = REPORT.matcher(path);
         byte[] body;
@@ -43,13 +41,13 @@ public class ConventionExportServlet extends HttpServlet {
             if (funded.matches()) {
                 long id = Long.parseLong(funded.group(1));
                 String format = funded.group(2);
-                body = exports.funded(id, format, locale(request));
+                body = exports.funded(id, format, Downloads.locale(request));
                 type = ConventionExports.mediaType(format);
                 name = "convention-" + id + "-funded." + format;
             } else if (report.matches()) {
                 long id = Long.parseLong(report.group(1));
                 int year = Integer.parseInt(report.group(2));
-                body = exports.annualReport(id, year, locale(request));
+                body = exports.annualReport(id, year, Downloads.locale(request));
                 type = "application/pdf";
                 name = "convention-" + id + "-report-" + year + ".pdf";
             } else {
@@ -60,17 +58,7 @@ public class ConventionExportServlet extends HttpServlet {
             response.sendError(404);
             return;
         }
-        response.setContentType(type);
-        response.setContentLength(body.length);
-        response.setHeader("X-Content-Type-Options", "nosniff");
-        response.setHeader("Content-Disposition", "attachment; filename=\"" + name + "\"");
-        response.getOutputStream().write(body);
+        Downloads.attachment(response, type, name, body);
     }
 
-    /** The session's language, else the browser's first supported one, else French. */
-    private static Locale locale(HttpServletRequest request) {
-        HttpSession session = request.getSession(false);
-        Object lang = session == null ? null : session.getAttribute(LocaleBean.SESSION_LANGUAGE);
-        return Locale.forLanguageTag(lang instanceof String l ? l : LocaleBean.preferred(request.getHeader("Accept-Language")));
-    }
 }

@@ -1,7 +1,7 @@
 package fr.essor.web.privacy;
 
 import fr.essor.service.privacy.ProcessingRegister;
-import fr.essor.web.i18n.LocaleBean;
+import fr.essor.web.shared.Downloads;
 import jakarta.ejb.EJB;
 import jakarta.ejb.EJBAccessException;
 import jakarta.servlet.annotation.WebServlet;
@@ -22,8 +22,7 @@ public class RegisterPdfServlet extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        Object lang = request.getSession(false) == null ? null : request.getSession(false).getAttribute(LocaleBean.SESSION_LANGUAGE);
-        Locale locale = Locale.forLanguageTag(lang instanceof String l ? l : LocaleBean.preferred(request.getHeader("Accept-Language")));
+        Locale locale = Downloads.locale(request);
         byte[] content;
         try {
             content = register.pdf(locale);
@@ -31,10 +30,6 @@ public class RegisterPdfServlet extends HttpServlet {
             response.sendError(404);
             return;
         }
-        response.setContentType("application/pdf");
-        response.setContentLength(content.length);
-        response.setHeader("X-Content-Type-Options", "nosniff");
-        response.setHeader("Content-Disposition", "attachment; filename=\"registre-traitements.pdf\"");
-        response.getOutputStream().write(content);
+        Downloads.attachment(response, "application/pdf", "registre-traitements.pdf", content);
     }
 }

@@ -845,7 +845,7 @@ class AccessMatrixIT extends OnTheBuiltWar {
                 o.committee, member);
         o.enterpriseName = "Entreprise voisine " + o.code;
         Sql.update(ds, "INSERT INTO enterprise (legal_name, siret, legal_form, department, city, association_id, version)"
-                + " VALUES (?, ?, 'SCOP', '29', 'Quimper', ?, 0)", o.enterpriseName, siret(), o.association);
+                + " VALUES (?, ?, 'SCOP', '29', 'Quimper', ?, 0)", o.enterpriseName, Fixtures.siret('9'), o.association);
         o.enterprise = Sql.count(ds, "SELECT id FROM enterprise WHERE legal_name = ?", o.enterpriseName);
         Sql.update(ds, "INSERT INTO enterprise_owner (enterprise_id, account_id) VALUES (?, ?)", o.enterprise, porteur);
 
@@ -903,33 +903,6 @@ class AccessMatrixIT extends OnTheBuiltWar {
             code.append((char) ('A' + random.nextInt(26)));
         }
         return code.toString();
-    }
-
-    /** A random SIRET with a valid Luhn key. */
-    private static String siret() {
-        StringBuilder digits = new StringBuilder("9");
-        Random random = new Random();
-        while (digits.length() < 13) {
-            digits.append(random.nextInt(10));
-        }
-        for (int key = 0; key < 10; key++) {
-            String candidate = digits.toString() + key;
-            int sum = 0;
-            for (int i = 0; i < 14; i++) {
-                int n = candidate.charAt(13 - i) - '0';
-                if (i % 2 == 1) {
-                    n *= 2;
-                    if (n > 9) {
-                        n -= 9;
-                    }
-                }
-                sum += n;
-            }
-            if (sum % 10 == 0) {
-                return candidate;
-            }
-        }
-        throw new IllegalStateException();
     }
 
     // ---- HTTP ---------------------------------------------------------------------------------------

@@ -3,9 +3,6 @@ package fr.essor.web.it;
 import static fr.essor.web.it.Fixtures.ADMIN;
 import static fr.essor.web.it.Fixtures.ADVISOR;
 import static fr.essor.web.it.Fixtures.CHAIR;
-import static fr.essor.web.it.Fixtures.M1;
-import static fr.essor.web.it.Fixtures.M2;
-import static fr.essor.web.it.Fixtures.M3;
 import static fr.essor.web.it.Fixtures.PDF;
 import static fr.essor.web.it.Fixtures.PORTEUR;
 import static fr.essor.web.it.Fixtures.PORTEUR2;
@@ -22,9 +19,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -136,19 +131,19 @@ class AfterDecisionIT extends OnTheBuiltWar {
             {"kind", "{\"text\":\"Kbis\",\"dueDate\":\"" + today().plusDays(3) + "\"}"},
             {"line", condition("DOCUMENT", "Kbis", 3, 5)},
             {"text", "{\"kind\":\"OTHER\",\"text\":\"\",\"dueDate\":\"" + today().plusDays(3) + "\"}"}};
-        Sitting s = sitting("Conditions mal saisies");
+        Filing.Sitting s = Filing.sitting(api, "Conditions mal saisies");
         for (String[] b : bad) {
-            long decisions = Sql.count(ds, "SELECT COUNT(*) FROM decision WHERE application_id = ?", s.app);
-            HttpResponse<String> refused = decide(s, "[" + b[1] + "]");
+            long decisions = Sql.count(ds, "SELECT COUNT(*) FROM decision WHERE application_id = ?", s.app());
+            HttpResponse<String> refused = Filing.approveHonourLoan(api, s, "[" + b[1] + "]");
             assertEquals(400, refused.statusCode(), b[1] + " -> " + refused.body());
             assertEquals(b[0], Api.json(refused).getString("field"), refused.body());
-            assertEquals(decisions, Sql.count(ds, "SELECT COUNT(*) FROM decision WHERE application_id = ?", s.app),
+            assertEquals(decisions, Sql.count(ds, "SELECT COUNT(*) FROM decision WHERE application_id = ?", s.app()),
                     "no decision recorded");
-            assertEquals("ON_AGENDA", Sql.string(ds, "SELECT status FROM application WHERE id = ?", s.app));
+            assertEquals("ON_AGENDA", Sql.string(ds, "SELECT status FROM application WHERE id = ?", s.app()));
         }
         assertEquals(0, Sql.count(ds, "SELECT COUNT(*) FROM decision_condition c JOIN decision d ON d.id = c.decision_id"
-                + " WHERE d.application_id = ?", s.app));
-        assertEquals(200, decide(s, "[" + condition("DOCUMENT", "Kbis", 0, 0) + "]").statusCode(), "due today is accepted");
+                + " WHERE d.application_id = ?", s.app()));
+        assertEquals(200, Filing.approveHonourLoan(api, s, "[" + condition("DOCUMENT", "Kbis", 0, 0) + "]").statusCode(), "due today is accepted");
     }
 
     @Test
@@ -156,7 +151,7 @@ class AfterDecisionIT extends OnTheBuiltWar {
         DataSource ds = Sql.ds();
         Approved file = approvedFile("Versement sous conditions", "[" + condition("BANK_LOAN", "Prêt bancaire signé", 5, 0)
                 + "," + condition("OTHER", "Assurance des locaux", 20, null) + "]");
-        long allocation = allocate(activeConvention("HONOUR_LOAN"), file.line, "8000.00");
+        long allocation = Filing.allocate(api, Filing.activeConvention(api, "IT-AD-", "HONOUR_LOAN"), file.line, "8000.00");
         List<JsonObject> items = conditions(ADVISOR, file.app);
 
         TableHashes before = TableHashes.of(ds);
@@ -214,7 +209,7 @@ class AfterDecisionIT extends OnTheBuiltWar {
         FourEyes.threshold(api, "5000.00");
         try {
             Approved file = approvedFile("Double regard", "[]");
-            long allocation = allocate(activeConvention("HONOUR_LOAN"), file.line, "8000.00");
+            long allocation = Filing.allocate(api, Filing.activeConvention(api, "IT-AD-", "HONOUR_LOAN"), file.line, "8000.00");
 
             // above: a proposal (202), no money moves
             HttpResponse<String> proposed = disburse(ADVISOR, allocation, "6000.00");
@@ -287,7 +282,7 @@ class AfterDecisionIT extends OnTheBuiltWar {
         FourEyes.threshold(api, "5000.00");
         try {
             Approved file = approvedFile("Deux validations simultanées", "[]");
-            long allocation = allocate(activeConvention("HONOUR_LOAN"), file.line, "8000.00");
+            long allocation = Filing.allocate(api, Filing.activeConvention(api, "IT-AD-", "HONOUR_LOAN"), file.line, "8000.00");
             long proposal = Api.json(disburse(ADVISOR, allocation, "7000.00")).getJsonNumber("id").longValue();
             CountDownLatch start = new CountDownLatch(1);
             ExecutorService pool = Executors.newFixedThreadPool(2);
@@ -383,74 +378,13 @@ class AfterDecisionIT extends OnTheBuiltWar {
      * array) by the four members at a new session, which the chair then closes.
      */
     private Approved approvedFile(String title, String conditionItems) throws Exception {
-        Sitting s = sitting(title);
-        HttpResponse<String> decided = decide(s, conditionItems);
+        Filing.Sitting s = Filing.sitting(api, title);
+        HttpResponse<String> decided = Filing.approveHonourLoan(api, s, conditionItems);
         assertEquals(200, decided.statusCode(), decided.body());
-        assertEquals(200, api.call(CHAIR, "POST", "/sessions/" + s.session + "/close", null).statusCode());
+        assertEquals(200, api.call(CHAIR, "POST", "/sessions/" + s.session() + "/close", null).statusCode());
         long line = Sql.count(Sql.ds(), "SELECT MIN(g.id) FROM granted_line g JOIN decision d ON d.id = g.decision_id"
-                + " WHERE d.application_id = ? AND d.outcome = 'APPROVED'", s.app);
-        return new Approved(s.app, Sql.string(Sql.ds(), "SELECT reference FROM application WHERE id = ?", s.app), line);
-    }
-
-    private record Sitting(long app, long session, long item) {
-    }
-
-    private HttpResponse<String> decide(Sitting s, String conditionItems) throws Exception {
-        long version = api.read(CHAIR, "/sessions/" + s.session).getJsonArray("items").getValuesAs(JsonObject.class).stream()
-                .filter(i -> i.getJsonNumber("id").longValue() == s.item).findFirst().orElseThrow().getJsonNumber("version").longValue();
-        return api.call(CHAIR, "POST", "/sessions/" + s.session + "/items/" + s.item + "/decision",
-                "{\"version\":" + version + ",\"outcome\":\"APPROVED\",\"lines\":[{\"instrument\":\"HONOUR_LOAN\",\"amount\":\"8000.00\","
-                        + "\"durationMonths\":60}],\"conditionItems\":" + conditionItems + "}");
-    }
-
-    /** A fresh file of porteur@ on the agenda of a new session, opened with the four members, three voting for. */
-    private Sitting sitting(String title) throws Exception {
-        long app = Filing.analysed(api, title).id();
-        HttpResponse<String> ready = api.call(ADVISOR, "POST", "/applications/" + app + "/instruction/ready?version="
-                + api.read(ADVISOR, "/applications/" + app).getJsonNumber("version"), null);
-        assertEquals(200, ready.statusCode(), ready.body());
-        long committee = Sql.count(Sql.ds(), "SELECT MIN(id) FROM committee WHERE name = 'Comité d''engagement Centre-Val de Loire'");
-        HttpResponse<String> created = api.call(ADVISOR, "POST", "/sessions", "{\"committeeId\":" + committee
-                + ",\"startsAt\":\"" + today() + "T09:00\",\"place\":\"Orléans\"}");
-        assertEquals(201, created.statusCode(), created.body());
-        long s = Api.json(created).getJsonNumber("id").longValue();
-        HttpResponse<String> agenda = api.call(ADVISOR, "POST", "/sessions/" + s + "/items", "{\"applicationId\":" + app + "}");
-        assertEquals(200, agenda.statusCode(), agenda.body());
-        JsonObject item = Api.json(agenda).getJsonArray("items").getValuesAs(JsonObject.class).stream()
-                .filter(i -> i.getJsonNumber("applicationId").longValue() == app).findFirst().orElseThrow();
-        long itemId = item.getJsonNumber("id").longValue();
-        StringBuilder present = new StringBuilder();
-        for (String e : List.of(CHAIR, M1, M2, M3)) {
-            present.append(present.length() == 0 ? "" : ",").append(Sql.count(Sql.ds(), "SELECT id FROM user_account WHERE email = ?", e));
-        }
-        HttpResponse<String> opened = api.call(CHAIR, "POST", "/sessions/" + s + "/open", "{\"present\":[" + present + "]}");
-        assertEquals(200, opened.statusCode(), opened.body());
-        for (String m : List.of(CHAIR, M1, M2)) {
-            assertEquals(200, api.call(m, "PUT", "/sessions/" + s + "/items/" + itemId + "/vote", "{\"choice\":\"FOR\"}").statusCode());
-        }
-        return new Sitting(app, s, itemId);
-    }
-
-    /** An ACTIVE financing fund of the CVL association for the given instrument, over 2020–2030. */
-    private long activeConvention(String instrument) throws Exception {
-        DataSource ds = Sql.ds();
-        long bdt = Sql.count(ds, "SELECT id FROM partner WHERE name = 'Banque des Territoires'");
-        long cvl = Sql.count(ds, "SELECT id FROM association WHERE code = 'CVL'");
-        String reference = "IT-AD-" + UUID.randomUUID().toString().replace("-", "").substring(0, 10).toUpperCase(Locale.ROOT);
-        HttpResponse<String> r = api.call(ADMIN, "POST", "/conventions", "{\"reference\":\"" + reference + "\",\"partnerId\":" + bdt
-                + ",\"associationId\":" + cvl + ",\"kind\":\"FINANCING_FUND\",\"periodStart\":\"2020-01-01\","
-                + "\"periodEnd\":\"2030-12-31\",\"amount\":\"500000.00\",\"revolving\":true,\"instruments\":[\"" + instrument + "\"]}");
-        assertEquals(201, r.statusCode(), r.body());
-        long id = Api.json(r).getJsonNumber("id").longValue();
-        assertEquals(200, api.call(ADMIN, "POST", "/conventions/" + id + "/activation", null).statusCode());
-        return id;
-    }
-
-    private long allocate(long convention, long line, String amount) throws Exception {
-        HttpResponse<String> r = api.call(ADVISOR, "POST", "/conventions/" + convention + "/allocations",
-                "{\"decisionLineId\":" + line + ",\"amount\":\"" + amount + "\"}");
-        assertEquals(201, r.statusCode(), r.body());
-        return Api.json(r).getJsonNumber("id").longValue();
+                + " WHERE d.application_id = ? AND d.outcome = 'APPROVED'", s.app());
+        return new Approved(s.app(), Sql.string(Sql.ds(), "SELECT reference FROM application WHERE id = ?", s.app()), line);
     }
 
     private static LocalDate today() {

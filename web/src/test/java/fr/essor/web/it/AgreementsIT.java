@@ -3,9 +3,6 @@ package fr.essor.web.it;
 import static fr.essor.web.it.Fixtures.ADMIN;
 import static fr.essor.web.it.Fixtures.ADVISOR;
 import static fr.essor.web.it.Fixtures.CHAIR;
-import static fr.essor.web.it.Fixtures.M1;
-import static fr.essor.web.it.Fixtures.M2;
-import static fr.essor.web.it.Fixtures.M3;
 import static fr.essor.web.it.Fixtures.PDF;
 import static fr.essor.web.it.Fixtures.PORTEUR;
 import static fr.essor.web.it.Fixtures.PORTEUR2;
@@ -21,9 +18,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
-import java.util.UUID;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
@@ -166,8 +161,8 @@ class AgreementsIT extends OnTheBuiltWar {
         assertTrue(Pdfs.text(pdf(PORTEUR, loan)).contains("Contrat de prêt spécial"), "the PDF is the one generated");
 
         // every line covered by a convention: only the unsigned agreements hold the contract back
-        allocate(activeConvention("HONOUR_LOAN"), file.loanLine, "8000.00");
-        allocate(activeConvention("GRANT"), file.grantLine, "3000.00");
+        Filing.allocate(api, Filing.activeConvention(api, "IT-AG-", "HONOUR_LOAN"), file.loanLine, "8000.00");
+        Filing.allocate(api, Filing.activeConvention(api, "IT-AG-", "GRANT"), file.grantLine, "3000.00");
         assertUnsignedBlocksTheContract(ds, file);
 
         // the signed copy: a PDF only, by the file's applicant only; nothing changes on refusal
@@ -327,62 +322,18 @@ class AgreementsIT extends OnTheBuiltWar {
      * 3,000.00 grant by the four members at a new session, which the chair then closes.
      */
     private Approved approvedFile(String title) throws Exception {
-        long app = Filing.analysed(api, title).id();
-        HttpResponse<String> ready = api.call(ADVISOR, "POST", "/applications/" + app + "/instruction/ready?version="
-                + api.read(ADVISOR, "/applications/" + app).getJsonNumber("version"), null);
-        assertEquals(200, ready.statusCode(), ready.body());
-        long committee = Sql.count(Sql.ds(), "SELECT MIN(id) FROM committee WHERE name = 'Comité d''engagement Centre-Val de Loire'");
-        HttpResponse<String> created = api.call(ADVISOR, "POST", "/sessions", "{\"committeeId\":" + committee
-                + ",\"startsAt\":\"" + today() + "T09:00\",\"place\":\"Orléans\"}");
-        assertEquals(201, created.statusCode(), created.body());
-        long s = Api.json(created).getJsonNumber("id").longValue();
-        HttpResponse<String> agenda = api.call(ADVISOR, "POST", "/sessions/" + s + "/items", "{\"applicationId\":" + app + "}");
-        assertEquals(200, agenda.statusCode(), agenda.body());
-        JsonObject item = Api.json(agenda).getJsonArray("items").getValuesAs(JsonObject.class).stream()
-                .filter(i -> i.getJsonNumber("applicationId").longValue() == app).findFirst().orElseThrow();
-        long itemId = item.getJsonNumber("id").longValue();
-        StringBuilder present = new StringBuilder();
-        for (String e : List.of(CHAIR, M1, M2, M3)) {
-            present.append(present.length() == 0 ? "" : ",").append(Sql.count(Sql.ds(), "SELECT id FROM user_account WHERE email = ?", e));
-        }
-        assertEquals(200, api.call(CHAIR, "POST", "/sessions/" + s + "/open", "{\"present\":[" + present + "]}").statusCode());
-        for (String m : List.of(CHAIR, M1, M2)) {
-            assertEquals(200, api.call(m, "PUT", "/sessions/" + s + "/items/" + itemId + "/vote", "{\"choice\":\"FOR\"}").statusCode());
-        }
-        long version = api.read(CHAIR, "/sessions/" + s).getJsonArray("items").getValuesAs(JsonObject.class).stream()
-                .filter(i -> i.getJsonNumber("id").longValue() == itemId).findFirst().orElseThrow().getJsonNumber("version").longValue();
-        HttpResponse<String> decided = api.call(CHAIR, "POST", "/sessions/" + s + "/items/" + itemId + "/decision",
-                "{\"version\":" + version + ",\"outcome\":\"APPROVED\",\"lines\":[{\"instrument\":\"HONOUR_LOAN\",\"amount\":\"8000.00\","
+        Filing.Sitting s = Filing.sitting(api, title);
+        long app = s.app();
+        HttpResponse<String> decided = Filing.decide(api, s, "\"outcome\":\"APPROVED\",\"lines\":[{\"instrument\":\"HONOUR_LOAN\",\"amount\":\"8000.00\","
                         + "\"durationMonths\":60},{\"instrument\":\"GRANT\",\"amount\":\"3000.00\"}],\"reasons\":\"Subvention ajoutée en séance\",\"conditionItems\":[{\"kind\":\"DOCUMENT\","
-                        + "\"text\":\"Attestation d'assurance\",\"dueDate\":\"" + today().plusDays(20) + "\",\"lineNo\":0}]}");
+                        + "\"text\":\"Attestation d'assurance\",\"dueDate\":\"" + today().plusDays(20) + "\",\"lineNo\":0}]");
         assertEquals(200, decided.statusCode(), decided.body());
-        assertEquals(200, api.call(CHAIR, "POST", "/sessions/" + s + "/close", null).statusCode());
+        assertEquals(200, api.call(CHAIR, "POST", "/sessions/" + s.session() + "/close", null).statusCode());
         long loanLine = Sql.count(Sql.ds(), "SELECT g.id FROM granted_line g JOIN decision d ON d.id = g.decision_id"
                 + " WHERE d.application_id = ? AND d.outcome = 'APPROVED' AND g.line_no = 0", app);
         long grantLine = Sql.count(Sql.ds(), "SELECT g.id FROM granted_line g JOIN decision d ON d.id = g.decision_id"
                 + " WHERE d.application_id = ? AND d.outcome = 'APPROVED' AND g.line_no = 1", app);
         return new Approved(app, Sql.string(Sql.ds(), "SELECT reference FROM application WHERE id = ?", app), loanLine, grantLine);
-    }
-
-    /** An ACTIVE financing fund of the CVL association for the given instrument, over 2020–2030. */
-    private long activeConvention(String instrument) throws Exception {
-        DataSource ds = Sql.ds();
-        long bdt = Sql.count(ds, "SELECT id FROM partner WHERE name = 'Banque des Territoires'");
-        long cvl = Sql.count(ds, "SELECT id FROM association WHERE code = 'CVL'");
-        String reference = "IT-AG-" + UUID.randomUUID().toString().replace("-", "").substring(0, 10).toUpperCase(Locale.ROOT);
-        HttpResponse<String> r = api.call(ADMIN, "POST", "/conventions", "{\"reference\":\"" + reference + "\",\"partnerId\":" + bdt
-                + ",\"associationId\":" + cvl + ",\"kind\":\"FINANCING_FUND\",\"periodStart\":\"2020-01-01\","
-                + "\"periodEnd\":\"2030-12-31\",\"amount\":\"500000.00\",\"revolving\":true,\"instruments\":[\"" + instrument + "\"]}");
-        assertEquals(201, r.statusCode(), r.body());
-        long id = Api.json(r).getJsonNumber("id").longValue();
-        assertEquals(200, api.call(ADMIN, "POST", "/conventions/" + id + "/activation", null).statusCode());
-        return id;
-    }
-
-    private void allocate(long convention, long line, String amount) throws Exception {
-        HttpResponse<String> r = api.call(ADVISOR, "POST", "/conventions/" + convention + "/allocations",
-                "{\"decisionLineId\":" + line + ",\"amount\":\"" + amount + "\"}");
-        assertEquals(201, r.statusCode(), r.body());
     }
 
     private static LocalDate today() {

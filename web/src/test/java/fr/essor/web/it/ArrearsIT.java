@@ -1,19 +1,15 @@
 package fr.essor.web.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import fr.essor.model.arrears.ArrearsBucket;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
-import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
-import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.math.BigDecimal;
 import java.net.http.HttpResponse;
@@ -50,7 +46,6 @@ class ArrearsIT extends OnTheBuiltWar {
     private static final String ADVISOR_BZH = "conseil-bzh@demo.essor";
     private static final String OWNER = "porteur-bzh@demo.essor";
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
-    private static final int SMTP_PORT = Integer.getInteger("essor.it.smtp.port", 3025);
     private static final Set<String> VOLATILE = Set.of("outbox_message", "audit_event", "audit_chain_head");
     private static GreenMail smtp;
 
@@ -60,15 +55,12 @@ class ArrearsIT extends OnTheBuiltWar {
 
     @BeforeAll
     static void smtpServer() {
-        smtp = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        smtp.start();
+        smtp = Smtp.start();
     }
 
     @AfterAll
     static void stopSmtp() {
-        if (smtp != null) {
-            smtp.stop();
-        }
+        smtp = Smtp.stop(smtp);
     }
 
     private static DataSource ds() throws Exception {
@@ -340,7 +332,7 @@ class ArrearsIT extends OnTheBuiltWar {
         Instant deadline = Instant.now().plusSeconds(60);
         List<MimeMessage> found = List.of();
         while (Instant.now().isBefore(deadline)) {
-            found = Arrays.stream(smtp.getReceivedMessages()).filter(m -> addressedTo(m, email)).toList();
+            found = Arrays.stream(smtp.getReceivedMessages()).filter(m -> Smtp.addressedTo(m, email)).toList();
             if (found.size() >= count) {
                 assertEquals(count, found.size(), "exactly " + count + " mail(s) to " + email);
                 return found;
@@ -359,13 +351,4 @@ class ArrearsIT extends OnTheBuiltWar {
         }
     }
 
-    private static boolean addressedTo(MimeMessage m, String email) {
-        try {
-            Address[] to = m.getAllRecipients();
-            return to != null && Arrays.stream(to).anyMatch(a -> a instanceof InternetAddress ia
-                    && email.equalsIgnoreCase(ia.getAddress()));
-        } catch (MessagingException e) {
-            return false;
-        }
-    }
 }

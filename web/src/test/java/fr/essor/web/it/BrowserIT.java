@@ -776,7 +776,7 @@ class BrowserIT extends BrowserJourney {
         driver.findElement(By.id("new-enterprise")).click();
         waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("enterprise:siret")));
         fill("enterprise:legalName", "Coopérative d'Ajaccio " + code);
-        fill("enterprise:siret", NetworkIT.siret());
+        fill("enterprise:siret", Fixtures.siret('8'));
         choose("enterprise:legalForm", "SCOP");
         fill("enterprise:city", "Ajaccio");
         fill("enterprise:department", "2A");

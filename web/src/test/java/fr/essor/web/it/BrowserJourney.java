@@ -149,6 +149,18 @@ abstract class BrowserJourney extends OnTheBuiltWar {
         }
     }
 
+    /** On the advisor's file page: lifts its {@code count} open conditions one by one, each confirmed by its message. */
+    void liftConditions(int count) {
+        By lift = By.cssSelector("#conditions button[id$='lift']");
+        for (int left = count; left > 0; left--) {
+            int before = left;
+            waiting().until(d -> d.findElements(lift).size() == before);
+            driver.findElements(lift).get(0).click();
+            waiting().until(d -> d.findElements(lift).size() == before - 1);
+            expectMessage("Condition levée.");
+        }
+    }
+
     /** A string as an XPath literal, whatever quotes it holds. */
     static String xpathLiteral(String s) {
         if (!s.contains("'")) {

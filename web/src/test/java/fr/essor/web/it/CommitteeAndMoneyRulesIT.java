@@ -64,7 +64,7 @@ class CommitteeAndMoneyRulesIT extends OnTheBuiltWar {
     @Test
     void theChairCorrectsTheAttendanceOfAnOpenSessionSoThatAForgottenMemberVotes() throws Exception {
         long s = newSession();
-        long item = putOnAgenda(s, readyApplication("Présences corrigées"));
+        long item = Filing.putOnAgenda(api, s, readyApplication("Présences corrigées"));
         open(s, CHAIR);
         HttpResponse<String> absent = vote(M1, s, item, "FOR");
         assertEquals(409, absent.statusCode(), absent.body());
@@ -96,7 +96,7 @@ class CommitteeAndMoneyRulesIT extends OnTheBuiltWar {
     void theChairAdjournsAStuckSessionAndItsFileGoesBackToBeScheduled() throws Exception {
         long s = newSession();
         long app = readyApplication("Séance ajournée");
-        long item = putOnAgenda(s, app);
+        long item = Filing.putOnAgenda(api, s, app);
         open(s, CHAIR);
         assertEquals(200, vote(CHAIR, s, item, "FOR").statusCode());
         HttpResponse<String> noQuorum = decide(s, item, version(s, item), approve("8000.00", null));
@@ -131,7 +131,7 @@ class CommitteeAndMoneyRulesIT extends OnTheBuiltWar {
         HttpResponse<String> again = api.call(CHAIR, "POST", "/sessions/" + s + "/adjourn", "{\"reason\":\"encore\"}");
         assertEquals(409, again.statusCode(), again.body());
         long next = newSession();
-        putOnAgenda(next, app);
+        Filing.putOnAgenda(api, next, app);
         assertEquals("ON_AGENDA", application(app).getString("status"), "the adjourned file is scheduled again");
     }
 
@@ -139,7 +139,7 @@ class CommitteeAndMoneyRulesIT extends OnTheBuiltWar {
     void theChairAdjournsFromTheSessionPage() throws Exception {
         long s = newSession();
         long app = readyApplication("Ajournée depuis la page");
-        putOnAgenda(s, app);
+        Filing.putOnAgenda(api, s, app);
         open(s, CHAIR);
         String cookie = pages.login(CHAIR);
         HttpResponse<String> page = pages.get(cookie, "/committee/session.xhtml?id=" + s);
@@ -197,7 +197,7 @@ class CommitteeAndMoneyRulesIT extends OnTheBuiltWar {
     void anApprovalAboveTheRequestNeedsTheCommitteesReasonsAndStaysWithinTheInstrument() throws Exception {
         long s = newSession();
         long app = readyApplication("Accord supérieur à la demande");
-        long item = putOnAgenda(s, app);
+        long item = Filing.putOnAgenda(api, s, app);
         open(s, CHAIR, M1, M2, M3);
         for (String m : List.of(CHAIR, M1, M2)) {
             assertEquals(200, vote(m, s, item, "FOR").statusCode());
@@ -356,7 +356,7 @@ class CommitteeAndMoneyRulesIT extends OnTheBuiltWar {
 
         long s = newSession();
         long app = readyApplication("Motifs propres");
-        long item = putOnAgenda(s, app);
+        long item = Filing.putOnAgenda(api, s, app);
         HttpResponse<String> conflict = api.call(M1, "POST", "/sessions/" + s + "/items/" + item + "/conflict",
                 "{\"reason\":\"Lien\\u202Efamilial\"}");
         assertEquals(400, conflict.statusCode(), conflict.body());
@@ -419,14 +419,6 @@ class CommitteeAndMoneyRulesIT extends OnTheBuiltWar {
         return id;
     }
 
-    private long putOnAgenda(long session, long application) throws Exception {
-        HttpResponse<String> r = api.call(ADVISOR, "POST", "/sessions/" + session + "/items", "{\"applicationId\":" + application + "}");
-        assertEquals(200, r.statusCode(), r.body());
-        return Api.json(r).getJsonArray("items").getValuesAs(JsonObject.class).stream()
-                .filter(i -> i.getJsonNumber("applicationId").longValue() == application).findFirst().orElseThrow()
-                .getJsonNumber("id").longValue();
-    }
-
     /**
      * A file approved with the given granted lines (JSON objects) by the four members at a new
      * session; the committee states why when it grants more than the 8,000.00 requested.
@@ -434,7 +426,7 @@ class CommitteeAndMoneyRulesIT extends OnTheBuiltWar {
     private long approvedFile(String title, String grantedLines) throws Exception {
         long app = readyApplication(title);
         long s = newSession();
-        long item = putOnAgenda(s, app);
+        long item = Filing.putOnAgenda(api, s, app);
         open(s, CHAIR, M1, M2, M3);
         for (String m : List.of(CHAIR, M1, M2)) {
             assertEquals(200, vote(m, s, item, "FOR").statusCode());

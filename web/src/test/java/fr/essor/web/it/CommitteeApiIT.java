@@ -79,7 +79,7 @@ class CommitteeApiIT extends ContainerTestBase {
     void aDecisionNeedsTheQuorumAndTheMessageSaysHowManyAreMissing() throws Exception {
         long s = newSession();
         long app = readyApplication("Quorum");
-        long item = putOnAgenda(s, app);
+        long item = Filing.putOnAgenda(api, s, app);
         openWithEveryone(s);
         assertEquals(200, vote(CHAIR, s, item, "FOR").statusCode());
         assertEquals(200, vote(M2, s, item, "FOR").statusCode());
@@ -109,7 +109,7 @@ class CommitteeApiIT extends ContainerTestBase {
         assertEquals(409, empty.statusCode(), empty.body());
         assertTrue(Api.json(empty).getString("message").contains("L'ordre du jour est vide"), empty.body());
 
-        putOnAgenda(s, readyApplication("Convocation"));
+        Filing.putOnAgenda(api, s, readyApplication("Convocation"));
         HttpResponse<String> first = api.call(ADVISOR, "POST", "/sessions/" + s + "/convocations", null);
         assertEquals(200, first.statusCode(), first.body());
         assertTrue(Api.json(first).getInt("count") > 0, first.body());
@@ -125,7 +125,7 @@ class CommitteeApiIT extends ContainerTestBase {
     void aConflictedMemberCannotVoteDoesNotCountAndNoLongerSeesTheAnalysis() throws Exception {
         long s = newSession();
         long app = readyApplication("Conflit");
-        long item = putOnAgenda(s, app);
+        long item = Filing.putOnAgenda(api, s, app);
         openWithEveryone(s);
         assertEquals(200, api.call(M1, "GET", "/applications/" + app + "/instruction/analysis", null).statusCode(),
                 "before declaring a conflict the member reads the analysis");
@@ -171,7 +171,7 @@ class CommitteeApiIT extends ContainerTestBase {
     void afterClosingNothingChangesAndTheMinutesTellTheDecision() throws Exception {
         long s = newSession();
         long app = readyApplication("Clôture");
-        long item = putOnAgenda(s, app);
+        long item = Filing.putOnAgenda(api, s, app);
         openWithEveryone(s);
         for (String m : List.of(CHAIR, M1, M2)) {
             assertEquals(200, vote(m, s, item, "FOR").statusCode());
@@ -233,7 +233,7 @@ class CommitteeApiIT extends ContainerTestBase {
         List<long[]> items = new ArrayList<>();
         for (int n = 0; n < 3; n++) {
             long app = readyApplication("Concurrence " + n);
-            items.add(new long[] {app, putOnAgenda(s, app)});
+            items.add(new long[] {app, Filing.putOnAgenda(api, s, app)});
         }
         openWithEveryone(s);
         ExecutorService pool = Executors.newFixedThreadPool(6);
@@ -294,7 +294,7 @@ class CommitteeApiIT extends ContainerTestBase {
     void entrepreneursReachNeitherTheSessionsNorOtherPeoplesFiles() throws Exception {
         long s = newSession();
         long app = readyApplication("Périmètre");
-        long item = putOnAgenda(s, app);
+        long item = Filing.putOnAgenda(api, s, app);
         assertEquals(403, api.call(PORTEUR, "GET", "/sessions", null).statusCode());
         assertEquals(403, api.call(PORTEUR, "GET", "/sessions/" + s, null).statusCode());
         assertEquals(403, api.call(PORTEUR2, "PUT", "/sessions/" + s + "/items/" + item + "/vote", "{\"choice\":\"FOR\"}")
@@ -319,8 +319,8 @@ class CommitteeApiIT extends ContainerTestBase {
         long association = Sql.count(ds, "SELECT id FROM association WHERE code = ?", code);
         String otherAdvisor = "conseil-" + code.toLowerCase(Locale.ROOT) + "@test.essor";
         String otherMember = "membre-" + code.toLowerCase(Locale.ROOT) + "@test.essor";
-        account(ds, otherAdvisor, association, "ADVISOR");
-        long memberId = account(ds, otherMember, association, "COMMITTEE_MEMBER");
+        Sql.account(ds, otherAdvisor, association, "ADVISOR");
+        long memberId = Sql.account(ds, otherMember, association, "COMMITTEE_MEMBER");
         Sql.update(ds, "INSERT INTO committee (association_id, name, quorum, active, version) VALUES (?, ?, 1, TRUE, 0)",
                 association, "Comité " + code);
         long committee = Sql.count(ds, "SELECT id FROM committee WHERE association_id = ?", association);
@@ -334,7 +334,7 @@ class CommitteeApiIT extends ContainerTestBase {
 
         long s = newSession();
         long app = readyApplication("Autre association");
-        long item = putOnAgenda(s, app);
+        long item = Filing.putOnAgenda(api, s, app);
         long cvlItemsBefore = Sql.count(ds, "SELECT COUNT(*) FROM agenda_item WHERE session_id = ?", s);
 
         // a member of another committee
@@ -370,16 +370,6 @@ class CommitteeApiIT extends ContainerTestBase {
                 + " WHERE i.session_id = ?", s));
     }
 
-    private static long account(DataSource ds, String email, long association, String role) throws Exception {
-        // the demo advisor's hash: the inserted account signs in with the demo password
-        Sql.update(ds, "INSERT INTO user_account (email, display_name, password_hash, association_id, active, created_at,"
-                + " version) SELECT ?, ?, password_hash, ?, TRUE, created_at, 0 FROM user_account WHERE email = ?",
-                email, "Test " + email, association, ADVISOR);
-        long id = Sql.count(ds, "SELECT id FROM user_account WHERE email = ?", email);
-        Sql.update(ds, "INSERT INTO account_role (account_id, role) VALUES (?, ?)", id, role);
-        return id;
-    }
-
     // ---- 6. bad input ---------------------------------------------------------------------------------------
 
     @Test
@@ -387,7 +377,7 @@ class CommitteeApiIT extends ContainerTestBase {
     void badVotesAndDecisionsAreRefusedWithAClearMessageAndStoreNothing() throws Exception {
         long s = newSession();
         long app = readyApplication("Mauvaises saisies");
-        long item = putOnAgenda(s, app);
+        long item = Filing.putOnAgenda(api, s, app);
         openWithEveryone(s);
         for (String m : List.of(CHAIR, M1, M2)) {
             assertEquals(200, vote(m, s, item, "FOR").statusCode());
@@ -434,7 +424,7 @@ class CommitteeApiIT extends ContainerTestBase {
     void theApplicantGetsTheLetterAndTheMailOnlyOnceTheSessionIsClosed() throws Exception {
         long s = newSession();
         long app = readyApplication("Lettre");
-        long item = putOnAgenda(s, app);
+        long item = Filing.putOnAgenda(api, s, app);
         String reference = application(PORTEUR, app).getString("reference");
         openWithEveryone(s);
         for (String m : List.of(CHAIR, M1, M3)) {
@@ -478,7 +468,7 @@ class CommitteeApiIT extends ContainerTestBase {
     @Test
     void theSessionIsReadInAFixedNumberOfStatementsWhateverTheSizeOfItsAgenda() throws Exception {
         long small = newSession();
-        long only = putOnAgenda(small, readyApplication("Coût une ligne"));
+        long only = Filing.putOnAgenda(api, small, readyApplication("Coût une ligne"));
         openWithEveryone(small);
         for (String member : List.of(CHAIR, M2, M3)) {
             assertEquals(200, vote(member, small, only, "FOR").statusCode());
@@ -489,7 +479,7 @@ class CommitteeApiIT extends ContainerTestBase {
         long large = newSession();
         List<Long> items = new ArrayList<>();
         for (int n = 1; n <= 4; n++) {
-            items.add(putOnAgenda(large, readyApplication("Coût ordre du jour " + n)));
+            items.add(Filing.putOnAgenda(api, large, readyApplication("Coût ordre du jour " + n)));
         }
         openWithEveryone(large);
         for (String member : List.of(CHAIR, M2, M3)) {
@@ -622,15 +612,6 @@ class CommitteeApiIT extends ContainerTestBase {
         assertEquals(200, ready.statusCode(), ready.body());
         assertEquals("READY_FOR_COMMITTEE", Api.json(ready).getString("status"));
         return id;
-    }
-
-    /** Puts the file on the session's agenda; returns the agenda item's id. */
-    private long putOnAgenda(long session, long application) throws Exception {
-        HttpResponse<String> r = api.call(ADVISOR, "POST", "/sessions/" + session + "/items", "{\"applicationId\":" + application + "}");
-        assertEquals(200, r.statusCode(), r.body());
-        return Api.json(r).getJsonArray("items").getValuesAs(JsonObject.class).stream()
-                .filter(i -> i.getJsonNumber("applicationId").longValue() == application).findFirst().orElseThrow()
-                .getJsonNumber("id").longValue();
     }
 
     /** The chair opens the session with the four members present. */

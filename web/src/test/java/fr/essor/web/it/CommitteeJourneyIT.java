@@ -269,14 +269,7 @@ class CommitteeJourneyIT extends BrowserJourney {
         Browser.assertAccessible(driver, "the applicant's conditions precedent");
         login("conseil@demo.essor");
         driver.get(url("/advisor/file.xhtml?id=" + id));
-        By lift = By.cssSelector("#conditions button[id$='lift']");
-        for (int left = 2; left > 0; left--) {
-            int before = left;
-            waiting().until(d -> d.findElements(lift).size() == before);
-            driver.findElements(lift).get(0).click();
-            waiting().until(d -> d.findElements(lift).size() == before - 1);
-            expectMessage("Condition levée.");
-        }
+        liftConditions(2);
         assertEquals(2, driver.findElements(By.cssSelector("#conditions .status-LIFTED")).size());
     }
 

@@ -629,7 +629,7 @@ class ConventionApiIT extends ContainerTestBase {
                 code, "Association " + code);
         long association = Sql.count(ds, "SELECT id FROM association WHERE code = ?", code);
         String otherAdvisor = "conseil-" + code.toLowerCase(Locale.ROOT) + "@test.essor";
-        account(ds, otherAdvisor, association, "ADVISOR");
+        Sql.account(ds, otherAdvisor, association, "ADVISOR");
         long otherConvention = Api.json(created(api.call(ADMIN, "POST", "/conventions", conventionBody(partner(ds, BDT), association,
                 "50000.00", false)))).getJsonNumber("id").longValue();
         assertEquals(200, api.call(ADMIN, "POST", "/conventions/" + otherConvention + "/activation", null).statusCode());
@@ -885,17 +885,8 @@ class ConventionApiIT extends ContainerTestBase {
     /** A second advisor of the CVL association (inserted: the demo has one), signing in with the demo password. */
     private static String advisorOfCvl(DataSource ds) throws Exception {
         String email = "conseil-" + UUID.randomUUID().toString().substring(0, 8) + "@test.essor";
-        account(ds, email, cvl(ds), "ADVISOR");
+        Sql.account(ds, email, cvl(ds), "ADVISOR");
         return email;
-    }
-
-    private static long account(DataSource ds, String email, long association, String role) throws Exception {
-        Sql.update(ds, "INSERT INTO user_account (email, display_name, password_hash, association_id, active, created_at,"
-                + " version) SELECT ?, ?, password_hash, ?, TRUE, created_at, 0 FROM user_account WHERE email = ?",
-                email, "Test " + email, association, ADVISOR);
-        long id = Sql.count(ds, "SELECT id FROM user_account WHERE email = ?", email);
-        Sql.update(ds, "INSERT INTO account_role (account_id, role) VALUES (?, ?)", id, role);
-        return id;
     }
 
     /**

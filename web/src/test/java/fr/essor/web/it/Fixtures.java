@@ -1,7 +1,9 @@
 package fr.essor.web.it;
 
+import fr.essor.model.shared.Siret;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The demo data's accounts and partners (DESIGN.md; every account's password is
@@ -43,6 +45,21 @@ final class Fixtures {
     /** An address no other test uses: {@code prefix-1a2b3c4d@test.essor}. */
     static String uniqueEmail(String prefix) {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8) + "@test.essor";
+    }
+
+    /**
+     * A random SIRET that {@link Siret#isValid} accepts, whose first digit is {@code lead} (each class its own, so that
+     * its enterprises are not the demo's nor another class's).
+     */
+    static String siret(char lead) {
+        while (true) {
+            String body = lead + String.format("%012d", ThreadLocalRandom.current().nextLong(1_000_000_000_000L));
+            for (int check = 0; check <= 9; check++) {
+                if (Siret.isValid(body + check)) {
+                    return body + check;
+                }
+            }
+        }
     }
 
     private Fixtures() {

@@ -5,7 +5,6 @@ import static fr.essor.web.it.Fixtures.ADVISOR;
 import static fr.essor.web.it.Fixtures.CHAIR;
 import static fr.essor.web.it.Fixtures.COMPLETE;
 import static fr.essor.web.it.Fixtures.M1;
-import static fr.essor.web.it.Fixtures.M2;
 import static fr.essor.web.it.Fixtures.M3;
 import static fr.essor.web.it.Fixtures.PARTNER_BDT;
 import static fr.essor.web.it.Fixtures.PDF;
@@ -17,11 +16,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.json.JsonObject;
-import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
-import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -52,7 +48,6 @@ import org.junit.jupiter.api.Test;
  */
 class InboxIT extends OnTheBuiltWar {
 
-    private static final int SMTP_PORT = Integer.getInteger("essor.it.smtp.port", 3025);
     private static final Duration WAIT = Duration.ofSeconds(90);
     private static final Set<String> VOLATILE = Set.of("outbox_message", "audit_event", "audit_chain_head");
 
@@ -64,10 +59,7 @@ class InboxIT extends OnTheBuiltWar {
 
     @AfterAll
     static void stopSmtpServer() {
-        if (smtp != null) {
-            smtp.stop();
-            smtp = null;
-        }
+        smtp = Smtp.stop(smtp);
     }
 
     // ---- what each role sees, computed from the data -----------------------------------------------
@@ -123,12 +115,12 @@ class InboxIT extends OnTheBuiltWar {
     void conditionsApprovalsConvocationsAndVotesReachThePeopleWhoMustAct() throws Exception {
         DataSource ds = Sql.ds();
         // committee: a convened session of today's or later, then an open one where M3, present, has not voted
-        Sitting s = sitting("Boîte de réception : comité");
-        assertTrue(keys(M3).contains("VOTE_TO_CAST:" + s.item), "present, not conflicted, not voted: " + keys(M3));
-        assertFalse(keys(CHAIR).contains("VOTE_TO_CAST:" + s.item), "the chair has voted");
-        assertEquals("/committee/session.xhtml?id=" + s.session, item(M3, "VOTE_TO_CAST:" + s.item).getString("page"));
+        Filing.Sitting s = Filing.sitting(api, "Boîte de réception : comité");
+        assertTrue(keys(M3).contains("VOTE_TO_CAST:" + s.item()), "present, not conflicted, not voted: " + keys(M3));
+        assertFalse(keys(CHAIR).contains("VOTE_TO_CAST:" + s.item()), "the chair has voted");
+        assertEquals("/committee/session.xhtml?id=" + s.session(), item(M3, "VOTE_TO_CAST:" + s.item()).getString("page"));
         long planned = plannedSession();
-        long waiting = ready("Boîte de réception : convocation");
+        long waiting = Filing.ready(api, "Boîte de réception : convocation");
         assertEquals(200, api.call(ADVISOR, "POST", "/sessions/" + planned + "/items", "{\"applicationId\":" + waiting + "}")
                 .statusCode());
         assertFalse(keys(M1).contains("SESSION_CONVENED:" + planned), "not before the convocation");
@@ -140,16 +132,16 @@ class InboxIT extends OnTheBuiltWar {
         // the approval with two conditions: the document to upload and the co-financing to obtain, once the session is closed
         String conditions = "[" + condition("DOCUMENT", "Kbis de moins de trois mois", 20) + ","
                 + condition("CO_FINANCING", "Accord de la région", 10) + "]";
-        HttpResponse<String> decided = decide(s, conditions);
+        HttpResponse<String> decided = Filing.approveHonourLoan(api, s, conditions);
         assertEquals(200, decided.statusCode(), decided.body());
-        assertFalse(keys(M3).contains("VOTE_TO_CAST:" + s.item), "decided: no vote left to cast");
+        assertFalse(keys(M3).contains("VOTE_TO_CAST:" + s.item()), "decided: no vote left to cast");
         long kbis = Sql.count(ds, "SELECT c.id FROM decision_condition c JOIN decision d ON d.id = c.decision_id"
-                + " WHERE d.application_id = ? AND c.kind = 'DOCUMENT'", s.app);
+                + " WHERE d.application_id = ? AND c.kind = 'DOCUMENT'", s.app());
         long region = Sql.count(ds, "SELECT c.id FROM decision_condition c JOIN decision d ON d.id = c.decision_id"
-                + " WHERE d.application_id = ? AND c.kind = 'CO_FINANCING'", s.app);
+                + " WHERE d.application_id = ? AND c.kind = 'CO_FINANCING'", s.app());
         assertFalse(keys(PORTEUR).stream().anyMatch(k -> k.startsWith("DOCUMENT_TO_UPLOAD:" + kbis + ":")),
                 "not before the decision is final");
-        assertEquals(200, api.call(CHAIR, "POST", "/sessions/" + s.session + "/close", null).statusCode());
+        assertEquals(200, api.call(CHAIR, "POST", "/sessions/" + s.session() + "/close", null).statusCode());
         assertTrue(keys(PORTEUR).stream().anyMatch(k -> k.startsWith("DOCUMENT_TO_UPLOAD:" + kbis + ":")), keys(PORTEUR).toString());
         assertTrue(keys(PORTEUR).stream().anyMatch(k -> k.startsWith("CONDITION_TO_MEET:" + region + ":")), keys(PORTEUR).toString());
 
@@ -161,7 +153,7 @@ class InboxIT extends OnTheBuiltWar {
         // refused with a reason: back to the applicant, as a new item carrying the reason
         assertEquals(200, api.call(ADVISOR, "POST", "/conditions/" + kbis + "/refuse", "{\"comment\":\"Kbis trop ancien\"}")
                 .statusCode());
-        JsonObject again = porteurItem(s.app, "DOCUMENT_TO_UPLOAD");
+        JsonObject again = porteurItem(s.app(), "DOCUMENT_TO_UPLOAD");
         assertEquals("Kbis trop ancien", again.getString("detail"));
         assertFalse(keys(ADVISOR).stream().anyMatch(k -> k.startsWith("CONDITION_TO_CHECK:" + kbis + ":")));
 
@@ -252,8 +244,7 @@ class InboxIT extends OnTheBuiltWar {
     void theDailyDigestGoesOncePerPersonAndDayToEveryoneWhoDidNotSwitchItOffEvenWhenTwoRunsRace() throws Exception {
         DataSource ds = Sql.ds();
         if (smtp == null) {
-            smtp = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-            smtp.start();
+            smtp = Smtp.start();
         }
         submitted("Boîte de réception : récapitulatif");
         assertTrue(api.read(ADVISOR, "/inbox/digest").getBoolean("daily"), "everyone receives it until they switch it off");
@@ -326,7 +317,7 @@ class InboxIT extends OnTheBuiltWar {
         String body = String.valueOf(mail.getContent());
         assertTrue(body.contains("Dossier à instruire") && body.contains("Boîte de réception : récapitulatif"), body);
         assertTrue(body.contains("/account/inbox.xhtml") && body.contains("/account/my-data.xhtml"), body);
-        assertEquals(1, Arrays.stream(smtp.getReceivedMessages()).filter(m -> addressedTo(m, ADVISOR))
+        assertEquals(1, Arrays.stream(smtp.getReceivedMessages()).filter(m -> Smtp.addressedTo(m, ADVISOR))
                 .filter(m -> subject(m).startsWith("Essor : ")).count(), "exactly one digest");
         assertTrue(received(PORTEUR2, "Essor : ").isEmpty(), "stopped: no digest");
     }
@@ -375,28 +366,8 @@ class InboxIT extends OnTheBuiltWar {
         return id;
     }
 
-    private record Sitting(long app, long session, long item) {
-    }
-
     private static String condition(String kind, String text, int dueInDays) {
         return "{\"kind\":\"" + kind + "\",\"text\":\"" + text + "\",\"dueDate\":\"" + today().plusDays(dueInDays) + "\"}";
-    }
-
-    private HttpResponse<String> decide(Sitting s, String conditionItems) throws Exception {
-        long version = api.read(CHAIR, "/sessions/" + s.session).getJsonArray("items").getValuesAs(JsonObject.class).stream()
-                .filter(i -> i.getJsonNumber("id").longValue() == s.item).findFirst().orElseThrow().getJsonNumber("version").longValue();
-        return api.call(CHAIR, "POST", "/sessions/" + s.session + "/items/" + s.item + "/decision",
-                "{\"version\":" + version + ",\"outcome\":\"APPROVED\",\"lines\":[{\"instrument\":\"HONOUR_LOAN\",\"amount\":\"8000.00\","
-                        + "\"durationMonths\":60}],\"conditionItems\":" + conditionItems + "}");
-    }
-
-    /** A fresh analysed file of porteur@, ready for the committee. */
-    private long ready(String title) throws Exception {
-        long app = Filing.analysed(api, title).id();
-        HttpResponse<String> ready = api.call(ADVISOR, "POST", "/applications/" + app + "/instruction/ready?version="
-                + api.read(ADVISOR, "/applications/" + app).getJsonNumber("version"), null);
-        assertEquals(200, ready.statusCode(), ready.body());
-        return app;
     }
 
     /** A new session of the CVL committee in two days, with nothing on its agenda. */
@@ -408,35 +379,11 @@ class InboxIT extends OnTheBuiltWar {
         return Api.json(created).getJsonNumber("id").longValue();
     }
 
-    /** A fresh analysed file of porteur@ on the agenda of a new session, opened with the four members, the chair, M1, M2 voting for. */
-    private Sitting sitting(String title) throws Exception {
-        long app = ready(title);
-        long committee = Sql.count(Sql.ds(), "SELECT MIN(id) FROM committee WHERE name = 'Comité d''engagement Centre-Val de Loire'");
-        HttpResponse<String> created = api.call(ADVISOR, "POST", "/sessions", "{\"committeeId\":" + committee
-                + ",\"startsAt\":\"" + today() + "T09:00\",\"place\":\"Orléans\"}");
-        assertEquals(201, created.statusCode(), created.body());
-        long s = Api.json(created).getJsonNumber("id").longValue();
-        HttpResponse<String> agenda = api.call(ADVISOR, "POST", "/sessions/" + s + "/items", "{\"applicationId\":" + app + "}");
-        assertEquals(200, agenda.statusCode(), agenda.body());
-        long itemId = Api.json(agenda).getJsonArray("items").getValuesAs(JsonObject.class).stream()
-                .filter(i -> i.getJsonNumber("applicationId").longValue() == app).findFirst().orElseThrow().getJsonNumber("id").longValue();
-        StringBuilder present = new StringBuilder();
-        for (String e : List.of(CHAIR, M1, M2, M3)) {
-            present.append(present.length() == 0 ? "" : ",").append(Sql.count(Sql.ds(), "SELECT id FROM user_account WHERE email = ?", e));
-        }
-        HttpResponse<String> opened = api.call(CHAIR, "POST", "/sessions/" + s + "/open", "{\"present\":[" + present + "]}");
-        assertEquals(200, opened.statusCode(), opened.body());
-        for (String m : List.of(CHAIR, M1, M2)) {
-            assertEquals(200, api.call(m, "PUT", "/sessions/" + s + "/items/" + itemId + "/vote", "{\"choice\":\"FOR\"}").statusCode());
-        }
-        return new Sitting(app, s, itemId);
-    }
-
     private static Optional<MimeMessage> received(String email, String subjectStart) {
         if (smtp == null) {
             return Optional.empty();
         }
-        return Arrays.stream(smtp.getReceivedMessages()).filter(m -> addressedTo(m, email))
+        return Arrays.stream(smtp.getReceivedMessages()).filter(m -> Smtp.addressedTo(m, email))
                 .filter(m -> subject(m).startsWith(subjectStart)).findFirst();
     }
 
@@ -445,15 +392,6 @@ class InboxIT extends OnTheBuiltWar {
             return String.valueOf(m.getSubject());
         } catch (MessagingException e) {
             return "";
-        }
-    }
-
-    private static boolean addressedTo(MimeMessage m, String email) {
-        try {
-            Address[] to = m.getAllRecipients();
-            return to != null && Arrays.stream(to).anyMatch(a -> a instanceof InternetAddress ia && email.equalsIgnoreCase(ia.getAddress()));
-        } catch (MessagingException e) {
-            return false;
         }
     }
 

@@ -3,9 +3,6 @@ package fr.essor.web.it;
 import static fr.essor.web.it.Fixtures.ADMIN;
 import static fr.essor.web.it.Fixtures.ADVISOR;
 import static fr.essor.web.it.Fixtures.CHAIR;
-import static fr.essor.web.it.Fixtures.M1;
-import static fr.essor.web.it.Fixtures.M2;
-import static fr.essor.web.it.Fixtures.M3;
 import static fr.essor.web.it.Fixtures.PORTEUR;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -25,7 +22,6 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
@@ -116,14 +112,7 @@ class LifeOfAFinancingJourneyIT extends BrowserJourney {
         await(By.id("condition-" + insurance));
         assertTrue(driver.findElement(By.id("condition-" + insurance)).getText().contains("Attestation d'assurance des locaux"));
         Browser.assertAccessible(driver, "advisor's file with a provided and an open condition");
-        By lift = By.cssSelector("#conditions button[id$='lift']");
-        for (int left = 2; left > 0; left--) {
-            int before = left;
-            waiting().until(d -> d.findElements(lift).size() == before);
-            driver.findElements(lift).get(0).click();
-            waiting().until(d -> d.findElements(lift).size() == before - 1);
-            expectMessage("Condition levée.");
-        }
+        liftConditions(2);
         assertEquals(2, Sql.count(ds, "SELECT COUNT(*) FROM decision_condition c JOIN decision d ON d.id = c.decision_id"
                 + " WHERE d.application_id = ? AND c.status = 'LIFTED'", app));
         driver.findElement(By.id("generate:go")).click();
@@ -160,7 +149,7 @@ class LifeOfAFinancingJourneyIT extends BrowserJourney {
         waiting().until(ExpectedConditions.textToBe(By.id("agreement-status-" + agreement), "Signée"));
         long line = Sql.count(ds, "SELECT MIN(g.id) FROM granted_line g JOIN decision d ON d.id = g.decision_id"
                 + " WHERE d.application_id = ? AND d.outcome = 'APPROVED'", app);
-        long allocation = allocate(activeConvention("HONOUR_LOAN"), line, "8000.00");
+        long allocation = Filing.allocate(api, Filing.activeConvention(api, "IT-LIFE-", "HONOUR_LOAN"), line, "8000.00");
         driver.get(url("/advisor/allocations.xhtml"));
         await(By.id("contract-" + reference));
         Browser.assertAccessible(driver, "allocations with the file to contract");
@@ -245,50 +234,8 @@ class LifeOfAFinancingJourneyIT extends BrowserJourney {
 
     /** A fresh file of porteur@, analysed, on a new session's agenda, opened with the four members, three voting for. */
     private long[] onTheAgendaWithThreeVotesFor(String title) throws Exception {
-        long app = Filing.analysed(api, title).id();
-        HttpResponse<String> ready = api.call(ADVISOR, "POST", "/applications/" + app + "/instruction/ready?version="
-                + api.read(ADVISOR, "/applications/" + app).getJsonNumber("version"), null);
-        assertEquals(200, ready.statusCode(), ready.body());
-        long committee = Sql.count(Sql.ds(), "SELECT MIN(id) FROM committee WHERE name = 'Comité d''engagement Centre-Val de Loire'");
-        HttpResponse<String> created = api.call(ADVISOR, "POST", "/sessions", "{\"committeeId\":" + committee
-                + ",\"startsAt\":\"" + today() + "T09:00\",\"place\":\"Orléans\"}");
-        assertEquals(201, created.statusCode(), created.body());
-        long s = Api.json(created).getJsonNumber("id").longValue();
-        HttpResponse<String> agenda = api.call(ADVISOR, "POST", "/sessions/" + s + "/items", "{\"applicationId\":" + app + "}");
-        assertEquals(200, agenda.statusCode(), agenda.body());
-        long item = Api.json(agenda).getJsonArray("items").getValuesAs(JsonObject.class).stream()
-                .filter(i -> i.getJsonNumber("applicationId").longValue() == app).findFirst().orElseThrow()
-                .getJsonNumber("id").longValue();
-        StringBuilder present = new StringBuilder();
-        for (String e : List.of(CHAIR, M1, M2, M3)) {
-            present.append(present.length() == 0 ? "" : ",").append(Sql.count(Sql.ds(), "SELECT id FROM user_account WHERE email = ?", e));
-        }
-        HttpResponse<String> opened = api.call(CHAIR, "POST", "/sessions/" + s + "/open", "{\"present\":[" + present + "]}");
-        assertEquals(200, opened.statusCode(), opened.body());
-        for (String m : List.of(CHAIR, M1, M2)) {
-            assertEquals(200, api.call(m, "PUT", "/sessions/" + s + "/items/" + item + "/vote", "{\"choice\":\"FOR\"}").statusCode());
-        }
-        return new long[] {app, s};
-    }
-
-    /** An ACTIVE financing fund of the CVL association for the given instrument, over 2020–2030. */
-    private long activeConvention(String instrument) throws Exception {
-        long bdt = Sql.count(Sql.ds(), "SELECT id FROM partner WHERE name = 'Banque des Territoires'");
-        String reference = "IT-LIFE-" + UUID.randomUUID().toString().replace("-", "").substring(0, 8).toUpperCase(Locale.ROOT);
-        HttpResponse<String> r = api.call(ADMIN, "POST", "/conventions", "{\"reference\":\"" + reference + "\",\"partnerId\":" + bdt
-                + ",\"associationId\":" + cvl() + ",\"kind\":\"FINANCING_FUND\",\"periodStart\":\"2020-01-01\","
-                + "\"periodEnd\":\"2030-12-31\",\"amount\":\"500000.00\",\"revolving\":true,\"instruments\":[\"" + instrument + "\"]}");
-        assertEquals(201, r.statusCode(), r.body());
-        long id = Api.json(r).getJsonNumber("id").longValue();
-        assertEquals(200, api.call(ADMIN, "POST", "/conventions/" + id + "/activation", null).statusCode());
-        return id;
-    }
-
-    private long allocate(long convention, long line, String amount) throws Exception {
-        HttpResponse<String> r = api.call(ADVISOR, "POST", "/conventions/" + convention + "/allocations",
-                "{\"decisionLineId\":" + line + ",\"amount\":\"" + amount + "\"}");
-        assertEquals(201, r.statusCode(), r.body());
-        return Api.json(r).getJsonNumber("id").longValue();
+        Filing.Sitting s = Filing.sitting(api, title);
+        return new long[] {s.app(), s.session()};
     }
 
     private static long cvl() throws Exception {

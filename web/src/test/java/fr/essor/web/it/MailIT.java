@@ -7,11 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
-import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
@@ -45,7 +43,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 class MailIT extends OnTheBuiltWar {
 
-    private static final int SMTP_PORT = Integer.getInteger("essor.it.smtp.port", 3025);
     private static final String ADMIN = Api.basic("admin@demo.essor", "essor-demo");
     private static final String PASSWORD = "Solide-et-long-42";
     /** The timer runs every 15 seconds; a loaded machine may be slow to start a run. */
@@ -60,17 +57,13 @@ class MailIT extends OnTheBuiltWar {
     @BeforeEach
     void smtpServerRuns() {
         if (smtp == null) {
-            smtp = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-            smtp.start();
+            smtp = Smtp.start();
         }
     }
 
     @AfterAll
     static void stopSmtpServer() {
-        if (smtp != null) {
-            smtp.stop();
-            smtp = null;
-        }
+        smtp = Smtp.stop(smtp);
     }
 
     @Test
@@ -119,7 +112,7 @@ class MailIT extends OnTheBuiltWar {
         assertTrue(String.valueOf(mail.getContent()).contains("Hello Paul Patience,"));
         JsonObject sent = waitFor("the message marked SENT", () -> outboxItem(email, "SENT"));
         assertTrue(sent.getInt("attempts") >= 2, sent.toString());
-        assertEquals(1, Arrays.stream(smtp.getReceivedMessages()).filter(m -> addressedTo(m, email)).count(),
+        assertEquals(1, Arrays.stream(smtp.getReceivedMessages()).filter(m -> Smtp.addressedTo(m, email)).count(),
                 "sent exactly once");
     }
 
@@ -247,7 +240,7 @@ class MailIT extends OnTheBuiltWar {
         assertEquals(200, invited.statusCode(), invited.body());
         assertEquals("INVITED", Api.json(invited).getString("outcome"));
         MimeMessage mail = waitFor("the co-owner invitation to " + partner, () -> smtp == null ? Optional.<MimeMessage>empty()
-                : Arrays.stream(smtp.getReceivedMessages()).filter(m -> addressedTo(m, partner)).filter(m -> {
+                : Arrays.stream(smtp.getReceivedMessages()).filter(m -> Smtp.addressedTo(m, partner)).filter(m -> {
                     try {
                         return m.getSubject().contains("invites you to co-own Coop");
                     } catch (MessagingException e) {
@@ -366,16 +359,7 @@ class MailIT extends OnTheBuiltWar {
         if (smtp == null) {
             return Optional.empty();
         }
-        return Arrays.stream(smtp.getReceivedMessages()).filter(m -> addressedTo(m, email)).findFirst();
-    }
-
-    private static boolean addressedTo(MimeMessage m, String email) {
-        try {
-            Address[] to = m.getAllRecipients();
-            return to != null && Arrays.stream(to).anyMatch(a -> a instanceof InternetAddress ia && email.equalsIgnoreCase(ia.getAddress()));
-        } catch (MessagingException e) {
-            return false;
-        }
+        return Arrays.stream(smtp.getReceivedMessages()).filter(m -> Smtp.addressedTo(m, email)).findFirst();
     }
 
     /** Polls until the condition yields a value; fails with its description after {@link #WAIT}. */

@@ -405,7 +405,7 @@ class NetworkIT extends OnTheBuiltWar {
         Map<String, String> form = new LinkedHashMap<>();
         form.put("enterprise", "enterprise");
         form.put("enterprise:legalName", legalName);
-        form.put("enterprise:siret", siret());
+        form.put("enterprise:siret", Fixtures.siret('8'));
         form.put("enterprise:legalForm_input", "SCOP");
         form.put("enterprise:city", "Quimper");
         form.put("enterprise:department", department);
@@ -414,30 +414,5 @@ class NetworkIT extends OnTheBuiltWar {
         HttpResponse<String> r = pages.post(cookie, "/entrepreneur/enterprise.xhtml", form);
         assertNotNull(r);
         return r;
-    }
-
-    /** A random SIRET with a valid Luhn key. */
-    static String siret() {
-        Random random = new Random();
-        while (true) {
-            StringBuilder digits = new StringBuilder("8");
-            while (digits.length() < 14) {
-                digits.append(random.nextInt(10));
-            }
-            int sum = 0;
-            for (int i = 0; i < 14; i++) {
-                int n = digits.charAt(13 - i) - '0';
-                if (i % 2 == 1) {
-                    n *= 2;
-                    if (n > 9) {
-                        n -= 9;
-                    }
-                }
-                sum += n;
-            }
-            if (sum % 10 == 0) {
-                return digits.toString();
-            }
-        }
     }
 }

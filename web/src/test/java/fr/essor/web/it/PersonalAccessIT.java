@@ -14,7 +14,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -58,7 +57,6 @@ import org.junit.jupiter.api.Test;
  */
 class PersonalAccessIT extends OnTheBuiltWar {
 
-    private static final int SMTP_PORT = Integer.getInteger("essor.it.smtp.port", 3025);
     /** The outbox timer runs every 15 seconds; a loaded machine may be slow to start a run. */
     private static final Duration WAIT = Duration.ofSeconds(90);
     private static final HttpClient HTTP = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
@@ -68,10 +66,7 @@ class PersonalAccessIT extends OnTheBuiltWar {
 
     @AfterAll
     static void stopSmtpServer() {
-        if (smtp != null) {
-            smtp.stop();
-            smtp = null;
-        }
+        smtp = Smtp.stop(smtp);
     }
 
     PersonalAccessIT() {
@@ -243,8 +238,7 @@ class PersonalAccessIT extends OnTheBuiltWar {
 
     @Test
     void anOptionalMailSwitchedOffIsNotSentWhileAMandatoryOneStillIs() throws Exception {
-        smtp = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        smtp.start();
+        smtp = Smtp.start();
         try {
             JsonArray preferences = Api.array(api.call(PORTEUR2, "GET", "/me/mail-preferences", null).body());
             assertTrue(preference(preferences, "APPLICATION_SUBMITTED").getBoolean("optional"));

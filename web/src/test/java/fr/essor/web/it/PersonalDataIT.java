@@ -10,7 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import fr.essor.model.shared.Siret;
 import fr.essor.service.account.AccountService;
 import fr.essor.service.account.AccountView;
 import fr.essor.service.audit.AuditChainVerifier;
@@ -516,7 +515,7 @@ class PersonalDataIT extends ContainerTestBase {
 
     /** An enterprise of the person in the demo association (the test's own set-up: there is no API to create one). */
     private long enterprise(long accountId, String legalName, String department) throws Exception {
-        String siret = siret();
+        String siret = Fixtures.siret('8');
         long association = Sql.count(dataSource, "SELECT id FROM association WHERE code = 'CVL'");
         Sql.update(dataSource, "INSERT INTO enterprise (legal_name, siret, legal_form, esus_approved, address_line, postal_code, city,"
                 + " department, sector, association_id) VALUES (?, ?, 'SCOP', FALSE, '12 rue des Lilas', '45000', 'Orléans', ?,"
@@ -524,17 +523,6 @@ class PersonalDataIT extends ContainerTestBase {
         long id = Sql.count(dataSource, "SELECT id FROM enterprise WHERE siret = ?", siret);
         Sql.update(dataSource, "INSERT INTO enterprise_owner (enterprise_id, account_id) VALUES (?, ?)", id, accountId);
         return id;
-    }
-
-    private static String siret() {
-        while (true) {
-            String body = "8" + String.format("%012d", ThreadLocalRandom.current().nextLong(1_000_000_000_000L));
-            for (int check = 0; check <= 9; check++) {
-                if (Siret.isValid(body + check)) {
-                    return body + check;
-                }
-            }
-        }
     }
 
     /**

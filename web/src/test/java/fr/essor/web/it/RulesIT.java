@@ -269,8 +269,8 @@ class RulesIT extends OnTheBuiltWar {
                 + application(ADVISOR, after).getJsonNumber("version"), null);
         assertEquals(200, readyAfter.statusCode(), readyAfter.body());
         long s = newSession();
-        long itemBefore = putOnAgenda(s, before);
-        long itemAfter = putOnAgenda(s, after);
+        long itemBefore = Filing.putOnAgenda(api, s, before);
+        long itemAfter = Filing.putOnAgenda(api, s, after);
         openWithEveryone(s);
         for (long item : List.of(itemBefore, itemAfter)) {
             assertEquals(200, vote(CHAIR, s, item, "FOR").statusCode());
@@ -496,14 +496,6 @@ class RulesIT extends OnTheBuiltWar {
                 + ",\"startsAt\":\"2027-02-15T14:00\",\"place\":\"Tours\"}");
         assertEquals(201, r.statusCode(), r.body());
         return Api.json(r).getJsonNumber("id").longValue();
-    }
-
-    private long putOnAgenda(long session, long application) throws Exception {
-        HttpResponse<String> r = api.call(ADVISOR, "POST", "/sessions/" + session + "/items", "{\"applicationId\":" + application + "}");
-        assertEquals(200, r.statusCode(), r.body());
-        return Api.json(r).getJsonArray("items").getValuesAs(JsonObject.class).stream()
-                .filter(i -> i.getJsonNumber("applicationId").longValue() == application).findFirst().orElseThrow()
-                .getJsonNumber("id").longValue();
     }
 
     private void openWithEveryone(long session) throws Exception {

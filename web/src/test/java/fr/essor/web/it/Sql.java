@@ -1,5 +1,7 @@
 package fr.essor.web.it;
 
+import static fr.essor.web.it.Fixtures.ADVISOR;
+
 import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.sql.Connection;
@@ -70,6 +72,19 @@ final class Sql {
         try (Connection c = ds.getConnection(); PreparedStatement ps = prepare(c, sql, params)) {
             return ps.executeUpdate();
         }
+    }
+
+    /**
+     * Inserts an active account of the association with the one role, named "Test " and its address; it signs in with
+     * the demo password (it takes the demo advisor's hash). Returns its id.
+     */
+    static long account(DataSource ds, String email, long association, String role) throws SQLException {
+        update(ds, "INSERT INTO user_account (email, display_name, password_hash, association_id, active, created_at,"
+                + " version) SELECT ?, ?, password_hash, ?, TRUE, created_at, 0 FROM user_account WHERE email = ?",
+                email, "Test " + email, association, ADVISOR);
+        long id = count(ds, "SELECT id FROM user_account WHERE email = ?", email);
+        update(ds, "INSERT INTO account_role (account_id, role) VALUES (?, ?)", id, role);
+        return id;
     }
 
     private static PreparedStatement prepare(Connection c, String sql, Object... params) throws SQLException {
