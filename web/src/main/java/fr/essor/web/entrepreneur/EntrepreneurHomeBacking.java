@@ -6,6 +6,9 @@ import fr.essor.service.application.ApplicationViews;
 import fr.essor.service.application.ProjectInput;
 import fr.essor.service.enterprise.EnterpriseService;
 import fr.essor.service.enterprise.EnterpriseView;
+import fr.essor.service.inbox.InboxItem;
+import fr.essor.service.inbox.InboxService;
+import fr.essor.service.shared.Page;
 import fr.essor.web.i18n.Messages;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJB;
@@ -14,7 +17,11 @@ import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * The entrepreneur's landing page: invitations to co-own an enterprise waiting for an answer, their
@@ -30,12 +37,17 @@ public class EntrepreneurHomeBacking {
     @EJB
     private ApplicationService applications;
 
+    @EJB
+    private InboxService inbox;
+
     @Inject
     private FacesContext facesContext;
 
     private List<EnterpriseView> mine;
     private List<ApplicationViews.Summary> files;
     private List<EnterpriseService.PendingInvitation> invitations;
+    /** What waits for the person's action on each file, by the file's reference: the inbox's kinds (issue 19, item 14). */
+    private final Map<String, Set<String>> actions = new LinkedHashMap<>();
     private Long enterpriseId;
     private String title;
     private Stage stage;
@@ -45,6 +57,11 @@ public class EntrepreneurHomeBacking {
         mine = enterprises.mine();
         files = applications.mine();
         invitations = enterprises.myInvitations();
+        for (InboxItem item : inbox.mine(false, 0, Page.MAX_SIZE).items()) {
+            if (item.reference() != null) {
+                actions.computeIfAbsent(item.reference(), r -> new LinkedHashSet<>()).add(item.kind());
+            }
+        }
         if (mine.size() == 1) {
             enterpriseId = mine.get(0).id();
         }
@@ -77,6 +94,16 @@ public class EntrepreneurHomeBacking {
 
     public List<EnterpriseView> getEnterprises() {
         return mine;
+    }
+
+    /** The kinds of what waits for the person on the file of that reference (none: an empty list). */
+    public List<String> actionsOn(String reference) {
+        return List.copyOf(actions.getOrDefault(reference, Set.of()));
+    }
+
+    /** How many of the person's files wait for his action. */
+    public int getFilesAwaitingAction() {
+        return (int) files.stream().filter(f -> actions.containsKey(f.reference())).count();
     }
 
     public List<ApplicationViews.Summary> getApplications() {

@@ -87,12 +87,23 @@ class BrowserIT extends BrowserJourney {
     }
 
     @Test
-    void theEntrepreneurSeesTheirOwnEnterpriseOnly() {
+    void theEntrepreneurSeesTheirOwnEnterpriseOnlyAndTheFilesWaitingForHim() {
         login("porteur@demo.essor", "essor-demo");
         WebElement table = waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("enterprises")));
         assertTrue(table.getText().contains("La Fabrique Solidaire"));
         assertFalse(table.getText().contains("Coop'Vélo Tours"));
         assertTrue(table.getText().contains("812 345 678 00013"));
+        // issue 19, item 14: the file whose advisor asked a question is flagged, and only it; the notice counts it
+        List<WebElement> rows = driver.findElements(By.cssSelector("[id='applications'] tbody tr"));
+        long asked = rows.stream().filter(r -> !r.findElements(By.cssSelector(".badge-INFO_REQUESTED")).isEmpty()).count();
+        assertTrue(asked >= 1, "the demo's porteur has a file waiting for his answer");
+        for (WebElement row : rows) {
+            boolean isAsked = !row.findElements(By.cssSelector(".badge-INFO_REQUESTED")).isEmpty();
+            boolean flagged = !row.findElements(By.cssSelector("[data-action='INFORMATION_REQUESTED']")).isEmpty();
+            assertEquals(isAsked, flagged, "flagged exactly when a question waits: " + row.getText());
+        }
+        String notice = driver.findElement(By.id("awaiting")).getText();
+        assertTrue(notice.contains("attend") && notice.contains("À faire"), notice);
         logout();
     }
 
