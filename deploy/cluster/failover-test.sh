@@ -3,7 +3,8 @@
 # grid, nginx in front), then
 #   1. concurrent allocations sent to BOTH nodes directly never over-allocate: 120 requests of
 #      1,000.00 from 16 threads against a 50,000.00 convention; exactly 50 are created, and SQL
-#      afterwards finds no convention nor line allocated beyond its amount;
+#      afterwards finds no convention nor line allocated beyond its amount; then (1b) the audit
+#      events of both nodes are all sealed, each sequence once, and each node's chain check is intact;
 #   2. EclipseLink's shared cache stays fresh: the administrator creates an association on node1,
 #      node2 lists it (and caches it), node1 deactivates it, node2 must show it deactivated
 #      (CLUSTER_CACHE_COORDINATION=off shows the stale copy this step catches);
@@ -53,6 +54,29 @@ echo "   SQL: convention $convention allocated $allocated of 50000.00; conventio
 check "exactly 50 allocations created" [ "$created" = 50 ]
 check "the convention holds exactly its amount" [ "$allocated" = "50000.00" ]
 check "nothing over-allocated anywhere" [ "$over" = 0 ]
+
+echo "== 1b. the audit trail after writes on both nodes: sealed once, in one chain"
+# Each node runs its sealer every second; both sealed the events of the race above.
+unsealed=1
+for _ in $(seq 1 20); do
+  unsealed=$(sql "SELECT COUNT(*) FROM audit_event WHERE seq IS NULL")
+  [ "$unsealed" = 0 ] && break
+  sleep 0.5
+done
+chain=$(sql "SELECT CONCAT(COUNT(*), ' ', COUNT(DISTINCT seq), ' ', MIN(seq), ' ', MAX(seq)) FROM audit_event WHERE seq IS NOT NULL")
+read -r sealed distinct first last <<<"$chain"
+echo "   SQL: $sealed sealed events, $distinct distinct sequences from $first to $last, $unsealed unsealed"
+check "nothing left unsealed" [ "$unsealed" = 0 ]
+check "no sequence given twice and none skipped (two sealers, one chain)" \
+  bash -c "[ '$sealed' = '$distinct' ] && [ $((last - first + 1)) = '$sealed' ]"
+admin_auth="Authorization: Basic $(printf '%s' 'admin@demo.essor:essor-demo' | base64)"
+for port in 18081 18082; do
+  verdict=$(curl -sS -H "$admin_auth" "http://127.0.0.1:$port/api/v1/admin/audit/check")
+  echo "   node on $port: $verdict"
+  check "the chain check on $port finds it intact up to the head" \
+    bash -c "grep -q '\"intact\":true' <<<'$verdict' && grep -q '\"unsealed\":0' <<<'$verdict' \
+      && grep -q '\"headSeq\":$last[,}]' <<<'$verdict'"
+done
 
 view_state() { sed -n 's/.*name="jakarta.faces.ViewState"[^>]*value="\([^"]*\)".*/\1/p' "$1" | head -1; }
 upstream() { tr -d '\r' <"$1" | sed -n 's/^X-Essor-Upstream: //Ip' | tail -1; }

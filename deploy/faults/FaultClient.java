@@ -128,7 +128,8 @@ public class FaultClient {
         s = api.ok(200, api.call(CHAIR, "GET", "/sessions/" + session, null));
         long version = ((Number) ((Map<?, ?>) ((List<?>) ((Map<?, ?>) s.json).get("items")).get(0)).get("version")).longValue();
         api.ok(200, api.call(CHAIR, "POST", "/sessions/" + session + "/items/" + item + "/decision", "{\"version\":" + version
-                + ",\"outcome\":\"APPROVED\",\"lines\":[{\"instrument\":\"GRANT\",\"amount\":\"50000.00\"},"
+                + ",\"outcome\":\"APPROVED\",\"reasons\":\"Lignes larges pour l'essai de concurrence\","
+                + "\"lines\":[{\"instrument\":\"GRANT\",\"amount\":\"50000.00\"},"
                 + "{\"instrument\":\"QUASI_EQUITY\",\"amount\":\"60000.00\",\"durationMonths\":60},"
                 + "{\"instrument\":\"EQUITY\",\"amount\":\"60000.00\"}]}"));
         System.out.println("convention=" + convention + " application=" + id);
