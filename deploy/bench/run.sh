@@ -9,7 +9,8 @@
 # BENCH_PORT (18480), BENCH_DURATION (20 s per load run), BENCH_SKIP_H2=1, BENCH_ONLY=national (the national
 # figures of issue 12 alone, with BENCH_SKIP_H2=1: a year by association, the ten-year trend, open then closed),
 # BENCH_ONLY=loans (issue 14 alone, with BENCH_SKIP_H2=1: the nightly arrears run and a year's FEC export of one
-# association; BENCH_ARREARS_AS_OF (2026-11-15, the data's today), BENCH_FEC_ASSOCIATION (NAA), BENCH_FEC_YEAR (2025)).
+# association; BENCH_ARREARS_AS_OF (2026-11-15, the data's today), BENCH_FEC_ASSOCIATION (NAA), BENCH_FEC_YEAR (2025)),
+# BENCH_ONLY=allocations (issue 15 alone: the 32-client allocations beside the raw-SQL limit of the same transaction).
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
@@ -315,9 +316,13 @@ echo "== network indicators for $year (admin)"
 BENCH_AUTH=$(b64 "admin@bench.essor") BENCH_PATHS="/api/v1/indicators?year=$year" load indicators 1 get.lua
 rawsql 20 "indicators:$year"
 
+# BENCH_ONLY=allocations: the allocations alone (issue 15: the server beside the raw-SQL limit), no read load
+if [ "${BENCH_ONLY:-}" != "allocations" ]; then
 national_bench
 
 loans_bench
+
+fi
 
 echo "== allocations: 32 clients, 10.00 EUR each on approved honour-loan lines of NAA-NAH into BENCH-NAA..NAH (BENCH-NAH: 500.00 only)"
 sql "SELECT CONCAT('advisor1.', LOWER(a.code), '@bench.essor'), c.id, g.id FROM granted_line g JOIN decision d ON d.id = g.decision_id
