@@ -2,7 +2,10 @@ package fr.essor.service.shared;
 
 import jakarta.ejb.ApplicationException;
 
-/** Too many password checks at once on this node: the caller tries again in a moment (503). */
+/**
+ * Too many password checks, or allocations, at once on this node: the caller tries again in a
+ * moment (503 with Retry-After).
+ */
 @ApplicationException(rollback = true)
 public class BusyException extends EssorException {
 
@@ -11,6 +14,11 @@ public class BusyException extends EssorException {
     public static final int RETRY_AFTER_SECONDS = 2;
 
     public BusyException() {
-        super("BUSY", "error.busy");
+        this("error.busy");
+    }
+
+    /** Refused for another kind of work than sign-ins, with its own message. */
+    public BusyException(String messageKey) {
+        super("BUSY", messageKey);
     }
 }

@@ -1,5 +1,6 @@
 package fr.essor.web.api;
 
+import fr.essor.service.convention.AllocationGate;
 import fr.essor.service.convention.AllocationService;
 import fr.essor.service.convention.BreakdownDimension;
 import fr.essor.service.convention.ConventionExports;
@@ -12,6 +13,7 @@ import fr.essor.service.shared.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -46,6 +48,9 @@ public class ConventionsResource {
 
     @EJB
     private AllocationService allocations;
+
+    @Inject
+    private AllocationGate gate;
 
     @EJB
     private ConventionExports exports;
@@ -124,7 +129,7 @@ public class ConventionsResource {
             throw new InvalidInputException("decisionLineId", "field.required");
         }
         BigDecimal amount = ApplicationJson.decimal("amount", body.amount());
-        ConventionViews.AllocationRow row = allocations.allocate(id, body.decisionLineId(), amount);
+        ConventionViews.AllocationRow row = gate.run(() -> allocations.allocate(id, body.decisionLineId(), amount));
         return Response.created(uriInfo.getBaseUriBuilder().path("allocations").path(String.valueOf(row.id())).build())
                 .entity(row).build();
     }
