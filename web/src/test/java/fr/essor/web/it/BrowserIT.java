@@ -1063,8 +1063,8 @@ class BrowserIT extends BrowserJourney {
 
         List<String> failures = new ArrayList<>();
         try {
-            for (int width : new int[] {390, 1280}) {
-                driver.manage().window().setSize(new Dimension(width, width == 390 ? 844 : 1000));
+            for (int width : new int[] {390, 1366}) {
+                driver.manage().window().setSize(new Dimension(width, width == 390 ? 844 : 900));
                 for (Map.Entry<String, List<String>> user : pages.entrySet()) {
                     if (user.getKey().isEmpty()) {
                         driver.manage().deleteAllCookies(); // the pages before signing in
@@ -1112,6 +1112,56 @@ class BrowserIT extends BrowserJourney {
             driver.manage().window().setSize(new Dimension(1280, 1000));
         }
         assertTrue(failures.isEmpty(), "pages that scroll sideways, or fail axe or the menu on a phone:\n" + String.join("\n", failures));
+    }
+
+    /** A thousands comma ("25,000") or a decimal point before cents ("1000.00"): an English number. */
+    private static final Pattern ENGLISH_NUMBER = Pattern.compile("(?<![\\d.,])\\d{1,3}(,\\d{3})+(?![\\d,])|\\d\\.\\d{2}(?![\\d.])");
+    /** A decimal comma before cents ("3,00"), a space before a colon or after an amount ("25 000 €"): French. */
+    private static final Pattern FRENCH_TYPOGRAPHY = Pattern.compile("\\d,\\d{2}(?![\\d,])|[ \\u00a0\\u202f][:;?!](?=\\s|$)|\\d[ \\u00a0\\u202f]€");
+
+    /**
+     * Issue 19, item 9 and 10: the pages with the most figures (the partner's dashboard and one of its
+     * conventions, the indicators, the applicant's decided file, the arrears) show no English number on a
+     * French page and no French typography on the same page in English.
+     */
+    @Test
+    void aFrenchPageShowsNoEnglishNumberFormatAndAnEnglishPageNoFrenchSpacing() {
+        Map<String, List<String>> pages = new LinkedHashMap<>();
+        pages.put("partenaire@demo.essor", List.of(url("/partner/index.xhtml"), "convention", url("/indicators/index.xhtml?year=2021")));
+        pages.put("porteur@demo.essor", List.of("decided-file"));
+        pages.put("conseil-bzh@demo.essor", List.of(url("/advisor/arrears.xhtml")));
+        List<String> failures = new ArrayList<>();
+        for (Map.Entry<String, List<String>> user : pages.entrySet()) {
+            login(user.getKey());
+            List<String> addresses = new ArrayList<>();
+            for (String page : user.getValue()) {
+                addresses.add(switch (page) {
+                    case "convention" -> href(By.xpath("//a[contains(@class, 'convention-link') and contains(., 'PRETS-HONNEUR')]"));
+                    case "decided-file" -> href(By.cssSelector("#applications a[href*='/entrepreneur/file']"));
+                    default -> page;
+                });
+            }
+            for (String language : List.of("fr", "en")) {
+                for (String address : addresses) {
+                    driver.get(address);
+                    waiting().until(ExpectedConditions.visibilityOfElementLocated(By.tagName("h1")));
+                    if (!driver.findElement(By.tagName("html")).getAttribute("lang").startsWith(language)) {
+                        driver.findElement(By.id("lang:switch")).click();
+                        waiting().until(d -> d.findElement(By.tagName("html")).getAttribute("lang").startsWith(language));
+                    }
+                    String text = driver.findElement(By.tagName("main")).getText();
+                    var wrong = ("fr".equals(language) ? ENGLISH_NUMBER : FRENCH_TYPOGRAPHY).matcher(text);
+                    if (wrong.find()) {
+                        int from = Math.max(0, wrong.start() - 40);
+                        failures.add(language + " " + address + ": \"" + wrong.group() + "\" in \""
+                                + text.substring(from, Math.min(text.length(), wrong.end() + 40)).replace('\n', ' ') + "\"");
+                    }
+                }
+            }
+            driver.findElement(By.id("lang:switch")).click(); // back to French for the next tests of this session
+            waiting().until(d -> d.findElement(By.tagName("html")).getAttribute("lang").startsWith("fr"));
+        }
+        assertTrue(failures.isEmpty(), "numbers or typography of the other language:\n" + String.join("\n", failures));
     }
 
     /**
