@@ -111,7 +111,7 @@ curl -sS -b "$dir/admin2.txt" -c "$dir/admin2.txt" -o "$dir/assoc2" "$n2/admin/a
 before=$(row_of "$dir/assoc2" "$code_a" | grep -o 'status-o[a-z]*' | head -1)
 check "node2 lists $code_a as active (and now holds it in its cache)" [ "$before" = status-ok ]
 curl -sS -c "$dir/admin1.txt" -b "$dir/admin1.txt" -o "$dir/assoc1c" "$n1/admin/associations.xhtml"
-button=$(row_of "$dir/assoc1c" "$code_a" | grep -o 'name="list:associations:[0-9]*:[^"]*"' | head -1 | cut -d'"' -f2)
+button=$(row_of "$dir/assoc1c" "$code_a" | grep -o 'name="list:associations:[0-9]*:toggle"' | head -1 | cut -d'"' -f2)
 code=$(curl -sS -c "$dir/admin1.txt" -b "$dir/admin1.txt" -o "$dir/assoc1d" -w '%{http_code}' -H "Origin: $n1" \
   --data-urlencode "list=list" --data-urlencode "$button=" \
   --data-urlencode "jakarta.faces.ViewState=$(view_state "$dir/assoc1c")" "$n1/admin/associations.xhtml")

@@ -1116,8 +1116,13 @@ class BrowserIT extends BrowserJourney {
 
     /** A thousands comma ("25,000") or a decimal point before cents ("1000.00"): an English number. */
     private static final Pattern ENGLISH_NUMBER = Pattern.compile("(?<![\\d.,])\\d{1,3}(,\\d{3})+(?![\\d,])|\\d\\.\\d{2}(?![\\d.])");
-    /** A decimal comma before cents ("3,00"), a space before a colon or after an amount ("25 000 €"): French. */
-    private static final Pattern FRENCH_TYPOGRAPHY = Pattern.compile("\\d,\\d{2}(?![\\d,])|[ \\u00a0\\u202f][:;?!](?=\\s|$)|\\d[ \\u00a0\\u202f]€");
+    /**
+     * French: a decimal comma before cents ("3,00"), a space before a colon ("Status : Approved"), a
+     * no-break space between thousands or before the euro sign ("25 000 €"; a plain space is only
+     * the gap between two cells of a table row).
+     */
+    private static final Pattern FRENCH_TYPOGRAPHY = Pattern.compile(
+            "\\d,\\d{2}(?![\\d,])|[ \\u00a0\\u202f][:;?!](?=\\s|$)|\\d[\\u00a0\\u202f](€|\\d{3}(?!\\d))");
 
     /**
      * Issue 19, item 9 and 10: the pages with the most figures (the partner's dashboard and one of its
