@@ -11,7 +11,7 @@ import fr.essor.service.shared.InvalidInputException;
 import fr.essor.service.shared.Roles;
 import fr.essor.web.api.QueueJson.AssigneeRequest;
 import fr.essor.web.api.QueueJson.AssignmentOut;
-import fr.essor.web.api.QueueJson.QueuePageOut;
+import fr.essor.web.api.QueueJson.QueueItemOut;
 import fr.essor.web.api.ApplicationJson.ApplicationOut;
 import fr.essor.web.api.ApplicationJson.ApplicationRequest;
 import fr.essor.web.api.ApplicationJson.SummaryOut;
@@ -62,12 +62,12 @@ public class ApplicationsResource {
             + "drafts excepted, paged in SQL. status: one or more statuses separated by commas; q: enterprise name, SIRET "
             + "or reference; sort: reference, enterprise, status, submittedAt, department or advisor, '-' first for "
             + "descending (default submittedAt); page from 0; size 1-200 (default 25)")
-    public QueuePageOut queue(@QueryParam("status") String status, @QueryParam("q") String text,
+    public PageOut<QueueItemOut> queue(@QueryParam("status") String status, @QueryParam("q") String text,
                               @QueryParam("sort") String sort, @QueryParam("page") String page,
                               @QueryParam("size") String size) {
         Paging p = Paging.of(page, size);
         QueueFilter filter = QueueFilter.any().withStatuses(statuses(status)).withText(text);
-        return QueuePageOut.of(queue.page(filter, sortOf(sort), p.first(), p.size()), p.page());
+        return PageOut.of(queue.page(filter, sortOf(sort), p.first(), p.size()), p, QueueItemOut::of);
     }
 
     @PUT
@@ -141,8 +141,7 @@ public class ApplicationsResource {
         if (b.lines() != null || b.plan() != null || b.impact() != null) {
             created = applications.update(created.id(), created.version(), null, b.lineInputs(), b.planInputs(), b.impactInput());
         }
-        return Response.created(uriInfo.getAbsolutePathBuilder().path(String.valueOf(created.id())).build())
-                .entity(ApplicationOut.of(created)).build();
+        return Responses.created(uriInfo, created.id(), ApplicationOut.of(created));
     }
 
     @GET
