@@ -1,5 +1,6 @@
 package fr.essor.web.it;
 
+import static fr.essor.web.it.Filing.itemOf;
 import static fr.essor.web.it.Fixtures.ADMIN;
 import static fr.essor.web.it.Fixtures.ADVISOR;
 import static fr.essor.web.it.Fixtures.CHAIR;
@@ -557,12 +558,6 @@ class CommitteeApiIT extends ContainerTestBase {
 
     private JsonObject session(String user, long id) throws Exception {
         return api.read(user, "/sessions/" + id);
-    }
-
-    private static JsonObject itemOf(JsonObject session, long itemId) {
-        return session.getJsonArray("items").getValuesAs(JsonObject.class).stream()
-                .filter(i -> i.getJsonNumber("id").longValue() == itemId).findFirst()
-                .orElseThrow(() -> new AssertionError("item " + itemId + " not in " + session));
     }
 
     /** The CVL committee, read from the sessions the demo advisor sees. */

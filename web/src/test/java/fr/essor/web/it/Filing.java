@@ -72,6 +72,13 @@ final class Filing {
         return id;
     }
 
+    /** The agenda item {@code itemId} of a session as {@code GET /sessions/{id}} answers it. */
+    static JsonObject itemOf(JsonObject session, long itemId) {
+        return session.getJsonArray("items").getValuesAs(JsonObject.class).stream()
+                .filter(i -> i.getJsonNumber("id").longValue() == itemId).findFirst()
+                .orElseThrow(() -> new AssertionError("item " + itemId + " not in " + session));
+    }
+
     /** A file on the agenda of an open session: the application, the session and the agenda item. */
     record Sitting(long app, long session, long item) {
     }
