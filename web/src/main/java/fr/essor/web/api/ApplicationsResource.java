@@ -169,7 +169,7 @@ public class ApplicationsResource {
     @RolesAllowed(Roles.ENTREPRENEUR)
     @Operation(summary = "Submit a complete draft; 400 with the list of what is missing otherwise")
     public ApplicationOut submit(@PathParam("id") long id, @QueryParam("version") Long version) {
-        return ApplicationOut.of(applications.submit(id, version == null ? -1 : version));
+        return ApplicationOut.of(applications.submit(id, ApplicationJson.version(version)));
     }
 
     @GET
@@ -189,7 +189,7 @@ public class ApplicationsResource {
     @RolesAllowed(Roles.ADVISOR)
     @Operation(summary = "Advisor: take a submitted application into review")
     public ApplicationOut startReview(@PathParam("id") long id, @QueryParam("version") Long version) {
-        return ApplicationOut.of(applications.startReview(id, version == null ? -1 : version));
+        return ApplicationOut.of(applications.startReview(id, ApplicationJson.version(version)));
     }
 
     @POST
@@ -200,7 +200,7 @@ public class ApplicationsResource {
         if (body == null) {
             throw new InvalidInputException(null, "error.api.bodyRequired");
         }
-        return ApplicationOut.of(applications.requestInformation(id, version == null ? -1 : version, body.question()));
+        return ApplicationOut.of(applications.requestInformation(id, ApplicationJson.version(version), body.question()));
     }
 
     @POST
@@ -211,7 +211,7 @@ public class ApplicationsResource {
         if (body == null) {
             throw new InvalidInputException(null, "error.api.bodyRequired");
         }
-        return ApplicationOut.of(applications.answerInformation(id, version == null ? -1 : version, body.answer()));
+        return ApplicationOut.of(applications.answerInformation(id, ApplicationJson.version(version), body.answer()));
     }
 
     public record Question(String question) {
