@@ -185,28 +185,12 @@ public class RawSql {
 
     // ---- the allocation's minimal write transaction, from many threads -------------------------------------
 
-    /** The server's checks join (AllocationService.ALLOCATION_CHECKS), the same text. */
-    private static final String CHECKS = "SELECT c.reference, c.kind, c.status, c.association_id, c.partner_id,"
-            + " c.period_start, c.period_end,"
-            + " g.amount, g.instrument, d.outcome, d.decision_date, ap.status, ap.reference, ap.id, e.association_id,"
-            + " e.legal_name, e.department,"
-            + " CASE WHEN NOT EXISTS (SELECT 1 FROM convention_instrument x WHERE x.convention_id = c.id)"
-            + " OR EXISTS (SELECT 1 FROM convention_instrument x WHERE x.convention_id = c.id AND x.instrument = g.instrument)"
-            + " THEN 1 ELSE 0 END,"
-            + " CASE WHEN NOT EXISTS (SELECT 1 FROM convention_department x WHERE x.convention_id = c.id)"
-            + " OR EXISTS (SELECT 1 FROM convention_department x WHERE x.convention_id = c.id AND x.department = e.department)"
-            + " THEN 1 ELSE 0 END,"
-            + " CASE WHEN NOT EXISTS (SELECT 1 FROM convention_legal_form x WHERE x.convention_id = c.id)"
-            + " OR EXISTS (SELECT 1 FROM convention_legal_form x WHERE x.convention_id = c.id AND x.legal_form = e.legal_form)"
-            + " THEN 1 ELSE 0 END,"
-            + " CASE WHEN NOT EXISTS (SELECT 1 FROM convention_stage x WHERE x.convention_id = c.id)"
-            + " OR EXISTS (SELECT 1 FROM convention_stage x WHERE x.convention_id = c.id AND x.stage = ap.stage)"
-            + " THEN 1 ELSE 0 END,"
-            + " (SELECT COALESCE(SUM(al.amount - al.released), 0) FROM allocation al WHERE al.granted_line_id = g.id"
-            + " AND al.status <> 'RELEASED')"
-            + " FROM convention c, granted_line g JOIN decision d ON d.id = g.decision_id"
-            + " JOIN application ap ON ap.id = d.application_id JOIN enterprise e ON e.id = ap.enterprise_id"
-            + " WHERE c.id = ? AND g.id = ?";
+    /** The server's own SQL text: the constant {@code name} of the service class {@code type}. */
+    private static String serverSql(String type, String name) throws ReflectiveOperationException {
+        var constant = Class.forName(type).getDeclaredField(name);
+        constant.setAccessible(true);
+        return (String) constant.get(null);
+    }
 
     private static final BigDecimal TEN = new BigDecimal("10.00");
 
@@ -219,6 +203,7 @@ public class RawSql {
                 targets.add(new long[] {Long.parseLong(f[1]), Long.parseLong(f[2])});
             }
         }
+        String checks = serverSql("fr.essor.service.convention.AllocationService", "ALLOCATION_CHECKS");
         AtomicLong created = new AtomicLong();
         AtomicLong refused = new AtomicLong();
         AtomicLong failed = new AtomicLong();
@@ -237,7 +222,7 @@ public class RawSql {
                         long[] target = targets.get(ThreadLocalRandom.current().nextInt(targets.size()));
                         long t0 = System.nanoTime();
                         try {
-                            if (allocate(c, target[0], target[1])) {
+                            if (allocate(c, checks, target[0], target[1])) {
                                 created.incrementAndGet();
                             } else {
                                 refused.incrementAndGet();
@@ -285,14 +270,14 @@ public class RawSql {
      * Returns false when the guard refused (rolled back). The rule checks' outcome is not evaluated here: the
      * benchmark's lines all pass them, and the cost is in the database.
      */
-    private static boolean allocate(Connection c, long convention, long line) throws SQLException {
+    private static boolean allocate(Connection c, String checksSql, long convention, long line) throws SQLException {
         try (PreparedStatement lock = c.prepareStatement("SELECT id FROM granted_line WHERE id = ? FOR UPDATE")) {
             lock.setLong(1, line);
             try (ResultSet rs = lock.executeQuery()) {
                 rs.next();
             }
         }
-        try (PreparedStatement checks = c.prepareStatement(CHECKS)) {
+        try (PreparedStatement checks = c.prepareStatement(checksSql)) {
             checks.setLong(1, convention);
             checks.setLong(2, line);
             try (ResultSet rs = checks.executeQuery()) {

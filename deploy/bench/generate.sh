@@ -7,14 +7,8 @@
 # Needs the modules built once: mvn -DskipTests package (the generator is in the demo module).
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-root="$(cd "$here/../.." && pwd)"
-db="${BENCH_DB:-essor_bench}"
-host="${BENCH_DB_HOST:-127.0.0.1}"
-port="${BENCH_DB_PORT:-3306}"
-user="${BENCH_DB_USER:-root}"
-password="${BENCH_DB_PASSWORD:-}"
-mysql_cmd=(mysql -h "$host" -P "$port" -u "$user")
-[ -n "$password" ] && mysql_cmd+=("-p$password")
+. "$here/../lib.sh"
+bench_db
 cd "$root"
 if [ ! -d demo/target/classes ]; then
   echo "build first: mvn -DskipTests package" >&2; exit 1
@@ -26,9 +20,9 @@ cp_file="$root/demo/target/bench.classpath"
 if [ ! -f "$cp_file" ] || [ demo/pom.xml -nt "$cp_file" ]; then
   mvn -o -q -pl demo -am compile dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.classpath >/dev/null
 fi
-echo "Dropping and creating database $db on $host:$port"
+echo "Dropping and creating database $db on $host:$dbport"
 "${mysql_cmd[@]}" -e "DROP DATABASE IF EXISTS \`$db\`; CREATE DATABASE \`$db\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci"
-url="jdbc:mysql://$host:$port/$db?rewriteBatchedStatements=true&useServerPrepStmts=false&cachePrepStmts=true"
+url="jdbc:mysql://$host:$dbport/$db?rewriteBatchedStatements=true&useServerPrepStmts=false&cachePrepStmts=true"
 start=$(date +%s)
 java -Xmx1g -Duser.timezone=UTC -cp "demo/target/classes:$(cat "$cp_file")" fr.essor.demo.NetworkGenerator \
   "$url" "$user" "$password" "${BENCH_SEED:-42}" "${BENCH_ASSOCIATIONS:-35}" "${BENCH_YEARS:-10}" "${BENCH_APPS_PER_YEAR:-857}"

@@ -13,19 +13,12 @@
 # BENCH_ONLY=allocations (issue 15 alone: the 32-client allocations beside the raw-SQL limit of the same transaction).
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-root="$(cd "$here/../.." && pwd)"
-db="${BENCH_DB:-essor_bench}"
-host="${BENCH_DB_HOST:-127.0.0.1}"
-dbport="${BENCH_DB_PORT:-3306}"
-user="${BENCH_DB_USER:-root}"
-password="${BENCH_DB_PASSWORD:-}"
+. "$here/../lib.sh"
+bench_db -N -B
 port="${BENCH_PORT:-18480}"
 duration="${BENCH_DURATION:-20}"
 base="http://127.0.0.1:$port"
-jar="$root/deploy/target/essor.jar"
 work="$(mktemp -d /tmp/essor-bench.XXXXXX)"
-mysql_cmd=(mysql -h "$host" -P "$dbport" -u "$user" -N -B)
-[ -n "$password" ] && mysql_cmd+=("-p$password")
 sql() { "${mysql_cmd[@]}" "$db" -e "$1"; }
 [ "${BENCH_ONLY:-}" = "loans" ] || command -v wrk >/dev/null || { echo "wrk is needed: apt-get install -y wrk" >&2; exit 1; }
 # BENCH_PAYARA_MICRO=<payara-micro.jar>: run web/target/essor.war on that Payara Micro (as ROOT.war, with the jar's

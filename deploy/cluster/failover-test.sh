@@ -16,7 +16,7 @@
 # Stops everything it started (stop.sh), also on failure. Exit code 0 = PASS.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-root="$(cd "$here/../.." && pwd)"
+. "$here/../lib.sh"
 export CLUSTER_DIR="${CLUSTER_DIR:-/tmp/essor-cluster-test}"
 dir="$CLUSTER_DIR"
 lb="http://127.0.0.1:${CLUSTER_LB_PORT:-18090}"

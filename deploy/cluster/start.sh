@@ -11,8 +11,7 @@
 # database instead of the private MariaDB), ESSOR_DEMO_DATA (default true), JAVA_OPTS.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-root="$(cd "$here/../.." && pwd)"
-jar="$root/deploy/target/essor.jar"
+. "$here/../lib.sh"
 dir="${CLUSTER_DIR:-/tmp/essor-cluster}"
 db_port="${CLUSTER_DB_PORT:-3308}"
 nodes=(node1 node2)
@@ -38,7 +37,6 @@ on_exit() {
 trap on_exit EXIT
 
 mkdir -p "$dir/tmp"
-now_ms() { date +%s%3N; }
 
 # ---- database -------------------------------------------------------------------------------------
 if [ -z "${ESSOR_DB_URL:-}" ]; then
@@ -95,14 +93,8 @@ start_node() {
   echo "$name: http://127.0.0.1:$port/ pid $(cat "$dir/$name.pid") (log $dir/$name.log)"
 }
 wait_node() {
-  local name=${nodes[$1]} port=${http_ports[$1]} t0
-  t0=$(now_ms)
-  until curl -fsS "http://127.0.0.1:$port/health" 2>/dev/null | grep -q '"essor-database"'; do
-    kill -0 "$(cat "$dir/$name.pid")" 2>/dev/null || { echo "$name exited, see $dir/$name.log" >&2; return 1; }
-    [ $(( $(now_ms) - t0 )) -lt 600000 ] || { echo "$name not up in 10 minutes" >&2; return 1; }
-    sleep 2
-  done
-  echo "$name up in $(( ($(now_ms) - t0) / 1000 )) s"
+  local name=${nodes[$1]}
+  wait_healthy "$name" "http://127.0.0.1:${http_ports[$1]}" "$(cat "$dir/$name.pid")" "$dir/$name.log"
 }
 # the first node migrates the schema and loads the demo data alone; the second starts once it is up
 start_node 0

@@ -13,8 +13,7 @@
 # curl, and deploy/target/essor.jar (mvn -DskipTests package).
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-root="$(cd "$here/../.." && pwd)"
-jar="$root/deploy/target/essor.jar"
+. "$here/../lib.sh"
 dir="${FAULT_DIR:-/tmp/essor-faultdb}"
 db_port="${FAULT_DB_PORT:-3307}"
 http_port="${FAULT_HTTP_PORT:-18080}"
@@ -41,7 +40,6 @@ cleanup() {
 }
 trap cleanup EXIT INT TERM
 
-now_ms() { date +%s%3N; }
 sql() { mariadb --socket="$sock" -uroot -N -B "$@"; }
 
 start_db() {
@@ -76,13 +74,7 @@ echo "== Essor on $base (log $dir/essor.log)"
     --port "$http_port" --nohazelcast >"$dir/essor.log" 2>&1
 ) &
 essor_pid=$!
-t0=$(now_ms)
-until curl -fsS "$base/health" 2>/dev/null | grep -q '"essor-database"'; do
-  kill -0 "$essor_pid" 2>/dev/null || { echo "Essor exited (see $dir/essor.log)" >&2; exit 1; }
-  [ $(( $(now_ms) - t0 )) -lt 600000 ] || { echo "Essor did not start in 10 minutes" >&2; exit 1; }
-  sleep 2
-done
-echo "   up in $(( ($(now_ms) - t0) / 1000 )) s"
+wait_healthy "   Essor" "$base" "$essor_pid" "$dir/essor.log" || exit 1
 
 partner=$(sql essor -e "SELECT id FROM partner WHERE name = 'Banque des Territoires'")
 association=$(sql essor -e "SELECT id FROM association WHERE code = 'CVL'")

@@ -2,13 +2,10 @@ package fr.essor.model.indicator;
 
 import fr.essor.model.shared.FreeText;
 import fr.essor.model.shared.RuleException;
+import fr.essor.model.shared.VersionedEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -19,17 +16,12 @@ import java.util.Objects;
  */
 @Entity
 @Table(name = "year_closing")
-public class YearClosing {
+public class YearClosing extends VersionedEntity {
 
     public static final int ACTOR_MAX = 254;
     public static final int REASON_MAX = 500;
     /** The first year that may be closed: the network's records start in 2000. */
     public static final int FIRST_YEAR = 2000;
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    @Column(name = "id")
-    private Long id;
 
     @Column(name = "closing_year", nullable = false, updatable = false)
     private int year;
@@ -52,10 +44,6 @@ public class YearClosing {
 
     @Column(name = "reopen_reason", length = REASON_MAX)
     private String reopenReason;
-
-    @Version
-    @Column(name = "version", nullable = false)
-    private long version;
 
     protected YearClosing() {
     }
@@ -102,22 +90,10 @@ public class YearClosing {
         return inForce != null;
     }
 
-    public Long getId() { return id; }
     public int getYear() { return year; }
     public Instant getClosedAt() { return closedAt; }
     public String getClosedBy() { return closedBy; }
     public Instant getReopenedAt() { return reopenedAt; }
     public String getReopenedBy() { return reopenedBy; }
     public String getReopenReason() { return reopenReason; }
-    public long getVersion() { return version; }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof YearClosing other && id != null && id.equals(other.id);
-    }
-
-    @Override
-    public int hashCode() {
-        return YearClosing.class.hashCode();
-    }
 }

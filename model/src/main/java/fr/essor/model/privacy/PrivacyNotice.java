@@ -2,13 +2,10 @@ package fr.essor.model.privacy;
 
 import fr.essor.model.shared.FreeText;
 import fr.essor.model.shared.RuleException;
+import fr.essor.model.shared.VersionedEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
@@ -21,18 +18,13 @@ import java.util.Objects;
  */
 @Entity
 @Table(name = "privacy_notice")
-public class PrivacyNotice {
+public class PrivacyNotice extends VersionedEntity {
 
     /** The scope of the network's default notice; an association code never holds '_'. */
     public static final String NETWORK = "_NETWORK";
     public static final int SCOPE_MAX = 10;
     public static final int BODY_MAX = 10_000;
     public static final int ACTOR_MAX = 254;
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    @Column(name = "id")
-    private Long id;
 
     @Column(name = "scope", length = SCOPE_MAX, nullable = false, unique = true, updatable = false)
     private String scope;
@@ -47,10 +39,6 @@ public class PrivacyNotice {
 
     @Column(name = "updated_by", length = ACTOR_MAX, nullable = false)
     private String updatedBy;
-
-    @Version
-    @Column(name = "version", nullable = false)
-    private long version;
 
     protected PrivacyNotice() {
     }
@@ -88,10 +76,6 @@ public class PrivacyNotice {
         return NETWORK.equals(scope);
     }
 
-    public Long getId() {
-        return id;
-    }
-
     public String getScope() {
         return scope;
     }
@@ -106,22 +90,5 @@ public class PrivacyNotice {
 
     public String getUpdatedBy() {
         return updatedBy;
-    }
-
-    public long getVersion() {
-        return version;
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        if (this == o) {
-            return true;
-        }
-        return o instanceof PrivacyNotice other && id != null && id.equals(other.id);
-    }
-
-    @Override
-    public int hashCode() {
-        return PrivacyNotice.class.hashCode();
     }
 }

@@ -53,10 +53,16 @@ class ApplicationTest {
         return T0.plusSeconds(60L * minutes);
     }
 
-    private Application onAgenda() {
+    /** A draft submitted at 1 and taken into review at 2. */
+    private Application inReview() {
         Application a = newDraft();
         a.submit(OWNER, at(1));
         a.startReview(ADVISOR, at(2));
+        return a;
+    }
+
+    private Application onAgenda() {
+        Application a = inReview();
         a.markReadyForCommittee(ADVISOR, at(3));
         a.putOnAgenda(ADVISOR, at(4));
         return a;
@@ -108,9 +114,7 @@ class ApplicationTest {
 
     @Test
     void requestInformationAndAnswerRecordQuestionAndAnswerVisibleToTheApplicant() {
-        Application a = newDraft();
-        a.submit(OWNER, at(1));
-        a.startReview(ADVISOR, at(2));
+        Application a = inReview();
         a.requestInformation(ADVISOR, at(3), "Merci de joindre le bilan 2025");
         assertLastChange(a, IN_REVIEW, INFO_REQUESTED, ADVISOR, "Merci de joindre le bilan 2025", at(3));
         assertTrue(a.history().get(3).isVisibleToApplicant());
@@ -120,9 +124,7 @@ class ApplicationTest {
 
     @Test
     void requestInformationWithoutQuestionIsRefusedAndChangesNothing() {
-        Application a = newDraft();
-        a.submit(OWNER, at(1));
-        a.startReview(ADVISOR, at(2));
+        Application a = inReview();
         assertThrows(IllegalArgumentException.class, () -> a.requestInformation(ADVISOR, at(3), "  "));
         assertSame(IN_REVIEW, a.getStatus());
         assertEquals(3, a.history().size());
@@ -130,9 +132,7 @@ class ApplicationTest {
 
     @Test
     void markReadyForCommitteeKeepsTheInternalNoteFromTheApplicant() {
-        Application a = newDraft();
-        a.submit(OWNER, at(1));
-        a.startReview(ADVISOR, at(2));
+        Application a = inReview();
         a.markReadyForCommittee(ADVISOR, at(3), "Dossier solide");
         assertLastChange(a, IN_REVIEW, READY_FOR_COMMITTEE, ADVISOR, "Dossier solide", at(3));
         assertFalse(a.history().get(3).isVisibleToApplicant());

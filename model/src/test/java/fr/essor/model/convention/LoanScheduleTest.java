@@ -29,6 +29,12 @@ class LoanScheduleTest {
         assertEquals(Money.of(remaining), l.remaining(), "remaining capital after line " + l.number());
     }
 
+    private static void totals(LoanSchedule s, String capital, String interest, String total) {
+        assertEquals(Money.of(capital), s.totalCapital(), "capital repaid");
+        assertEquals(Money.of(interest), s.totalInterest(), "interest");
+        assertEquals(Money.of(total), s.total(), "total");
+    }
+
     /**
      * 12,000.00 at 2 % over 12 months, no grace. r = 0.02 / 12 = 0.0016667; (1 + r)^12 = 1.0201844;
      * A = 12000 × r × 1.0201844 / 0.0201844 = 1,010.8664… → 1,010.86 (rounded down).
@@ -48,9 +54,7 @@ class LoanScheduleTest {
         line(l.get(11), "1009.26", "1.68", "1010.94", "0.00");
         assertEquals(FIRST, l.get(0).dueDate());
         assertEquals(LocalDate.of(2027, 12, 5), l.get(11).dueDate());
-        assertEquals(Money.of("12000.00"), s.totalCapital());
-        assertEquals(Money.of("130.40"), s.totalInterest());
-        assertEquals(Money.of("12130.40"), s.total());
+        totals(s, "12000.00", "130.40", "12130.40");
     }
 
     /**
@@ -71,9 +75,7 @@ class LoanScheduleTest {
         line(l.get(6), "1991.68", "20.00", "2011.68", "10008.32");
         line(l.get(11), "2008.36", "3.35", "2011.71", "0.00");
         assertEquals(LocalDate.of(2027, 7, 5), l.get(6).dueDate(), "the capital starts after the 6 months");
-        assertEquals(Money.of("12000.00"), s.totalCapital());
-        assertEquals(Money.of("190.11"), s.totalInterest());
-        assertEquals(Money.of("12190.11"), s.total());
+        totals(s, "12000.00", "190.11", "12190.11");
         assertTrue(s.capitalisedInterest().isZero());
     }
 
@@ -96,9 +98,7 @@ class LoanScheduleTest {
         line(l.get(5), "1704.47", "8.52", "1712.99", "0.00");
         assertEquals(LocalDate.of(2027, 7, 5), l.get(0).dueDate(), "two quarters of grace, then every 3 months");
         assertEquals(LocalDate.of(2028, 10, 5), l.get(5).dueDate());
-        assertEquals(Money.of("10100.25"), s.totalCapital());
-        assertEquals(Money.of("177.49"), s.totalInterest());
-        assertEquals(Money.of("10277.74"), s.total());
+        totals(s, "10100.25", "177.49", "10277.74");
     }
 
     /** 1,000.00 at 0 % over 3 months: 333.33, 333.33 and the cent left on the last, 333.34. */

@@ -6,6 +6,7 @@ import fr.essor.service.audit.AuditAction;
 import fr.essor.service.mail.MailKind;
 import fr.essor.service.mail.MailService;
 import fr.essor.service.security.UseCaseService;
+import fr.essor.service.shared.Columns;
 import fr.essor.service.shared.InvalidInputException;
 import fr.essor.service.shared.NotFoundException;
 import fr.essor.service.shared.Page;
@@ -13,12 +14,9 @@ import fr.essor.service.shared.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.List;
@@ -128,25 +126,9 @@ public class ErasureService extends UseCaseService {
         }
         return ((List<?>) q.getResultList()).stream().map(o -> {
             Object[] r = (Object[]) o;
-            return new ErasureView(((Number) r[0]).longValue(), ((Number) r[1]).longValue(), instant(r[2]),
+            return new ErasureView(((Number) r[0]).longValue(), ((Number) r[1]).longValue(), Columns.instant(r[2]),
                     RetentionService.date(r[3]), ErasureStatus.valueOf((String) r[4]), RetentionService.date(r[5]),
-                    instant(r[6]), instant(r[7]));
+                    Columns.instant(r[6]), Columns.instant(r[7]));
         }).toList();
-    }
-
-    private static Instant instant(Object value) {
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof Timestamp t) {
-            return t.toLocalDateTime().toInstant(ZoneOffset.UTC);
-        }
-        if (value instanceof LocalDateTime t) {
-            return t.toInstant(ZoneOffset.UTC);
-        }
-        if (value instanceof Instant i) {
-            return i;
-        }
-        throw new IllegalArgumentException("Not an instant: " + value.getClass());
     }
 }

@@ -3,16 +3,11 @@ package fr.essor.web.accounting;
 import fr.essor.service.accounting.AccountingService;
 import fr.essor.service.accounting.AccountingViews;
 import fr.essor.service.shared.ConflictException;
-import fr.essor.service.shared.EssorException;
 import fr.essor.service.shared.InvalidInputException;
-import fr.essor.web.shared.Downloads;
+import fr.essor.web.shared.DownloadServlet;
 import jakarta.ejb.EJB;
-import jakarta.ejb.EJBAccessException;
 import jakarta.servlet.annotation.WebServlet;
-import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.regex.Matcher;
@@ -24,7 +19,7 @@ import java.util.regex.Pattern;
  * The service decides who may; anyone else gets 404.
  */
 @WebServlet(urlPatterns = "/files/accounting/*")
-public class AccountingExportServlet extends HttpServlet {
+public class AccountingExportServlet extends DownloadServlet {
 
     private static final long serialVersionUID = 1L;
     private static final Pattern PATH = Pattern.compile("/([A-Za-z0-9]{1,10})");
@@ -33,27 +28,20 @@ public class AccountingExportServlet extends HttpServlet {
     private AccountingService accounting;
 
     @Override
-    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        Matcher m = PATH.matcher(Downloads.path(request));
+    protected Attachment file(String path, HttpServletRequest request) {
+        Matcher m = PATH.matcher(path);
         if (!m.matches()) {
-            response.sendError(404);
-            return;
+            return null;
         }
-        AccountingViews.ExportFile file;
-        try {
-            file = accounting.export(m.group(1), date(request.getParameter("from")), date(request.getParameter("to")),
-                    request.getParameter("format"), request.getParameter("separator"));
-        } catch (DateTimeParseException | InvalidInputException e) {
-            response.sendError(400);
-            return;
-        } catch (ConflictException e) {
-            response.sendError(409);
-            return;
-        } catch (EssorException | EJBAccessException e) {
-            response.sendError(404);
-            return;
-        }
-        Downloads.attachment(response, file.mediaType(), file.fileName(), file.content());
+        AccountingViews.ExportFile file = accounting.export(m.group(1), date(request.getParameter("from")),
+                date(request.getParameter("to")), request.getParameter("format"), request.getParameter("separator"));
+        return new Attachment(file.mediaType(), file.fileName(), file.content());
+    }
+
+    @Override
+    protected int status(RuntimeException refusal) {
+        return refusal instanceof DateTimeParseException || refusal instanceof InvalidInputException ? 400
+                : refusal instanceof ConflictException ? 409 : 404;
     }
 
     private static LocalDate date(String value) {

@@ -108,6 +108,11 @@ public final class ApplicationJson {
         }
     }
 
+    /** The {@code ?version} the caller last read; -1 when it gives none, for which the services check no version. */
+    static long version(Long version) {
+        return version == null ? -1 : version;
+    }
+
     /** Parses a decimal string; anything else is a 400 naming the field. */
     static BigDecimal decimal(String field, String value) {
         if (value == null || value.isBlank()) {

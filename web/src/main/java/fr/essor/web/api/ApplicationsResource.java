@@ -11,7 +11,7 @@ import fr.essor.service.shared.InvalidInputException;
 import fr.essor.service.shared.Roles;
 import fr.essor.web.api.QueueJson.AssigneeRequest;
 import fr.essor.web.api.QueueJson.AssignmentOut;
-import fr.essor.web.api.QueueJson.QueuePageOut;
+import fr.essor.web.api.QueueJson.QueueItemOut;
 import fr.essor.web.api.ApplicationJson.ApplicationOut;
 import fr.essor.web.api.ApplicationJson.ApplicationRequest;
 import fr.essor.web.api.ApplicationJson.SummaryOut;
@@ -62,12 +62,12 @@ public class ApplicationsResource {
             + "drafts excepted, paged in SQL. status: one or more statuses separated by commas; q: enterprise name, SIRET "
             + "or reference; sort: reference, enterprise, status, submittedAt, department or advisor, '-' first for "
             + "descending (default submittedAt); page from 0; size 1-200 (default 25)")
-    public QueuePageOut queue(@QueryParam("status") String status, @QueryParam("q") String text,
+    public PageOut<QueueItemOut> queue(@QueryParam("status") String status, @QueryParam("q") String text,
                               @QueryParam("sort") String sort, @QueryParam("page") String page,
                               @QueryParam("size") String size) {
         Paging p = Paging.of(page, size);
         QueueFilter filter = QueueFilter.any().withStatuses(statuses(status)).withText(text);
-        return QueuePageOut.of(queue.page(filter, sortOf(sort), p.first(), p.size()), p.page());
+        return PageOut.of(queue.page(filter, sortOf(sort), p.first(), p.size()), p, QueueItemOut::of);
     }
 
     @PUT
@@ -141,8 +141,7 @@ public class ApplicationsResource {
         if (b.lines() != null || b.plan() != null || b.impact() != null) {
             created = applications.update(created.id(), created.version(), null, b.lineInputs(), b.planInputs(), b.impactInput());
         }
-        return Response.created(uriInfo.getAbsolutePathBuilder().path(String.valueOf(created.id())).build())
-                .entity(ApplicationOut.of(created)).build();
+        return Responses.created(uriInfo, created.id(), ApplicationOut.of(created));
     }
 
     @GET
@@ -170,7 +169,7 @@ public class ApplicationsResource {
     @RolesAllowed(Roles.ENTREPRENEUR)
     @Operation(summary = "Submit a complete draft; 400 with the list of what is missing otherwise")
     public ApplicationOut submit(@PathParam("id") long id, @QueryParam("version") Long version) {
-        return ApplicationOut.of(applications.submit(id, version == null ? -1 : version));
+        return ApplicationOut.of(applications.submit(id, ApplicationJson.version(version)));
     }
 
     @GET
@@ -190,7 +189,7 @@ public class ApplicationsResource {
     @RolesAllowed(Roles.ADVISOR)
     @Operation(summary = "Advisor: take a submitted application into review")
     public ApplicationOut startReview(@PathParam("id") long id, @QueryParam("version") Long version) {
-        return ApplicationOut.of(applications.startReview(id, version == null ? -1 : version));
+        return ApplicationOut.of(applications.startReview(id, ApplicationJson.version(version)));
     }
 
     @POST
@@ -201,7 +200,7 @@ public class ApplicationsResource {
         if (body == null) {
             throw new InvalidInputException(null, "error.api.bodyRequired");
         }
-        return ApplicationOut.of(applications.requestInformation(id, version == null ? -1 : version, body.question()));
+        return ApplicationOut.of(applications.requestInformation(id, ApplicationJson.version(version), body.question()));
     }
 
     @POST
@@ -212,7 +211,7 @@ public class ApplicationsResource {
         if (body == null) {
             throw new InvalidInputException(null, "error.api.bodyRequired");
         }
-        return ApplicationOut.of(applications.answerInformation(id, version == null ? -1 : version, body.answer()));
+        return ApplicationOut.of(applications.answerInformation(id, ApplicationJson.version(version), body.answer()));
     }
 
     public record Question(String question) {

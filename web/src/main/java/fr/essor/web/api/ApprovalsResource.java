@@ -41,7 +41,7 @@ public class ApprovalsResource {
     public Response waiting(@QueryParam("page") String page, @QueryParam("size") String size) {
         Paging p = Paging.of(page, size);
         Page<FourEyesViews.Proposal> result = fourEyes.waiting(p.first(), p.size());
-        return Response.ok(result.items()).header("X-Total-Count", result.total()).build();
+        return Responses.counted(result);
     }
 
     @GET

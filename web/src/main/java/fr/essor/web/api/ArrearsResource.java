@@ -78,9 +78,9 @@ public class ArrearsResource {
     @Path("runs")
     @RolesAllowed({Roles.ADVISOR, Roles.ADMIN})
     @Operation(summary = "The arrears runs, latest day first (page from 0)")
-    public LoansResource.PageOut<ArrearsViews.Run> runs(@QueryParam("page") String page, @QueryParam("size") String size) {
+    public PageOut<ArrearsViews.Run> runs(@QueryParam("page") String page, @QueryParam("size") String size) {
         Paging paging = Paging.of(page, size);
-        return LoansResource.PageOut.of(arrears.runs(paging.first(), paging.size()), paging);
+        return PageOut.of(arrears.runs(paging.first(), paging.size()), paging);
     }
 
     @GET

@@ -4,7 +4,6 @@ import fr.essor.service.association.AssociationService;
 import fr.essor.service.association.AssociationService.DepartmentView;
 import fr.essor.service.association.AssociationView;
 import fr.essor.service.shared.InvalidInputException;
-import fr.essor.service.shared.Page;
 import fr.essor.service.shared.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
@@ -43,10 +42,9 @@ public class AssociationsResource {
 
     @GET
     @Operation(summary = "The associations the caller administers, by code (page from 0, size 1 to 200)")
-    public AssociationPage list(@QueryParam("page") String page, @QueryParam("size") String size) {
+    public PageOut<AssociationView> list(@QueryParam("page") String page, @QueryParam("size") String size) {
         Paging paging = Paging.of(page, size);
-        Page<AssociationView> p = associations.list(paging.first(), paging.size());
-        return new AssociationPage(p.items(), p.total(), paging.page(), p.size());
+        return PageOut.of(associations.list(paging.first(), paging.size()), paging);
     }
 
     @GET
@@ -61,8 +59,7 @@ public class AssociationsResource {
     public Response create(AssociationIn body) {
         AssociationIn in = body(body);
         AssociationView created = associations.create(in.code(), in.name(), in.region());
-        return Response.created(uriInfo.getAbsolutePathBuilder().path(String.valueOf(created.id())).build())
-                .entity(out(created)).build();
+        return Responses.created(uriInfo, created.id(), out(created));
     }
 
     @PUT
@@ -138,8 +135,5 @@ public class AssociationsResource {
 
     public record AssociationOut(long id, String code, String name, String region, boolean active, List<String> departments,
                                  long openFiles) {
-    }
-
-    public record AssociationPage(List<AssociationView> items, long total, int page, int size) {
     }
 }

@@ -57,7 +57,7 @@ public class ConditionsResource {
     public Response overdue(@QueryParam("page") String page, @QueryParam("size") String size) {
         Paging p = Paging.of(page, size);
         Page<ConditionViews.Overdue> result = conditions.overdue(p.first(), p.size());
-        return Response.ok(result.items()).header("X-Total-Count", result.total()).build();
+        return Responses.counted(result);
     }
 
     @POST

@@ -67,7 +67,7 @@ public class ConventionsResource {
     public Response list(@QueryParam("page") String page, @QueryParam("size") String size) {
         Paging p = Paging.of(page, size);
         Page<ConventionViews.Summary> result = conventions.conventions(p.first(), p.size());
-        return Response.ok(result.items()).header("X-Total-Count", result.total()).build();
+        return Responses.counted(result);
     }
 
     @POST
@@ -82,8 +82,7 @@ public class ConventionsResource {
                 ApplicationJson.decimal("amount", body.amount()), Boolean.TRUE.equals(body.revolving()), body.instruments(),
                 body.departments(), body.legalForms(), body.stages(), body.targetAdvised(), body.targetFinanced(),
                 ApplicationJson.decimal("targetJobs", body.targetJobs())));
-        return Response.created(uriInfo.getAbsolutePathBuilder().path(String.valueOf(created.summary().id())).build())
-                .entity(ConventionOut.of(created)).build();
+        return Responses.created(uriInfo, created.summary().id(), ConventionOut.of(created));
     }
 
     @GET
@@ -117,7 +116,7 @@ public class ConventionsResource {
     public Response allocations(@PathParam("id") long id, @QueryParam("page") String page, @QueryParam("size") String size) {
         Paging p = Paging.of(page, size);
         Page<ConventionViews.AllocationRow> result = conventions.allocations(id, p.first(), p.size());
-        return Response.ok(result.items()).header("X-Total-Count", result.total()).build();
+        return Responses.counted(result);
     }
 
     @POST
@@ -157,7 +156,7 @@ public class ConventionsResource {
     public Response funded(@PathParam("id") long id, @QueryParam("page") String page, @QueryParam("size") String size) {
         Paging p = Paging.of(page, size);
         Page<ConventionViews.Funded> result = conventions.funded(id, p.first(), p.size());
-        return Response.ok(result.items()).header("X-Total-Count", result.total()).build();
+        return Responses.counted(result);
     }
 
     @GET

@@ -33,7 +33,7 @@ public class DecisionLinesResource {
                           @QueryParam("size") String size) {
         Paging p = Paging.of(page, size);
         Page<ConventionViews.LineRow> result = allocations.lines(unallocated, p.first(), p.size());
-        return Response.ok(result.items()).header("X-Total-Count", result.total()).build();
+        return Responses.counted(result);
     }
 
     @GET

@@ -61,7 +61,7 @@ public class FollowUpsResource {
     public Response due(@QueryParam("page") String page, @QueryParam("size") String size) {
         Paging p = Paging.of(page, size);
         Page<FollowUpViews.Due> result = followUps.due(p.first(), p.size());
-        return Response.ok(result.items()).header("X-Total-Count", result.total()).build();
+        return Responses.counted(result);
     }
 
     @POST

@@ -108,7 +108,7 @@ public class GuaranteesResource {
         CallRequest b = body == null ? new CallRequest(null, null) : body;
         GuaranteeViews.Call c = guarantees.call(allocationId, new GuaranteeInputs.Call(
                 ConventionsResource.date("defaultDate", b.defaultDate()), ApplicationJson.decimal("amount", b.amount())));
-        return Response.created(uriInfo.getAbsolutePathBuilder().path(String.valueOf(c.id())).build()).entity(c).build();
+        return Responses.created(uriInfo, c.id(), c);
     }
 
     @POST
@@ -133,7 +133,7 @@ public class GuaranteesResource {
         RecoveryRequest b = body == null ? new RecoveryRequest(null, null) : body;
         GuaranteeViews.Recovery r = guarantees.recover(allocationId, callId, new GuaranteeInputs.Recovery(
                 ApplicationJson.decimal("amount", b.amount()), ConventionsResource.date("date", b.date())));
-        return Response.created(uriInfo.getAbsolutePathBuilder().path(String.valueOf(r.id())).build()).entity(r).build();
+        return Responses.created(uriInfo, r.id(), r);
     }
 
     @POST

@@ -42,7 +42,7 @@ public class InboxResource {
     public Response items(@QueryParam("unseen") String unseen, @QueryParam("page") String page, @QueryParam("size") String size) {
         Paging p = Paging.of(page, size);
         Page<InboxItem> result = inbox.mine(flag("unseen", unseen), p.first(), p.size());
-        return Response.ok(result.items().stream().map(ItemOut::of).toList()).header("X-Total-Count", result.total()).build();
+        return Responses.counted(result.items().stream().map(ItemOut::of).toList(), result.total());
     }
 
     @GET

@@ -115,7 +115,7 @@ public class IndicatorsResource {
                     String.valueOf(LocalDate.now(ZoneId.of("Europe/Paris")).getYear()));
         }
         YearClosingView closed = national.close(body.year().intValueExact());
-        return Response.created(uriInfo.getAbsolutePathBuilder().path(String.valueOf(closed.id())).build()).entity(closed).build();
+        return Responses.created(uriInfo, closed.id(), closed);
     }
 
     @POST

@@ -61,7 +61,7 @@ public class InstructionResource {
     @RolesAllowed(Roles.ADVISOR)
     @Operation(summary = "Mark the file ready for committee (its analysis note must be complete)")
     public ApplicationOut ready(@PathParam("id") long id, @QueryParam("version") Long version) {
-        return ApplicationOut.of(reviews.markReady(id, version == null ? -1 : version, null));
+        return ApplicationOut.of(reviews.markReady(id, ApplicationJson.version(version), null));
     }
 
     @POST
@@ -69,7 +69,7 @@ public class InstructionResource {
     @RolesAllowed(Roles.ADVISOR)
     @Operation(summary = "Take a deferred file back into review")
     public ApplicationOut resume(@PathParam("id") long id, @QueryParam("version") Long version) {
-        return ApplicationOut.of(reviews.resumeReview(id, version == null ? -1 : version));
+        return ApplicationOut.of(reviews.resumeReview(id, ApplicationJson.version(version)));
     }
 
     public record AnalysisRequest(Long version, Map<String, Integer> scores, String strengths, String risks,

@@ -30,9 +30,9 @@ public class LoanProductsResource {
     @GET
         @RolesAllowed({Roles.ADVISOR, Roles.ADMIN, Roles.PARTNER})
     @Operation(summary = "The network's loan products: rate, duration and grace limits, frequency, grace interest (page from 0)")
-    public LoansResource.PageOut<LoanViews.Product> products(@QueryParam("page") String page, @QueryParam("size") String size) {
+    public PageOut<LoanViews.Product> products(@QueryParam("page") String page, @QueryParam("size") String size) {
         Paging paging = Paging.of(page, size, 20);
-        return LoansResource.PageOut.of(loans.products(paging.first(), paging.size()), paging);
+        return PageOut.of(loans.products(paging.first(), paging.size()), paging);
     }
 
     @POST

@@ -4,7 +4,6 @@ import fr.essor.service.convention.LoanInputs;
 import fr.essor.service.convention.LoanService;
 import fr.essor.service.convention.LoanViews;
 import fr.essor.service.shared.InvalidInputException;
-import fr.essor.service.shared.Page;
 import fr.essor.service.shared.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
@@ -101,7 +100,7 @@ public class LoansResource {
         PaymentRequest b = body == null ? new PaymentRequest(null, null) : body;
         LoanViews.Repayment r = loans.repay(allocationId, new LoanInputs.Payment(ApplicationJson.decimal("amount", b.amount()),
                 ConventionsResource.date("date", b.date())));
-        return Response.created(uriInfo.getAbsolutePathBuilder().path(String.valueOf(r.id())).build()).entity(r).build();
+        return Responses.created(uriInfo, r.id(), r);
     }
 
     @POST
@@ -131,7 +130,7 @@ public class LoansResource {
         LoanViews.Rescheduling r = loans.reschedule(allocationId, new LoanInputs.Reschedule(
                 integer("durationMonths", b.durationMonths()), integer("moratoriumMonths", b.moratoriumMonths()),
                 ConventionsResource.date("firstDueDate", b.firstDueDate())));
-        return Response.created(uriInfo.getAbsolutePathBuilder().path(String.valueOf(r.id())).build()).entity(r).build();
+        return Responses.created(uriInfo, r.id(), r);
     }
 
     private static LoanInputs.Terms terms(TermsRequest body) {
@@ -176,12 +175,5 @@ public class LoansResource {
     }
 
     public record RescheduleRequest(String durationMonths, String moratoriumMonths, String firstDueDate) {
-    }
-
-    /** One page of a list: its items, how many in all, the page number (from 0) and its size. */
-    public record PageOut<T>(List<T> items, long total, int page, int size) {
-        static <T> PageOut<T> of(Page<T> p, Paging paging) {
-            return new PageOut<>(p.items(), p.total(), paging.page(), p.size());
-        }
     }
 }

@@ -8,7 +8,6 @@ import fr.essor.service.partner.PartnerViews.ContactView;
 import fr.essor.service.partner.PartnerViews.PartnerInput;
 import fr.essor.service.partner.PartnerViews.PartnerView;
 import fr.essor.service.shared.InvalidInputException;
-import fr.essor.service.shared.Page;
 import fr.essor.service.shared.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
@@ -26,7 +25,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
@@ -49,10 +47,9 @@ public class PartnersResource {
 
     @GET
     @Operation(summary = "The partners the caller sees, by name (page from 0, size 1 to 200)")
-    public PartnerPage list(@QueryParam("page") String page, @QueryParam("size") String size) {
+    public PageOut<PartnerView> list(@QueryParam("page") String page, @QueryParam("size") String size) {
         Paging paging = Paging.of(page, size);
-        Page<PartnerView> p = partners.list(paging.first(), paging.size());
-        return new PartnerPage(p.items(), p.total(), paging.page(), p.size());
+        return PageOut.of(partners.list(paging.first(), paging.size()), paging);
     }
 
     @GET
@@ -66,8 +63,7 @@ public class PartnersResource {
     @Operation(summary = "Create a partner: {\"name\":…,\"kind\":\"BANK\",\"associationId\":null} (null: national)")
     public Response create(PartnerInput body) {
         PartnerView created = partners.create(body);
-        return Response.created(uriInfo.getAbsolutePathBuilder().path(String.valueOf(created.id())).build())
-                .entity(created).build();
+        return Responses.created(uriInfo, created.id(), created);
     }
 
     @PUT
@@ -80,11 +76,10 @@ public class PartnersResource {
     @GET
     @Path("{id}/contacts")
     @Operation(summary = "The partner's contacts (page from 0)")
-    public ContactPage contacts(@PathParam("id") long id, @QueryParam("page") String page,
-                                          @QueryParam("size") String size) {
+    public PageOut<ContactView> contacts(@PathParam("id") long id, @QueryParam("page") String page,
+                                         @QueryParam("size") String size) {
         Paging paging = Paging.of(page, size);
-        Page<ContactView> p = partners.contacts(id, paging.first(), paging.size());
-        return new ContactPage(p.items(), p.total(), paging.page(), p.size());
+        return PageOut.of(partners.contacts(id, paging.first(), paging.size()), paging);
     }
 
     @POST
@@ -92,8 +87,7 @@ public class PartnersResource {
     @Operation(summary = "Add a contact: {\"name\":…,\"email\":…,\"phone\":…,\"role\":…}")
     public Response addContact(@PathParam("id") long id, ContactInput body) {
         ContactView created = partners.addContact(id, body);
-        return Response.created(uriInfo.getAbsolutePathBuilder().path(String.valueOf(created.id())).build())
-                .entity(created).build();
+        return Responses.created(uriInfo, created.id(), created);
     }
 
     @PUT
@@ -115,11 +109,10 @@ public class PartnersResource {
     @GET
     @Path("{id}/accounts")
     @Operation(summary = "The partner's PARTNER accounts (page from 0)")
-    public AccountPage accounts(@PathParam("id") long id, @QueryParam("page") String page,
-                                          @QueryParam("size") String size) {
+    public PageOut<AccountView> accounts(@PathParam("id") long id, @QueryParam("page") String page,
+                                         @QueryParam("size") String size) {
         Paging paging = Paging.of(page, size);
-        Page<AccountView> p = partners.accounts(id, paging.first(), paging.size());
-        return new AccountPage(p.items(), p.total(), paging.page(), p.size());
+        return PageOut.of(partners.accounts(id, paging.first(), paging.size()), paging);
     }
 
     @POST
@@ -130,8 +123,7 @@ public class PartnersResource {
             throw new InvalidInputException(null, "error.api.bodyRequired");
         }
         AccountService.CreatedAccount created = partners.createAccount(id, body.email(), body.displayName());
-        return Response.created(uriInfo.getAbsolutePathBuilder().path(String.valueOf(created.account().id())).build())
-                .entity(new AccountOut(created.account(), created.temporaryPassword())).build();
+        return Responses.created(uriInfo, created.account().id(), new AccountOut(created.account(), created.temporaryPassword()));
     }
 
     public record AccountIn(String email, String displayName) {
@@ -140,12 +132,4 @@ public class PartnersResource {
     public record AccountOut(AccountView account, String temporaryPassword) {
     }
 
-    public record PartnerPage(List<PartnerView> items, long total, int page, int size) {
-    }
-
-    public record ContactPage(List<ContactView> items, long total, int page, int size) {
-    }
-
-    public record AccountPage(List<AccountView> items, long total, int page, int size) {
-    }
 }

@@ -2,19 +2,11 @@ package fr.essor.web.api;
 
 import fr.essor.service.application.QueueRow;
 import fr.essor.service.application.QueueService;
-import fr.essor.service.shared.Page;
-import java.util.List;
 
 /** Transfer objects of the advisors' work queue; amounts as strings with two decimals, instants ISO-8601. */
 public final class QueueJson {
 
     private QueueJson() {
-    }
-
-    public record QueuePageOut(List<QueueItemOut> items, long total, int page, int size) {
-        static QueuePageOut of(Page<QueueRow> p, int page) {
-            return new QueuePageOut(p.items().stream().map(QueueItemOut::of).toList(), p.total(), page, p.size());
-        }
     }
 
     public record QueueItemOut(long id, String reference, String title, String enterprise, String siret, String department,

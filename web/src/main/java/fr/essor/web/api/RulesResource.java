@@ -4,7 +4,6 @@ import fr.essor.service.rules.RulesInput;
 import fr.essor.service.rules.RulesService;
 import fr.essor.service.rules.RulesViews;
 import fr.essor.service.shared.InvalidInputException;
-import fr.essor.service.shared.Page;
 import fr.essor.service.shared.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
@@ -70,9 +69,9 @@ public class RulesResource {
     @Path("network/versions")
     @RolesAllowed({Roles.ADMIN, Roles.ADVISOR})
     @Operation(summary = "The network's versions, newest first: number, createdAt, createdBy (page from 0)")
-    public VersionPage networkVersions(@QueryParam("page") String page, @QueryParam("size") String size) {
+    public PageOut<RulesViews.VersionRow> networkVersions(@QueryParam("page") String page, @QueryParam("size") String size) {
         Paging p = Paging.of(page, size);
-        return VersionPage.of(rules.networkHistory(p.first(), p.size()), p);
+        return PageOut.of(rules.networkHistory(p.first(), p.size()), p);
     }
 
     @GET
@@ -102,10 +101,10 @@ public class RulesResource {
     @Path("associations/{code}/versions")
     @RolesAllowed({Roles.ADMIN, Roles.ADVISOR, Roles.COMMITTEE_MEMBER})
     @Operation(summary = "The association's versions, newest first: number, createdAt, createdBy (page from 0)")
-    public VersionPage versions(@PathParam("code") String code, @QueryParam("page") String page,
+    public PageOut<RulesViews.VersionRow> versions(@PathParam("code") String code, @QueryParam("page") String page,
                                 @QueryParam("size") String size) {
         Paging p = Paging.of(page, size);
-        return VersionPage.of(rules.history(code, p.first(), p.size()), p);
+        return PageOut.of(rules.history(code, p.first(), p.size()), p);
     }
 
     @GET
@@ -142,12 +141,6 @@ public class RulesResource {
         static RulesOut of(RulesViews.Rules r) {
             return new RulesOut(r.association(), r.number(), r.createdAt(), r.createdBy(), r.networkVersion(),
                     r.instruments().stream().map(LimitOut::of).toList(), r.checklist(), r.grid(), r.quorum(), r.majority());
-        }
-    }
-
-    public record VersionPage(List<RulesViews.VersionRow> items, long total, int page, int size) {
-        static VersionPage of(Page<RulesViews.VersionRow> p, Paging paging) {
-            return new VersionPage(p.items(), p.total(), paging.page(), p.size());
         }
     }
 

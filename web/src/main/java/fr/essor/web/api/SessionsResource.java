@@ -4,7 +4,6 @@ import fr.essor.service.committee.CommitteeService;
 import fr.essor.service.committee.CommitteeViews;
 import fr.essor.service.committee.DecisionInput;
 import fr.essor.service.shared.InvalidInputException;
-import fr.essor.service.shared.Page;
 import fr.essor.service.shared.Roles;
 import fr.essor.web.api.ApplicationJson.LineDto;
 import jakarta.annotation.security.RolesAllowed;
@@ -47,11 +46,10 @@ public class SessionsResource {
     @GET
     @RolesAllowed({Roles.ADVISOR, Roles.COMMITTEE_MEMBER, Roles.ADMIN})
     @Operation(summary = "Sessions the caller may see: coming ones (past=false, default) or past ones, paged")
-    public PageOut sessions(@QueryParam("past") boolean past, @QueryParam("page") String page,
-                            @QueryParam("size") String size) {
+    public PageOut<CommitteeViews.SessionSummary> sessions(@QueryParam("past") boolean past, @QueryParam("page") String page,
+                                                           @QueryParam("size") String size) {
         Paging paging = Paging.of(page, size);
-        Page<CommitteeViews.SessionSummary> result = committees.sessions(!past, paging.first(), paging.size());
-        return new PageOut(result.items(), result.total(), paging.page(), paging.size());
+        return PageOut.of(committees.sessions(!past, paging.first(), paging.size()), paging);
     }
 
     @POST
@@ -63,7 +61,7 @@ public class SessionsResource {
         }
         CommitteeViews.Session s = committees.schedule(body.committeeId(), dateTime(body.startsAt()), body.place(),
                 body.videoLink());
-        return Response.created(uriInfo.getAbsolutePathBuilder().path(String.valueOf(s.id())).build()).entity(s).build();
+        return Responses.created(uriInfo, s.id(), s);
     }
 
     @GET
@@ -180,9 +178,6 @@ public class SessionsResource {
         } catch (DateTimeParseException e) {
             throw new InvalidInputException("startsAt", "date.invalid");
         }
-    }
-
-    public record PageOut(List<CommitteeViews.SessionSummary> items, long total, int page, int size) {
     }
 
     public record ScheduleRequest(Long committeeId, String startsAt, String place, String videoLink) {

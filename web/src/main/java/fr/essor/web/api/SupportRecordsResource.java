@@ -3,7 +3,6 @@ package fr.essor.web.api;
 import fr.essor.model.support.SupportKind;
 import fr.essor.service.shared.InvalidInputException;
 import fr.essor.service.shared.NotFoundException;
-import fr.essor.service.shared.Page;
 import fr.essor.service.shared.Roles;
 import fr.essor.service.support.SupportInput;
 import fr.essor.service.support.SupportService;
@@ -27,7 +26,6 @@ import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.List;
 import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
@@ -47,11 +45,10 @@ public class SupportRecordsResource {
     @GET
     @RolesAllowed({Roles.ADVISOR, Roles.ADMIN})
     @Operation(summary = "The enterprise's support records, newest first (page from 0; 404 outside the caller's association)")
-    public SupportPage list(@PathParam("enterpriseId") long enterpriseId, @QueryParam("page") String page,
+    public PageOut<SupportOut> list(@PathParam("enterpriseId") long enterpriseId, @QueryParam("page") String page,
                             @QueryParam("size") String size) {
         Paging paging = Paging.of(page, size, 20);
-        Page<SupportViews.Record> p = support.forEnterprise(enterpriseId, paging.first(), paging.size());
-        return new SupportPage(p.items().stream().map(SupportOut::of).toList(), p.total(), paging.page(), p.size());
+        return PageOut.of(support.forEnterprise(enterpriseId, paging.first(), paging.size()), paging, SupportOut::of);
     }
 
     @GET
@@ -67,8 +64,7 @@ public class SupportRecordsResource {
     @Operation(summary = "Record advice given: {\"date\":\"2026-03-02\",\"kind\":\"DIAGNOSTIC\",\"durationMinutes\":90,\"notes\":…}")
     public Response create(@PathParam("enterpriseId") long enterpriseId, SupportRequest body) {
         SupportViews.Record created = support.record(enterpriseId, input(body));
-        return Response.created(uriInfo.getAbsolutePathBuilder().path(String.valueOf(created.id())).build())
-                .entity(SupportOut.of(created)).build();
+        return Responses.created(uriInfo, created.id(), SupportOut.of(created));
     }
 
     @PUT
@@ -141,8 +137,5 @@ public class SupportRecordsResource {
             return new SupportOut(r.id(), r.enterpriseId(), r.date(), r.kind(), r.durationMinutes(), r.notes(),
                     r.advisorEmail(), r.createdAt(), r.version());
         }
-    }
-
-    public record SupportPage(List<SupportOut> items, long total, int page, int size) {
     }
 }

@@ -1,17 +1,14 @@
 package fr.essor.web.indicator;
 
 import fr.essor.service.indicator.NationalFiguresService;
-import fr.essor.service.shared.EssorException;
 import fr.essor.service.shared.ForbiddenException;
 import fr.essor.service.shared.InvalidInputException;
+import fr.essor.web.shared.DownloadServlet;
 import fr.essor.web.shared.Downloads;
 import jakarta.ejb.EJB;
 import jakarta.ejb.EJBAccessException;
 import jakarta.servlet.annotation.WebServlet;
-import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -21,7 +18,7 @@ import java.util.regex.Pattern;
  * {@code /files/national/trend/{from}-{to}.{xlsx|csv}}: the network's figures year by year. National administrators only.
  */
 @WebServlet(urlPatterns = "/files/national/*")
-public class NationalReportServlet extends HttpServlet {
+public class NationalReportServlet extends DownloadServlet {
 
     private static final long serialVersionUID = 1L;
     private static final Pattern YEAR = Pattern.compile("/(\\d{4})\\.(xlsx|csv)");
@@ -31,33 +28,26 @@ public class NationalReportServlet extends HttpServlet {
     private NationalFiguresService national;
 
     @Override
-    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        String path = Downloads.path(request);
+    protected Attachment file(String path, HttpServletRequest request) {
         Matcher y = YEAR.matcher(path);
         Matcher t = TREND.matcher(path);
         Locale locale = Downloads.locale(request);
-        byte[] content;
-        String format;
-        String name;
-        try {
-            if (y.matches()) {
-                format = y.group(2);
-                name = "reseau-" + y.group(1);
-                content = national.exportByAssociation(Integer.parseInt(y.group(1)), format, locale);
-            } else if (t.matches()) {
-                format = t.group(3);
-                name = "reseau-" + t.group(1) + "-" + t.group(2);
-                content = national.exportTrend(Integer.parseInt(t.group(1)), Integer.parseInt(t.group(2)), format, locale);
-            } else {
-                response.sendError(404);
-                return;
-            }
-        } catch (EssorException | EJBAccessException e) {
-            response.sendError(e instanceof InvalidInputException ? 400 : e instanceof ForbiddenException
-                    || e instanceof EJBAccessException ? 403 : 404);
-            return;
+        if (y.matches()) {
+            String format = y.group(2);
+            return new Attachment(Downloads.mediaType(format), "reseau-" + y.group(1) + "." + format,
+                    national.exportByAssociation(Integer.parseInt(y.group(1)), format, locale));
         }
-        Downloads.attachment(response, "xlsx".equals(format) ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-                : "text/csv;charset=UTF-8", name + "." + format, content);
+        if (t.matches()) {
+            String format = t.group(3);
+            return new Attachment(Downloads.mediaType(format), "reseau-" + t.group(1) + "-" + t.group(2) + "." + format,
+                    national.exportTrend(Integer.parseInt(t.group(1)), Integer.parseInt(t.group(2)), format, locale));
+        }
+        return null;
+    }
+
+    @Override
+    protected int status(RuntimeException refusal) {
+        return refusal instanceof InvalidInputException ? 400
+                : refusal instanceof ForbiddenException || refusal instanceof EJBAccessException ? 403 : 404;
     }
 }

@@ -1,15 +1,11 @@
 package fr.essor.web.partner;
 
 import fr.essor.service.convention.ConventionExports;
-import fr.essor.service.shared.EssorException;
+import fr.essor.web.shared.DownloadServlet;
 import fr.essor.web.shared.Downloads;
 import jakarta.ejb.EJB;
-import jakarta.ejb.EJBAccessException;
 import jakarta.servlet.annotation.WebServlet;
-import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -20,7 +16,7 @@ import java.util.regex.Pattern;
  * caller's, is a 404 (the longer mapping wins over {@code /files/*}).
  */
 @WebServlet(urlPatterns = "/files/conventions/*")
-public class ConventionExportServlet extends HttpServlet {
+public class ConventionExportServlet extends DownloadServlet {
 
     private static final long serialVersionUID = 1L;
     private static final Pattern FUNDED = Pattern.compile("/(\\d{1,18})/funded\\.(csv|xlsx|pdf)");
@@ -30,35 +26,21 @@ public class ConventionExportServlet extends HttpServlet {
     private ConventionExports exports;
 
     @Override
-    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        String path = Downloads.path(request);
+    protected Attachment file(String path, HttpServletRequest request) {
         Matcher funded = FUNDED.matcher(path);
         Matcher report = REPORT.matcher(path);
-        byte[] body;
-        String type;
-        String name;
-        try {
-            if (funded.matches()) {
-                long id = Long.parseLong(funded.group(1));
-                String format = funded.group(2);
-                body = exports.funded(id, format, Downloads.locale(request));
-                type = ConventionExports.mediaType(format);
-                name = "convention-" + id + "-funded." + format;
-            } else if (report.matches()) {
-                long id = Long.parseLong(report.group(1));
-                int year = Integer.parseInt(report.group(2));
-                body = exports.annualReport(id, year, Downloads.locale(request));
-                type = "application/pdf";
-                name = "convention-" + id + "-report-" + year + ".pdf";
-            } else {
-                response.sendError(404);
-                return;
-            }
-        } catch (EssorException | EJBAccessException | NumberFormatException e) {
-            response.sendError(404);
-            return;
+        if (funded.matches()) {
+            long id = Long.parseLong(funded.group(1));
+            String format = funded.group(2);
+            byte[] body = exports.funded(id, format, Downloads.locale(request));
+            return new Attachment(ConventionExports.mediaType(format), "convention-" + id + "-funded." + format, body);
         }
-        Downloads.attachment(response, type, name, body);
+        if (report.matches()) {
+            long id = Long.parseLong(report.group(1));
+            int year = Integer.parseInt(report.group(2));
+            return new Attachment("application/pdf", "convention-" + id + "-report-" + year + ".pdf",
+                    exports.annualReport(id, year, Downloads.locale(request)));
+        }
+        return null;
     }
-
 }

@@ -28,6 +28,15 @@ public final class Downloads {
         return Locale.forLanguageTag(lang instanceof String l ? l : LocaleBean.preferred(request.getHeader("Accept-Language")));
     }
 
+    /** The media type of a report's format: {@code pdf}, {@code xlsx}, else CSV in UTF-8. */
+    public static String mediaType(String format) {
+        return switch (format) {
+            case "pdf" -> "application/pdf";
+            case "xlsx" -> "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+            default -> "text/csv;charset=UTF-8";
+        };
+    }
+
     /** Sends {@code content} as an attachment named {@code fileName} (a plain ASCII name). */
     public static void attachment(HttpServletResponse response, String mediaType, String fileName, byte[] content)
             throws IOException {

@@ -1,5 +1,6 @@
 package fr.essor.web.it;
 
+import static fr.essor.web.it.Filing.itemOf;
 import static fr.essor.web.it.Fixtures.ADMIN;
 import static fr.essor.web.it.Fixtures.ADVISOR;
 import static fr.essor.web.it.Fixtures.CHAIR;
@@ -456,12 +457,6 @@ class CommitteeAndMoneyRulesIT extends OnTheBuiltWar {
 
     private JsonObject session(String user, long id) throws Exception {
         return api.read(user, "/sessions/" + id);
-    }
-
-    private static JsonObject itemOf(JsonObject session, long itemId) {
-        return session.getJsonArray("items").getValuesAs(JsonObject.class).stream()
-                .filter(i -> i.getJsonNumber("id").longValue() == itemId).findFirst()
-                .orElseThrow(() -> new AssertionError("item " + itemId + " not in " + session));
     }
 
     private JsonObject application(long id) throws Exception {

@@ -1,5 +1,6 @@
 package fr.essor.web.it;
 
+import static fr.essor.web.it.Filing.itemOf;
 import static fr.essor.web.it.Fixtures.ADMIN;
 import static fr.essor.web.it.Fixtures.ADVISOR;
 import static fr.essor.web.it.Fixtures.CHAIR;
@@ -81,8 +82,7 @@ class CommitteeApiIT extends ContainerTestBase {
         long app = readyApplication("Quorum");
         long item = Filing.putOnAgenda(api, s, app);
         openWithEveryone(s);
-        assertEquals(200, vote(CHAIR, s, item, "FOR").statusCode());
-        assertEquals(200, vote(M2, s, item, "FOR").statusCode());
+        voteFor(s, item, CHAIR, M2);
 
         HttpResponse<String> refused = decide(s, item, itemVersion(s, item), APPROVE_8000);
         assertEquals(409, refused.statusCode(), refused.body());
@@ -148,8 +148,7 @@ class CommitteeApiIT extends ContainerTestBase {
         assertEquals(0, unchanged.getInt("votesFor"));
         assertEquals(0, unchanged.getInt("participants"));
 
-        assertEquals(200, vote(CHAIR, s, item, "FOR").statusCode());
-        assertEquals(200, vote(M2, s, item, "FOR").statusCode());
+        voteFor(s, item, CHAIR, M2);
         HttpResponse<String> short1 = decide(s, item, itemVersion(s, item), APPROVE_8000);
         assertEquals(409, short1.statusCode(), "the conflicted member does not count for the quorum: " + short1.body());
         assertTrue(Api.json(short1).getString("message").contains("il manque 1 participant(s)"), short1.body());
@@ -173,9 +172,7 @@ class CommitteeApiIT extends ContainerTestBase {
         long app = readyApplication("Clôture");
         long item = Filing.putOnAgenda(api, s, app);
         openWithEveryone(s);
-        for (String m : List.of(CHAIR, M1, M2)) {
-            assertEquals(200, vote(m, s, item, "FOR").statusCode());
-        }
+        voteFor(s, item, CHAIR, M1, M2);
         long version = itemVersion(s, item);
         assertEquals(200, decide(s, item, version, APPROVE_8000).statusCode());
         HttpResponse<String> closed = api.call(CHAIR, "POST", "/sessions/" + s + "/close", null);
@@ -241,9 +238,7 @@ class CommitteeApiIT extends ContainerTestBase {
             for (long[] pair : items) {
                 long app = pair[0];
                 long item = pair[1];
-                for (String m : List.of(CHAIR, M1, M2)) {
-                    assertEquals(200, vote(m, s, item, "FOR").statusCode());
-                }
+                voteFor(s, item, CHAIR, M1, M2);
                 long version = itemVersion(s, item);
                 CountDownLatch start = new CountDownLatch(1);
                 List<Future<HttpResponse<String>>> results = new ArrayList<>();
@@ -379,9 +374,7 @@ class CommitteeApiIT extends ContainerTestBase {
         long app = readyApplication("Mauvaises saisies");
         long item = Filing.putOnAgenda(api, s, app);
         openWithEveryone(s);
-        for (String m : List.of(CHAIR, M1, M2)) {
-            assertEquals(200, vote(m, s, item, "FOR").statusCode());
-        }
+        voteFor(s, item, CHAIR, M1, M2);
         JsonObject before = itemOf(session(CHAIR, s), item);
         long version = before.getJsonNumber("version").longValue();
 
@@ -427,9 +420,7 @@ class CommitteeApiIT extends ContainerTestBase {
         long item = Filing.putOnAgenda(api, s, app);
         String reference = application(PORTEUR, app).getString("reference");
         openWithEveryone(s);
-        for (String m : List.of(CHAIR, M1, M3)) {
-            assertEquals(200, vote(m, s, item, "FOR").statusCode());
-        }
+        voteFor(s, item, CHAIR, M1, M3);
         HttpResponse<String> decided = decide(s, item, itemVersion(s, item), APPROVE_8000);
         assertEquals(200, decided.statusCode(), decided.body());
 
@@ -470,9 +461,7 @@ class CommitteeApiIT extends ContainerTestBase {
         long small = newSession();
         long only = Filing.putOnAgenda(api, small, readyApplication("Coût une ligne"));
         openWithEveryone(small);
-        for (String member : List.of(CHAIR, M2, M3)) {
-            assertEquals(200, vote(member, small, only, "FOR").statusCode());
-        }
+        voteFor(small, only, CHAIR, M2, M3);
         assertEquals(200, decide(small, only, itemVersion(small, only), APPROVE_8000).statusCode(),
                 "each session has a decision: the same statements to read it");
 
@@ -482,9 +471,7 @@ class CommitteeApiIT extends ContainerTestBase {
             items.add(Filing.putOnAgenda(api, large, readyApplication("Coût ordre du jour " + n)));
         }
         openWithEveryone(large);
-        for (String member : List.of(CHAIR, M2, M3)) {
-            assertEquals(200, vote(member, large, items.get(0), "FOR").statusCode());
-        }
+        voteFor(large, items.get(0), CHAIR, M2, M3);
         HttpResponse<String> decided = decide(large, items.get(0),
                 itemVersion(large, items.get(0)), APPROVE_8000);
         assertEquals(200, decided.statusCode(), decided.body());
@@ -573,12 +560,6 @@ class CommitteeApiIT extends ContainerTestBase {
         return api.read(user, "/sessions/" + id);
     }
 
-    private static JsonObject itemOf(JsonObject session, long itemId) {
-        return session.getJsonArray("items").getValuesAs(JsonObject.class).stream()
-                .filter(i -> i.getJsonNumber("id").longValue() == itemId).findFirst()
-                .orElseThrow(() -> new AssertionError("item " + itemId + " not in " + session));
-    }
-
     /** The CVL committee, read from the sessions the demo advisor sees. */
     private long committeeId() throws Exception {
         HttpResponse<String> r = api.call(ADVISOR, "GET", "/sessions?past=true", null);
@@ -625,6 +606,13 @@ class CommitteeApiIT extends ContainerTestBase {
         HttpResponse<String> r = api.call(CHAIR, "POST", "/sessions/" + session + "/open", "{\"present\":[" + ids + "]}");
         assertEquals(200, r.statusCode(), r.body());
         assertEquals("OPEN", Api.json(r).getString("status"));
+    }
+
+    /** Each member votes for the item, and is heard. */
+    private void voteFor(long session, long item, String... members) throws Exception {
+        for (String m : members) {
+            assertEquals(200, vote(m, session, item, "FOR").statusCode(), m);
+        }
     }
 
     private HttpResponse<String> vote(String member, long session, long item, String choice) throws Exception {

@@ -40,6 +40,24 @@ final class Filing {
      * Every step is asserted.
      */
     static Analysed analysed(Api api, String title) throws Exception {
+        long id = completeDraft(api, title);
+        HttpResponse<String> doc = api.upload(PORTEUR, "/applications/" + id + "/documents?kind=BUSINESS_PLAN", "plan.pdf", PDF);
+        assertEquals(201, doc.statusCode(), doc.body());
+        HttpResponse<String> submitted = api.call(PORTEUR, "POST", "/applications/" + id + "/submit", null);
+        assertEquals(200, submitted.statusCode(), submitted.body());
+        HttpResponse<String> review = api.call(ADVISOR, "POST", "/applications/" + id + "/review?version="
+                + Api.json(submitted).getJsonNumber("version"), null);
+        assertEquals(200, review.statusCode(), review.body());
+        HttpResponse<String> analysis = api.call(ADVISOR, "PUT", "/applications/" + id + "/instruction/analysis", ANALYSIS);
+        assertEquals(200, analysis.statusCode(), analysis.body());
+        return new Analysed(id, analysis);
+    }
+
+    /**
+     * A fresh draft of porteur@ on their first enterprise, filled in completely ({@link Fixtures#COMPLETE}) but with no
+     * document and not submitted; its id. Every step is asserted.
+     */
+    static long completeDraft(Api api, String title) throws Exception {
         HttpResponse<String> mine = api.call(PORTEUR, "GET", "/enterprises/mine", null);
         assertEquals(200, mine.statusCode(), mine.body());
         long enterprise = Api.array(mine.body()).getJsonObject(0).getJsonNumber("id").longValue();
@@ -51,16 +69,14 @@ final class Filing {
         HttpResponse<String> put = api.call(PORTEUR, "PUT", "/applications/" + id,
                 "{\"version\":" + draft.getJsonNumber("version") + "," + COMPLETE + "}");
         assertEquals(200, put.statusCode(), put.body());
-        HttpResponse<String> doc = api.upload(PORTEUR, "/applications/" + id + "/documents?kind=BUSINESS_PLAN", "plan.pdf", PDF);
-        assertEquals(201, doc.statusCode(), doc.body());
-        HttpResponse<String> submitted = api.call(PORTEUR, "POST", "/applications/" + id + "/submit", null);
-        assertEquals(200, submitted.statusCode(), submitted.body());
-        HttpResponse<String> review = api.call(ADVISOR, "POST", "/applications/" + id + "/review?version="
-                + Api.json(submitted).getJsonNumber("version"), null);
-        assertEquals(200, review.statusCode(), review.body());
-        HttpResponse<String> analysis = api.call(ADVISOR, "PUT", "/applications/" + id + "/instruction/analysis", ANALYSIS);
-        assertEquals(200, analysis.statusCode(), analysis.body());
-        return new Analysed(id, analysis);
+        return id;
+    }
+
+    /** The agenda item {@code itemId} of a session as {@code GET /sessions/{id}} answers it. */
+    static JsonObject itemOf(JsonObject session, long itemId) {
+        return session.getJsonArray("items").getValuesAs(JsonObject.class).stream()
+                .filter(i -> i.getJsonNumber("id").longValue() == itemId).findFirst()
+                .orElseThrow(() -> new AssertionError("item " + itemId + " not in " + session));
     }
 
     /** A file on the agenda of an open session: the application, the session and the agenda item. */

@@ -4,7 +4,6 @@ import static fr.essor.web.it.Fixtures.ADMIN;
 import static fr.essor.web.it.Fixtures.ADVISOR;
 import static fr.essor.web.it.Fixtures.ANALYSIS;
 import static fr.essor.web.it.Fixtures.CHAIR;
-import static fr.essor.web.it.Fixtures.COMPLETE;
 import static fr.essor.web.it.Fixtures.M1;
 import static fr.essor.web.it.Fixtures.M2;
 import static fr.essor.web.it.Fixtures.M3;
@@ -66,7 +65,6 @@ class RulesIT extends OnTheBuiltWar {
     private static final String APPROVE_5000 = "\"outcome\":\"APPROVED\",\"lines\":[{\"instrument\":\"HONOUR_LOAN\","
             + "\"amount\":\"5000.00\",\"durationMonths\":60}]";
 
-
     RulesIT() {
         super(Duration.ofSeconds(60));
     }
@@ -76,7 +74,6 @@ class RulesIT extends OnTheBuiltWar {
     /** Files shared by the ordered tests: submitted before the change, and after it. */
     private static long before;
     private static long after;
-
 
     // ---- in the server: association-scoped administrators -------------------------------------------
 
@@ -175,10 +172,10 @@ class RulesIT extends OnTheBuiltWar {
     @Test
     @Order(5)
     void aFileSubmittedBeforeAChangeKeepsItsRulesAndOneSubmittedAfterGetsTheNewOnes() throws Exception {
-        before = draft("Avant le changement");
+        before = Filing.completeDraft(api, "Avant le changement");
         upload(before, "BUSINESS_PLAN");
         assertEquals(200, submit(before).statusCode());
-        long pending = draft("Déposé après le changement");
+        long pending = Filing.completeDraft(api, "Déposé après le changement");
         upload(pending, "BUSINESS_PLAN");
 
         HttpResponse<String> changed = api.call(CVL_ADMIN, "PUT", "/rules/associations/CVL", NARROWED);
@@ -447,20 +444,6 @@ class RulesIT extends OnTheBuiltWar {
 
     private long auditCount() throws Exception {
         return Sql.count(Sql.ds(), "SELECT COUNT(*) FROM audit_event");
-    }
-
-    private long draft(String title) throws Exception {
-        HttpResponse<String> mine = api.call(PORTEUR, "GET", "/enterprises/mine", null);
-        long enterprise = Api.array(mine.body()).getJsonObject(0).getJsonNumber("id").longValue();
-        HttpResponse<String> created = api.call(PORTEUR, "POST", "/applications",
-                "{\"enterpriseId\":" + enterprise + ",\"title\":\"" + title + "\",\"stage\":\"CREATION\"}");
-        assertEquals(201, created.statusCode(), created.body());
-        JsonObject d = Api.json(created);
-        long id = d.getJsonNumber("id").longValue();
-        HttpResponse<String> put = api.call(PORTEUR, "PUT", "/applications/" + id,
-                "{\"version\":" + d.getJsonNumber("version") + "," + COMPLETE + "}");
-        assertEquals(200, put.statusCode(), put.body());
-        return id;
     }
 
     private void upload(long id, String kind) throws Exception {
