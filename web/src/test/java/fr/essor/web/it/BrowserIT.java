@@ -479,7 +479,7 @@ class BrowserIT extends BrowserJourney {
         waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("plan:save")));
         Browser.assertAccessible(driver, "wizard, plan step");
         // the empty plan starts from the requested line (issue 19, item 15): a need to type, the loan as a source
-        assertTrue(driver.findElement(By.id("plan-prefilled")).isDisplayed());
+        assertTrue(driver.findElement(By.id("plan:prefilled")).isDisplayed());
         List<WebElement> labels = driver.findElements(By.cssSelector("input[id$=':label']"));
         List<WebElement> amounts = driver.findElements(By.cssSelector("input[id$=':amount']"));
         assertEquals(2, labels.size());
@@ -498,9 +498,9 @@ class BrowserIT extends BrowserJourney {
                 driver.findElement(By.id("messages")).getText());
         waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("impact:save")));
         driver.get(driver.getCurrentUrl().replace("step=IMPACT", "step=PLAN"));
-        assertTrue(waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("plan-unbalanced"))).getText()
+        assertTrue(waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("plan:unbalanced"))).getText()
                 .contains("n'est pas équilibré"));
-        assertTrue(driver.findElements(By.id("plan-prefilled")).isEmpty(), "saved: no longer prefilled");
+        assertTrue(driver.findElements(By.id("plan:prefilled")).isEmpty(), "saved: no longer prefilled");
         assertEquals(2, driver.findElements(By.cssSelector("input[id$=':label']")).size(), "both rows kept");
         Browser.assertAccessible(driver, "wizard, plan step with its warning");
         driver.get(driver.getCurrentUrl().replace("step=PLAN", "step=IMPACT"));
