@@ -25,6 +25,7 @@ import fr.essor.model.shared.Money;
 import fr.essor.model.shared.RuleException;
 import fr.essor.service.audit.AuditAction;
 import fr.essor.service.mail.MailService;
+import fr.essor.service.privacy.Anonymiser;
 import fr.essor.service.report.DecisionLetter;
 import fr.essor.service.security.Access;
 import fr.essor.service.security.UseCaseService;
@@ -69,6 +70,9 @@ public class ApplicationService extends UseCaseService {
 
     @Inject
     private ApplicationAccess access;
+
+    @EJB
+    private Anonymiser anonymiser;
 
     @Inject
     private RuleBook rules;
@@ -267,6 +271,24 @@ public class ApplicationService extends UseCaseService {
         audit.record(caller.email(), "Application", a.getId(), AuditAction.ANSWER_INFORMATION, "Information request answered"
                 + (document == null ? "" : " with document " + document.getId() + " (sha256 " + document.getSha256() + ")"));
         return detail(a);
+    }
+
+    /**
+     * An owner deletes a draft never submitted, with everything in it (lines, plan, documents, thread),
+     * as the retention job deletes an abandoned one: a file once submitted is withdrawn, never deleted.
+     * Another's file is not found; a file no longer a draft is a conflict and stays as it was.
+     */
+    @RolesAllowed(Roles.ENTREPRENEUR)
+    public void deleteDraft(long id, long expectedVersion) {
+        Application a = owned(id, expectedVersion);
+        if (a.getStatus() != ApplicationStatus.DRAFT) {
+            throw new ConflictException("NOT_DRAFT", "application.deleteNotDraft", a.getReference().toString());
+        }
+        String reference = a.getReference().toString();
+        // the row is locked by owned(); the entity leaves the context so that nothing writes it back
+        em.detach(a);
+        anonymiser.deleteDraft(id);
+        audit.record(caller.email(), "Application", id, AuditAction.DELETE, "Draft " + reference + " deleted by its owner");
     }
 
     /** The applicant withdraws the application, before any decision, giving a reason. */

@@ -4,13 +4,26 @@ import fr.essor.service.account.AccountService;
 import fr.essor.web.i18n.Messages;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.SecurityContext;
+import jakarta.security.enterprise.authentication.mechanism.http.AuthenticationParameters;
+import jakarta.security.enterprise.credential.Password;
+import jakarta.security.enterprise.credential.UsernamePasswordCredential;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Locale;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
-/** An entrepreneur opens an account; they then sign in with it. */
+/**
+ * An entrepreneur opens an account and is signed in with it at once, then led to describe his
+ * enterprise (issue 19, item 15); a co-owner by invitation goes to his home.
+ */
 @Named
 @RequestScoped
 public class RegisterBacking {
@@ -26,8 +39,13 @@ public class RegisterBacking {
     @EJB
     private AccountService accounts;
 
+    private static final Logger LOG = Logger.getLogger(RegisterBacking.class.getName());
+
     @Inject
     private FacesContext facesContext;
+
+    @Inject
+    private SecurityContext securityContext;
 
     /** Opened from an invitation mail's link: shows who invites to what, and fills in the address. */
     public void loadInvitation() {
@@ -56,13 +74,40 @@ public class RegisterBacking {
         }
         AccountService.Registration registration = accounts.register(email, displayName, password,
                 facesContext.getViewRoot().getLocale(), invitation);
-        Messages.info("register.done");
+        ExternalContext ec = facesContext.getExternalContext();
+        // signed in at once with what he just typed (issue 19, item 15): the account needs no confirmation
+        String next;
+        if (signIn(ec, registration.account().email())) {
+            Messages.info("register.signedIn");
+            // a co-owner by invitation already has an enterprise: his home; anyone else describes his own first
+            next = "/entrepreneur/index.xhtml";
+            if (registration.joinedEnterprise() == null) {
+                Messages.info("register.describeEnterprise");
+                next = "/entrepreneur/enterprise.xhtml";
+            }
+        } else {
+            Messages.info("register.done");
+            next = "/login.xhtml";
+        }
         if (registration.joinedEnterprise() != null) {
             Messages.info("register.joined", registration.joinedEnterprise());
         }
-        facesContext.getExternalContext().getFlash().setKeepMessages(true);
-        facesContext.getExternalContext().redirect(facesContext.getExternalContext().getRequestContextPath() + "/login.xhtml");
+        ec.getFlash().setKeepMessages(true);
+        ec.redirect(ec.getRequestContextPath() + next);
         facesContext.responseComplete();
+    }
+
+    /** Signs the new account in as the login form does; false when refused (too many logins at once): he then signs in himself. */
+    private boolean signIn(ExternalContext ec, String accountEmail) {
+        try {
+            return securityContext.authenticate((HttpServletRequest) ec.getRequest(), (HttpServletResponse) ec.getResponse(),
+                    AuthenticationParameters.withParams()
+                            .credential(new UsernamePasswordCredential(accountEmail, new Password(password)))
+                            .newAuthentication(true)) == AuthenticationStatus.SUCCESS;
+        } catch (RuntimeException e) {
+            LOG.log(Level.INFO, "A new account could not be signed in at once; it signs in on the login page", e);
+            return false;
+        }
     }
 
     /** The association whose privacy notice the page links to (its code, from a link of the association); none: the network's. */

@@ -19,6 +19,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -162,6 +163,16 @@ public class ApplicationsResource {
             throw new InvalidInputException("version", "field.required");
         }
         return ApplicationOut.of(applications.update(id, b.version(), b.project(), b.lineInputs(), b.planInputs(), b.impactInput()));
+    }
+
+    @DELETE
+    @Path("{id}")
+    @RolesAllowed(Roles.ENTREPRENEUR)
+    @Operation(summary = "Delete a draft with everything in it (its owners only; 404 otherwise), at the version last read "
+            + "(?version=, optional); 409 once submitted: a submitted file is withdrawn, not deleted")
+    public Response delete(@PathParam("id") long id, @QueryParam("version") Long version) {
+        applications.deleteDraft(id, version == null ? -1 : version);
+        return Response.noContent().build();
     }
 
     @POST

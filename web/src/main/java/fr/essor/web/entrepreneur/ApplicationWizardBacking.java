@@ -17,6 +17,7 @@ import fr.essor.service.application.ProjectInput;
 import fr.essor.service.shared.EssorException;
 import fr.essor.web.i18n.Messages;
 import jakarta.ejb.EJB;
+import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -27,6 +28,7 @@ import java.io.Serializable;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import jakarta.servlet.http.Part;
 import java.util.function.Supplier;
 
@@ -59,6 +61,7 @@ public class ApplicationWizardBacking implements Serializable {
     private String territory;
     private List<LineRow> lines = new ArrayList<>();
     private List<PlanRow> plan = new ArrayList<>();
+    private boolean planPrefilled;
     private BigDecimal jobsCreated;
     private BigDecimal jobsMaintained;
     private Integer beneficiaries;
@@ -103,14 +106,36 @@ public class ApplicationWizardBacking implements Serializable {
         for (ApplicationViews.Item i : d.plan()) {
             plan.add(new PlanRow(PlanItem.Kind.valueOf(i.kind()), i.label(), i.amount()));
         }
+        planPrefilled = plan.isEmpty() && !d.lines().isEmpty();
         if (plan.isEmpty()) {
             plan.add(new PlanRow(PlanItem.Kind.USE, null, null));
-            plan.add(new PlanRow(PlanItem.Kind.SOURCE, null, null));
+            prefillSources(d.lines());
         }
         jobsCreated = d.jobsCreated();
         jobsMaintained = d.jobsMaintained();
         beneficiaries = d.beneficiaries();
         socialUtility = d.socialUtility();
+    }
+
+    /**
+     * An empty plan starts from the requested lines (issue 19, item 15): one source per line, its
+     * amount requested (for a guarantee, the bank loan it covers), which the applicant changes at will.
+     */
+    private void prefillSources(List<ApplicationViews.Line> requested) {
+        Locale locale = facesContext.getViewRoot().getLocale();
+        for (ApplicationViews.Line l : requested) {
+            Instrument instrument = Instrument.valueOf(l.instrument());
+            String label = Messages.text(locale, "Instrument." + instrument.name());
+            BigDecimal amount = l.amount();
+            if (instrument.isGuarantee() && l.bankLoanAmount() != null) {
+                label = Messages.text(locale, "plan.guaranteedLoan", l.bankName() == null ? "" : l.bankName()).strip();
+                amount = l.bankLoanAmount();
+            }
+            plan.add(new PlanRow(PlanItem.Kind.SOURCE, label, amount));
+        }
+        if (requested.isEmpty()) {
+            plan.add(new PlanRow(PlanItem.Kind.SOURCE, null, null));
+        }
     }
 
     public void saveProject() throws IOException {
@@ -135,7 +160,37 @@ public class ApplicationWizardBacking implements Serializable {
     public void savePlan() throws IOException {
         List<PlanItemInput> inputs = plan.stream().filter(p -> !p.isBlank())
                 .map(p -> new PlanItemInput(p.getKind(), p.getLabel(), p.getAmount())).toList();
-        save(() -> applications.savePlan(id, detail.version(), inputs), WizardStep.IMPACT);
+        ApplicationViews.Detail saved = applications.savePlan(id, detail.version(), inputs);
+        refresh(saved);
+        // an unbalanced plan is kept as typed; the person is told, and the summary says it again
+        BigDecimal difference = saved.totalSources().subtract(saved.totalUses());
+        if (difference.signum() != 0) {
+            facesContext.addMessage(null, warning(Messages.missing(facesContext.getViewRoot().getLocale(),
+                    "plan.savedUnbalanced", difference.toPlainString())));
+        } else {
+            Messages.info("application.saved");
+        }
+        facesContext.getExternalContext().getFlash().setKeepMessages(true);
+        redirect("/entrepreneur/application.xhtml?id=" + id + "&step=" + WizardStep.IMPACT.name());
+    }
+
+    /** The plan shown was prefilled from the requested lines (nothing saved yet). */
+    public boolean isPlanPrefilled() {
+        return planPrefilled;
+    }
+
+    /** The warning that the saved plan does not balance (sources minus uses, in words); null when it balances or is empty. */
+    public String getUnbalancedWarning() {
+        if (detail == null || detail.plan().isEmpty()) {
+            return null;
+        }
+        BigDecimal difference = detail.totalSources().subtract(detail.totalUses());
+        return difference.signum() == 0 ? null
+                : Messages.missing(facesContext.getViewRoot().getLocale(), "plan.unbalancedWarning", difference.toPlainString());
+    }
+
+    private static FacesMessage warning(String text) {
+        return new FacesMessage(FacesMessage.SEVERITY_WARN, text, text);
     }
 
     public void addPlanRow(String kind) {

@@ -75,6 +75,15 @@ public class EntrepreneurHomeBacking {
         facesContext.responseComplete();
     }
 
+    /** The owner deletes a draft (issue 19, item 15): the service refuses anything but his own draft. */
+    public void deleteDraft(long applicationId) {
+        String reference = files.stream().filter(f -> f.id() == applicationId).map(ApplicationViews.Summary::reference)
+                .findFirst().orElse("");
+        applications.deleteDraft(applicationId, -1);
+        Messages.info("application.deleted", reference);
+        init();
+    }
+
     /** Accepts an invitation: the enterprise joins the caller's. */
     public void accept(long invitationId) {
         EnterpriseView joined = enterprises.acceptInvitation(invitationId);

@@ -423,6 +423,7 @@ class AccessMatrixIT extends OnTheBuiltWar {
                 porteur));
         rows.add(write("PUT", "/applications/" + d.draft, "{\"version\":" + d.draftVersion + ",\"title\":\"Intrus\"}", porteur));
         rows.add(write("POST", "/applications/" + d.draft + "/submit?version=" + d.draftVersion, null, porteur));
+        rows.add(write("DELETE", "/applications/" + d.draft + "?version=" + d.draftVersion, null, porteur));
         rows.add(write("POST", "/applications/" + d.draft + "/documents?kind=BUSINESS_PLAN", "PDF", porteur));
         rows.add(write("DELETE", "/applications/" + d.draft + "/documents/" + d.draftDoc, null, porteur));
         rows.add(write("POST", "/applications/" + d.info + "/answer?version=" + d.infoVersion, "{\"answer\":\"Intrus\"}", porteur));

@@ -28,6 +28,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -100,6 +101,51 @@ class ApplicationApiIT extends OnTheBuiltWar {
         assertEquals(200, refused.statusCode(), "the form is shown again");
         assertTrue(refused.body().contains("équivalents temps plein positifs, avec au plus deux décimales"), refused.body());
         assertFalse(api.call(PORTEUR, "GET", "/enterprises/mine", null).body().contains("Essai des limites"), "nothing stored");
+    }
+
+    /**
+     * Issue 19, item 15: an owner deletes his draft with everything in it, and the trail says so; another
+     * entrepreneur is told it does not exist, staff may not, a stale version or a submitted file is a
+     * conflict, and each refusal leaves the file as it was.
+     */
+    @Test
+    void anOwnerDeletesHisDraftWithItsContentOnlyWhileItIsADraft() throws Exception {
+        JsonObject draft = newDraft("Brouillon à supprimer");
+        long id = draft.getJsonNumber("id").longValue();
+        HttpResponse<String> put = api.call(PORTEUR, "PUT", "/applications/" + id,
+                "{\"version\":" + draft.getJsonNumber("version") + "," + COMPLETE + "}");
+        assertEquals(200, put.statusCode(), put.body());
+        assertEquals(201, upload(PORTEUR, id, "BUSINESS_PLAN", "plan.pdf", PDF).statusCode());
+        long version = Api.json(put).getJsonNumber("version").longValue();
+
+        assertEquals(404, api.call(PORTEUR2, "DELETE", "/applications/" + id, null).statusCode(), "not another's");
+        assertEquals(403, api.call(Fixtures.ADVISOR, "DELETE", "/applications/" + id, null).statusCode(), "not staff's");
+        HttpResponse<String> stale = api.call(PORTEUR, "DELETE", "/applications/" + id + "?version=" + (version - 1), null);
+        assertEquals(409, stale.statusCode(), stale.body());
+        assertEquals("DRAFT", get(PORTEUR, id).getString("status"), "each refusal leaves the draft");
+
+        HttpResponse<String> deleted = api.call(PORTEUR, "DELETE", "/applications/" + id + "?version=" + version, null);
+        assertEquals(204, deleted.statusCode(), deleted.body());
+        assertEquals(404, api.call(PORTEUR, "GET", "/applications/" + id, null).statusCode());
+        DataSource ds = Sql.ds();
+        for (String child : List.of("application_line", "application_plan_item", "application_document")) {
+            assertEquals(0, Sql.count(ds, "SELECT COUNT(*) FROM " + child + " WHERE application_id = ?", id), child);
+        }
+        assertEquals(1, Sql.count(ds, "SELECT COUNT(*) FROM audit_event WHERE entity_type = 'Application' AND entity_id = ?"
+                + " AND action = 'DELETE'", String.valueOf(id)), "the deletion is in the trail");
+        assertEquals(404, api.call(PORTEUR, "DELETE", "/applications/" + id, null).statusCode(), "gone");
+
+        // a submitted file is withdrawn, never deleted
+        JsonObject filed = newDraft("Déposé, pas supprimable");
+        long filedId = filed.getJsonNumber("id").longValue();
+        assertEquals(200, api.call(PORTEUR, "PUT", "/applications/" + filedId,
+                "{\"version\":" + filed.getJsonNumber("version") + "," + COMPLETE + "}").statusCode());
+        assertEquals(201, upload(PORTEUR, filedId, "BUSINESS_PLAN", "plan.pdf", PDF).statusCode());
+        assertEquals(200, api.call(PORTEUR, "POST", "/applications/" + filedId + "/submit", null).statusCode());
+        HttpResponse<String> refused = api.call(PORTEUR, "DELETE", "/applications/" + filedId, null);
+        assertEquals(409, refused.statusCode(), refused.body());
+        assertTrue(Api.json(refused).getString("message").contains("seulement retirée"), refused.body());
+        assertEquals("SUBMITTED", get(PORTEUR, filedId).getString("status"));
     }
 
     @Test

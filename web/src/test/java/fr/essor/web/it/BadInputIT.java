@@ -256,6 +256,9 @@ class BadInputIT extends OnTheBuiltWar {
                 + ",\"plan\":[{\"kind\":\"USE\",\"label\":\"" + "l".repeat(100_000) + "\",\"amount\":\"5.00\"}]}"));
         c.add(json("submit incomplete draft", PORTEUR, "POST", draft + "/submit?version=" + v, null));
         c.add(json("submit with bad version", PORTEUR, "POST", draft + "/submit?version=abc", null));
+        // deleting the draft (issue 19, item 15) at a version that is not one, or not its own: refused, the draft stays
+        c.add(json("delete with bad version", PORTEUR, "DELETE", draft + "?version=abc", null));
+        c.add(json("delete at a stale version", PORTEUR, "DELETE", draft + "?version=" + (v + 100), null));
         // ids in paths
         for (String id : List.of("abc", "-1", "0", "99999999999999999999", "1.5", "1%20OR%201=1")) {
             c.add(json("application id " + id, PORTEUR, "GET", apps + "/" + id, null));

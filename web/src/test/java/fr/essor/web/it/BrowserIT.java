@@ -141,8 +141,13 @@ class BrowserIT extends BrowserJourney {
         waiting().until(ExpectedConditions.textToBe(By.tagName("h1"), "Connexion"));
     }
 
+    /**
+     * Issue 19, item 15: registered, the entrepreneur is signed in and led to describe his enterprise; the
+     * empty home says what to do first, then what next; a draft is deleted by its owner after a confirmation
+     * (cancel keeps it), and the home says again what to do. On a phone, with the keyboard.
+     */
     @Test
-    void anEntrepreneurRegistersThenSignsIn() {
+    void anEntrepreneurRegistersIsSignedInDescribesHisEnterpriseAndDeletesADraft() {
         String email = "nouvelle-" + UUID.randomUUID().toString().substring(0, 8) + "@test.essor";
         driver.get(url("/register.xhtml"));
         Browser.assertAccessible(driver, "registration page");
@@ -158,13 +163,63 @@ class BrowserIT extends BrowserJourney {
         driver.findElement(By.id("register:password")).sendKeys("Un-Bon-Mot-De-Passe-7");
         driver.findElement(By.id("register:passwordAgain")).sendKeys("Un-Bon-Mot-De-Passe-7");
         driver.findElement(By.id("register:submit")).click();
-        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("login:email")));
-        assertTrue(driver.findElement(By.id("messages")).getText().contains("Votre compte est créé"));
+        // signed in at once, on the page that describes his enterprise
+        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("enterprise:legalName")));
+        assertTrue(driver.findElement(By.id("messages")).getText().contains("vous êtes connecté·e."),
+                driver.findElement(By.id("messages")).getText());
+        assertTrue(driver.findElement(By.id("signed-in-as")).getText().contains(email));
+        Browser.assertAccessible(driver, "enterprise page right after registering");
 
-        login(email, "Un-Bon-Mot-De-Passe-7");
-        WebElement landing = waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("landing")));
-        assertEquals("ENTREPRENEUR", landing.getAttribute("data-role"));
-        assertTrue(driver.findElement(By.id("enterprises")).getText().contains("Vous n'avez pas encore d'entreprise."));
+        // the empty home says what to do first; its link is reached and followed with the keyboard
+        driver.manage().window().setSize(new Dimension(390, 844));
+        try {
+            driver.get(url("/entrepreneur/index.xhtml"));
+            WebElement landing = waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("landing")));
+            assertEquals("ENTREPRENEUR", landing.getAttribute("data-role"));
+            assertTrue(driver.findElement(By.id("first-step")).getText().contains("commencez par décrire votre entreprise"),
+                    driver.findElement(By.id("first-step")).getText());
+            assertEquals("", overflow());
+            Browser.assertAccessible(driver, "the empty home on a phone");
+        } finally {
+            driver.manage().window().setSize(new Dimension(1280, 1000));
+        }
+        driver.findElement(By.id("first-step-enterprise")).sendKeys(Keys.ENTER);
+        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("enterprise:legalName")));
+        fill("enterprise:legalName", "Atelier Nora");
+        fill("enterprise:siret", validSiret());
+        choose("enterprise:legalForm", "Association");
+        fill("enterprise:department", "45");
+        fill("enterprise:city", "Orléans");
+        driver.findElement(By.id("enterprise:submit")).click();
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "Atelier Nora"));
+
+        // then what next: start a file
+        assertTrue(driver.findElement(By.id("first-step")).getText().contains("démarrez votre demande"),
+                driver.findElement(By.id("first-step")).getText());
+        Browser.assertAccessible(driver, "the home with an enterprise and no file");
+        driver.findElement(By.id("first-step-application")).sendKeys(Keys.ENTER);
+        fill("new:title", "Brouillon sans suite");
+        choose("new:stage", "Création");
+        driver.findElement(By.id("new:start")).click();
+        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("project:description")));
+
+        // the draft is deleted from the home, after a confirmation in the danger style
+        driver.get(url("/entrepreneur/index.xhtml"));
+        By delete = By.cssSelector("[id$='draft:delete']");
+        WebElement button = waiting().until(ExpectedConditions.elementToBeClickable(delete));
+        assertTrue(button.getAttribute("class").contains("ui-button-danger"), button.getAttribute("class"));
+        assertTrue(driver.findElements(By.id("first-step")).isEmpty(), "a file started: nothing more to say first");
+        button.click();
+        WebElement no = waiting().until(ExpectedConditions.elementToBeClickable(By.id("confirm-form:confirm-no")));
+        assertTrue(driver.findElement(By.id("confirm-form:confirm-dialog")).getText().contains("Supprimer définitivement ce brouillon"));
+        no.click();
+        waiting().until(ExpectedConditions.invisibilityOfElementLocated(By.id("confirm-form:confirm-dialog")));
+        assertTrue(driver.findElement(By.id("applications")).getText().contains("Brouillon sans suite"), "cancelled: kept");
+        driver.findElement(delete).click();
+        waiting().until(ExpectedConditions.elementToBeClickable(By.id("confirm-form:confirm-yes"))).click();
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "est supprimé"));
+        assertFalse(driver.findElement(By.id("applications")).getText().contains("Brouillon sans suite"));
+        assertTrue(driver.findElement(By.id("first-step")).getText().contains("démarrez votre demande"));
         logout();
     }
 
@@ -177,7 +232,8 @@ class BrowserIT extends BrowserJourney {
         driver.findElement(By.id("register:password")).sendKeys("Un-Bon-Mot-De-Passe-7");
         driver.findElement(By.id("register:passwordAgain")).sendKeys("Un-Bon-Mot-De-Passe-7");
         driver.findElement(By.id("register:submit")).click();
-        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("login:email")));
+        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("enterprise:legalName")));
+        driver.manage().deleteAllCookies();
 
         // the trail records the entrepreneur under a pseudonym; searching his e-mail finds it
         login("admin@demo.essor", "essor-demo");
@@ -382,11 +438,7 @@ class BrowserIT extends BrowserJourney {
         fill("register:password", password);
         fill("register:passwordAgain", password);
         driver.findElement(By.id("register:submit")).click();
-        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("login:email")));
-        login(email, password);
-        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("landing")));
-
-        driver.findElement(By.id("new-enterprise")).click();
+        // signed in at once and led to describe the enterprise (issue 19, item 15)
         waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("enterprise:siret")));
         Browser.assertAccessible(driver, "enterprise form");
         String siret = validSiret();
@@ -426,15 +478,32 @@ class BrowserIT extends BrowserJourney {
 
         waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("plan:save")));
         Browser.assertAccessible(driver, "wizard, plan step");
+        // the empty plan starts from the requested line (issue 19, item 15): a need to type, the loan as a source
+        assertTrue(driver.findElement(By.id("plan:prefilled")).isDisplayed());
         List<WebElement> labels = driver.findElements(By.cssSelector("input[id$=':label']"));
         List<WebElement> amounts = driver.findElements(By.cssSelector("input[id$=':amount']"));
+        assertEquals(2, labels.size());
+        assertEquals("", labels.get(0).getAttribute("value"));
+        assertEquals("Prêt d'honneur", labels.get(1).getAttribute("value"));
+        assertTrue(amounts.get(1).getAttribute("value").startsWith("6"), amounts.get(1).getAttribute("value"));
+        assertTrue(driver.findElement(By.id("total-sources")).getText().startsWith("6"), "the prefilled source is counted");
         labels.get(0).sendKeys("Vélos et atelier");
         amounts.get(0).sendKeys("9000");
-        labels.get(1).sendKeys("Prêt d'honneur");
-        amounts.get(1).sendKeys("6000");
-        amounts.get(1).sendKeys(Keys.TAB);
+        amounts.get(0).sendKeys(Keys.TAB);
         waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("difference"), "3"));
-        saveStep("plan");
+        // unbalanced, the plan is saved all the same, with a warning that says by how much
+        driver.findElement(By.id("plan:save")).click();
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "n'est pas équilibré"));
+        assertTrue(driver.findElement(By.cssSelector("#messages .msg-warn")).getText().contains("3"),
+                driver.findElement(By.id("messages")).getText());
+        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("impact:save")));
+        driver.get(driver.getCurrentUrl().replace("step=IMPACT", "step=PLAN"));
+        assertTrue(waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("plan:unbalanced"))).getText()
+                .contains("n'est pas équilibré"));
+        assertTrue(driver.findElements(By.id("plan:prefilled")).isEmpty(), "saved: no longer prefilled");
+        assertEquals(2, driver.findElements(By.cssSelector("input[id$=':label']")).size(), "both rows kept");
+        Browser.assertAccessible(driver, "wizard, plan step with its warning");
+        driver.get(driver.getCurrentUrl().replace("step=PLAN", "step=IMPACT"));
 
         waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("impact:save")));
         Browser.assertAccessible(driver, "wizard, impact step");
@@ -454,6 +523,8 @@ class BrowserIT extends BrowserJourney {
         driver.findElement(By.id("to-summary")).click();
         WebElement missing = waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("missing")));
         assertTrue(missing.getText().contains("n'est pas équilibré"), missing.getText());
+        assertTrue(driver.findElement(By.id("summary-unbalanced")).getText().contains("Attention"),
+                "the summary warns of the unbalanced plan at its top");
         Browser.assertAccessible(driver, "wizard, summary step");
         driver.findElement(By.id("submit:submit")).click();
         waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "incomplet"));

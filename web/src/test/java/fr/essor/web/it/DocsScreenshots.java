@@ -284,8 +284,12 @@ public final class DocsScreenshots {
     private static void typePlan(ChromeDriver driver) {
         String[][] rows = {{"Achat d'un véhicule utilitaire", "36000"}, {"Apport de la structure", "28000"}};
         for (int i = 0; i < rows.length; i++) {
-            driver.findElement(By.cssSelector("form[id='plan'] [id$=':" + i + ":label']")).sendKeys(rows[i][0]);
+            // the rows may hold the sources prefilled from the requested lines: typed over
+            WebElement label = driver.findElement(By.cssSelector("form[id='plan'] [id$=':" + i + ":label']"));
+            label.clear();
+            label.sendKeys(rows[i][0]);
             WebElement amount = driver.findElement(By.cssSelector("form[id='plan'] [id$=':" + i + ":amount']"));
+            amount.clear();
             amount.sendKeys(rows[i][1], Keys.TAB);
         }
         new WebDriverWait(driver, Duration.ofSeconds(30)).ignoring(StaleElementReferenceException.class)

@@ -209,6 +209,9 @@ class MailIT extends OnTheBuiltWar {
             driver.findElement(By.id("register:passwordAgain")).sendKeys(PASSWORD);
             driver.findElement(By.id("register:submit")).click();
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "Vous êtes co-porteur·se de l'entreprise Coop"));
+            // signed in at once, on his home: the enterprise he joined is there (issue 19, item 15)
+            assertEquals("ENTREPRENEUR", driver.findElement(By.id("landing")).getAttribute("data-role"));
+            assertTrue(driver.findElement(By.id("enterprises")).getText().contains("Coop"));
         } finally {
             driver.quit();
         }

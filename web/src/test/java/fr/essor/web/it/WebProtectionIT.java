@@ -253,7 +253,11 @@ class WebProtectionIT extends OnTheBuiltWar {
         Random random = new Random();
         String code = "CSRF" + (char) ('A' + random.nextInt(26)) + (char) ('A' + random.nextInt(26));
         String today = LocalDate.now(ZoneId.of("Europe/Paris")).format(DateTimeFormatter.ofPattern("dd/MM/yyyy"));
-        Marks marks = new Marks(code, admin, advisor, fabrique, velo, porteur2);
+        // a draft of porteur2's, the newest of his files: the first row of his home, with its "delete" button
+        long draft = Api.json(api("porteur2@demo.essor", "POST", "/applications", "{\"enterpriseId\":"
+                + Api.json(api("porteur2@demo.essor", "GET", "/applications/" + velo, null)).getJsonNumber("enterpriseId")
+                + ",\"title\":\"Brouillon " + code + "\",\"stage\":\"CREATION\"}")).getJsonNumber("id").longValue();
+        Marks marks = new Marks(code, admin, advisor, fabrique, velo, porteur2, draft);
 
         record Form(String name, String email, String cookie, String path, Map<String, String> fields) {
         }
@@ -268,6 +272,8 @@ class WebProtectionIT extends OnTheBuiltWar {
                         Map.of("withdraw", "withdraw", "withdraw:reason", "Forgé " + code, "withdraw:confirm", "")),
                 new Form("applicant: start an application", "porteur2@demo.essor", porteur2, "/entrepreneur/index.xhtml",
                         Map.of("new", "new", "new:title", "Forgé " + code, "new:stage_input", "CREATION", "new:start", "")),
+                new Form("applicant: delete a draft", "porteur2@demo.essor", porteur2, "/entrepreneur/index.xhtml",
+                        Map.of("applications:0:draft", "applications:0:draft", "applications:0:draft:delete", "")),
                 new Form("anyone: register", null, null, "/register.xhtml", Map.of("register", "register", "register:email",
                         code.toLowerCase(Locale.ROOT) + "@example.org", "register:displayName", "Forgé", "register:password",
                         "un-mot-de-passe-long", "register:passwordAgain", "un-mot-de-passe-long", "register:submit", "")),
@@ -306,6 +312,11 @@ class WebProtectionIT extends OnTheBuiltWar {
         HttpResponse<String> created = postForm(admin, "/admin/associations.xhtml", valid);
         assertTrue(created.statusCode() < 400, "the genuine post: " + created.statusCode());
         assertTrue(marks.left(forms.get(0).name()), "the genuine post creates the association");
+        Form delete = forms.stream().filter(f -> f.name().contains("delete a draft")).findFirst().orElseThrow();
+        Map<String, String> genuine = new LinkedHashMap<>(delete.fields());
+        genuine.put("jakarta.faces.ViewState", Pages.viewState(get(delete.path(), porteur2).body()));
+        assertTrue(postForm(porteur2, delete.path(), genuine).statusCode() < 400, "the genuine delete");
+        assertTrue(marks.left(delete.name()), "the genuine post deletes the draft: its fields are the real ones");
         System.out.println("Web protections: CSRF: " + tried + " forged posts on " + forms.size()
                 + " forms (no view state, a made-up one, another session's) refused; the genuine post accepted");
         assertEquals(List.of(), problems);
@@ -320,7 +331,10 @@ class WebProtectionIT extends OnTheBuiltWar {
         private final long velo;
         private final String porteur2;
 
-        Marks(String code, String admin, String advisor, long fabrique, long velo, String porteur2) {
+        private final long draft;
+
+        Marks(String code, String admin, String advisor, long fabrique, long velo, String porteur2, long draft) {
+            this.draft = draft;
             this.code = code;
             this.admin = admin;
             this.advisor = advisor;
@@ -335,6 +349,9 @@ class WebProtectionIT extends OnTheBuiltWar {
             }
             if (form.startsWith("advisor")) {
                 return get("/advisor/enterprise.xhtml?id=" + fabrique, advisor).body().contains("Forgé " + code);
+            }
+            if (form.contains("delete a draft")) {
+                return api("porteur2@demo.essor", "GET", "/applications/" + draft, null).statusCode() != 200;
             }
             if (form.contains("withdraw")) {
                 return !"SUBMITTED".equals(Api.json(api("porteur2@demo.essor", "GET", "/applications/" + velo, null)).getString("status"));
