@@ -216,6 +216,8 @@ if [ "${BENCH_ONLY:-}" = "loans" ]; then
   echo "== done (BENCH_ONLY=loans)"
   exit 0
 fi
+# BENCH_ONLY=allocations: the allocations alone (issue 15: the server beside the raw-SQL limit), no read load
+if [ "${BENCH_ONLY:-}" != "allocations" ]; then
 echo "== NAT-NAA (the partner dashboard's convention): $(sql "SELECT CONCAT((SELECT COUNT(*) FROM allocation WHERE convention_id = $nat),
   ' allocations, ', (SELECT COUNT(*) FROM ledger_movement WHERE convention_id = $nat), ' ledger movements')")"
 
@@ -309,12 +311,9 @@ echo "== network indicators for $year (admin)"
 BENCH_AUTH=$(b64 "admin@bench.essor") BENCH_PATHS="/api/v1/indicators?year=$year" load indicators 1 get.lua
 rawsql 20 "indicators:$year"
 
-# BENCH_ONLY=allocations: the allocations alone (issue 15: the server beside the raw-SQL limit), no read load
-if [ "${BENCH_ONLY:-}" != "allocations" ]; then
 national_bench
 
 loans_bench
-
 fi
 
 echo "== allocations: 32 clients, 10.00 EUR each on approved honour-loan lines of NAA-NAH into BENCH-NAA..NAH (BENCH-NAH: 500.00 only)"
