@@ -35,6 +35,6 @@ public class AgreementPdfServlet extends HttpServlet {
             response.sendError(404);
             return;
         }
-        Downloads.attachment(response, "application/pdf", "agreement-" + id + ".pdf", pdf);
+        Downloads.attachment(response, "application/pdf", Downloads.name(Downloads.locale(request), "agreement", "pdf", id), pdf);
     }
 }

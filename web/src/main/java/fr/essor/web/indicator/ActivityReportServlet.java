@@ -47,6 +47,6 @@ public class ActivityReportServlet extends HttpServlet {
             case "xlsx" -> "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
             default -> "text/csv;charset=UTF-8";
         };
-        Downloads.attachment(response, mediaType, "activite-" + m.group(1) + "-" + m.group(2) + "." + format, content);
+        Downloads.attachment(response, mediaType, Downloads.name(locale, "activity", format, m.group(1), m.group(2)), content);
     }
 }

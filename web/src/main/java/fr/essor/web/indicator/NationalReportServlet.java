@@ -42,11 +42,11 @@ public class NationalReportServlet extends HttpServlet {
         try {
             if (y.matches()) {
                 format = y.group(2);
-                name = "reseau-" + y.group(1);
+                name = Downloads.name(locale, "network", y.group(2), y.group(1));
                 content = national.exportByAssociation(Integer.parseInt(y.group(1)), format, locale);
             } else if (t.matches()) {
                 format = t.group(3);
-                name = "reseau-" + t.group(1) + "-" + t.group(2);
+                name = Downloads.name(locale, "networkTrend", t.group(3), t.group(1), t.group(2));
                 content = national.exportTrend(Integer.parseInt(t.group(1)), Integer.parseInt(t.group(2)), format, locale);
             } else {
                 response.sendError(404);
@@ -58,6 +58,6 @@ public class NationalReportServlet extends HttpServlet {
             return;
         }
         Downloads.attachment(response, "xlsx".equals(format) ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-                : "text/csv;charset=UTF-8", name + "." + format, content);
+                : "text/csv;charset=UTF-8", name, content);
     }
 }

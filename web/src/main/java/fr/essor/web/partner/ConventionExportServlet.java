@@ -43,13 +43,13 @@ public class ConventionExportServlet extends HttpServlet {
                 String format = funded.group(2);
                 body = exports.funded(id, format, Downloads.locale(request));
                 type = ConventionExports.mediaType(format);
-                name = "convention-" + id + "-funded." + format;
+                name = Downloads.name(Downloads.locale(request), "funded", format, id);
             } else if (report.matches()) {
                 long id = Long.parseLong(report.group(1));
                 int year = Integer.parseInt(report.group(2));
                 body = exports.annualReport(id, year, Downloads.locale(request));
                 type = "application/pdf";
-                name = "convention-" + id + "-report-" + year + ".pdf";
+                name = Downloads.name(Downloads.locale(request), "conventionReport", "pdf", id, year);
             } else {
                 response.sendError(404);
                 return;

@@ -30,6 +30,6 @@ public class RegisterPdfServlet extends HttpServlet {
             response.sendError(404);
             return;
         }
-        Downloads.attachment(response, "application/pdf", "registre-traitements.pdf", content);
+        Downloads.attachment(response, "application/pdf", Downloads.name(locale, "register", "pdf"), content);
     }
 }

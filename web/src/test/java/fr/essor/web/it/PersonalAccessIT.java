@@ -87,7 +87,7 @@ class PersonalAccessIT extends OnTheBuiltWar {
         HttpResponse<byte[]> first = export(PORTEUR);
         assertEquals(200, first.statusCode());
         assertTrue(first.headers().firstValue("Content-Type").orElse("").startsWith("application/zip"));
-        assertTrue(first.headers().firstValue("Content-Disposition").orElse("").startsWith("attachment; filename=\"essor-my-data-"));
+        assertTrue(first.headers().firstValue("Content-Disposition").orElse("").startsWith("attachment; filename=\"essor-mes-donnees-"));
 
         // a second export: the trail of his actions now holds the first
         Map<String, byte[]> zip = unzip(export(PORTEUR).body());
