@@ -25,6 +25,7 @@ import fr.essor.model.shared.Money;
 import fr.essor.model.shared.RuleException;
 import fr.essor.service.audit.AuditAction;
 import fr.essor.service.mail.MailService;
+import fr.essor.service.mail.MailTemplates;
 import fr.essor.service.report.DecisionLetter;
 import fr.essor.service.security.Access;
 import fr.essor.service.security.UseCaseService;
@@ -238,7 +239,8 @@ public class ApplicationService extends UseCaseService {
         }
         em.flush();
         audit.record(caller.email(), "Application", a.getId(), AuditAction.SUBMIT, "Application " + a.getReference() + " submitted");
-        mail.applicationSubmitted(caller.email(), locale(), a.getReference(), a.getTitle());
+        mail.applicationSubmitted(caller.email(), MailTemplates.recipientLocale(caller.account().getPreferredLocale()), a.getReference(),
+                a.getTitle());
         return detail(a);
     }
 
@@ -332,8 +334,7 @@ public class ApplicationService extends UseCaseService {
         em.flush();
         audit.record(caller.email(), "Application", a.getId(), AuditAction.REQUEST_INFORMATION, "Information requested");
         for (UserAccount owner : a.getEnterprise().getOwners()) {
-            String pref = owner.getPreferredLocale();
-            mail.informationRequested(owner.getEmail(), pref == null ? Locale.FRENCH : Locale.forLanguageTag(pref),
+            mail.informationRequested(owner.getEmail(), MailTemplates.recipientLocale(owner.getPreferredLocale()),
                     a.getReference(), text);
         }
         return detail(a);
@@ -441,11 +442,6 @@ public class ApplicationService extends UseCaseService {
 
     private Application visible(long id) {
         return access.visible(id);
-    }
-
-    private Locale locale() {
-        String pref = caller.account().getPreferredLocale();
-        return pref == null ? Locale.FRENCH : Locale.forLanguageTag(pref);
     }
 
     private static Money positiveMoney(String field, BigDecimal value, int n) {
