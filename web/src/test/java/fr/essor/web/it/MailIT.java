@@ -294,21 +294,33 @@ class MailIT extends OnTheBuiltWar {
         // without an account
         String pagesOfOwner = pages.login("porteur2@demo.essor");
         switchLanguage(pagesOfOwner, "English");
+        assertEquals("en", languageStoredFor("porteur2@demo.essor"), "the account keeps the language chosen on the pages");
         assertEquals(200, post(path, owner, "{\"email\":\"" + french + "\"}").statusCode());
         assertEquals(200, post(path, owner, "{\"email\":\"" + nobody + "\"}").statusCode());
         // back in French, he invites an English account
         switchLanguage(pagesOfOwner, "Français");
+        assertEquals("fr", languageStoredFor("porteur2@demo.essor"));
         assertEquals(200, post(path, owner, "{\"email\":\"" + english + "\"}").statusCode());
 
-        assertTrue(waitFor("the invitation to " + french, () -> received(french)).getSubject().contains("vous invite à porter"),
+        // the two accounts also got their welcome mail: the invitation is the one that names the enterprise ("Coop")
+        assertTrue(waitFor("the invitation to " + french, () -> receivedAbout(french, "Coop")).contains("vous invite à porter"),
                 "French for a French account, whatever the sender's language");
-        assertTrue(waitFor("the invitation to " + nobody, () -> received(nobody)).getSubject().contains("vous invite à porter"),
+        assertTrue(waitFor("the invitation to " + nobody, () -> receivedAbout(nobody, "Coop")).contains("vous invite à porter"),
                 "French without an account");
-        assertTrue(waitFor("the invitation to " + english, () -> received(english)).getSubject().contains("invites you to co-own"),
+        assertTrue(waitFor("the invitation to " + english, () -> receivedAbout(english, "Coop")).contains("invites you to co-own"),
                 "English for an English account, whatever the sender's language");
     }
 
     // ---- helpers ---------------------------------------------------------------------------------
+
+    /** The language stored on an entrepreneur's account, as his personal-data export shows it. */
+    private String languageStoredFor(String user) throws Exception {
+        HttpResponse<byte[]> zip = HTTP.send(HttpRequest.newBuilder(uri("/api/v1/me/export")).header("Authorization",
+                Api.basic(user, "essor-demo")).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, zip.statusCode());
+        String data = new String(PersonalAccessIT.unzip(zip.body()).get("essor-data.json"), StandardCharsets.UTF_8);
+        return Api.json(data).getJsonObject("account").getString("preferredLocale");
+    }
 
     /** The API path of the co-owners of the first enterprise the owner holds. */
     private String coOwnersOfFirstEnterprise(String owner) throws Exception {
@@ -407,6 +419,20 @@ class MailIT extends OnTheBuiltWar {
             return Optional.empty();
         }
         return Arrays.stream(smtp.getReceivedMessages()).filter(m -> Smtp.addressedTo(m, email)).findFirst();
+    }
+
+    /** The subject of the first mail received for {@code email} whose subject contains {@code word}. */
+    private static Optional<String> receivedAbout(String email, String word) {
+        if (smtp == null) {
+            return Optional.empty();
+        }
+        return Arrays.stream(smtp.getReceivedMessages()).filter(m -> Smtp.addressedTo(m, email)).map(m -> {
+            try {
+                return m.getSubject();
+            } catch (MessagingException e) {
+                return "";
+            }
+        }).filter(subject -> subject.contains(word)).findFirst();
     }
 
     /** Polls until the condition yields a value; fails with its description after {@link #WAIT}. */

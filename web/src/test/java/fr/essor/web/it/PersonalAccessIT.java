@@ -440,7 +440,8 @@ class PersonalAccessIT extends OnTheBuiltWar {
                 .header("Accept-Language", "fr").GET().build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
-    private static Map<String, byte[]> unzip(byte[] zip) throws Exception {
+    /** The entries of a ZIP by name (also read by MailIT). */
+    static Map<String, byte[]> unzip(byte[] zip) throws Exception {
         Map<String, byte[]> entries = new LinkedHashMap<>();
         try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
             for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
