@@ -9,6 +9,7 @@ import fr.essor.model.shared.Crypto;
 import fr.essor.model.shared.FreeText;
 import fr.essor.service.audit.AuditAction;
 import fr.essor.service.mail.MailService;
+import fr.essor.service.mail.MailTemplates;
 import fr.essor.service.security.CallerIdentity;
 import fr.essor.service.security.HashingGate;
 import fr.essor.service.security.LoginThrottle;
@@ -108,7 +109,7 @@ public class AccountService extends UseCaseService {
         em.persist(account);
         UniqueKeys.flush(em, "uk_user_account_email", AccountService::emailTaken);
         audit.record(normalized, "UserAccount", account.getId(), AuditAction.REGISTER, "Entrepreneur account registered");
-        mail.accountCreated(normalized, locale, name, account.getId());
+        mail.accountCreated(normalized, MailTemplates.recipientLocale(account.getPreferredLocale()), name, account.getId());
         String joined = null;
         if (invitation != null) {
             invitation.accept(account, now);
@@ -256,13 +257,22 @@ public class AccountService extends UseCaseService {
         return credentialStamp(account);
     }
 
-    /** Remembers the language the caller chose. */
+    /**
+     * Remembers on the signed-in caller's account the language chosen for the pages ({@code fr}, {@code en}): the
+     * language of every mail the account receives from then on (issue 19, item 10). Nothing for an anonymous
+     * caller, another language or the one already stored.
+     */
     @PermitAll
     public void rememberLocale(String language) {
-        if (caller.email() == null || language == null || language.length() > UserAccount.LOCALE_MAX) {
+        if (caller.email() == null || !("fr".equals(language) || "en".equals(language))) {
             return;
         }
-        caller.account().setPreferredLocale(language);
+        UserAccount me = caller.account();
+        if (language.equals(me.getPreferredLocale())) {
+            return;
+        }
+        me.setPreferredLocale(language);
+        audit.record(caller.actor(), "UserAccount", me.getId(), AuditAction.LANGUAGE_PREFERENCE, "Language " + language);
     }
 
     // ---- administration ------------------------------------------------------------------------

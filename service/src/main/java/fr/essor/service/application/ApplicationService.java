@@ -9,8 +9,6 @@ import fr.essor.model.committee.Decision;
 import fr.essor.model.application.DocumentContent;
 import fr.essor.model.application.FinancingLine;
 import fr.essor.model.application.IncompleteApplicationException;
-import fr.essor.model.application.Instrument;
-import fr.essor.model.application.InvalidFinancingLineException;
 import fr.essor.model.application.MissingPiece;
 import fr.essor.model.rules.AssociationRules;
 import fr.essor.service.rules.RuleBook;
@@ -25,6 +23,7 @@ import fr.essor.model.shared.Money;
 import fr.essor.model.shared.RuleException;
 import fr.essor.service.audit.AuditAction;
 import fr.essor.service.mail.MailService;
+import fr.essor.service.mail.MailTemplates;
 import fr.essor.service.privacy.Anonymiser;
 import fr.essor.service.report.DecisionLetter;
 import fr.essor.service.security.Access;
@@ -242,7 +241,8 @@ public class ApplicationService extends UseCaseService {
         }
         em.flush();
         audit.record(caller.email(), "Application", a.getId(), AuditAction.SUBMIT, "Application " + a.getReference() + " submitted");
-        mail.applicationSubmitted(caller.email(), locale(), a.getReference(), a.getTitle());
+        mail.applicationSubmitted(caller.email(), MailTemplates.recipientLocale(caller.account().getPreferredLocale()), a.getReference(),
+                a.getTitle());
         return detail(a);
     }
 
@@ -354,8 +354,7 @@ public class ApplicationService extends UseCaseService {
         em.flush();
         audit.record(caller.email(), "Application", a.getId(), AuditAction.REQUEST_INFORMATION, "Information requested");
         for (UserAccount owner : a.getEnterprise().getOwners()) {
-            String pref = owner.getPreferredLocale();
-            mail.informationRequested(owner.getEmail(), pref == null ? Locale.FRENCH : Locale.forLanguageTag(pref),
+            mail.informationRequested(owner.getEmail(), MailTemplates.recipientLocale(owner.getPreferredLocale()),
                     a.getReference(), text);
         }
         return detail(a);
@@ -463,11 +462,6 @@ public class ApplicationService extends UseCaseService {
 
     private Application visible(long id) {
         return access.visible(id);
-    }
-
-    private Locale locale() {
-        String pref = caller.account().getPreferredLocale();
-        return pref == null ? Locale.FRENCH : Locale.forLanguageTag(pref);
     }
 
     private static Money positiveMoney(String field, BigDecimal value, int n) {

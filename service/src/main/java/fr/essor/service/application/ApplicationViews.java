@@ -37,15 +37,25 @@ public final class ApplicationViews {
 
     public record Item(String kind, String label, BigDecimal amount) {
 
-        static Item of(PlanItem p) {
+        public static Item of(PlanItem p) {
             return new Item(p.getKind().name(), p.getLabel(), ApplicationViews.amount(p.getAmount()));
+        }
+
+        /** The items of one kind ({@code USE}: the needs, {@code SOURCE}: the sources), in their order. */
+        public static List<Item> ofKind(List<Item> items, PlanItem.Kind kind) {
+            return items.stream().filter(i -> kind.name().equals(i.kind())).toList();
+        }
+
+        /** The sum of the items' amounts (zero for none). */
+        public static BigDecimal total(List<Item> items) {
+            return items.stream().map(Item::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
         }
     }
 
     public record Document(long id, String kind, String fileName, String mediaType, long sizeBytes, String sha256,
                            Instant uploadedAt) {
 
-        static Document of(ApplicationDocument d) {
+        public static Document of(ApplicationDocument d) {
             return new Document(d.getId(), d.getKind().name(), d.getFileName(), d.getMediaType(), d.getSizeBytes(),
                     d.getSha256(), d.getUploadedAt());
         }
@@ -80,6 +90,16 @@ public final class ApplicationViews {
                          BigDecimal jobsCreated, BigDecimal jobsMaintained, Integer beneficiaries, String socialUtility,
                          List<Document> documents, List<Step> timeline, List<Missing> missing, boolean editable,
                          boolean withdrawable, String pendingQuestion, Instant submittedAt, long version) {
+
+        /** The needs of the financing plan. */
+        public List<Item> uses() {
+            return Item.ofKind(plan, PlanItem.Kind.USE);
+        }
+
+        /** The sources of the financing plan. */
+        public List<Item> sources() {
+            return Item.ofKind(plan, PlanItem.Kind.SOURCE);
+        }
 
         static Detail of(Application a, List<ApplicationDocument> documents) {
             return of(a, documents, false);

@@ -8,6 +8,7 @@ import fr.essor.service.config.DatabaseBootstrap;
 import fr.essor.service.config.DatabaseKind;
 import fr.essor.service.mail.MailKind;
 import fr.essor.service.mail.MailService;
+import fr.essor.service.mail.MailTemplates;
 import fr.essor.service.shared.Columns;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
@@ -165,7 +166,7 @@ public class ArrearsRunner {
                     .setParameter(5, to.size()).setParameter(6, Columns.utc(now)).executeUpdate();
             BigDecimal overdue = Columns.decimal(n[6]);
             for (String[] owner : to) {
-                Locale locale = owner[1] == null ? Locale.FRENCH : Locale.forLanguageTag(owner[1]);
+                Locale locale = MailTemplates.recipientLocale(owner[1]);
                 NumberFormat money = NumberFormat.getCurrencyInstance(locale.getLanguage().equals("en") ? Locale.UK
                         : Locale.FRANCE);
                 money.setCurrency(java.util.Currency.getInstance("EUR"));

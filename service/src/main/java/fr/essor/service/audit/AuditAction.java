@@ -93,6 +93,8 @@ public enum AuditAction {
     // A person's data (issue 16): the export of everything held about them, their mail preferences
     EXPORT_PERSONAL_DATA,
     MAIL_PREFERENCE,
+    // issue 19, item 10: the language an account chose, that of its mails
+    LANGUAGE_PREFERENCE,
 
     // figs (issue 12, national figures): a year's figures published, a closing reopened
     CLOSE_YEAR,

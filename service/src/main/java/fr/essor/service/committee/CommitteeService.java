@@ -25,6 +25,7 @@ import fr.essor.model.shared.Money;
 import fr.essor.service.application.Lines;
 import fr.essor.service.audit.AuditAction;
 import fr.essor.service.mail.MailService;
+import fr.essor.service.mail.MailTemplates;
 import fr.essor.service.report.SessionMinutesReport;
 import fr.essor.service.security.UseCaseService;
 import fr.essor.service.shared.ConcurrentChangeException;
@@ -330,7 +331,7 @@ public class CommitteeService extends UseCaseService {
                 .collect(Collectors.joining("\n"));
         String where = s.getPlace() != null ? s.getPlace() : s.getVideoLink();
         for (UserAccount account : fresh) {
-            Locale locale = account.getPreferredLocale() == null ? Locale.FRENCH : Locale.forLanguageTag(account.getPreferredLocale());
+            Locale locale = MailTemplates.recipientLocale(account.getPreferredLocale());
             String when = DateTimeFormatter.ofPattern(locale.getLanguage().equals("en") ? "d MMMM yyyy, HH:mm" : "d MMMM yyyy 'à' HH:mm",
                     locale).format(s.getStartsAt());
             mail.sessionConvened(account.getEmail(), locale, s.getId(), when, s.getCommittee().getName(), where, agenda);
@@ -636,8 +637,7 @@ public class CommitteeService extends UseCaseService {
             }
             Application a = item.getApplication();
             for (UserAccount owner : a.getEnterprise().getOwners()) {
-                String pref = owner.getPreferredLocale();
-                mail.decisionMade(owner.getEmail(), pref == null ? Locale.FRENCH : Locale.forLanguageTag(pref),
+                mail.decisionMade(owner.getEmail(), MailTemplates.recipientLocale(owner.getPreferredLocale()),
                         a.getReference(), item.getDecision().getOutcome());
             }
         }

@@ -1,5 +1,6 @@
 package fr.essor.service.committee;
 
+import fr.essor.model.application.PlanItem;
 import fr.essor.service.application.ApplicationViews;
 import fr.essor.service.application.ReviewView;
 import java.math.BigDecimal;
@@ -46,11 +47,31 @@ public final class CommitteeViews {
     }
 
     /**
-     * What a sitting shows of one file on the agenda: its description, requested lines and jobs, and its
-     * analysis note when the caller may read it (null when none was written, after a conflict of interest
-     * declared on the file, or for its applicant).
+     * What a sitting shows of one file on the agenda: its description, requested lines and jobs, its whole
+     * financing plan (needs and sources, in the applicant's order), its documents (not the files attached
+     * to its thread), and its analysis note when the caller may read it (null when none was written, after
+     * a conflict of interest declared on the file, or for its applicant).
      */
     public record AgendaFile(long itemId, long applicationId, String description, List<ApplicationViews.Line> lines,
-                             BigDecimal jobsCreated, ReviewView analysis) {
+                             BigDecimal jobsCreated, List<ApplicationViews.Item> plan,
+                             List<ApplicationViews.Document> documents, ReviewView analysis) {
+
+        /** The needs of the plan. */
+        public List<ApplicationViews.Item> uses() {
+            return ApplicationViews.Item.ofKind(plan, PlanItem.Kind.USE);
+        }
+
+        /** The sources of the plan. */
+        public List<ApplicationViews.Item> sources() {
+            return ApplicationViews.Item.ofKind(plan, PlanItem.Kind.SOURCE);
+        }
+
+        public BigDecimal totalUses() {
+            return ApplicationViews.Item.total(uses());
+        }
+
+        public BigDecimal totalSources() {
+            return ApplicationViews.Item.total(sources());
+        }
     }
 }

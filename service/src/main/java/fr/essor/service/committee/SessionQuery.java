@@ -10,7 +10,9 @@ import java.util.Objects;
 
 import fr.essor.model.account.UserAccount;
 import fr.essor.model.application.Application;
+import fr.essor.model.application.ApplicationDocument;
 import fr.essor.model.application.FinancingLine;
+import fr.essor.model.application.PlanItem;
 import fr.essor.model.application.Review;
 import fr.essor.model.committee.AgendaItem;
 import fr.essor.model.committee.Committee;
@@ -122,10 +124,13 @@ public class SessionQuery {
     }
 
     /**
-     * What {@code me} reads of the files on the session's agenda, in three statements after the agenda is
-     * loaded: the analysis notes with their proposed lines, and the files on which {@code me} declared a
-     * conflict of interest on any agenda or which {@code me} owns, whose notes are not theirs to read (the
-     * rules of {@code ReviewService.review}).
+     * What {@code me} reads of the files on the session's agenda, in five statements after the agenda is
+     * loaded, however long it is: the financing plans of all its files, their documents, the analysis notes
+     * with their proposed lines, and the files on which {@code me} declared a conflict of interest on any
+     * agenda or which {@code me} owns, whose notes are not theirs to read (the rules of
+     * {@code ReviewService.review}). The plan and the documents are every member's to read (a document is
+     * downloaded through {@code DocumentService.download}, which checks again that the file is on an agenda
+     * of one of the caller's committees).
      */
     public List<CommitteeViews.AgendaFile> files(CommitteeSession s, UserAccount me) {
         // bound by id: a list of entities as a parameter is serialised by some drivers (H2)
@@ -145,6 +150,19 @@ public class SessionQuery {
                 .getResultList()) {
             reviews.put(r.getApplication().getId(), r);
         }
+        Map<Long, List<ApplicationViews.Item>> plans = new HashMap<>();
+        for (Object[] r : em.createQuery("SELECT a.id, p.kind, p.label, p.amount FROM Application a JOIN a.plan p"
+                        + " WHERE a.id IN :apps ORDER BY a.id, INDEX(p)", Object[].class)
+                .setParameter("apps", applications).getResultList()) {
+            plans.computeIfAbsent((Long) r[0], k -> new ArrayList<>())
+                    .add(ApplicationViews.Item.of(new PlanItem((PlanItem.Kind) r[1], (String) r[2], (Money) r[3])));
+        }
+        Map<Long, List<ApplicationViews.Document>> documents = new HashMap<>();
+        for (ApplicationDocument d : em.createQuery("SELECT d FROM ApplicationDocument d WHERE d.application.id IN :apps"
+                        + " AND d.threadAttachment = FALSE ORDER BY d.id", ApplicationDocument.class)
+                .setParameter("apps", applications).getResultList()) {
+            documents.computeIfAbsent(d.getApplication().getId(), k -> new ArrayList<>()).add(ApplicationViews.Document.of(d));
+        }
         Map<Long, AssociationRules> rules = book.ofEach(s.getItems().stream().map(AgendaItem::getApplication).toList());
         List<CommitteeViews.AgendaFile> files = new ArrayList<>();
         for (AgendaItem i : s.getItems()) {
@@ -154,6 +172,7 @@ public class SessionQuery {
             Review r = readable ? reviews.get(a.getId()) : null;
             files.add(new CommitteeViews.AgendaFile(i.getId(), a.getId(), a.getDescription(),
                     a.getRequestedLines().stream().map(ApplicationViews.Line::of).toList(), a.getJobsCreated(),
+                    plans.getOrDefault(a.getId(), List.of()), documents.getOrDefault(a.getId(), List.of()),
                     r == null ? null : ReviewView.of(r, rules.get(a.getId()))));
         }
         return files;

@@ -15,6 +15,7 @@ import fr.essor.service.audit.AuditAction;
 import fr.essor.service.config.EssorConfig;
 import fr.essor.service.mail.MailKind;
 import fr.essor.service.mail.MailService;
+import fr.essor.service.mail.MailTemplates;
 import fr.essor.service.security.Access;
 import fr.essor.service.security.UseCaseService;
 import fr.essor.service.shared.ConflictException;
@@ -149,11 +150,12 @@ public class EnterpriseService extends UseCaseService {
         audit.record(me.getEmail(), "CoOwnerInvitation", invitation.getId(), pending.isEmpty() ? AuditAction.INVITE : AuditAction.INVITE_AGAIN,
                 "Co-owner invited to enterprise " + e.getId());
         if (invitee == null) {
-            Locale locale = localeOf(me);
+            // no account yet: the invitee's language is not known, the inviter's is not theirs
+            Locale locale = MailTemplates.WITHOUT_ACCOUNT;
             mail.enqueue(normalized, MailKind.CO_OWNER_INVITED, locale, "Enterprise", e.getId(), me.getDisplayName(), e.getLegalName(),
                     config.publicUrl() + "/register.xhtml?invitation=" + token, expiry(invitation, locale));
         } else if (invitee.isActive() && invitee.hasRole(Role.ENTREPRENEUR)) {
-            Locale locale = localeOf(invitee);
+            Locale locale = MailTemplates.recipientLocale(invitee.getPreferredLocale());
             mail.enqueue(normalized, MailKind.CO_OWNER_INVITED_MEMBER, locale, "Enterprise", e.getId(), me.getDisplayName(),
                     e.getLegalName(), config.publicUrl() + "/entrepreneur/index.xhtml", expiry(invitation, locale));
         }
@@ -245,11 +247,6 @@ public class EnterpriseService extends UseCaseService {
 
         public record Invitation(String email, Instant invitedAt, Instant expiresAt) {
         }
-    }
-
-    private static Locale localeOf(UserAccount account) {
-        String pref = account.getPreferredLocale();
-        return pref == null ? Locale.FRENCH : Locale.forLanguageTag(pref);
     }
 
     /** A co-owner invitation's token: 32 secure random bytes, fit for a link; only its SHA-256 is stored. */

@@ -8,6 +8,7 @@ import fr.essor.service.audit.AuditAction;
 import fr.essor.service.config.EssorConfig;
 import fr.essor.service.mail.MailKind;
 import fr.essor.service.mail.MailService;
+import fr.essor.service.mail.MailTemplates;
 import fr.essor.service.shared.BusinessClock;
 import fr.essor.service.shared.Columns;
 import jakarta.annotation.security.PermitAll;
@@ -125,7 +126,7 @@ public class FollowUpPlanner {
                     .setParameter(1, Columns.number(r[5])).getResultList();
             for (Object ow : owners) {
                 Object[] owner = (Object[]) ow;
-                Locale locale = owner[1] == null ? Locale.FRENCH : Locale.forLanguageTag((String) owner[1]);
+                Locale locale = MailTemplates.recipientLocale((String) owner[1]);
                 mail.enqueue((String) owner[0], MailKind.FOLLOW_UP_DUE, locale, "FollowUp", Columns.number(r[1]),
                         r[4], String.valueOf(r[3]), String.valueOf(Columns.number(r[6])),
                         config.publicUrl() + "/entrepreneur/followups.xhtml?milestone=" + milestone);

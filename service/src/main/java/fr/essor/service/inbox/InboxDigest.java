@@ -128,8 +128,7 @@ public class InboxDigest {
         }
         audit.record("system", "UserAccount", accountId, AuditAction.INBOX_DIGEST_CLAIMED,
                 "Inbox digest of " + date + ": " + unseen.total() + " unseen item(s)");
-        Locale locale = MailTemplates.supported(account.getPreferredLocale() == null ? Locale.FRENCH
-                : Locale.forLanguageTag(account.getPreferredLocale()));
+        Locale locale = MailTemplates.recipientLocale(account.getPreferredLocale());
         String list = lines(unseen.items(), locale);
         String more = unseen.total() > unseen.items().size()
                 ? "\n" + MailTemplates.label("inbox.more", locale, "…").replace("{0}", String.valueOf(unseen.total() - unseen.items().size()))

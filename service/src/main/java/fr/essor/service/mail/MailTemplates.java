@@ -15,7 +15,22 @@ public final class MailTemplates {
 
     public static final String BUNDLE = "fr.essor.service.mail.mails";
 
+    /**
+     * The language of a mail to an address that has no account (a co-owner invited before registering, a
+     * partner's contact): French, the network's language, since no one's preference is known. The sender's
+     * language is never used: a mail is written in its recipient's.
+     */
+    public static final Locale WITHOUT_ACCOUNT = Locale.FRENCH;
+
     private MailTemplates() {
+    }
+
+    /**
+     * The language of a mail to an account: the one stored on it ({@code UserAccount.preferredLocale}, set at
+     * registration and each time its holder changes the language of the pages), French when none is stored.
+     */
+    public static Locale recipientLocale(String preferredLocale) {
+        return supported(preferredLocale == null ? WITHOUT_ACCOUNT : Locale.forLanguageTag(preferredLocale));
     }
 
     /** French unless English is asked for: the two languages Essor writes. */

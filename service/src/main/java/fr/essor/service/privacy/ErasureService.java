@@ -5,6 +5,7 @@ import fr.essor.model.privacy.ErasureStatus;
 import fr.essor.service.audit.AuditAction;
 import fr.essor.service.mail.MailKind;
 import fr.essor.service.mail.MailService;
+import fr.essor.service.mail.MailTemplates;
 import fr.essor.service.security.UseCaseService;
 import fr.essor.service.shared.Columns;
 import fr.essor.service.shared.InvalidInputException;
@@ -74,7 +75,7 @@ public class ErasureService extends UseCaseService {
             em.createNativeQuery("UPDATE user_account SET active = FALSE WHERE id = ?1").setParameter(1, me.getId()).executeUpdate();
             audit.record(caller.actor(), "ErasureRequest", id, AuditAction.REQUEST_ERASURE,
                     "Erasure asked; account closed, erasure scheduled for " + eraseOn + " (financed files kept)");
-            Locale locale = me.getPreferredLocale() == null ? Locale.FRENCH : Locale.forLanguageTag(me.getPreferredLocale());
+            Locale locale = MailTemplates.recipientLocale(me.getPreferredLocale());
             mail.enqueue(me.getEmail(), MailKind.ERASURE_SCHEDULED, locale, "ErasureRequest", id, me.getDisplayName(),
                     DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale).format(eraseOn));
         }

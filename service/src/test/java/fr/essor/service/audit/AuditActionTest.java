@@ -28,6 +28,8 @@ class AuditActionTest {
             "ANONYMISE", "ERASE", "HOLD", "RELEASE_HOLD", "REQUEST_ERASURE", "ACKNOWLEDGE",
             // issue 16, a person's access: the export of their data, their mail preferences
             "EXPORT_PERSONAL_DATA", "MAIL_PREFERENCE",
+            // issue 19, item 10, the language an account chose for its pages and mails
+            "LANGUAGE_PREFERENCE",
             // issue 12 (branch rules), the network's limits and each association's rules versions
             "NETWORK_LIMITS_CHANGED", "RULES_CREATED", "RULES_CHANGED",
             // issue 12 (branch figs), a year's figures published, a closing reopened

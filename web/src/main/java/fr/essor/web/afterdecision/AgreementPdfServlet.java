@@ -2,6 +2,7 @@ package fr.essor.web.afterdecision;
 
 import fr.essor.service.agreement.AgreementService;
 import fr.essor.web.shared.DownloadServlet;
+import fr.essor.web.shared.Downloads;
 import jakarta.ejb.EJB;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -21,6 +22,6 @@ public class AgreementPdfServlet extends DownloadServlet {
     @Override
     protected Attachment file(String path, HttpServletRequest request) {
         long id = Long.parseLong(path.isEmpty() ? path : path.substring(1));
-        return new Attachment("application/pdf", "agreement-" + id + ".pdf", agreements.pdf(id));
+        return new Attachment("application/pdf", Downloads.name(Downloads.locale(request), "agreement", "pdf", id), agreements.pdf(id));
     }
 }

@@ -8,6 +8,7 @@ import fr.essor.service.agreement.AgreementViews;
 import fr.essor.service.association.AssociationService;
 import fr.essor.service.association.AssociationView;
 import fr.essor.web.i18n.Messages;
+import fr.essor.web.shared.Downloads;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJB;
 import jakarta.faces.context.ExternalContext;
@@ -82,8 +83,8 @@ public class AgreementTemplatesBacking implements Serializable {
         external.setResponseContentType("application/pdf");
         external.setResponseContentLength(pdf.length);
         external.setResponseHeader("X-Content-Type-Options", "nosniff");
-        external.setResponseHeader("Content-Disposition", "attachment; filename=\"preview-" + kind.toLowerCase(java.util.Locale.ROOT)
-                + "-" + language + ".pdf\"");
+        external.setResponseHeader("Content-Disposition", Downloads.disposition(Downloads.name(faces.getViewRoot().getLocale(),
+                "templatePreview", "pdf", kind.toLowerCase(java.util.Locale.ROOT), language)));
         try (OutputStream out = external.getResponseOutputStream()) {
             out.write(pdf);
         }

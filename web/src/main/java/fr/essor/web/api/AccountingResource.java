@@ -5,6 +5,7 @@ import fr.essor.service.accounting.AccountingViews;
 import fr.essor.service.accounting.MappingInput;
 import fr.essor.service.shared.InvalidInputException;
 import fr.essor.service.shared.Roles;
+import fr.essor.web.shared.Downloads;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
@@ -87,7 +88,7 @@ public class AccountingResource {
                 ConventionsResource.date("to", to), format, separator);
         AccountingViews.Summary s = file.summary();
         return Response.ok(file.content(), file.mediaType())
-                .header("Content-Disposition", "attachment; filename=\"" + file.fileName() + "\"")
+                .header("Content-Disposition", Downloads.disposition(file.fileName()))
                 .header("X-Content-Type-Options", "nosniff")
                 .header("X-Entries", s.entries())
                 .header("X-Total-Debit", s.totalDebit().toPlainString())

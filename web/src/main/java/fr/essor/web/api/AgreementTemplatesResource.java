@@ -6,6 +6,7 @@ import fr.essor.service.agreement.AgreementService;
 import fr.essor.service.agreement.AgreementViews;
 import fr.essor.service.shared.InvalidInputException;
 import fr.essor.service.shared.Roles;
+import fr.essor.web.shared.Downloads;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
@@ -16,6 +17,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -82,10 +84,10 @@ public class AgreementTemplatesResource {
     @Produces({"application/pdf", MediaType.APPLICATION_JSON})
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "The PDF a template text gives on a made-up file, before saving; nothing is stored")
-    public Response preview(TemplateRequest body) {
+    public Response preview(TemplateRequest body, @Context HttpHeaders headers) {
         TemplateRequest r = body == null ? new TemplateRequest(null, null, null, null) : body;
         byte[] pdf = agreements.preview(r.association(), kind(r.kind()), language(r.language()), r.body());
-        return Response.ok(pdf, "application/pdf").header("Content-Disposition", "attachment; filename=\"preview.pdf\"")
+        return Response.ok(pdf, "application/pdf").header("Content-Disposition", Downloads.disposition(Downloads.name(ApiLocale.of(headers), "preview", "pdf")))
                 .header("X-Content-Type-Options", "nosniff").build();
     }
 

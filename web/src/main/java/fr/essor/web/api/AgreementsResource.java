@@ -5,6 +5,7 @@ import fr.essor.service.agreement.AgreementService;
 import fr.essor.service.agreement.AgreementViews;
 import fr.essor.service.shared.InvalidInputException;
 import fr.essor.service.shared.Roles;
+import fr.essor.web.shared.Downloads;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
@@ -17,6 +18,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -68,10 +70,10 @@ public class AgreementsResource {
     @Produces("application/pdf")
     @RolesAllowed({Roles.ENTREPRENEUR, Roles.ADVISOR, Roles.COMMITTEE_MEMBER, Roles.ADMIN})
     @Operation(summary = "The agreement as generated, a PDF to sign")
-    public Response pdf(@PathParam("id") long id) {
+    public Response pdf(@PathParam("id") long id, @Context HttpHeaders headers) {
         byte[] pdf = agreements.pdf(id);
         return Response.ok(pdf, "application/pdf")
-                .header("Content-Disposition", "attachment; filename=\"agreement-" + id + ".pdf\"")
+                .header("Content-Disposition", Downloads.disposition(Downloads.name(ApiLocale.of(headers), "agreement", "pdf", id)))
                 .header("X-Content-Type-Options", "nosniff").build();
     }
 

@@ -15,6 +15,7 @@ import fr.essor.web.api.QueueJson.QueueItemOut;
 import fr.essor.web.api.ApplicationJson.ApplicationOut;
 import fr.essor.web.api.ApplicationJson.ApplicationRequest;
 import fr.essor.web.api.ApplicationJson.SummaryOut;
+import fr.essor.web.shared.Downloads;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
@@ -191,7 +192,7 @@ public class ApplicationsResource {
     public Response decisionLetter(@PathParam("id") long id, @Context HttpHeaders headers) {
         byte[] pdf = applications.decisionLetter(id, ApiLocale.of(headers));
         return Response.ok(pdf, "application/pdf")
-                .header("Content-Disposition", "attachment; filename=\"decision-" + id + ".pdf\"")
+                .header("Content-Disposition", Downloads.disposition(Downloads.name(ApiLocale.of(headers), "decisionLetter", "pdf", id)))
                 .header("X-Content-Type-Options", "nosniff").build();
     }
 

@@ -10,6 +10,7 @@ import fr.essor.service.convention.ConventionViews;
 import fr.essor.service.shared.InvalidInputException;
 import fr.essor.service.shared.Page;
 import fr.essor.service.shared.Roles;
+import fr.essor.web.shared.Downloads;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
@@ -170,7 +171,7 @@ public class ConventionsResource {
         byte[] body = exports.funded(id, format, ApiLocale.of(headers));
         String f = format.strip().toLowerCase(Locale.ROOT);
         return Response.ok(body, ConventionExports.mediaType(f))
-                .header("Content-Disposition", "attachment; filename=\"convention-" + id + "-funded." + f + "\"")
+                .header("Content-Disposition", Downloads.disposition(Downloads.name(ApiLocale.of(headers), "funded", f, id)))
                 .header("X-Content-Type-Options", "nosniff").build();
     }
 
@@ -186,7 +187,7 @@ public class ConventionsResource {
         }
         byte[] body = exports.annualReport(id, year, ApiLocale.of(headers));
         return Response.ok(body, "application/pdf")
-                .header("Content-Disposition", "attachment; filename=\"convention-" + id + "-report-" + year + ".pdf\"")
+                .header("Content-Disposition", Downloads.disposition(Downloads.name(ApiLocale.of(headers), "conventionReport", "pdf", id, year)))
                 .header("X-Content-Type-Options", "nosniff").build();
     }
 

@@ -7,6 +7,7 @@ import fr.essor.service.privacy.MailPreference;
 import fr.essor.service.privacy.PersonalDataService;
 import fr.essor.service.shared.InvalidInputException;
 import fr.essor.web.privacy.PersonalDataZip;
+import fr.essor.web.shared.Downloads;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
@@ -16,6 +17,8 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
@@ -51,11 +54,11 @@ public class MeResource {
     @Produces("application/zip")
     @Operation(summary = "Everything Essor holds about the calling entrepreneur and his enterprises: a ZIP with "
             + "essor-data.json and his documents under documents/ (docs/PRIVACY.md, Access and export)")
-    public Response export() throws IOException {
+    public Response export(@Context HttpHeaders headers) throws IOException {
         var zip = PersonalDataZip.build(personalData);
         StreamingOutput body = out -> PersonalDataZip.send(zip, out);
         return Response.ok(body, "application/zip").header("Content-Length", Files.size(zip))
-                .header("Content-Disposition", "attachment; filename=\"" + PersonalDataZip.fileName() + "\"").build();
+                .header("Content-Disposition", Downloads.disposition(PersonalDataZip.fileName(ApiLocale.of(headers)))).build();
     }
 
     @GET

@@ -2,6 +2,7 @@ package fr.essor.web.api;
 
 import fr.essor.service.privacy.ProcessingRegister;
 import fr.essor.service.shared.Roles;
+import fr.essor.web.shared.Downloads;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
@@ -38,6 +39,6 @@ public class RegisterResource {
     @Operation(summary = "The register as a PDF")
     public Response pdf(@Context HttpHeaders headers) {
         return Response.ok(register.pdf(ApiLocale.of(headers)), "application/pdf")
-                .header("Content-Disposition", "attachment; filename=\"registre-traitements.pdf\"").build();
+                .header("Content-Disposition", Downloads.disposition(Downloads.name(ApiLocale.of(headers), "register", "pdf"))).build();
     }
 }

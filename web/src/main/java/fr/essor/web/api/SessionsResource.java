@@ -6,6 +6,7 @@ import fr.essor.service.committee.DecisionInput;
 import fr.essor.service.shared.InvalidInputException;
 import fr.essor.service.shared.Roles;
 import fr.essor.web.api.ApplicationJson.LineDto;
+import fr.essor.web.shared.Downloads;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
@@ -19,6 +20,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -167,9 +169,9 @@ public class SessionsResource {
     @Produces("application/pdf")
     @RolesAllowed({Roles.ADVISOR, Roles.COMMITTEE_MEMBER, Roles.ADMIN})
     @Operation(summary = "The minutes of a closed session (PDF)")
-    public Response minutes(@PathParam("id") long id) {
+    public Response minutes(@PathParam("id") long id, @Context HttpHeaders headers) {
         return Response.ok(committees.minutes(id), "application/pdf")
-                .header("Content-Disposition", "attachment; filename=\"minutes-" + id + ".pdf\"").build();
+                .header("Content-Disposition", Downloads.disposition(Downloads.name(ApiLocale.of(headers), "minutes", "pdf", id))).build();
     }
 
     private static LocalDateTime dateTime(String value) {

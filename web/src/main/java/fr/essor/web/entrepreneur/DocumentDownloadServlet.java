@@ -12,8 +12,6 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 
 /**
  * Serves an application's document to whoever the service lets see it, always as an attachment
@@ -33,7 +31,7 @@ public class DocumentDownloadServlet extends HttpServlet {
     @EJB
     private CommitteeService committees;
 
-    /** {@code /files/letter/{applicationId}}: the decision letter, in the session's language. */
+    /** {@code /files/letter/{applicationId}}: the decision letter, in the session's language, named in it. */
     private void letter(HttpServletRequest request, HttpServletResponse response, String id) throws IOException {
         byte[] pdf;
         try {
@@ -42,11 +40,11 @@ public class DocumentDownloadServlet extends HttpServlet {
             response.sendError(404);
             return;
         }
-        Downloads.send(response, "application/pdf", "attachment; filename=\"decision-" + id + ".pdf\"", pdf);
+        Downloads.attachment(response, "application/pdf", Downloads.name(Downloads.locale(request), "decisionLetter", "pdf", id), pdf);
     }
 
     /** {@code /files/minutes/{sessionId}}: the minutes of a closed committee session, as kept at closing. */
-    private void minutes(HttpServletResponse response, String id) throws IOException {
+    private void minutes(HttpServletRequest request, HttpServletResponse response, String id) throws IOException {
         byte[] pdf;
         try {
             pdf = committees.minutes(Long.parseLong(id));
@@ -54,7 +52,7 @@ public class DocumentDownloadServlet extends HttpServlet {
             response.sendError(404);
             return;
         }
-        Downloads.send(response, "application/pdf", "attachment; filename=\"minutes-" + id + ".pdf\"", pdf);
+        Downloads.attachment(response, "application/pdf", Downloads.name(Downloads.locale(request), "minutes", "pdf", id), pdf);
     }
 
     @Override
@@ -65,7 +63,7 @@ public class DocumentDownloadServlet extends HttpServlet {
             return;
         }
         if (parts.length == 2 && "minutes".equals(parts[0])) {
-            minutes(response, parts[1]);
+            minutes(request, response, parts[1]);
             return;
         }
         long applicationId;
@@ -84,7 +82,6 @@ public class DocumentDownloadServlet extends HttpServlet {
             response.sendError(404);
             return;
         }
-        Downloads.send(response, file.mediaType(), "attachment; filename=\"document\"; filename*=UTF-8''"
-                + URLEncoder.encode(file.fileName(), StandardCharsets.UTF_8).replace("+", "%20"), file.content());
+        Downloads.attachment(response, file.mediaType(), file.fileName(), file.content());
     }
 }

@@ -1,5 +1,7 @@
 package fr.essor.web.i18n;
 
+import fr.essor.service.account.AccountService;
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.SessionScoped;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Named;
@@ -18,6 +20,9 @@ public class LocaleBean implements Serializable {
     public static final String SESSION_LANGUAGE = "essor.language";
 
     private String language;
+
+    @EJB
+    private AccountService accounts;
 
     public Locale getLocale() {
         if (language == null) {
@@ -51,13 +56,17 @@ public class LocaleBean implements Serializable {
         return getLocale().getLanguage();
     }
 
-    /** Switches the language and reloads the current page in it. */
+    /**
+     * Switches the language and reloads the current page in it; a signed-in person's account keeps it, for the
+     * mails it receives (issue 19, item 10).
+     */
     public void switchTo(String lang) {
         if (SUPPORTED.contains(lang)) {
             language = lang;
             FacesContext fc = FacesContext.getCurrentInstance();
             fc.getExternalContext().getSessionMap().put(SESSION_LANGUAGE, lang);
             fc.getViewRoot().setLocale(getLocale());
+            accounts.rememberLocale(lang);
         }
     }
 

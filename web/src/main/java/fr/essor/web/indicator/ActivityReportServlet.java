@@ -29,7 +29,7 @@ public class ActivityReportServlet extends DownloadServlet {
         String association = "NETWORK".equals(m.group(1)) ? null : m.group(1);
         String format = m.group(3);
         byte[] content = indicators.activityReport(association, Integer.parseInt(m.group(2)), format, Downloads.locale(request));
-        return new Attachment(Downloads.mediaType(format), "activite-" + m.group(1) + "-" + m.group(2) + "." + format, content);
+        return new Attachment(Downloads.mediaType(format), Downloads.name(Downloads.locale(request), "activity", format, m.group(1), m.group(2)), content);
     }
 
     @Override

@@ -34,12 +34,12 @@ public class NationalReportServlet extends DownloadServlet {
         Locale locale = Downloads.locale(request);
         if (y.matches()) {
             String format = y.group(2);
-            return new Attachment(Downloads.mediaType(format), "reseau-" + y.group(1) + "." + format,
+            return new Attachment(Downloads.mediaType(format), Downloads.name(locale, "network", format, y.group(1)),
                     national.exportByAssociation(Integer.parseInt(y.group(1)), format, locale));
         }
         if (t.matches()) {
             String format = t.group(3);
-            return new Attachment(Downloads.mediaType(format), "reseau-" + t.group(1) + "-" + t.group(2) + "." + format,
+            return new Attachment(Downloads.mediaType(format), Downloads.name(locale, "networkTrend", format, t.group(1), t.group(2)),
                     national.exportTrend(Integer.parseInt(t.group(1)), Integer.parseInt(t.group(2)), format, locale));
         }
         return null;

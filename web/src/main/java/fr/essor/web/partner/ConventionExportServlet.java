@@ -33,12 +33,12 @@ public class ConventionExportServlet extends DownloadServlet {
             long id = Long.parseLong(funded.group(1));
             String format = funded.group(2);
             byte[] body = exports.funded(id, format, Downloads.locale(request));
-            return new Attachment(ConventionExports.mediaType(format), "convention-" + id + "-funded." + format, body);
+            return new Attachment(ConventionExports.mediaType(format), Downloads.name(Downloads.locale(request), "funded", format, id), body);
         }
         if (report.matches()) {
             long id = Long.parseLong(report.group(1));
             int year = Integer.parseInt(report.group(2));
-            return new Attachment("application/pdf", "convention-" + id + "-report-" + year + ".pdf",
+            return new Attachment("application/pdf", Downloads.name(Downloads.locale(request), "conventionReport", "pdf", id, year),
                     exports.annualReport(id, year, Downloads.locale(request)));
         }
         return null;

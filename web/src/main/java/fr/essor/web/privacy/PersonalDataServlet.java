@@ -2,6 +2,7 @@ package fr.essor.web.privacy;
 
 import fr.essor.service.privacy.PersonalDataService;
 import fr.essor.service.shared.EssorException;
+import fr.essor.web.shared.Downloads;
 import jakarta.ejb.EJB;
 import jakarta.ejb.EJBAccessException;
 import jakarta.servlet.annotation.WebServlet;
@@ -36,7 +37,7 @@ public class PersonalDataServlet extends HttpServlet {
         response.setContentType("application/zip");
         response.setContentLengthLong(Files.size(zip));
         response.setHeader("X-Content-Type-Options", "nosniff");
-        response.setHeader("Content-Disposition", "attachment; filename=\"" + PersonalDataZip.fileName() + "\"");
+        response.setHeader("Content-Disposition", Downloads.disposition(PersonalDataZip.fileName(Downloads.locale(request))));
         PersonalDataZip.send(zip, response.getOutputStream());
     }
 }

@@ -1,6 +1,7 @@
 package fr.essor.web.privacy;
 
 import fr.essor.service.privacy.PersonalDataService;
+import fr.essor.web.shared.Downloads;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -8,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Locale;
 import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -23,8 +25,8 @@ public final class PersonalDataZip {
     }
 
     /** The name the download is offered under. */
-    public static String fileName() {
-        return "essor-my-data-" + LocalDate.now(ZoneOffset.UTC) + ".zip";
+    public static String fileName(Locale locale) {
+        return Downloads.name(locale, "personalData", "zip", LocalDate.now(ZoneOffset.UTC));
     }
 
     /** Writes the caller's export to a new temporary file, which the caller sends and deletes. */

@@ -18,6 +18,6 @@ public class RegisterPdfServlet extends DownloadServlet {
 
     @Override
     protected Attachment file(String path, HttpServletRequest request) {
-        return new Attachment("application/pdf", "registre-traitements.pdf", register.pdf(Downloads.locale(request)));
+        return new Attachment("application/pdf", Downloads.name(Downloads.locale(request), "register", "pdf"), register.pdf(Downloads.locale(request)));
     }
 }

@@ -190,6 +190,19 @@ class CommitteeJourneyIT extends BrowserJourney {
         driver.get(url("/committee/session.xhtml?id=" + sessionId));
         waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("item-" + reference)));
         assertTrue(driver.findElement(By.id("item-" + reference)).getText().contains("Avis favorable pour un prêt d'honneur."));
+        // the member reads the whole financing plan and opens the file's documents (issue 19, item 11); a member of
+        // another association's committee is refused the same document by the server
+        String plan = driver.findElement(By.id("item-" + reference)).findElement(By.cssSelector("table.plan-view")).getText();
+        for (String row : List.of("Vélos", "Prêt d'honneur", "Total des besoins", "Total des ressources", "8 000,00")) {
+            assertTrue(plan.replace('\u202f', ' ').replace('\u00a0', ' ').contains(row), row + " in " + plan);
+        }
+        List<WebElement> documents = driver.findElement(By.id("item-" + reference)).findElements(By.cssSelector("a.document"));
+        assertEquals(List.of("plan.pdf"), documents.stream().map(WebElement::getText).toList());
+        String documentHref = documents.get(0).getAttribute("href");
+        assertEquals("%PDF", new String(download(documentHref), 0, 4, StandardCharsets.US_ASCII), "the member opens the document");
+        String otherMember = pages.login("comite-bzh@demo.essor");
+        assertEquals(404, pages.get(otherMember, documentHref.substring(documentHref.indexOf("/files/"))).statusCode(),
+                "a member of another association's committee may not download it");
         inItem(reference, ":reason").sendKeys("Je siège au conseil d'administration de la SCOP.");
         inItem(reference, ":conflict").click();
         expectMessage("Conflit d'intérêts enregistré.");

@@ -24,6 +24,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
@@ -234,10 +235,7 @@ class MailIT extends OnTheBuiltWar {
         String partner = uniqueEmail("associe");
         assertEquals(201, register(partner, "Aïssa Associé", "en").statusCode());
         String owner = Api.basic("porteur2@demo.essor", "essor-demo");
-        HttpResponse<String> mine = send(HttpRequest.newBuilder(uri("/api/v1/enterprises/mine"))
-                .header("Authorization", owner).GET().build());
-        long enterprise = Json.createReader(new StringReader(mine.body())).readArray().getJsonObject(0).getJsonNumber("id").longValue();
-        String path = "/api/v1/enterprises/" + enterprise + "/co-owners";
+        String path = coOwnersOfFirstEnterprise(owner);
 
         HttpResponse<String> invited = post(path, owner, Json.createObjectBuilder().add("email", partner.toUpperCase()).build().toString());
         assertEquals(200, invited.statusCode(), invited.body());
@@ -281,7 +279,68 @@ class MailIT extends OnTheBuiltWar {
         assertFalse(owners.body().contains("x@test.essor"), owners.body());
     }
 
+    /**
+     * Issue 19, item 10: a mail is written in its recipient's language, stored on the account (the language chosen
+     * for the pages), never in its sender's; an address without an account gets French.
+     */
+    @Test
+    void aMailIsInItsRecipientsLanguageNotItsSenders() throws Exception {
+        String french = uniqueEmail("francaise");
+        String english = uniqueEmail("english");
+        String nobody = uniqueEmail("sans-compte");
+        assertEquals(201, register(french, "Françoise Française", "fr").statusCode());
+        assertEquals(201, register(english, "Emily English", "en").statusCode());
+        String owner = Api.basic("porteur2@demo.essor", "essor-demo");
+        String path = coOwnersOfFirstEnterprise(owner);
+
+        // the owner switches his pages to English: his account keeps it; he invites a French account and an address
+        // without an account
+        String pagesOfOwner = pages.login("porteur2@demo.essor");
+        switchLanguage(pagesOfOwner, "English");
+        assertEquals("en", languageStoredFor("porteur2@demo.essor"), "the account keeps the language chosen on the pages");
+        assertEquals(200, post(path, owner, "{\"email\":\"" + french + "\"}").statusCode());
+        assertEquals(200, post(path, owner, "{\"email\":\"" + nobody + "\"}").statusCode());
+        // back in French, he invites an English account
+        switchLanguage(pagesOfOwner, "Français");
+        assertEquals("fr", languageStoredFor("porteur2@demo.essor"));
+        assertEquals(200, post(path, owner, "{\"email\":\"" + english + "\"}").statusCode());
+
+        // the two accounts also got their welcome mail: the invitation is the one that names the enterprise ("Coop")
+        assertTrue(waitFor("the invitation to " + french, () -> receivedAbout(french, "Coop")).contains("vous invite à porter"),
+                "French for a French account, whatever the sender's language");
+        assertTrue(waitFor("the invitation to " + nobody, () -> receivedAbout(nobody, "Coop")).contains("vous invite à porter"),
+                "French without an account");
+        assertTrue(waitFor("the invitation to " + english, () -> receivedAbout(english, "Coop")).contains("invites you to co-own"),
+                "English for an English account, whatever the sender's language");
+    }
+
     // ---- helpers ---------------------------------------------------------------------------------
+
+    /** The language stored on an entrepreneur's account, as his personal-data export shows it. */
+    private String languageStoredFor(String user) throws Exception {
+        HttpResponse<byte[]> zip = HTTP.send(HttpRequest.newBuilder(uri("/api/v1/me/export")).header("Authorization",
+                Api.basic(user, "essor-demo")).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, zip.statusCode());
+        String data = new String(PersonalAccessIT.unzip(zip.body()).get("essor-data.json"), StandardCharsets.UTF_8);
+        return Api.json(data).getJsonObject("account").getString("preferredLocale");
+    }
+
+    /** The API path of the co-owners of the first enterprise the owner holds. */
+    private String coOwnersOfFirstEnterprise(String owner) throws Exception {
+        HttpResponse<String> mine = send(HttpRequest.newBuilder(uri("/api/v1/enterprises/mine"))
+                .header("Authorization", owner).GET().build());
+        long enterprise = Json.createReader(new StringReader(mine.body())).readArray().getJsonObject(0).getJsonNumber("id").longValue();
+        return "/api/v1/enterprises/" + enterprise + "/co-owners";
+    }
+
+    /** Presses the header's language button of a signed-in session's home page, which names the other language. */
+    private void switchLanguage(String cookie, String button) throws Exception {
+        HttpResponse<String> home = pages.get(cookie, "/entrepreneur/index.xhtml");
+        assertTrue(home.body().contains("id=\"lang:switch\""), "the language button");
+        HttpResponse<String> switched = pages.post(cookie, "/entrepreneur/index.xhtml", Map.of("lang", "lang", "lang:switch", button,
+                "jakarta.faces.ViewState", Pages.viewState(home.body())));
+        assertTrue(switched.statusCode() < 400, switched.statusCode() + " " + switched.body());
+    }
 
     /** The application's address for the browser: Payara listens on 127.0.0.1 only, Chromium may resolve localhost to ::1. */
     private String root() {
@@ -363,6 +422,20 @@ class MailIT extends OnTheBuiltWar {
             return Optional.empty();
         }
         return Arrays.stream(smtp.getReceivedMessages()).filter(m -> Smtp.addressedTo(m, email)).findFirst();
+    }
+
+    /** The subject of the first mail received for {@code email} whose subject contains {@code word}. */
+    private static Optional<String> receivedAbout(String email, String word) {
+        if (smtp == null) {
+            return Optional.empty();
+        }
+        return Arrays.stream(smtp.getReceivedMessages()).filter(m -> Smtp.addressedTo(m, email)).map(m -> {
+            try {
+                return m.getSubject();
+            } catch (MessagingException e) {
+                return "";
+            }
+        }).filter(subject -> subject.contains(word)).findFirst();
     }
 
     /** Polls until the condition yields a value; fails with its description after {@link #WAIT}. */

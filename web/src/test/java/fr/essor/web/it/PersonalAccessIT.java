@@ -87,7 +87,7 @@ class PersonalAccessIT extends OnTheBuiltWar {
         HttpResponse<byte[]> first = export(PORTEUR);
         assertEquals(200, first.statusCode());
         assertTrue(first.headers().firstValue("Content-Type").orElse("").startsWith("application/zip"));
-        assertTrue(first.headers().firstValue("Content-Disposition").orElse("").startsWith("attachment; filename=\"essor-my-data-"));
+        assertTrue(first.headers().firstValue("Content-Disposition").orElse("").startsWith("attachment; filename=\"essor-mes-donnees-"));
 
         // a second export: the trail of his actions now holds the first
         Map<String, byte[]> zip = unzip(export(PORTEUR).body());
@@ -440,7 +440,8 @@ class PersonalAccessIT extends OnTheBuiltWar {
                 .header("Accept-Language", "fr").GET().build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
-    private static Map<String, byte[]> unzip(byte[] zip) throws Exception {
+    /** The entries of a ZIP by name (also read by MailIT). */
+    static Map<String, byte[]> unzip(byte[] zip) throws Exception {
         Map<String, byte[]> entries = new LinkedHashMap<>();
         try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
             for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {

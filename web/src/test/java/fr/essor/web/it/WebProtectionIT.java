@@ -183,6 +183,29 @@ class WebProtectionIT extends OnTheBuiltWar {
 
     // ---- files ---------------------------------------------------------------------------------------
 
+    /** Issue 19, item 9: a generated file is named in the reader's language, from the bundles, in ASCII. */
+    @Test
+    void generatedFilesAreNamedInTheReadersLanguage() throws Exception {
+        long epicerie = epicerie();
+        long session = sessionWithMinutes();
+        Map<String, String> named = new LinkedHashMap<>();
+        for (String language : List.of("fr", "en")) {
+            Api in = api.language(language);
+            named.put(language + " letter", in.call("porteur@demo.essor", "GET", "/applications/" + epicerie + "/decision-letter",
+                    null).headers().firstValue("Content-Disposition").orElse(""));
+            named.put(language + " minutes", in.call("conseil@demo.essor", "GET", "/sessions/" + session + "/minutes", null)
+                    .headers().firstValue("Content-Disposition").orElse(""));
+        }
+        assertEquals("attachment; filename=\"lettre-decision-" + epicerie + ".pdf\"", named.get("fr letter"));
+        assertEquals("attachment; filename=\"decision-letter-" + epicerie + ".pdf\"", named.get("en letter"));
+        assertEquals("attachment; filename=\"proces-verbal-" + session + ".pdf\"", named.get("fr minutes"));
+        assertEquals("attachment; filename=\"minutes-" + session + ".pdf\"", named.get("en minutes"));
+        // the pages' downloads take the session's language (French for the demo's advisor)
+        assertEquals("attachment; filename=\"proces-verbal-" + session + ".pdf\"", get("/files/minutes/" + session,
+                login("conseil@demo.essor")).headers().firstValue("Content-Disposition").orElse(""));
+        System.out.println("Download names: " + named);
+    }
+
     @Test
     void documentsLettersMinutesAndExportsAreAttachmentsWithNoSniffAndTheirCheckedType() throws Exception {
         String porteur = login("porteur@demo.essor");
@@ -197,9 +220,7 @@ class WebProtectionIT extends OnTheBuiltWar {
         }
         long epicerie = epicerie();
         files.put("decision letter", get("/files/letter/" + epicerie, porteur));
-        long session = Api.json(api("conseil@demo.essor", "GET", "/sessions?past=true", null)).getJsonArray("items")
-                .getValuesAs(JsonObject.class).stream().filter(s -> s.getBoolean("minutes")).findFirst().orElseThrow()
-                .getJsonNumber("id").longValue();
+        long session = sessionWithMinutes();
         files.put("minutes", get("/files/minutes/" + session, advisor));
         long loans = arrayOf(api("partenaire@demo.essor", "GET", "/conventions?size=200", null)).getValuesAs(JsonObject.class)
                 .stream().filter(c -> c.getString("reference").endsWith("PRETS-HONNEUR")).findFirst().orElseThrow()
@@ -415,6 +436,13 @@ class WebProtectionIT extends OnTheBuiltWar {
     private long firstApplication(String user) throws Exception {
         return arrayOf(api(user, "GET", "/applications/mine", null)).getValuesAs(JsonObject.class).stream()
                 .filter(a -> "SUBMITTED".equals(a.getString("status"))).findFirst().orElseThrow().getJsonNumber("id").longValue();
+    }
+
+    /** A past session of the CVL demo whose minutes are kept. */
+    private long sessionWithMinutes() throws Exception {
+        return Api.json(api("conseil@demo.essor", "GET", "/sessions?past=true", null)).getJsonArray("items")
+                .getValuesAs(JsonObject.class).stream().filter(s -> s.getBoolean("minutes")).findFirst().orElseThrow()
+                .getJsonNumber("id").longValue();
     }
 
     private long epicerie() throws Exception {
