@@ -33,6 +33,10 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  *
  * It writes {@code <folder>/390/<page>.png} and {@code <folder>/1366/<page>.png}, and exits with 1
  * when a page could not be taken (signed out, an error page), naming it.
+ *
+ * <p>With {@code -Dessor.shots.skipMissing=true} (for an older version of Essor, e.g. the "before"
+ * set of docs/SCREENSHOTS.md), a page the server does not have (it answers 404) is skipped with a
+ * {@code SKIPPED} line instead of failing; any other failure still exits with 1.
  */
 public final class DocsScreenshots {
 
@@ -41,6 +45,9 @@ public final class DocsScreenshots {
 
     /** A page taller than this is cut (a long table would make a huge image). */
     private static final int MAX_HEIGHT = 4200;
+
+    /** Skip, rather than fail on, a page the server does not have (an older version of Essor). */
+    private static final boolean SKIP_MISSING = Boolean.getBoolean("essor.shots.skipMissing");
 
     private final String root;
     private final Path out;
@@ -200,6 +207,8 @@ public final class DocsScreenshots {
             for (int[] size : SIZES) {
                 try {
                     shootOne(page, size[0], size[1], mark == null ? "signed-in-as" : mark);
+                } catch (MissingPage e) {
+                    System.out.printf("SKIPPED %s at %d px: %s%n", page.name(), size[0], e.getMessage());
                 } catch (Exception e) {
                     failures.add(page.name() + " at " + size[0] + " px (" + page.path() + "): " + e);
                 }
@@ -228,6 +237,9 @@ public final class DocsScreenshots {
             waiting().until(d -> "complete".equals(js("return document.readyState")));
         }
         if (driver.findElements(By.id(mark)).isEmpty()) {
+            if (SKIP_MISSING && status() == 404) {
+                throw new MissingPage(path + " answers 404 (no such page on this version)");
+            }
             throw new IllegalStateException("no #" + mark + " on " + driver.getCurrentUrl() + " (\"" + driver.getTitle() + "\")");
         }
         if (driver.getCurrentUrl().contains("/login.xhtml") && !path.startsWith("/login.xhtml")) {
@@ -247,6 +259,19 @@ public final class DocsScreenshots {
         Files.write(file, Base64.getDecoder().decode((String) shot.get("data")));
         System.out.printf("%-28s %5d x %-5d %7d bytes  %s%s%n", file, width, full, Files.size(file), driver.getTitle(),
                 horizontal > width ? "  (scrolls horizontally: " + horizontal + " px)" : "");
+    }
+
+    /** The HTTP status of the current address, asked again in this session (its cookies). */
+    private long status() {
+        return ((Number) js("var x = new XMLHttpRequest(); x.open('GET', location.href, false); x.send(); return x.status;"))
+                .longValue();
+    }
+
+    /** A page the server does not have (skipped with essor.shots.skipMissing). */
+    private static final class MissingPage extends Exception {
+        MissingPage(String message) {
+            super(message);
+        }
     }
 
     /** Waits for Ajax and animations (PrimeFaces, charts) to end, and the fonts to be loaded. */
