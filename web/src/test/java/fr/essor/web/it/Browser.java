@@ -88,5 +88,14 @@ final class Browser {
                         + v.getNodes().stream().map(n -> String.valueOf(n.getTarget())).limit(3).collect(Collectors.joining(", ")))
                 .collect(Collectors.joining("\n"));
         assertEquals(0, violations.size(), "accessibility violations on " + page + ":\n" + detail);
+        // what axe cannot decide alone ("needs review"), printed so that a person looks at it: docs/DESIGN_SYSTEM.md
+        // says what these were and why they pass
+        String review = results.getIncomplete().stream()
+                .map(r -> r.getId() + " x" + r.getNodes().size() + " " + r.getNodes().stream().map(n -> String.valueOf(n.getTarget()))
+                        .limit(2).collect(Collectors.joining(", ")))
+                .collect(Collectors.joining("; "));
+        if (!review.isEmpty()) {
+            System.out.println("axe needs review on " + page + ": " + review);
+        }
     }
 }
