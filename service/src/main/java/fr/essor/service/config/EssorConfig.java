@@ -42,18 +42,6 @@ public class EssorConfig {
     @ConfigProperty(name = "essor.nightly.runs", defaultValue = "true")
     boolean nightlyRuns;
 
-    /**
-     * {@code ESSOR_ALLOCATION_CONCURRENCY}: how many allocations run at once on this node (the others
-     * wait their turn, see {@code AllocationGate}); 0, the default, means twice the cores.
-     */
-    @Inject
-    @ConfigProperty(name = "essor.allocation.concurrency", defaultValue = "0")
-    int allocationConcurrency;
-
-    public int allocationConcurrency() {
-        return allocationConcurrency > 0 ? allocationConcurrency : 2 * Runtime.getRuntime().availableProcessors();
-    }
-
     public boolean retentionNightly() {
         return retentionNightly && nightlyRuns;
     }

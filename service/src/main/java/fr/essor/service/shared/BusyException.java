@@ -2,10 +2,7 @@ package fr.essor.service.shared;
 
 import jakarta.ejb.ApplicationException;
 
-/**
- * Too many password checks, or allocations, at once on this node: the caller tries again in a
- * moment (503 with Retry-After).
- */
+/** Too many password checks at once on this node: the caller tries again in a moment (503). */
 @ApplicationException(rollback = true)
 public class BusyException extends EssorException {
 
@@ -14,11 +11,6 @@ public class BusyException extends EssorException {
     public static final int RETRY_AFTER_SECONDS = 2;
 
     public BusyException() {
-        this("error.busy");
-    }
-
-    /** Refused for another kind of work than sign-ins, with its own message. */
-    public BusyException(String messageKey) {
-        super("BUSY", messageKey);
+        super("BUSY", "error.busy");
     }
 }

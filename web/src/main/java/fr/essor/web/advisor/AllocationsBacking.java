@@ -1,6 +1,5 @@
 package fr.essor.web.advisor;
 
-import fr.essor.service.convention.AllocationGate;
 import fr.essor.service.convention.AllocationService;
 import fr.essor.service.convention.ConventionViews;
 import fr.essor.service.shared.EssorException;
@@ -10,7 +9,6 @@ import fr.essor.web.shared.PageModel;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJB;
 import jakarta.faces.view.ViewScoped;
-import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.math.BigDecimal;
@@ -31,9 +29,6 @@ public class AllocationsBacking implements Serializable {
 
     @EJB
     private AllocationService allocations;
-
-    @Inject
-    private AllocationGate gate;
 
     private PageModel<ConventionViews.LineRow> model;
     private final Map<Long, ConventionViews.LineRow> seen = new HashMap<>();
@@ -107,7 +102,7 @@ public class AllocationsBacking implements Serializable {
             Messages.errorFor("allocate:convention", "field.required");
             return;
         }
-        ConventionViews.AllocationRow done = gate.run(() -> allocations.allocate(conventionId, selected.id(), amount));
+        ConventionViews.AllocationRow done = allocations.allocate(conventionId, selected.id(), amount);
         Messages.info("allocations.done", new Format().money(done.amount()), done.conventionReference(), selected.applicationReference());
         reloadSelected();
         refreshSide();

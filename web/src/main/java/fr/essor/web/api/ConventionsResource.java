@@ -1,6 +1,5 @@
 package fr.essor.web.api;
 
-import fr.essor.service.convention.AllocationGate;
 import fr.essor.service.convention.AllocationService;
 import fr.essor.service.convention.BreakdownDimension;
 import fr.essor.service.convention.ConventionExports;
@@ -14,7 +13,6 @@ import fr.essor.web.shared.Downloads;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -49,9 +47,6 @@ public class ConventionsResource {
 
     @EJB
     private AllocationService allocations;
-
-    @Inject
-    private AllocationGate gate;
 
     @EJB
     private ConventionExports exports;
@@ -129,7 +124,7 @@ public class ConventionsResource {
             throw new InvalidInputException("decisionLineId", "field.required");
         }
         BigDecimal amount = ApplicationJson.decimal("amount", body.amount());
-        ConventionViews.AllocationRow row = gate.run(() -> allocations.allocate(id, body.decisionLineId(), amount));
+        ConventionViews.AllocationRow row = allocations.allocate(id, body.decisionLineId(), amount);
         return Response.created(uriInfo.getBaseUriBuilder().path("allocations").path(String.valueOf(row.id())).build())
                 .entity(row).build();
     }
