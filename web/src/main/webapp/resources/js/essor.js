@@ -61,3 +61,24 @@ document.addEventListener('DOMContentLoaded', function () {
         window.jQuery(document).on('pfAjaxComplete', essorFocusableScrollers);
     }
 });
+
+/*
+ * A PrimeFaces select menu is a span with the role combobox, which a <label for> cannot name: in
+ * PrimeFaces 15.0.13 its name was the chosen option ("—", then the value) instead of its label, which
+ * axe left "to review" (the gap PrimeFaces fixed in 15.0.14, #14625, not yet served here). Each such
+ * span is named by its label, on load and after every Ajax update; the value stays its content.
+ */
+function essorNameSelectMenus() {
+    document.querySelectorAll('label[for][id]').forEach(function (label) {
+        var target = document.getElementById(label.getAttribute('for'));
+        if (target && target.getAttribute('role') === 'combobox' && target.tagName === 'SPAN') {
+            target.setAttribute('aria-labelledby', label.id);
+        }
+    });
+}
+document.addEventListener('DOMContentLoaded', function () {
+    essorNameSelectMenus();
+    if (window.jQuery) { // loaded by PrimeFaces, after this script
+        window.jQuery(document).on('pfAjaxComplete', essorNameSelectMenus);
+    }
+});

@@ -169,6 +169,11 @@ class BrowserIT extends BrowserJourney {
                 driver.findElement(By.id("messages")).getText());
         assertTrue(driver.findElement(By.id("signed-in-as")).getText().contains(email));
         Browser.assertAccessible(driver, "enterprise page right after registering");
+        // what axe leaves "to review" there: a select menu (a span with the role combobox) and a date field are
+        // named by their labels, as a screen reader announces them
+        String selectName = driver.findElement(By.id("enterprise:legalForm_label")).getAccessibleName();
+        assertTrue(selectName.startsWith("Forme juridique"), "the legal form's menu is named " + selectName);
+        assertEquals("Date de création", driver.findElement(By.id("enterprise:creationDate_input")).getAccessibleName());
 
         // the empty home says what to do first; its link is reached and followed with the keyboard
         driver.manage().window().setSize(new Dimension(390, 844));
@@ -1198,7 +1203,8 @@ class BrowserIT extends BrowserJourney {
     /**
      * Issue 19, item 9 and 10: the pages with the most figures (the partner's dashboard and one of its
      * conventions, the indicators, the applicant's decided file, the arrears) show no English number on a
-     * French page and no French typography on the same page in English.
+     * French page and no French typography on the same page in English; so does the committee's session page
+     * (amounts of the financing plans, the analysis' weighted score).
      */
     @Test
     void aFrenchPageShowsNoEnglishNumberFormatAndAnEnglishPageNoFrenchSpacing() {
@@ -1206,6 +1212,7 @@ class BrowserIT extends BrowserJourney {
         pages.put("partenaire@demo.essor", List.of(url("/partner/index.xhtml"), "convention", url("/indicators/index.xhtml?year=2021")));
         pages.put("porteur@demo.essor", List.of("decided-file"));
         pages.put("conseil-bzh@demo.essor", List.of(url("/advisor/arrears.xhtml")));
+        pages.put("comite@demo.essor", List.of("session"));
         List<String> failures = new ArrayList<>();
         for (Map.Entry<String, List<String>> user : pages.entrySet()) {
             login(user.getKey());
@@ -1214,6 +1221,7 @@ class BrowserIT extends BrowserJourney {
                 addresses.add(switch (page) {
                     case "convention" -> href(By.xpath("//a[contains(@class, 'convention-link') and contains(., 'PRETS-HONNEUR')]"));
                     case "decided-file" -> href(By.cssSelector("#applications a[href*='/entrepreneur/file']"));
+                    case "session" -> href(By.cssSelector("main a[href*='/committee/session']"));
                     default -> page;
                 });
             }
