@@ -172,7 +172,7 @@ public class ApplicationsResource {
     @Operation(summary = "Delete a draft with everything in it (its owners only; 404 otherwise), at the version last read "
             + "(?version=, optional); 409 once submitted: a submitted file is withdrawn, not deleted")
     public Response delete(@PathParam("id") long id, @QueryParam("version") Long version) {
-        applications.deleteDraft(id, version == null ? -1 : version);
+        applications.deleteDraft(id, ApplicationJson.version(version));
         return Response.noContent().build();
     }
 

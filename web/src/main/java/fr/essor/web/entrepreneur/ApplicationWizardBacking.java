@@ -163,8 +163,8 @@ public class ApplicationWizardBacking implements Serializable {
         ApplicationViews.Detail saved = applications.savePlan(id, detail.version(), inputs);
         refresh(saved);
         // an unbalanced plan is kept as typed; the person is told, and the summary says it again
-        BigDecimal difference = saved.totalSources().subtract(saved.totalUses());
-        if (difference.signum() != 0) {
+        BigDecimal difference = unbalancedBy(saved);
+        if (difference != null) {
             facesContext.addMessage(null, warning(Messages.missing(facesContext.getViewRoot().getLocale(),
                     "plan.savedUnbalanced", difference.toPlainString())));
         } else {
@@ -181,12 +181,14 @@ public class ApplicationWizardBacking implements Serializable {
 
     /** The warning that the saved plan does not balance (sources minus uses, in words); null when it balances or is empty. */
     public String getUnbalancedWarning() {
-        if (detail == null || detail.plan().isEmpty()) {
-            return null;
-        }
-        BigDecimal difference = detail.totalSources().subtract(detail.totalUses());
-        return difference.signum() == 0 ? null
+        BigDecimal difference = detail == null ? null : unbalancedBy(detail);
+        return difference == null ? null
                 : Messages.missing(facesContext.getViewRoot().getLocale(), "plan.unbalancedWarning", difference.toPlainString());
+    }
+
+    /** What the saved plan's sources exceed its needs by (the model's plan difference), null when it balances. */
+    private static BigDecimal unbalancedBy(ApplicationViews.Detail d) {
+        return d.planDifference().signum() == 0 ? null : d.planDifference();
     }
 
     private static FacesMessage warning(String text) {

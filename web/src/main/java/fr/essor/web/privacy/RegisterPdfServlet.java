@@ -6,6 +6,7 @@ import fr.essor.web.shared.Downloads;
 import jakarta.ejb.EJB;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.Locale;
 
 /** {@code /files/register.pdf}: the register of processing activities, for administrators, in the session's language. */
 @WebServlet(urlPatterns = "/files/register.pdf")
@@ -18,6 +19,7 @@ public class RegisterPdfServlet extends DownloadServlet {
 
     @Override
     protected Attachment file(String path, HttpServletRequest request) {
-        return new Attachment("application/pdf", Downloads.name(Downloads.locale(request), "register", "pdf"), register.pdf(Downloads.locale(request)));
+        Locale locale = Downloads.locale(request);
+        return new Attachment("application/pdf", Downloads.name(locale, "register", "pdf"), register.pdf(locale));
     }
 }
