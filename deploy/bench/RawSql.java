@@ -1,7 +1,8 @@
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.math.BigDecimal;
 import java.sql.Connection;
+import java.sql.Date;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -14,6 +15,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -158,17 +160,17 @@ public class RawSql {
     /** Prints the network's figures of IndicatorQueries.compute beside the sum of the associations' rows. */
     private static void checkNationalSum(Connection c, int year) throws Exception {
         @SuppressWarnings("unchecked")
-        java.util.Map<Integer, List<Object>> all = (java.util.Map<Integer, List<Object>>) national(c, year, year);
+        Map<Integer, List<Object>> all = (Map<Integer, List<Object>>) national(c, year, year);
         long advised = 0;
         long financed = 0;
-        java.math.BigDecimal mobilised = java.math.BigDecimal.ZERO;
-        java.math.BigDecimal granted = java.math.BigDecimal.ZERO;
+        BigDecimal mobilised = BigDecimal.ZERO;
+        BigDecimal granted = BigDecimal.ZERO;
         List<Object> rows = all.get(year);
         for (Object f : rows) {
             advised += (long) f.getClass().getMethod("advised").invoke(f);
             financed += (long) f.getClass().getMethod("financed").invoke(f);
-            mobilised = mobilised.add((java.math.BigDecimal) f.getClass().getMethod("mobilised").invoke(f));
-            granted = granted.add((java.math.BigDecimal) f.getClass().getMethod("granted").invoke(f));
+            mobilised = mobilised.add((BigDecimal) f.getClass().getMethod("mobilised").invoke(f));
+            granted = granted.add((BigDecimal) f.getClass().getMethod("granted").invoke(f));
         }
         Class<?> queries = Class.forName("fr.essor.service.indicator.IndicatorQueries");
         Object n = queries.getMethod("compute", Connection.class, Long.class, String.class, int.class).invoke(null, c, null, null, year);
@@ -176,8 +178,8 @@ public class RawSql {
         long nFinanced = (long) n.getClass().getMethod("financed").invoke(n);
         Object nMobilised = n.getClass().getMethod("mobilised").invoke(n);
         Object nGranted = n.getClass().getMethod("granted").invoke(n);
-        boolean same = advised == nAdvised && financed == nFinanced && mobilised.compareTo((java.math.BigDecimal) nMobilised) == 0
-                && granted.compareTo((java.math.BigDecimal) nGranted) == 0;
+        boolean same = advised == nAdvised && financed == nFinanced && mobilised.compareTo((BigDecimal) nMobilised) == 0
+                && granted.compareTo((BigDecimal) nGranted) == 0;
         System.out.printf("CHECK national %d: sum of the %d associations advised %d, financed %d, mobilised %s, granted %s;"
                 + " network (IndicatorQueries) %d, %d, %s, %s: %s%n", year, rows.size(), advised, financed, mobilised.toPlainString(),
                 granted.toPlainString(), nAdvised, nFinanced, nMobilised, nGranted, same ? "EQUAL" : "DIFFERENT");
@@ -300,7 +302,7 @@ public class RawSql {
             }
         }
         Timestamp now = Timestamp.from(Instant.now().truncatedTo(ChronoUnit.MICROS));
-        java.sql.Date today = java.sql.Date.valueOf(LocalDate.now());
+        Date today = Date.valueOf(LocalDate.now());
         long allocation;
         try (PreparedStatement insert = c.prepareStatement("INSERT INTO allocation (convention_id, granted_line_id, amount,"
                 + " released, disbursed, called, status, allocated_on, created_by, created_at, version)"

@@ -20,7 +20,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -44,7 +46,7 @@ final class DemoAgreements {
 
     static void load(EntityManager em, Instant now) {
         em.flush();
-        Map<Long, Map<AgreementKind, AgreementTemplate>> french = new java.util.HashMap<>();
+        Map<Long, Map<AgreementKind, AgreementTemplate>> french = new HashMap<>();
         for (Association a : em.createQuery("SELECT a FROM Association a ORDER BY a.id", Association.class).getResultList()) {
             Map<AgreementKind, AgreementTemplate> mine = new EnumMap<>(AgreementKind.class);
             for (AgreementKind kind : AgreementKind.values()) {
@@ -85,7 +87,7 @@ final class DemoAgreements {
         List<GrantedLine> lines = em.createQuery("SELECT g FROM GrantedLine g WHERE g.decision.application = :a"
                 + " AND g.decision.outcome = fr.essor.model.application.DecisionOutcome.APPROVED ORDER BY g.lineNo", GrantedLine.class)
                 .setParameter("a", file).getResultList();
-        List<Agreement> made = new java.util.ArrayList<>();
+        List<Agreement> made = new ArrayList<>();
         for (GrantedLine line : lines) {
             AgreementKind kind = AgreementKind.of(line.getLine().getInstrument());
             if (kind == null) {

@@ -8,6 +8,7 @@ import fr.essor.model.followup.FollowUpAnswer;
 import fr.essor.model.followup.FollowUpChannel;
 import fr.essor.model.followup.FollowUpMilestone;
 import fr.essor.model.shared.Money;
+import fr.essor.service.shared.Columns;
 import jakarta.persistence.EntityManager;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -51,7 +52,8 @@ final class DemoFollowUps {
                 .getResultList();
         for (Object o : cargo) {
             Object[] r = (Object[]) o;
-            em.persist(FollowUp.plan(((Number) r[0]).longValue(), ((Number) r[1]).longValue(), date(r[2]), decimal(r[3]), now));
+            em.persist(FollowUp.plan(((Number) r[0]).longValue(), ((Number) r[1]).longValue(), Columns.date(r[2]),
+                    Columns.decimal(r[3]), now));
         }
 
         // the mobile recyclerie: its six-month milestone fell due twelve days ago, the reminder went out
@@ -71,8 +73,8 @@ final class DemoFollowUps {
                 .setParameter(1, LocalDate.of(2022, 1, 1)).setMaxResults(4).getResultList();
         for (int i = 0; i < old.size(); i++) {
             Object[] r = (Object[]) old.get(i);
-            LocalDate funded = date(r[2]).plusDays(20);
-            BigDecimal declared = decimal(r[3]);
+            LocalDate funded = Columns.date(r[2]).plusDays(20);
+            BigDecimal declared = Columns.decimal(r[3]);
             FollowUp f = FollowUp.plan(((Number) r[0]).longValue(), ((Number) r[1]).longValue(), funded, declared, now);
             int answered = switch (i) {
                 case 0, 3 -> 4;
@@ -111,17 +113,4 @@ final class DemoFollowUps {
         return day.atTime(hour, 0).atZone(PARIS).toInstant();
     }
 
-    private static LocalDate date(Object o) {
-        if (o instanceof LocalDate d) {
-            return d;
-        }
-        if (o instanceof java.sql.Date d) {
-            return d.toLocalDate();
-        }
-        return LocalDate.parse(o.toString().substring(0, 10));
-    }
-
-    private static BigDecimal decimal(Object o) {
-        return o == null ? BigDecimal.ZERO.setScale(2) : new BigDecimal(o.toString()).setScale(2, java.math.RoundingMode.HALF_UP);
-    }
 }

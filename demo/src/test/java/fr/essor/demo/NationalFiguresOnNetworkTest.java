@@ -7,6 +7,7 @@ import fr.essor.service.indicator.Figures;
 import fr.essor.service.indicator.IndicatorQueries;
 import fr.essor.service.indicator.Indicators;
 import fr.essor.service.indicator.NationalQueries;
+import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -53,9 +54,9 @@ class NationalFiguresOnNetworkTest {
             Indicators network = IndicatorQueries.compute(c, null, null, y);
             long advised = 0;
             long financed = 0;
-            java.math.BigDecimal mobilised = java.math.BigDecimal.ZERO.setScale(2);
-            java.math.BigDecimal granted = java.math.BigDecimal.ZERO.setScale(2);
-            java.math.BigDecimal jobs = java.math.BigDecimal.ZERO.setScale(2);
+            BigDecimal mobilised = BigDecimal.ZERO.setScale(2);
+            BigDecimal granted = BigDecimal.ZERO.setScale(2);
+            BigDecimal jobs = BigDecimal.ZERO.setScale(2);
             for (int i = 0; i < associations.size(); i++) {
                 Figures f = year.getValue().get(i);
                 NationalQueries.Association a = associations.get(i);

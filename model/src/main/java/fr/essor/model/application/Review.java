@@ -13,6 +13,7 @@ import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
@@ -131,7 +132,7 @@ public class Review extends VersionedEntity {
      * The same under a scoring grid that keeps only some criteria (the association's rules the file
      * was submitted under): only those must be scored.
      */
-    public List<String> missing(java.util.Collection<ScoreCriterion> criteria) {
+    public List<String> missing(Collection<ScoreCriterion> criteria) {
         List<String> missing = new ArrayList<>();
         for (ScoreCriterion c : ScoreCriterion.values()) {
             if (criteria.contains(c) && score(c) == null) {

@@ -1,5 +1,7 @@
 package fr.essor.model.association;
 
+import fr.essor.model.shared.Money;
+import fr.essor.model.shared.RuleException;
 import fr.essor.model.shared.VersionedEntity;
 import jakarta.persistence.Cacheable;
 import jakarta.persistence.Column;
@@ -44,9 +46,9 @@ public class Association extends VersionedEntity {
 
     /** Four eyes on money (issue 13): a movement strictly above this needs a second person. */
     @Column(name = "four_eyes_threshold", precision = 15, scale = 2, nullable = false)
-    private fr.essor.model.shared.Money fourEyesThreshold = DEFAULT_FOUR_EYES_THRESHOLD;
+    private Money fourEyesThreshold = DEFAULT_FOUR_EYES_THRESHOLD;
 
-    public static final fr.essor.model.shared.Money DEFAULT_FOUR_EYES_THRESHOLD = fr.essor.model.shared.Money.of("10000.00");
+    public static final Money DEFAULT_FOUR_EYES_THRESHOLD = Money.of("10000.00");
 
     protected Association() {
     }
@@ -96,17 +98,17 @@ public class Association extends VersionedEntity {
         return active;
     }
 
-    public fr.essor.model.shared.Money getFourEyesThreshold() {
+    public Money getFourEyesThreshold() {
         return fourEyesThreshold;
     }
 
     /** Sets the four-eyes threshold: zero (every movement needs two people) or more. */
-    public void changeFourEyesThreshold(fr.essor.model.shared.Money threshold) {
+    public void changeFourEyesThreshold(Money threshold) {
         if (threshold == null) {
-            throw fr.essor.model.shared.RuleException.field("threshold", "field.required");
+            throw RuleException.field("threshold", "field.required");
         }
         if (threshold.isNegative()) {
-            throw fr.essor.model.shared.RuleException.field("threshold", "amount.mustNotBeNegative");
+            throw RuleException.field("threshold", "amount.mustNotBeNegative");
         }
         this.fourEyesThreshold = threshold;
     }

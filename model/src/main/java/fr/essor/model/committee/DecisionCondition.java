@@ -1,5 +1,6 @@
 package fr.essor.model.committee;
 
+import fr.essor.model.application.DecisionOutcome;
 import fr.essor.model.shared.FreeText;
 import fr.essor.model.shared.RuleException;
 import fr.essor.model.shared.VersionedEntity;
@@ -81,7 +82,7 @@ public class DecisionCondition extends VersionedEntity {
     public DecisionCondition(Decision decision, GrantedLine line, ConditionKind kind, String text, ConditionLifter lifter,
                              LocalDate dueDate, String actor, Instant now) {
         this.decision = Objects.requireNonNull(decision);
-        if (decision.getOutcome() != fr.essor.model.application.DecisionOutcome.APPROVED) {
+        if (decision.getOutcome() != DecisionOutcome.APPROVED) {
             throw RuleException.committee("condition.notAnApproval");
         }
         if (line != null && !decision.getGranted().contains(line)) {

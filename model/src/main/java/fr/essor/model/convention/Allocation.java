@@ -1,7 +1,7 @@
 package fr.essor.model.convention;
 
-import fr.essor.model.committee.GrantedLine;
 import fr.essor.model.application.Instrument;
+import fr.essor.model.committee.GrantedLine;
 import fr.essor.model.shared.Money;
 import fr.essor.model.shared.RuleException;
 import fr.essor.model.shared.VersionedEntity;
@@ -24,7 +24,9 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 
 /**
  * Money of a convention committed to a granted line, then disbursed in tranches; for an honour
@@ -403,7 +405,7 @@ public class Allocation extends VersionedEntity {
             throw RuleException.overLimit("repayment.overOwed", owed.amount());
         }
         List<Instalment> open = instalments.stream().filter(Instalment::isOpen).toList();
-        java.util.Map<Integer, Money[]> split = new java.util.TreeMap<>();
+        Map<Integer, Money[]> split = new TreeMap<>();
         Money left = amount;
         // 1. what is due: interest then capital, instalment by instalment, oldest first
         for (Instalment i : open) {
@@ -439,7 +441,7 @@ public class Allocation extends VersionedEntity {
         return new Repayment(this, amount, on, actor, now, scheduleVersion, parts);
     }
 
-    private static void applyPart(java.util.Map<Integer, Money[]> split, Instalment i, Money interest, Money capital,
+    private static void applyPart(Map<Integer, Money[]> split, Instalment i, Money interest, Money capital,
                                   LocalDate on) {
         if (interest.isZero() && capital.isZero()) {
             return;

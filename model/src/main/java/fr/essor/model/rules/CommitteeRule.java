@@ -1,5 +1,6 @@
 package fr.essor.model.rules;
 
+import fr.essor.model.shared.RuleException;
 import java.util.Objects;
 
 /**
@@ -16,7 +17,7 @@ public record CommitteeRule(Integer quorum, Majority majority) {
     public CommitteeRule {
         Objects.requireNonNull(majority, "majority");
         if (quorum != null && (quorum < 1 || quorum > QUORUM_MAX)) {
-            throw fr.essor.model.shared.RuleException.field("quorum", "rules.quorumInvalid", QUORUM_MAX);
+            throw RuleException.field("quorum", "rules.quorumInvalid", QUORUM_MAX);
         }
     }
 

@@ -1,6 +1,7 @@
 package fr.essor.model.rules;
 
 import fr.essor.model.application.ScoreCriterion;
+import fr.essor.model.shared.RuleException;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 import jakarta.persistence.EnumType;
@@ -27,7 +28,7 @@ public class GridCriterion {
     public GridCriterion(ScoreCriterion criterion, int weight) {
         this.criterion = Objects.requireNonNull(criterion, "criterion");
         if (weight < WEIGHT_MIN || weight > WEIGHT_MAX) {
-            throw fr.essor.model.shared.RuleException.field("grid." + criterion.name(), "rules.weightInvalid",
+            throw RuleException.field("grid." + criterion.name(), "rules.weightInvalid",
                     WEIGHT_MIN, WEIGHT_MAX);
         }
         this.weight = weight;

@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -167,7 +168,7 @@ class FecExportTest {
     @Test
     void theSameMovementsGiveTheSameFileWhateverTheirOrder() {
         List<JournalMovement> shuffled = new ArrayList<>(sample());
-        java.util.Collections.reverse(shuffled);
+        Collections.reverse(shuffled);
         byte[] a = FecFile.write(Journal.of(FROM, TO, sample(), ChartOfAccounts.defaultChart()), FecFile.Separator.TAB);
         byte[] b = FecFile.write(Journal.of(FROM, TO, shuffled, ChartOfAccounts.defaultChart()), FecFile.Separator.TAB);
         assertArrayEquals(a, b);

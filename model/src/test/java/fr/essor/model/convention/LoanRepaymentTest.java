@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import fr.essor.model.Fixtures;
 import fr.essor.model.application.Instrument;
 import fr.essor.model.association.Association;
+import fr.essor.model.shared.Ids;
 import fr.essor.model.shared.Money;
 import fr.essor.model.shared.RuleException;
 import java.math.BigDecimal;
@@ -174,7 +175,7 @@ class LoanRepaymentTest {
         Allocation a = scheduled();
         a.repay(Money.of("1500.00"), TODAY, "advisor@x", NOW);
         Instalment two = nth(a, 2);
-        fr.essor.model.shared.Ids.assign(two, 2L);
+        Ids.assign(two, 2L);
         LedgerMovement m = a.pay(2L, TODAY, "advisor@x", NOW);
         assertEquals(Money.of("521.72"), m.getAmount());
         assertEquals(InstalmentStatus.PAID, two.getStatus());

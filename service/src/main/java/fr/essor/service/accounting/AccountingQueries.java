@@ -3,6 +3,7 @@ package fr.essor.service.accounting;
 import fr.essor.model.accounting.JournalMovement;
 import fr.essor.model.application.Instrument;
 import fr.essor.model.convention.MovementKind;
+import fr.essor.service.shared.Columns;
 import jakarta.persistence.EntityManager;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
@@ -31,23 +32,13 @@ final class AccountingQueries {
         return rows.stream().map(o -> {
             Object[] r = (Object[]) o;
             return new JournalMovement(((Number) r[0]).longValue(), MovementKind.valueOf((String) r[1]),
-                    Instrument.valueOf((String) r[2]), decimal(r[3]), date(r[4]), utcDate(r[5]), (String) r[6],
+                    Instrument.valueOf((String) r[2]), decimal(r[3]), Columns.date(r[4]), utcDate(r[5]), (String) r[6],
                     r[7] == null ? null : r[7].toString(), ((Number) r[8]).longValue(), (String) r[9]);
         }).toList();
     }
 
     private static BigDecimal decimal(Object value) {
         return value instanceof BigDecimal b ? b : new BigDecimal(value.toString());
-    }
-
-    private static LocalDate date(Object value) {
-        if (value instanceof LocalDate d) {
-            return d;
-        }
-        if (value instanceof java.sql.Date d) {
-            return d.toLocalDate();
-        }
-        throw new IllegalStateException("Unexpected date type " + value.getClass().getName());
     }
 
     /** DATETIME columns hold UTC date-times (see InstantConverter): their date is the UTC day. */

@@ -8,6 +8,7 @@ import fr.essor.model.committee.DecisionCondition;
 import fr.essor.model.committee.GrantedLine;
 import fr.essor.model.enterprise.Enterprise;
 import fr.essor.model.shared.Money;
+import java.math.BigDecimal;
 import java.text.MessageFormat;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -76,7 +77,7 @@ public final class AgreementFields {
         FinancingLine line = switch (kind) {
             case LOAN -> FinancingLine.of(Instrument.HONOUR_LOAN, Money.of("8000.00"), 60, null, null, null);
             case GUARANTEE -> FinancingLine.of(Instrument.GUARANTEE, Money.of("20000.00"), 84, "Crédit Coopératif",
-                    Money.of("40000.00"), new java.math.BigDecimal("50.00"));
+                    Money.of("40000.00"), new BigDecimal("50.00"));
             case GRANT -> FinancingLine.of(Instrument.GRANT, Money.of("5000.00"), null, null, null, null);
         };
         Map<String, String> v = new HashMap<>();

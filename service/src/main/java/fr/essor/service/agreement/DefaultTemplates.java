@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 
 /**
  * The network's model texts of the three agreements, in French and English: what the demo loads for
@@ -18,7 +19,7 @@ public final class DefaultTemplates {
 
     /** The model text of that kind of agreement in that language ({@code fr} or {@code en}). */
     public static String body(AgreementKind kind, String language) {
-        String name = "default-" + kind.name().toLowerCase(java.util.Locale.ROOT) + "_" + language + ".txt";
+        String name = "default-" + kind.name().toLowerCase(Locale.ROOT) + "_" + language + ".txt";
         try (InputStream in = DefaultTemplates.class.getResourceAsStream(name)) {
             if (in == null) {
                 throw new IllegalArgumentException("no default template " + name);

@@ -2,18 +2,12 @@ package fr.essor.service.application;
 
 import fr.essor.model.application.ApplicationStatus;
 import fr.essor.model.application.Stage;
+import fr.essor.service.shared.Columns;
 import fr.essor.service.shared.Page;
 import jakarta.enterprise.context.Dependent;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.Query;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
-import java.sql.Timestamp;
-import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -74,33 +68,8 @@ public class ApplicationQueue {
 
     private static QueueRow row(Object[] r) {
         return new QueueRow(((Number) r[0]).longValue(), (String) r[1], (String) r[2], (String) r[3], (String) r[4],
-                (String) r[5], Stage.valueOf((String) r[6]), ApplicationStatus.valueOf((String) r[7]), decimal(r[8]),
-                instant(r[9]), r[10] == null ? null : ((Number) r[10]).longValue(), (String) r[11],
+                (String) r[5], Stage.valueOf((String) r[6]), ApplicationStatus.valueOf((String) r[7]), Columns.amount(r[8]),
+                Columns.instant(r[9]), r[10] == null ? null : ((Number) r[10]).longValue(), (String) r[11],
                 ((Number) r[12]).longValue());
-    }
-
-    private static BigDecimal decimal(Object value) {
-        if (value == null) {
-            return null;
-        }
-        BigDecimal d = value instanceof BigDecimal b ? b : new BigDecimal(value.toString());
-        return d.setScale(2, RoundingMode.UNNECESSARY);
-    }
-
-    /** DATETIME columns hold UTC; drivers return them as LocalDateTime or Timestamp. */
-    static Instant instant(Object value) {
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof LocalDateTime ldt) {
-            return ldt.toInstant(ZoneOffset.UTC);
-        }
-        if (value instanceof Timestamp ts) {
-            return ts.toLocalDateTime().toInstant(ZoneOffset.UTC);
-        }
-        if (value instanceof OffsetDateTime odt) {
-            return odt.toLocalDateTime().toInstant(ZoneOffset.UTC);
-        }
-        throw new IllegalStateException("Unexpected date-time type " + value.getClass().getName());
     }
 }

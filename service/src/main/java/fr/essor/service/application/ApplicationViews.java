@@ -4,17 +4,18 @@ import fr.essor.model.application.Application;
 import fr.essor.model.application.ApplicationDocument;
 import fr.essor.model.application.ApplicationMessage;
 import fr.essor.model.application.ApplicationStatus;
-import fr.essor.model.committee.Decision;
 import fr.essor.model.application.FinancingLine;
 import fr.essor.model.application.MissingPiece;
 import fr.essor.model.application.PlanItem;
 import fr.essor.model.application.StatusChange;
+import fr.essor.model.committee.Decision;
 import fr.essor.model.shared.Money;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 /** What pages and the API show of an application; plain values, no entities. */
 public final class ApplicationViews {
@@ -143,7 +144,7 @@ public final class ApplicationViews {
                     amount(a.planDifference()), a.getJobsCreated(), a.getJobsMaintained(), a.getBeneficiaries(),
                     a.getSocialUtility(), documents.stream().map(Document::of).toList(), timeline,
                     a.getStatus() == ApplicationStatus.DRAFT
-                            ? java.util.stream.Stream.concat(a.missingPieces(documents.size()).stream(), checklist.stream())
+                            ? Stream.concat(a.missingPieces(documents.size()).stream(), checklist.stream())
                                     .map(Missing::of).toList() : List.of(),
                     a.isEditableByApplicant(), a.getStatus().canMoveTo(ApplicationStatus.WITHDRAWN),
                     question, a.getSubmittedAt(), a.getVersion());

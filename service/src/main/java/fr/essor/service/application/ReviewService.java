@@ -1,16 +1,15 @@
 package fr.essor.service.application;
 
-import fr.essor.model.rules.AssociationRules;
-import fr.essor.service.rules.RuleBook;
-
 import fr.essor.model.account.UserAccount;
 import fr.essor.model.application.Application;
 import fr.essor.model.application.ApplicationStatus;
 import fr.essor.model.application.FinancingLine;
 import fr.essor.model.application.Review;
 import fr.essor.model.application.ScoreCriterion;
+import fr.essor.model.rules.AssociationRules;
 import fr.essor.model.shared.EssorDomainException;
 import fr.essor.service.audit.AuditAction;
+import fr.essor.service.rules.RuleBook;
 import fr.essor.service.security.Access;
 import fr.essor.service.security.UseCaseService;
 import fr.essor.service.shared.ConcurrentChangeException;
@@ -27,11 +26,13 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+
 
 /**
  * Instruction of a file by an advisor: the analysis note with its scoring grid, then "ready for
@@ -74,7 +75,7 @@ public class ReviewService extends UseCaseService {
     /** The scoring grid of the file's rules (criterion → weight), for the analysis form. */
     @RolesAllowed({Roles.ADVISOR, Roles.COMMITTEE_MEMBER, Roles.ADMIN})
     public Map<String, Integer> grid(long applicationId) {
-        Map<String, Integer> grid = new java.util.LinkedHashMap<>();
+        Map<String, Integer> grid = new LinkedHashMap<>();
         rules.of(access.visible(applicationId)).weights().forEach((c, w) -> grid.put(c.name(), w));
         return grid;
     }

@@ -22,6 +22,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Currency;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -169,7 +170,7 @@ public class ArrearsRunner {
                 Locale locale = MailTemplates.recipientLocale(owner[1]);
                 NumberFormat money = NumberFormat.getCurrencyInstance(locale.getLanguage().equals("en") ? Locale.UK
                         : Locale.FRANCE);
-                money.setCurrency(java.util.Currency.getInstance("EUR"));
+                money.setCurrency(Currency.getInstance("EUR"));
                 mail.enqueue(owner[0], MailKind.LOAN_OVERDUE, locale, "Allocation", allocation, n[2], n[3],
                         String.valueOf(dpd), money.format(overdue));
             }

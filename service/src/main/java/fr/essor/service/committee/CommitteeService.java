@@ -1,12 +1,9 @@
 package fr.essor.service.committee;
 
-import fr.essor.model.rules.CommitteeRule;
-
 import fr.essor.model.account.Role;
 import fr.essor.model.account.UserAccount;
 import fr.essor.model.application.Application;
 import fr.essor.model.application.ApplicationStatus;
-import fr.essor.model.committee.Decision;
 import fr.essor.model.application.DecisionOutcome;
 import fr.essor.model.application.FinancingLine;
 import fr.essor.model.association.Association;
@@ -15,12 +12,14 @@ import fr.essor.model.committee.Committee;
 import fr.essor.model.committee.CommitteeMember;
 import fr.essor.model.committee.CommitteeSession;
 import fr.essor.model.committee.ConflictOfInterest;
+import fr.essor.model.committee.Decision;
 import fr.essor.model.committee.MemberRole;
 import fr.essor.model.committee.SessionMinutes;
 import fr.essor.model.committee.SessionStatus;
 import fr.essor.model.committee.VoteChoice;
-import fr.essor.model.shared.FreeText;
+import fr.essor.model.rules.CommitteeRule;
 import fr.essor.model.shared.Crypto;
+import fr.essor.model.shared.FreeText;
 import fr.essor.model.shared.Money;
 import fr.essor.service.application.Lines;
 import fr.essor.service.audit.AuditAction;
@@ -54,6 +53,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.stream.Collectors;
 
+
 /**
  * The "comité d'engagement": committees and their members, sessions and their agenda, conflicts of
  * interest, attendance, votes, decisions and minutes. Every change to a session locks its row, so
@@ -64,7 +64,7 @@ import java.util.stream.Collectors;
 public class CommitteeService extends UseCaseService {
 
     /** The conditions precedent of an approval, recorded with it (issue 13). */
-    @jakarta.ejb.EJB
+    @EJB
     private ConditionService conditionItems;
 
 

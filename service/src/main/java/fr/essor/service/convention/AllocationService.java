@@ -13,6 +13,7 @@ import fr.essor.model.convention.LedgerMovement;
 import fr.essor.model.convention.ProposalKind;
 import fr.essor.model.shared.Money;
 import fr.essor.model.shared.RuleException;
+import fr.essor.service.agreement.AgreementService;
 import fr.essor.service.application.ApplicationAccess;
 import fr.essor.service.audit.AuditAction;
 import fr.essor.service.committee.ConditionService;
@@ -68,7 +69,7 @@ public class AllocationService extends UseCaseService {
 
     // issue 13, item 2: a file is contracted only once its generated agreements are signed
     @EJB
-    private fr.essor.service.agreement.AgreementService agreements;
+    private AgreementService agreements;
 
     private final Clock clock = Clock.systemUTC();
 

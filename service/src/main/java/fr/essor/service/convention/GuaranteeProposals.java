@@ -4,6 +4,7 @@ import fr.essor.model.convention.GuaranteeCall;
 import fr.essor.model.convention.MoneyProposal;
 import fr.essor.model.convention.ProposalKind;
 import jakarta.persistence.EntityManager;
+import java.util.List;
 
 /**
  * What a four-eyes decision on a guarantee call's payment does to the call (issue 14, item 4): an
@@ -28,7 +29,7 @@ final class GuaranteeProposals {
         }
     }
 
-    private static java.util.List<GuaranteeCall> calls(EntityManager em, MoneyProposal p) {
+    private static List<GuaranteeCall> calls(EntityManager em, MoneyProposal p) {
         return em.createQuery("SELECT c FROM GuaranteeCall c WHERE c.proposalId = :p", GuaranteeCall.class)
                 .setParameter("p", p.getId()).getResultList();
     }

@@ -28,6 +28,7 @@ import jakarta.interceptor.Interceptors;
 import jakarta.persistence.LockModeType;
 import jakarta.validation.Valid;
 import java.math.BigDecimal;
+import java.sql.Date;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -217,10 +218,10 @@ public class GuaranteeService extends UseCaseService {
     public List<GuaranteeViews.Exposure> exposure(LocalDate asOf) {
         List<GuaranteeViews.Exposure> out = new ArrayList<>();
         for (Object[] r : exposureRows(asOf, "c.id, c.reference, pa.name", 3)) {
-            BigDecimal exposed = money(r[4]);
-            BigDecimal claimed = money(r[5]);
+            BigDecimal exposed = Columns.decimal(r[4]);
+            BigDecimal claimed = Columns.decimal(r[5]);
             out.add(new GuaranteeViews.Exposure(((Number) r[0]).longValue(), (String) r[1], (String) r[2],
-                    ((Number) r[3]).longValue(), exposed, claimed, money(r[6]), money(r[7]), exposed.add(claimed)));
+                    ((Number) r[3]).longValue(), exposed, claimed, Columns.decimal(r[6]), Columns.decimal(r[7]), exposed.add(claimed)));
         }
         return out;
     }
@@ -230,10 +231,10 @@ public class GuaranteeService extends UseCaseService {
     public List<GuaranteeViews.BankExposure> exposureByBank(LocalDate asOf) {
         List<GuaranteeViews.BankExposure> out = new ArrayList<>();
         for (Object[] r : exposureRows(asOf, "gl.bank_name", 1)) {
-            BigDecimal exposed = money(r[2]);
-            BigDecimal claimed = money(r[3]);
-            out.add(new GuaranteeViews.BankExposure((String) r[0], ((Number) r[1]).longValue(), exposed, claimed, money(r[4]),
-                    money(r[5]), exposed.add(claimed)));
+            BigDecimal exposed = Columns.decimal(r[2]);
+            BigDecimal claimed = Columns.decimal(r[3]);
+            out.add(new GuaranteeViews.BankExposure((String) r[0], ((Number) r[1]).longValue(), exposed, claimed, Columns.decimal(r[4]),
+                    Columns.decimal(r[5]), exposed.add(claimed)));
         }
         return out;
     }
@@ -251,10 +252,10 @@ public class GuaranteeService extends UseCaseService {
             return new GuaranteeViews.ExposureTotal(d, scope, 0, zero, zero, zero, zero, zero);
         }
         Object[] r = rows.get(0);
-        BigDecimal exposed = money(r[2]);
-        BigDecimal claimed = money(r[3]);
-        return new GuaranteeViews.ExposureTotal(d, scope, ((Number) r[1]).longValue(), exposed, claimed, money(r[4]),
-                money(r[5]), exposed.add(claimed));
+        BigDecimal exposed = Columns.decimal(r[2]);
+        BigDecimal claimed = Columns.decimal(r[3]);
+        return new GuaranteeViews.ExposureTotal(d, scope, ((Number) r[1]).longValue(), exposed, claimed, Columns.decimal(r[4]),
+                Columns.decimal(r[5]), exposed.add(claimed));
     }
 
     /**
@@ -289,7 +290,7 @@ public class GuaranteeService extends UseCaseService {
                 + " FROM guaranteed_loan gl JOIN allocation al ON al.id = gl.allocation_id"
                 + " JOIN convention c ON c.id = al.convention_id JOIN partner pa ON pa.id = c.partner_id"
                 + " WHERE " + where + ") t GROUP BY " + k + " ORDER BY " + (keyCount > 1 ? "t.k1" : "t.k0");
-        var q = em.createNativeQuery(sql).setParameter(1, java.sql.Date.valueOf(d));
+        var q = em.createNativeQuery(sql).setParameter(1, Date.valueOf(d));
         if (!scope.parameters().isEmpty()) {
             q.setParameter(2, scope.parameters().get(0));
         }
@@ -301,10 +302,6 @@ public class GuaranteeService extends UseCaseService {
     }
 
     // ---- helpers -------------------------------------------------------------------------------
-
-    private static BigDecimal money(Object v) {
-        return Columns.decimal(v);
-    }
 
     private GuaranteedLoan loanOf(Allocation a) {
         return em.createQuery("SELECT g FROM GuaranteedLoan g WHERE g.allocation = :a", GuaranteedLoan.class)

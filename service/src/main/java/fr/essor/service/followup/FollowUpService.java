@@ -249,7 +249,8 @@ public class FollowUpService extends UseCaseService {
             LocalDate due = Columns.date(r[7]);
             items.add(new FollowUpViews.Due(Columns.number(r[0]), Columns.number(r[1]), Columns.number(r[2]), String.valueOf(r[3]),
                     (String) r[4],
-                    (int) Columns.number(r[5]), (int) Columns.number(r[6]), due, FollowUpSchedule.isOverdue(due, today), instant(r[8])));
+                    (int) Columns.number(r[5]), (int) Columns.number(r[6]), due, FollowUpSchedule.isOverdue(due, today),
+                    Columns.instant(r[8])));
         }
         return new Page<>(items, total, Math.max(0, first), pageSize);
     }
@@ -257,22 +258,5 @@ public class FollowUpService extends UseCaseService {
     private FollowUpViews.FollowUpDetail detail(FollowUp f, Application a) {
         return FollowUpViews.FollowUpDetail.of(f, a.getReference().toString(), a.getTitle(), a.getEnterprise().getLegalName(),
                 clock.today());
-    }
-
-    static java.time.Instant instant(Object o) {
-        if (o == null) {
-            return null;
-        }
-        if (o instanceof java.sql.Timestamp t) {
-            // stored as UTC wall-clock time, as InstantConverter writes it
-            return t.toLocalDateTime().toInstant(java.time.ZoneOffset.UTC);
-        }
-        if (o instanceof java.time.Instant i) {
-            return i;
-        }
-        if (o instanceof java.time.LocalDateTime l) {
-            return l.atZone(java.time.ZoneOffset.UTC).toInstant();
-        }
-        return java.time.Instant.parse(o.toString());
     }
 }

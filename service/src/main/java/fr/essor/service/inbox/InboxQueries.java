@@ -5,11 +5,6 @@ import fr.essor.service.shared.Columns;
 import fr.essor.service.shared.Page;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
-import java.math.BigDecimal;
-import java.sql.Timestamp;
-import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -106,8 +101,8 @@ final class InboxQueries {
             String kind = (String) r[1];
             long subject = ((Number) r[2]).longValue();
             InboxSource source = sources.stream().filter(s -> s.kind().equals(kind)).findFirst().orElseThrow();
-            items.add(new InboxItem((String) r[0], kind, subject, text(r[3]), text(r[4]), text(r[5]), amount(r[6]), Columns.date(r[7]),
-                    instant(r[8]), r[9] != null, source.page(scope, subject)));
+            items.add(new InboxItem((String) r[0], kind, subject, text(r[3]), text(r[4]), text(r[5]), Columns.amount(r[6]), Columns.date(r[7]),
+                    Columns.instant(r[8]), r[9] != null, source.page(scope, subject)));
         }
         return items;
     }
@@ -117,32 +112,5 @@ final class InboxQueries {
 
     private static String text(Object o) {
         return o == null ? null : o.toString();
-    }
-
-    private static BigDecimal amount(Object o) {
-        if (o == null) {
-            return null;
-        }
-        return o instanceof BigDecimal b ? b.setScale(2) : new BigDecimal(o.toString()).setScale(2);
-    }
-
-    /** A stored instant: a DATETIME holding UTC. */
-    static Instant instant(Object o) {
-        if (o == null) {
-            return null;
-        }
-        if (o instanceof Instant i) {
-            return i;
-        }
-        if (o instanceof LocalDateTime t) {
-            return t.toInstant(ZoneOffset.UTC);
-        }
-        if (o instanceof Timestamp t) {
-            return t.toLocalDateTime().toInstant(ZoneOffset.UTC);
-        }
-        if (o instanceof java.util.Date d) {
-            return d.toInstant();
-        }
-        return LocalDateTime.parse(o.toString().replace(' ', 'T')).toInstant(ZoneOffset.UTC);
     }
 }

@@ -1,5 +1,8 @@
 package fr.essor.service.indicator;
 
+import static fr.essor.service.shared.Columns.decimal;
+
+import fr.essor.service.shared.Columns;
 import jakarta.persistence.EntityManager;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -70,8 +73,8 @@ final class PublishedFigures {
         for (Object[] r : rows) {
             int year = ((Number) r[0]).intValue();
             result.computeIfAbsent(year, k -> new ArrayList<>()).add(new Figures((String) r[2], (String) r[3], year,
-                    ((Number) r[4]).longValue(), ((Number) r[5]).longValue(), money(r[6]), money(r[7]), money(r[8]), money(r[9]),
-                    money(r[10]), instant(r[1])));
+                    ((Number) r[4]).longValue(), ((Number) r[5]).longValue(), decimal(r[6]), decimal(r[7]), decimal(r[8]), decimal(r[9]),
+                    decimal(r[10]), Columns.instant(r[1])));
         }
         return result;
     }
@@ -103,34 +106,16 @@ final class PublishedFigures {
         }
         for (Object[] r : breakdowns) {
             if (INSTRUMENT.equals(r[0])) {
-                instruments.put((String) r[1], money(r[3]));
+                instruments.put((String) r[1], decimal(r[3]));
             } else if (parts.containsKey((String) r[0])) {
-                parts.get((String) r[0]).add(new Indicators.Breakdown((String) r[1], ((Number) r[2]).longValue(), money(r[3])));
+                parts.get((String) r[0]).add(new Indicators.Breakdown((String) r[1], ((Number) r[2]).longValue(), decimal(r[3])));
             }
         }
         Map<String, BigDecimal> byInstrument = new LinkedHashMap<>(instruments);
         BigDecimal z = BigDecimal.ZERO.setScale(2);
         Object[] h = head.isEmpty() ? new Object[] {0L, 0L, z, z, z, z, z} : head.get(0);
-        return new Indicators(code, year, ((Number) h[0]).longValue(), ((Number) h[1]).longValue(), money(h[2]), money(h[3]),
-                money(h[4]), money(h[5]), money(h[6]), byInstrument, parts.get(DEPARTMENT), parts.get(LEGAL_FORM), parts.get(STAGE),
+        return new Indicators(code, year, ((Number) h[0]).longValue(), ((Number) h[1]).longValue(), decimal(h[2]), decimal(h[3]),
+                decimal(h[4]), decimal(h[5]), decimal(h[6]), byInstrument, parts.get(DEPARTMENT), parts.get(LEGAL_FORM), parts.get(STAGE),
                 List.of(), published);
-    }
-
-    private static BigDecimal money(Object value) {
-        BigDecimal v = value instanceof BigDecimal d ? d : new BigDecimal(String.valueOf(value));
-        return v.setScale(2, java.math.RoundingMode.HALF_UP);
-    }
-
-    private static Instant instant(Object value) {
-        if (value instanceof java.sql.Timestamp t) {
-            return t.toLocalDateTime().toInstant(java.time.ZoneOffset.UTC);
-        }
-        if (value instanceof java.time.LocalDateTime l) {
-            return l.toInstant(java.time.ZoneOffset.UTC);
-        }
-        if (value instanceof java.time.OffsetDateTime o) {
-            return o.toInstant();
-        }
-        return value instanceof Instant i ? i : null;
     }
 }

@@ -14,6 +14,7 @@ import jakarta.ejb.Stateless;
 import jakarta.json.Json;
 import jakarta.json.stream.JsonGenerator;
 import jakarta.json.stream.JsonGeneratorFactory;
+import jakarta.persistence.Query;
 import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -280,7 +281,7 @@ public class PersonalDataService extends UseCaseService {
 
     @SuppressWarnings("unchecked")
     private List<Object[]> rows(String sql, Object... params) {
-        jakarta.persistence.Query q = em.createNativeQuery(sql);
+        Query q = em.createNativeQuery(sql);
         for (int i = 0; i < params.length; i++) {
             q.setParameter(i + 1, params[i]);
         }

@@ -17,11 +17,13 @@ import fr.essor.service.shared.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -416,7 +418,7 @@ public class RetentionService extends UseCaseService {
         if (value instanceof LocalDate d) {
             return d;
         }
-        if (value instanceof java.sql.Date d) {
+        if (value instanceof Date d) {
             return d.toLocalDate();
         }
         if (value instanceof Timestamp t) {
@@ -428,7 +430,7 @@ public class RetentionService extends UseCaseService {
         if (value instanceof Instant i) {
             return i.atZone(ZONE).toLocalDate();
         }
-        if (value instanceof java.time.OffsetDateTime t) {
+        if (value instanceof OffsetDateTime t) {
             return t.toLocalDate();
         }
         throw new IllegalArgumentException("Not a date: " + value.getClass());

@@ -8,23 +8,24 @@ import com.lowagie.text.Paragraph;
 import com.lowagie.text.pdf.PdfWriter;
 import fr.essor.model.account.UserAccount;
 import fr.essor.model.application.Application;
-import fr.essor.model.committee.Decision;
 import fr.essor.model.application.FinancingLine;
+import fr.essor.model.application.ScoreCriterion;
 import fr.essor.model.committee.AgendaItem;
 import fr.essor.model.committee.CommitteeMember;
 import fr.essor.model.committee.CommitteeSession;
 import fr.essor.model.committee.ConflictOfInterest;
+import fr.essor.model.committee.Decision;
 import fr.essor.model.committee.VoteChoice;
+import fr.essor.model.rules.Majority;
 import fr.essor.model.shared.Money;
 import java.io.ByteArrayOutputStream;
+import java.math.BigDecimal;
+import java.text.NumberFormat;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.List;
-import fr.essor.model.application.ScoreCriterion;
-import fr.essor.model.rules.Majority;
-import java.math.BigDecimal;
 import java.util.Locale;
 import java.util.Map;
 import java.util.ResourceBundle;
@@ -49,7 +50,7 @@ public final class SessionMinutesReport {
     }
 
     private static String score(BigDecimal value, Locale locale) {
-        java.text.NumberFormat f = java.text.NumberFormat.getNumberInstance(locale);
+        NumberFormat f = NumberFormat.getNumberInstance(locale);
         f.setMinimumFractionDigits(2);
         f.setMaximumFractionDigits(2);
         return f.format(value);

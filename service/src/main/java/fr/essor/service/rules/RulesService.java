@@ -1,5 +1,6 @@
 package fr.essor.service.rules;
 
+import fr.essor.model.account.Role;
 import fr.essor.model.account.UserAccount;
 import fr.essor.model.application.DocumentKind;
 import fr.essor.model.application.Instrument;
@@ -206,7 +207,7 @@ public class RulesService {
     private Association readable(String code) {
         Association a = association(code);
         UserAccount me = caller.account();
-        boolean national = me.getAssociation() == null && caller.is(fr.essor.model.account.Role.ADMIN);
+        boolean national = me.getAssociation() == null && caller.is(Role.ADMIN);
         if (!national && (me.getAssociation() == null || !me.getAssociation().getId().equals(a.getId()))) {
             throw new ForbiddenException();
         }

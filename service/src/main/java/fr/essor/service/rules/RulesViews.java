@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** The rules as pages and the API show them. */
 public final class RulesViews {
@@ -50,7 +51,7 @@ public final class RulesViews {
 
         static Rules of(AssociationRules r) {
             Map<String, List<String>> checklist = new LinkedHashMap<>();
-            for (Map.Entry<Instrument, java.util.Set<DocumentKind>> e : r.checklistByInstrument().entrySet()) {
+            for (Map.Entry<Instrument, Set<DocumentKind>> e : r.checklistByInstrument().entrySet()) {
                 checklist.put(e.getKey().name(), e.getValue().stream().map(Enum::name).toList());
             }
             Map<String, Integer> grid = new LinkedHashMap<>();

@@ -7,6 +7,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 
@@ -17,6 +18,11 @@ import java.time.temporal.ChronoUnit;
 public final class Columns {
 
     private Columns() {
+    }
+
+    /** A nullable amount (an optional column) as a scale-2 decimal; null for NULL. */
+    public static BigDecimal amount(Object o) {
+        return o == null ? null : decimal(o);
     }
 
     /** An amount or a sum as a scale-2 decimal; 0.00 for NULL (a sum over no row). */
@@ -62,7 +68,17 @@ public final class Columns {
         if (o instanceof Instant i) {
             return i;
         }
-        return Timestamp.valueOf(o.toString()).toLocalDateTime().toInstant(ZoneOffset.UTC);
+        if (o instanceof OffsetDateTime t) {
+            return t.toInstant();
+        }
+        if (o instanceof Date d) {
+            return d.toLocalDate().atStartOfDay().toInstant(ZoneOffset.UTC);
+        }
+        if (o instanceof java.util.Date d) {
+            return d.toInstant();
+        }
+        String text = o.toString();
+        return text.endsWith("Z") ? Instant.parse(text) : LocalDateTime.parse(text.replace(' ', 'T')).toInstant(ZoneOffset.UTC);
     }
 
     /** An instant as its UTC date-time, the way {@code InstantConverter} stores instants. */

@@ -18,6 +18,7 @@ import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -121,7 +122,7 @@ public class AssociationRulesBacking implements Serializable {
         if (ticked instanceof Object[] array) {
             return Arrays.stream(array).map(String::valueOf).toList();
         }
-        if (ticked instanceof java.util.Collection<?> c) {
+        if (ticked instanceof Collection<?> c) {
             return c.stream().map(String::valueOf).toList();
         }
         return List.of();

@@ -6,6 +6,7 @@ import fr.essor.service.convention.LoanViews;
 import fr.essor.web.i18n.Format;
 import fr.essor.web.i18n.Messages;
 import jakarta.ejb.EJB;
+import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -59,7 +60,7 @@ public class LoanBacking implements Serializable {
     private transient Object readInPhase;
 
     private void freshPerRequest() {
-        jakarta.faces.context.FacesContext request = jakarta.faces.context.FacesContext.getCurrentInstance();
+        FacesContext request = FacesContext.getCurrentInstance();
         Object phase = request == null ? null : request.getCurrentPhaseId();
         if (request != readIn || phase != readInPhase) {
             readIn = request;

@@ -1,6 +1,7 @@
 package fr.essor.web.afterdecision;
 
 import fr.essor.model.agreement.AgreementKind;
+import fr.essor.model.agreement.AgreementTemplate;
 import fr.essor.model.agreement.TemplateText;
 import fr.essor.service.account.AccountService;
 import fr.essor.service.agreement.AgreementService;
@@ -18,7 +19,9 @@ import jakarta.inject.Named;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.Serializable;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * An administrator writes the agreement templates of an association (issue 13, item 2): chooses the
@@ -84,7 +87,7 @@ public class AgreementTemplatesBacking implements Serializable {
         external.setResponseContentLength(pdf.length);
         external.setResponseHeader("X-Content-Type-Options", "nosniff");
         external.setResponseHeader("Content-Disposition", Downloads.disposition(Downloads.name(faces.getViewRoot().getLocale(),
-                "templatePreview", "pdf", kind.toLowerCase(java.util.Locale.ROOT), language)));
+                "templatePreview", "pdf", kind.toLowerCase(Locale.ROOT), language)));
         try (OutputStream out = external.getResponseOutputStream()) {
             out.write(pdf);
         }
@@ -97,11 +100,11 @@ public class AgreementTemplatesBacking implements Serializable {
     }
 
     public List<String> getKinds() {
-        return java.util.Arrays.stream(AgreementKind.values()).map(Enum::name).toList();
+        return Arrays.stream(AgreementKind.values()).map(Enum::name).toList();
     }
 
     public List<String> getLanguages() {
-        return fr.essor.model.agreement.AgreementTemplate.LANGUAGES;
+        return AgreementTemplate.LANGUAGES;
     }
 
     public List<String> getFields() {

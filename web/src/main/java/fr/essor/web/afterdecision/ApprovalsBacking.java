@@ -11,6 +11,8 @@ import jakarta.ejb.EJB;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Named;
 import java.io.Serializable;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * What waits for a second person or for the advisor after the decision: the money movements
@@ -31,7 +33,7 @@ public class ApprovalsBacking implements Serializable {
 
     private PageModel<FourEyesViews.Proposal> model;
     private PageModel<ConditionViews.Overdue> overdue;
-    private final java.util.Map<Long, String> reasons = new java.util.HashMap<>();
+    private final Map<Long, String> reasons = new HashMap<>();
 
     @PostConstruct
     void init() {
@@ -52,5 +54,5 @@ public class ApprovalsBacking implements Serializable {
 
     public PageModel<FourEyesViews.Proposal> getModel() { return model; }
     public PageModel<ConditionViews.Overdue> getOverdue() { return overdue; }
-    public java.util.Map<Long, String> getReasons() { return reasons; }
+    public Map<Long, String> getReasons() { return reasons; }
 }

@@ -20,6 +20,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -105,7 +106,7 @@ public class AccountingResource {
     public record SummaryOut(String association, LocalDate from, LocalDate to, int entries, int lines, String totalDebit,
                              String totalCredit, boolean balanced, Map<String, String> byKind) {
         static SummaryOut of(AccountingViews.Summary s) {
-            Map<String, String> kinds = new java.util.LinkedHashMap<>();
+            Map<String, String> kinds = new LinkedHashMap<>();
             s.byKind().forEach((k, v) -> kinds.put(k, amount(v)));
             return new SummaryOut(s.association(), s.from(), s.to(), s.entries(), s.lines(), amount(s.totalDebit()),
                     amount(s.totalCredit()), s.balanced(), kinds);

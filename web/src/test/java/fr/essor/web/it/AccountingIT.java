@@ -6,8 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -184,7 +186,7 @@ class AccountingIT extends OnTheBuiltWar {
             assertEquals(ledger.size(), s.getInt("entries"));
             assertEquals(s.getString("totalDebit"), s.getString("totalCredit"));
             Map<String, BigDecimal> byKind = new TreeMap<>();
-            s.getJsonObject("byKind").forEach((k, v) -> byKind.put(k, new BigDecimal(((jakarta.json.JsonString) v).getString())));
+            s.getJsonObject("byKind").forEach((k, v) -> byKind.put(k, new BigDecimal(((JsonString) v).getString())));
             assertEquals(sumsByKind(ledger), byKind, code + ": per kind, file and ledger agree");
         }
     }
@@ -212,8 +214,8 @@ class AccountingIT extends OnTheBuiltWar {
                 Cell d = row.getCell(11);
                 Cell c = row.getCell(12);
                 assertEquals(CellType.NUMERIC, d.getCellType(), "Debit is a number");
-                debit = debit.add(BigDecimal.valueOf(d.getNumericCellValue()).setScale(2, java.math.RoundingMode.HALF_UP));
-                credit = credit.add(BigDecimal.valueOf(c.getNumericCellValue()).setScale(2, java.math.RoundingMode.HALF_UP));
+                debit = debit.add(BigDecimal.valueOf(d.getNumericCellValue()).setScale(2, RoundingMode.HALF_UP));
+                credit = credit.add(BigDecimal.valueOf(c.getNumericCellValue()).setScale(2, RoundingMode.HALF_UP));
             }
             assertEquals(debit, credit);
             BigDecimal abs = ledger.values().stream().map(x -> ((BigDecimal) x[1]).abs()).reduce(BigDecimal.ZERO, BigDecimal::add);

@@ -11,9 +11,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import java.math.BigDecimal;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.sql.Date;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -183,7 +185,7 @@ class AfterDecisionIT extends OnTheBuiltWar {
         long id = Sql.count(ds, "SELECT c.id FROM decision_condition c JOIN decision d ON d.id = c.decision_id"
                 + " WHERE d.application_id = ?", file.app);
         // the due date passes (the clock of the database moved back by the test)
-        Sql.update(ds, "UPDATE decision_condition SET due_date = ? WHERE id = ?", java.sql.Date.valueOf(today().minusDays(2)), id);
+        Sql.update(ds, "UPDATE decision_condition SET due_date = ? WHERE id = ?", Date.valueOf(today().minusDays(2)), id);
         HttpResponse<String> overdue = api.call(ADVISOR, "GET", "/conditions/overdue?size=200", null);
         assertEquals(200, overdue.statusCode(), overdue.body());
         assertTrue(Api.array(overdue).getValuesAs(JsonObject.class).stream()
@@ -324,7 +326,7 @@ class AfterDecisionIT extends OnTheBuiltWar {
                 + " WHERE d.application_id = ? AND c.status = 'OPEN'", app));
         List<JsonObject> waiting = Api.array(api.call(ADMIN, "GET", "/approvals?size=200", null)).getValuesAs(JsonObject.class);
         assertTrue(waiting.stream().anyMatch(p -> "DISBURSEMENT".equals(p.getString("kind"))
-                && new BigDecimal(p.get("amount") instanceof jakarta.json.JsonString js ? js.getString() : p.get("amount").toString())
+                && new BigDecimal(p.get("amount") instanceof JsonString js ? js.getString() : p.get("amount").toString())
                 .compareTo(new BigDecimal("12000.00")) == 0), waiting.toString());
         assertEquals(0, new BigDecimal("10000.00").compareTo(Sql.decimal(ds,
                 "SELECT four_eyes_threshold FROM association WHERE code = 'BZH'")), "the default threshold");

@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
+import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -271,7 +272,7 @@ class AgreementsIT extends OnTheBuiltWar {
 
     @Test
     void theAgreementEndpointsAreInTheOpenApiDocument() throws Exception {
-        HttpResponse<String> doc = Api.send(HttpRequest.newBuilder(java.net.URI.create(base.getProtocol() + "://" + base.getHost()
+        HttpResponse<String> doc = Api.send(HttpRequest.newBuilder(URI.create(base.getProtocol() + "://" + base.getHost()
                 + ":" + base.getPort() + "/openapi")).GET().build());
         assertEquals(200, doc.statusCode());
         for (String path : List.of("/agreements/{id}/signed-copy", "/agreements/{id}/sign", "/agreements/{id}/refuse",

@@ -7,12 +7,16 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import com.icegreen.greenmail.util.GreenMail;
 import fr.essor.model.arrears.ArrearsBucket;
+import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.net.http.HttpResponse;
+import java.sql.Date;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -79,7 +83,7 @@ class ArrearsIT extends OnTheBuiltWar {
 
     private static BigDecimal dec(JsonObject o, String name) {
         JsonValue v = o.get(name);
-        return (v instanceof jakarta.json.JsonString t ? new BigDecimal(t.getString()) : ((jakarta.json.JsonNumber) v)
+        return (v instanceof JsonString t ? new BigDecimal(t.getString()) : ((JsonNumber) v)
                 .bigDecimalValue()).setScale(2);
     }
 
@@ -101,7 +105,7 @@ class ArrearsIT extends OnTheBuiltWar {
         JsonObject run = runToday();
         assertEquals(today().toString(), run.getString("asOf"));
         assertTrue(run.getInt("inArrears") >= 4, run.toString());
-        assertEquals(1L, Sql.count(ds, "SELECT COUNT(*) FROM arrears_run WHERE as_of = ?", java.sql.Date.valueOf(today())),
+        assertEquals(1L, Sql.count(ds, "SELECT COUNT(*) FROM arrears_run WHERE as_of = ?", Date.valueOf(today())),
                 "the demo's run of today was replaced, not doubled");
         String[][] expected = {{"8000.00", "DAYS_1_30"}, {"10000.00", "DAYS_31_90"}, {"12000.00", "DAYS_91_180"},
             {"6000.00", "OVER_180"}};
@@ -109,7 +113,7 @@ class ArrearsIT extends OnTheBuiltWar {
             long id = loan(ds, e[0]);
             LocalDate oldest = LocalDate.parse(Sql.string(ds, "SELECT MIN(due_date) FROM instalment"
                     + " WHERE allocation_id = ? AND status IN ('DUE', 'LATE') AND due_date < ?", id,
-                    java.sql.Date.valueOf(today())));
+                    Date.valueOf(today())));
             long days = ChronoUnit.DAYS.between(oldest, today());
             assertEquals(e[1], ArrearsBucket.of(days).name(), "the demo's loan of " + e[0]);
             JsonObject a = api.read(ADVISOR_BZH, "/arrears/loans/" + id);
@@ -117,10 +121,10 @@ class ArrearsIT extends OnTheBuiltWar {
             assertEquals(e[1], a.getString("bucket"));
             BigDecimal overdueCapital = Sql.decimal(ds, "SELECT SUM(COALESCE(capital, amount) - paid_capital) FROM instalment"
                     + " WHERE allocation_id = ? AND status IN ('DUE', 'LATE') AND due_date < ?", id,
-                    java.sql.Date.valueOf(today())).setScale(2);
+                    Date.valueOf(today())).setScale(2);
             BigDecimal overdueInterest = Sql.decimal(ds, "SELECT SUM(COALESCE(interest, 0) - paid_interest) FROM instalment"
                     + " WHERE allocation_id = ? AND status IN ('DUE', 'LATE') AND due_date < ?", id,
-                    java.sql.Date.valueOf(today())).setScale(2);
+                    Date.valueOf(today())).setScale(2);
             assertEquals(overdueCapital, dec(a, "overdueCapital"));
             assertEquals(overdueInterest, dec(a, "overdueInterest"));
             assertTrue(overdueInterest.signum() > 0, "2 % loans owe interest too");
@@ -130,7 +134,7 @@ class ArrearsIT extends OnTheBuiltWar {
         long total = all.getJsonNumber("total").longValue();
         assertEquals(Sql.count(ds, "SELECT COUNT(*) FROM arrears_snapshot s JOIN association a ON a.id = s.association_id"
                 + " WHERE a.code = 'BZH' AND s.run_id = (SELECT id FROM arrears_run WHERE as_of = ?)",
-                java.sql.Date.valueOf(today())), total);
+                Date.valueOf(today())), total);
         assertEquals(2, all.getJsonArray("items").size());
         assertEquals(loan(ds, "6000.00"), all.getJsonArray("items").getJsonObject(0).getJsonNumber("allocationId").longValue());
         long counted = 0;
@@ -188,7 +192,7 @@ class ArrearsIT extends OnTheBuiltWar {
     @Order(3)
     void parThirtyAndNinetyAgreeWithTheRunsSnapshots() throws Exception {
         DataSource ds = ds();
-        java.sql.Date day = java.sql.Date.valueOf(today());
+        Date day = Date.valueOf(today());
         JsonObject par = api.read(ADVISOR_BZH, "/arrears/par");
         assertTrue(par.get("network") == null || par.get("network") == JsonValue.NULL,
                 "the network's figure is for national administrators: " + par);
@@ -209,7 +213,7 @@ class ArrearsIT extends OnTheBuiltWar {
         assertEquals(outstanding, dec(bzh, "outstanding"));
         assertEquals(risk30, dec(bzh, "atRisk30"));
         assertEquals(risk90, dec(bzh, "atRisk90"));
-        assertEquals(risk30.multiply(BigDecimal.valueOf(100)).divide(outstanding, 2, java.math.RoundingMode.HALF_UP),
+        assertEquals(risk30.multiply(BigDecimal.valueOf(100)).divide(outstanding, 2, RoundingMode.HALF_UP),
                 dec(bzh, "par30"));
         assertTrue(dec(bzh, "par90").signum() > 0 && dec(bzh, "par30").compareTo(dec(bzh, "par90")) >= 0, bzh.toString());
         // per convention: the solidarity fund's figure; the partner sees its conventions and no association
@@ -271,7 +275,7 @@ class ArrearsIT extends OnTheBuiltWar {
         // the next run no longer counts it
         runToday();
         assertEquals(0L, Sql.count(ds, "SELECT COUNT(*) FROM arrears_snapshot s JOIN arrears_run r ON r.id = s.run_id"
-                + " WHERE r.as_of = ? AND s.allocation_id = ?", java.sql.Date.valueOf(today()), id));
+                + " WHERE r.as_of = ? AND s.allocation_id = ?", Date.valueOf(today()), id));
     }
 
     @Test

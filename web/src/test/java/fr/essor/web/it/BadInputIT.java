@@ -29,6 +29,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import javax.sql.DataSource;
@@ -1075,7 +1076,7 @@ class BadInputIT extends OnTheBuiltWar {
             Map<String, String> form = new LinkedHashMap<>(f);
             form.put("jakarta.faces.ViewState", Pages.viewState(page.body()));
             HttpResponse<String> r = pages.post(cookie, path, form);
-            formMessage("loan form " + abbreviate(String.join(" | ", new java.util.TreeMap<>(f).values()), 80), r, failures);
+            formMessage("loan form " + abbreviate(String.join(" | ", new TreeMap<>(f).values()), 80), r, failures);
         }
         return forms.size();
     }

@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.net.URI;
@@ -333,7 +334,7 @@ class FollowUpIT extends OnTheBuiltWar {
 
     /** A decimal of the API: amounts and rates travel as JSON strings ("75.0"). */
     private static BigDecimal dec(JsonObject o, String key) {
-        return o.get(key) instanceof jakarta.json.JsonString js ? new BigDecimal(js.getString()) : o.getJsonNumber(key).bigDecimalValue();
+        return o.get(key) instanceof JsonString js ? new BigDecimal(js.getString()) : o.getJsonNumber(key).bigDecimalValue();
     }
 
     private JsonObject sweep() throws Exception {

@@ -5,11 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonArray;
+import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.net.http.HttpResponse;
+import java.sql.Date;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -61,7 +64,7 @@ class GuaranteesIT extends OnTheBuiltWar {
 
     private static BigDecimal dec(JsonObject o, String name) {
         JsonValue v = o.get(name);
-        return (v instanceof jakarta.json.JsonString t ? new BigDecimal(t.getString()) : ((jakarta.json.JsonNumber) v)
+        return (v instanceof JsonString t ? new BigDecimal(t.getString()) : ((JsonNumber) v)
                 .bigDecimalValue()).setScale(2);
     }
 
@@ -85,7 +88,7 @@ class GuaranteesIT extends OnTheBuiltWar {
             return money("0");
         }
         BigDecimal repaid = Sql.decimal(ds, "SELECT COALESCE(SUM(l.capital), 0) FROM guaranteed_loan_line l JOIN guaranteed_loan g"
-                + " ON g.id = l.loan_id WHERE g.allocation_id = ? AND l.due_date <= ?", allocation, java.sql.Date.valueOf(d));
+                + " ON g.id = l.loan_id WHERE g.allocation_id = ? AND l.due_date <= ?", allocation, Date.valueOf(d));
         return money("40000").subtract(repaid).multiply(HALF).movePointLeft(2).setScale(2, RoundingMode.HALF_UP);
     }
 

@@ -16,6 +16,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Date;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -190,7 +191,7 @@ class LifeOfAFinancingJourneyIT extends BrowserJourney {
         assertEquals(today.toString(), Sql.string(ds, "SELECT funded_on FROM follow_up WHERE application_id = ?", app)
                 .substring(0, 10));
         assertEquals(2, Sql.count(ds, "SELECT COUNT(*) FROM follow_up_milestone m JOIN follow_up f ON f.id = m.follow_up_id"
-                + " WHERE f.application_id = ? AND m.due_date <= ? AND m.status = 'PLANNED'", app, java.sql.Date.valueOf(yearOn)),
+                + " WHERE f.application_id = ? AND m.due_date <= ? AND m.status = 'PLANNED'", app, Date.valueOf(yearOn)),
                 "the six-month and the one-year milestones are due");
         JsonObject before = survival();
 
@@ -215,12 +216,12 @@ class LifeOfAFinancingJourneyIT extends BrowserJourney {
         JsonObject oneYear = after.getJsonArray("rates").getValuesAs(JsonObject.class).stream()
                 .filter(r -> r.getInt("years") == 1).findFirst().orElseThrow();
         assertEquals(Sql.count(ds, "SELECT COUNT(*) FROM follow_up WHERE association_id = ? AND funded_on <= ?", cvl(),
-                java.sql.Date.valueOf(yearOn.minusYears(1))), oneYear.getJsonNumber("cohort").longValue(), after.toString());
+                Date.valueOf(yearOn.minusYears(1))), oneYear.getJsonNumber("cohort").longValue(), after.toString());
         assertEquals(Sql.count(ds, "SELECT COUNT(*) FROM follow_up WHERE association_id = ? AND funded_on <= ?"
-                + " AND (closed_after_months IS NULL OR closed_after_months >= 12)", cvl(), java.sql.Date.valueOf(yearOn.minusYears(1))),
+                + " AND (closed_after_months IS NULL OR closed_after_months >= 12)", cvl(), Date.valueOf(yearOn.minusYears(1))),
                 oneYear.getJsonNumber("survivors").longValue(), after.toString());
         assertEquals(1, Sql.count(ds, "SELECT COUNT(*) FROM follow_up WHERE application_id = ? AND closed_on IS NULL"
-                + " AND funded_on <= ?", app, java.sql.Date.valueOf(yearOn.minusYears(1))), "the file is in the cohort, alive");
+                + " AND funded_on <= ?", app, Date.valueOf(yearOn.minusYears(1))), "the file is in the cohort, alive");
         login(ADVISOR);
         driver.get(url("/indicators/index.xhtml"));
         await(By.id("survival-1"));

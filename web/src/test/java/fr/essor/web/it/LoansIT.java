@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonArray;
+import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.math.BigDecimal;
 import java.net.http.HttpResponse;
@@ -63,7 +65,7 @@ class LoansIT extends OnTheBuiltWar {
     private static BigDecimal dec(JsonObject o, String name) {
         JsonValue v = o.get(name);
         // amounts travel as strings ("12000.00"), as the API's description says
-        return (v instanceof jakarta.json.JsonString t ? new BigDecimal(t.getString()) : ((jakarta.json.JsonNumber) v)
+        return (v instanceof JsonString t ? new BigDecimal(t.getString()) : ((JsonNumber) v)
                 .bigDecimalValue()).setScale(2);
     }
 

@@ -14,10 +14,15 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import javax.sql.DataSource;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
@@ -181,7 +186,7 @@ class NationalFiguresIT extends OnTheBuiltWar {
         HttpResponse<String> page = pages.get(cookie, "/admin/figures.xhtml");
         assertEquals(200, page.statusCode());
         assertTrue(page.body().contains("id=\"by-association\""), "the page shows the table");
-        HttpResponse<byte[]> xlsx = Api.sendForBytes(java.net.http.HttpRequest.newBuilder(Api.uri(base, "/files/national/2021.xlsx"))
+        HttpResponse<byte[]> xlsx = Api.sendForBytes(HttpRequest.newBuilder(Api.uri(base, "/files/national/2021.xlsx"))
                 .header("Cookie", cookie).header("Accept-Language", "fr").build());
         assertEquals(200, xlsx.statusCode());
         try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx.body()))) {
@@ -204,7 +209,7 @@ class NationalFiguresIT extends OnTheBuiltWar {
             assertEquals(CellType.NUMERIC, network.getCell(4).getCellType(), "amounts are numbers");
             assertEquals(6_250_000.00, network.getCell(4).getNumericCellValue(), 0.001);
         }
-        HttpResponse<byte[]> trend = Api.sendForBytes(java.net.http.HttpRequest.newBuilder(
+        HttpResponse<byte[]> trend = Api.sendForBytes(HttpRequest.newBuilder(
                         Api.uri(base, "/files/national/trend/2019-2022.xlsx")).header("Cookie", cookie).build());
         assertEquals(200, trend.statusCode());
         try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(trend.body()))) {
@@ -217,10 +222,10 @@ class NationalFiguresIT extends OnTheBuiltWar {
             }
             assertTrue(found, "2021 in the trend with its published date");
         }
-        HttpResponse<byte[]> csv = Api.sendForBytes(java.net.http.HttpRequest.newBuilder(Api.uri(base, "/files/national/2021.csv"))
+        HttpResponse<byte[]> csv = Api.sendForBytes(HttpRequest.newBuilder(Api.uri(base, "/files/national/2021.csv"))
                 .header("Cookie", cookie).build());
         assertEquals(200, csv.statusCode());
-        assertTrue(new String(csv.body(), java.nio.charset.StandardCharsets.UTF_8).contains("CVL;"));
+        assertTrue(new String(csv.body(), StandardCharsets.UTF_8).contains("CVL;"));
     }
 
     @Test
@@ -236,14 +241,14 @@ class NationalFiguresIT extends OnTheBuiltWar {
         String cookie = pages.login(ADMIN);
         String path = "/admin/figures.xhtml";
         HttpResponse<String> page = pages.get(cookie, path);
-        java.util.Map<String, String> choose = new java.util.LinkedHashMap<>();
+        Map<String, String> choose = new LinkedHashMap<>();
         choose.put("choice", "choice");
         choose.put("choice:year", "2021");
         choose.put("choice:show", "");
         choose.put("jakarta.faces.ViewState", Pages.viewState(page.body()));
         HttpResponse<String> shown = pages.post(cookie, path, choose);
         assertTrue(shown.body().contains("id=\"reopen:reason\""), "2021 is closed: the page offers to reopen it");
-        java.util.Map<String, String> reopen = new java.util.LinkedHashMap<>();
+        Map<String, String> reopen = new LinkedHashMap<>();
         reopen.put("reopen", "reopen");
         reopen.put("reopen:reason", "   ");
         reopen.put("reopen:submit", "");
@@ -277,8 +282,8 @@ class NationalFiguresIT extends OnTheBuiltWar {
     @Test
     @Order(6)
     void theOpenApiDocumentHoldsTheNewEndpoints() throws Exception {
-        java.net.URI openapi = java.net.URI.create("http://127.0.0.1:" + base.getPort() + "/openapi");
-        HttpResponse<String> doc = Api.send(java.net.http.HttpRequest.newBuilder(openapi).GET().build());
+        URI openapi = URI.create("http://127.0.0.1:" + base.getPort() + "/openapi");
+        HttpResponse<String> doc = Api.send(HttpRequest.newBuilder(openapi).GET().build());
         assertEquals(200, doc.statusCode());
         for (String path : new String[] {"/indicators/associations", "/indicators/years", "/indicators/closings",
                 "/indicators/closings/{id}/reopening"}) {

@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
+import java.net.URI;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -360,7 +362,7 @@ class NetworkIT extends OnTheBuiltWar {
     @Test
     @Order(7)
     void theOpenApiDocumentListsTheNetworksEndpoints() throws Exception {
-        HttpResponse<String> doc = Api.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base.getProtocol()
+        HttpResponse<String> doc = Api.send(HttpRequest.newBuilder(URI.create(base.getProtocol()
                 + "://127.0.0.1:" + base.getPort() + "/openapi")).GET().build());
         assertEquals(200, doc.statusCode());
         for (String path : List.of("/associations", "/associations/{id}/departments/{department}",

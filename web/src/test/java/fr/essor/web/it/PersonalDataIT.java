@@ -30,8 +30,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
+import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -306,12 +308,12 @@ class PersonalDataIT extends ContainerTestBase {
         long decision = Sql.count(dataSource, "SELECT id FROM decision WHERE application_id = ?", app);
         long line = Sql.count(dataSource, "SELECT id FROM granted_line WHERE decision_id = ?", decision);
         long association = Sql.count(dataSource, "SELECT association_id FROM enterprise WHERE id = ?", enterprise);
-        java.sql.Timestamp now = java.sql.Timestamp.valueOf(today.atTime(11, 0));
+        Timestamp now = Timestamp.valueOf(today.atTime(11, 0));
         // set-up in SQL, as financedFile: a lifted condition, a signed agreement, a follow-up answered by him
         Sql.update(dataSource, "INSERT INTO decision_condition (version, decision_id, granted_line_id, kind, text, lifted_by_role,"
                 + " due_date, status, comment_text, decided_by, decided_at, created_by, created_at) VALUES (0, ?, ?, 'DOCUMENT', ?,"
                 + " 'ADVISOR', ?, 'LIFTED', ?, 'conseil@demo.essor', ?, 'comite@demo.essor', ?)", decision, line,
-                "Attestation bancaire de " + name, java.sql.Date.valueOf(today.plusDays(30)), "Reçue de " + name, now, now);
+                "Attestation bancaire de " + name, Date.valueOf(today.plusDays(30)), "Reçue de " + name, now, now);
         int number = 900 + ThreadLocalRandom.current().nextInt(9000);
         Sql.update(dataSource, "INSERT INTO agreement_template (association_id, kind, language, number, body, created_by, created_at)"
                 + " VALUES (?, 'LOAN', 'fr', ?, 'Convention de {{enterprise.name}}', 'admin@demo.essor', ?)", association, number, now);
@@ -326,11 +328,11 @@ class PersonalDataIT extends ContainerTestBase {
         Sql.update(dataSource, "INSERT INTO agreement_content (agreement_id, content) VALUES (?, ?)", agreement, pdf);
         Sql.update(dataSource, "INSERT INTO follow_up (version, application_id, association_id, funded_on, declared_jobs, latest_jobs,"
                 + " latest_turnover, last_answered_on, created_at) VALUES (0, ?, ?, ?, 2.00, 3.00, 120000.00, ?, ?)", app, association,
-                java.sql.Date.valueOf(today), java.sql.Date.valueOf(today), now);
+                Date.valueOf(today), Date.valueOf(today), now);
         long followUp = Sql.count(dataSource, "SELECT id FROM follow_up WHERE application_id = ?", app);
         Sql.update(dataSource, "INSERT INTO follow_up_milestone (follow_up_id, seq, months_after, due_date, status, still_active, jobs,"
                 + " turnover, difficulties, channel, answered_by, answered_at) VALUES (?, 1, 6, ?, 'ANSWERED', TRUE, 3.00, 120000.00, ?,"
-                + " 'ONLINE', ?, ?)", followUp, java.sql.Date.valueOf(today), "Trésorerie tendue, dit " + name, email, now);
+                + " 'ONLINE', ?, ?)", followUp, Date.valueOf(today), "Trésorerie tendue, dit " + name, email, now);
 
         HttpResponse<byte[]> export = HTTP.send(HttpRequest.newBuilder(Api.uri(base, "/api/v1/me/export"))
                 .header("Authorization", Api.basic(email, PASSWORD)).build(), HttpResponse.BodyHandlers.ofByteArray());
@@ -493,14 +495,14 @@ class PersonalDataIT extends ContainerTestBase {
 
     /** A file financed on {@code on} with one honour loan of {@code months} months (set-up: no API decides without a committee). */
     private void financedFile(long enterprise, String reference, LocalDate on, int months) throws Exception {
-        java.sql.Timestamp now = java.sql.Timestamp.valueOf(on.atTime(10, 0));
+        Timestamp now = Timestamp.valueOf(on.atTime(10, 0));
         Sql.update(dataSource, "INSERT INTO application (reference, enterprise_id, title, stage, status, created_at, submitted_at, decided_at)"
                 + " VALUES (?, ?, 'Projet financé', 'CREATION', 'APPROVED', ?, ?, ?)", reference, enterprise, now, now, now);
         long app = Sql.count(dataSource, "SELECT id FROM application WHERE reference = ?", reference);
         Sql.update(dataSource, "INSERT INTO application_line (application_id, line_no, instrument, amount, duration_months)"
                 + " VALUES (?, 1, 'HONOUR_LOAN', 5000.00, ?)", app, months);
         Sql.update(dataSource, "INSERT INTO decision (application_id, outcome, decision_date, decided_at, decided_by)"
-                + " VALUES (?, 'APPROVED', ?, ?, 'comite@demo.essor')", app, java.sql.Date.valueOf(on), now);
+                + " VALUES (?, 'APPROVED', ?, ?, 'comite@demo.essor')", app, Date.valueOf(on), now);
         long decision = Sql.count(dataSource, "SELECT id FROM decision WHERE application_id = ?", app);
         Sql.update(dataSource, "INSERT INTO granted_line (decision_id, line_no, instrument, amount, duration_months)"
                 + " VALUES (?, 1, 'HONOUR_LOAN', 5000.00, ?)", decision, months);
