@@ -257,6 +257,12 @@ public class AccountService extends UseCaseService {
         return credentialStamp(account);
     }
 
+    /** The language saved on the signed-in caller's account ({@code fr}, {@code en}); null when none or anonymous. */
+    @PermitAll
+    public String preferredLocale() {
+        return caller.email() == null ? null : caller.account().getPreferredLocale();
+    }
+
     /**
      * Remembers on the signed-in caller's account the language chosen for the pages ({@code fr}, {@code en}): the
      * language of every mail the account receives from then on (issue 19, item 10). Nothing for an anonymous

@@ -51,6 +51,9 @@ public final class Columns {
         if (o instanceof Timestamp t) {
             return t.toLocalDateTime().toLocalDate();
         }
+        if (o instanceof java.util.Date d) {
+            return new Date(d.getTime()).toLocalDate();
+        }
         return LocalDate.parse(o.toString().substring(0, 10));
     }
 

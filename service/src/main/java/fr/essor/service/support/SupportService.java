@@ -11,6 +11,7 @@ import fr.essor.service.audit.AuditAction;
 import fr.essor.service.enterprise.EnterpriseView;
 import fr.essor.service.security.Access;
 import fr.essor.service.security.UseCaseService;
+import fr.essor.service.shared.Columns;
 import fr.essor.service.shared.ForbiddenException;
 import fr.essor.service.shared.InvalidInputException;
 import fr.essor.service.shared.Locking;
@@ -154,7 +155,7 @@ public class SupportService extends UseCaseService {
             Object[] row = (Object[]) o;
             items.add(new SupportViews.EnterpriseRow(((Number) row[0]).longValue(), (String) row[1],
                     Siret.of((String) row[2]).formatted(), (String) row[3], (String) row[4], ((Number) row[5]).longValue(),
-                    localDate(row[6])));
+                    Columns.date(row[6])));
         }
         return new Page<>(items, ((Number) count.getSingleResult()).longValue(), from, pageSize);
     }
@@ -252,22 +253,6 @@ public class SupportService extends UseCaseService {
 
     private static String like(String text) {
         return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
-    }
-
-    private static LocalDate localDate(Object value) {
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof LocalDate d) {
-            return d;
-        }
-        if (value instanceof Date d) {
-            return d.toLocalDate();
-        }
-        if (value instanceof java.util.Date d) {
-            return new Date(d.getTime()).toLocalDate();
-        }
-        return LocalDate.parse(value.toString().substring(0, 10));
     }
 
     private SupportViews.Record view(SupportRecord r) {

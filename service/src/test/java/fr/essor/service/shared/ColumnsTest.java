@@ -51,6 +51,7 @@ class ColumnsTest {
         assertEquals(day, Columns.date(day));
         assertEquals(day, Columns.date(UTC_WALL_CLOCK));
         assertEquals(day, Columns.date(Timestamp.valueOf(UTC_WALL_CLOCK)));
+        assertEquals(day, Columns.date(new java.util.Date(Date.valueOf(day).getTime())), "a java.util.Date of the day");
         assertEquals(day, Columns.date("2026-12-07"));
         assertNull(Columns.date(null));
     }

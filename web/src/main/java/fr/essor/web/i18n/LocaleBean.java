@@ -20,15 +20,43 @@ public class LocaleBean implements Serializable {
     public static final String SESSION_LANGUAGE = "essor.language";
 
     private String language;
+    /** True once the language was chosen with the header's switch in this session. */
+    private boolean chosen;
+    /** The signed-in user whose account's language was applied to this session; null before any sign-in. */
+    private String appliedFor;
 
     @EJB
     private AccountService accounts;
 
     public Locale getLocale() {
+        FacesContext fc = FacesContext.getCurrentInstance();
+        signedIn(fc);
         if (language == null) {
-            language = preferred(FacesContext.getCurrentInstance().getExternalContext().getRequestHeaderMap().get("Accept-Language"));
+            language = preferred(fc.getExternalContext().getRequestHeaderMap().get("Accept-Language"));
         }
         return Locale.forLanguageTag(language);
+    }
+
+    /**
+     * Once per sign-in: the pages take the language saved on the account, unless one was chosen with the header's
+     * switch earlier in this session, which the account then keeps. A person who chose English is shown English
+     * wherever he signs in, whatever his browser asks for.
+     */
+    private void signedIn(FacesContext fc) {
+        String user = fc.getExternalContext().getRemoteUser();
+        if (user == null || user.equals(appliedFor)) {
+            return;
+        }
+        appliedFor = user;
+        if (chosen) {
+            accounts.rememberLocale(language);
+            return;
+        }
+        String saved = accounts.preferredLocale();
+        if (saved != null && SUPPORTED.contains(saved)) {
+            language = saved;
+            fc.getExternalContext().getSessionMap().put(SESSION_LANGUAGE, saved);
+        }
     }
 
     /**
@@ -63,6 +91,7 @@ public class LocaleBean implements Serializable {
     public void switchTo(String lang) {
         if (SUPPORTED.contains(lang)) {
             language = lang;
+            chosen = true;
             FacesContext fc = FacesContext.getCurrentInstance();
             fc.getExternalContext().getSessionMap().put(SESSION_LANGUAGE, lang);
             fc.getViewRoot().setLocale(getLocale());

@@ -317,6 +317,32 @@ class MailIT extends OnTheBuiltWar {
     // ---- helpers ---------------------------------------------------------------------------------
 
     /** The language stored on an entrepreneur's account, as his personal-data export shows it. */
+    /**
+     * The language chosen on the pages is the account's: at the next sign-in, from a browser that asks for French, the
+     * pages are in English; chosen back, French again.
+     */
+    @Test
+    void thePagesFollowTheLanguageSavedOnTheAccountAtTheNextSignIn() throws Exception {
+        String first = pages.login("porteur2@demo.essor");
+        assertEquals("fr", pageLanguage(pages.get(first, "/entrepreneur/index.xhtml").body()), "French before any choice");
+        switchLanguage(first, "English");
+
+        String next = pages.login("porteur2@demo.essor");
+        assertEquals("en", pageLanguage(pages.get(next, "/entrepreneur/index.xhtml").body()),
+                "the next session is in the account's language");
+        switchLanguage(next, "Français");
+        assertEquals("fr", languageStoredFor("porteur2@demo.essor"));
+        assertEquals("fr", pageLanguage(pages.get(pages.login("porteur2@demo.essor"), "/entrepreneur/index.xhtml").body()),
+                "and French again once chosen back");
+    }
+
+    /** The language of a page: its html element's lang attribute. */
+    private static String pageLanguage(String html) {
+        Matcher m = Pattern.compile("<html[^>]*\\blang=\"([a-z]+)").matcher(html);
+        assertTrue(m.find(), "a page with its language");
+        return m.group(1);
+    }
+
     private String languageStoredFor(String user) throws Exception {
         HttpResponse<byte[]> zip = HTTP.send(HttpRequest.newBuilder(uri("/api/v1/me/export")).header("Authorization",
                 Api.basic(user, "essor-demo")).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
