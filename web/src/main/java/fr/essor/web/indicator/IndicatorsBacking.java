@@ -41,13 +41,27 @@ public class IndicatorsBacking implements Serializable {
         if (associations.size() == 1) {
             association = associations.get(0)[0];
         }
-        try {
-            indicators = service.indicators(association, year);
-        } catch (ForbiddenException e) {
-            // only the national head sees the whole network: anyone else opens on the first association of theirs
-            association = associations.isEmpty() ? null : associations.get(0)[0];
-            show();
+    }
+
+    /**
+     * On opening the page, whose address may name the association and the year ({@code ?association=CVL&year=2021}):
+     * their figures; without an association, the network's for the national head, and anyone else's first
+     * association.
+     */
+    public void load() {
+        if (association == null || association.isBlank()) {
+            try {
+                indicators = service.indicators(association, year);
+                return;
+            } catch (ForbiddenException e) {
+                // only the national head sees the whole network: anyone else opens on the first association of theirs
+                association = associations.isEmpty() ? null : associations.get(0)[0];
+            } catch (EssorException e) {
+                Messages.error(e, "choice");
+                return;
+            }
         }
+        show();
     }
 
     public void show() {

@@ -1,6 +1,7 @@
 package fr.essor.web.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
@@ -13,6 +14,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Year;
 import java.util.Base64;
+import java.util.List;
+import java.util.regex.Pattern;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Row;
@@ -111,6 +114,48 @@ class IndicatorsIT extends OnTheBuiltWar {
         } finally {
             driver.quit();
         }
+    }
+
+    /** A year without financing says so in each table of the page instead of showing a header over no row. */
+    @Test
+    void aYearWithoutFinancingSaysSoInEachTableInsteadOfAnEmptyTable() throws Exception {
+        String partner = pages.login("partenaire@demo.essor");
+        String empty = pages.get(partner, "/indicators/index.xhtml?year=2019").body();
+        String full = pages.get(partner, "/indicators/index.xhtml?year=2021").body();
+        for (String table : List.of("by-instrument", "by-department", "by-legal-form", "by-stage")) {
+            assertTrue(table(empty, table).contains("Aucun financement cette année."), table + " in 2019: " + table(empty, table));
+            assertFalse(table(full, table).contains("Aucun financement cette année."), table + " in 2021: " + table(full, table));
+        }
+    }
+
+    /**
+     * The page's address names the association and the year (a link to 2021's figures), and a year that is not one
+     * is said so in French, with no error page and nothing else shown.
+     */
+    @Test
+    void theAddressNamesTheAssociationAndTheYearAndABadYearIsSaidSo() throws Exception {
+        String advisor = pages.login("conseil@demo.essor");
+        String y2021 = pages.get(advisor, "/indicators/index.xhtml?association=CVL&year=2021").body();
+        assertTrue(y2021.contains("CVL — 2021"), "the figures of CVL in 2021");
+        assertTrue(y2021.contains("<dd id=\"advised\">605</dd>"), "605 advised in 2021");
+        for (String[] bad : new String[][] {{"deux-mille", "Année invalide : une année s'écrit en chiffres"},
+                {"1990", "Année invalide : de 2000 à"}}) {
+            HttpResponse<String> page = pages.get(advisor, "/indicators/index.xhtml?association=CVL&year=" + bad[0]);
+            assertEquals(200, page.statusCode(), bad[0]);
+            assertTrue(page.body().contains(bad[1]), bad[0] + ": " + bad[1]);
+            assertFalse(page.body().contains("id=\"figures\""), bad[0] + ": no figures shown");
+            assertFalse(STACK_FRAME.matcher(page.body()).find(), bad[0] + ": no stack trace");
+        }
+    }
+
+    /** A line of a Java stack trace, as an error page would print it. */
+    private static final Pattern STACK_FRAME = Pattern.compile("\\bat [\\w.$]+\\([\\w$]+\\.java:\\d+\\)");
+
+    /** The HTML of the table with that id. */
+    private static String table(String html, String id) {
+        int from = html.indexOf("<table class=\"essor-table\" id=\"" + id + "\"");
+        assertTrue(from >= 0, "a table " + id);
+        return html.substring(from, html.indexOf("</table>", from));
     }
 
     @Test
