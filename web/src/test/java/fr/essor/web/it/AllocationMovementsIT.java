@@ -202,12 +202,7 @@ class AllocationMovementsIT extends OnTheBuiltWar {
     @Test
     void aBankCallsAGuaranteeUpToWhatIsStillGuaranteedAndTheExposureFallsByTheCall() throws Exception {
         // calls of 12,500.00: this test is about exposure, not the four-eyes threshold (issue 13, AfterDecisionIT)
-        FourEyes.threshold(api, "1000000.00");
-        try {
-            callsUpToWhatIsGuaranteed();
-        } finally {
-            FourEyes.threshold(api, FourEyes.DEFAULT);
-        }
+        FourEyes.raisedFor(api, this::callsUpToWhatIsGuaranteed);
     }
 
     private void callsUpToWhatIsGuaranteed() throws Exception {
