@@ -31,13 +31,13 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The convention tests that must run inside the server: two advisors taking the last euros of a line from two
- * conventions at once, one wins, on connections of the application's own data source, whose isolation level the test
- * checks first (READ COMMITTED: sums read under a row lock see what the previous holder committed); and instalments
- * past due turning LATE when the nightly job ({@link LateInstalmentTimer}, called here on a date of the test's) runs,
- * then a write-off closing what is still owed in the ledger.
+ * conventions at once, one wins, after the test has checked that the application's own data source hands out READ
+ * COMMITTED connections (sums read under a row lock see what the previous holder committed); and instalments past due
+ * turning LATE when the nightly job ({@link LateInstalmentTimer}, called here on a date of the test's) runs, then a
+ * write-off closing what is still owed in the ledger.
  *
  * <p>Both need what only the server holds, the data source's pooled connections and the EJB, so this class has its
- * own {@code @Deployment} and a Payara Micro of its own; every call to Essor still goes over HTTP. The other tests of
+ * own {@code @Deployment} and a Payara Micro of its own; every other call to Essor goes over HTTP. The other tests of
  * issue 5's conventions run as clients of the shared server: {@link ConventionAllocationIT},
  * {@link AllocationMovementsIT}, {@link ConventionScopeIT}. The data come from {@link Conventions}.
  */
