@@ -227,12 +227,7 @@ class CommitteeAndMoneyRulesIT extends OnTheBuiltWar {
     @Test
     void releasingAGuaranteeOnceCalledGivesBackOnlyWhatWasNotCalled() throws Exception {
         // a call of 15,000.00: this test is about the release, not the four-eyes threshold (issue 13, AfterDecisionIT)
-        FourEyes.threshold(api, "1000000.00");
-        try {
-            releaseAfterCall();
-        } finally {
-            FourEyes.threshold(api, FourEyes.DEFAULT);
-        }
+        FourEyes.raisedFor(api, this::releaseAfterCall);
     }
 
     private void releaseAfterCall() throws Exception {
