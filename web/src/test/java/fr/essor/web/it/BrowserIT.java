@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
-import fr.essor.model.shared.Siret;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.mail.MessagingException;
@@ -48,23 +47,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** What a person sees in Chromium: logging in as each demo user, registering, administering accounts. */
 class BrowserIT extends BrowserJourney {
-
-    private void login(String email, String password) {
-        driver.get(url("/login.xhtml"));
-        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("login:email")));
-        driver.findElement(By.id("login:email")).sendKeys(email);
-        driver.findElement(By.id("login:password")).sendKeys(password);
-        driver.findElement(By.id("login:submit")).click();
-    }
-
-    private void logout() {
-        driver.findElement(By.id("logout:submit")).click();
-        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("login:email")));
-    }
-
-    private String heading() {
-        return driver.findElement(By.tagName("h1")).getText();
-    }
 
     @ParameterizedTest(name = "{0} lands on the {1} page")
     @CsvSource({
@@ -416,11 +398,6 @@ class BrowserIT extends BrowserJourney {
         logout();
     }
 
-    private void saveStep(String formId) {
-        driver.findElement(By.id(formId + ":save")).click();
-        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "Étape enregistrée."));
-    }
-
     @Test
     void aNewEntrepreneurRegistersDescribesTheEnterpriseFilesStepByStepAndAnswersTheAdvisor() throws Exception {
         GreenMail smtp = new GreenMail(
@@ -648,14 +625,7 @@ class BrowserIT extends BrowserJourney {
 
     /** A fresh SIRET with a valid Luhn key, so that repeated runs on one database never collide. */
     private static String validSiret() {
-        String base = String.format("%013d", Math.abs(UUID.randomUUID().getMostSignificantBits()) % 10_000_000_000_000L);
-        for (int check = 0; check < 10; check++) {
-            String candidate = base + check;
-            if (Siret.isValid(candidate)) {
-                return candidate;
-            }
-        }
-        throw new IllegalStateException();
+        return Fixtures.siret('7');
     }
 
     @Test
@@ -727,12 +697,6 @@ class BrowserIT extends BrowserJourney {
         choose("create:association", association);
         driver.findElement(By.id("create:submit")).click();
         return waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("temporary-password"))).getText();
-    }
-
-    private void signIn(String email, String password) {
-        driver.manage().deleteAllCookies();
-        login(email, password);
-        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("signed-in-as")));
     }
 
     @Test
@@ -1062,21 +1026,6 @@ class BrowserIT extends BrowserJourney {
         waiting().until(ExpectedConditions.elementToBeClickable(By.id("confirm-form:confirm-yes"))).click();
         waiting().until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("fieldset.line"), 1));
         logout();
-    }
-
-    /**
-     * Whether the page scrolls sideways: its width against the visible width (window.innerWidth less a
-     * classic scroll bar, the stricter reading); if it does, the elements that stick out.
-     */
-    private String overflow() {
-        return (String) driver.executeScript(
-                "var w = document.documentElement.clientWidth; if (document.documentElement.scrollWidth <= w) return '';"
-                + "var out = [];"
-                + "document.querySelectorAll('body *').forEach(function (e) {"
-                + "  var r = e.getBoundingClientRect();"
-                + "  if (r.right > w + 1 && out.length < 6) out.push(e.tagName + '#' + e.id + '.' + e.className + ' right=' + Math.round(r.right));"
-                + "});"
-                + "return 'scrollWidth ' + document.documentElement.scrollWidth + ' > ' + w + ': ' + out.join(' | ');");
     }
 
     /** A whole-page PNG under web/target/screenshots (not committed), for a person to look at. */

@@ -79,13 +79,37 @@ abstract class BrowserJourney extends OnTheBuiltWar {
 
     /** Signs in as a demo user (the demo password) from a fresh session and waits to be signed in. */
     void login(String email) {
+        signIn(email, Api.DEMO_PASSWORD);
+    }
+
+    /** Signs in from a fresh session and waits to be signed in. */
+    void signIn(String email, String password) {
         driver.manage().deleteAllCookies();
+        login(email, password);
+        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("signed-in-as")));
+    }
+
+    /**
+     * Sends the sign-in form in the current session and waits for nothing: what comes next (a landing page,
+     * a refusal) is for the test to read.
+     */
+    void login(String email, String password) {
         driver.get(url("/login.xhtml"));
         waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("login:email")));
         driver.findElement(By.id("login:email")).sendKeys(email);
-        driver.findElement(By.id("login:password")).sendKeys(Api.DEMO_PASSWORD);
+        driver.findElement(By.id("login:password")).sendKeys(password);
         driver.findElement(By.id("login:submit")).click();
-        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("signed-in-as")));
+    }
+
+    /** Signs out with the header's button and waits for the sign-in page. */
+    void logout() {
+        driver.findElement(By.id("logout:submit")).click();
+        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("login:email")));
+    }
+
+    /** The page's title (its {@code h1}). */
+    String heading() {
+        return driver.findElement(By.tagName("h1")).getText();
     }
 
     /** Replaces the value of a text field. */
@@ -131,6 +155,27 @@ abstract class BrowserJourney extends OnTheBuiltWar {
             throw new AssertionError("expected message \"" + text + "\", page says: "
                     + driver.findElement(By.tagName("main")).getText(), e);
         }
+    }
+
+    /** Saves a step of the application wizard with its form's save button and waits for the message. */
+    void saveStep(String formId) {
+        driver.findElement(By.id(formId + ":save")).click();
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "Étape enregistrée."));
+    }
+
+    /**
+     * Whether the page scrolls sideways: its width against the visible width (window.innerWidth less a
+     * classic scroll bar, the stricter reading); if it does, the elements that stick out.
+     */
+    String overflow() {
+        return (String) driver.executeScript(
+                "var w = document.documentElement.clientWidth; if (document.documentElement.scrollWidth <= w) return '';"
+                + "var out = [];"
+                + "document.querySelectorAll('body *').forEach(function (e) {"
+                + "  var r = e.getBoundingClientRect();"
+                + "  if (r.right > w + 1 && out.length < 6) out.push(e.tagName + '#' + e.id + '.' + e.className + ' right=' + Math.round(r.right));"
+                + "});"
+                + "return 'scrollWidth ' + document.documentElement.scrollWidth + ' > ' + w + ': ' + out.join(' | ');");
     }
 
     /** Clicks the button whose title is given (buttons in table rows carry a distinct title). */
