@@ -1,5 +1,12 @@
 package fr.essor.web.it;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.function.Function;
 import org.junit.jupiter.api.AfterAll;
@@ -21,6 +28,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * application's address, and each test starting signed out once the application answers.
  */
 abstract class BrowserJourney extends OnTheBuiltWar {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     /** The class's browser, started before its first test and quit after its last. */
     static ChromeDriver driver;
@@ -204,6 +213,29 @@ abstract class BrowserJourney extends OnTheBuiltWar {
             waiting().until(d -> d.findElements(lift).size() == before - 1);
             expectMessage("Condition levée.");
         }
+    }
+
+    /** On the committee's session page: the field or button {@code idSuffix} of the agenda item of the file {@code reference}. */
+    WebElement inItem(String reference, String idSuffix) {
+        return driver.findElement(By.cssSelector("#item-" + reference + " [id$='" + idSuffix + "']"));
+    }
+
+    /** What a link of the page answers, fetched with the browser's session (the PDF Chromium would save); asserted a PDF. */
+    byte[] download(String href) throws Exception {
+        String cookie = driver.manage().getCookieNamed("ESSORSESSION").getValue();
+        HttpResponse<byte[]> r = HTTP.send(HttpRequest.newBuilder(URI.create(href)).header("Cookie", "ESSORSESSION=" + cookie)
+                .build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, r.statusCode());
+        assertEquals("application/pdf", r.headers().firstValue("Content-Type").orElse("").replaceAll(";.*", ""));
+        assertEquals("%PDF", new String(r.body(), 0, 4, StandardCharsets.US_ASCII));
+        return r.body();
+    }
+
+    /** Posts to a test-only endpoint ({@code /test-only/clock?days=…}, {@code /test-only/followups/sweep}…) and asserts 200. */
+    void testOnly(String path) throws Exception {
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(Api.root(base) + path)).timeout(Duration.ofSeconds(60))
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, r.statusCode(), path + ": " + r.body());
     }
 
     /** A string as an XPath literal, whatever quotes it holds. */
