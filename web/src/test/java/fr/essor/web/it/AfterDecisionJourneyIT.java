@@ -10,16 +10,21 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import java.math.BigDecimal;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 
 /**
  * Issue 13 in Chromium, on the demo's file after its decision: the entrepreneur sees its two
  * conditions (one lifted, one to provide), the advisor lifts the open one with a comment and sees
  * the grant's disbursement he proposed waiting for a second person, who (the administrator) approves
- * it from the approvals page; the money then shows as disbursed. Each page passes the axe check.
+ * it from the approvals page; the money then shows as disbursed. Issue 13, item 2: the administrator
+ * writes a new version of the agreement template (an unknown field refused), the entrepreneur uploads the
+ * signed loan agreement of that file and the advisor marks it signed. Each page passes the axe check.
  */
 class AfterDecisionJourneyIT extends BrowserJourney {
 
@@ -88,5 +93,57 @@ class AfterDecisionJourneyIT extends BrowserJourney {
         driver.get(url("/admin/associations.xhtml"));
         await(By.id("four-eyes"));
         Browser.assertAccessible(driver, "associations page with the four-eyes thresholds");
+    }
+
+    // ---- branch agree (issue 13, item 2): agreement templates and the signed agreement -------------------
+
+    @Test
+    void theAdministratorWritesAnAgreementTemplateThenTheApplicantUploadsTheSignedAgreementThatTheAdvisorMarksSigned()
+            throws Exception {
+        // the administrator's templates page: an unknown field is refused naming it; a valid text is a new version
+        login("admin@demo.essor");
+        driver.get(url("/admin/agreement-templates.xhtml"));
+        await(By.id("template:body"));
+        Browser.assertAccessible(driver, "agreement templates page");
+        assertTrue(driver.findElement(By.id("template-version")).getText().contains("1"), "the demo's version 1");
+        fill("template:body", "# Contrat de prêt\nMontant : {{line.montant}}");
+        driver.findElement(By.id("template:save")).click();
+        waiting().until(d -> d.findElement(By.tagName("body")).getText().contains("Le champ {{line.montant}} n'existe pas"));
+        assertTrue(driver.findElement(By.id("template-version")).getText().contains("1"), "nothing saved");
+        fill("template:body", "# Contrat de prêt\nMontant : {{line.amount}} pour {{enterprise.name}}");
+        driver.findElement(By.id("template:save")).click();
+        expectMessage("Modèle enregistré, version 2.");
+        assertTrue(driver.findElement(By.id("history")).getText().contains("admin@demo.essor"));
+
+        // the applicant uploads the signed loan agreement of the demo's approved file
+        long app = Api.array(api.call("porteur2@demo.essor", "GET", "/applications/mine", null))
+                .getValuesAs(JsonObject.class).stream()
+                .filter(a -> "Flotte de vélos-cargos électriques".equals(a.getString("title"))).findFirst().orElseThrow()
+                .getJsonNumber("id").longValue();
+        JsonObject loan = Api.array(api.call("porteur2@demo.essor", "GET", "/agreements?application=" + app, null))
+                .getValuesAs(JsonObject.class).stream().filter(x -> "LOAN".equals(x.getString("kind")))
+                .findFirst().orElseThrow();
+        long id = loan.getJsonNumber("id").longValue();
+        login("porteur2@demo.essor");
+        driver.get(url("/entrepreneur/file.xhtml?id=" + app));
+        await(By.id("agreements"));
+        Browser.assertAccessible(driver, "entrepreneur's file with its agreements");
+        Path signed = Files.createTempFile("contrat-signe", ".pdf");
+        Files.write(signed, Fixtures.PDF);
+        new Select(driver.findElement(By.id("signed-copy:which"))).selectByValue(String.valueOf(id));
+        driver.findElement(By.id("signed-copy:file")).sendKeys(signed.toString());
+        driver.findElement(By.id("signed-copy:send")).click();
+        expectMessage("Convention signée déposée");
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("agreement-status-" + id), "Signée, à vérifier"));
+
+        // the advisor marks it signed
+        login("conseil@demo.essor");
+        driver.get(url("/advisor/file.xhtml?id=" + app));
+        await(By.id("agreement-" + id));
+        Browser.assertAccessible(driver, "advisor's file with its agreements");
+        driver.findElement(By.cssSelector("li#agreement-" + id + " button[id$='sign']")).click();
+        expectMessage("Convention marquée signée.");
+        waiting().until(ExpectedConditions.textToBe(By.id("agreement-status-" + id), "Signée"));
+        Files.deleteIfExists(signed);
     }
 }

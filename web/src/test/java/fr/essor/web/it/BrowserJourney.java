@@ -1,5 +1,12 @@
 package fr.essor.web.it;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.function.Function;
 import org.junit.jupiter.api.AfterAll;
@@ -21,6 +28,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * application's address, and each test starting signed out once the application answers.
  */
 abstract class BrowserJourney extends OnTheBuiltWar {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     /** The class's browser, started before its first test and quit after its last. */
     static ChromeDriver driver;
@@ -79,13 +88,37 @@ abstract class BrowserJourney extends OnTheBuiltWar {
 
     /** Signs in as a demo user (the demo password) from a fresh session and waits to be signed in. */
     void login(String email) {
+        signIn(email, Api.DEMO_PASSWORD);
+    }
+
+    /** Signs in from a fresh session and waits to be signed in. */
+    void signIn(String email, String password) {
         driver.manage().deleteAllCookies();
+        login(email, password);
+        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("signed-in-as")));
+    }
+
+    /**
+     * Sends the sign-in form in the current session and waits for nothing: what comes next (a landing page,
+     * a refusal) is for the test to read.
+     */
+    void login(String email, String password) {
         driver.get(url("/login.xhtml"));
         waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("login:email")));
         driver.findElement(By.id("login:email")).sendKeys(email);
-        driver.findElement(By.id("login:password")).sendKeys(Api.DEMO_PASSWORD);
+        driver.findElement(By.id("login:password")).sendKeys(password);
         driver.findElement(By.id("login:submit")).click();
-        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("signed-in-as")));
+    }
+
+    /** Signs out with the header's button and waits for the sign-in page. */
+    void logout() {
+        driver.findElement(By.id("logout:submit")).click();
+        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("login:email")));
+    }
+
+    /** The page's title (its {@code h1}). */
+    String heading() {
+        return driver.findElement(By.tagName("h1")).getText();
     }
 
     /** Replaces the value of a text field. */
@@ -133,6 +166,27 @@ abstract class BrowserJourney extends OnTheBuiltWar {
         }
     }
 
+    /** Saves a step of the application wizard with its form's save button and waits for the message. */
+    void saveStep(String formId) {
+        driver.findElement(By.id(formId + ":save")).click();
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "Étape enregistrée."));
+    }
+
+    /**
+     * Whether the page scrolls sideways: its width against the visible width (window.innerWidth less a
+     * classic scroll bar, the stricter reading); if it does, the elements that stick out.
+     */
+    String overflow() {
+        return (String) driver.executeScript(
+                "var w = document.documentElement.clientWidth; if (document.documentElement.scrollWidth <= w) return '';"
+                + "var out = [];"
+                + "document.querySelectorAll('body *').forEach(function (e) {"
+                + "  var r = e.getBoundingClientRect();"
+                + "  if (r.right > w + 1 && out.length < 6) out.push(e.tagName + '#' + e.id + '.' + e.className + ' right=' + Math.round(r.right));"
+                + "});"
+                + "return 'scrollWidth ' + document.documentElement.scrollWidth + ' > ' + w + ': ' + out.join(' | ');");
+    }
+
     /** Clicks the button whose title is given (buttons in table rows carry a distinct title). */
     void clickTitled(String title) {
         By button = By.xpath("//button[@title=" + xpathLiteral(title) + "]");
@@ -159,6 +213,29 @@ abstract class BrowserJourney extends OnTheBuiltWar {
             waiting().until(d -> d.findElements(lift).size() == before - 1);
             expectMessage("Condition levée.");
         }
+    }
+
+    /** On the committee's session page: the field or button {@code idSuffix} of the agenda item of the file {@code reference}. */
+    WebElement inItem(String reference, String idSuffix) {
+        return driver.findElement(By.cssSelector("#item-" + reference + " [id$='" + idSuffix + "']"));
+    }
+
+    /** What a link of the page answers, fetched with the browser's session (the PDF Chromium would save); asserted a PDF. */
+    byte[] download(String href) throws Exception {
+        String cookie = driver.manage().getCookieNamed("ESSORSESSION").getValue();
+        HttpResponse<byte[]> r = HTTP.send(HttpRequest.newBuilder(URI.create(href)).header("Cookie", "ESSORSESSION=" + cookie)
+                .build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, r.statusCode());
+        assertEquals("application/pdf", r.headers().firstValue("Content-Type").orElse("").replaceAll(";.*", ""));
+        assertEquals("%PDF", new String(r.body(), 0, 4, StandardCharsets.US_ASCII));
+        return r.body();
+    }
+
+    /** Posts to a test-only endpoint ({@code /test-only/clock?days=…}, {@code /test-only/followups/sweep}…) and asserts 200. */
+    void testOnly(String path) throws Exception {
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(Api.root(base) + path)).timeout(Duration.ofSeconds(60))
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, r.statusCode(), path + ": " + r.body());
     }
 
     /** A string as an XPath literal, whatever quotes it holds. */

@@ -37,10 +37,6 @@ class CommitteeJourneyIT extends BrowserJourney {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
-    private WebElement inItem(String reference, String idSuffix) {
-        return driver.findElement(By.cssSelector("#item-" + reference + " [id$='" + idSuffix + "']"));
-    }
-
     // ---- the file to instruct, filed through the API by porteur2 --------------------------------
 
     private JsonObject submittedFile() throws Exception {
@@ -71,15 +67,6 @@ class CommitteeJourneyIT extends BrowserJourney {
                 + current.getJsonNumber("version"), null);
         assertEquals(200, submitted.statusCode(), submitted.body());
         return Api.json(submitted.body());
-    }
-
-    private byte[] download(String href) throws Exception {
-        String cookie = driver.manage().getCookieNamed("ESSORSESSION").getValue();
-        HttpResponse<byte[]> r = HTTP.send(HttpRequest.newBuilder(URI.create(href)).header("Cookie", "ESSORSESSION=" + cookie)
-                .build(), HttpResponse.BodyHandlers.ofByteArray());
-        assertEquals(200, r.statusCode());
-        assertEquals("application/pdf", r.headers().firstValue("Content-Type").orElse("").replaceAll(";.*", ""));
-        return r.body();
     }
 
     @Test

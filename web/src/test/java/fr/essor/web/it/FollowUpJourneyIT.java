@@ -6,11 +6,6 @@ import static fr.essor.web.it.Fixtures.PORTEUR;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -24,7 +19,6 @@ import org.openqa.selenium.support.ui.Select;
  */
 class FollowUpJourneyIT extends BrowserJourney {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     @AfterEach
     void clockBack() throws Exception {
@@ -89,11 +83,5 @@ class FollowUpJourneyIT extends BrowserJourney {
         driver.get(url("/indicators/index.xhtml"));
         await(By.id("survival"));
         Browser.assertAccessible(driver, "partner's indicators with survival");
-    }
-
-    private void testOnly(String path) throws Exception {
-        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(Api.root(base) + path)).timeout(Duration.ofSeconds(60))
-                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
-        assertEquals(200, r.statusCode(), path + ": " + r.body());
     }
 }

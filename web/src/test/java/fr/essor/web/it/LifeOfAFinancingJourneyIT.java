@@ -9,15 +9,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
 import java.math.BigDecimal;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Date;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -45,7 +40,6 @@ import org.openqa.selenium.support.ui.Select;
  */
 class LifeOfAFinancingJourneyIT extends BrowserJourney {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
     private static final DateTimeFormatter FR = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
@@ -251,32 +245,11 @@ class LifeOfAFinancingJourneyIT extends BrowserJourney {
 
     // ---- the browser -----------------------------------------------------------------------------------
 
-    private WebElement inItem(String reference, String idSuffix) {
-        return driver.findElement(By.cssSelector("#item-" + reference + " [id$='" + idSuffix + "']"));
-    }
-
     /** Types a day into a date picker's field in the French pattern, then closes the calendar. */
     private static void typeDate(WebElement field, LocalDate day) {
         field.clear();
         field.sendKeys(day.format(FR));
         field.sendKeys(Keys.ESCAPE);
-    }
-
-    /** What a link of the page answers, fetched with the browser's session (the PDF Chromium would save). */
-    private byte[] download(String href) throws Exception {
-        String cookie = driver.manage().getCookieNamed("ESSORSESSION").getValue();
-        HttpResponse<byte[]> r = HTTP.send(HttpRequest.newBuilder(URI.create(href)).header("Cookie", "ESSORSESSION=" + cookie)
-                .build(), HttpResponse.BodyHandlers.ofByteArray());
-        assertEquals(200, r.statusCode());
-        assertEquals("application/pdf", r.headers().firstValue("Content-Type").orElse("").replaceAll(";.*", ""));
-        assertEquals("%PDF", new String(r.body(), 0, 4, StandardCharsets.US_ASCII));
-        return r.body();
-    }
-
-    private void testOnly(String path) throws Exception {
-        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(Api.root(base) + path)).timeout(Duration.ofSeconds(60))
-                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
-        assertEquals(200, r.statusCode(), path + ": " + r.body());
     }
 
     private static LocalDate today() {
