@@ -1,12 +1,18 @@
 package fr.essor.service.indicator;
 
+import static fr.essor.service.convention.BreakdownDimension.DEPARTMENT;
+import static fr.essor.service.convention.BreakdownDimension.INSTRUMENT;
+import static fr.essor.service.convention.BreakdownDimension.LEGAL_FORM;
+import static fr.essor.service.convention.BreakdownDimension.STAGE;
 import static fr.essor.service.shared.Columns.decimal;
 
+import fr.essor.service.convention.BreakdownDimension;
 import fr.essor.service.shared.Columns;
 import jakarta.persistence.EntityManager;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,11 +23,6 @@ import java.util.TreeMap;
  * read through the persistence context's connection so that they belong to the closing's transaction.
  */
 final class PublishedFigures {
-
-    private static final String INSTRUMENT = "INSTRUMENT";
-    private static final String DEPARTMENT = "DEPARTMENT";
-    private static final String LEGAL_FORM = "LEGAL_FORM";
-    private static final String STAGE = "STAGE";
 
     private PublishedFigures() {
     }
@@ -39,21 +40,21 @@ final class PublishedFigures {
             for (Map.Entry<String, BigDecimal> b : i.byInstrument().entrySet()) {
                 breakdown(em, closingId, e.getKey(), INSTRUMENT, b.getKey(), 0, b.getValue());
             }
-            for (Object[] part : new Object[][] {{DEPARTMENT, i.byDepartment()}, {LEGAL_FORM, i.byLegalForm()}, {STAGE, i.byStage()}}) {
-                @SuppressWarnings("unchecked")
-                List<Indicators.Breakdown> rows = (List<Indicators.Breakdown>) part[1];
-                for (Indicators.Breakdown b : rows) {
-                    breakdown(em, closingId, e.getKey(), (String) part[0], b.key(), b.financed(), b.mobilised());
+            Map<BreakdownDimension, List<Indicators.Breakdown>> parts = Map.of(DEPARTMENT, i.byDepartment(),
+                    LEGAL_FORM, i.byLegalForm(), STAGE, i.byStage());
+            for (Map.Entry<BreakdownDimension, List<Indicators.Breakdown>> part : parts.entrySet()) {
+                for (Indicators.Breakdown b : part.getValue()) {
+                    breakdown(em, closingId, e.getKey(), part.getKey(), b.key(), b.financed(), b.mobilised());
                 }
             }
         }
     }
 
-    private static void breakdown(EntityManager em, long closingId, Long associationId, String dimension, String item,
+    private static void breakdown(EntityManager em, long closingId, Long associationId, BreakdownDimension dimension, String item,
                                   long financed, BigDecimal amount) {
         em.createNativeQuery("INSERT INTO published_breakdown (closing_id, association_id, dimension, item, financed, amount)"
                         + " VALUES (?1, ?2, ?3, ?4, ?5, ?6)")
-                .setParameter(1, closingId).setParameter(2, associationId).setParameter(3, dimension).setParameter(4, item)
+                .setParameter(1, closingId).setParameter(2, associationId).setParameter(3, dimension.name()).setParameter(4, item)
                 .setParameter(5, financed).setParameter(6, amount).executeUpdate();
     }
 
@@ -100,15 +101,16 @@ final class PublishedFigures {
         @SuppressWarnings("unchecked")
         List<Object[]> breakdowns = b.getResultList();
         Map<String, BigDecimal> instruments = new TreeMap<>();
-        Map<String, List<Indicators.Breakdown>> parts = new LinkedHashMap<>();
-        for (String d : List.of(DEPARTMENT, LEGAL_FORM, STAGE)) {
+        Map<BreakdownDimension, List<Indicators.Breakdown>> parts = new EnumMap<>(BreakdownDimension.class);
+        for (BreakdownDimension d : BreakdownDimension.values()) {
             parts.put(d, new ArrayList<>());
         }
         for (Object[] r : breakdowns) {
-            if (INSTRUMENT.equals(r[0])) {
+            BreakdownDimension dimension = BreakdownDimension.valueOf((String) r[0]);
+            if (dimension == INSTRUMENT) {
                 instruments.put((String) r[1], decimal(r[3]));
-            } else if (parts.containsKey((String) r[0])) {
-                parts.get((String) r[0]).add(new Indicators.Breakdown((String) r[1], ((Number) r[2]).longValue(), decimal(r[3])));
+            } else {
+                parts.get(dimension).add(new Indicators.Breakdown((String) r[1], ((Number) r[2]).longValue(), decimal(r[3])));
             }
         }
         Map<String, BigDecimal> byInstrument = new LinkedHashMap<>(instruments);
