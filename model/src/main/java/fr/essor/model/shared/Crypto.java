@@ -20,14 +20,19 @@ public final class Crypto {
     private Crypto() {
     }
 
-    /** The SHA-256 of the bytes, 64 lower-case hex digits. */
-    public static String sha256Hex(byte[] content) {
+    /** The SHA-256 of the bytes, 32 bytes. */
+    public static byte[] sha256(byte[] content) {
         Objects.requireNonNull(content, "content");
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+            return MessageDigest.getInstance("SHA-256").digest(content);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("Every Java platform provides SHA-256", e);
         }
+    }
+
+    /** The SHA-256 of the bytes, 64 lower-case hex digits. */
+    public static String sha256Hex(byte[] content) {
+        return HexFormat.of().formatHex(sha256(content));
     }
 
     /** The SHA-256 of the text's UTF-8 bytes, 64 lower-case hex digits. */

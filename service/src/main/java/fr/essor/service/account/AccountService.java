@@ -33,7 +33,6 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.TypedQuery;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
@@ -223,13 +222,8 @@ public class AccountService extends UseCaseService {
     }
 
     private static String stampOf(String passwordHash) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest(passwordHash.getBytes(StandardCharsets.UTF_8));
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(digest, 16));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        byte[] digest = Crypto.sha256(passwordHash.getBytes(StandardCharsets.UTF_8));
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(digest, 16));
     }
 
     /** The caller's own profile. */

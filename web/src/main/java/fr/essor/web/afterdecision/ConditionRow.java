@@ -4,11 +4,11 @@ import fr.essor.model.committee.ConditionKind;
 import fr.essor.model.committee.ConditionLifter;
 import fr.essor.service.committee.ConditionInput;
 import fr.essor.service.shared.InvalidInputException;
+import fr.essor.web.shared.Params;
 import java.io.Serializable;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /** One condition precedent as the chair types it on the session page; a row left without text is no condition. */
 public class ConditionRow implements Serializable {
@@ -39,8 +39,9 @@ public class ConditionRow implements Serializable {
             if (r.text == null || r.text.isBlank()) {
                 continue;
             }
-            items.add(new ConditionInput(choice(ConditionKind.class, "kind", r.kind), r.text, choice(ConditionLifter.class,
-                    "liftedBy", r.liftedBy), r.dueDate, r.line == null || r.line.isBlank() ? null : lineNo(r.line)));
+            items.add(new ConditionInput(Params.choice(ConditionKind.class, "kind", r.kind, "condition.kindInvalid"), r.text,
+                    Params.choice(ConditionLifter.class, "liftedBy", r.liftedBy, "condition.kindInvalid"), r.dueDate,
+                    r.line == null || r.line.isBlank() ? null : lineNo(r.line)));
         }
         return items;
     }
@@ -50,17 +51,6 @@ public class ConditionRow implements Serializable {
             return Integer.valueOf(value.trim());
         } catch (NumberFormatException e) {
             throw new InvalidInputException("line", "condition.lineUnknown");
-        }
-    }
-
-    private static <E extends Enum<E>> E choice(Class<E> type, String field, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Enum.valueOf(type, value.trim().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new InvalidInputException(field, "condition.kindInvalid");
         }
     }
 

@@ -6,6 +6,7 @@ import fr.essor.service.accounting.MappingInput;
 import fr.essor.service.shared.InvalidInputException;
 import fr.essor.service.shared.Roles;
 import fr.essor.web.shared.Downloads;
+import fr.essor.web.shared.Params;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
@@ -71,7 +72,7 @@ public class AccountingResource {
             + " totalCredit, balanced, and the ledger's signed sum per movement kind; 409 ACCOUNTING_RULE naming a kind"
             + " the chart does not map")
     public SummaryOut summary(@PathParam("code") String code, @QueryParam("from") String from, @QueryParam("to") String to) {
-        return SummaryOut.of(accounting.summary(code, ConventionsResource.date("from", from), ConventionsResource.date("to", to)));
+        return SummaryOut.of(accounting.summary(code, Params.date("from", from), Params.date("to", to)));
     }
 
     @GET
@@ -85,8 +86,8 @@ public class AccountingResource {
             + " for the same data; 400 for a bad period or format, 409 ACCOUNTING_RULE naming an unmapped kind")
     public Response fec(@PathParam("code") String code, @QueryParam("from") String from, @QueryParam("to") String to,
                         @QueryParam("format") String format, @QueryParam("separator") String separator) {
-        AccountingViews.ExportFile file = accounting.export(code, ConventionsResource.date("from", from),
-                ConventionsResource.date("to", to), format, separator);
+        AccountingViews.ExportFile file = accounting.export(code, Params.date("from", from),
+                Params.date("to", to), format, separator);
         AccountingViews.Summary s = file.summary();
         return Response.ok(file.content(), file.mediaType())
                 .header("Content-Disposition", Downloads.disposition(file.fileName()))

@@ -7,6 +7,7 @@ import fr.essor.service.agreement.AgreementViews;
 import fr.essor.service.shared.InvalidInputException;
 import fr.essor.service.shared.Roles;
 import fr.essor.web.shared.Downloads;
+import fr.essor.web.shared.Params;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
@@ -95,11 +96,7 @@ public class AgreementTemplatesResource {
         if (value == null || value.isBlank()) {
             throw new InvalidInputException("kind", "field.required");
         }
-        try {
-            return AgreementKind.valueOf(value.trim().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new InvalidInputException("kind", "field.invalidChoice");
-        }
+        return Params.choice(AgreementKind.class, "kind", value, "field.invalidChoice");
     }
 
     private static String language(String value) {

@@ -6,6 +6,7 @@ import fr.essor.service.agreement.AgreementViews;
 import fr.essor.service.shared.InvalidInputException;
 import fr.essor.service.shared.Roles;
 import fr.essor.web.shared.Downloads;
+import fr.essor.web.shared.Params;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
@@ -49,7 +50,7 @@ public class AgreementsResource {
     @RolesAllowed({Roles.ENTREPRENEUR, Roles.ADVISOR, Roles.COMMITTEE_MEMBER, Roles.ADMIN})
     @Operation(summary = "The agreements of a file (?application=ID), line by line")
     public List<AgreementViews.Item> ofApplication(@QueryParam("application") String application) {
-        return agreements.ofApplication(id("application", application));
+        return agreements.ofApplication(Params.id("application", application));
     }
 
     @POST
@@ -104,14 +105,6 @@ public class AgreementsResource {
     @Operation(summary = "Refuse the signed copy uploaded (comment required); the entrepreneur uploads again")
     public AgreementViews.Item refuse(@PathParam("id") long id, CommentRequest body) {
         return agreements.refuse(id, body == null ? null : body.comment());
-    }
-
-    static long id(String field, String value) {
-        try {
-            return Long.parseLong(value == null ? "" : value.trim());
-        } catch (NumberFormatException e) {
-            throw new InvalidInputException(field, "field.required");
-        }
     }
 
     public record GenerateRequest(Long applicationId, String language) {

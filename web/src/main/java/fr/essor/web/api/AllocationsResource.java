@@ -5,6 +5,7 @@ import fr.essor.service.convention.ConventionViews;
 import fr.essor.service.convention.MoneyOutcome;
 import fr.essor.service.shared.InvalidInputException;
 import fr.essor.service.shared.Roles;
+import fr.essor.web.shared.Params;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
@@ -48,8 +49,8 @@ public class AllocationsResource {
         if (body == null) {
             throw new InvalidInputException("amount", "field.required");
         }
-        return moved(allocations.disburse(id, ApplicationJson.decimal("amount", body.amount()),
-                ConventionsResource.date("date", body.date())), 201);
+        return moved(allocations.disburse(id, Params.decimal("amount", body.amount()),
+                Params.date("date", body.date())), 201);
     }
 
     /** Done: the allocation (201) or the schedule (200); above the threshold: 202 with the proposal waiting for a second person. */
@@ -81,7 +82,7 @@ public class AllocationsResource {
     @RolesAllowed(Roles.ADVISOR)
     @Operation(summary = "Generate the monthly repayment schedule of a disbursed honour loan (firstDueDate)")
     public List<ConventionViews.InstalmentRow> schedule(@PathParam("id") long id, ScheduleRequest body) {
-        return allocations.schedule(id, ConventionsResource.date("firstDueDate", body == null ? null : body.firstDueDate()));
+        return allocations.schedule(id, Params.date("firstDueDate", body == null ? null : body.firstDueDate()));
     }
 
     @POST
@@ -90,7 +91,7 @@ public class AllocationsResource {
     @Operation(summary = "Record the payment of an instalment")
     public List<ConventionViews.InstalmentRow> pay(@PathParam("id") long id, @PathParam("instalmentId") long instalmentId,
                                                    MoneyRequest body) {
-        return allocations.pay(id, instalmentId, ConventionsResource.date("date", body == null ? null : body.date()));
+        return allocations.pay(id, instalmentId, Params.date("date", body == null ? null : body.date()));
     }
 
     @POST
@@ -110,8 +111,8 @@ public class AllocationsResource {
         if (body == null) {
             throw new InvalidInputException("amount", "field.required");
         }
-        return moved(allocations.callGuarantee(id, ApplicationJson.decimal("amount", body.amount()),
-                ConventionsResource.date("date", body.date())), 201);
+        return moved(allocations.callGuarantee(id, Params.decimal("amount", body.amount()),
+                Params.date("date", body.date())), 201);
     }
 
     @GET

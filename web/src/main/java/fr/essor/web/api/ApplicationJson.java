@@ -9,11 +9,11 @@ import fr.essor.service.application.LineInput;
 import fr.essor.service.application.PlanItemInput;
 import fr.essor.service.application.ProjectInput;
 import fr.essor.service.shared.InvalidInputException;
+import fr.essor.web.shared.Params;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Transfer objects of {@code /api/v1/applications}. Amounts travel as strings with two decimals
@@ -41,7 +41,7 @@ public final class ApplicationJson {
 
         ProjectInput project() {
             return title == null && stage == null && description == null && territory == null ? null
-                    : new ProjectInput(title, choice(Stage.class, "stage", stage, "project.stageRequired"), description,
+                    : new ProjectInput(title, Params.choice(Stage.class, "stage", stage, "project.stageRequired"), description,
                     territory);
         }
 
@@ -59,15 +59,17 @@ public final class ApplicationJson {
                 if (p == null) {
                     throw new InvalidInputException("plan[" + i + "]", "field.required");
                 }
-                result.add(new PlanItemInput(choice(PlanItem.Kind.class, "plan[" + i + "].kind", p.kind(), "plan.kindInvalid", i + 1),
-                        p.label(), decimal("plan[" + i + "].amount", p.amount())));
+                result.add(new PlanItemInput(
+                        Params.choice(PlanItem.Kind.class, "plan[" + i + "].kind", p.kind(), "plan.kindInvalid", i + 1),
+                        p.label(), Params.decimal("plan[" + i + "].amount", p.amount())));
             }
             return result;
         }
 
         ImpactInput impactInput() {
-            return impact == null ? null : new ImpactInput(decimal("impact.jobsCreated", impact.jobsCreated()),
-                    decimal("impact.jobsMaintained", impact.jobsMaintained()), impact.beneficiaries(), impact.socialUtility());
+            return impact == null ? null : new ImpactInput(Params.decimal("impact.jobsCreated", impact.jobsCreated()),
+                    Params.decimal("impact.jobsMaintained", impact.jobsMaintained()), impact.beneficiaries(),
+                    impact.socialUtility());
         }
     }
 
@@ -80,10 +82,10 @@ public final class ApplicationJson {
         for (int i = 0; i < lines.size(); i++) {
             LineDto l = lines.get(i);
             String f = "lines[" + i + "]";
-            result.add(l == null ? null : new LineInput(choice(Instrument.class, f + ".instrument", l.instrument(),
-                    "line.instrumentRequired", i + 1), decimal(f + ".amount", l.amount()), l.durationMonths(),
-                    l.bankName(), decimal(f + ".bankLoanAmount", l.bankLoanAmount()),
-                    decimal(f + ".guaranteedShare", l.guaranteedShare())));
+            result.add(l == null ? null : new LineInput(Params.choice(Instrument.class, f + ".instrument", l.instrument(),
+                    "line.instrumentRequired", i + 1), Params.decimal(f + ".amount", l.amount()), l.durationMonths(),
+                    l.bankName(), Params.decimal(f + ".bankLoanAmount", l.bankLoanAmount()),
+                    Params.decimal(f + ".guaranteedShare", l.guaranteedShare())));
         }
         return result;
     }
@@ -91,38 +93,6 @@ public final class ApplicationJson {
     static LineOut lineOut(ApplicationViews.Line l) {
         return new LineOut(l.instrument(), text(l.amount()), l.durationMonths(), l.bankName(), text(l.bankLoanAmount()),
                 l.guaranteedShare() == null ? null : l.guaranteedShare().toPlainString());
-    }
-
-    /**
-     * Parses the name of a constant of {@code type} (any case, spaces around ignored); absent is null, anything else
-     * a 400 naming the field, with the message key and arguments given.
-     */
-    static <E extends Enum<E>> E choice(Class<E> type, String field, String value, String key, Object... args) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Enum.valueOf(type, value.trim().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new InvalidInputException(field, key, args);
-        }
-    }
-
-    /** The {@code ?version} the caller last read; -1 when it gives none, for which the services check no version. */
-    static long version(Long version) {
-        return version == null ? -1 : version;
-    }
-
-    /** Parses a decimal string; anything else is a 400 naming the field. */
-    static BigDecimal decimal(String field, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        String v = value.trim();
-        if (v.length() > 30 || !v.matches("-?\\d+(\\.\\d+)?")) {
-            throw new InvalidInputException(field, "amount.notANumber", field);
-        }
-        return new BigDecimal(v);
     }
 
     static String text(BigDecimal amount) {

@@ -1,21 +1,22 @@
 package fr.essor.web.api;
 
+import fr.essor.model.application.ApplicationStatus;
 import fr.essor.service.application.ApplicationService;
 import fr.essor.service.application.ApplicationViews;
-import fr.essor.model.application.ApplicationStatus;
 import fr.essor.service.application.ProjectInput;
 import fr.essor.service.application.QueueFilter;
 import fr.essor.service.application.QueueService;
 import fr.essor.service.application.QueueSort;
 import fr.essor.service.shared.InvalidInputException;
 import fr.essor.service.shared.Roles;
-import fr.essor.web.api.QueueJson.AssigneeRequest;
-import fr.essor.web.api.QueueJson.AssignmentOut;
-import fr.essor.web.api.QueueJson.QueueItemOut;
 import fr.essor.web.api.ApplicationJson.ApplicationOut;
 import fr.essor.web.api.ApplicationJson.ApplicationRequest;
 import fr.essor.web.api.ApplicationJson.SummaryOut;
+import fr.essor.web.api.QueueJson.AssigneeRequest;
+import fr.essor.web.api.QueueJson.AssignmentOut;
+import fr.essor.web.api.QueueJson.QueueItemOut;
 import fr.essor.web.shared.Downloads;
+import fr.essor.web.shared.Params;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
@@ -172,7 +173,7 @@ public class ApplicationsResource {
     @Operation(summary = "Delete a draft with everything in it (its owners only; 404 otherwise), at the version last read "
             + "(?version=, optional); 409 once submitted: a submitted file is withdrawn, not deleted")
     public Response delete(@PathParam("id") long id, @QueryParam("version") Long version) {
-        applications.deleteDraft(id, ApplicationJson.version(version));
+        applications.deleteDraft(id, Params.version(version));
         return Response.noContent().build();
     }
 
@@ -181,7 +182,7 @@ public class ApplicationsResource {
     @RolesAllowed(Roles.ENTREPRENEUR)
     @Operation(summary = "Submit a complete draft; 400 with the list of what is missing otherwise")
     public ApplicationOut submit(@PathParam("id") long id, @QueryParam("version") Long version) {
-        return ApplicationOut.of(applications.submit(id, ApplicationJson.version(version)));
+        return ApplicationOut.of(applications.submit(id, Params.version(version)));
     }
 
     @GET
@@ -201,7 +202,7 @@ public class ApplicationsResource {
     @RolesAllowed(Roles.ADVISOR)
     @Operation(summary = "Advisor: take a submitted application into review")
     public ApplicationOut startReview(@PathParam("id") long id, @QueryParam("version") Long version) {
-        return ApplicationOut.of(applications.startReview(id, ApplicationJson.version(version)));
+        return ApplicationOut.of(applications.startReview(id, Params.version(version)));
     }
 
     @POST
@@ -212,7 +213,7 @@ public class ApplicationsResource {
         if (body == null) {
             throw new InvalidInputException(null, "error.api.bodyRequired");
         }
-        return ApplicationOut.of(applications.requestInformation(id, ApplicationJson.version(version), body.question()));
+        return ApplicationOut.of(applications.requestInformation(id, Params.version(version), body.question()));
     }
 
     @POST
@@ -223,7 +224,7 @@ public class ApplicationsResource {
         if (body == null) {
             throw new InvalidInputException(null, "error.api.bodyRequired");
         }
-        return ApplicationOut.of(applications.answerInformation(id, ApplicationJson.version(version), body.answer()));
+        return ApplicationOut.of(applications.answerInformation(id, Params.version(version), body.answer()));
     }
 
     public record Question(String question) {

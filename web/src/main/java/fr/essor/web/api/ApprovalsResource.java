@@ -5,6 +5,7 @@ import fr.essor.service.convention.FourEyesViews;
 import fr.essor.service.shared.InvalidInputException;
 import fr.essor.service.shared.Page;
 import fr.essor.service.shared.Roles;
+import fr.essor.web.shared.Params;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
@@ -85,7 +86,7 @@ public class ApprovalsResource {
         if (body == null) {
             throw new InvalidInputException("threshold", "field.required");
         }
-        return fourEyes.changeThreshold(associationId, ApplicationJson.decimal("threshold", body.threshold()));
+        return fourEyes.changeThreshold(associationId, Params.decimal("threshold", body.threshold()));
     }
 
     public record ReasonRequest(String reason) {

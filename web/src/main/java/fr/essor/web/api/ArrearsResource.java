@@ -5,6 +5,7 @@ import fr.essor.service.arrears.ArrearsService;
 import fr.essor.service.arrears.ArrearsViews;
 import fr.essor.service.shared.InvalidInputException;
 import fr.essor.service.shared.Roles;
+import fr.essor.web.shared.Params;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
@@ -50,11 +51,11 @@ public class ArrearsResource {
                            @QueryParam("bucket") String bucket, @QueryParam("page") String page,
                            @QueryParam("size") String size) {
         Paging paging = Paging.of(page, size);
-        ArrearsBucket b = ApplicationJson.choice(ArrearsBucket.class, "bucket", bucket, "arrears.bucketInvalid");
+        ArrearsBucket b = Params.choice(ArrearsBucket.class, "bucket", bucket, "arrears.bucketInvalid");
         if (b == ArrearsBucket.CURRENT) {
             throw new InvalidInputException("bucket", "arrears.bucketInvalid");
         }
-        ArrearsViews.Listing l = arrears.list(ConventionsResource.date("asOf", asOf), LoansResource.longValue("association", association), b,
+        ArrearsViews.Listing l = arrears.list(Params.date("asOf", asOf), Params.wholeNumber("association", association), b,
                 paging.first(), paging.size());
         if (l == null) {
             return new ListingOut(null, List.of(), List.of(), 0, paging.page(), paging.size());
@@ -68,7 +69,7 @@ public class ArrearsResource {
     @Operation(summary = "Run the arrears as of a day {\"asOf\":\"2026-12-06\"} (today when absent, never ahead); a national"
             + " administrator; a second run of a day replaces it; a run for today mails the dunning notices reached")
     public Response run(RunRequest body) {
-        LocalDate asOf = body == null ? null : ConventionsResource.date("asOf", body.asOf());
+        LocalDate asOf = body == null ? null : Params.date("asOf", body.asOf());
         ArrearsViews.Run r = arrears.run(asOf);
         return Response.created(uriInfo.getBaseUriBuilder().path("arrears").queryParam("asOf", r.asOf()).build())
                 .entity(r).build();
@@ -89,7 +90,7 @@ public class ArrearsResource {
     @Operation(summary = "Portfolio at risk (PAR30, PAR90) as of ?asOf (today when absent), from the open instalments: the"
             + " network (national administrators), per association (staff) and per convention the caller sees")
     public ArrearsViews.Par par(@QueryParam("asOf") String asOf) {
-        return arrears.par(ConventionsResource.date("asOf", asOf));
+        return arrears.par(Params.date("asOf", asOf));
     }
 
     @GET
@@ -108,8 +109,8 @@ public class ArrearsResource {
             + " \"available\" above the written-off balance")
     public Response recover(@PathParam("allocationId") long allocationId, MoneyRequest body) {
         MoneyRequest b = body == null ? new MoneyRequest(null, null) : body;
-        ArrearsViews.Recovery r = arrears.recover(allocationId, ApplicationJson.decimal("amount", b.amount()),
-                ConventionsResource.date("date", b.date()));
+        ArrearsViews.Recovery r = arrears.recover(allocationId, Params.decimal("amount", b.amount()),
+                Params.date("date", b.date()));
         return Response.created(uriInfo.getBaseUriBuilder().path("arrears").path("loans").path(String.valueOf(allocationId))
                 .build()).entity(r).build();
     }

@@ -9,6 +9,7 @@ import fr.essor.service.committee.ConditionViews;
 import fr.essor.service.shared.InvalidInputException;
 import fr.essor.service.shared.Page;
 import fr.essor.service.shared.Roles;
+import fr.essor.web.shared.Params;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
@@ -26,7 +27,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
@@ -47,7 +47,7 @@ public class ConditionsResource {
     @RolesAllowed({Roles.ENTREPRENEUR, Roles.ADVISOR, Roles.COMMITTEE_MEMBER, Roles.ADMIN})
     @Operation(summary = "The conditions of a file's approval (?application=ID), due first")
     public List<ConditionViews.Condition> ofApplication(@QueryParam("application") String application) {
-        return conditions.ofApplication(id("application", application));
+        return conditions.ofApplication(Params.id("application", application));
     }
 
     @GET
@@ -99,30 +99,11 @@ public class ConditionsResource {
             if (r == null) {
                 throw new InvalidInputException("conditionItems", "field.required");
             }
-            items.add(new ConditionInput(choice(ConditionKind.class, "kind", r.kind(), "condition.kindInvalid"), r.text(),
-                    choice(ConditionLifter.class, "liftedBy", r.liftedBy(), "field.invalidChoice"),
-                    ConventionsResource.date("dueDate", r.dueDate()), r.lineNo()));
+            items.add(new ConditionInput(Params.choice(ConditionKind.class, "kind", r.kind(), "condition.kindInvalid"), r.text(),
+                    Params.choice(ConditionLifter.class, "liftedBy", r.liftedBy(), "field.invalidChoice"),
+                    Params.date("dueDate", r.dueDate()), r.lineNo()));
         }
         return items;
-    }
-
-    private static <E extends Enum<E>> E choice(Class<E> type, String field, String value, String key) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Enum.valueOf(type, value.trim().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new InvalidInputException(field, key);
-        }
-    }
-
-    private static long id(String field, String value) {
-        try {
-            return Long.parseLong(value == null ? "" : value.trim());
-        } catch (NumberFormatException e) {
-            throw new InvalidInputException(field, "field.required");
-        }
     }
 
     public record ConditionRequest(String kind, String text, String liftedBy, String dueDate, Integer lineNo) {

@@ -10,6 +10,7 @@ import fr.essor.service.shared.InvalidInputException;
 import fr.essor.service.shared.Page;
 import fr.essor.service.shared.Roles;
 import fr.essor.web.shared.Downloads;
+import fr.essor.web.shared.Params;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
@@ -27,7 +28,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -74,10 +74,11 @@ public class ConventionsResource {
             throw new InvalidInputException("reference", "field.required");
         }
         ConventionViews.Detail created = conventions.create(new ConventionInput(body.reference(), body.partnerId(),
-                body.associationId(), body.kind(), date("periodStart", body.periodStart()), date("periodEnd", body.periodEnd()),
-                ApplicationJson.decimal("amount", body.amount()), Boolean.TRUE.equals(body.revolving()), body.instruments(),
+                body.associationId(), body.kind(), Params.date("periodStart", body.periodStart()),
+                Params.date("periodEnd", body.periodEnd()),
+                Params.decimal("amount", body.amount()), Boolean.TRUE.equals(body.revolving()), body.instruments(),
                 body.departments(), body.legalForms(), body.stages(), body.targetAdvised(), body.targetFinanced(),
-                ApplicationJson.decimal("targetJobs", body.targetJobs())));
+                Params.decimal("targetJobs", body.targetJobs())));
         return Responses.created(uriInfo, created.summary().id(), ConventionOut.of(created));
     }
 
@@ -123,7 +124,7 @@ public class ConventionsResource {
         if (body == null || body.decisionLineId() == null) {
             throw new InvalidInputException("decisionLineId", "field.required");
         }
-        BigDecimal amount = ApplicationJson.decimal("amount", body.amount());
+        BigDecimal amount = Params.decimal("amount", body.amount());
         ConventionViews.AllocationRow row = allocations.allocate(id, body.decisionLineId(), amount);
         return Response.created(uriInfo.getBaseUriBuilder().path("allocations").path(String.valueOf(row.id())).build())
                 .entity(row).build();
@@ -184,14 +185,6 @@ public class ConventionsResource {
         return Response.ok(body, "application/pdf")
                 .header("Content-Disposition", Downloads.disposition(Downloads.name(ApiLocale.of(headers), "conventionReport", "pdf", id, year)))
                 .header("X-Content-Type-Options", "nosniff").build();
-    }
-
-    static LocalDate date(String field, String value) {
-        try {
-            return value == null || value.isBlank() ? null : LocalDate.parse(value.trim());
-        } catch (DateTimeParseException e) {
-            throw new InvalidInputException(field, "date.invalidDay");
-        }
     }
 
     public record AllocationRequest(Long decisionLineId, String amount) {

@@ -3,10 +3,9 @@ package fr.essor.web.api;
 import fr.essor.model.privacy.ErasureStatus;
 import fr.essor.service.privacy.ErasureService;
 import fr.essor.service.privacy.ErasureView;
-import fr.essor.service.shared.InvalidInputException;
-import fr.essor.service.shared.NotFoundException;
 import fr.essor.service.shared.Page;
 import fr.essor.service.shared.Roles;
+import fr.essor.web.shared.Params;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
@@ -21,7 +20,6 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
@@ -42,7 +40,8 @@ public class ErasureResource {
     public ErasurePage list(@QueryParam("status") String status, @QueryParam("unanswered") @DefaultValue("false") boolean unanswered,
             @QueryParam("page") String page, @QueryParam("size") String size) {
         Paging p = Paging.of(page, size, 50);
-        Page<ErasureView> rows = erasure.requests(status(status), unanswered, p.first(), p.size());
+        ErasureStatus wanted = Params.choice(ErasureStatus.class, "status", status, "erasure.statusUnknown", status);
+        Page<ErasureView> rows = erasure.requests(wanted, unanswered, p.first(), p.size());
         return new ErasurePage(rows.items().stream().map(ErasureOut::of).toList(), rows.total(), rows.first(), rows.size());
     }
 
@@ -52,17 +51,6 @@ public class ErasureResource {
     @Operation(summary = "Record that the request was answered")
     public ErasureOut acknowledge(@PathParam("id") long id) {
         return ErasureOut.of(erasure.acknowledge(id));
-    }
-
-    private static ErasureStatus status(String status) {
-        if (status == null || status.isBlank()) {
-            return null;
-        }
-        try {
-            return ErasureStatus.valueOf(status.trim().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new InvalidInputException("status", "erasure.statusUnknown", status);
-        }
     }
 
     public record ErasureOut(long id, long accountId, Instant requestedAt, LocalDate answerDueOn, String status,

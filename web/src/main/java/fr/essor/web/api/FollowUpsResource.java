@@ -7,6 +7,7 @@ import fr.essor.service.followup.FollowUpViews;
 import fr.essor.service.shared.InvalidInputException;
 import fr.essor.service.shared.Page;
 import fr.essor.service.shared.Roles;
+import fr.essor.web.shared.Params;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
@@ -20,7 +21,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
-import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
@@ -42,7 +42,7 @@ public class FollowUpsResource {
     @Operation(summary = "The follow-up of a funded file (?application=ID): funding day, figures, milestones; 404 before its"
             + " first disbursement")
     public FollowUpViews.FollowUpDetail ofApplication(@QueryParam("application") String application) {
-        return followUps.ofApplication(id("application", application));
+        return followUps.ofApplication(Params.id("application", application));
     }
 
     @GET
@@ -74,17 +74,10 @@ public class FollowUpsResource {
         if (body == null) {
             throw new InvalidInputException("stillActive", "field.required");
         }
-        FollowUpChannel channel = null;
-        if (body.channel() != null && !body.channel().isBlank()) {
-            try {
-                channel = FollowUpChannel.valueOf(body.channel().trim().toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                throw new InvalidInputException("channel", "followup.channelRequired");
-            }
-        }
-        return followUps.answer(id, new FollowUpInput(body.stillActive(), ApplicationJson.decimal("jobs", body.jobs()),
-                ApplicationJson.decimal("turnover", body.turnover()), body.difficulties(),
-                ConventionsResource.date("closedOn", body.closedOn())), channel);
+        FollowUpChannel channel = Params.choice(FollowUpChannel.class, "channel", body.channel(), "followup.channelRequired");
+        return followUps.answer(id, new FollowUpInput(body.stillActive(), Params.decimal("jobs", body.jobs()),
+                Params.decimal("turnover", body.turnover()), body.difficulties(),
+                Params.date("closedOn", body.closedOn())), channel);
     }
 
     @POST
@@ -96,7 +89,7 @@ public class FollowUpsResource {
         if (body == null) {
             throw new InvalidInputException("closedOn", "field.required");
         }
-        return followUps.close(id, ConventionsResource.date("closedOn", body.closedOn()), body.note(),
+        return followUps.close(id, Params.date("closedOn", body.closedOn()), body.note(),
                 body.version() == null ? -1 : body.version());
     }
 
@@ -107,14 +100,6 @@ public class FollowUpsResource {
             + " association's, a partner's conventions', or the network's (?association=CODE for a national administrator)")
     public FollowUpViews.Survival survival(@QueryParam("association") String association) {
         return followUps.survival(association);
-    }
-
-    private static long id(String field, String value) {
-        try {
-            return Long.parseLong(value == null ? "" : value.trim());
-        } catch (NumberFormatException e) {
-            throw new InvalidInputException(field, "field.required");
-        }
     }
 
     public record AnswerRequest(Boolean stillActive, String jobs, String turnover, String difficulties, String closedOn,

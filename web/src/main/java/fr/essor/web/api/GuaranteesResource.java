@@ -4,6 +4,7 @@ import fr.essor.service.convention.GuaranteeInputs;
 import fr.essor.service.convention.GuaranteeService;
 import fr.essor.service.convention.GuaranteeViews;
 import fr.essor.service.shared.Roles;
+import fr.essor.web.shared.Params;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
@@ -45,7 +46,7 @@ public class GuaranteesResource {
     @Operation(summary = "Exposure per convention as of a date (?date=2027-01-31, today when absent): guaranteed outstanding"
             + " of running guarantees (quota × the bank's outstanding capital), calls claimed unpaid, paid, recovered")
     public List<GuaranteeViews.Exposure> exposure(@QueryParam("date") String date) {
-        return guarantees.exposure(ConventionsResource.date("date", date));
+        return guarantees.exposure(Params.date("date", date));
     }
 
     @GET
@@ -53,7 +54,7 @@ public class GuaranteesResource {
     @RolesAllowed({Roles.PARTNER, Roles.ADVISOR, Roles.ADMIN})
     @Operation(summary = "The same exposure per bank as of a date (?date=), over the conventions the caller may see")
     public List<GuaranteeViews.BankExposure> exposureByBank(@QueryParam("date") String date) {
-        return guarantees.exposureByBank(ConventionsResource.date("date", date));
+        return guarantees.exposureByBank(Params.date("date", date));
     }
 
     @GET
@@ -62,7 +63,7 @@ public class GuaranteesResource {
     @Operation(summary = "The same exposure summed as of a date (?date=) over all the caller may see: the network for a"
             + " national administrator, the association for its staff, a partner's conventions")
     public GuaranteeViews.ExposureTotal exposureTotal(@QueryParam("date") String date) {
-        return guarantees.exposureTotal(ConventionsResource.date("date", date));
+        return guarantees.exposureTotal(Params.date("date", date));
     }
 
     @GET
@@ -71,7 +72,7 @@ public class GuaranteesResource {
     @Operation(summary = "A guarantee's bank loan, commission, status, its guaranteed outstanding as of ?date= (today when"
             + " absent), its calls and recoveries")
     public GuaranteeViews.Guarantee guarantee(@PathParam("allocationId") long allocationId, @QueryParam("date") String date) {
-        return guarantees.guarantee(allocationId, ConventionsResource.date("date", date));
+        return guarantees.guarantee(allocationId, Params.date("date", date));
     }
 
     @POST
@@ -83,9 +84,9 @@ public class GuaranteesResource {
     public Response record(@PathParam("allocationId") long allocationId, BankLoanRequest body) {
         BankLoanRequest b = body == null ? new BankLoanRequest(null, null, null, null, null, null) : body;
         GuaranteeViews.Guarantee g = guarantees.record(allocationId, new GuaranteeInputs.BankLoan(b.bankName(),
-                ApplicationJson.decimal("amount", b.amount()), ApplicationJson.decimal("annualRate", b.annualRate()),
-                LoansResource.integer("durationMonths", b.durationMonths()), ConventionsResource.date("startDate", b.startDate()),
-                ApplicationJson.decimal("commissionRate", b.commissionRate())));
+                Params.decimal("amount", b.amount()), Params.decimal("annualRate", b.annualRate()),
+                Params.integer("durationMonths", b.durationMonths()), Params.date("startDate", b.startDate()),
+                Params.decimal("commissionRate", b.commissionRate())));
         return Response.created(uriInfo.getBaseUriBuilder().path("guarantees").path(String.valueOf(allocationId)).build())
                 .entity(g).build();
     }
@@ -107,7 +108,7 @@ public class GuaranteesResource {
     public Response call(@PathParam("allocationId") long allocationId, CallRequest body) {
         CallRequest b = body == null ? new CallRequest(null, null) : body;
         GuaranteeViews.Call c = guarantees.call(allocationId, new GuaranteeInputs.Call(
-                ConventionsResource.date("defaultDate", b.defaultDate()), ApplicationJson.decimal("amount", b.amount())));
+                Params.date("defaultDate", b.defaultDate()), Params.decimal("amount", b.amount())));
         return Responses.created(uriInfo, c.id(), c);
     }
 
@@ -118,7 +119,7 @@ public class GuaranteesResource {
             + " 202 with the proposal above the four-eyes threshold")
     public Response pay(@PathParam("allocationId") long allocationId, @PathParam("callId") long callId, DateRequest body) {
         GuaranteeViews.Payment p = guarantees.pay(allocationId, callId,
-                ConventionsResource.date("date", body == null ? null : body.date()));
+                Params.date("date", body == null ? null : body.date()));
         return p.isProposed() ? Response.status(202).entity(p.proposal()).build()
                 : Response.status(201).entity(p.call()).build();
     }
@@ -132,7 +133,7 @@ public class GuaranteesResource {
                             RecoveryRequest body) {
         RecoveryRequest b = body == null ? new RecoveryRequest(null, null) : body;
         GuaranteeViews.Recovery r = guarantees.recover(allocationId, callId, new GuaranteeInputs.Recovery(
-                ApplicationJson.decimal("amount", b.amount()), ConventionsResource.date("date", b.date())));
+                Params.decimal("amount", b.amount()), Params.date("date", b.date())));
         return Responses.created(uriInfo, r.id(), r);
     }
 
@@ -142,7 +143,7 @@ public class GuaranteesResource {
     @Operation(summary = "Release the guarantee {\"date\":…}: at the end of the bank loan, or once its call is paid; what"
             + " the allocation still commits goes back to the fund")
     public GuaranteeViews.Guarantee release(@PathParam("allocationId") long allocationId, DateRequest body) {
-        return guarantees.release(allocationId, ConventionsResource.date("date", body == null ? null : body.date()));
+        return guarantees.release(allocationId, Params.date("date", body == null ? null : body.date()));
     }
 
     public record BankLoanRequest(String bankName, String amount, String annualRate, String durationMonths, String startDate,

@@ -7,6 +7,7 @@ import fr.essor.service.inbox.InboxService;
 import fr.essor.service.shared.InvalidInputException;
 import fr.essor.service.shared.Page;
 import fr.essor.service.shared.Roles;
+import fr.essor.web.shared.Params;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
@@ -91,7 +92,7 @@ public class InboxResource {
         if (body == null || body.date() == null || body.date().isBlank()) {
             throw new InvalidInputException("date", "field.required");
         }
-        return inbox.runDigest(ConventionsResource.date("date", body.date()));
+        return inbox.runDigest(Params.date("date", body.date()));
     }
 
     private static boolean flag(String field, String value) {

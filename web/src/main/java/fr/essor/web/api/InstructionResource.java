@@ -9,6 +9,7 @@ import fr.essor.service.shared.Roles;
 import fr.essor.web.api.ApplicationJson.ApplicationOut;
 import fr.essor.web.api.ApplicationJson.LineDto;
 import fr.essor.web.api.ApplicationJson.LineOut;
+import fr.essor.web.shared.Params;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
@@ -61,7 +62,7 @@ public class InstructionResource {
     @RolesAllowed(Roles.ADVISOR)
     @Operation(summary = "Mark the file ready for committee (its analysis note must be complete)")
     public ApplicationOut ready(@PathParam("id") long id, @QueryParam("version") Long version) {
-        return ApplicationOut.of(reviews.markReady(id, ApplicationJson.version(version), null));
+        return ApplicationOut.of(reviews.markReady(id, Params.version(version), null));
     }
 
     @POST
@@ -69,7 +70,7 @@ public class InstructionResource {
     @RolesAllowed(Roles.ADVISOR)
     @Operation(summary = "Take a deferred file back into review")
     public ApplicationOut resume(@PathParam("id") long id, @QueryParam("version") Long version) {
-        return ApplicationOut.of(reviews.resumeReview(id, ApplicationJson.version(version)));
+        return ApplicationOut.of(reviews.resumeReview(id, Params.version(version)));
     }
 
     public record AnalysisRequest(Long version, Map<String, Integer> scores, String strengths, String risks,

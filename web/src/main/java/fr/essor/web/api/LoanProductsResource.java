@@ -4,6 +4,7 @@ import fr.essor.service.convention.LoanInputs;
 import fr.essor.service.convention.LoanService;
 import fr.essor.service.convention.LoanViews;
 import fr.essor.service.shared.Roles;
+import fr.essor.web.shared.Params;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
@@ -43,8 +44,8 @@ public class LoanProductsResource {
             + " 400 naming the field outside the product's limits")
     public LoanViews.Schedule preview(@PathParam("productId") long productId, LoansResource.TermsRequest body) {
         LoansResource.TermsRequest b = body == null ? LoansResource.TermsRequest.EMPTY : body;
-        return loans.preview(new LoanInputs.Preview(ApplicationJson.decimal("principal", b.principal()), productId,
-                ApplicationJson.decimal("annualRate", b.annualRate()), LoansResource.integer("durationMonths", b.durationMonths()),
-                LoansResource.integer("graceMonths", b.graceMonths()), ConventionsResource.date("firstDueDate", b.firstDueDate())));
+        return loans.preview(new LoanInputs.Preview(Params.decimal("principal", b.principal()), productId,
+                Params.decimal("annualRate", b.annualRate()), Params.integer("durationMonths", b.durationMonths()),
+                Params.integer("graceMonths", b.graceMonths()), Params.date("firstDueDate", b.firstDueDate())));
     }
 }

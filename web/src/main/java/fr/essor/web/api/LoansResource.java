@@ -3,8 +3,8 @@ package fr.essor.web.api;
 import fr.essor.service.convention.LoanInputs;
 import fr.essor.service.convention.LoanService;
 import fr.essor.service.convention.LoanViews;
-import fr.essor.service.shared.InvalidInputException;
 import fr.essor.service.shared.Roles;
+import fr.essor.web.shared.Params;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
@@ -98,8 +98,8 @@ public class LoansResource {
             + " oldest first, interest then capital, then capital ahead; 409 with \"available\" above what is owed")
     public Response repay(@PathParam("allocationId") long allocationId, PaymentRequest body) {
         PaymentRequest b = body == null ? new PaymentRequest(null, null) : body;
-        LoanViews.Repayment r = loans.repay(allocationId, new LoanInputs.Payment(ApplicationJson.decimal("amount", b.amount()),
-                ConventionsResource.date("date", b.date())));
+        LoanViews.Repayment r = loans.repay(allocationId, new LoanInputs.Payment(Params.decimal("amount", b.amount()),
+                Params.date("date", b.date())));
         return Responses.created(uriInfo, r.id(), r);
     }
 
@@ -128,39 +128,16 @@ public class LoansResource {
     public Response reschedule(@PathParam("allocationId") long allocationId, RescheduleRequest body) {
         RescheduleRequest b = body == null ? new RescheduleRequest(null, null, null) : body;
         LoanViews.Rescheduling r = loans.reschedule(allocationId, new LoanInputs.Reschedule(
-                integer("durationMonths", b.durationMonths()), integer("moratoriumMonths", b.moratoriumMonths()),
-                ConventionsResource.date("firstDueDate", b.firstDueDate())));
+                Params.integer("durationMonths", b.durationMonths()), Params.integer("moratoriumMonths", b.moratoriumMonths()),
+                Params.date("firstDueDate", b.firstDueDate())));
         return Responses.created(uriInfo, r.id(), r);
     }
 
     private static LoanInputs.Terms terms(TermsRequest body) {
         TermsRequest b = body == null ? TermsRequest.EMPTY : body;
-        return new LoanInputs.Terms(longValue("productId", b.productId()), ApplicationJson.decimal("annualRate", b.annualRate()),
-                integer("durationMonths", b.durationMonths()), integer("graceMonths", b.graceMonths()),
-                ConventionsResource.date("firstDueDate", b.firstDueDate()));
-    }
-
-    static Integer integer(String field, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        String v = value.trim();
-        if (v.length() > 4 || !v.matches("-?\\d+")) {
-            throw new InvalidInputException(field, "loan.notAWholeNumber");
-        }
-        return Integer.valueOf(v);
-    }
-
-    /** An optional id or other positive whole number of a request (null when blank); 400 on the field otherwise. */
-    static Long longValue(String field, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        String v = value.trim();
-        if (v.length() > 18 || !v.matches("\\d+")) {
-            throw new InvalidInputException(field, "loan.notAWholeNumber");
-        }
-        return Long.valueOf(v);
+        return new LoanInputs.Terms(Params.wholeNumber("productId", b.productId()), Params.decimal("annualRate", b.annualRate()),
+                Params.integer("durationMonths", b.durationMonths()), Params.integer("graceMonths", b.graceMonths()),
+                Params.date("firstDueDate", b.firstDueDate()));
     }
 
     public record TermsRequest(String principal, String productId, String annualRate, String durationMonths,

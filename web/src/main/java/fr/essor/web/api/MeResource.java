@@ -8,6 +8,7 @@ import fr.essor.service.privacy.PersonalDataService;
 import fr.essor.service.shared.InvalidInputException;
 import fr.essor.web.privacy.PersonalDataZip;
 import fr.essor.web.shared.Downloads;
+import fr.essor.web.shared.Params;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
@@ -25,7 +26,6 @@ import jakarta.ws.rs.core.StreamingOutput;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.List;
-import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** The signed-in caller. */
@@ -82,15 +82,8 @@ public class MeResource {
         if (!(body.receive() instanceof Boolean receive)) {
             throw new InvalidInputException("receive", "field.trueOrFalse");
         }
-        return personalData.receiveMail(kind(kind), receive);
-    }
-
-    private static MailKind kind(String kind) {
-        try {
-            return MailKind.valueOf(kind.strip().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException | NullPointerException e) {
-            throw new InvalidInputException("kind", "mailPreference.unknownKind");
-        }
+        return personalData.receiveMail(
+                Params.requiredChoice(MailKind.class, "kind", kind, "mailPreference.unknownKind"), receive);
     }
 
     /** Whether to receive that kind of mail: JSON true or false, nothing else. */

@@ -1,27 +1,16 @@
 package fr.essor.web.api;
 
-import fr.essor.model.privacy.ErasureStatus;
 import fr.essor.service.privacy.ErasureService;
-import fr.essor.service.privacy.ErasureView;
-import fr.essor.service.shared.InvalidInputException;
 import fr.essor.service.shared.NotFoundException;
-import fr.essor.service.shared.Page;
 import fr.essor.service.shared.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.util.List;
-import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**

@@ -3,8 +3,8 @@ package fr.essor.web.api;
 import fr.essor.model.mail.OutboxStatus;
 import fr.essor.service.mail.MailService;
 import fr.essor.service.mail.OutboxView;
-import fr.essor.service.shared.InvalidInputException;
 import fr.essor.service.shared.Page;
+import fr.essor.web.shared.Params;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
@@ -17,7 +17,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** The mail outbox, for administrators: what went out, what waits, what failed. The service checks the ADMIN role. */
@@ -35,7 +34,8 @@ public class OutboxResource {
     public OutboxPage list(@QueryParam("status") String status, @QueryParam("page") String page,
             @QueryParam("size") String size) {
         Paging paging = Paging.of(page, size, 50);
-        Page<OutboxView> found = mail.search(status(status), paging.first(), paging.size());
+        OutboxStatus wanted = Params.choice(OutboxStatus.class, "status", status, "outbox.statusUnknown", status);
+        Page<OutboxView> found = mail.search(wanted, paging.first(), paging.size());
         return new OutboxPage(found.items().stream().map(OutboxItem::of).toList(), found.total(), found.first(), found.size());
     }
 
@@ -53,17 +53,6 @@ public class OutboxResource {
     @Operation(summary = "Put a pending or failed message back in line for an attempt now")
     public OutboxItem retry(@PathParam("id") long id) {
         return OutboxItem.of(mail.retry(id));
-    }
-
-    private static OutboxStatus status(String status) {
-        if (status == null || status.isBlank()) {
-            return null;
-        }
-        try {
-            return OutboxStatus.valueOf(status.trim().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new InvalidInputException("status", "outbox.statusUnknown", status);
-        }
     }
 
     public record OutboxPage(List<OutboxItem> items, long total, int first, int size) {

@@ -7,12 +7,12 @@ import fr.essor.service.privacy.RetentionService;
 import fr.essor.service.shared.InvalidInputException;
 import fr.essor.service.shared.Page;
 import fr.essor.service.shared.Roles;
+import fr.essor.web.shared.Params;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -24,7 +24,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** Retention of personal data (issue 16): the rules, the week's preview of the nightly job, the holds. */
@@ -53,7 +52,9 @@ public class RetentionResource {
         if (body == null) {
             throw new InvalidInputException(null, "error.api.bodyRequired");
         }
-        return RuleOut.of(retention.setRule(kind(kind), body.months(), body.version()));
+        RetentionKind retentionKind = Params.requiredChoice(RetentionKind.class, "kind", kind, "retention.kindUnknown",
+                String.valueOf(kind));
+        return RuleOut.of(retention.setRule(retentionKind, body.months(), body.version()));
     }
 
     @GET
@@ -86,14 +87,6 @@ public class RetentionResource {
     public Response release(@PathParam("id") long id) {
         retention.release(id);
         return Response.noContent().build();
-    }
-
-    private static RetentionKind kind(String kind) {
-        try {
-            return RetentionKind.valueOf(kind.trim().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException | NullPointerException e) {
-            throw new InvalidInputException("kind", "retention.kindUnknown", String.valueOf(kind));
-        }
     }
 
     public record RuleIn(Integer months, Long version) {

@@ -7,6 +7,7 @@ import fr.essor.service.shared.InvalidInputException;
 import fr.essor.service.shared.Roles;
 import fr.essor.web.api.ApplicationJson.LineDto;
 import fr.essor.web.shared.Downloads;
+import fr.essor.web.shared.Params;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
@@ -25,7 +26,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.LocalDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
@@ -61,7 +61,8 @@ public class SessionsResource {
         if (body == null || body.committeeId() == null) {
             throw new InvalidInputException("committeeId", "field.required");
         }
-        CommitteeViews.Session s = committees.schedule(body.committeeId(), dateTime(body.startsAt()), body.place(),
+        LocalDateTime startsAt = Params.dateTime("startsAt", body.startsAt(), "date.invalid");
+        CommitteeViews.Session s = committees.schedule(body.committeeId(), startsAt, body.place(),
                 body.videoLink());
         return Responses.created(uriInfo, s.id(), s);
     }
@@ -172,14 +173,6 @@ public class SessionsResource {
     public Response minutes(@PathParam("id") long id, @Context HttpHeaders headers) {
         return Response.ok(committees.minutes(id), "application/pdf")
                 .header("Content-Disposition", Downloads.disposition(Downloads.name(ApiLocale.of(headers), "minutes", "pdf", id))).build();
-    }
-
-    private static LocalDateTime dateTime(String value) {
-        try {
-            return value == null ? null : LocalDateTime.parse(value.trim());
-        } catch (DateTimeParseException e) {
-            throw new InvalidInputException("startsAt", "date.invalid");
-        }
     }
 
     public record ScheduleRequest(Long committeeId, String startsAt, String place, String videoLink) {

@@ -7,6 +7,7 @@ import fr.essor.service.shared.Roles;
 import fr.essor.service.support.SupportInput;
 import fr.essor.service.support.SupportService;
 import fr.essor.service.support.SupportViews;
+import fr.essor.web.shared.Params;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
@@ -25,8 +26,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
-import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** Advice given to an enterprise of the caller's association (support records). */
@@ -106,24 +105,9 @@ public class SupportRecordsResource {
         if (body == null) {
             throw new InvalidInputException(null, "error.api.bodyRequired");
         }
-        LocalDate date = null;
-        if (body.date() != null && !body.date().isBlank()) {
-            try {
-                date = LocalDate.parse(body.date().trim());
-            } catch (DateTimeParseException e) {
-                throw new InvalidInputException("date", "support.dateMalformed");
-            }
-        }
-        return new SupportInput(date, kind(body.kind()), body.durationMinutes(), body.notes());
-    }
-
-    /** The kind by its name, any case; none or an unknown one is refused on its field. */
-    private static SupportKind kind(String value) {
-        try {
-            return SupportKind.valueOf(value == null ? "" : value.trim().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new InvalidInputException("kind", "support.kindRequired");
-        }
+        return new SupportInput(Params.date("date", body.date(), "support.dateMalformed"),
+                Params.requiredChoice(SupportKind.class, "kind", body.kind(), "support.kindRequired"), body.durationMinutes(),
+                body.notes());
     }
 
     /** The body of a POST or PUT; the date as ISO-8601 text, so that a bad one is reported on its field. */
