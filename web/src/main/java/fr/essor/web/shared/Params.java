@@ -58,26 +58,25 @@ public final class Params {
 
     /** A whole number of at most four digits (months, a line number); absent is null. */
     public static Integer integer(String field, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        String v = value.trim();
-        if (v.length() > 4 || !v.matches("-?\\d+")) {
-            throw new InvalidInputException(field, "loan.notAWholeNumber");
-        }
-        return Integer.valueOf(v);
+        String v = wholeDigits(field, value, 4, "-?\\d+");
+        return v == null ? null : Integer.valueOf(v);
     }
 
     /** An optional id or other positive whole number; absent is null. */
     public static Long wholeNumber(String field, String value) {
+        String v = wholeDigits(field, value, 18, "\\d+");
+        return v == null ? null : Long.valueOf(v);
+    }
+
+    private static String wholeDigits(String field, String value, int maxLength, String pattern) {
         if (value == null || value.isBlank()) {
             return null;
         }
         String v = value.trim();
-        if (v.length() > 18 || !v.matches("\\d+")) {
+        if (v.length() > maxLength || !v.matches(pattern)) {
             throw new InvalidInputException(field, "loan.notAWholeNumber");
         }
-        return Long.valueOf(v);
+        return v;
     }
 
     /** The id a query names, which it must: absent or not a number is refused as a required field. */
