@@ -407,8 +407,7 @@ class AccessMatrixIT extends OnTheBuiltWar {
     }
 
     private String fileBody(Actor actor, String path) throws Exception {
-        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(uri(path)).header("Cookie", cookies.get(actor)).build(),
-                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        HttpResponse<String> r = pages.get(cookies.get(actor), path);
         assertEquals(200, r.statusCode(), actor + " " + path);
         return r.body();
     }
@@ -857,10 +856,8 @@ class AccessMatrixIT extends OnTheBuiltWar {
         o.reference = draft.getString("reference");
         ok(200, call(p, "PUT", "/applications/" + o.application, "{\"version\":" + draft.getJsonNumber("version") + ","
                 + COMPLETE + "}"));
-        HttpResponse<String> doc = HTTP.send(HttpRequest.newBuilder(uri("/api/v1/applications/" + o.application
-                        + "/documents?kind=BUSINESS_PLAN")).header("Authorization", Api.basic(emails.get(p)))
-                .header("X-File-Name", "plan.pdf").header("Content-Type", "application/octet-stream")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(PDF)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> doc = api.upload(emails.get(p), "/applications/" + o.application + "/documents?kind=BUSINESS_PLAN",
+                "plan.pdf", PDF);
         o.document = ok(201, doc).getJsonNumber("id").longValue();
         JsonObject submitted = ok(200, call(p, "POST", "/applications/" + o.application + "/submit", null));
         Actor a = Actor.ADVISOR_B;

@@ -11,7 +11,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
-import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -227,8 +226,7 @@ class AgreementsIT extends OnTheBuiltWar {
         String advisor = pages.login(ADVISOR);
         page = pages.get(advisor, "/advisor/file.xhtml?id=" + file.app).body();
         assertTrue(page.contains("id=\"agreements\"") && page.contains("Convention de subvention"), page);
-        HttpResponse<byte[]> servlet = Api.sendForBytes(HttpRequest.newBuilder(Api.uri(base, "/files/agreement/" + loanId))
-                .header("Cookie", porteur).GET().build());
+        HttpResponse<byte[]> servlet = pages.file(porteur, "/files/agreement/" + loanId);
         assertEquals(200, servlet.statusCode());
         assertTrue(Pdfs.text(servlet.body()).contains("Contrat de prêt spécial"));
     }
@@ -272,12 +270,10 @@ class AgreementsIT extends OnTheBuiltWar {
 
     @Test
     void theAgreementEndpointsAreInTheOpenApiDocument() throws Exception {
-        HttpResponse<String> doc = Api.send(HttpRequest.newBuilder(URI.create(base.getProtocol() + "://" + base.getHost()
-                + ":" + base.getPort() + "/openapi")).GET().build());
-        assertEquals(200, doc.statusCode());
+        String doc = api.openApi();
         for (String path : List.of("/agreements/{id}/signed-copy", "/agreements/{id}/sign", "/agreements/{id}/refuse",
                 "/agreements/{id}/pdf", "/agreement-templates/preview", "/agreement-templates/history")) {
-            assertTrue(doc.body().contains(path), path + " in " + doc.body().length() + " characters");
+            assertTrue(doc.contains(path), path + " in " + doc.length() + " characters");
         }
     }
 

@@ -11,15 +11,9 @@ import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
 import java.io.ByteArrayInputStream;
 import java.io.StringReader;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -42,14 +36,10 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
  */
 class AllocationJourneyIT extends BrowserJourney {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private static final String FILE_TITLE = "Épicerie solidaire itinérante";
 
     private JsonObject demoFile() throws Exception {
-        HttpResponse<String> mine = HTTP.send(HttpRequest.newBuilder(URI.create(url("/api/v1/applications/mine")))
-                .header("Authorization", "Basic " + Base64.getEncoder()
-                        .encodeToString("porteur@demo.essor:essor-demo".getBytes(StandardCharsets.UTF_8)))
-                .header("Accept", "application/json").GET().build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        HttpResponse<String> mine = api.call("porteur@demo.essor", "GET", "/applications/mine", null);
         assertEquals(200, mine.statusCode(), mine.body());
         try (JsonReader r = Json.createReader(new StringReader(mine.body()))) {
             JsonArray files = r.readArray();
@@ -69,10 +59,7 @@ class AllocationJourneyIT extends BrowserJourney {
      * XLSX export holds both enterprises and the total.
      */
     private void partnerSeesTheAllocation(String loans) throws Exception {
-        HttpResponse<String> list = HTTP.send(HttpRequest.newBuilder(URI.create(url("/api/v1/conventions?size=200")))
-                .header("Authorization", "Basic " + Base64.getEncoder()
-                        .encodeToString("partenaire@demo.essor:essor-demo".getBytes(StandardCharsets.UTF_8))).GET().build(),
-                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        HttpResponse<String> list = api.call("partenaire@demo.essor", "GET", "/conventions?size=200", null);
         long conventionId = -1;
         try (JsonReader r = Json.createReader(new StringReader(list.body()))) {
             for (JsonValue v : r.readArray()) {
@@ -88,9 +75,7 @@ class AllocationJourneyIT extends BrowserJourney {
         assertEquals("15 000,00 €", plain(driver.findElement(By.id("figure-allocated")).getText()));
         assertEquals("15 000,00 €", plain(driver.findElement(By.id("figure-disbursed")).getText()));
         Browser.assertAccessible(driver, "partner dashboard after the allocation");
-        HttpResponse<byte[]> xlsx = HTTP.send(HttpRequest.newBuilder(URI.create(driver.findElement(By.id("export-xlsx"))
-                        .getAttribute("href"))).header("Cookie", "ESSORSESSION=" + driver.manage().getCookieNamed("ESSORSESSION")
-                        .getValue()).build(), HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> xlsx = fetch(driver.findElement(By.id("export-xlsx")).getAttribute("href"));
         assertEquals(200, xlsx.statusCode());
         Map<String, Double> allocatedByRow = new LinkedHashMap<>();
         try (XSSFWorkbook book = new XSSFWorkbook(

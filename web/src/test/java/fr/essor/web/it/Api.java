@@ -87,6 +87,31 @@ final class Api {
         return json(r);
     }
 
+    /** GETs {@code path} as {@code user} and answers the bytes (a PDF, an export, a ZIP), whatever the status. */
+    HttpResponse<byte[]> bytes(String user, String path) throws Exception {
+        return sendForBytes(request(user, path).GET().build());
+    }
+
+    /**
+     * Posts to a test-only endpoint of the server ({@code /test-only/clock?days=…}, {@code /test-only/followups/sweep}…),
+     * allowing it a minute; anything but 200 fails the test. Answers the body.
+     */
+    String testOnly(String path) throws Exception {
+        Deployments.awaitReady(base.get());
+        HttpResponse<String> r = send(HttpRequest.newBuilder(uri(base.get(), path)).timeout(Duration.ofSeconds(60))
+                .POST(HttpRequest.BodyPublishers.noBody()).build());
+        assertEquals(200, r.statusCode(), path + ": " + r.body());
+        return r.body();
+    }
+
+    /** The OpenAPI document the server publishes at {@code /openapi}; anything but 200 fails the test. */
+    String openApi() throws Exception {
+        Deployments.awaitReady(base.get());
+        HttpResponse<String> r = send(HttpRequest.newBuilder(uri(base.get(), "/openapi")).GET().build());
+        assertEquals(200, r.statusCode(), "GET /openapi");
+        return r.body();
+    }
+
     /**
      * A request to the API as {@code user} (anonymous when null), with this client's password, language and time
      * limit, for a test that sets its own headers and body; send it with {@link #send}.

@@ -11,9 +11,6 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -320,12 +317,7 @@ class ApplicantJourneyIT extends BrowserJourney {
                 .contains("6 000,00"));
         Browser.assertAccessible(driver, "the new entrepreneur's decision");
         String letterHref = driver.findElement(By.id("decision-letter")).getAttribute("href");
-        HttpResponse<byte[]> letter = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create(letterHref))
-                        .header("Cookie", "ESSORSESSION=" + driver.manage().getCookieNamed("ESSORSESSION").getValue()).build(),
-                HttpResponse.BodyHandlers.ofByteArray());
-        assertEquals(200, letter.statusCode());
-        assertEquals("%PDF", new String(letter.body(), 0, 4, StandardCharsets.US_ASCII));
+        download(letterHref);
 
         driver.get(url("/entrepreneur/index.xhtml"));
         WebElement table = waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("applications")));
@@ -391,12 +383,7 @@ class ApplicantJourneyIT extends BrowserJourney {
                 .contains("28 000,00"));
         Browser.assertAccessible(driver, "application file with a decision");
         String href = driver.findElement(By.id("decision-letter")).getAttribute("href");
-        String cookie = driver.manage().getCookieNamed("ESSORSESSION").getValue();
-        HttpResponse<byte[]> pdf = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create(href)).header("Cookie", "ESSORSESSION=" + cookie).build(),
-                HttpResponse.BodyHandlers.ofByteArray());
-        assertEquals(200, pdf.statusCode());
-        assertEquals("%PDF", new String(pdf.body(), 0, 4, StandardCharsets.US_ASCII));
+        download(href);
         logout();
     }
 
@@ -412,9 +399,7 @@ class ApplicantJourneyIT extends BrowserJourney {
         waiting().until(ExpectedConditions.elementToBeClickable(By.id("nav-my-data"))).click();
         WebElement download = waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("download")));
         Browser.assertAccessible(driver, "my data page");
-        String cookie = driver.manage().getCookieNamed("ESSORSESSION").getValue();
-        HttpResponse<byte[]> zip = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(download.getAttribute("href")))
-                .header("Cookie", "ESSORSESSION=" + cookie).build(), HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> zip = fetch(download.getAttribute("href"));
         assertEquals(200, zip.statusCode());
         assertEquals("PK", new String(zip.body(), 0, 2, StandardCharsets.US_ASCII), "a ZIP archive");
         assertTrue(new String(zip.body(), StandardCharsets.UTF_8).contains("\"email\": \"porteur@demo.essor\"")

@@ -12,12 +12,8 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import java.io.ByteArrayOutputStream;
 import java.io.StringReader;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,19 +33,11 @@ import org.junit.jupiter.api.Test;
  */
 class ApplicationApiIT extends OnTheBuiltWar {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     static final byte[] PDF = "%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
             .getBytes(StandardCharsets.US_ASCII);
 
-    private URI uri(String path) {
-        return Api.uri(base, "/api/v1" + path);
-    }
-
     private HttpResponse<String> upload(String user, long id, String kind, String name, byte[] body) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(uri("/applications/" + id + "/documents?kind=" + kind))
-                .header("Authorization", Api.basic(user)).header("X-File-Name", name)
-                .header("Content-Type", "application/octet-stream")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
+        return api.upload(user, "/applications/" + id + "/documents?kind=" + kind, name, body);
     }
 
     private long enterpriseOf(String user) throws Exception {
@@ -388,9 +376,7 @@ class ApplicationApiIT extends OnTheBuiltWar {
     void theDecisionLetterIsARealPdfWithTheGrantedLinesInTheCallersLanguage() throws Exception {
         long id = approvedDemoApplication();
         String reference = get(PORTEUR, id).getString("reference");
-        HttpResponse<byte[]> fr = HTTP.send(HttpRequest.newBuilder(uri("/applications/" + id + "/decision-letter"))
-                .header("Authorization", Api.basic(PORTEUR)).header("Accept-Language", "fr").GET().build(),
-                HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> fr = api.bytes(PORTEUR, "/applications/" + id + "/decision-letter");
         assertEquals(200, fr.statusCode());
         assertTrue(fr.headers().firstValue("Content-Type").orElseThrow().startsWith("application/pdf"));
         assertTrue(fr.headers().firstValue("Content-Disposition").orElseThrow().startsWith("attachment"));
@@ -400,9 +386,7 @@ class ApplicationApiIT extends OnTheBuiltWar {
         assertTrue(text.contains("Prêt d'honneur : 8 000,00 €"), text);
         assertTrue(text.contains("28 000,00 €"), text);
 
-        HttpResponse<byte[]> en = HTTP.send(HttpRequest.newBuilder(uri("/applications/" + id + "/decision-letter"))
-                .header("Authorization", Api.basic(PORTEUR)).header("Accept-Language", "en").GET().build(),
-                HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> en = api.language("en").bytes(PORTEUR, "/applications/" + id + "/decision-letter");
         assertTrue(Pdfs.text(en.body()).contains("Notice of decision"));
 
         assertEquals(404, api.call(PORTEUR2, "GET", "/applications/" + id + "/decision-letter", null).statusCode());

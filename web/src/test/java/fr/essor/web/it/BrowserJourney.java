@@ -222,20 +222,26 @@ abstract class BrowserJourney extends OnTheBuiltWar {
 
     /** What a link of the page answers, fetched with the browser's session (the PDF Chromium would save); asserted a PDF. */
     byte[] download(String href) throws Exception {
-        String cookie = driver.manage().getCookieNamed("ESSORSESSION").getValue();
-        HttpResponse<byte[]> r = HTTP.send(HttpRequest.newBuilder(URI.create(href)).header("Cookie", "ESSORSESSION=" + cookie)
-                .build(), HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> r = fetch(href);
         assertEquals(200, r.statusCode());
         assertEquals("application/pdf", r.headers().firstValue("Content-Type").orElse("").replaceAll(";.*", ""));
         assertEquals("%PDF", new String(r.body(), 0, 4, StandardCharsets.US_ASCII));
         return r.body();
     }
 
+    /** What a link of the page answers (a file of any kind), fetched with the browser's session, whatever the status. */
+    HttpResponse<byte[]> fetch(String href) throws Exception {
+        return Api.sendForBytes(HttpRequest.newBuilder(URI.create(href)).header("Cookie", browserSession()).build());
+    }
+
+    /** The browser's session cookie, as a request's {@code Cookie} header ({@code ESSORSESSION=…}). */
+    String browserSession() {
+        return "ESSORSESSION=" + driver.manage().getCookieNamed("ESSORSESSION").getValue();
+    }
+
     /** Posts to a test-only endpoint ({@code /test-only/clock?days=…}, {@code /test-only/followups/sweep}…) and asserts 200. */
     void testOnly(String path) throws Exception {
-        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(Api.root(base) + path)).timeout(Duration.ofSeconds(60))
-                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
-        assertEquals(200, r.statusCode(), path + ": " + r.body());
+        api.testOnly(path);
     }
 
     /** A string as an XPath literal, whatever quotes it holds. */

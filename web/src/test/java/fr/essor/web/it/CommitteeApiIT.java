@@ -24,9 +24,6 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.transaction.UserTransaction;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -58,8 +55,6 @@ import org.junit.jupiter.api.Test;
  * the API over HTTP like the others.
  */
 class CommitteeApiIT extends ContainerTestBase {
-
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     private static final String APPROVE_8000 = "\"outcome\":\"APPROVED\",\"lines\":[{\"instrument\":\"HONOUR_LOAN\","
             + "\"amount\":\"8000.00\",\"durationMonths\":60}],\"conditions\":\"Versement sur présentation du prêt bancaire\"";
@@ -206,7 +201,7 @@ class CommitteeApiIT extends ContainerTestBase {
         assertEquals("READY_FOR_COMMITTEE", application(ADVISOR, late).getString("status"));
         assertEquals("APPROVED", application(ADVISOR, app).getString("status"));
 
-        HttpResponse<byte[]> minutes = bytes(CHAIR, "/sessions/" + s + "/minutes");
+        HttpResponse<byte[]> minutes = api.bytes(CHAIR, "/sessions/" + s + "/minutes");
         assertEquals(200, minutes.statusCode());
         assertTrue(minutes.headers().firstValue("Content-Type").orElseThrow().startsWith("application/pdf"));
         String text = Pdfs.text(minutes.body());
@@ -429,13 +424,13 @@ class CommitteeApiIT extends ContainerTestBase {
         assertTrue(seen.getJsonArray("timeline").stream().noneMatch(step -> step.toString().contains("APPROVED")),
                 seen.toString());
         assertEquals("APPROVED", application(ADVISOR, app).getString("status"), "staff see it at once");
-        assertEquals(404, bytes(PORTEUR, "/applications/" + app + "/decision-letter").statusCode(),
+        assertEquals(404, api.bytes(PORTEUR, "/applications/" + app + "/decision-letter").statusCode(),
                 "no letter while the session is open");
         assertEquals(0, decisionMails(reference).size(), "no mail while the session is open");
 
         assertEquals(200, api.call(CHAIR, "POST", "/sessions/" + s + "/close", null).statusCode());
         assertEquals("APPROVED", application(PORTEUR, app).getString("status"));
-        HttpResponse<byte[]> letter = bytes(PORTEUR, "/applications/" + app + "/decision-letter");
+        HttpResponse<byte[]> letter = api.bytes(PORTEUR, "/applications/" + app + "/decision-letter");
         assertEquals(200, letter.statusCode());
         assertTrue(letter.headers().firstValue("Content-Type").orElseThrow().startsWith("application/pdf"));
         String text = Pdfs.text(letter.body());
@@ -542,15 +537,6 @@ class CommitteeApiIT extends ContainerTestBase {
     }
 
     // ---- helpers ----------------------------------------------------------------------------------------------
-
-    private URI uri(String path) {
-        return Api.uri(base, "/api/v1" + path);
-    }
-
-    private HttpResponse<byte[]> bytes(String user, String path) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(uri(path)).header("Authorization", Api.basic(user))
-                .header("Accept-Language", "fr").GET().build(), HttpResponse.BodyHandlers.ofByteArray());
-    }
 
     private JsonObject application(String user, long id) throws Exception {
         return api.read(user, "/applications/" + id);

@@ -7,17 +7,12 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import java.io.StringReader;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
-import java.util.Base64;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -35,7 +30,6 @@ import org.openqa.selenium.support.ui.Select;
  */
 class CommitteeJourneyIT extends BrowserJourney {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     // ---- the file to instruct, filed through the API by porteur2 --------------------------------
 
@@ -55,12 +49,8 @@ class CommitteeJourneyIT extends BrowserJourney {
         JsonObject draft = Api.json(created.body());
         long id = draft.getJsonNumber("id").longValue();
         byte[] pdf = "%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
-        HttpResponse<String> upload = HTTP.send(HttpRequest.newBuilder(URI.create(url("/api/v1/applications/" + id
-                        + "/documents?kind=BUSINESS_PLAN")))
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("porteur2@demo.essor:essor-demo"
-                        .getBytes(StandardCharsets.UTF_8)))
-                .header("X-File-Name", "plan.pdf").header("Content-Type", "application/octet-stream")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(pdf)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> upload = api.upload("porteur2@demo.essor", "/applications/" + id + "/documents?kind=BUSINESS_PLAN",
+                "plan.pdf", pdf);
         assertEquals(201, upload.statusCode(), upload.body());
         JsonObject current = Api.json(api.call("porteur2@demo.essor", "GET", "/applications/" + id, null).body());
         HttpResponse<String> submitted = api.call("porteur2@demo.essor", "POST", "/applications/" + id + "/submit?version="

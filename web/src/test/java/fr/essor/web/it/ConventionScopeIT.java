@@ -20,8 +20,6 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.math.BigDecimal;
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -181,12 +179,10 @@ class ConventionScopeIT extends OnTheBuiltWar {
 
     @Test
     void theOpenApiDocumentDescribesTheConventionEndpoints() throws Exception {
-        HttpResponse<String> doc = Api.send(HttpRequest.newBuilder(URI.create(base.getProtocol() + "://127.0.0.1:"
-                + base.getPort() + "/openapi")).GET().build());
-        assertEquals(200, doc.statusCode());
+        String doc = api.openApi();
         for (String path : List.of("/conventions/{id}/allocations", "/conventions/{id}", "/conventions",
                 "/decision-lines", "/allocations/{id}/disbursements")) {
-            assertTrue(doc.body().contains(path + ":") || doc.body().contains("\"" + path), path + " in " + doc.body());
+            assertTrue(doc.contains(path + ":") || doc.contains("\"" + path), path + " in " + doc);
         }
     }
 

@@ -6,14 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
 import java.io.ByteArrayInputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Year;
-import java.util.Base64;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.apache.poi.ss.usermodel.Cell;
@@ -32,14 +28,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /** The network's published figures, computed from the demo data: Centre-Val de Loire 2021 and who may read them. */
 class IndicatorsIT extends OnTheBuiltWar {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-
     private HttpResponse<String> get(String user, String path) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(base.toString().replace("//localhost:", "//127.0.0.1:")
-                        .replaceAll("/$", "") + "/api/v1" + path))
-                .header("Authorization", "Basic " + Base64.getEncoder()
-                        .encodeToString((user + ":essor-demo").getBytes(StandardCharsets.UTF_8)))
-                .header("Accept-Language", "fr").GET().build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        return api.call(user, "GET", path, null);
     }
 
     @Test
@@ -88,9 +78,8 @@ class IndicatorsIT extends OnTheBuiltWar {
                     .replace('\u202f', ' ').replace('\u00a0', ' '));
             Browser.assertAccessible(driver, "indicators 2021");
             String href = driver.findElement(By.id("report-xlsx")).getAttribute("href");
-            String cookie = driver.manage().getCookieNamed("ESSORSESSION").getValue();
-            HttpResponse<byte[]> xlsx = HTTP.send(HttpRequest.newBuilder(URI.create(href)).header("Cookie", "ESSORSESSION=" + cookie)
-                    .build(), HttpResponse.BodyHandlers.ofByteArray());
+            String cookie = "ESSORSESSION=" + driver.manage().getCookieNamed("ESSORSESSION").getValue();
+            HttpResponse<byte[]> xlsx = pages.file(cookie, href);
             assertEquals(200, xlsx.statusCode());
             try (XSSFWorkbook book = new XSSFWorkbook(
                     new ByteArrayInputStream(xlsx.body()))) {
@@ -106,9 +95,7 @@ class IndicatorsIT extends OnTheBuiltWar {
                 }
                 assertTrue(found, "the mobilised amount is a number in the workbook");
             }
-            HttpResponse<byte[]> pdf = HTTP.send(HttpRequest.newBuilder(URI.create(
-                    driver.findElement(By.id("report-pdf")).getAttribute("href")))
-                    .header("Cookie", "ESSORSESSION=" + cookie).build(), HttpResponse.BodyHandlers.ofByteArray());
+            HttpResponse<byte[]> pdf = pages.file(cookie, driver.findElement(By.id("report-pdf")).getAttribute("href"));
             assertEquals(200, pdf.statusCode());
             assertEquals("%PDF", new String(pdf.body(), 0, 4, StandardCharsets.US_ASCII));
         } finally {

@@ -5,9 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -87,9 +84,7 @@ class LoansJourneyIT extends BrowserJourney {
         assertTrue(figures.matches("\\d+ écritures, \\d+ lignes ; débit .* €, crédit .* €\\."), figures);
         Browser.assertAccessible(driver, "accounting with the period checked");
         String href = driver.findElement(By.id("download")).getAttribute("href");
-        HttpResponse<byte[]> fec = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(href))
-                .header("Cookie", "ESSORSESSION=" + driver.manage().getCookieNamed("ESSORSESSION").getValue()).build(),
-                HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> fec = fetch(href);
         assertEquals(200, fec.statusCode(), href);
         assertTrue(fec.headers().firstValue("Content-Disposition").orElse("").contains("BZHFEC" + year + "1231.txt"));
         String text = new String(fec.body(), StandardCharsets.UTF_8);

@@ -13,12 +13,8 @@ import jakarta.json.JsonObjectBuilder;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
-import java.io.IOException;
 import java.io.StringReader;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -44,14 +40,10 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 class MailIT extends OnTheBuiltWar {
 
-    private static final String ADMIN = Api.basic("admin@demo.essor", "essor-demo");
+    private static final String ADMIN = "admin@demo.essor";
     private static final String PASSWORD = "Solide-et-long-42";
     /** The timer runs every 15 seconds; a loaded machine may be slow to start a run. */
     private static final Duration WAIT = Duration.ofSeconds(90);
-    private static final HttpClient HTTP = HttpClient.newBuilder()
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .connectTimeout(Duration.ofSeconds(10))
-            .build();
 
     private static GreenMail smtp;
 
@@ -119,13 +111,11 @@ class MailIT extends OnTheBuiltWar {
 
     @Test
     void theOutboxIsForAdministratorsAndRegistrationOnlyForPost() throws Exception {
-        HttpResponse<String> entrepreneur = send(HttpRequest.newBuilder(uri("/api/v1/admin/outbox"))
-                .header("Authorization", Api.basic("porteur@demo.essor", "essor-demo")).GET().build());
+        HttpResponse<String> entrepreneur = as("porteur@demo.essor", "GET", "/admin/outbox", null);
         assertEquals(403, entrepreneur.statusCode(), entrepreneur.body());
-        assertEquals(401, send(HttpRequest.newBuilder(uri("/api/v1/admin/outbox")).GET().build()).statusCode());
-        assertEquals(401, send(HttpRequest.newBuilder(uri("/api/v1/accounts")).GET().build()).statusCode());
-        HttpResponse<String> unknownStatus = send(HttpRequest.newBuilder(uri("/api/v1/admin/outbox?status=LOST"))
-                .header("Authorization", ADMIN).GET().build());
+        assertEquals(401, as(null, "GET", "/admin/outbox", null).statusCode());
+        assertEquals(401, as(null, "GET", "/accounts", null).statusCode());
+        HttpResponse<String> unknownStatus = as(ADMIN, "GET", "/admin/outbox?status=LOST", null);
         assertEquals(400, unknownStatus.statusCode(), unknownStatus.body());
 
         HttpResponse<String> taken = register("porteur@demo.essor", "Double", "fr");
@@ -192,8 +182,7 @@ class MailIT extends OnTheBuiltWar {
         HttpResponse<String> wrongAddress = register(other, "Ivan Intrus", "fr", PASSWORD, token);
         assertEquals(400, wrongAddress.statusCode(), wrongAddress.body());
         assertTrue(Api.json(wrongAddress).getString("message").contains(invitee), wrongAddress.body());
-        assertEquals(401, send(HttpRequest.newBuilder(uri("/api/v1/me")).header("Authorization", Api.basic(other, PASSWORD))
-                .GET().build()).statusCode(), "no account was created for " + other);
+        assertEquals(401, as(other, "GET", "/me", null).statusCode(), "no account was created for " + other);
 
         driver = Browser.start();
         try {
@@ -217,8 +206,7 @@ class MailIT extends OnTheBuiltWar {
             driver.quit();
         }
 
-        HttpResponse<String> mine = send(HttpRequest.newBuilder(uri("/api/v1/enterprises/mine"))
-                .header("Authorization", Api.basic(invitee, PASSWORD)).GET().build());
+        HttpResponse<String> mine = as(invitee, "GET", "/enterprises/mine", null);
         assertEquals(200, mine.statusCode(), mine.body());
         assertTrue(mine.body().contains("Coop"), mine.body());
         HttpResponse<String> again = register(uniqueEmail("rejeu"), "Rémi Rejeu", "fr", PASSWORD, token);
@@ -234,7 +222,7 @@ class MailIT extends OnTheBuiltWar {
     void anExistingEntrepreneurIsInvitedByMailInHisLanguageAndBecomesAnOwnerOnlyOnAccepting() throws Exception {
         String partner = uniqueEmail("associe");
         assertEquals(201, register(partner, "Aïssa Associé", "en").statusCode());
-        String owner = Api.basic("porteur2@demo.essor", "essor-demo");
+        String owner = "porteur2@demo.essor";
         String path = coOwnersOfFirstEnterprise(owner);
 
         HttpResponse<String> invited = post(path, owner, Json.createObjectBuilder().add("email", partner.toUpperCase()).build().toString());
@@ -250,18 +238,14 @@ class MailIT extends OnTheBuiltWar {
                 }).findFirst());
         String text = String.valueOf(mail.getContent());
         assertTrue(text.contains("You are not a co-owner yet") && text.contains("/entrepreneur/index.xhtml"), text);
-        String partnerAuth = Api.basic(partner, PASSWORD);
-        assertFalse(send(HttpRequest.newBuilder(uri("/api/v1/enterprises/mine")).header("Authorization", partnerAuth)
-                .GET().build()).body().contains("Coop"), "not an owner before accepting");
-        HttpResponse<String> pending = send(HttpRequest.newBuilder(uri("/api/v1/invitations")).header("Authorization", partnerAuth)
-                .GET().build());
+        assertFalse(as(partner, "GET", "/enterprises/mine", null).body().contains("Coop"), "not an owner before accepting");
+        HttpResponse<String> pending = as(partner, "GET", "/invitations", null);
         assertEquals(200, pending.statusCode(), pending.body());
         long invitation = Json.createReader(new StringReader(pending.body())).readArray().getJsonObject(0).getJsonNumber("id")
                 .longValue();
-        HttpResponse<String> accepted = post("/api/v1/invitations/" + invitation + "/accept", partnerAuth, "");
+        HttpResponse<String> accepted = as(partner, "POST", "/invitations/" + invitation + "/accept", "");
         assertEquals(200, accepted.statusCode(), accepted.body());
-        assertTrue(send(HttpRequest.newBuilder(uri("/api/v1/enterprises/mine")).header("Authorization", partnerAuth)
-                .GET().build()).body().contains("Coop"));
+        assertTrue(as(partner, "GET", "/enterprises/mine", null).body().contains("Coop"));
 
         HttpResponse<String> badAddress = post(path, owner, "{\"email\":\"pas-une-adresse\"}");
         assertEquals(400, badAddress.statusCode(), badAddress.body());
@@ -271,9 +255,9 @@ class MailIT extends OnTheBuiltWar {
         HttpResponse<String> staff = post(path, owner, "{\"email\":\"conseil@demo.essor\"}");
         assertEquals(200, staff.statusCode(), "a staff address is answered as any other: " + staff.body());
         assertEquals("INVITED", Api.json(staff).getString("outcome"));
-        HttpResponse<String> stranger = post(path, Api.basic("porteur@demo.essor", "essor-demo"), "{\"email\":\"x@test.essor\"}");
+        HttpResponse<String> stranger = post(path, "porteur@demo.essor", "{\"email\":\"x@test.essor\"}");
         assertEquals(404, stranger.statusCode(), "not an owner: the enterprise does not exist for them");
-        HttpResponse<String> owners = send(HttpRequest.newBuilder(uri(path)).header("Authorization", owner).GET().build());
+        HttpResponse<String> owners = as(owner, "GET", path, null);
         assertEquals(200, owners.statusCode(), owners.body());
         assertTrue(owners.body().contains(partner), owners.body());
         assertFalse(owners.body().contains("x@test.essor"), owners.body());
@@ -290,7 +274,7 @@ class MailIT extends OnTheBuiltWar {
         String nobody = uniqueEmail("sans-compte");
         assertEquals(201, register(french, "Françoise Française", "fr").statusCode());
         assertEquals(201, register(english, "Emily English", "en").statusCode());
-        String owner = Api.basic("porteur2@demo.essor", "essor-demo");
+        String owner = "porteur2@demo.essor";
         String path = coOwnersOfFirstEnterprise(owner);
 
         // the owner switches his pages to English: his account keeps it; he invites a French account and an address
@@ -316,7 +300,6 @@ class MailIT extends OnTheBuiltWar {
 
     // ---- helpers ---------------------------------------------------------------------------------
 
-    /** The language stored on an entrepreneur's account, as his personal-data export shows it. */
     /**
      * The language chosen on the pages is the account's: at the next sign-in, from a browser that asks for French, the
      * pages are in English; chosen back, French again.
@@ -343,9 +326,9 @@ class MailIT extends OnTheBuiltWar {
         return m.group(1);
     }
 
+    /** The language stored on a demo entrepreneur's account, as his personal-data export shows it. */
     private String languageStoredFor(String user) throws Exception {
-        HttpResponse<byte[]> zip = HTTP.send(HttpRequest.newBuilder(uri("/api/v1/me/export")).header("Authorization",
-                Api.basic(user, "essor-demo")).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> zip = api.bytes(user, "/me/export");
         assertEquals(200, zip.statusCode());
         String data = new String(PersonalAccessIT.unzip(zip.body()).get("essor-data.json"), StandardCharsets.UTF_8);
         return Api.json(data).getJsonObject("account").getString("preferredLocale");
@@ -353,10 +336,9 @@ class MailIT extends OnTheBuiltWar {
 
     /** The API path of the co-owners of the first enterprise the owner holds. */
     private String coOwnersOfFirstEnterprise(String owner) throws Exception {
-        HttpResponse<String> mine = send(HttpRequest.newBuilder(uri("/api/v1/enterprises/mine"))
-                .header("Authorization", owner).GET().build());
-        long enterprise = Json.createReader(new StringReader(mine.body())).readArray().getJsonObject(0).getJsonNumber("id").longValue();
-        return "/api/v1/enterprises/" + enterprise + "/co-owners";
+        HttpResponse<String> mine = as(owner, "GET", "/enterprises/mine", null);
+        long enterprise = Api.array(mine).getJsonObject(0).getJsonNumber("id").longValue();
+        return "/enterprises/" + enterprise + "/co-owners";
     }
 
     /** Presses the header's language button of a signed-in session's home page, which names the other language. */
@@ -382,12 +364,9 @@ class MailIT extends OnTheBuiltWar {
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("landing")));
     }
 
-    private URI uri(String path) {
-        return URI.create(base.toString().replaceAll("/$", "") + path);
-    }
-
-    private static HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {
-        return HTTP.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    /** Calls the API as a demo account (the demo password), as an account this test registered, or anonymously (null). */
+    private HttpResponse<String> as(String user, String method, String path, String json) throws Exception {
+        return (user == null || user.endsWith("@demo.essor") ? api : api.password(PASSWORD)).call(user, method, path, json);
     }
 
     private HttpResponse<String> register(String email, String name, String language) throws Exception {
@@ -405,25 +384,19 @@ class MailIT extends OnTheBuiltWar {
         if (invitation != null) {
             json.add("invitation", invitation);
         }
-        String body = json.build().toString();
-        return send(HttpRequest.newBuilder(uri("/api/v1/accounts"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body))
-                .build());
+        return as(null, "POST", "/accounts", json.build().toString());
     }
 
-    private HttpResponse<String> post(String path, String authorization, String json) throws Exception {
-        return send(HttpRequest.newBuilder(uri(path)).header("Authorization", authorization)
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build());
+    private HttpResponse<String> post(String path, String user, String json) throws Exception {
+        return as(user, "POST", path, json);
     }
 
     private void sendNow() {
         try {
-            HttpResponse<String> r = send(HttpRequest.newBuilder(uri("/api/v1/admin/outbox/send"))
-                    .header("Authorization", ADMIN).POST(HttpRequest.BodyPublishers.noBody()).build());
+            HttpResponse<String> r = as(ADMIN, "POST", "/admin/outbox/send", null);
             assertEquals(200, r.statusCode(), r.body());
             assertTrue(Api.json(r).containsKey("sent"), r.body());
-        } catch (IOException | InterruptedException e) {
+        } catch (Exception e) {
             throw new IllegalStateException(e);
         }
     }
@@ -431,14 +404,13 @@ class MailIT extends OnTheBuiltWar {
     /** The newest message to that address with that status, as the admin API shows it. */
     private Optional<JsonObject> outboxItem(String email, String status) {
         try {
-            HttpResponse<String> r = send(HttpRequest.newBuilder(
-                            uri("/api/v1/admin/outbox?size=200&status=" + URLEncoder.encode(status, StandardCharsets.UTF_8)))
-                    .header("Authorization", ADMIN).GET().build());
+            HttpResponse<String> r = as(ADMIN, "GET", "/admin/outbox?size=200&status="
+                    + URLEncoder.encode(status, StandardCharsets.UTF_8), null);
             assertEquals(200, r.statusCode(), r.body());
             return Api.json(r).getJsonArray("items").getValuesAs(JsonObject.class).stream()
                     .filter(i -> email.equals(i.getString("recipient")))
                     .findFirst();
-        } catch (IOException | InterruptedException e) {
+        } catch (Exception e) {
             throw new IllegalStateException(e);
         }
     }

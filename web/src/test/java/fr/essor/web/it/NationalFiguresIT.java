@@ -14,8 +14,6 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -186,8 +184,7 @@ class NationalFiguresIT extends OnTheBuiltWar {
         HttpResponse<String> page = pages.get(cookie, "/admin/figures.xhtml");
         assertEquals(200, page.statusCode());
         assertTrue(page.body().contains("id=\"by-association\""), "the page shows the table");
-        HttpResponse<byte[]> xlsx = Api.sendForBytes(HttpRequest.newBuilder(Api.uri(base, "/files/national/2021.xlsx"))
-                .header("Cookie", cookie).header("Accept-Language", "fr").build());
+        HttpResponse<byte[]> xlsx = pages.file(cookie, "/files/national/2021.xlsx");
         assertEquals(200, xlsx.statusCode());
         try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx.body()))) {
             Sheet sheet = book.getSheetAt(0);
@@ -209,8 +206,7 @@ class NationalFiguresIT extends OnTheBuiltWar {
             assertEquals(CellType.NUMERIC, network.getCell(4).getCellType(), "amounts are numbers");
             assertEquals(6_250_000.00, network.getCell(4).getNumericCellValue(), 0.001);
         }
-        HttpResponse<byte[]> trend = Api.sendForBytes(HttpRequest.newBuilder(
-                        Api.uri(base, "/files/national/trend/2019-2022.xlsx")).header("Cookie", cookie).build());
+        HttpResponse<byte[]> trend = pages.file(cookie, "/files/national/trend/2019-2022.xlsx");
         assertEquals(200, trend.statusCode());
         try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(trend.body()))) {
             Sheet sheet = book.getSheetAt(0);
@@ -222,8 +218,7 @@ class NationalFiguresIT extends OnTheBuiltWar {
             }
             assertTrue(found, "2021 in the trend with its published date");
         }
-        HttpResponse<byte[]> csv = Api.sendForBytes(HttpRequest.newBuilder(Api.uri(base, "/files/national/2021.csv"))
-                .header("Cookie", cookie).build());
+        HttpResponse<byte[]> csv = pages.file(cookie, "/files/national/2021.csv");
         assertEquals(200, csv.statusCode());
         assertTrue(new String(csv.body(), StandardCharsets.UTF_8).contains("CVL;"));
     }
@@ -282,12 +277,10 @@ class NationalFiguresIT extends OnTheBuiltWar {
     @Test
     @Order(6)
     void theOpenApiDocumentHoldsTheNewEndpoints() throws Exception {
-        URI openapi = URI.create("http://127.0.0.1:" + base.getPort() + "/openapi");
-        HttpResponse<String> doc = Api.send(HttpRequest.newBuilder(openapi).GET().build());
-        assertEquals(200, doc.statusCode());
+        String doc = api.openApi();
         for (String path : new String[] {"/indicators/associations", "/indicators/years", "/indicators/closings",
                 "/indicators/closings/{id}/reopening"}) {
-            assertTrue(doc.body().contains(path), path);
+            assertTrue(doc.contains(path), path);
         }
     }
 }

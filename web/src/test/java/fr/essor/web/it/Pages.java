@@ -69,6 +69,13 @@ final class Pages {
         return Api.send(request(cookie, path).GET().build());
     }
 
+    /** A file the signed-in pages link to ({@code /files/…}, or a link's whole address), as bytes, whatever the status. */
+    HttpResponse<byte[]> file(String cookie, String pathOrUrl) throws Exception {
+        HttpRequest.Builder b = pathOrUrl.startsWith("http") ? HttpRequest.newBuilder(URI.create(pathOrUrl))
+                .header("Accept-Language", "fr").header("Cookie", cookie) : request(cookie, pathOrUrl);
+        return Api.sendForBytes(b.GET().build());
+    }
+
     /** Posts a form (URL-encoded, in the order of the map) with the session's cookie when not null. */
     HttpResponse<String> post(String cookie, String path, Map<String, String> form) throws Exception {
         StringBuilder body = new StringBuilder();

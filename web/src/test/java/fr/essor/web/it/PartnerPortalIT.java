@@ -11,17 +11,12 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import java.io.ByteArrayInputStream;
 import java.io.StringReader;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.Year;
 import java.time.ZoneId;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.List;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
@@ -41,7 +36,6 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
  */
 class PartnerPortalIT extends BrowserJourney {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private static final String BDT = "partenaire@demo.essor";
     private static final String REGION = "region@demo.essor";
     private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -53,27 +47,13 @@ class PartnerPortalIT extends BrowserJourney {
         return text.replace('\u202f', ' ').replace('\u00a0', ' ');
     }
 
-    /** GET with the browser's session cookie, as a click on a download link would. */
-    private HttpResponse<byte[]> withSession(String href) throws Exception {
-        String cookie = driver.manage().getCookieNamed("ESSORSESSION").getValue();
-        return HTTP.send(HttpRequest.newBuilder(URI.create(href)).header("Cookie", "ESSORSESSION=" + cookie).build(),
-                HttpResponse.BodyHandlers.ofByteArray());
-    }
-
     private byte[] download(String href, String type) throws Exception {
-        HttpResponse<byte[]> r = withSession(href);
+        HttpResponse<byte[]> r = fetch(href);
         assertEquals(200, r.statusCode(), href);
         assertEquals(type, r.headers().firstValue("Content-Type").orElse("").replaceAll(";.*", ""), href);
         assertTrue(r.headers().firstValue("Content-Disposition").orElse("").startsWith("attachment"), href);
         assertEquals("nosniff", r.headers().firstValue("X-Content-Type-Options").orElse(""), href);
         return r.body();
-    }
-
-    private HttpResponse<byte[]> api(String user, String path) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(url("/api/v1" + path)))
-                .header("Authorization", "Basic " + Base64.getEncoder()
-                        .encodeToString((user + ":essor-demo").getBytes(StandardCharsets.UTF_8)))
-                .header("Accept-Language", "fr").GET().build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
     /** The media type without its parameters (the REST layer may add a charset). */
@@ -83,7 +63,7 @@ class PartnerPortalIT extends BrowserJourney {
 
     /** The id of a convention by reference, from the API as its partner sees it. */
     private long conventionId(String user, String reference) throws Exception {
-        HttpResponse<byte[]> r = api(user, "/conventions?size=200");
+        HttpResponse<byte[]> r = api.bytes(user, "/conventions?size=200");
         assertEquals(200, r.statusCode());
         try (JsonReader reader = Json.createReader(new StringReader(new String(r.body(), StandardCharsets.UTF_8)))) {
             JsonArray list = reader.readArray();
@@ -181,38 +161,38 @@ class PartnerPortalIT extends BrowserJourney {
         driver.get(dashboard);
         waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("error-404")));
         assertTrue(driver.findElements(By.id("figure-allocated")).isEmpty());
-        assertEquals(404, withSession(dashboard).statusCode());
-        assertEquals(404, withSession(csvHref).statusCode());
-        assertEquals(404, withSession(csvHref.replace(".csv", ".xlsx")).statusCode());
-        assertEquals(404, withSession(reportHref).statusCode());
+        assertEquals(404, fetch(dashboard).statusCode());
+        assertEquals(404, fetch(csvHref).statusCode());
+        assertEquals(404, fetch(csvHref.replace(".csv", ".xlsx")).statusCode());
+        assertEquals(404, fetch(reportHref).statusCode());
     }
 
     @Test
     void theApiExportsForTheOwnerAndAnswers404ToAnotherPartner() throws Exception {
         long id = conventionId(BDT, LOANS);
 
-        HttpResponse<byte[]> csv = api(BDT, "/conventions/" + id + "/funded/export?format=csv");
+        HttpResponse<byte[]> csv = api.bytes(BDT, "/conventions/" + id + "/funded/export?format=csv");
         assertEquals(200, csv.statusCode());
         assertEquals("text/csv", type(csv));
         assertTrue(new String(csv.body(), StandardCharsets.UTF_8).contains(ENTERPRISE + ";"));
-        HttpResponse<byte[]> xlsx = api(BDT, "/conventions/" + id + "/funded/export?format=xlsx");
+        HttpResponse<byte[]> xlsx = api.bytes(BDT, "/conventions/" + id + "/funded/export?format=xlsx");
         assertEquals(200, xlsx.statusCode());
         assertEquals(XLSX, type(xlsx));
-        HttpResponse<byte[]> pdf = api(BDT, "/conventions/" + id + "/funded/export?format=pdf");
+        HttpResponse<byte[]> pdf = api.bytes(BDT, "/conventions/" + id + "/funded/export?format=pdf");
         assertEquals(200, pdf.statusCode());
         assertEquals("application/pdf", type(pdf));
-        HttpResponse<byte[]> report = api(BDT, "/conventions/" + id + "/report?year=" + YEAR);
+        HttpResponse<byte[]> report = api.bytes(BDT, "/conventions/" + id + "/report?year=" + YEAR);
         assertEquals(200, report.statusCode());
         assertEquals("application/pdf", type(report));
         assertTrue(squeezed(Pdfs.text(report.body())).contains(squeezed(LOANS)));
 
-        assertEquals(400, api(BDT, "/conventions/" + id + "/funded/export?format=html").statusCode());
-        assertEquals(400, api(BDT, "/conventions/" + id + "/report?year=1999").statusCode());
-        assertEquals(400, api(BDT, "/conventions/" + id + "/report").statusCode());
+        assertEquals(400, api.bytes(BDT, "/conventions/" + id + "/funded/export?format=html").statusCode());
+        assertEquals(400, api.bytes(BDT, "/conventions/" + id + "/report?year=1999").statusCode());
+        assertEquals(400, api.bytes(BDT, "/conventions/" + id + "/report").statusCode());
 
-        assertEquals(404, api(REGION, "/conventions/" + id + "/funded/export?format=csv").statusCode());
-        assertEquals(404, api(REGION, "/conventions/" + id + "/funded/export?format=xlsx").statusCode());
-        assertEquals(404, api(REGION, "/conventions/" + id + "/report?year=" + YEAR).statusCode());
-        assertEquals(404, api(BDT, "/conventions/999999/report?year=" + YEAR).statusCode());
+        assertEquals(404, api.bytes(REGION, "/conventions/" + id + "/funded/export?format=csv").statusCode());
+        assertEquals(404, api.bytes(REGION, "/conventions/" + id + "/funded/export?format=xlsx").statusCode());
+        assertEquals(404, api.bytes(REGION, "/conventions/" + id + "/report?year=" + YEAR).statusCode());
+        assertEquals(404, api.bytes(BDT, "/conventions/999999/report?year=" + YEAR).statusCode());
     }
 }

@@ -23,7 +23,6 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -148,23 +147,21 @@ class PersonalAccessIT extends OnTheBuiltWar {
 
     @Test
     void theMyDataPageOffersTheDownloadToAnEntrepreneurAndTheMailChoicesToEveryone() throws Exception {
-        String porteur = login(PORTEUR);
-        HttpResponse<String> page = get(porteur, "/account/my-data.xhtml");
+        String porteur = pages.login(PORTEUR);
+        HttpResponse<String> page = pages.get(porteur, "/account/my-data.xhtml");
         assertEquals(200, page.statusCode());
         assertTrue(page.body().contains("id=\"download\"") && page.body().contains("/files/my-data.zip"), "the download link");
-        assertTrue(get(porteur, "/entrepreneur/index.xhtml").body().contains("id=\"nav-my-data\""), "linked from the menu");
-        HttpResponse<byte[]> zip = HTTP.send(HttpRequest.newBuilder(Api.uri(base, "/files/my-data.zip")).header("Cookie", porteur)
-                .GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertTrue(pages.get(porteur, "/entrepreneur/index.xhtml").body().contains("id=\"nav-my-data\""), "linked from the menu");
+        HttpResponse<byte[]> zip = pages.file(porteur, "/files/my-data.zip");
         assertEquals(200, zip.statusCode());
         assertTrue(new String(unzip(zip.body()).get("essor-data.json"), StandardCharsets.UTF_8).contains(PORTEUR));
 
-        String advisor = login(ADVISOR);
-        HttpResponse<String> staff = get(advisor, "/account/my-data.xhtml");
+        String advisor = pages.login(ADVISOR);
+        HttpResponse<String> staff = pages.get(advisor, "/account/my-data.xhtml");
         assertEquals(200, staff.statusCode());
         assertFalse(staff.body().contains("id=\"download\""), "no export for staff");
         assertTrue(staff.body().contains("mails:received"), "the mail choices");
-        assertEquals(403, HTTP.send(HttpRequest.newBuilder(Api.uri(base, "/files/my-data.zip")).header("Cookie", advisor)
-                .GET().build(), HttpResponse.BodyHandlers.discarding()).statusCode());
+        assertEquals(403, pages.file(advisor, "/files/my-data.zip").statusCode());
     }
 
     // ---- the privacy notice -------------------------------------------------------------------------
@@ -173,10 +170,10 @@ class PersonalAccessIT extends OnTheBuiltWar {
     void theNoticeAnAdminWritesIsShownOnThePublicPageThatRegistrationLinksTo() throws Exception {
         String m = marker("NOTICE");
         // before any is written: the bundle's text, from the registration page's link
-        HttpResponse<String> register = get(null, "/register.xhtml");
+        HttpResponse<String> register = pages.get(null, "/register.xhtml");
         String link = privacyLink(register.body());
         assertTrue(link.endsWith("/privacy.xhtml"), link);
-        assertTrue(get(null, link).body().contains("ne dépose aucun traceur"), "the network's text from the bundle");
+        assertTrue(pages.get(null, link).body().contains("ne dépose aucun traceur"), "the network's text from the bundle");
 
         // the association's admin (here the national one) writes CVL's notice
         assertEquals(403, api.call(ADVISOR, "PUT", "/privacy-notices/CVL", "{\"body\":\"Intrus\"}").statusCode());
@@ -185,9 +182,9 @@ class PersonalAccessIT extends OnTheBuiltWar {
         assertEquals(200, written.statusCode(), written.body());
         long version = Api.json(written).getJsonNumber("version").longValue();
 
-        String cvlLink = privacyLink(get(null, "/register.xhtml?association=CVL").body());
+        String cvlLink = privacyLink(pages.get(null, "/register.xhtml?association=CVL").body());
         assertTrue(cvlLink.endsWith("/privacy.xhtml?association=CVL"), cvlLink);
-        HttpResponse<String> shown = get(null, cvlLink);
+        HttpResponse<String> shown = pages.get(null, cvlLink);
         assertEquals(200, shown.statusCode());
         assertTrue(shown.body().contains("Notice CVL " + m), "the admin's text on the public page");
         assertTrue(shown.body().contains("&lt;b&gt;gras&lt;/b&gt;") && !shown.body().contains("<b>gras</b>"), "shown as text");
@@ -197,9 +194,9 @@ class PersonalAccessIT extends OnTheBuiltWar {
         assertEquals(409, api.call(ADMIN, "PUT", "/privacy-notices/CVL", "{\"body\":\"Autre\",\"version\":" + (version + 5) + "}")
                 .statusCode());
         assertEquals(200, api.call(ADMIN, "PUT", "/privacy-notices/default", "{\"body\":\"Réseau " + m + "\"}").statusCode());
-        assertTrue(get(null, "/privacy.xhtml").body().contains("Réseau " + m));
-        assertTrue(get(null, "/privacy.xhtml?association=ZZZ").body().contains("Réseau " + m), "an unknown code: the default");
-        assertTrue(get(null, cvlLink).body().contains("Notice CVL " + m), "CVL keeps its own");
+        assertTrue(pages.get(null, "/privacy.xhtml").body().contains("Réseau " + m));
+        assertTrue(pages.get(null, "/privacy.xhtml?association=ZZZ").body().contains("Réseau " + m), "an unknown code: the default");
+        assertTrue(pages.get(null, cvlLink).body().contains("Notice CVL " + m), "CVL keeps its own");
         JsonObject read = Api.json(api.call(PORTEUR, "GET", "/privacy-notices/CVL", null));
         assertEquals("Notice CVL " + m + "\n\nSecond paragraphe <b>gras</b>", read.getString("body"));
         assertEquals(version, read.getJsonNumber("version").longValue(), "the refused write changed nothing");
@@ -208,8 +205,8 @@ class PersonalAccessIT extends OnTheBuiltWar {
     @Test
     void anAdministratorWritesANoticeOnHisPageAndThePublicPageShowsIt() throws Exception {
         String m = marker("PAGE");
-        String admin = login(ADMIN);
-        HttpResponse<String> page = get(admin, "/admin/privacy-notice.xhtml");
+        String admin = pages.login(ADMIN);
+        HttpResponse<String> page = pages.get(admin, "/admin/privacy-notice.xhtml");
         assertEquals(200, page.statusCode());
         // a national administrator chooses the association, then writes its text
         Map<String, String> choose = new LinkedHashMap<>();
@@ -217,21 +214,21 @@ class PersonalAccessIT extends OnTheBuiltWar {
         choose.put("choose:scope", "CVL");
         choose.put("choose:load", "");
         choose.put("jakarta.faces.ViewState", Pages.viewState(page.body()));
-        HttpResponse<String> chosen = post(admin, "/admin/privacy-notice.xhtml", choose);
+        HttpResponse<String> chosen = pages.post(admin, "/admin/privacy-notice.xhtml", choose);
         assertEquals(200, chosen.statusCode());
         Map<String, String> write = new LinkedHashMap<>();
         write.put("notice", "notice");
         write.put("notice:body", "Écrit sur la page " + m + "\r\n\r\nVos droits.");
         write.put("notice:save", "");
         write.put("jakarta.faces.ViewState", Pages.viewState(chosen.body()));
-        HttpResponse<String> saved = post(admin, "/admin/privacy-notice.xhtml", write);
+        HttpResponse<String> saved = pages.post(admin, "/admin/privacy-notice.xhtml", write);
         assertEquals(200, saved.statusCode());
         assertTrue(saved.body().contains("La notice est enregistrée et publiée."), "the page says it is saved");
 
-        HttpResponse<String> shown = get(null, "/privacy.xhtml?association=CVL");
+        HttpResponse<String> shown = pages.get(null, "/privacy.xhtml?association=CVL");
         assertTrue(shown.body().contains("Écrit sur la page " + m), "the public page shows the text written on the page");
         assertTrue(shown.body().contains("<p class=\"notice-paragraph\">Vos droits.</p>"));
-        assertFalse(get(null, "/privacy.xhtml").body().contains(m), "written for CVL, not for the network");
+        assertFalse(pages.get(null, "/privacy.xhtml").body().contains(m), "written for CVL, not for the network");
     }
 
     // ---- mail preferences ---------------------------------------------------------------------------
@@ -314,14 +311,14 @@ class PersonalAccessIT extends OnTheBuiltWar {
         List<String> foreign = new ArrayList<>();
         Set<String> resources = new LinkedHashSet<>();
         Set<String> outgoingLinks = new LinkedHashSet<>();
-        int pages = 0;
+        int pagesRead = 0;
         int references = 0;
         for (Map.Entry<String, List<String>> journey : journeys.entrySet()) {
-            String cookie = journey.getKey() == null ? null : login(journey.getKey());
+            String cookie = journey.getKey() == null ? null : pages.login(journey.getKey());
             for (String path : journey.getValue()) {
-                HttpResponse<String> r = get(cookie, path);
+                HttpResponse<String> r = pages.get(cookie, path);
                 assertEquals(200, r.statusCode(), journey.getKey() + " " + path);
-                pages++;
+                pagesRead++;
                 String policy = r.headers().firstValue("Content-Security-Policy").orElse("");
                 if (!policy.contains("default-src 'self'") || policy.matches("(?s).*(https?:|\\*|//).*")) {
                     foreign.add(path + ": Content-Security-Policy " + policy);
@@ -360,11 +357,11 @@ class PersonalAccessIT extends OnTheBuiltWar {
                 }
             }
         }
-        System.out.println("No third party: " + pages + " pages and " + resources.size() + " style sheets and scripts, "
+        System.out.println("No third party: " + pagesRead + " pages and " + resources.size() + " style sheets and scripts, "
                 + references + " loads checked; " + foreign.size() + " from another origin; links people may follow out: "
                 + outgoingLinks);
         assertEquals(List.of(), foreign, "nothing may be loaded from another origin");
-        assertTrue(pages >= 25 && references > 60, "too few pages or references: " + pages + ", " + references);
+        assertTrue(pagesRead >= 25 && references > 60, "too few pages or references: " + pagesRead + ", " + references);
     }
 
     /** The address a reference leads to, or null when it is on another origin. */
@@ -436,8 +433,7 @@ class PersonalAccessIT extends OnTheBuiltWar {
     }
 
     private HttpResponse<byte[]> export(String user) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(Api.uri(base, "/api/v1/me/export")).header("Authorization", Api.basic(user))
-                .header("Accept-Language", "fr").GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        return api.bytes(user, "/me/export");
     }
 
     /** The entries of a ZIP by name (also read by MailIT). */
@@ -527,40 +523,5 @@ class PersonalAccessIT extends OnTheBuiltWar {
         String context = base.getPath().replaceAll("/$", "");
         String path = href.group(1).replace("&amp;", "&").replaceFirst("^https?://[^/]+", "");
         return path.startsWith(context + "/") ? path.substring(context.length()) : path;
-    }
-
-    private HttpResponse<String> get(String cookie, String path) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(Api.uri(base, path)).header("Accept-Language", "fr").GET();
-        if (cookie != null) {
-            b.header("Cookie", cookie);
-        }
-        return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-    }
-
-    private HttpResponse<String> post(String cookie, String path, Map<String, String> form) throws Exception {
-        StringBuilder body = new StringBuilder();
-        for (Map.Entry<String, String> f : form.entrySet()) {
-            body.append(body.length() == 0 ? "" : "&").append(URLEncoder.encode(f.getKey(), StandardCharsets.UTF_8)).append('=')
-                    .append(URLEncoder.encode(f.getValue(), StandardCharsets.UTF_8));
-        }
-        return HTTP.send(HttpRequest.newBuilder(Api.uri(base, path)).header("Cookie", cookie).header("Accept-Language", "fr")
-                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(body.toString()))
-                .build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-    }
-
-    /** Signs in through the login form; returns the session cookie. */
-    private String login(String email) throws Exception {
-        HttpResponse<String> page = get(null, "/login.xhtml");
-        String cookie = Pages.sessionCookie(page);
-        Map<String, String> form = new LinkedHashMap<>();
-        form.put("login", "login");
-        form.put("login:email", email);
-        form.put("login:password", Api.DEMO_PASSWORD);
-        form.put("login:submit", "");
-        form.put("jakarta.faces.ViewState", Pages.viewState(page.body()));
-        HttpResponse<String> r = post(cookie, "/login.xhtml", form);
-        assertEquals(302, r.statusCode(), "login of " + email);
-        String signedIn = Pages.sessionCookie(r);
-        return signedIn != null ? signedIn : cookie;
     }
 }

@@ -24,8 +24,6 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -35,7 +33,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.sql.Types;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -71,7 +68,6 @@ class PersonalDataIT extends ContainerTestBase {
 
     private static final String PASSWORD = "Solide-et-long-42";
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     @EJB
     private AccountService accounts;
@@ -116,9 +112,7 @@ class PersonalDataIT extends ContainerTestBase {
         HttpResponse<String> register = api.call(ADMIN, "GET", "/admin/register", null);
         assertEquals(200, register.statusCode(), register.body());
         assertTrue(register.body().contains("18 mois"), register.body());
-        HttpResponse<byte[]> pdf = HTTP.send(HttpRequest.newBuilder(Api.uri(base, "/api/v1/admin/register/pdf"))
-                .header("Authorization", Api.basic(ADMIN)).header("Accept-Language", "fr").GET().build(),
-                HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> pdf = api.bytes(ADMIN, "/admin/register/pdf");
         assertEquals(200, pdf.statusCode());
         String text = Pdfs.text(pdf.body()).replaceAll("\\s+", " ");
         assertTrue(text.contains("Registre des activités de traitement"), text);
@@ -128,8 +122,7 @@ class PersonalDataIT extends ContainerTestBase {
         assertTrue(text.contains("120 mois après le dernier remboursement"), text);
         assertTrue(text.contains("Les partenaires financeurs ne reçoivent aucune donnée personnelle"), text);
         assertTrue(text.contains("journal d'audit : conservé"), text);
-        assertEquals(403, HTTP.send(HttpRequest.newBuilder(Api.uri(base, "/api/v1/admin/register/pdf"))
-                .header("Authorization", Api.basic(PARTNER_BDT)).GET().build(), HttpResponse.BodyHandlers.discarding()).statusCode());
+        assertEquals(403, api.bytes(PARTNER_BDT, "/admin/register/pdf").statusCode());
         assertEquals(403, api.call(PARTNER_BDT, "GET", "/admin/register", null).statusCode());
 
         assertEquals(200, api.call(ADMIN, "PUT", "/admin/retention/rules/DRAFT", "{\"months\":12}").statusCode());
@@ -192,10 +185,8 @@ class PersonalDataIT extends ContainerTestBase {
                 + "," + Fixtures.COMPLETE.replace("Une recyclerie", "La recyclerie de " + name) + "}");
         assertEquals(200, put.statusCode(), put.body());
         byte[] document = (new String(Fixtures.PDF, StandardCharsets.US_ASCII) + "%" + marker + "\n").getBytes(StandardCharsets.US_ASCII);
-        HttpResponse<String> doc = HTTP.send(HttpRequest.newBuilder(Api.uri(base, "/api/v1/applications/" + app
-                        + "/documents?kind=BUSINESS_PLAN")).header("Authorization", Api.basic(email, PASSWORD))
-                .header("X-File-Name", "plan-" + tag + ".pdf").header("Content-Type", "application/octet-stream")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(document)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> doc = api.password(PASSWORD).upload(email, "/applications/" + app + "/documents?kind=BUSINESS_PLAN",
+                "plan-" + tag + ".pdf", document);
         assertEquals(201, doc.statusCode(), doc.body());
         HttpResponse<String> submitted = as(email, "POST", "/applications/" + app + "/submit", null);
         assertEquals(200, submitted.statusCode(), submitted.body());
@@ -334,8 +325,7 @@ class PersonalDataIT extends ContainerTestBase {
                 + " turnover, difficulties, channel, answered_by, answered_at) VALUES (?, 1, 6, ?, 'ANSWERED', TRUE, 3.00, 120000.00, ?,"
                 + " 'ONLINE', ?, ?)", followUp, Date.valueOf(today), "Trésorerie tendue, dit " + name, email, now);
 
-        HttpResponse<byte[]> export = HTTP.send(HttpRequest.newBuilder(Api.uri(base, "/api/v1/me/export"))
-                .header("Authorization", Api.basic(email, PASSWORD)).build(), HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> export = api.password(PASSWORD).bytes(email, "/me/export");
         assertEquals(200, export.statusCode());
         Map<String, byte[]> entries = new HashMap<>();
         try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(export.body()))) {
@@ -483,14 +473,7 @@ class PersonalDataIT extends ContainerTestBase {
     }
 
     private HttpResponse<String> as(String email, String method, String path, String json) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(Api.uri(base, "/api/v1" + path)).header("Authorization", Api.basic(email, PASSWORD))
-                .header("Accept-Language", "fr");
-        if (json != null) {
-            b.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
-        } else {
-            b.method(method, HttpRequest.BodyPublishers.noBody());
-        }
-        return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        return api.password(PASSWORD).call(email, method, path, json);
     }
 
     /** A file financed on {@code on} with one honour loan of {@code months} months (set-up: no API decides without a committee). */

@@ -12,20 +12,14 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import java.io.StringReader;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -43,7 +37,6 @@ class SupportIT extends OnTheBuiltWar {
 
     private static final String OTHER_ADVISOR = "conseil@autre-association.test";
     private static final String PASSWORD = "essor-demo";
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     private final DataSource dataSource = Sql.database();
 
@@ -71,10 +64,6 @@ class SupportIT extends OnTheBuiltWar {
     }
 
     // ---- HTTP clients -------------------------------------------------------------------------------
-
-    private URI uri(String path) {
-        return Api.uri(base, path);
-    }
 
     private long fabrique() throws Exception {
         HttpResponse<String> r = api.call(PORTEUR, "GET", "/enterprises/mine", null);
@@ -250,55 +239,20 @@ class SupportIT extends OnTheBuiltWar {
         assertEquals(404, api.call(ADVISOR, "GET", path + "/" + id, null).statusCode());
     }
 
-    // ---- pages --------------------------------------------------------------------------------------
-
-    private static final Pattern VIEW_STATE = Pattern.compile("name=\"jakarta.faces.ViewState\" id=\"[^\"]*\" value=\"([^\"]*)\"");
-
-    private HttpResponse<String> page(String cookie, String path) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(uri(path)).header("Cookie", cookie).header("Accept-Language", "fr").GET().build(),
-                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-    }
-
-    private HttpResponse<String> post(String cookie, String path, String form) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(uri(path)).header("Cookie", cookie).header("Accept-Language", "fr")
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-    }
-
-    private static String viewState(String html) {
-        Matcher m = VIEW_STATE.matcher(html);
-        assertTrue(m.find(), "no view state in the page");
-        return URLEncoder.encode(m.group(1), StandardCharsets.UTF_8);
-    }
-
-    private String signIn(String email) throws Exception {
-        Deployments.awaitReady(base);
-        HttpResponse<String> login = HTTP.send(HttpRequest.newBuilder(uri("/login.xhtml")).GET().build(),
-                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        String cookie = login.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("ESSORSESSION="))
-                .map(c -> c.substring(0, c.indexOf(';'))).findFirst().orElseThrow();
-        HttpResponse<String> done = post(cookie, "/login.xhtml", "login=login&login%3Aemail=" + URLEncoder.encode(email,
-                StandardCharsets.UTF_8) + "&login%3Apassword=" + PASSWORD + "&login%3Asubmit=&jakarta.faces.ViewState="
-                + viewState(login.body()));
-        assertEquals(302, done.statusCode(), done.body());
-        return done.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("ESSORSESSION="))
-                .map(c -> c.substring(0, c.indexOf(';'))).findFirst().orElse(cookie);
-    }
-
     @Test
     @Order(7)
     void theAdvisorFindsTheEnterpriseAndRecordsSupportOnItsPageWhileBadInputIsShownOnItsField() throws Exception {
         long enterprise = fabrique();
-        String cookie = signIn(ADVISOR);
+        String cookie = pages.login(ADVISOR);
 
-        HttpResponse<String> list = page(cookie, "/advisor/enterprises.xhtml");
+        HttpResponse<String> list = pages.get(cookie, "/advisor/enterprises.xhtml");
         assertEquals(200, list.statusCode(), list.body());
         assertTrue(list.body().contains("Entreprises accompagnées"), "navigation link and title");
         // the association's ~600 enterprises (the 2021 demo year) are paged: the first page links to enterprise pages
         assertTrue(list.body().contains("advisor/enterprise.xhtml?id="), "links to the enterprise pages");
 
         String path = "/advisor/enterprise.xhtml?id=" + enterprise;
-        HttpResponse<String> profile = page(cookie, path);
+        HttpResponse<String> profile = pages.get(cookie, path);
         assertEquals(200, profile.statusCode(), profile.body());
         String html = profile.body();
         assertTrue(html.contains("812 345 678 00013"), "SIRET shown");
@@ -307,24 +261,29 @@ class SupportIT extends OnTheBuiltWar {
         assertFalse(html.contains("Extension de la recyclerie"), "drafts stay the applicant's own");
 
         long before = count(enterprise);
-        String form = "support=support&support%3Adate_input=" + URLEncoder.encode(
-                today().format(DateTimeFormatter.ofPattern("dd/MM/yyyy")), StandardCharsets.UTF_8)
-                + "&support%3Akind_input=DIAGNOSTIC&support%3AdurationMinutes=0&support%3Anotes=page"
-                + "&support%3Asave=&jakarta.faces.ViewState=" + viewState(html);
-        HttpResponse<String> refused = post(cookie, path, form);
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("support", "support");
+        form.put("support:date_input", today().format(DateTimeFormatter.ofPattern("dd/MM/yyyy")));
+        form.put("support:kind_input", "DIAGNOSTIC");
+        form.put("support:durationMinutes", "0");
+        form.put("support:notes", "page");
+        form.put("support:save", "");
+        form.put("jakarta.faces.ViewState", Pages.viewState(html));
+        HttpResponse<String> refused = pages.post(cookie, path, form);
         assertEquals(200, refused.statusCode(), refused.body());
         assertTrue(refused.body().contains("La durée doit être comprise entre 1 et 7"), refused.body());
         assertEquals(before, count(enterprise), "nothing saved");
 
-        HttpResponse<String> saved = post(cookie, path, form.replace("durationMinutes=0", "durationMinutes=75")
-                .replace(viewState(html), viewState(refused.body())));
+        form.put("support:durationMinutes", "75");
+        form.put("jakarta.faces.ViewState", Pages.viewState(refused.body()));
+        HttpResponse<String> saved = pages.post(cookie, path, form);
         assertEquals(200, saved.statusCode(), saved.body());
         assertTrue(saved.body().contains("Accompagnement enregistré."), saved.body());
         assertTrue(saved.body().contains("1 h 15"), "the new record is listed with its duration");
         assertEquals(before + 1, count(enterprise));
 
-        String porteur = signIn(PORTEUR);
-        assertEquals(403, page(porteur, path).statusCode());
-        assertEquals(404, page(cookie, "/advisor/enterprise.xhtml?id=999999").statusCode());
+        String porteur = pages.login(PORTEUR);
+        assertEquals(403, pages.get(porteur, path).statusCode());
+        assertEquals(404, pages.get(cookie, "/advisor/enterprise.xhtml?id=999999").statusCode());
     }
 }
