@@ -3,9 +3,9 @@ package fr.essor.web.followup;
 import fr.essor.model.followup.FollowUpChannel;
 import fr.essor.service.followup.FollowUpService;
 import fr.essor.service.followup.FollowUpViews;
-import fr.essor.service.shared.InvalidInputException;
 import fr.essor.web.i18n.Messages;
 import fr.essor.web.shared.PageModel;
+import fr.essor.web.shared.Params;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJB;
 import jakarta.faces.view.ViewScoped;
@@ -58,11 +58,7 @@ public class AdvisorFollowUpsBacking implements Serializable {
     }
 
     private FollowUpChannel channel() {
-        try {
-            return form.getChannel() == null || form.getChannel().isBlank() ? null : FollowUpChannel.valueOf(form.getChannel());
-        } catch (IllegalArgumentException e) {
-            throw new InvalidInputException("channel", "followup.channelRequired");
-        }
+        return Params.choice(FollowUpChannel.class, "channel", form.getChannel(), "followup.channelRequired");
     }
 
     public PageModel<FollowUpViews.Due> getModel() { return model; }
