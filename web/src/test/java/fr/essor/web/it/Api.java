@@ -104,10 +104,15 @@ final class Api {
         return r.body();
     }
 
-    /** The OpenAPI document the server publishes at {@code /openapi}; anything but 200 fails the test. */
+    /**
+     * The OpenAPI document the server publishes at its root ({@code /openapi}, outside the application); anything but
+     * 200 fails the test.
+     */
     String openApi() throws Exception {
         Deployments.awaitReady(base.get());
-        HttpResponse<String> r = send(HttpRequest.newBuilder(uri(base.get(), "/openapi")).GET().build());
+        URL at = base.get();
+        HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(at.getProtocol() + "://127.0.0.1:" + at.getPort()
+                + "/openapi")).GET().build());
         assertEquals(200, r.statusCode(), "GET /openapi");
         return r.body();
     }
