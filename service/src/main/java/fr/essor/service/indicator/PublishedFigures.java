@@ -102,7 +102,7 @@ final class PublishedFigures {
         List<Object[]> breakdowns = b.getResultList();
         Map<String, BigDecimal> instruments = new TreeMap<>();
         Map<BreakdownDimension, List<Indicators.Breakdown>> parts = new EnumMap<>(BreakdownDimension.class);
-        for (BreakdownDimension d : BreakdownDimension.values()) {
+        for (BreakdownDimension d : List.of(DEPARTMENT, LEGAL_FORM, STAGE)) {
             parts.put(d, new ArrayList<>());
         }
         for (Object[] r : breakdowns) {

@@ -90,7 +90,7 @@ public class FollowUpsResource {
             throw new InvalidInputException("closedOn", "field.required");
         }
         return followUps.close(id, Params.date("closedOn", body.closedOn()), body.note(),
-                body.version() == null ? -1 : body.version());
+                Params.version(body.version()));
     }
 
     @GET

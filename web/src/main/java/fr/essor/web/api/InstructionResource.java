@@ -52,7 +52,7 @@ public class InstructionResource {
         if (body == null) {
             throw new InvalidInputException("body", "field.required");
         }
-        return AnalysisOut.of(reviews.save(id, body.version() == null ? -1 : body.version(),
+        return AnalysisOut.of(reviews.save(id, Params.version(body.version()),
                 new ReviewInput(body.scores(), body.strengths(), body.risks(), body.recommendation(),
                         ApplicationJson.lineInputs(body.proposedLines()))));
     }

@@ -152,7 +152,7 @@ public class SessionsResource {
         if (body == null) {
             throw new InvalidInputException("outcome", "decision.outcomeRequired");
         }
-        return committees.decide(id, itemId, body.version() == null ? -1 : body.version(),
+        return committees.decide(id, itemId, Params.version(body.version()),
                 new DecisionInput(body.outcome(), ApplicationJson.lineInputs(body.lines()), body.conditions(), body.reasons(),
                         ConditionsResource.items(body.conditionItems())));
     }
